@@ -1,0 +1,41 @@
+import type { NextRequest } from 'next/server';
+import { NextResponse } from 'next/server';
+import { env } from '@/lib/env';
+import { WORKSPACE_SLUG_PATTERN } from '@/lib/constants/portal';
+import { toPublicPath } from '@/lib/utils/customer-paths';
+import { CUSTOM_DOMAIN_HEADER } from '@/lib/utils/domain-rewrite';
+import { portalCookieName, signPortalSession, TICKET_LINK_DAYS, verifyPortalSession, verifyTicketLink } from '@/server/auth/portal-session';
+import { findWorkspaceBySlug } from '@/server/services/workspace/queries';
+
+type Params = { params: Promise<{ workspace: string }> };
+
+function redirectTo(path: string) {
+  return new NextResponse(null, { status: 303, headers: { Location: path, 'Cache-Control': 'no-store' } });
+}
+
+/**
+ * The link in a ticket's notification emails: opens that one ticket without an account. It grants a
+ * session limited to the ticket; a customer already signed in to this portal keeps their full session.
+ */
+export async function GET(request: NextRequest, { params }: Params) {
+  const slug = (await params).workspace.toLowerCase();
+  if (!WORKSPACE_SLUG_PATTERN.test(slug)) return new NextResponse('Not found', { status: 404 });
+  const onCustomDomain = request.headers.get(CUSTOM_DOMAIN_HEADER) === slug;
+  const link = await verifyTicketLink(request.nextUrl.searchParams.get('token'));
+  const workspace = await findWorkspaceBySlug(slug);
+  if (!link || !workspace || workspace.id !== link.tenantId) return redirectTo(toPublicPath(`/${slug}/portal?error=link`, slug, onCustomDomain));
+
+  const response = redirectTo(toPublicPath(`/${slug}/portal/tickets/${link.ticketId}`, slug, onCustomDomain));
+  const current = await verifyPortalSession(request.cookies.get(portalCookieName(slug))?.value);
+  const hasFullSession = current && !current.ticketId && current.tenantId === link.tenantId && current.customerId === link.customerId;
+  if (!hasFullSession) {
+    response.cookies.set(portalCookieName(slug), await signPortalSession(link), {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: env.APP_URL.startsWith('https://'),
+      path: '/',
+      maxAge: TICKET_LINK_DAYS * 24 * 60 * 60,
+    });
+  }
+  return response;
+}

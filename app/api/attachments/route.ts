@@ -1,0 +1,19 @@
+import { errorResponse, runAsRequester } from '@/server/auth/request-identity';
+import { AppError } from '@/server/errors';
+import { uploadAttachment } from '@/server/services/ticket/upload-attachment';
+
+export const dynamic = 'force-dynamic';
+
+/** Multipart upload of one file (field `file`); the returned id goes into a message's attachmentIds. */
+export async function POST(req: Request) {
+  try {
+    const form = await req.formData().catch(() => null);
+    const file = form?.get('file');
+    if (!(file instanceof File)) throw new AppError('BAD_REQUEST', 'Send the file as multipart form data in a field named "file".');
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const stored = await runAsRequester(req, (scope, actor) => uploadAttachment(scope, { filename: file.name, bytes, actor }));
+    return Response.json(stored, { status: 201 });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

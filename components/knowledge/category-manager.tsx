@@ -1,0 +1,92 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Alert } from '@/components/ui/card';
+import { Field, Input } from '@/components/ui/input';
+import { Select } from '@/components/ui/select';
+import { CATEGORY_ICONS, type CategoryIcon } from '@/lib/constants/help';
+import { describeError } from '@/lib/trpc/errors';
+import { useTRPC } from '@/lib/trpc/client';
+import { slugify } from './article-labels';
+
+/** The help center's topics: categories (shown on the home page) and the sections inside them. */
+export function CategoryManager() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const categories = useQuery(trpc.articleCategory.list.queryOptions());
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.articleCategory.list.queryKey() });
+  const [name, setName] = useState('');
+  const [icon, setIcon] = useState<CategoryIcon>('book');
+  const [sectionName, setSectionName] = useState('');
+  const [sectionCategory, setSectionCategory] = useState('');
+  const saveCategory = useMutation(trpc.articleCategory.save.mutationOptions({ onSuccess: () => (setName(''), refresh()) }));
+  const saveSection = useMutation(trpc.articleCategory.saveSection.mutationOptions({ onSuccess: () => (setSectionName(''), refresh()) }));
+
+  return (
+    <section aria-labelledby="categories-heading" className="space-y-4">
+      <h2 id="categories-heading" className="text-sm font-semibold text-slate-900">
+        Categories and sections
+      </h2>
+      <ul className="space-y-2 text-sm">
+        {categories.data?.map((c) => (
+          <li key={c.id} className="rounded-md border border-slate-200 bg-white px-3 py-2">
+            <p className="font-medium text-slate-900">{c.name}</p>
+            {c.sections.length ? <p className="text-xs text-slate-600">{c.sections.map((s) => s.name).join(' · ')}</p> : null}
+          </li>
+        ))}
+      </ul>
+      <form
+        className="space-y-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          saveCategory.mutate({ name, slug: slugify(name), icon });
+        }}
+      >
+        <Field id="new-category" label="New category">
+          <Input id="new-category" value={name} maxLength={100} onChange={(e) => setName(e.target.value)} placeholder="Billing" />
+        </Field>
+        <Field id="new-category-icon" label="Icon">
+          <Select id="new-category-icon" value={icon} onChange={(e) => setIcon(e.target.value as CategoryIcon)}>
+            {CATEGORY_ICONS.map((i) => (
+              <option key={i} value={i}>
+                {i}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button size="sm" type="submit" variant="secondary" disabled={saveCategory.isPending || name.trim().length < 2}>
+          Add category
+        </Button>
+        {saveCategory.isError ? <Alert>{describeError(saveCategory.error).message}</Alert> : null}
+      </form>
+      {categories.data?.length ? (
+        <form
+          className="space-y-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            saveSection.mutate({ categoryId: sectionCategory || categories.data[0]!.id, name: sectionName });
+          }}
+        >
+          <Field id="new-section" label="New section">
+            <Input id="new-section" value={sectionName} maxLength={100} onChange={(e) => setSectionName(e.target.value)} placeholder="Invoices" />
+          </Field>
+          <Field id="new-section-category" label="In category">
+            <Select id="new-section-category" value={sectionCategory || categories.data[0]!.id} onChange={(e) => setSectionCategory(e.target.value)}>
+              {categories.data.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Button size="sm" type="submit" variant="secondary" disabled={saveSection.isPending || sectionName.trim().length < 2}>
+            Add section
+          </Button>
+          {saveSection.isError ? <Alert>{describeError(saveSection.error).message}</Alert> : null}
+        </form>
+      ) : null}
+    </section>
+  );
+}

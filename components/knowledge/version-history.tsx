@@ -1,0 +1,69 @@
+'use client';
+
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { describeError } from '@/lib/trpc/errors';
+import { useTRPC } from '@/lib/trpc/client';
+
+type Version = { version: number; title: string; note: string; createdAt: Date; authorName: string | null; authorEmail: string | null };
+
+const timeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** Every saved version, newest first; restoring brings its title and body back as a new version. */
+export function VersionHistory({ articleId, versions, currentVersion }: { articleId: string; versions: Version[]; currentVersion: number }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [confirming, setConfirming] = useState<number | null>(null);
+  const restore = useMutation(
+    trpc.article.restoreVersion.mutationOptions({
+      onSuccess: async () => {
+        setConfirming(null);
+        await queryClient.invalidateQueries({ queryKey: trpc.article.pathKey() });
+      },
+    }),
+  );
+
+  return (
+    <section aria-labelledby="versions-heading" className="space-y-3">
+      <h2 id="versions-heading" className="text-sm font-semibold text-slate-900">
+        Versions
+      </h2>
+      <ol className="space-y-2 text-sm">
+        {versions.map((v) => (
+          <li key={v.version} className="flex items-start justify-between gap-2 rounded-md border border-slate-200 bg-white px-3 py-2">
+            <div className="min-w-0">
+              <p className="font-medium text-slate-900">
+                Version {v.version}
+                {v.version === currentVersion ? <span className="ml-1 text-xs font-normal text-slate-500">(current)</span> : null}
+              </p>
+              <p className="truncate text-xs text-slate-600">{v.title}</p>
+              <p className="text-xs text-slate-500">
+                {timeFormat.format(v.createdAt)} · {v.authorName || v.authorEmail || 'Someone'}
+                {v.note ? ` · ${v.note}` : ''}
+              </p>
+            </div>
+            {v.version !== currentVersion ? (
+              <ConfirmDialog
+                open={confirming === v.version}
+                onOpenChange={(open) => setConfirming(open ? v.version : null)}
+                trigger={
+                  <Button size="sm" variant="secondary">
+                    Restore
+                  </Button>
+                }
+                title={`Restore version ${v.version}?`}
+                description="Its title, excerpt and body become a new version. Nothing is lost: the current wording stays in the history. Unsaved edits in the editor are discarded."
+                confirmLabel="Restore"
+                pending={restore.isPending}
+                error={restore.isError ? describeError(restore.error).message : null}
+                onConfirm={() => restore.mutate({ articleId, version: v.version })}
+              />
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

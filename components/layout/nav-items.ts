@@ -1,0 +1,30 @@
+export type NavItem = { href: string; label: string; /** Match only this exact path (section roots). */ exact?: boolean };
+export type NavSection = { title: string; items: NavItem[]; adminOnly?: boolean };
+
+// One list for the desktop sidebar and the phone menu. New areas add their entry here.
+export const NAV_SECTIONS: NavSection[] = [
+  {
+    title: 'Support',
+    items: [
+      { href: '/agent', label: 'Inbox', exact: true },
+      { href: '/agent/tickets', label: 'Tickets' },
+      { href: '/agent/views', label: 'Views' },
+      { href: '/agent/customers', label: 'Customers' },
+      { href: '/agent/knowledge', label: 'Knowledge base' },
+    ],
+  },
+  {
+    title: 'Admin',
+    adminOnly: true,
+    items: [
+      { href: '/admin', label: 'Workspace', exact: true },
+      { href: '/admin/members', label: 'Members' },
+      { href: '/admin/teams', label: 'Teams' },
+      { href: '/admin/domains', label: 'Domains' },
+    ],
+  },
+];
+
+export function isActive(item: NavItem, pathname: string) {
+  return item.exact ? pathname === item.href : pathname === item.href || pathname.startsWith(`${item.href}/`);
+}

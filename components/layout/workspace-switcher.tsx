@@ -1,0 +1,81 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { Alert } from '@/components/ui/card';
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from '@/components/ui/dropdown-menu';
+import { describeError } from '@/lib/trpc/errors';
+import { useTRPC } from '@/lib/trpc/client';
+
+export function WorkspaceSwitcher({ onNavigate }: { onNavigate?: () => void }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const current = useQuery(trpc.workspace.current.queryOptions());
+  const list = useQuery(trpc.workspace.list.queryOptions());
+  const switchWorkspace = useMutation(
+    trpc.workspace.switch.mutationOptions({
+      onSuccess: async () => {
+        // Everything cached belongs to the previous workspace: refetch it all, and re-render the server parts.
+        await queryClient.invalidateQueries();
+        router.refresh();
+        onNavigate?.();
+      },
+    }),
+  );
+
+  const name = current.data?.name ?? 'Workspace';
+
+  return (
+    <div className="space-y-2">
+      <DropdownMenu>
+        <DropdownMenuTrigger
+          aria-label={`Workspace: ${name}. Switch workspace`}
+          className="flex w-full items-center justify-between gap-2 rounded-md border border-slate-200 bg-white px-3 py-2 text-left text-sm hover:bg-slate-50 disabled:opacity-50"
+          disabled={switchWorkspace.isPending}
+        >
+          <span className="min-w-0">
+            <span className="block truncate font-medium text-slate-900">{switchWorkspace.isPending ? 'Switching…' : name}</span>
+            {current.data ? <span className="block text-xs capitalize text-slate-500">{current.data.role}</span> : null}
+          </span>
+          <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4 shrink-0 text-slate-400" fill="currentColor">
+            <path d="M10 3l4 5H6l4-5zm0 14l-4-5h8l-4 5z" />
+          </svg>
+        </DropdownMenuTrigger>
+        <DropdownMenuContent>
+          <DropdownMenuLabel>Workspaces</DropdownMenuLabel>
+          {(list.data ?? []).map((workspace) => {
+            const isCurrent = workspace.id === current.data?.id;
+            return (
+              <DropdownMenuItem
+                key={workspace.id}
+                disabled={isCurrent}
+                onSelect={() => switchWorkspace.mutate({ workspaceId: workspace.id })}
+                aria-current={isCurrent ? 'true' : undefined}
+              >
+                <span className="w-4 text-brand" aria-hidden="true">
+                  {isCurrent ? '✓' : ''}
+                </span>
+                <span className="min-w-0 flex-1 truncate">{workspace.name}</span>
+                <span className="text-xs capitalize text-slate-500">{workspace.role}</span>
+              </DropdownMenuItem>
+            );
+          })}
+          <DropdownMenuSeparator />
+          <DropdownMenuItem
+            onSelect={() => {
+              onNavigate?.();
+              router.push('/agent/workspaces/new');
+            }}
+          >
+            <span className="w-4" aria-hidden="true">
+              +
+            </span>
+            Create workspace
+          </DropdownMenuItem>
+        </DropdownMenuContent>
+      </DropdownMenu>
+      {switchWorkspace.error ? <Alert>{describeError(switchWorkspace.error).message}</Alert> : null}
+    </div>
+  );
+}

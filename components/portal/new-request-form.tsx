@@ -1,0 +1,234 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useState, type FormEvent } from 'react';
+import { Button } from '@/components/ui/button';
+import { Alert, Card, Spinner } from '@/components/ui/card';
+import { formErrors } from '@/components/ui/form-errors';
+import { Field, Input } from '@/components/ui/input';
+import { Select } from '@/components/ui/select';
+import { Skeleton } from '@/components/ui/skeleton';
+import { Textarea } from '@/components/ui/textarea';
+import { describeError } from '@/lib/trpc/errors';
+import { useTRPC } from '@/lib/trpc/client';
+import type { CustomerPaths } from '@/lib/utils/customer-paths';
+import { portalCreateTicketInput } from '@/lib/validators/ticket';
+import { AttachmentPicker } from './attachment-picker';
+import { RequestSubmitted } from './request-submitted';
+import { useAttachmentUploads } from './use-attachment-uploads';
+
+const FIELDS = ['subject', 'categoryId', 'body', 'name', 'attachmentIds'] as const;
+type FieldName = (typeof FIELDS)[number];
+
+function FormSkeleton() {
+  return (
+    <Card className="space-y-5" aria-busy="true">
+      <span className="sr-only" role="status">
+        Loading the request form
+      </span>
+      {[0, 1, 2].map((row) => (
+        <div key={row} className="space-y-2">
+          <Skeleton className="h-4 w-24" />
+          <Skeleton className="h-10 w-full" />
+        </div>
+      ))}
+      <Skeleton className="h-32 w-full" />
+    </Card>
+  );
+}
+
+/** The contact form of the portal: the signed-in customer files a request, with files if needed. */
+export function NewRequestForm({ portalSlug, paths }: { portalSlug: string; paths: CustomerPaths }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const id = useId();
+  const me = useQuery(trpc.portal.me.queryOptions());
+  const categories = useQuery(trpc.portal.categories.queryOptions());
+  const uploads = useAttachmentUploads(portalSlug);
+
+  const [subject, setSubject] = useState('');
+  const [categoryId, setCategoryId] = useState('');
+  const [body, setBody] = useState('');
+  const [name, setName] = useState<string | null>(null);
+  const [localErrors, setLocalErrors] = useState<Partial<Record<FieldName, string>>>({});
+  const [blocker, setBlocker] = useState<string | null>(null);
+  const [invalid, setInvalid] = useState<string | null>(null);
+
+  const create = useMutation(
+    trpc.portal.createTicket.mutationOptions({
+      onSuccess: () =>
+        Promise.all([
+          queryClient.invalidateQueries(trpc.portal.tickets.pathFilter()),
+          // A first request may have given the server the customer's name.
+          queryClient.invalidateQueries({ queryKey: trpc.portal.me.queryKey() }),
+        ]),
+    }),
+  );
+
+  if (me.isPending) return <FormSkeleton />;
+  if (me.isError) {
+    const ended = (me.error as { data?: { code?: string } }).data?.code === 'UNAUTHORIZED';
+    return <Alert>{ended ? 'Your session has ended. Reload the page to sign in again.' : describeError(me.error).message}</Alert>;
+  }
+
+  if (create.isSuccess) {
+    return (
+      <RequestSubmitted
+        ticket={create.data}
+        ticketHref={`${paths.tickets}/${create.data.id}`}
+        portalHref={paths.portal}
+        onSubmitAnother={() => {
+          setSubject('');
+          setCategoryId('');
+          setBody('');
+          setLocalErrors({});
+          uploads.reset();
+          create.reset();
+        }}
+      />
+    );
+  }
+
+  // The server keeps a name it already has, so only a customer without one is asked for it.
+  const nameOnFile = me.data.name.trim();
+  const nameValue = name ?? nameOnFile;
+  const server = formErrors(create.error, FIELDS);
+  const errorFor = (field: FieldName) => localErrors[field] ?? server.fields[field];
+  /** Editing a field clears its error from the last attempt: the message no longer describes what's there. */
+  const edited = (field: FieldName) => {
+    if (localErrors[field]) setLocalErrors(({ [field]: _cleared, ...rest }) => rest);
+  };
+  const pending = create.isPending;
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const parsed = portalCreateTicketInput.safeParse({
+      subject,
+      body,
+      categoryId: categoryId || undefined,
+      name: !nameOnFile && nameValue.trim() ? nameValue : undefined,
+      attachmentIds: uploads.attachmentIds,
+    });
+    if (!parsed.success) {
+      const errors: Partial<Record<FieldName, string>> = {};
+      for (const issue of parsed.error.issues) {
+        const field = issue.path[0] as FieldName;
+        if (FIELDS.includes(field) && !errors[field]) errors[field] = issue.message;
+      }
+      setLocalErrors(errors);
+      // Anything the form has no field for still gets said.
+      setInvalid(Object.keys(errors).length ? null : (parsed.error.issues[0]?.message ?? 'Check the form and try again.'));
+      // Put the cursor where the first problem is.
+      const first = FIELDS.find((field) => errors[field]);
+      if (first) document.getElementById(`${id}-${first}`)?.focus();
+      return;
+    }
+    setLocalErrors({});
+    setInvalid(null);
+    setBlocker(uploads.blocker);
+    if (uploads.blocker) return;
+    create.mutate(parsed.data);
+  }
+
+  const describedBy = (field: FieldName) => (errorFor(field) ? `${id}-${field}-error` : undefined);
+
+  return (
+    <Card className="space-y-5">
+      <form onSubmit={onSubmit} noValidate className="space-y-5">
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field id={`${id}-name`} label="Name" error={errorFor('name')} hint={nameOnFile ? 'As we have it on file.' : undefined}>
+            <Input
+              id={`${id}-name`}
+              name="name"
+              autoComplete="name"
+              value={nameValue}
+              readOnly={Boolean(nameOnFile)}
+              onChange={(event) => {
+              setName(event.target.value);
+              edited('name');
+            }}
+              className={nameOnFile ? 'bg-slate-50 text-slate-600' : undefined}
+              aria-invalid={errorFor('name') ? true : undefined}
+              aria-describedby={describedBy('name')}
+            />
+          </Field>
+          <Field id={`${id}-email`} label="Email" hint="Replies go to this address.">
+            <Input id={`${id}-email`} name="email" type="email" value={me.data.email} readOnly className="bg-slate-50 text-slate-600" />
+          </Field>
+        </div>
+
+        <Field id={`${id}-subject`} label="Subject" error={errorFor('subject')}>
+          <Input
+            id={`${id}-subject`}
+            name="subject"
+            required
+            maxLength={200}
+            value={subject}
+            onChange={(event) => {
+              setSubject(event.target.value);
+              edited('subject');
+            }}
+            aria-invalid={errorFor('subject') ? true : undefined}
+            aria-describedby={describedBy('subject')}
+          />
+        </Field>
+
+        <Field
+          id={`${id}-categoryId`}
+          label="Category"
+          error={errorFor('categoryId') ?? (categories.isError ? `Categories couldn't be loaded (${describeError(categories.error).message}) — you can send the request without one.` : undefined)}
+        >
+          <Select
+            id={`${id}-categoryId`}
+            name="categoryId"
+            value={categoryId}
+            onChange={(event) => {
+              setCategoryId(event.target.value);
+              edited('categoryId');
+            }}
+            disabled={categories.isPending}
+            aria-invalid={errorFor('categoryId') ? true : undefined}
+            aria-describedby={describedBy('categoryId')}
+          >
+            <option value="">{categories.isPending ? 'Loading categories…' : 'Choose a category (optional)'}</option>
+            {categories.data?.map((category) => (
+              <option key={category.id} value={category.id}>
+                {category.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+
+        <Field id={`${id}-body`} label="Message" error={errorFor('body')} hint="Describe what happened and what you expected. Include any error messages.">
+          <Textarea
+            id={`${id}-body`}
+            name="body"
+            required
+            rows={8}
+            value={body}
+            onChange={(event) => {
+              setBody(event.target.value);
+              edited('body');
+            }}
+            aria-invalid={errorFor('body') ? true : undefined}
+            aria-describedby={describedBy('body')}
+          />
+        </Field>
+
+        <AttachmentPicker uploads={uploads} disabled={pending} />
+        {errorFor('attachmentIds') ? <Alert>{errorFor('attachmentIds')}</Alert> : null}
+        {blocker && uploads.blocker ? <Alert>{uploads.blocker}</Alert> : null}
+        {/* Beside the button, where the person who just clicked it is looking. */}
+        {server.message ? <Alert>{server.message}</Alert> : null}
+        {invalid ? <Alert>{invalid}</Alert> : null}
+
+        <div className="flex flex-col-reverse gap-2 sm:flex-row sm:items-center sm:justify-end">
+          <Button type="submit" className="w-full sm:w-auto" disabled={pending}>
+            {pending ? <Spinner label="Sending" /> : null}
+            Submit request
+          </Button>
+        </div>
+      </form>
+    </Card>
+  );
+}

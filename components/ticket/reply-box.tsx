@@ -1,0 +1,220 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+import { useId, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { Button } from '@/components/ui/button';
+import { Alert } from '@/components/ui/card';
+import { Input, Label } from '@/components/ui/input';
+import { Select } from '@/components/ui/select';
+import { Textarea } from '@/components/ui/textarea';
+import { ATTACHMENT_LIMITS, STATUS_LABELS, type TicketStatus } from '@/lib/constants/ticket';
+import { describeError } from '@/lib/trpc/errors';
+import { useTRPC } from '@/lib/trpc/client';
+import { allowedTransitions } from '@/lib/utils/ticket-lifecycle';
+import { cn } from '@/lib/utils/cn';
+import { formatBytes } from './attachment-links';
+import { MacroPicker, type AppliedMacro } from './macro-picker';
+import { StaleReplyAlert } from './stale-reply-alert';
+import type { ReplyPayload, TicketInfo } from './types';
+import { useAttachmentUploads } from './use-attachment-uploads';
+
+export type ReplyMode = 'reply' | 'note';
+type ReplyStatus = NonNullable<ReplyPayload['status']>;
+
+/** Statuses a reply may set: the ticket's allowed moves, minus the ones only the system reaches. */
+function statusesAfterReply(status: TicketStatus): ReplyStatus[] {
+  return allowedTransitions(status).filter((s): s is ReplyStatus => s !== 'new' && s !== 'merged');
+}
+
+/**
+ * Writes a public reply or an internal note. The ticket version the agent saw goes along, so a reply
+ * written against an outdated ticket is stopped until the agent confirms (see StaleReplyAlert).
+ */
+export function ReplyBox({
+  ticket,
+  mode,
+  onModeChange,
+  textareaRef,
+  seenUpdatedAt,
+  onSent,
+  onReviewChanges,
+  onMacroApplied,
+}: {
+  ticket: TicketInfo;
+  mode: ReplyMode;
+  onModeChange: (mode: ReplyMode) => void;
+  textareaRef: RefObject<HTMLTextAreaElement | null>;
+  seenUpdatedAt: Date;
+  onSent: () => Promise<void> | void;
+  onReviewChanges: () => Promise<void> | void;
+  onMacroApplied: (updatedAt: Date) => void;
+}) {
+  const trpc = useTRPC();
+  const id = useId();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [body, setBody] = useState('');
+  const [minutes, setMinutes] = useState('');
+  const [nextStatus, setNextStatus] = useState<ReplyStatus | ''>('');
+  const uploads = useAttachmentUploads();
+  const lastPayload = useRef<ReplyPayload | null>(null);
+  const send = useMutation(
+    trpc.ticket.reply.mutationOptions({
+      onSuccess: async () => {
+        setBody('');
+        setMinutes('');
+        setNextStatus('');
+        uploads.clear();
+        await onSent();
+      },
+    }),
+  );
+
+  const closed = ticket.status === 'closed' || ticket.status === 'merged';
+  const isNote = mode === 'note';
+  const error = send.error ? describeError(send.error) : null;
+  const stale = error?.field === 'stale';
+  const statusOptions = statusesAfterReply(ticket.status);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsedMinutes = Number.parseInt(minutes, 10);
+    const payload: ReplyPayload = {
+      ticketId: ticket.id,
+      body,
+      kind: mode,
+      timeSpentMinutes: Number.isFinite(parsedMinutes) && parsedMinutes > 0 ? parsedMinutes : 0,
+      status: nextStatus || undefined,
+      attachmentIds: uploads.ids,
+      seenUpdatedAt,
+      confirmStale: false,
+    };
+    lastPayload.current = payload;
+    send.mutate(payload);
+  }
+
+  function applyMacro(macro: AppliedMacro) {
+    onModeChange(macro.kind);
+    setBody((draft) => (draft.trim() ? `${draft.trimEnd()}\n\n${macro.body}` : macro.body));
+    onMacroApplied(macro.updatedAt);
+    textareaRef.current?.focus();
+  }
+
+  if (closed) {
+    return (
+      <Alert tone="info">
+        {ticket.status === 'merged' ? 'This ticket was merged into another. Reply on that ticket instead.' : 'This ticket is closed. Replies are no longer possible; the customer can open a new ticket.'}
+      </Alert>
+    );
+  }
+
+  return (
+    <form onSubmit={submit} aria-label="Compose message" className={cn('space-y-3 rounded-lg border p-4', isNote ? 'border-amber-300 bg-amber-50' : 'border-slate-200 bg-white')}>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div role="group" aria-label="Message type" className="inline-flex rounded-md border border-slate-300 bg-white p-0.5">
+          {(['reply', 'note'] as const).map((option) => (
+            <button
+              key={option}
+              type="button"
+              aria-pressed={mode === option}
+              onClick={() => onModeChange(option)}
+              className={cn(
+                'h-8 rounded px-3 text-sm font-medium',
+                mode === option ? (option === 'note' ? 'bg-amber-400 text-amber-950' : 'bg-slate-900 text-white') : 'text-slate-700 hover:bg-slate-100',
+              )}
+            >
+              {option === 'reply' ? 'Public reply' : 'Internal note'}
+            </button>
+          ))}
+        </div>
+        <div className="w-full sm:w-72">
+          <MacroPicker ticketId={ticket.id} onApplied={applyMacro} disabled={send.isPending} />
+        </div>
+      </div>
+
+      <div>
+        <Label htmlFor={`${id}-body`}>Reply</Label>
+        <Textarea
+          ref={textareaRef}
+          id={`${id}-body`}
+          rows={6}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          aria-describedby={`${id}-hint`}
+          className={isNote ? 'border-amber-300 bg-amber-50/60' : undefined}
+          placeholder={isNote ? 'Only agents see internal notes.' : 'The customer receives this by email.'}
+        />
+        <p id={`${id}-hint`} className={cn('mt-1 text-xs', isNote ? 'font-medium text-amber-800' : 'text-slate-500')}>
+          {isNote ? 'Internal note: visible to agents only, never sent to the customer.' : 'Public reply: sent to the customer.'}
+        </p>
+      </div>
+
+      <div className="grid gap-3 sm:grid-cols-[8rem_1fr_auto] sm:items-end">
+        <div>
+          <Label htmlFor={`${id}-minutes`}>Time spent (minutes)</Label>
+          <Input id={`${id}-minutes`} type="number" inputMode="numeric" min={0} max={1440} value={minutes} onChange={(e) => setMinutes(e.target.value)} />
+        </div>
+        <div>
+          <Label htmlFor={`${id}-then`}>After sending, mark as</Label>
+          <Select id={`${id}-then`} value={nextStatus} onChange={(e) => setNextStatus(e.target.value as ReplyStatus | '')}>
+            <option value="">Keep as it is ({STATUS_LABELS[ticket.status]})</option>
+            {statusOptions.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABELS[s]}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div>
+          <input
+            ref={fileInput}
+            id={`${id}-files`}
+            type="file"
+            multiple
+            className="sr-only"
+            onChange={(e) => {
+              if (e.target.files?.length) uploads.add(e.target.files);
+              e.target.value = '';
+            }}
+          />
+          <Button type="button" variant="secondary" onClick={() => fileInput.current?.click()} disabled={uploads.ids.length >= ATTACHMENT_LIMITS.maxPerMessage}>
+            Attach files
+          </Button>
+        </div>
+      </div>
+
+      {uploads.uploads.length ? (
+        <ul aria-label="Files to send" className="flex flex-wrap gap-2">
+          {uploads.uploads.map((u) => (
+            <li key={u.key} className={cn('inline-flex items-center gap-2 rounded-md border px-2 py-1 text-xs', u.state === 'error' ? 'border-red-200 bg-red-50 text-red-800' : 'border-slate-200 bg-white text-slate-700')}>
+              <span className="max-w-48 truncate">{u.filename}</span>
+              <span className="text-slate-500">{u.state === 'uploading' ? 'uploading…' : u.state === 'error' ? u.error : formatBytes(u.sizeBytes)}</span>
+              <button type="button" onClick={() => uploads.remove(u.key)} aria-label={`Remove ${u.filename}`} className="rounded px-1 text-slate-500 hover:bg-slate-100">
+                ✕
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+
+      {stale && error ? (
+        <StaleReplyAlert
+          message={error.message}
+          sending={send.isPending}
+          onSendAnyway={() => lastPayload.current && send.mutate({ ...lastPayload.current, confirmStale: true })}
+          onReview={async () => {
+            send.reset();
+            await onReviewChanges();
+          }}
+        />
+      ) : error ? (
+        <Alert>{error.message}</Alert>
+      ) : null}
+
+      <div className="flex justify-end">
+        <Button type="submit" disabled={send.isPending || uploads.busy || !body.trim()}>
+          {send.isPending ? 'Sending…' : isNote ? 'Add note' : 'Send reply'}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,180 @@
+'use client';
+
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useMemo, useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Alert } from '@/components/ui/card';
+import { Skeleton, SkeletonList } from '@/components/ui/skeleton';
+import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
+import { describeError } from '@/lib/trpc/errors';
+import { useTRPC } from '@/lib/trpc/client';
+import { ActivityLog, type NameLookup } from './activity-log';
+import { DuplicateSuggestions } from './duplicate-suggestions';
+import { ReplyBox, type ReplyMode } from './reply-box';
+import { RequesterPanel } from './requester-panel';
+import { TicketHeader } from './ticket-header';
+import { ASSIGNEE_FIELD_ID, STATUS_FIELD_ID, TicketProperties } from './ticket-properties';
+import { TicketThread } from './ticket-thread';
+import type { Assignee, Category, Team, TicketDetail } from './types';
+import { useHotkeys } from './use-hotkeys';
+
+function TicketScreen({ detail, assignees, teams, categories }: { detail: TicketDetail; assignees: Assignee[]; teams: Team[]; categories: Category[] }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { ticket } = detail;
+  const ticketKey = trpc.ticket.get.queryKey({ ticketId: ticket.id });
+  const replyRef = useRef<HTMLTextAreaElement>(null);
+  const [tab, setTab] = useState('conversation');
+  const [mode, setMode] = useState<ReplyMode>('reply');
+  // The ticket version this agent has actually looked at. Live updates refresh the page underneath, but
+  // only the agent's own actions (or "Mark as seen") move this, so the traffic cop still catches changes.
+  const [seenUpdatedAt, setSeenUpdatedAt] = useState(ticket.updatedAt);
+  const acknowledge = (at: Date | undefined) => at && setSeenUpdatedAt((prev) => (at > prev ? at : prev));
+  const latestUpdatedAt = () => queryClient.getQueryData(ticketKey)?.ticket.updatedAt;
+
+  async function refresh() {
+    void queryClient.invalidateQueries({ queryKey: trpc.ticket.list.queryKey() });
+    void queryClient.invalidateQueries({ queryKey: trpc.ticket.viewCounts.queryKey() });
+    await queryClient.invalidateQueries({ queryKey: ticketKey });
+  }
+
+  function focusReply(next: ReplyMode) {
+    setMode(next);
+    setTab('conversation');
+    // The tab panel may only now be mounting; focus once it is in the DOM.
+    requestAnimationFrame(() => replyRef.current?.focus());
+  }
+
+  useHotkeys({
+    r: (event) => {
+      event.preventDefault();
+      focusReply('reply');
+    },
+    n: (event) => {
+      event.preventDefault();
+      focusReply('note');
+    },
+    a: (event) => {
+      event.preventDefault();
+      document.getElementById(ASSIGNEE_FIELD_ID)?.focus();
+    },
+    s: (event) => {
+      event.preventDefault();
+      document.getElementById(STATUS_FIELD_ID)?.focus();
+    },
+  });
+
+  const names: NameLookup = useMemo(
+    () => ({
+      users: new Map(assignees.map((a) => [a.id, a.name || a.email])),
+      teams: new Map(teams.map((t) => [t.id, t.name])),
+      categories: new Map(categories.map((c) => [c.id, c.name])),
+    }),
+    [assignees, teams, categories],
+  );
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <div className="min-w-0 space-y-4">
+        <TicketHeader ticket={ticket} />
+        {ticket.updatedAt > seenUpdatedAt ? (
+          <div role="status" className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900">
+            <span>This ticket changed while you had it open. The conversation and activity below are up to date.</span>
+            <Button variant="secondary" size="sm" onClick={() => acknowledge(ticket.updatedAt)}>
+              Mark as seen
+            </Button>
+          </div>
+        ) : null}
+        <DuplicateSuggestions ticket={ticket} duplicates={detail.duplicates} />
+        <Tabs value={tab} onValueChange={setTab}>
+          <TabsList aria-label="Ticket sections">
+            <TabsTrigger value="conversation">Conversation</TabsTrigger>
+            <TabsTrigger value="activity">Activity ({detail.activities.length})</TabsTrigger>
+          </TabsList>
+          <TabsContent value="conversation" className="space-y-6">
+            <TicketThread messages={detail.messages} />
+            <ReplyBox
+              ticket={ticket}
+              mode={mode}
+              onModeChange={setMode}
+              textareaRef={replyRef}
+              seenUpdatedAt={seenUpdatedAt}
+              onSent={async () => {
+                await refresh();
+                acknowledge(latestUpdatedAt());
+              }}
+              onReviewChanges={async () => {
+                await refresh();
+                acknowledge(latestUpdatedAt());
+              }}
+              onMacroApplied={(updatedAt) => {
+                acknowledge(updatedAt);
+                void refresh();
+              }}
+            />
+          </TabsContent>
+          <TabsContent value="activity">
+            <ActivityLog activities={detail.activities} names={names} />
+          </TabsContent>
+        </Tabs>
+      </div>
+      <aside aria-label="Ticket details" className="space-y-4">
+        <TicketProperties
+          ticket={ticket}
+          assignees={assignees}
+          teams={teams}
+          categories={categories}
+          onChanged={async (updatedAt) => {
+            acknowledge(updatedAt);
+            await refresh();
+          }}
+        />
+        <RequesterPanel requester={ticket.requester} otherTickets={detail.requesterTickets} />
+      </aside>
+    </div>
+  );
+}
+
+/** The agent's ticket page: conversation and reply on the left, properties and requester on the right. */
+export function TicketWorkspace({ ticketId }: { ticketId: string }) {
+  const trpc = useTRPC();
+  const detail = useQuery(trpc.ticket.get.queryOptions({ ticketId }));
+  const assignees = useQuery(trpc.ticket.assignees.queryOptions());
+  const teams = useQuery(trpc.team.list.queryOptions());
+  const categories = useQuery(trpc.category.list.queryOptions());
+
+  if (detail.isPending) {
+    return (
+      <div className="space-y-4" aria-busy="true">
+        <Skeleton className="h-8 w-2/3" />
+        <SkeletonList rows={4} label="Loading ticket" />
+      </div>
+    );
+  }
+  if (detail.isError) {
+    const { message } = describeError(detail.error);
+    return (
+      <div className="space-y-3">
+        <Alert>{message}</Alert>
+        <div className="flex gap-2">
+          <Button variant="secondary" onClick={() => detail.refetch()}>
+            Try again
+          </Button>
+          <Button asChild variant="ghost">
+            <Link href="/agent">Back to the inbox</Link>
+          </Button>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <TicketScreen
+      key={detail.data.ticket.id}
+      detail={detail.data}
+      assignees={assignees.data ?? []}
+      teams={teams.data ?? []}
+      categories={categories.data ?? []}
+    />
+  );
+}

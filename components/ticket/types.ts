@@ -1,0 +1,23 @@
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from '@/server/routers/_app';
+
+// The shapes the agent UI renders, read from the router so a server change shows up as a type error here.
+type Outputs = inferRouterOutputs<AppRouter>;
+type Inputs = inferRouterInputs<AppRouter>;
+
+export type TicketRow = Outputs['ticket']['list']['items'][number];
+export type TicketDetail = Outputs['ticket']['get'];
+export type TicketInfo = TicketDetail['ticket'];
+export type ThreadMessage = TicketDetail['messages'][number];
+export type TicketActivity = TicketDetail['activities'][number];
+export type DuplicateSuggestion = TicketDetail['duplicates'][number];
+export type Assignee = Outputs['ticket']['assignees'][number];
+export type Team = Outputs['team']['list'][number];
+export type SearchHit = Outputs['ticket']['search']['items'][number];
+export type BulkAction = Inputs['ticket']['bulkUpdate']['action'];
+export type BulkResult = Outputs['ticket']['bulkUpdate']['results'][number];
+export type ReplyPayload = Inputs['ticket']['reply'];
+export type SavedView = Outputs['savedView']['list'][number];
+export type Macro = Outputs['macro']['list'][number];
+export type Category = Outputs['category']['list'][number];
+export type SaveViewPayload = Inputs['savedView']['create'];

@@ -1,0 +1,16 @@
+import type { ReactNode } from 'react';
+import { cn } from '@/lib/utils/cn';
+
+const tones = {
+  neutral: 'bg-slate-100 text-slate-700',
+  success: 'bg-emerald-100 text-emerald-800',
+  warning: 'bg-amber-100 text-amber-800',
+  danger: 'bg-red-100 text-red-800',
+  info: 'bg-sky-100 text-sky-800',
+} as const;
+
+export type BadgeTone = keyof typeof tones;
+
+export function Badge({ tone = 'neutral', children, className }: { tone?: BadgeTone; children: ReactNode; className?: string }) {
+  return <span className={cn('inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium', tones[tone], className)}>{children}</span>;
+}

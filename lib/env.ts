@@ -1,0 +1,46 @@
+import { createEnv } from '@t3-oss/env-nextjs';
+import { z } from 'zod';
+
+// The only reader of process.env. A bad value stops start-up with the variable's name and what it expects.
+const booleanString = z
+  .enum(['true', 'false', '1', '0'], { message: 'expected true or false' })
+  .transform((v) => v === 'true' || v === '1');
+
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, { message: 'expected a postgres:// connection string' });
+
+export const env = createEnv({
+  server: {
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    DATABASE_URL: postgresUrl.optional(),
+    DATABASE_APP_URL: postgresUrl.optional(),
+    REDIS_URL: z.string().regex(/^rediss?:\/\//, { message: 'expected a redis:// URL' }).optional(),
+    AUTH_SECRET: z.string().min(32, { message: 'expected at least 32 characters (openssl rand -base64 32)' }).optional(),
+    APP_URL: z.url({ message: 'expected an absolute URL such as http://localhost:3000' }).default('http://localhost:3000'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, { message: 'expected smtp://user:pass@host:port' }).optional(),
+    MAIL_FROM: z.string().min(3).default('Cairn <support@cairn.localhost>'),
+    CAIRN_DATA_DIR: z.string().min(1).default('./.data'),
+    START_WORKER: booleanString.default(true),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    /** Set by `npm start` when it serves the embedded database; not for operators. */
+    CAIRN_EMBEDDED: booleanString.default(false),
+    CAIRN_DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  },
+  client: {
+    NEXT_PUBLIC_POSTHOG_KEY: z.string().optional(),
+    NEXT_PUBLIC_POSTHOG_HOST: z.url().optional(),
+  },
+  experimental__runtimeEnv: {
+    NEXT_PUBLIC_POSTHOG_KEY: process.env.NEXT_PUBLIC_POSTHOG_KEY,
+    NEXT_PUBLIC_POSTHOG_HOST: process.env.NEXT_PUBLIC_POSTHOG_HOST,
+  },
+  emptyStringAsUndefined: true,
+  onValidationError: (issues) => {
+    const lines = issues.map((i) => `  ${i.path?.map((p) => (typeof p === 'object' ? p.key : p)).join('.') ?? '?'}: ${i.message}`);
+    const message = `Cairn cannot start: invalid configuration\n${lines.join('\n')}\nFix these in your environment or .env (see .env.example).`;
+    console.error(message);
+    throw new Error(message);
+  },
+});

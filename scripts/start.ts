@@ -1,0 +1,89 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { prepareRuntime } from './prepare-runtime';
+
+// `npm start`: migrate, seed the demo on an empty database, build if needed, serve, and process jobs.
+const dev = process.argv.includes('--dev');
+const started = Date.now();
+const { embedded } = await prepareRuntime();
+
+const { env } = await import('../lib/env');
+const { runMigrations } = await import('../server/db/migrate');
+const { seedDemoIfEmpty, DEMO_LOGINS, DEMO_WORKSPACE } = await import('../server/services/workspace/seed-demo');
+const { closeDb } = await import('../server/db/client');
+const { queueMode } = await import('../server/queue/connection');
+
+await runMigrations(env.DATABASE_URL!);
+const seeded = await seedDemoIfEmpty();
+
+const nextBin = path.resolve('node_modules/.bin/next');
+if (!dev && !fs.existsSync(path.resolve('.next/BUILD_ID'))) {
+  console.log('[cairn] no production build yet: running `next build` (a few minutes, once)…');
+  const build = spawnSync(nextBin, ['build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  if (build.status !== 0) {
+    await embedded?.stop();
+    process.exit(build.status ?? 1);
+  }
+}
+
+const web: ChildProcess = spawn(nextBin, [dev ? 'dev' : 'start', '-p', String(env.PORT)], {
+  stdio: ['ignore', 'inherit', 'inherit'],
+  env: { ...process.env, NODE_ENV: dev ? 'development' : 'production' },
+});
+
+let worker: { stop: () => Promise<void> } | null = null;
+if (env.START_WORKER) {
+  const { startWorkers } = await import('../jobs/start-workers');
+  worker = await startWorkers();
+}
+
+async function waitForWeb(url: string, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      if (res.status < 500) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return false;
+}
+
+let stopping = false;
+async function shutdown(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  console.log('[cairn] stopping…');
+  web.kill('SIGTERM');
+  await worker?.stop().catch(() => undefined);
+  await closeDb().catch(() => undefined);
+  await embedded?.stop().catch(() => undefined);
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());
+web.on('exit', (code) => void shutdown(code ?? 1));
+
+const local = `http://localhost:${env.PORT}`;
+if (await waitForWeb(`${local}/api/health`)) {
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(
+    [
+      '',
+      `  Cairn is running at ${env.APP_URL}  (ready in ${seconds}s)`,
+      `  database: ${embedded ? `embedded PGlite in ${path.resolve(env.CAIRN_DATA_DIR)}` : 'Postgres at DATABASE_URL'} · jobs: BullMQ on ${queueMode() === 'redis' ? 'Redis' : 'PostgreSQL'}${env.START_WORKER ? '' : ' (worker not started here)'}`,
+      `  demo workspace: ${DEMO_WORKSPACE.name}${seeded ? ' (just created)' : ''}`,
+      `    agent desk:   ${env.APP_URL}/agent`,
+      `    help center:  ${env.APP_URL}/${DEMO_WORKSPACE.slug}/help`,
+      `    portal:       ${env.APP_URL}/${DEMO_WORKSPACE.slug}/portal`,
+      '  demo logins:',
+      ...DEMO_LOGINS.map((l) => `    ${l.role.padEnd(6)} ${l.email.padEnd(20)} ${l.password}`),
+      '',
+    ].join('\n'),
+  );
+} else {
+  console.error('[cairn] the web server did not answer within two minutes; see the output above.');
+}

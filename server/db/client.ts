@@ -1,0 +1,29 @@
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import { env } from '@/lib/env';
+import * as schema from './schema';
+import { appDatabaseUrl } from './urls';
+
+export type Db = NodePgDatabase<typeof schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+type Holder = { pool?: pg.Pool; db?: Db };
+// Survives Next's module reloading in development so we don't leak pools.
+const holder: Holder = ((globalThis as { __cairnDb?: Holder }).__cairnDb ??= {});
+
+/** The app-role database. Lazily connected: importing this module opens nothing. */
+export function getDb(): Db {
+  if (!holder.db) {
+    holder.pool = new pg.Pool({ connectionString: appDatabaseUrl(), max: env.CAIRN_DB_POOL_MAX });
+    holder.pool.on('error', (error) => console.error('[cairn] idle database client error', error));
+    holder.db = drizzle(holder.pool, { schema });
+  }
+  return holder.db;
+}
+
+export async function closeDb() {
+  const pool = holder.pool;
+  holder.pool = undefined;
+  holder.db = undefined;
+  await pool?.end();
+}

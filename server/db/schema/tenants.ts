@@ -1,0 +1,38 @@
+import { jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { WORKSPACE_PLANS } from '@/lib/constants/workspace';
+import { createdAt, id, updatedAt } from './columns';
+
+export const workspacePlan = pgEnum('workspace_plan', WORKSPACE_PLANS);
+
+export type WorkspaceBranding = { logoUrl?: string | null; primaryColor?: string | null };
+export type TicketSettings = { prefix: string; includeYear: boolean; padding: number; suffix: string; autoCloseAfterDays: number };
+export type WorkspaceSettings = { supportEmail?: string | null; timezone?: string; tickets?: TicketSettings };
+
+/** A workspace. Its own id is the tenant id every tenant table carries. */
+export const tenants = pgTable(
+  'tenants',
+  {
+    id: id(),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    plan: workspacePlan('plan').notNull().default('free'),
+    branding: jsonb('branding').$type<WorkspaceBranding>().notNull().default({}),
+    settings: jsonb('settings').$type<WorkspaceSettings>().notNull().default({}),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('tenants_slug_key').on(t.slug)],
+);
+
+/** Custom domains and subdomains that reach a workspace's help center and portal. */
+export const workspaceDomains = pgTable(
+  'workspace_domains',
+  {
+    id: id(),
+    tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
+    domain: text('domain').notNull(),
+    verifiedAt: timestamp('verified_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('workspace_domains_domain_key').on(t.domain)],
+);

@@ -1,0 +1,29 @@
+export const APP_ERROR_CODES = [
+  'BAD_REQUEST',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'PRECONDITION_FAILED',
+  'TOO_MANY_REQUESTS',
+  'INTERNAL_SERVER_ERROR',
+] as const;
+export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
+
+/** Expected failures. The message is shown to the person: say what was wrong and what to do. */
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} was not found in this workspace.`);
+
+export function logError(error: unknown) {
+  console.error('[cairn]', error);
+}

@@ -1,0 +1,29 @@
+import { createPostgresBackend, Queue, Worker, type Processor, type WorkerOptions } from 'bullmq';
+import { env } from '@/lib/env';
+import { ownerDatabaseUrl } from '@/server/db/urls';
+
+export type QueueMode = 'redis' | 'postgres';
+
+/** Redis when REDIS_URL is set (production); otherwise BullMQ's own PostgreSQL backend in our database. */
+export function queueMode(): QueueMode {
+  return env.REDIS_URL ? 'redis' : 'postgres';
+}
+
+// One construction path for both engines: the same Queue and Worker classes, the backend picked here.
+// The generic parameters differ per backend, so the instances are typed loosely at this seam only.
+function connectionOptions(): { connection: any } {
+  if (env.REDIS_URL) return { connection: { url: env.REDIS_URL, maxRetriesPerRequest: null } };
+  return { connection: { connectionString: ownerDatabaseUrl(), migrate: true, max: 4 } };
+}
+
+function backendFactory(): any {
+  return env.REDIS_URL ? undefined : createPostgresBackend;
+}
+
+export function createQueue(name: string): Queue {
+  return new Queue(name, { ...connectionOptions(), defaultJobOptions: { removeOnComplete: 1000, removeOnFail: 5000 } }, backendFactory());
+}
+
+export function createWorker(name: string, processor: Processor, options: Omit<WorkerOptions, 'connection'> = {}): Worker {
+  return new Worker(name, processor, { ...connectionOptions(), ...options }, backendFactory());
+}

@@ -1,0 +1,37 @@
+import { router } from '@/server/trpc/init';
+import { authRouter } from './auth';
+import { customerRouter, organizationRouter } from './customer';
+import { domainRouter } from './domain';
+import { articleCategoryRouter, articleRouter, helpLinkRouter, helpRouter } from './help';
+import { invitationRouter, memberRouter } from './member';
+import { portalRouter } from './portal';
+import { teamRouter } from './team';
+import { ticketRouter } from './ticket';
+import { categoryRouter, macroRouter, savedViewRouter, ticketFieldRouter, ticketSettingsRouter } from './ticket-config';
+import { liveRouter } from './live';
+import { workspaceRouter } from './workspace';
+
+export const appRouter = router({
+  auth: authRouter,
+  workspace: workspaceRouter,
+  member: memberRouter,
+  invitation: invitationRouter,
+  team: teamRouter,
+  customer: customerRouter,
+  organization: organizationRouter,
+  domain: domainRouter,
+  portal: portalRouter,
+  ticket: ticketRouter,
+  category: categoryRouter,
+  ticketField: ticketFieldRouter,
+  savedView: savedViewRouter,
+  macro: macroRouter,
+  ticketSettings: ticketSettingsRouter,
+  live: liveRouter,
+  help: helpRouter,
+  article: articleRouter,
+  articleCategory: articleCategoryRouter,
+  helpLink: helpLinkRouter,
+});
+
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,91 @@
+import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import { customers, organizations } from '@/server/db/schema';
+import type { TenantScope } from '@/server/db/tenant';
+import { isUniqueViolation } from '@/server/db/errors';
+import { AppError, notFound } from '@/server/errors';
+
+const duplicate = () => new AppError('CONFLICT', 'A customer with this email or external id already exists in this workspace.', { field: 'email' });
+
+async function assertOrganization(scope: TenantScope, organizationId: string | null | undefined) {
+  if (!organizationId) return;
+  const [org] = await scope.db.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, organizationId));
+  if (!org) throw notFound('The organization');
+}
+
+/** Newest first, keyset-paginated on (created_at, id) so deep pages stay fast. */
+export async function listCustomers(scope: TenantScope, input: { search?: string; cursor?: string | null; limit: number }) {
+  const conditions = [eq(customers.tenantId, scope.tenantId)];
+  if (input.search) {
+    const term = `%${input.search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    conditions.push(or(ilike(customers.email, term), ilike(customers.name, term))!);
+  }
+  if (input.cursor) {
+    // Compare against the cursor row's own stored values: a timestamp sent through JSON loses microseconds.
+    conditions.push(sql`(${customers.createdAt}, ${customers.id}) < (select c.created_at, c.id from customers c where c.id = ${input.cursor})`);
+  }
+  const rows = await scope.db
+    .select()
+    .from(customers)
+    .where(and(...conditions))
+    .orderBy(desc(customers.createdAt), desc(customers.id))
+    .limit(input.limit + 1);
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  return { items: page, nextCursor: rows.length > input.limit && last ? last.id : null };
+}
+
+export async function getCustomer(scope: TenantScope, input: { customerId: string }) {
+  const [customer] = await scope.db.select().from(customers).where(eq(customers.id, input.customerId));
+  if (!customer) throw notFound('The customer');
+  return customer;
+}
+
+export async function createCustomer(scope: TenantScope, input: { email: string; name: string; externalId?: string; organizationId?: string }) {
+  await assertOrganization(scope, input.organizationId);
+  try {
+    const [customer] = await scope.db.insert(customers).values({ tenantId: scope.tenantId, ...input }).returning();
+    return customer!;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw duplicate();
+    throw error;
+  }
+}
+
+export async function updateCustomer(scope: TenantScope, input: { customerId: string; name?: string; externalId?: string | null; organizationId?: string | null }) {
+  const { customerId, ...changes } = input;
+  await assertOrganization(scope, changes.organizationId);
+  try {
+    const [customer] = await scope.db.update(customers).set({ ...changes, updatedAt: new Date() }).where(eq(customers.id, customerId)).returning();
+    if (!customer) throw notFound('The customer');
+    return customer;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw duplicate();
+    throw error;
+  }
+}
+
+export function listOrganizations(scope: TenantScope) {
+  return scope.db.select().from(organizations).where(eq(organizations.tenantId, scope.tenantId)).orderBy(asc(organizations.name));
+}
+
+export async function createOrganization(scope: TenantScope, input: { name: string; domain?: string }) {
+  try {
+    const [org] = await scope.db.insert(organizations).values({ tenantId: scope.tenantId, ...input }).returning();
+    return org!;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError('CONFLICT', `An organization called "${input.name}" already exists.`, { field: 'name' });
+    throw error;
+  }
+}
+
+/** Finds or creates the customer for an address; used by portal sign-in and, later, inbound mail. */
+export async function upsertCustomerByEmail(scope: TenantScope, input: { email: string; name?: string }) {
+  const [existing] = await scope.db.select().from(customers).where(eq(customers.email, input.email));
+  if (existing) return existing;
+  const [created] = await scope.db
+    .insert(customers)
+    .values({ tenantId: scope.tenantId, email: input.email, name: input.name ?? '' })
+    .onConflictDoUpdate({ target: [customers.tenantId, customers.email], set: { updatedAt: new Date() } })
+    .returning();
+  return created!;
+}

@@ -1,0 +1,19 @@
+import type { TenantScope } from '@/server/db/tenant';
+import { outbox } from '@/server/db/schema';
+import { enqueue } from '@/server/queue/enqueue';
+import { OUTBOX_KIND_TO_JOB, type OutboxKind } from '@/server/queue/jobs';
+import type { OutgoingMail } from '@/server/email/transport';
+
+type OutboxPayloads = { email: OutgoingMail };
+
+/**
+ * Records work in the same transaction as the change that caused it, then nudges the queue after commit.
+ * If the nudge is lost (Redis down, crash), the sweep finds the pending row and enqueues it again.
+ */
+export async function addToOutbox<K extends OutboxKind>(scope: TenantScope, kind: K, payload: OutboxPayloads[K]) {
+  const [row] = await scope.db.insert(outbox).values({ tenantId: scope.tenantId, kind, payload }).returning({ id: outbox.id });
+  const outboxId = row!.id;
+  const job: 'email.send' = OUTBOX_KIND_TO_JOB[kind];
+  scope.afterCommit(() => enqueue(job, { tenantId: scope.tenantId, outboxId }, { key: outboxId }));
+  return outboxId;
+}

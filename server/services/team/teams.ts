@@ -1,0 +1,63 @@
+import { asc, eq, and } from 'drizzle-orm';
+import { memberships, teamMembers, teams, users } from '@/server/db/schema';
+import type { TenantScope } from '@/server/db/tenant';
+import { isUniqueViolation } from '@/server/db/errors';
+import { AppError, notFound } from '@/server/errors';
+
+const nameTaken = (name: string) => new AppError('CONFLICT', `A team called "${name}" already exists. Choose another name.`, { field: 'name' });
+
+export async function listTeams(scope: TenantScope) {
+  const rows = await scope.db.select().from(teams).where(eq(teams.tenantId, scope.tenantId)).orderBy(asc(teams.name));
+  const members = await scope.db
+    .select({ teamId: teamMembers.teamId, userId: users.id, name: users.name, email: users.email })
+    .from(teamMembers)
+    .innerJoin(users, eq(users.id, teamMembers.userId));
+  return rows.map((team) => ({ ...team, members: members.filter((m) => m.teamId === team.id) }));
+}
+
+export async function createTeam(scope: TenantScope, input: { name: string; description: string }) {
+  try {
+    const [team] = await scope.db.insert(teams).values({ tenantId: scope.tenantId, ...input }).returning();
+    return team!;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw nameTaken(input.name);
+    throw error;
+  }
+}
+
+export async function updateTeam(scope: TenantScope, input: { teamId: string; name?: string; description?: string }) {
+  const { teamId, ...changes } = input;
+  try {
+    const [team] = await scope.db.update(teams).set(changes).where(eq(teams.id, teamId)).returning();
+    if (!team) throw notFound('The team');
+    return team;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw nameTaken(input.name ?? '');
+    throw error;
+  }
+}
+
+export async function deleteTeam(scope: TenantScope, input: { teamId: string }) {
+  const [team] = await scope.db.delete(teams).where(eq(teams.id, input.teamId)).returning({ id: teams.id });
+  if (!team) throw notFound('The team');
+  return { deleted: true as const, teamId: team.id };
+}
+
+export async function addTeamMember(scope: TenantScope, input: { teamId: string; userId: string }) {
+  const [team] = await scope.db.select({ id: teams.id }).from(teams).where(eq(teams.id, input.teamId));
+  if (!team) throw notFound('The team');
+  // The person must be a member of this workspace: RLS hides other workspaces' memberships.
+  const [member] = await scope.db.select({ id: memberships.id }).from(memberships).where(eq(memberships.userId, input.userId));
+  if (!member) throw notFound('The member');
+  await scope.db.insert(teamMembers).values({ tenantId: scope.tenantId, ...input }).onConflictDoNothing();
+  return { teamId: input.teamId, userId: input.userId };
+}
+
+export async function removeTeamMember(scope: TenantScope, input: { teamId: string; userId: string }) {
+  const [row] = await scope.db
+    .delete(teamMembers)
+    .where(and(eq(teamMembers.teamId, input.teamId), eq(teamMembers.userId, input.userId)))
+    .returning({ id: teamMembers.id });
+  if (!row) throw notFound('The team member');
+  return { removed: true as const };
+}

@@ -1,0 +1,79 @@
+import type { TicketChannel, TicketPriority, TicketType } from '@/lib/constants/ticket';
+import { formatTicketNumber } from '@/lib/utils/ticket-number';
+import { ticketMessages, tickets } from '@/server/db/schema';
+import type { TenantScope } from '@/server/db/tenant';
+import { publishLive } from '@/server/live/publish';
+import { recordActivity } from './activity';
+import type { TicketActor } from './actor';
+import { linkAttachments } from './link-attachments';
+import { validateCustomFields } from './custom-fields';
+import { nextTicketNumber } from './numbering';
+import { assertReferences } from './references';
+import { getTicketSettings } from './settings';
+
+export type CreateTicketCommand = {
+  requesterId: string;
+  subject: string;
+  body: string;
+  priority?: TicketPriority;
+  type?: TicketType;
+  channel: TicketChannel;
+  categoryId?: string;
+  assigneeId?: string;
+  teamId?: string;
+  tags?: string[];
+  customFields?: Record<string, unknown>;
+  context?: Record<string, string>;
+  attachmentIds?: string[];
+  actor: TicketActor;
+};
+
+/** A ticket with its first message, numbered without gaps, in one transaction. */
+export async function createTicket(scope: TenantScope, command: CreateTicketCommand) {
+  await assertReferences(scope, command);
+  const customFields = await validateCustomFields(scope, command.customFields ?? {}, { requireAll: command.actor.type === 'agent' });
+  const number = await nextTicketNumber(scope);
+  const now = new Date();
+  const fromCustomer = command.actor.type === 'customer';
+  const [ticket] = await scope.db
+    .insert(tickets)
+    .values({
+      tenantId: scope.tenantId,
+      number,
+      subject: command.subject,
+      priority: command.priority ?? 'normal',
+      type: command.type ?? null,
+      channel: command.channel,
+      categoryId: command.categoryId ?? null,
+      requesterId: command.requesterId,
+      assigneeId: command.assigneeId ?? null,
+      teamId: command.teamId ?? null,
+      status: command.assigneeId ? 'open' : 'new',
+      tags: [...new Set(command.tags ?? [])],
+      customFields,
+      context: command.context ?? {},
+      messageCount: 1,
+      createdAt: now,
+      updatedAt: now,
+      lastCustomerMessageAt: fromCustomer ? now : null,
+    })
+    .returning();
+  const [message] = await scope.db
+    .insert(ticketMessages)
+    .values({
+      tenantId: scope.tenantId,
+      ticketId: ticket!.id,
+      kind: 'reply',
+      authorType: fromCustomer ? 'customer' : 'agent',
+      authorUserId: command.actor.type === 'agent' ? command.actor.userId : null,
+      authorCustomerId: command.actor.type === 'customer' ? command.actor.customerId : null,
+      body: command.body,
+      createdAt: now,
+    })
+    .returning({ id: ticketMessages.id });
+  await linkAttachments(scope, { attachmentIds: command.attachmentIds ?? [], ticketId: ticket!.id, messageId: message!.id, actor: command.actor });
+  await recordActivity(scope, { ticketId: ticket!.id, actor: command.actor, action: 'created', changes: { status: { from: null, to: ticket!.status } } });
+  await publishLive(scope, 'ticket.created', ticket!.id);
+  const settings = await getTicketSettings(scope);
+  return { ...ticket!, displayNumber: formatTicketNumber(settings, ticket!.number, ticket!.createdAt), firstMessageId: message!.id };
+}

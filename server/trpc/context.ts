@@ -1,0 +1,18 @@
+import type { PortalSession } from '@/server/auth/portal-session';
+
+export const WORKSPACE_COOKIE = 'cairn_workspace';
+export const PORTAL_WORKSPACE_HEADER = 'x-cairn-portal';
+
+type CookieOptions = { maxAge?: number; httpOnly?: boolean; sameSite?: 'lax' | 'strict'; secure?: boolean; path?: string };
+
+/** Everything a procedure may know about the caller, resolved on the server from the session cookies. */
+export type Context = {
+  /** The signed-in staff member, from the Auth.js session. */
+  userId: string | null;
+  /** The workspace the staff member last chose; only a hint, checked against memberships. */
+  preferredWorkspaceId: string | null;
+  /** The customer signed in to the portal the request came from. */
+  portal: PortalSession | null;
+  ip: string;
+  setCookie: (name: string, value: string, options?: CookieOptions) => void;
+};

@@ -1,0 +1,92 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import superjson from 'superjson';
+import { z, ZodError } from 'zod';
+import { eq } from 'drizzle-orm';
+import { ADMIN_ROLES, AGENT_ROLES, type MemberRole } from '@/lib/constants/workspace';
+import { customers } from '@/server/db/schema';
+import { runInTenant } from '@/server/db/tenant';
+import { resolveMembership } from '@/server/services/member/resolve-membership';
+import { AppError, logError } from '@/server/errors';
+import type { Actor } from '@/server/services/types';
+import type { Context } from './context';
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    return {
+      ...shape,
+      data: {
+        ...shape.data,
+        // Field-level messages so forms can show them next to the input.
+        fieldErrors: cause instanceof ZodError ? z.flattenError(cause).fieldErrors : undefined,
+        field: cause instanceof AppError ? (cause.details?.field as string | undefined) : undefined,
+      },
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const middleware = t.middleware;
+
+/** One place maps service errors to tRPC codes; anything unexpected is logged and hidden. */
+const errorMapping = t.middleware(async ({ next, path }) => {
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause;
+    if (cause instanceof AppError) {
+      throw new TRPCError({ code: cause.code, message: cause.message, cause });
+    }
+    if (result.error.code === 'INTERNAL_SERVER_ERROR') {
+      logError({ path, error: cause ?? result.error });
+      throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong on our side. Try again; if it keeps happening, contact support.' });
+    }
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(errorMapping);
+
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.userId) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
+  return next({ ctx: { ...ctx, userId: ctx.userId } });
+});
+
+export const tenantProcedure = authedProcedure.use(async ({ ctx, next }) => {
+  const membership = await resolveMembership(ctx.userId, ctx.preferredWorkspaceId);
+  if (!membership) throw new TRPCError({ code: 'FORBIDDEN', message: 'You are not a member of any workspace yet. Create one or ask for an invitation.' });
+  const actor: Actor = { userId: ctx.userId, role: membership.role };
+  // One transaction for the whole call. tRPC's next() reports a failure without throwing, so the error
+  // is rethrown to roll the transaction back.
+  return runInTenant(membership.tenantId, async (scope) => {
+    const result = await next({ ctx: { ...ctx, scope: { ...scope, actor }, actor } });
+    if (!result.ok) throw result.error;
+    return result;
+  }, ctx.userId);
+});
+
+function requireRole(allowed: readonly MemberRole[], what: string) {
+  return t.middleware(({ ctx, next }) => {
+    const role = (ctx as { actor?: Actor }).actor?.role;
+    if (!role || !allowed.includes(role)) throw new TRPCError({ code: 'FORBIDDEN', message: `Only ${what} can do this. Ask a workspace admin.` });
+    return next();
+  });
+}
+
+export const agentProcedure = tenantProcedure.use(requireRole(AGENT_ROLES, 'agents and admins'));
+export const adminProcedure = tenantProcedure.use(requireRole(ADMIN_ROLES, 'admins and owners'));
+
+/** Customers of one workspace's portal; the workspace comes from their signed session, not from input. */
+export const portalProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const portal = ctx.portal;
+  if (!portal) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to the portal to continue.' });
+  return runInTenant(portal.tenantId, async (scope) => {
+    const [customer] = await scope.db.select().from(customers).where(eq(customers.id, portal.customerId));
+    if (!customer) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Your portal session has ended. Sign in again.' });
+    // A session from a ticket's signed link reaches that ticket only.
+    const result = await next({ ctx: { ...ctx, scope, customer: { ...customer, onlyTicketId: portal.ticketId ?? null } } });
+    if (!result.ok) throw result.error;
+    return result;
+  });
+});

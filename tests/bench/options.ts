@@ -1,0 +1,52 @@
+/** The two sizes of the same bench: `full` is what the issue asks for, `quick` a minute-long smoke run. */
+export type Profile = {
+  name: 'quick' | 'full';
+  workspaces: number;
+  largestTickets: number;
+  totalTickets: number;
+  /** Timed calls per measurement, each for HTTP and for the direct service call. */
+  iterations: number;
+  warmup: number;
+  /** An operation stops early once both sides have spent this long on it (at least 20 iterations); n is reported. */
+  operationBudgetSeconds: number;
+  /** Tickets created through HTTP for the throughput figure. */
+  creates: number;
+  createConcurrency: number;
+  /** The whole run stops itself after this long, whatever it is doing. */
+  timeLimitMinutes: number;
+};
+
+const PROFILES: Record<Profile['name'], Profile> = {
+  full: { name: 'full', workspaces: 100, largestTickets: 250_000, totalTickets: 1_000_000, iterations: 200, warmup: 20, operationBudgetSeconds: 15, creates: 400, createConcurrency: 8, timeLimitMinutes: 40 },
+  quick: { name: 'quick', workspaces: 10, largestTickets: 20_000, totalTickets: 50_000, iterations: 40, warmup: 5, operationBudgetSeconds: 10, creates: 80, createConcurrency: 8, timeLimitMinutes: 10 },
+};
+
+export type BenchOptions = { profile: Profile; reseed: boolean; rebuild: boolean };
+
+const USAGE = `npm run bench [-- --quick] [--reseed] [--build]
+  --quick   10 workspaces / 50,000 tickets, 40 iterations (about a minute once seeded)
+  --reseed  drop the bench database and seed it again
+  --build   run \`next build\` even if a production build exists`;
+
+export function parseOptions(argv: string[]): BenchOptions {
+  const known = new Set(['--quick', '--reseed', '--build', '--help']);
+  const unknown = argv.filter((a) => !known.has(a));
+  if (unknown.length || argv.includes('--help')) {
+    console.log(USAGE);
+    process.exit(unknown.length ? 2 : 0);
+  }
+  return { profile: PROFILES[argv.includes('--quick') ? 'quick' : 'full'], reseed: argv.includes('--reseed'), rebuild: argv.includes('--build') };
+}
+
+/**
+ * Ticket counts per workspace: the largest fixed, the rest falling off as 1/rank (a Zipf curve), so a few
+ * big workspaces sit beside a long tail of small ones, as on a real multi-tenant install.
+ */
+export function workspaceSizes(profile: Profile): number[] {
+  const rest = profile.totalTickets - profile.largestTickets;
+  const weights = Array.from({ length: profile.workspaces - 1 }, (_, i) => 1 / (i + 2));
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const sizes = weights.map((w) => Math.max(1, Math.floor((rest * w) / sum)));
+  sizes[0]! += rest - sizes.reduce((a, b) => a + b, 0);
+  return [profile.largestTickets, ...sizes];
+}

@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Measured, Throughput } from './measure';
+import type { Summary } from './stats';
+
+// The issue's targets. "Server side" is the direct service call (same SQL, same transaction and RLS
+// settings, no HTTP); the ratio compares p50 through the tRPC HTTP endpoint with p50 direct.
+export const TARGETS = { viewFirstPageP95Ms: 25, searchP95Ms: 50, maxRatio: 2 } as const;
+
+export type Row = Measured & { workspace: string; workspaceTickets: number; target: string; ok: boolean };
+
+export function judge(measured: Measured, workspace: { slug: string; tickets: number }, largest: boolean): Row {
+  // The floor row explains the ratios below it; it has no target of its own.
+  if (measured.kind === 'baseline') return { ...measured, workspace: workspace.slug, workspaceTickets: workspace.tickets, target: 'informational', ok: true };
+  const checks: Array<{ text: string; ok: boolean }> = [];
+  if (measured.kind === 'view-first' && largest) checks.push({ text: `p95 ≤ ${TARGETS.viewFirstPageP95Ms} ms`, ok: measured.direct.p95 <= TARGETS.viewFirstPageP95Ms });
+  if (measured.kind === 'search') checks.push({ text: `p95 ≤ ${TARGETS.searchP95Ms} ms`, ok: measured.direct.p95 <= TARGETS.searchP95Ms });
+  checks.push({ text: `ratio ≤ ${TARGETS.maxRatio}`, ok: measured.ratio <= TARGETS.maxRatio });
+  return { ...measured, workspace: workspace.slug, workspaceTickets: workspace.tickets, target: checks.map((c) => c.text).join(', '), ok: checks.every((c) => c.ok) };
+}
+
+const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '–');
+
+export function markdownTable(rows: Row[], throughput: Throughput[], floor: { label: string; http: Summary }) {
+  const lines = [
+    '| workspace | operation | HTTP p50 | HTTP p95 | direct p50 | direct p95 | ratio | SQL/call | target | ok? |',
+    '|---|---|--:|--:|--:|--:|--:|--:|---|:-:|',
+    `| – | ${floor.label} | ${ms(floor.http.p50)} | ${ms(floor.http.p95)} | – | – | – | 0 | informational |  |`,
+    ...rows.map(
+      (r) =>
+        `| ${r.workspace} (${r.workspaceTickets.toLocaleString('en')}) | ${r.label} | ${ms(r.http.p50)} | ${ms(r.http.p95)} | ${ms(r.direct.p50)} | ${ms(r.direct.p95)} | ${r.ratio.toFixed(2)} | ${r.statementsPerCall} | ${r.target} | ${r.kind === 'baseline' ? '' : r.ok ? '✓' : '✗'} |`,
+    ),
+    ...throughput.map(
+      (t) => `| ${t.label} | ticket.create ×${t.created}, concurrency ${t.concurrency}: **${t.perSecond} tickets/s** | ${ms(t.latency.p50)} | ${ms(t.latency.p95)} | – | – | – | – | – | ${t.errors ? '✗' : '✓'} |`,
+    ),
+  ];
+  return lines.join('\n');
+}
+
+export function machineInfo() {
+  const cpus = os.cpus();
+  return { cpus: cpus.length, cpuModel: cpus[0]?.model.trim() ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), platform: `${os.platform()} ${os.release()}`, node: process.version };
+}
+
+/** 1/5/15-minute load averages: other work on the machine shows in every figure, so it is recorded beside them. */
+export function loadAverage() {
+  return os.loadavg().map((v) => Math.round(v * 100) / 100);
+}
+
+/** One file per run under bench-results/ (gitignored), named so a directory listing sorts by time. */
+export function writeResults(profile: string, results: unknown) {
+  const dir = path.resolve('bench-results');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${profile}.json`);
+  fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  return file;
+}

@@ -1,0 +1,161 @@
+import crypto from 'node:crypto';
+import { loadDotEnv } from '../../scripts/load-env';
+import { cleanup, installExitGuards, onCleanup } from './cleanup';
+import { openBenchDatabase } from './database';
+import type { Measured, Throughput } from './measure';
+import { parseOptions } from './options';
+import { judge, loadAverage, machineInfo, markdownTable, TARGETS, writeResults, type Row } from './report';
+import { removeCreatedTickets } from './restore';
+import { inspectSeed, loadSeededWorkspaces, seedBench } from './seed';
+import { ensureBuild, freePort, startWebServer } from './web-server';
+
+// `npm run bench [-- --quick] [--reseed] [--build]`: seeds (or reuses) a bench database, starts the
+// production server against it, and times each ticket query through the tRPC HTTP endpoint and directly.
+// It prints figures and writes them to bench-results/; it never fails on a slow figure (STYLE §7).
+
+const options = parseOptions(process.argv.slice(2));
+const { profile } = options;
+installExitGuards(profile.timeLimitMinutes);
+
+const log = (message: string) => console.log(`[bench] ${message}`);
+
+async function main() {
+  const startedAt = new Date();
+  const loadAtStart = loadAverage();
+  loadDotEnv();
+  const database = await openBenchDatabase(profile, options.reseed);
+  onCleanup('database', () => database.stop());
+  log(`${profile.name} bench · database: ${database.label}`);
+
+  const state = await inspectSeed(database.ownerUrl, profile);
+  if (state === 'other') {
+    log('the bench database holds another seed: starting it afresh');
+    await database.reset();
+  }
+  // Everything imported from here on reads its configuration from these.
+  process.env.DATABASE_URL = database.ownerUrl;
+  if (database.appUrl) process.env.DATABASE_APP_URL = database.appUrl;
+  else delete process.env.DATABASE_APP_URL;
+  process.env.AUTH_SECRET = crypto.randomBytes(32).toString('base64url');
+
+  const { runMigrations } = await import('../../server/db/migrate');
+  await runMigrations(database.ownerUrl);
+
+  let seed;
+  if (state === 'ready') {
+    seed = await loadSeededWorkspaces(database.ownerUrl);
+    log(`reusing the seeded database (seeded in ${seed.seconds.toFixed(0)}s; --reseed to start over)`);
+  } else {
+    log(`seeding ${profile.workspaces} workspaces, ${profile.totalTickets.toLocaleString('en')} tickets (largest ${profile.largestTickets.toLocaleString('en')})…`);
+    seed = await seedBench(database.ownerUrl, profile, database.kind);
+    log(`seeded in ${seed.seconds.toFixed(1)}s`);
+  }
+  log(`data: ${seed.totals.tickets.toLocaleString('en')} tickets, ${seed.totals.messages.toLocaleString('en')} messages, ${seed.totals.customers.toLocaleString('en')} customers`);
+
+  const largest = seed.workspaces[0]!;
+  const mid = seed.workspaces[Math.floor(seed.workspaces.length / 2)]!;
+  await removeCreatedTickets(database.ownerUrl, [largest, mid]);
+
+  const build = await ensureBuild(options.rebuild, process.env);
+  const server = await startWebServer(process.env, await freePort());
+  log(`server: next start at ${server.url}${build.built ? ` (built in ${build.seconds.toFixed(0)}s)` : ''} · load average ${loadAverage().join(' ')} on ${machineInfo().cpus} CPUs`);
+  const measuringSince = Date.now();
+
+  const { closeDb } = await import('../../server/db/client');
+  onCleanup('app pool', closeDb);
+  const { connectWorkspace } = await import('./workspace-client');
+  const { workspaceOperations, createInputs } = await import('./scenarios');
+  const { measure, measureHttpOnly, measureThroughput } = await import('./measure');
+  const { TrpcHttp } = await import('./trpc-http');
+
+  // Next's routing, tRPC and an Auth.js lookup that finds no cookie: what any call costs before our code runs.
+  const anonymous = new TrpcHttp(server.url, '');
+  const floor = await measureHttpOnly('unauthenticated call, answered 401 (framework floor)', profile.iterations, profile.warmup, async () => {
+    const status = await anonymous.status('workspace.current');
+    if (status !== 401) throw new Error(`An unauthenticated call answered ${status}; expected 401.`);
+  });
+  log(`  ${floor.label.padEnd(72)} http p50 ${floor.http.p50.toFixed(1)} p95 ${floor.http.p95.toFixed(1)} ms`);
+  const { explainServiceQuery } = await import('./explain');
+
+  const rows: Row[] = [];
+  const clients = [];
+  for (const workspace of [largest, mid]) {
+    const client = await connectWorkspace(workspace, server.url, process.env.AUTH_SECRET!);
+    clients.push(client);
+    log(`measuring ${workspace.slug} (${workspace.tickets.toLocaleString('en')} tickets), ${profile.iterations} iterations after ${profile.warmup} warm-up…`);
+    for (const operation of await workspaceOperations(client, profile.iterations + profile.warmup)) {
+      const measured: Measured = await measure(operation, profile.iterations, profile.warmup, profile.operationBudgetSeconds);
+      const row = judge(measured, workspace, workspace === largest);
+      rows.push(row);
+      log(`  ${row.label.padEnd(72)} n ${String(row.http.n).padStart(3)} · http p50 ${row.http.p50.toFixed(1).padStart(6)} p95 ${row.http.p95.toFixed(1).padStart(6)} · direct p50 ${row.direct.p50.toFixed(1).padStart(6)} p95 ${row.direct.p95.toFixed(1).padStart(6)} ms · ratio ${row.ratio.toFixed(2)}`);
+    }
+  }
+
+  const [largestClient] = clients;
+  const { listTickets } = await import('../../server/services/ticket/list-tickets');
+  const { searchTickets } = await import('../../server/services/ticket/search-tickets');
+  const { listTicketsInput } = await import('../../lib/validators/ticket');
+  const explains = [
+    await explainServiceQuery(
+      largestClient!,
+      `ticket.list all_open first page, ${largest.slug}`,
+      () => largestClient!.direct((scope) => listTickets(scope, scope.actor.userId, listTicketsInput.parse({ view: 'all_open' }))),
+      (s) => s.text.includes('"tickets"') && /\blimit\b/i.test(s.text),
+    ),
+    await explainServiceQuery(
+      largestClient!,
+      `ticket.search refund, ${largest.slug}`,
+      () => largestClient!.direct((scope) => searchTickets(scope, { query: 'refund', limit: 20 })),
+      (s) => s.text.includes('websearch_to_tsquery'),
+    ),
+  ].filter((e) => e !== null);
+  for (const e of explains) log(`EXPLAIN ANALYZE ${e.label}: execution ${e.executionMs} ms, planning ${e.planningMs} ms`);
+
+  log(`ticket.create throughput: ${profile.creates} tickets at concurrency ${profile.createConcurrency} in ${largest.slug}…`);
+  const input = await createInputs(largestClient!);
+  const throughput: Throughput[] = [
+    await measureThroughput(`${largest.slug} (${largest.tickets.toLocaleString('en')})`, profile.creates, profile.createConcurrency, (i) =>
+      largestClient!.http.mutation('ticket.create', input(i)),
+    ),
+  ];
+  const removed = await removeCreatedTickets(database.ownerUrl, [largest]);
+  log(`  ${throughput[0]!.perSecond} tickets/s, p50 ${throughput[0]!.latency.p50} ms, p95 ${throughput[0]!.latency.p95} ms (${removed} bench tickets removed again)`);
+
+  const table = markdownTable(rows, throughput, floor);
+  const missed = rows.filter((r) => !r.ok);
+  const loadAtEnd = loadAverage();
+  log(`measured in ${((Date.now() - measuringSince) / 1000).toFixed(0)}s · load average ${loadAtEnd.join(' ')}`);
+  console.log(`\n${table}\n`);
+  console.log(
+    `Targets (server side = direct service call): view first page p95 ≤ ${TARGETS.viewFirstPageP95Ms} ms at the largest workspace, search p95 ≤ ${TARGETS.searchP95Ms} ms, HTTP/direct p50 ratio ≤ ${TARGETS.maxRatio}. ` +
+      (missed.length ? `Missed: ${missed.length} of ${rows.length} rows.` : 'All met.'),
+  );
+
+  const file = writeResults(profile.name, {
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    profile,
+    machine: { ...machineInfo(), loadAverage: { atStart: loadAtStart, atEnd: loadAtEnd } },
+    database: { kind: database.kind, label: database.label },
+    seed: { reused: seed.reused, seconds: seed.seconds, totals: seed.totals, workspaces: seed.workspaces.length, largest: { slug: largest.slug, tickets: largest.tickets }, mid: { slug: mid.slug, tickets: mid.tickets } },
+    server: { built: build.built, buildSeconds: build.seconds },
+    measuringSeconds: (Date.now() - measuringSince) / 1000,
+    targets: TARGETS,
+    results: rows,
+    throughput,
+    floor,
+    explain: explains,
+    summary: { rows: rows.length, missed: missed.map((r) => `${r.workspace}: ${r.label} (${r.target})`) },
+  });
+  log(`results written to ${file}`);
+}
+
+try {
+  await main();
+  await cleanup();
+  process.exit(0);
+} catch (error) {
+  console.error('[bench] failed:', error);
+  await cleanup();
+  process.exit(1);
+}

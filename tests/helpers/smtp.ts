@@ -1,0 +1,92 @@
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export type ReceivedMail = { to: string[]; subject: string; text: string; html: string; raw: string };
+
+/**
+ * A real SMTP server inside the test process, on the port global-setup put in SMTP_URL, so mail goes
+ * through Cairn's real transport and the test reads what a person would receive.
+ */
+export async function startSmtpServer() {
+  const url = process.env.SMTP_URL;
+  if (!url) throw new Error('SMTP_URL is not set; tests/helpers/global-setup.ts sets it for integration tests.');
+  const port = Number(new URL(url).port);
+  const mails: ReceivedMail[] = [];
+  const listeners = new Set<() => void>();
+  /** Addresses the server turns away, as a mailbox that is down would: the sender sees a failure. */
+  const refused = new Set<string>();
+
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      if (refused.has(address.address.toLowerCase())) {
+        const error = Object.assign(new Error('Mailbox temporarily unavailable'), { responseCode: 450 });
+        return callback(error);
+      }
+      callback();
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        simpleParser(raw)
+          .then((parsed) => {
+            mails.push({
+              to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
+              subject: parsed.subject ?? '',
+              text: parsed.text ?? '',
+              html: typeof parsed.html === 'string' ? parsed.html : '',
+              raw: raw.toString('utf8'),
+            });
+            for (const notify of listeners) notify();
+            callback();
+          })
+          .catch((error: Error) => callback(error));
+      });
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+
+  const mailsTo = (address: string) => mails.filter((m) => m.to.includes(address.toLowerCase()));
+
+  return {
+    mails,
+    mailsTo,
+    refuse: (address: string) => refused.add(address.toLowerCase()),
+    accept: (address: string) => refused.delete(address.toLowerCase()),
+    /** Resolves with the first mail to the address, waiting for it if needed. */
+    waitForMailTo(address: string, timeoutMs = 15_000): Promise<ReceivedMail> {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const found = mailsTo(address)[0];
+          if (!found) return false;
+          listeners.delete(check);
+          clearTimeout(timer);
+          resolve(found);
+          return true;
+        };
+        const timer = setTimeout(() => {
+          listeners.delete(check);
+          reject(new Error(`No mail to ${address} within ${timeoutMs} ms (received ${mails.length} for ${[...new Set(mails.flatMap((m) => m.to))].join(', ') || 'nobody'}).`));
+        }, timeoutMs);
+        if (!check()) listeners.add(check);
+      });
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export type TestSmtpServer = Awaited<ReturnType<typeof startSmtpServer>>;
+
+/** The first absolute link in a mail's text part. */
+export function firstLink(mail: ReceivedMail) {
+  const match = mail.text.match(/https?:\/\/\S+/);
+  if (!match) throw new Error(`No link in mail "${mail.subject}"`);
+  return new URL(match[0]);
+}

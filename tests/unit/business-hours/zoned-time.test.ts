@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { isKnownTimeZone, offsetAt, toZonedInstant, utcToWall, wallToUtc } from '@/lib/business-hours';
+import { BERLIN, HOUR, NEW_YORK } from './fixtures';
+
+/** Wall ms of a local reading written as ISO without zone: '2025-03-09T02:30'. */
+const wall = (local: string) => Date.parse(`${local}:00Z`);
+const toUtc = (zone: string, local: string) => new Date(wallToUtc(zone, wall(local))).toISOString();
+
+describe('wallToUtc: local wall-clock time to the instant', () => {
+  it.each([
+    // New York, ordinary days
+    [NEW_YORK, '2025-01-15T09:00', '2025-01-15T14:00:00.000Z'],
+    [NEW_YORK, '2025-07-15T09:00', '2025-07-15T13:00:00.000Z'],
+    // spring forward 2025-03-09: 02:00 EST jumps to 03:00 EDT at 07:00Z
+    [NEW_YORK, '2025-03-09T01:59', '2025-03-09T06:59:00.000Z'],
+    [NEW_YORK, '2025-03-09T02:00', '2025-03-09T07:00:00.000Z'],
+    [NEW_YORK, '2025-03-09T02:30', '2025-03-09T07:00:00.000Z'],
+    [NEW_YORK, '2025-03-09T03:00', '2025-03-09T07:00:00.000Z'],
+    [NEW_YORK, '2025-03-09T03:01', '2025-03-09T07:01:00.000Z'],
+    // fall back 2025-11-02: 02:00 EDT goes back to 01:00 EST at 06:00Z; 01:xx happens twice
+    [NEW_YORK, '2025-11-02T00:59', '2025-11-02T04:59:00.000Z'],
+    [NEW_YORK, '2025-11-02T01:00', '2025-11-02T05:00:00.000Z'],
+    [NEW_YORK, '2025-11-02T01:30', '2025-11-02T05:30:00.000Z'],
+    [NEW_YORK, '2025-11-02T02:00', '2025-11-02T07:00:00.000Z'],
+    // Berlin spring forward 2025-03-30: 02:00 CET jumps to 03:00 CEST at 01:00Z
+    [BERLIN, '2025-03-30T01:59', '2025-03-30T00:59:00.000Z'],
+    [BERLIN, '2025-03-30T02:15', '2025-03-30T01:00:00.000Z'],
+    [BERLIN, '2025-03-30T03:00', '2025-03-30T01:00:00.000Z'],
+    // Berlin fall back 2025-10-26: 03:00 CEST goes back to 02:00 CET at 01:00Z; 02:xx happens twice
+    [BERLIN, '2025-10-26T02:00', '2025-10-26T00:00:00.000Z'],
+    [BERLIN, '2025-10-26T02:59', '2025-10-26T00:59:00.000Z'],
+    [BERLIN, '2025-10-26T03:00', '2025-10-26T02:00:00.000Z'],
+    // midnight transitions: Santiago springs forward at 24:00 on 2025-09-06, so 2025-09-07 00:00 does not exist
+    ['America/Santiago', '2025-09-07T00:00', '2025-09-07T04:00:00.000Z'],
+    ['America/Santiago', '2025-09-07T00:30', '2025-09-07T04:00:00.000Z'],
+    ['America/Santiago', '2025-09-07T01:00', '2025-09-07T04:00:00.000Z'],
+    // Lord Howe moves its clocks by 30 minutes
+    ['Australia/Lord_Howe', '2025-10-05T02:15', '2025-10-04T15:30:00.000Z'],
+    ['UTC', '2025-03-09T02:30', '2025-03-09T02:30:00.000Z'],
+  ])('%s %s → %s', (zone, local, expected) => {
+    expect(toUtc(zone, local)).toBe(expected);
+  });
+
+  it('never runs backwards, so intervals never invert', () => {
+    for (const zone of [NEW_YORK, BERLIN]) {
+      const day = zone === NEW_YORK ? '2025-11-02' : '2025-10-26';
+      let previous = -Infinity;
+      for (let minute = 0; minute < 24 * 60; minute += 1) {
+        const instant = wallToUtc(zone, wall(`${day}T00:00`) + minute * 60_000);
+        expect(instant).toBeGreaterThanOrEqual(previous);
+        previous = instant;
+      }
+    }
+  });
+
+  it('keeps milliseconds', () => {
+    expect(wallToUtc(BERLIN, wall('2025-06-01T12:00') + 123)).toBe(Date.parse('2025-06-01T10:00:00.123Z'));
+  });
+});
+
+describe('offsetAt and utcToWall', () => {
+  it('reads the offset in force on each side of a change', () => {
+    expect(offsetAt(NEW_YORK, Date.parse('2025-03-09T06:59:59Z'))).toBe(-5 * HOUR);
+    expect(offsetAt(NEW_YORK, Date.parse('2025-03-09T07:00:00Z'))).toBe(-4 * HOUR);
+    expect(offsetAt(BERLIN, Date.parse('2025-10-26T00:59:59Z'))).toBe(2 * HOUR);
+    expect(offsetAt(BERLIN, Date.parse('2025-10-26T01:00:00Z'))).toBe(1 * HOUR);
+    expect(offsetAt('Asia/Kolkata', Date.parse('2025-01-01T00:00:00Z'))).toBe(5.5 * HOUR);
+  });
+
+  it('shows the repeated hour twice when the clocks go back', () => {
+    expect(utcToWall(NEW_YORK, Date.parse('2025-11-02T05:30:00Z'))).toBe(wall('2025-11-02T01:30'));
+    expect(utcToWall(NEW_YORK, Date.parse('2025-11-02T06:30:00Z'))).toBe(wall('2025-11-02T01:30'));
+  });
+});
+
+describe('toZonedInstant', () => {
+  it('formats the local reading, weekday and offset', () => {
+    expect(toZonedInstant(BERLIN, Date.parse('2025-03-30T01:00:00Z'))).toEqual({
+      utc: new Date('2025-03-30T01:00:00Z'),
+      local: '2025-03-30 03:00',
+      weekday: 0,
+      offset: '+02:00',
+    });
+    expect(toZonedInstant(NEW_YORK, Date.parse('2025-11-02T06:30:30Z'))).toMatchObject({ local: '2025-11-02 01:30:30', offset: '-05:00', weekday: 0 });
+    expect(toZonedInstant('Asia/Kathmandu', Date.parse('2025-01-01T00:00:00Z')).offset).toBe('+05:45');
+  });
+});
+
+describe('isKnownTimeZone', () => {
+  it.each(['UTC', 'Europe/Berlin', 'America/New_York', 'US/Eastern', 'Asia/Kolkata'])('accepts %s', (zone) => {
+    expect(isKnownTimeZone(zone)).toBe(true);
+  });
+  it.each(['', ' ', 'Europe/Berlinn', 'Mars/Olympus', '+01:00', 'GMT+1'])('refuses %j', (zone) => {
+    expect(isKnownTimeZone(zone)).toBe(false);
+  });
+});

@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+const root = import.meta.dirname;
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      // tsconfig `paths`: "@/*" → "./*". A regex so scoped packages such as @trpc/server are left alone.
+      { find: /^@\//, replacement: `${root}/` },
+      // Server modules mark themselves `server-only`; tests import them directly.
+      { find: /^server-only$/, replacement: path.join(root, 'tests/helpers/empty.ts') },
+    ],
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          // Starts PGlite or derives <db>_test, migrates, and sets the env the workers inherit.
+          globalSetup: ['tests/helpers/global-setup.ts'],
+          setupFiles: ['tests/helpers/integration-setup.ts'],
+          // One database, one SMTP port and one set of queues: files run one after another.
+          fileParallelism: false,
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
