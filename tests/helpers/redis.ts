@@ -4,7 +4,8 @@ import { Redis } from 'ioredis';
  * Tests use their own Redis database index, the way they use their own Postgres database: a worker started
  * by a test must never take jobs from (or leave jobs for) an app running against the same Redis.
  */
-export const TEST_REDIS_DB = 15;
+// CAIRN_TEST_REDIS_DB lets two suites run side by side on one Redis (two checkouts, or CI beside a developer).
+export const TEST_REDIS_DB = Number(process.env.CAIRN_TEST_REDIS_DB ?? 15);
 
 export function testRedisUrl(url: string) {
   const parsed = new URL(url);
