@@ -16,6 +16,13 @@ import { signUpWithWorkspace } from '@/server/services/workspace/create-workspac
 export const TEST_PASSWORD = 'correct horse battery staple';
 
 export const uniqueSuffix = () => randomBytes(4).toString('hex');
+/**
+ * A made-up word no other test writes: ten random letters after the prefix. Hex suffixes with digits
+ * swapped for one letter look alike to pg_trgm (`kbzzbzazzz` ~ `kbzzzzbzaz`), which made fuzzy search
+ * find another workspace's word and isolation checks flaky; random letters share almost no trigrams.
+ */
+export const uniqueWord = (prefix: string) =>
+  prefix + Array.from(randomBytes(10), (byte) => String.fromCharCode(97 + (byte % 26))).join('');
 export const uniqueEmail = (label = 'person') => `${label}-${uniqueSuffix()}@example.test`;
 export const uniqueSlug = (label = 'ws') => `${label}-${uniqueSuffix()}`;
 export const uniqueDomain = (label = 'help') => `${label}-${uniqueSuffix()}.example.test`;

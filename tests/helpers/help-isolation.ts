@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import { articleCategories, articles, articleSections, helpLinks } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
 import { callerFor, type Caller } from './caller';
-import { uniqueSuffix, type TestWorkspace } from './factories';
+import { uniqueSuffix, uniqueWord, type TestWorkspace } from './factories';
 import { createTestArticle, createTestArticleCategory, createTestArticleSection, linkTestHelpPath } from './help-factories';
 
 // The help-center cases of tests/integration/cross-workspace.test.ts, kept here so that file only spreads
@@ -24,7 +24,7 @@ type Case = { kind: 'takes-id' | 'scoped' | 'tenant-independent' | 'portal'; why
 
 async function buildHelpWorld(side: Side, path: string): Promise<HelpWorld> {
   const author = { userId: side.ws.owner.userId, role: 'owner' as const };
-  const word = `kb${uniqueSuffix().replace(/\d/g, 'z')}`;
+  const word = uniqueWord('kb');
   const category = await createTestArticleCategory(side.ws.id);
   const section = await createTestArticleSection(side.ws.id, category.id);
   const article = await createTestArticle(side.ws.id, author, { title: `Setting up ${word}`, categoryId: category.id, sectionId: section.id, keywords: word });

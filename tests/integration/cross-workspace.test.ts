@@ -36,6 +36,7 @@ import {
   uniqueEmail,
   uniqueSlug,
   uniqueSuffix,
+  uniqueWord,
   type TestMember,
   type TestWorkspace,
 } from '../helpers/factories';
@@ -82,7 +83,7 @@ async function buildWorld(): Promise<World> {
   const customer = await createTestCustomer(ws.id, { organizationId: org.id });
   const domain = await addTestDomain(ws.id);
   const invitation = await createTestInvitation(ws.id, { userId: ws.owner.userId, role: 'owner' });
-  const word = `zebra${uniqueSuffix().replace(/\d/g, 'q')}`;
+  const word = uniqueWord('zebra');
   const ticket = await createTestTicket(ws.id, { requesterId: customer.id, subject: `Billing page ${word} is blank` });
   const category = await createTestCategory(ws.id);
   const field = await createTestField(ws.id);

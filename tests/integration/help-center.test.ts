@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { articleFeedback, articles, helpSearches } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
 import { callerFor } from '../helpers/caller';
-import { addMember, createTestCustomer, createWorkspace, uniqueSuffix, type TestMember, type TestWorkspace } from '../helpers/factories';
+import { addMember, createTestCustomer, createWorkspace, uniqueSuffix, uniqueWord, type TestMember, type TestWorkspace } from '../helpers/factories';
 import { createTestArticle, createTestArticleCategory, createTestArticleSection, linkTestHelpPath } from '../helpers/help-factories';
 
 // The help center as readers meet it: what each audience may see, search with ranking and typos,
@@ -13,7 +13,7 @@ let W: TestWorkspace;
 let agent: TestMember;
 let customerId: string;
 let category: { id: string; slug: string };
-const word = () => `q${uniqueSuffix().replace(/\d/g, 'x')}`;
+const word = () => uniqueWord('q');
 
 const anonymous = () => callerFor({});
 const asCustomer = () => callerFor({ portal: { tenantId: W.id, customerId } });
