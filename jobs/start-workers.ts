@@ -4,6 +4,7 @@ import { closeQueues, getQueue } from '@/server/queue/enqueue';
 import { JOBS, QUEUES, type JobName, type QueueName } from '@/server/queue/jobs';
 import { processEmailSend } from './processors/email-send';
 import { processOutboxSweep } from './processors/outbox-sweep';
+import { processSlaCheck, processSlaRecomputeWorkspace, processSlaSweep } from './processors/sla';
 import { processTicketsAutoClose } from './processors/tickets-auto-close';
 
 type Processor<N extends JobName> = (payload: (typeof JOBS)[N]['payload']['_output']) => Promise<unknown>;
@@ -13,6 +14,9 @@ const PROCESSORS: { [N in JobName]: Processor<N> } = {
   'email.send': processEmailSend,
   'outbox.sweep': processOutboxSweep,
   'tickets.autoClose': processTicketsAutoClose,
+  'sla.check': processSlaCheck,
+  'sla.sweep': processSlaSweep,
+  'sla.recomputeWorkspace': processSlaRecomputeWorkspace,
 };
 
 async function dispatch(job: Job) {
@@ -25,6 +29,8 @@ async function dispatch(job: Job) {
 
 export const SWEEP_EVERY_MS = 30_000;
 export const AUTO_CLOSE_EVERY_MS = 15 * 60_000;
+/** Timers record breaches on time; this sweep only catches those whose job was lost. */
+export const SLA_SWEEP_EVERY_MS = 30_000;
 
 export async function startWorkers(options: { log?: (line: string) => void } = {}) {
   const log = options.log ?? ((line: string) => console.log(line));
@@ -35,6 +41,7 @@ export async function startWorkers(options: { log?: (line: string) => void } = {
     return worker;
   });
   await getQueue('maintenance').upsertJobScheduler('outbox-sweep', { every: SWEEP_EVERY_MS }, { name: 'outbox.sweep', data: {} });
+  await getQueue('maintenance').upsertJobScheduler('sla-sweep', { every: SLA_SWEEP_EVERY_MS }, { name: 'sla.sweep', data: {} });
   await getQueue('maintenance').upsertJobScheduler('tickets-auto-close', { every: AUTO_CLOSE_EVERY_MS }, { name: 'tickets.autoClose', data: {} });
   return {
     workers,

@@ -2,10 +2,10 @@ import Link from 'next/link';
 import { StatusBadge } from './ticket-badges';
 import { RelativeTime } from './relative-time';
 import { ticketPath } from './ticket-search';
-import type { TicketInfo, TicketRow } from './types';
+import type { RequesterTicket, TicketInfo } from './types';
 
 /** Who asked, and what else they have asked recently. */
-export function RequesterPanel({ requester, otherTickets }: { requester: TicketInfo['requester']; otherTickets: TicketRow[] }) {
+export function RequesterPanel({ requester, otherTickets }: { requester: TicketInfo['requester']; otherTickets: RequesterTicket[] }) {
   return (
     <section aria-labelledby="requester-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="requester-heading" className="text-sm font-semibold text-slate-900">

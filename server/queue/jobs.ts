@@ -4,6 +4,9 @@ import { z } from 'zod';
 export const QUEUES = {
   email: { concurrency: 4 },
   maintenance: { concurrency: 1 },
+  // SLA timers are short reads and writes on one ticket each; several run at once so a burst of due times
+  // (Monday 09:00) is recorded within seconds.
+  sla: { concurrency: 4 },
 } as const;
 export type QueueName = keyof typeof QUEUES;
 
@@ -12,6 +15,9 @@ export const JOBS = {
   'email.send': { queue: 'email', payload: z.strictObject({ tenantId: z.uuid(), outboxId: z.uuid() }) },
   'outbox.sweep': { queue: 'maintenance', payload: z.strictObject({}) },
   'tickets.autoClose': { queue: 'maintenance', payload: z.strictObject({}) },
+  'sla.check': { queue: 'sla', payload: z.strictObject({ tenantId: z.uuid(), ticketId: z.uuid() }) },
+  'sla.sweep': { queue: 'maintenance', payload: z.strictObject({}) },
+  'sla.recomputeWorkspace': { queue: 'sla', payload: z.strictObject({ tenantId: z.uuid() }) },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
 
 export type JobName = keyof typeof JOBS;

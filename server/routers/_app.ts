@@ -9,6 +9,7 @@ import { teamRouter } from './team';
 import { ticketRouter } from './ticket';
 import { categoryRouter, macroRouter, savedViewRouter, ticketFieldRouter, ticketSettingsRouter } from './ticket-config';
 import { liveRouter } from './live';
+import { businessCalendarRouter, slaPolicyRouter, slaReportRouter, slaSettingsRouter } from './sla';
 import { workspaceRouter } from './workspace';
 
 export const appRouter = router({
@@ -32,6 +33,10 @@ export const appRouter = router({
   article: articleRouter,
   articleCategory: articleCategoryRouter,
   helpLink: helpLinkRouter,
+  businessCalendar: businessCalendarRouter,
+  slaPolicy: slaPolicyRouter,
+  slaSettings: slaSettingsRouter,
+  slaReport: slaReportRouter,
 });
 
 export type AppRouter = typeof appRouter;

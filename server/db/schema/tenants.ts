@@ -1,12 +1,15 @@
 import { jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { WORKSPACE_PLANS } from '@/lib/constants/workspace';
 import { createdAt, id, updatedAt } from './columns';
+import type { SlaPolicyTargets } from './sla';
 
 export const workspacePlan = pgEnum('workspace_plan', WORKSPACE_PLANS);
 
 export type WorkspaceBranding = { logoUrl?: string | null; primaryColor?: string | null };
 export type TicketSettings = { prefix: string; includeYear: boolean; padding: number; suffix: string; autoCloseAfterDays: number };
-export type WorkspaceSettings = { supportEmail?: string | null; timezone?: string; tickets?: TicketSettings };
+/** The targets used when no SLA policy matches a ticket (minutes, around the clock). */
+export type WorkspaceSlaSettings = { defaultTargets?: SlaPolicyTargets; warnAtPercent?: number };
+export type WorkspaceSettings = { supportEmail?: string | null; timezone?: string; tickets?: TicketSettings; sla?: WorkspaceSlaSettings };
 
 /** A workspace. Its own id is the tenant id every tenant table carries. */
 export const tenants = pgTable(

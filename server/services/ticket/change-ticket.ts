@@ -6,6 +6,7 @@ import { tickets } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
 import { AppError } from '@/server/errors';
 import { publishLive } from '@/server/live/publish';
+import { recomputeTicketSla } from '@/server/services/sla/recompute-ticket-sla';
 import { diffFields, recordActivity } from './activity';
 import type { TicketActor } from './actor';
 import type { TicketRecord } from './load-ticket';
@@ -19,6 +20,8 @@ export function assertTransition(from: TicketStatus, to: TicketStatus) {
     throw new AppError('PRECONDITION_FAILED', `${/^[aeiou]/.test(label) ? 'An' : 'A'} ${label} ticket cannot be set to ${STATUS_LABELS[to].toLowerCase()}.`, { field: 'status' });
   }
 }
+
+const SLA_INPUTS = ['status', 'priority', 'categoryId', 'tags', 'channel'];
 
 /** Timestamps that follow a status: solved and closed times are set when reached and cleared on reopening. */
 function statusTimestamps(from: TicketStatus, to: TicketStatus, now: Date) {
@@ -47,6 +50,8 @@ export async function applyTicketChanges(scope: TenantScope, ticket: TicketRecor
   if (Object.keys(diff).length) {
     await recordActivity(scope, { ticketId: ticket.id, actor, action: options.action ?? 'updated', changes: diff, reason: options.reason });
   }
+  // A message (touch), a status, priority, category or tags can move an SLA clock or change the policy.
+  if (options.touch || SLA_INPUTS.some((field) => field in diff)) await recomputeTicketSla(scope, ticket.id);
   await publishLive(scope, 'ticket.updated', ticket.id);
   return { ticket: updated!, diff };
 }

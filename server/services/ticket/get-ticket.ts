@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { attachments, customers, ticketActivities, ticketMessages, tickets, users } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
 import { notFound } from '@/server/errors';
+import { explainTicketSla } from '@/server/services/sla/explain-ticket-sla';
 import { findDuplicates, requesterTickets, ticketRowQuery, toTicketRow } from './queries';
 import { getTicketSettings } from './settings';
 
@@ -64,5 +65,6 @@ export async function getTicketDetail(scope: TenantScope, ticketId: string) {
     activities: activities.map((a) => ({ id: a.id, action: a.action, actorName: a.actorType === 'system' ? 'Cairn' : a.agentName || a.customerName || 'Someone', changes: a.changes, reason: a.reason, createdAt: a.createdAt })),
     requesterTickets: await requesterTickets(scope, settings, { id: ticketId, requesterId: full!.requesterId }),
     duplicates: await findDuplicates(scope, settings, { id: ticketId, requesterId: full!.requesterId, subject: full!.subject }),
+    sla: await explainTicketSla(scope, ticketId),
   };
 }

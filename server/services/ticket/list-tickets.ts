@@ -6,6 +6,7 @@ import type { TenantScope } from '@/server/db/tenant';
 import { AppError, notFound } from '@/server/errors';
 import { ticketRowQuery, toTicketRow } from './queries';
 import { getTicketSettings } from './settings';
+import { slaBadgesFor } from '@/server/services/sla/ticket-sla-summary';
 
 const RECENTLY_SOLVED_DAYS = 7;
 
@@ -119,7 +120,8 @@ export async function listTickets(scope: TenantScope, userId: string, input: Lis
     .limit(input.limit + 1);
   const settings = await getTicketSettings(scope);
   const page = rows.slice(0, input.limit).map((r) => toTicketRow(r, settings));
-  return { items: page, nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null };
+  const badges = await slaBadgesFor(scope, page.map((t) => t.id));
+  return { items: page.map((t) => ({ ...t, sla: badges.get(t.id) ?? null })), nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null };
 }
 
 /** Counts per built-in view, in one round trip. */

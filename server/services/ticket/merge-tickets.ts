@@ -6,6 +6,7 @@ import { AppError, notFound } from '@/server/errors';
 import { publishLive } from '@/server/live/publish';
 import { recordActivity } from './activity';
 import { getTicketSettings } from './settings';
+import { recomputeTicketSla } from '@/server/services/sla/recompute-ticket-sla';
 
 /**
  * Moves the source's messages and files into the target and ends the source as merged, with a link.
@@ -38,6 +39,9 @@ export async function mergeTickets(scope: StaffScope, input: { sourceTicketId: s
   await scope.db.update(tickets).set({ status: 'merged', mergedIntoId: target.id, messageCount: 1, updatedAt: now, closedAt: now }).where(eq(tickets.id, source.id));
   await recordActivity(scope, { ticketId: source.id, actor, action: 'merged', changes: { status: { from: source.status, to: 'merged' }, mergedIntoId: { from: null, to: target.id } }, reason: input.note });
   await recordActivity(scope, { ticketId: target.id, actor, action: 'merged_in', changes: { mergedFrom: { from: null, to: source.id } }, reason: input.note });
+  // The source's clocks stop with it; the target gained messages (and tags) that can move its clocks.
+  await recomputeTicketSla(scope, source.id);
+  await recomputeTicketSla(scope, target.id);
   await publishLive(scope, 'ticket.updated', source.id);
   await publishLive(scope, 'ticket.updated', target.id);
   return { targetTicketId: target.id, movedMessages: moved.length };

@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import { DEFAULT_SLA_TARGETS, describeDuration } from '@/lib/constants/sla';
 import { formatTicketNumber } from '@/lib/utils/ticket-number';
 import type { portalCreateTicketInput, portalListTicketsInput } from '@/lib/validators/ticket';
 import { customers, ticketCategories, ticketMessages, tickets, users } from '@/server/db/schema';
@@ -12,6 +11,7 @@ import { createTicket } from './create-ticket';
 import { attachmentsByMessage } from './get-ticket';
 import { loadTicketForUpdate } from './load-ticket';
 import { getTicketSettings } from './settings';
+import { expectedFirstResponse } from '@/server/services/sla/expected-first-response';
 
 /** `onlyTicketId`: the session came from one ticket's signed link and reaches that ticket only. */
 type Customer = { id: string; name: string; onlyTicketId?: string | null };
@@ -38,7 +38,9 @@ export async function createTicketAsCustomer(scope: TenantScope, customer: Custo
     attachmentIds: input.attachmentIds,
     actor: customerActor(customer),
   });
-  return { id: ticket.id, displayNumber: ticket.displayNumber, expectedFirstResponse: describeDuration(DEFAULT_SLA_TARGETS[ticket.priority].firstResponse) };
+  // The promise comes from the SLA policy that now applies to the ticket (its calendar, its targets).
+  const promise = await expectedFirstResponse(scope, ticket.id);
+  return { id: ticket.id, displayNumber: ticket.displayNumber, expectedFirstResponse: promise?.text ?? 'as soon as we can' };
 }
 
 const PORTAL_STATUS_FILTERS: Record<'open' | 'solved' | 'all', SQL | undefined> = {

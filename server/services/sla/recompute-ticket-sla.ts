@@ -1,0 +1,83 @@
+import { and, eq, notInArray } from 'drizzle-orm';
+import { computeTicketTargets, escalationRunKey, nextCheckAt, type ComputedTarget } from '@/lib/sla';
+import { slaEscalationRuns, ticketSlaTargets } from '@/server/db/schema';
+import type { TenantScope } from '@/server/db/tenant';
+import { loadSlaFacts } from './load-sla-facts';
+import { scheduleSlaCheck } from './schedule-check';
+import { loadSlaConfig, resolveSla, type SlaConfig } from './sla-config';
+
+type StoredTarget = typeof ticketSlaTargets.$inferSelect;
+
+/**
+ * A recorded warning or breach stays only while the new clock agrees it happened: a priority lowered or a
+ * policy lengthened can move the due time past the moment we recorded, and then the ticket is not breached.
+ */
+function keptMoment(recorded: Date | null | undefined, moment: Date | null) {
+  return recorded && moment && moment.getTime() <= recorded.getTime() ? recorded : null;
+}
+
+function serializePauses(target: ComputedTarget) {
+  return target.pauses.map((p) => ({ from: p.from.toISOString(), to: p.to ? p.to.toISOString() : null }));
+}
+
+/**
+ * Brings a ticket's SLA clocks in line with its current state: which policy applies, each target's due and
+ * warning time in business time, what is met. Runs in the caller's transaction after every change that can
+ * move a clock (creation, message, status, priority, category, tags, policy or calendar edits), then
+ * schedules the next check. Idempotent: the same state gives the same rows.
+ */
+export async function recomputeTicketSla(scope: TenantScope, ticketId: string, preloaded?: SlaConfig) {
+  const facts = await loadSlaFacts(scope, ticketId);
+  if (!facts) return [];
+  const config = preloaded ?? (await loadSlaConfig(scope));
+  const sla = resolveSla(config, facts);
+  const computed = computeTicketTargets({ facts, minutes: sla.minutes, calendar: sla.calendar, warnAtPercent: sla.warnAtPercent });
+
+  const existing = new Map<string, StoredTarget>(
+    (await scope.db.select().from(ticketSlaTargets).where(eq(ticketSlaTargets.ticketId, ticketId)).for('update')).map((row) => [row.metric, row]),
+  );
+  const runs = await scope.db.select().from(slaEscalationRuns).where(eq(slaEscalationRuns.ticketId, ticketId));
+  const ran = new Set(runs.map((r) => escalationRunKey(r.escalationId, r.metric, r.triggeredAt)));
+
+  const rows = computed.map((target) => {
+    const before = existing.get(target.metric);
+    const warnedAt = keptMoment(before?.warnedAt, target.warnAt);
+    const breachedAt = keptMoment(before?.breachedAt, target.dueAt);
+    return {
+      tenantId: scope.tenantId,
+      ticketId,
+      metric: target.metric,
+      policyId: sla.policy?.id ?? null,
+      calendarId: sla.calendarRow?.id ?? null,
+      startedAt: target.startedAt,
+      targetMinutes: target.targetMinutes,
+      dueAt: target.dueAt,
+      warnAt: target.warnAt,
+      metAt: target.metAt,
+      warnedAt,
+      breachedAt,
+      pauses: serializePauses(target),
+      nextCheckAt: nextCheckAt({ ...target, warnedAt, breachedAt }, sla.escalations, ran),
+      updatedAt: new Date(),
+    };
+  });
+
+  const stored: StoredTarget[] = [];
+  for (const { tenantId, ticketId: _ticket, metric, ...changed } of rows) {
+    const [row] = await scope.db
+      .insert(ticketSlaTargets)
+      .values({ tenantId, ticketId, metric, ...changed })
+      .onConflictDoUpdate({ target: [ticketSlaTargets.ticketId, ticketSlaTargets.metric], set: changed })
+      .returning();
+    stored.push(row!);
+  }
+  // A metric the ticket no longer has (no customer message awaiting a reply, a policy without that target).
+  const kept = rows.map((r) => r.metric);
+  await scope.db
+    .delete(ticketSlaTargets)
+    .where(kept.length ? and(eq(ticketSlaTargets.ticketId, ticketId), notInArray(ticketSlaTargets.metric, kept)) : eq(ticketSlaTargets.ticketId, ticketId));
+
+  const next = rows.map((r) => r.nextCheckAt).filter((d): d is Date => d !== null);
+  scheduleSlaCheck(scope, ticketId, next.length ? new Date(Math.min(...next.map((d) => d.getTime()))) : null);
+  return stored;
+}

@@ -1,0 +1,87 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { SLA_METRIC_LABELS, type SlaMetric } from '@/lib/constants/sla';
+import { env } from '@/lib/env';
+import { formatTicketNumber } from '@/lib/utils/ticket-number';
+import { slaEscalationEmail } from '@/emails/sla-escalation';
+import { memberships, slaEscalationRuns, teams, tenants, tickets, users } from '@/server/db/schema';
+import type { TenantScope } from '@/server/db/tenant';
+import { addToOutbox } from '@/server/services/outbox/add-to-outbox';
+import { recordActivity } from '@/server/services/ticket/activity';
+import { applyTicketChanges, type TicketChanges } from '@/server/services/ticket/change-ticket';
+import { getTicketSettings } from '@/server/services/ticket/settings';
+import type { SlaEscalationRow, SlaPolicyRow } from './sla-config';
+
+/**
+ * Runs one escalation level on one clock, once: the run row's unique key (ticket, level, metric, the moment it
+ * counts from) is taken first, so a check that runs twice, or two workers at once, act a single time.
+ * Actions that name someone no longer in the workspace are skipped and said so in the activity log.
+ */
+export async function runEscalation(scope: TenantScope, input: { ticketId: string; policy: SlaPolicyRow; level: SlaEscalationRow; metric: SlaMetric; base: Date; dueAt: Date | null }) {
+  const { level, policy, metric } = input;
+  const [run] = await scope.db
+    .insert(slaEscalationRuns)
+    .values({ tenantId: scope.tenantId, ticketId: input.ticketId, escalationId: level.id, metric, triggeredAt: input.base })
+    .onConflictDoNothing()
+    .returning({ id: slaEscalationRuns.id });
+  if (!run) return false;
+
+  const [ticket] = await scope.db.select().from(tickets).where(eq(tickets.id, input.ticketId)).for('update');
+  if (!ticket) return false;
+  const actions = level.actions;
+  const skipped: string[] = [];
+  const changes: TicketChanges = {};
+  if (actions.setPriority && actions.setPriority !== ticket.priority) changes.priority = actions.setPriority;
+  if (actions.assignToUserId) {
+    const [member] = await scope.db.select({ userId: memberships.userId }).from(memberships).where(and(eq(memberships.userId, actions.assignToUserId), inArray(memberships.role, ['owner', 'admin', 'agent'])));
+    if (member) changes.assigneeId = member.userId;
+    else skipped.push('the agent to assign is no longer in the workspace');
+  }
+  if (actions.assignToTeamId) {
+    const [team] = await scope.db.select({ id: teams.id }).from(teams).where(eq(teams.id, actions.assignToTeamId));
+    if (team) changes.teamId = team.id;
+    else skipped.push('the team to assign was deleted');
+  }
+
+  const notified = await notifyUsers(scope, { ticket, policy, level, metric, userIds: actions.notifyUserIds ?? [], dueAt: input.dueAt });
+  await scope.db.update(slaEscalationRuns).set({ notifiedUserIds: notified }).where(eq(slaEscalationRuns.id, run.id));
+
+  const what = `${SLA_METRIC_LABELS[metric]} ${level.trigger === 'breach' ? 'breached' : 'at risk'}`;
+  const reason = `Escalation level ${level.level} of "${policy.name}": ${what}${level.afterMinutes ? ` for ${level.afterMinutes} min` : ''}.${notified.length ? ` Notified ${notified.length} agent${notified.length === 1 ? '' : 's'}.` : ''}${skipped.length ? ` Skipped: ${skipped.join('; ')}.` : ''}`;
+  await recordActivity(scope, {
+    ticketId: ticket.id,
+    actor: { type: 'system' },
+    action: 'sla_escalated',
+    changes: { escalationLevel: { from: null, to: level.level }, metric: { from: null, to: metric } },
+    reason,
+  });
+  if (Object.keys(changes).length) await applyTicketChanges(scope, ticket, changes, { type: 'system' }, { action: 'sla_escalation_applied', reason });
+  return true;
+}
+
+async function notifyUsers(scope: TenantScope, input: { ticket: typeof tickets.$inferSelect; policy: SlaPolicyRow; level: SlaEscalationRow; metric: SlaMetric; userIds: string[]; dueAt: Date | null }) {
+  if (!input.userIds.length) return [];
+  const people = await scope.db
+    .select({ id: users.id, email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(inArray(memberships.userId, input.userIds));
+  if (!people.length) return [];
+  const [tenant] = await scope.db.select({ name: tenants.name, branding: tenants.branding }).from(tenants).where(eq(tenants.id, scope.tenantId));
+  const settings = await getTicketSettings(scope);
+  const ticketNumber = formatTicketNumber(settings, input.ticket.number, input.ticket.createdAt);
+  for (const person of people) {
+    const mail = slaEscalationEmail({
+      brand: { name: tenant?.name ?? 'Cairn', ...(tenant?.branding ?? {}) },
+      ticketNumber,
+      subject: input.ticket.subject,
+      metricLabel: SLA_METRIC_LABELS[input.metric],
+      trigger: input.level.trigger,
+      level: input.level.level,
+      policyName: input.policy.name,
+      dueAt: input.dueAt ? input.dueAt.toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : 'not set',
+      url: `${env.APP_URL}/agent/tickets/${input.ticket.id}`,
+    });
+    await addToOutbox(scope, 'email', { to: person.email, ...mail, headers: { 'Auto-Submitted': 'auto-generated' } });
+  }
+  return people.map((p) => p.id);
+}
