@@ -42,6 +42,7 @@ import {
 } from '../helpers/factories';
 import { stopLiveHub, subscribeLive } from '../helpers/live';
 import { helpIsolationCases } from '../helpers/help-isolation';
+import { slaIsolationCases } from '../helpers/sla-isolation';
 import { createTestCategory, createTestField, createTestMacro, createTestSavedView, createTestTicket, uploadTestAttachment } from '../helpers/ticket-factories';
 
 // The first tenant wall (STYLE §2): a signed-in owner of workspace A tries everything against workspace B.
@@ -853,6 +854,8 @@ const CASES: Record<string, IsolationCase> = {
 
   // ── help center and knowledge base (cases in tests/helpers/help-isolation.ts) ──
   ...helpIsolationCases(() => ({ A, B, asA })),
+  // ── SLA calendars, policies, defaults and reports (cases in tests/helpers/sla-isolation.ts) ──
+  ...slaIsolationCases(() => ({ A, B, asA })),
 };
 
 describe('cross-workspace isolation', () => {

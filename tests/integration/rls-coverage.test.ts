@@ -8,6 +8,8 @@ import { requestPortalLink } from '@/server/services/portal/portal-sign-in';
 import { replyAsAgent } from '@/server/services/ticket/agent-actions';
 import { createTestField, createTestMacro, createTestSavedView, createTestTicket, uploadTestAttachment } from '../helpers/ticket-factories';
 import { seedHelpCenter } from '../helpers/help-factories';
+import { createTestCalendar, createTestPolicy } from '../helpers/sla-factories';
+import { checkTicketSla } from '@/server/services/sla/check-ticket-sla';
 import {
   addMember,
   asStaff,
@@ -63,6 +65,12 @@ async function seedWorkspace() {
   await createTestMacro(ws.id, ws.owner);
   // Help center: a category, section, published article (and its version), feedback, a help link, a search.
   await seedHelpCenter(ws);
+  // SLA: a calendar; a policy with a breach escalation; a ticket with clocks, checked three hours on so it
+  // breaches and the escalation runs (sla_escalation_runs).
+  await createTestCalendar(ws.id);
+  await createTestPolicy(ws.id, { escalations: [{ trigger: 'breach', afterMinutes: 0, setPriority: 'urgent' }] });
+  const late = await createTestTicket(ws.id);
+  await runInTenant(ws.id, (scope) => checkTicketSla(scope, late.id, new Date(Date.now() + 3 * 3_600_000)));
   return ws;
 }
 

@@ -22,6 +22,7 @@ import {
 } from '../helpers/factories';
 import { createTestCategory, createTestField, createTestMacro, createTestSavedView, createTestTicket } from '../helpers/ticket-factories';
 import { createTestArticle, createTestArticleCategory } from '../helpers/help-factories';
+import { createTestCalendar, createTestPolicy } from '../helpers/sla-factories';
 
 // Who may call what. Every procedure of the app router has a row; a new one without a row fails.
 
@@ -132,6 +133,28 @@ const MATRIX: Record<string, Row> = {
 
   'ticketSettings.get': { min: 'viewer' },
   'ticketSettings.update': { min: 'admin', input: () => ({ prefix: 'SUP', includeYear: true, padding: 8, suffix: '' }) },
+
+  'businessCalendar.list': { min: 'viewer' },
+  'businessCalendar.save': { min: 'admin', input: () => ({ calendar: { name: `Hours ${uniqueSuffix()}`, timeZone: 'America/New_York', weekly: [[], [{ start: '09:00', end: '17:00' }], [], [], [], [], []] } }) },
+  'businessCalendar.delete': { min: 'admin', input: async () => ({ calendarId: (await createTestCalendar(W.id)).id }) },
+  'businessCalendar.importHolidays': {
+    min: 'admin',
+    input: async () => ({ calendarId: (await createTestCalendar(W.id)).id, ics: 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20270101\r\nEND:VEVENT\r\nEND:VCALENDAR' }),
+  },
+  'slaPolicy.list': { min: 'viewer' },
+  'slaPolicy.save': { min: 'admin', input: () => ({ name: `Policy ${uniqueSuffix()}`, conditions: { priorities: ['low'] }, targets: { low: { first_response: 600 } } }) },
+  'slaPolicy.delete': { min: 'admin', input: async () => ({ policyId: (await createTestPolicy(W.id, { conditions: { tags: [`never-${uniqueSuffix()}`] } })).id }) },
+  'slaPolicy.reorder': {
+    min: 'admin',
+    input: async () => {
+      const { listPolicies } = await import('@/server/services/sla/policies');
+      await createTestPolicy(W.id, { conditions: { tags: [`never-${uniqueSuffix()}`] } });
+      return { policyIds: (await runInTenant(W.id, (scope) => listPolicies(scope))).map((p) => p.id).reverse() };
+    },
+  },
+  'slaSettings.get': { min: 'viewer' },
+  'slaSettings.update': { min: 'admin', input: () => ({ defaultTargets: { low: { first_response: 48 * 60 } }, warnAtPercent: 75 }) },
+  'slaReport.metrics': { min: 'viewer', input: () => ({ from: new Date(Date.now() - 7 * 86_400_000), to: new Date() }) },
 
   // A subscription: calling it returns the stream without reading from it.
   'live.events': { min: 'viewer' },

@@ -1,7 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { SLA_METRICS, type SlaMetric } from '@/lib/constants/sla';
 import { TICKET_PRIORITIES, type TicketPriority } from '@/lib/constants/ticket';
+import { teams } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
+import { notFound } from '@/server/errors';
 
 type Counts = { measured: number; metInTime: number; breached: number; atRisk: number; running: number };
 const empty = (): Counts => ({ measured: 0, metInTime: 0, breached: 0, atRisk: 0, running: 0 });
@@ -17,6 +19,7 @@ function achievement(c: Counts) {
  * breached (late or overdue), at risk and still running. One grouped scan over the period's clocks.
  */
 export async function slaMetrics(scope: TenantScope, input: { from: Date; to: Date; priority?: TicketPriority; teamId?: string }, now = new Date()) {
+  if (input.teamId && !(await scope.db.select({ id: teams.id }).from(teams).where(eq(teams.id, input.teamId))).length) throw notFound('The team');
   const result = await scope.db.execute<{ priority: TicketPriority; metric: SlaMetric } & Record<keyof Counts, number>>(sql`
     select t.priority, s.metric,
       count(*)::int as measured,
