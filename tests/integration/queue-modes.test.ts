@@ -63,7 +63,7 @@ function engineSuite(mode: 'postgres' | 'redis', redis: string | null) {
 
   it(`runs on ${mode} and schedules the outbox sweep`, async () => {
     expect(engine.queueMode()).toBe(mode);
-    expect(running.workers.map((w) => w.name).sort()).toEqual(['email', 'maintenance']);
+    expect(running.workers.map((w) => w.name).sort()).toEqual(['email', 'maintenance', 'sla']);
     const schedulers = await engine.getQueue('maintenance').getJobSchedulers();
     expect(schedulers.map((s) => s.key ?? s.id)).toContain('outbox-sweep');
     // From here on the test runs the sweep itself, so a scheduled one cannot race the assertions below.
