@@ -13,11 +13,16 @@ export function TicketHeader({ ticket }: { ticket: TicketInfo }) {
         <span className="font-mono">{ticket.displayNumber}</span>
         <StatusBadge status={ticket.status} />
         <PriorityLabel priority={ticket.priority} />
-        <span aria-hidden="true">·</span>
-        <span>via {CHANNEL_LABELS[ticket.channel]}</span>
-        <span aria-hidden="true">·</span>
-        <span>
-          opened <RelativeTime date={ticket.createdAt} />
+        {/* Each separator travels with the item after it, so a wrapped line never ends on a stray dot. */}
+        <span className="inline-flex items-center gap-2">
+          <span aria-hidden="true">·</span>
+          via {CHANNEL_LABELS[ticket.channel]}
+        </span>
+        <span className="inline-flex items-center gap-2">
+          <span aria-hidden="true">·</span>
+          <span>
+            opened <RelativeTime date={ticket.createdAt} />
+          </span>
         </span>
       </p>
       <h1 className="break-words text-2xl font-semibold tracking-tight text-slate-900">{ticket.subject}</h1>
