@@ -37,6 +37,8 @@ test('a customer files a ticket with a file → live in the queue → reply and 
   await agent.goto('/agent/views/all_open');
   await expect(agent.getByRole('heading', { name: 'All open' })).toBeVisible();
   await expect(agent.getByRole('table')).toBeVisible();
+  // A reload or full navigation would drop this marker.
+  await agent.evaluate(() => Object.assign(window, { __queueOpen: true }));
 
   const customerContext = await browser.newContext({ baseURL });
   const customer = await customerContext.newPage();
@@ -63,10 +65,16 @@ test('a customer files a ticket with a file → live in the queue → reply and 
   await test.step('it appears in the open queue without a reload', async () => {
     const row = agent.getByRole('link', { name: subject });
     await expect(row).toBeVisible({ timeout: 20_000 });
+    expect(await agent.evaluate(() => (window as { __queueOpen?: boolean }).__queueOpen)).toBe(true);
     await row.click();
     await expect(agent.getByRole('heading', { name: subject })).toBeVisible();
     const first = agent.getByRole('article', { name: /^Message from Taylor Ticket/ });
-    await expect(first.getByRole('link', { name: new RegExp(fileName) })).toBeVisible();
+    const file = first.getByRole('link', { name: new RegExp(fileName) });
+    await expect(file).toBeVisible();
+    // The agent can open the customer's file, and it is the file that was sent.
+    const download = await agent.context().request.get((await file.getAttribute('href'))!);
+    expect(download.status()).toBe(200);
+    expect(await download.text()).toBe(`what I saw ${suffix}\n`);
   });
 
   await test.step('the agent replies, then adds an internal note', async () => {
@@ -138,6 +146,8 @@ test('traffic cop: a reply written against an outdated ticket is refused, saying
   });
 
   await test.step("Sam's reply is refused and says what changed", async () => {
+    // Sam's open page hears of the change live, but the version he read is still the old one.
+    await expect(sam.getByRole('status').filter({ hasText: 'This ticket changed while you had it open' })).toBeVisible({ timeout: 20_000 });
     const samCompose = composer(sam);
     await samCompose.send.click();
     const cop = samCompose.form.getByRole('alert');
