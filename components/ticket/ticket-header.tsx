@@ -13,12 +13,12 @@ export function TicketHeader({ ticket }: { ticket: TicketInfo }) {
         <span className="font-mono">{ticket.displayNumber}</span>
         <StatusBadge status={ticket.status} />
         <PriorityLabel priority={ticket.priority} />
-        {/* Each separator travels with the item after it, so a wrapped line never ends on a stray dot. */}
-        <span className="inline-flex items-center gap-2">
-          <span aria-hidden="true">·</span>
-          via {CHANNEL_LABELS[ticket.channel]}
-        </span>
-        <span className="inline-flex items-center gap-2">
+        {/* On phones channel and age take their own line, so no line starts or ends on a stray dot. */}
+        <span className="flex basis-full flex-wrap items-center gap-2 sm:basis-auto">
+          <span aria-hidden="true" className="hidden sm:inline">
+            ·
+          </span>
+          <span>via {CHANNEL_LABELS[ticket.channel]}</span>
           <span aria-hidden="true">·</span>
           <span>
             opened <RelativeTime date={ticket.createdAt} />
