@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
+import { ArticleSuggestions } from '@/components/help/article-suggestions';
 import { Alert, Card, Spinner } from '@/components/ui/card';
 import { formErrors } from '@/components/ui/form-errors';
 import { Field, Input } from '@/components/ui/input';
@@ -172,6 +173,8 @@ export function NewRequestForm({ portalSlug, paths }: { portalSlug: string; path
             aria-describedby={describedBy('subject')}
           />
         </Field>
+        {/* Deflection: articles that may already answer the subject, before the customer writes the rest. */}
+        <ArticleSuggestions workspace={portalSlug} subject={subject} articleBase={`${paths.help}/articles`} />
 
         <Field
           id={`${id}-categoryId`}

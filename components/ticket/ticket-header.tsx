@@ -13,11 +13,16 @@ export function TicketHeader({ ticket }: { ticket: TicketInfo }) {
         <span className="font-mono">{ticket.displayNumber}</span>
         <StatusBadge status={ticket.status} />
         <PriorityLabel priority={ticket.priority} />
-        <span aria-hidden="true">·</span>
-        <span>via {CHANNEL_LABELS[ticket.channel]}</span>
-        <span aria-hidden="true">·</span>
-        <span>
-          opened <RelativeTime date={ticket.createdAt} />
+        {/* On phones channel and age take their own line, so no line starts or ends on a stray dot. */}
+        <span className="flex basis-full flex-wrap items-center gap-2 sm:basis-auto">
+          <span aria-hidden="true" className="hidden sm:inline">
+            ·
+          </span>
+          <span>via {CHANNEL_LABELS[ticket.channel]}</span>
+          <span aria-hidden="true">·</span>
+          <span>
+            opened <RelativeTime date={ticket.createdAt} />
+          </span>
         </span>
       </p>
       <h1 className="break-words text-2xl font-semibold tracking-tight text-slate-900">{ticket.subject}</h1>
