@@ -1,0 +1,161 @@
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { loadDotEnv } from '../../../scripts/load-env';
+import { loadAverage, machineInfo, writeResults } from '../report';
+import { summarize, timed, type Summary } from '../stats';
+import { seedClocks } from './seed-clocks';
+
+// `npm run bench:sla [-- --quick]`: the worker issue's figures. On real Postgres and Redis (as production
+// runs the worker): breach detection delay after the due time from the delayed jobs alone, the sweep's cost
+// per run over all the clocks, and emails per second through the email queue to a local SMTP server.
+// It prints figures and writes them to bench-results/; it never fails on a slow figure (STYLE §7).
+
+const quick = process.argv.includes('--quick');
+const PROFILE = quick
+  ? { name: 'sla-quick', clocks: 10_000, soon: 200, soonFromS: 15, soonToS: 45, lostTimers: 100, emails: 300, sweepRuns: 10 }
+  : { name: 'sla-full', clocks: 100_000, soon: 2_000, soonFromS: 30, soonToS: 90, lostTimers: 500, emails: 2_000, sweepRuns: 20 };
+const DB_NAME = quick ? 'cairn_bench_sla_quick' : 'cairn_bench_sla';
+const log = (message: string) => console.log(`[bench:sla] ${message}`);
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function withDatabase(url: string, database: string) {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+async function freshDatabase(serverUrl: string) {
+  const admin = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') });
+  await admin.connect();
+  await admin.query(`drop database if exists ${DB_NAME} with (force)`);
+  await admin.query(`create database ${DB_NAME}`);
+  await admin.end();
+  return withDatabase(serverUrl, DB_NAME);
+}
+
+async function main() {
+  loadDotEnv();
+  const serverUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  const redisBase = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+  const ownerUrl = await freshDatabase(serverUrl);
+  // Everything imported from here on reads its configuration from these.
+  process.env.DATABASE_URL = ownerUrl;
+  delete process.env.DATABASE_APP_URL;
+  const redis = new URL(redisBase);
+  redis.pathname = '/3';
+  process.env.REDIS_URL = redis.toString();
+  process.env.AUTH_SECRET = crypto.randomBytes(32).toString('base64url');
+  process.env.LOG_LEVEL = 'warn';
+  const { SMTPServer } = await import('smtp-server');
+  let received = 0;
+  const smtp = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS', 'AUTH'], logger: false, onData: (stream, _s, done) => { stream.on('data', () => undefined); stream.on('end', () => { received += 1; done(); }); } });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as { port: number }).port}`;
+
+  const { Redis } = await import('ioredis');
+  const flush = new Redis(process.env.REDIS_URL);
+  await flush.flushdb();
+  flush.disconnect();
+
+  const { runMigrations } = await import('../../../server/db/migrate');
+  await runMigrations(ownerUrl);
+  const { createWorkspace, createTestCustomer } = await import('../../helpers/factories');
+  const { runInTenant } = await import('../../../server/db/tenant');
+  const { updateSlaDefaults } = await import('../../../server/services/sla/sla-defaults');
+  const { enqueue, getQueue } = await import('../../../server/queue/enqueue');
+  const { startWorkers } = await import('../../../jobs/start-workers');
+  const { sweepDueSla } = await import('../../../server/services/sla/sweep-due-sla');
+  const { addToOutbox } = await import('../../../server/services/outbox/add-to-outbox');
+  const { closeDb } = await import('../../../server/db/client');
+
+  const ws = await createWorkspace({ name: 'SLA Bench Desk' });
+  const customer = await createTestCustomer(ws.id);
+  // Warnings off: the delay measured is the breach's alone.
+  await runInTenant(ws.id, (scope) => updateSlaDefaults(scope, { defaultTargets: {}, warnAtPercent: 100 }));
+  const owner = new pg.Client({ connectionString: ownerUrl });
+  await owner.connect();
+  const seeded = await timed(() => seedClocks(owner, { tenantId: ws.id, customerId: customer.id, total: PROFILE.clocks, soon: PROFILE.soon, soonFromS: PROFILE.soonFromS, soonToS: PROFILE.soonToS }));
+  log(`seeded ${PROFILE.clocks.toLocaleString('en')} open tickets with ${(PROFILE.clocks * 2).toLocaleString('en')} clocks in ${(seeded.ms / 1000).toFixed(1)}s; ${PROFILE.soon} fall due in ${PROFILE.soonFromS}–${PROFILE.soonToS}s`);
+
+  const workers = await startWorkers({ log: () => undefined });
+  // The timers alone: the scheduled sweep would hide a late timer.
+  await getQueue('maintenance').removeJobScheduler('sla-sweep');
+  const scheduling = await timed(async () => {
+    for (const clock of seeded.result) await enqueue('sla.check', { tenantId: ws.id, ticketId: clock.id }, { key: `${clock.id}-${clock.due.getTime()}`, delay: Math.max(0, clock.due.getTime() - Date.now()) });
+  });
+  log(`scheduled ${PROFILE.soon} timers in ${(scheduling.ms / 1000).toFixed(1)}s; waiting for their due times…`);
+  const deadline = Date.now() + (PROFILE.soonToS + 60) * 1000;
+  let recorded = 0;
+  while (Date.now() < deadline) {
+    recorded = Number((await owner.query(`select count(*) as n from ticket_sla_targets where tenant_id = $1 and metric = 'first_response' and breached_at is not null`, [ws.id])).rows[0].n);
+    if (recorded >= PROFILE.soon) break;
+    await wait(1000);
+  }
+  const delays = (await owner.query<{ ms: number }>(`select extract(epoch from (breached_at - due_at)) * 1000 as ms from ticket_sla_targets where tenant_id = $1 and metric = 'first_response' and breached_at is not null`, [ws.id])).rows.map((r) => Number(r.ms));
+  const breach = summarize(delays);
+  log(`breach detection delay over ${breach.n}/${PROFILE.soon}: p50 ${breach.p50.toFixed(0)} ms, p95 ${breach.p95.toFixed(0)} ms, max ${breach.max.toFixed(0)} ms`);
+
+  // The sweep over every clock when nothing is overdue: what each 30-second run costs on a healthy desk.
+  const idle: number[] = [];
+  for (let i = 0; i < PROFILE.sweepRuns; i += 1) idle.push((await timed(() => sweepDueSla())).ms);
+  const idleSweep = summarize(idle);
+  // Lost timers: clocks overdue with no job (Redis lost them); one sweep run does their work.
+  await owner.query(
+    `update ticket_sla_targets set due_at = now() - interval '1 minute', next_check_at = now() - interval '1 minute'
+     where id in (select id from ticket_sla_targets where tenant_id = $1 and metric = 'first_response' and breached_at is null order by due_at limit $2)`,
+    [ws.id, PROFILE.lostTimers],
+  );
+  const lost = await timed(() => sweepDueSla());
+  log(`sweep over ${(PROFILE.clocks * 2).toLocaleString('en')} clocks: idle p50 ${idleSweep.p50.toFixed(1)} ms, p95 ${idleSweep.p95.toFixed(1)} ms; with ${PROFILE.lostTimers} lost timers ${lost.ms.toFixed(0)} ms (${(lost.ms / Math.max(1, lost.result.checked)).toFixed(1)} ms per ticket, ${lost.result.checked} checked)`);
+
+  // Email throughput: outbox rows written in one transaction, then sent by the email queue's workers.
+  const before = received;
+  const sending = await timed(async () => {
+    await runInTenant(ws.id, async (scope) => {
+      for (let i = 0; i < PROFILE.emails; i += 1) await addToOutbox(scope, 'email', { to: `bench-${i}@example.test`, subject: `Bench mail ${i}`, html: '<p>Hello</p>', text: 'Hello' });
+    });
+    const until = Date.now() + 300_000;
+    while (received - before < PROFILE.emails && Date.now() < until) await wait(50);
+  });
+  const emailsPerSecond = Math.round(((received - before) / sending.ms) * 1000 * 10) / 10;
+  log(`emails: ${received - before}/${PROFILE.emails} delivered in ${(sending.ms / 1000).toFixed(1)}s: ${emailsPerSecond} emails/s (email queue concurrency 4)`);
+
+  await workers.stop();
+  await owner.end();
+  await closeDb();
+  smtp.close();
+
+  const results = {
+    profile: PROFILE,
+    machine: machineInfo(),
+    loadAverage: loadAverage(),
+    database: 'Postgres (real server)',
+    queue: 'BullMQ on Redis',
+    breachDetectionDelayMs: breach satisfies Summary,
+    breachesRecorded: `${breach.n}/${PROFILE.soon}`,
+    sweep: { clocks: PROFILE.clocks * 2, idleMs: idleSweep, lostTimers: PROFILE.lostTimers, lostTimersRunMs: Math.round(lost.ms), checked: lost.result.checked },
+    email: { sent: received - before, seconds: Math.round(sending.ms) / 1000, perSecond: emailsPerSecond },
+  };
+  const file = writeResults(PROFILE.name, results);
+  console.log(
+    [
+      '',
+      `| measure (${PROFILE.clocks.toLocaleString('en')} open tickets, ${(PROFILE.clocks * 2).toLocaleString('en')} clocks) | p50 | p95 | max |`,
+      '|---|--:|--:|--:|',
+      `| breach recorded after due time (${breach.n} timers) | ${breach.p50.toFixed(0)} ms | ${breach.p95.toFixed(0)} ms | ${breach.max.toFixed(0)} ms |`,
+      `| sweep run, nothing overdue (${idleSweep.n} runs) | ${idleSweep.p50.toFixed(1)} ms | ${idleSweep.p95.toFixed(1)} ms | ${idleSweep.max.toFixed(1)} ms |`,
+      `| sweep run doing ${lost.result.checked} lost timers | ${lost.ms.toFixed(0)} ms | – | – |`,
+      `| emails to local SMTP | ${emailsPerSecond} /s | – | – |`,
+      '',
+      `[bench:sla] results written to ${file} · load average ${loadAverage().join(' ')} on ${machineInfo().cpus} CPUs`,
+    ].join('\n'),
+  );
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error('[bench:sla] failed:', error);
+    process.exit(1);
+  },
+);
