@@ -5,3 +5,4 @@ export * from './customers';
 export * from './outbox';
 export * from './tickets';
 export * from './help-center';
+export * from './notifications';
