@@ -6,6 +6,7 @@ import { tickets } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
 import { AppError } from '@/server/errors';
 import { publishLive } from '@/server/live/publish';
+import { queueTicketNotifications } from '@/server/services/notification/queue-ticket-notifications';
 import { diffFields, recordActivity } from './activity';
 import type { TicketActor } from './actor';
 import type { TicketRecord } from './load-ticket';
@@ -47,6 +48,7 @@ export async function applyTicketChanges(scope: TenantScope, ticket: TicketRecor
   if (Object.keys(diff).length) {
     await recordActivity(scope, { ticketId: ticket.id, actor, action: options.action ?? 'updated', changes: diff, reason: options.reason });
   }
+  if (diff.status) await queueTicketNotifications(scope, { type: 'ticket.status_changed', ticketId: ticket.id, from: ticket.status, to: updated!.status, actor });
   await publishLive(scope, 'ticket.updated', ticket.id);
   return { ticket: updated!, diff };
 }
