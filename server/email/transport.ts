@@ -79,3 +79,16 @@ export function resetTransport() {
   for (const transporter of transporters.values()) transporter.close();
   transporters.clear();
 }
+
+/** Connects and authenticates, sending nothing: the admin's "test these settings". */
+export async function verifySmtp(url: string): Promise<{ ok: true } | { ok: false; error: string }> {
+  const transporter = nodemailer.createTransport({ url, ...SMTP_TIMEOUTS, connectionTimeout: 8_000, greetingTimeout: 8_000, socketTimeout: 8_000 } as never);
+  try {
+    await transporter.verify();
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  } finally {
+    transporter.close();
+  }
+}

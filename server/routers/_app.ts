@@ -4,6 +4,7 @@ import { customerRouter, organizationRouter } from './customer';
 import { domainRouter } from './domain';
 import { articleCategoryRouter, articleRouter, helpLinkRouter, helpRouter } from './help';
 import { invitationRouter, memberRouter } from './member';
+import { mailSettingsRouter, notificationRouter } from './notification';
 import { portalRouter } from './portal';
 import { teamRouter } from './team';
 import { ticketRouter } from './ticket';
@@ -32,6 +33,8 @@ export const appRouter = router({
   article: articleRouter,
   articleCategory: articleCategoryRouter,
   helpLink: helpLinkRouter,
+  notification: notificationRouter,
+  mailSettings: mailSettingsRouter,
 });
 
 export type AppRouter = typeof appRouter;
