@@ -41,6 +41,7 @@ import {
 } from '../helpers/factories';
 import { stopLiveHub, subscribeLive } from '../helpers/live';
 import { helpIsolationCases } from '../helpers/help-isolation';
+import { notificationIsolationCases } from '../helpers/notification-isolation';
 import { createTestCategory, createTestField, createTestMacro, createTestSavedView, createTestTicket, uploadTestAttachment } from '../helpers/ticket-factories';
 
 // The first tenant wall (STYLE §2): a signed-in owner of workspace A tries everything against workspace B.
@@ -852,6 +853,9 @@ const CASES: Record<string, IsolationCase> = {
 
   // ── help center and knowledge base (cases in tests/helpers/help-isolation.ts) ──
   ...helpIsolationCases(() => ({ A, B, asA })),
+
+  // ── outbound email: preferences and mail settings (cases in tests/helpers/notification-isolation.ts) ──
+  ...notificationIsolationCases(() => ({ A, B, asA })),
 };
 
 describe('cross-workspace isolation', () => {

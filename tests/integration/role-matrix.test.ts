@@ -163,6 +163,12 @@ const MATRIX: Record<string, Row> = {
 
   'helpLink.list': { min: 'viewer' },
   'helpLink.set': { min: 'agent', input: async () => ({ path: `/orders-${uniqueSuffix()}`, articleIds: [(await readableArticle()).id] }) },
+
+  'notification.preferences': { min: 'viewer' },
+  'notification.updatePreferences': { min: 'viewer', input: () => ({ preferences: [{ type: 'customer_replied', enabled: true }] }) },
+  'mailSettings.get': { min: 'admin' },
+  'mailSettings.update': { min: 'admin', input: () => ({ fromName: 'Role Desk', fromAddress: null }) },
+  'mailSettings.test': { min: 'admin', input: () => ({}) },
 };
 
 const isStaffTier = (tier: Tier): tier is MemberRole => tier in RANK;
