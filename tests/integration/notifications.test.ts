@@ -106,6 +106,10 @@ describe('who gets which mail', () => {
     expect(teamReplies).toHaveLength(1);
     expect(teamReplies[0]!.text).toContain('Carla Customer replied');
     expect(teamReplies[0]!.text).toContain('Any news?');
+    // The agent's own mails about the ticket thread together (the customer's mails are not theirs to reference).
+    const [alert] = mailsAbout(agent.email, toTeam.displayNumber).filter((m) => m.subject.includes('New ticket'));
+    expect(teamReplies[0]!.inReplyTo).toBe(alert!.messageId);
+    expect(teamReplies[0]!.references).toEqual([alert!.messageId]);
     // quiet is on the team and the assignee of the second ticket, and said no to customer replies.
     expect(smtp.mailsTo(quiet.email).filter((m) => m.subject.startsWith('Re:'))).toEqual([]);
     // The team ticket was not unassigned-to-everyone: the owner hears nothing of the reply.

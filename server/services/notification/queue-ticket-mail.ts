@@ -40,7 +40,7 @@ export async function queueTicketMail(scope: TenantScope, thread: { ticketId: st
     from: thread.sender.from,
     replyTo: replyToAddress(thread.sender.from.address, thread.replyToken),
     messageId,
-    ...(await threadHeaders(scope, thread.ticketId, mail.audience)),
+    ...(await threadHeaders(scope, thread.ticketId, mail.audience, mail.to.email)),
     headers,
   };
   await addToOutbox(scope, 'email', payload, { id: outboxId });

@@ -12,14 +12,14 @@ export function messageIdFor(outboxId: string, domain: string) {
 }
 
 /**
- * In-Reply-To and References for the next mail of a ticket to one audience. Customers and agents thread
- * separately: each audience only ever sees its own mails, and a reference to an unseen mail helps no one.
+ * In-Reply-To and References for the next mail of a ticket to one recipient. Each mailbox threads on the
+ * mails it actually received: the customer never sees agent alerts, and agent A never sees agent B's.
  */
-export async function threadHeaders(scope: TenantScope, ticketId: string, audience: MailAudience): Promise<{ inReplyTo?: string; references?: string[] }> {
+export async function threadHeaders(scope: TenantScope, ticketId: string, audience: MailAudience, recipient: string): Promise<{ inReplyTo?: string; references?: string[] }> {
   const previous = await scope.db
     .select({ messageId: ticketMails.messageId })
     .from(ticketMails)
-    .where(and(eq(ticketMails.ticketId, ticketId), eq(ticketMails.audience, audience)))
+    .where(and(eq(ticketMails.ticketId, ticketId), eq(ticketMails.audience, audience), eq(ticketMails.recipient, recipient)))
     .orderBy(asc(ticketMails.createdAt), asc(ticketMails.id));
   if (!previous.length) return {};
   const ids = previous.map((p) => p.messageId);
