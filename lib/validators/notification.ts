@@ -33,3 +33,5 @@ export const testMailSettingsInput = z.strictObject({
   /** A new URL to try before saving it; left out, the saved one. */
   smtpUrl: smtpUrl.optional(),
 });
+
+export const retryMailInput = z.strictObject({ mailId: z.uuid({ message: 'Pick an email from the ticket to retry.' }) });

@@ -1,9 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { mailSettings, notificationPreferences } from '@/server/db/schema';
+import { mailSettings, notificationPreferences, outbox, ticketMails } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
 import { callerFor, type Caller } from './caller';
-import { addMember, uniqueSuffix, type TestMember, type TestWorkspace } from './factories';
+import { addMember, createTestCustomer, uniqueSuffix, type TestMember, type TestWorkspace } from './factories';
+import { failFirstCustomerMail } from './notification-mail';
+import { createTestTicket } from './ticket-factories';
 
 // The outbound-email cases of tests/integration/cross-workspace.test.ts, kept here so that file only spreads
 // them in. Preferences are per member per workspace; mail settings are per workspace. A person in both
@@ -47,6 +49,19 @@ export function notificationIsolationCases(sides: () => { A: Side; B: Side; asA:
         await (await asBoth()).notification.updatePreferences({ preferences: [{ type: 'customer_replied', enabled: true }, { type: 'ticket_created', enabled: false }] });
         expect(await bPreferences()).toEqual(before);
         expect((await bPreferences()).filter((p) => p.type === 'customer_replied' && !p.enabled)).toHaveLength(1);
+      },
+    },
+    'notification.retryMail': {
+      kind: 'takes-id',
+      why: "B's failed email answers NOT_FOUND and stays failed",
+      run: async () => {
+        const { B } = sides();
+        const customer = await createTestCustomer(B.ws.id);
+        const ticket = await createTestTicket(B.ws.id, { requesterId: customer.id });
+        const mailId = await failFirstCustomerMail(B.ws.id, ticket.id);
+        await expect(sides().asA.notification.retryMail({ mailId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+        const [row] = await inB(({ db }) => db.select({ status: outbox.status }).from(ticketMails).innerJoin(outbox, eq(outbox.id, ticketMails.outboxId)).where(eq(ticketMails.id, mailId)));
+        expect(row).toEqual({ status: 'failed' });
       },
     },
     'mailSettings.get': {

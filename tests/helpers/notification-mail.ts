@@ -19,7 +19,7 @@ export async function deliverPending(workspaceId: string) {
 export function ticketMailRows(workspaceId: string, ticketId: string) {
   return runInTenant(workspaceId, ({ db }) =>
     db
-      .select({ kind: ticketMails.kind, audience: ticketMails.audience, recipient: ticketMails.recipient, messageId: ticketMails.messageId, outboxId: ticketMails.outboxId, status: outbox.status, attempts: outbox.attempts, lastError: outbox.lastError })
+      .select({ id: ticketMails.id, kind: ticketMails.kind, audience: ticketMails.audience, recipient: ticketMails.recipient, messageId: ticketMails.messageId, outboxId: ticketMails.outboxId, status: outbox.status, attempts: outbox.attempts, lastError: outbox.lastError })
       .from(ticketMails)
       .innerJoin(outbox, eq(outbox.id, ticketMails.outboxId))
       .where(eq(ticketMails.ticketId, ticketId))
@@ -34,4 +34,11 @@ export function headerText(headers: Map<string, unknown>, name: string): string 
   if (typeof value === 'string') return value;
   const v = value as { text?: string; value?: unknown };
   return v.text ?? (typeof v.value === 'string' ? v.value : JSON.stringify(v.value));
+}
+
+/** Marks a ticket's first customer mail failed, as an exhausted SMTP retry would; returns its mail id. */
+export async function failFirstCustomerMail(workspaceId: string, ticketId: string) {
+  const mail = (await ticketMailRows(workspaceId, ticketId)).find((m) => m.audience === 'customer')!;
+  await runInTenant(workspaceId, ({ db }) => db.update(outbox).set({ status: 'failed', attempts: 5, lastError: 'Mailbox temporarily unavailable' }).where(eq(outbox.id, mail.outboxId!)));
+  return mail.id;
 }

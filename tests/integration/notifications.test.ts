@@ -280,7 +280,20 @@ describe('exactly once, and visible when it fails', () => {
 
     const detail = await staffCaller(agent).ticket.get({ ticketId: ticket.id });
     expect(detail.messages[0]!.mailFailures).toEqual([expect.objectContaining({ recipient: customer.email, kind: 'ticket_created_confirmation', reason: expect.stringContaining('Mailbox temporarily unavailable') })]);
+
+    // The mailbox is back; the agent retries from the ticket page: same row, same Message-ID, one mail.
     smtp.accept(customer.email);
+    const mailId = detail.messages[0]!.mailFailures[0]!.id;
+    await expect(staffCaller(agent).notification.retryMail({ mailId })).resolves.toEqual({ mailId, status: 'pending' });
+    expect(await outboxRow(ws.id, job.outboxId)).toMatchObject({ status: 'pending', attempts: 0, lastError: null });
+    await processEmailSend(job);
+    const delivered = await smtp.waitForMailTo(customer.email);
+    expect(delivered.messageId).toBe(row!.messageId);
+    expect((await staffCaller(agent).ticket.get({ ticketId: ticket.id })).messages[0]!.mailFailures).toEqual([]);
+    const again = await errorShapeOf(staffCaller(agent).notification.retryMail({ mailId }));
+    expect(again?.data.code).toBe('PRECONDITION_FAILED');
+    expect(again?.message).toContain('has not failed');
+    expect(smtp.mailsTo(customer.email)).toHaveLength(1);
   });
 
   it('a claim whose worker vanished is failed by the sweep as "may have been delivered", never resent', async () => {

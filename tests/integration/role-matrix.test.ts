@@ -22,6 +22,7 @@ import {
 } from '../helpers/factories';
 import { createTestCategory, createTestField, createTestMacro, createTestSavedView, createTestTicket } from '../helpers/ticket-factories';
 import { createTestArticle, createTestArticleCategory } from '../helpers/help-factories';
+import { failFirstCustomerMail } from '../helpers/notification-mail';
 
 // Who may call what. Every procedure of the app router has a row; a new one without a row fails.
 
@@ -166,6 +167,7 @@ const MATRIX: Record<string, Row> = {
 
   'notification.preferences': { min: 'viewer' },
   'notification.updatePreferences': { min: 'viewer', input: () => ({ preferences: [{ type: 'customer_replied', enabled: true }] }) },
+  'notification.retryMail': { min: 'agent', input: async () => ({ mailId: await failFirstCustomerMail(W.id, await freshTicketId()) }) },
   'mailSettings.get': { min: 'admin' },
   'mailSettings.update': { min: 'admin', input: () => ({ fromName: 'Role Desk', fromAddress: null }) },
   'mailSettings.test': { min: 'admin', input: () => ({}) },
