@@ -1,4 +1,5 @@
 import { AttachmentLinks } from './attachment-links';
+import { MailFailureNotice } from './mail-failure-notice';
 import { RelativeTime } from './relative-time';
 import type { ThreadMessage } from './types';
 
@@ -46,6 +47,7 @@ function MessageItem({ message }: { message: ThreadMessage }) {
         </header>
         <div className="mt-2 whitespace-pre-wrap break-words text-sm leading-relaxed text-slate-800">{message.body}</div>
         <AttachmentLinks attachments={message.attachments} />
+        <MailFailureNotice failures={message.mailFailures} />
       </article>
     </li>
   );

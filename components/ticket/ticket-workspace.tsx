@@ -15,6 +15,7 @@ import { ReplyBox, type ReplyMode } from './reply-box';
 import { RequesterPanel } from './requester-panel';
 import { TicketHeader } from './ticket-header';
 import { ASSIGNEE_FIELD_ID, STATUS_FIELD_ID, TicketProperties } from './ticket-properties';
+import { MailFailureNotice } from './mail-failure-notice';
 import { TicketThread } from './ticket-thread';
 import type { Assignee, Category, Team, TicketDetail } from './types';
 import { useHotkeys } from './use-hotkeys';
@@ -94,6 +95,7 @@ function TicketScreen({ detail, assignees, teams, categories }: { detail: Ticket
           </TabsList>
           <TabsContent value="conversation" className="space-y-6">
             <TicketThread messages={detail.messages} />
+            <MailFailureNotice failures={detail.mailFailures} />
             <ReplyBox
               ticket={ticket}
               mode={mode}

@@ -1,8 +1,9 @@
-import { and, eq, lte, sql } from 'drizzle-orm';
+import { and, eq, lt, lte, sql } from 'drizzle-orm';
 import { runInTenant, runWithoutTenant } from '@/server/db/tenant';
 import { outbox } from '@/server/db/schema';
 import { enqueue, getQueue, jobId } from '@/server/queue/enqueue';
 import { JOBS, OUTBOX_KIND_TO_JOB, type OutboxKind } from '@/server/queue/jobs';
+import { EMAIL_CLAIM_LEASE_MS, UNCERTAIN_DELIVERY_ERROR } from './email-send';
 
 type OutboxJob = (typeof OUTBOX_KIND_TO_JOB)[OutboxKind];
 
@@ -20,10 +21,35 @@ async function requeue(job: OutboxJob, tenantId: string, outboxId: string) {
 }
 
 /**
+ * A claim whose lease ran out: the worker died between claiming and settling, maybe after the SMTP server
+ * took the mail. Resending could deliver it twice, so the row becomes failed with a reason people can read.
+ */
+async function failExpiredClaims() {
+  const claimedBefore = new Date(Date.now() - EMAIL_CLAIM_LEASE_MS);
+  const tenantIds = await runWithoutTenant(async (tx) => {
+    const result = await tx.execute<{ id: string }>(sql`select cairn_tenants_with_expired_outbox_claims(${claimedBefore.toISOString()}::timestamptz) as id`);
+    return result.rows.map((r) => r.id);
+  });
+  let expired = 0;
+  for (const tenantId of tenantIds) {
+    const rows = await runInTenant(tenantId, ({ db }) =>
+      db
+        .update(outbox)
+        .set({ status: 'failed', lastError: UNCERTAIN_DELIVERY_ERROR })
+        .where(and(eq(outbox.status, 'sending'), lt(outbox.claimedAt, claimedBefore)))
+        .returning({ id: outbox.id }),
+    );
+    expired += rows.length;
+  }
+  return expired;
+}
+
+/**
  * Re-enqueues every pending outbox row whose job may have been lost or has given up. Deterministic job ids
  * make this safe to run at any time: a job still in the queue is not added twice.
  */
 export async function processOutboxSweep() {
+  const expired = await failExpiredClaims();
   const tenantIds = await runWithoutTenant(async (tx) => {
     const result = await tx.execute<{ id: string }>(sql`select cairn_tenants_with_pending_outbox() as id`);
     return result.rows.map((r) => r.id);
@@ -44,5 +70,5 @@ export async function processOutboxSweep() {
       enqueued++;
     }
   }
-  return { enqueued };
+  return { enqueued, expired };
 }

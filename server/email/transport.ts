@@ -3,20 +3,67 @@ import path from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { env } from '@/lib/env';
 
-export type OutgoingMail = { to: string; subject: string; html: string; text: string; from?: string; headers?: Record<string, string> };
+export type MailAddress = { name: string; address: string };
 
-let transporter: Transporter | undefined;
+/**
+ * What the outbox stores for one mail. Addresses are objects, never "Name <addr>" strings built by hand,
+ * so nodemailer encodes display names and a line break in a name cannot start a new header.
+ */
+export type OutgoingMail = {
+  to: string;
+  toName?: string;
+  subject: string;
+  html: string;
+  text: string;
+  from?: string | MailAddress;
+  replyTo?: string;
+  /** Without angle brackets' surprises: stored as `<id@domain>`, the same on every retry of the row. */
+  messageId?: string;
+  inReplyTo?: string;
+  references?: string[];
+  headers?: Record<string, string>;
+};
 
-function createTransporter(): Transporter {
-  if (env.SMTP_URL) return nodemailer.createTransport(env.SMTP_URL);
+// Bounded, so a claim's lease (jobs/processors/email-send.ts) always outlives a send that is still running.
+export const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
+
+const transporters = new Map<string, Transporter>();
+const LOCAL = 'local-files';
+
+function createTransporter(url: string | null): Transporter {
+  if (url) return nodemailer.createTransport({ url, ...SMTP_TIMEOUTS } as never);
   // No mail server configured (a laptop): keep each message as a .eml file and print its links.
   return nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
 }
 
-export async function sendMail(mail: OutgoingMail): Promise<{ messageId: string }> {
-  transporter ??= createTransporter();
-  const info = await transporter.sendMail({ from: mail.from ?? env.MAIL_FROM, ...mail });
-  if (!env.SMTP_URL && 'message' in info && Buffer.isBuffer(info.message)) {
+/** Header values we set ourselves: any control character would end the header line. */
+function headerSafe(value: string) {
+  return value.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+}
+
+/** Sends through the workspace's own SMTP server when it has one, else the server configured for Cairn. */
+export async function sendMail(mail: OutgoingMail, options: { smtpUrl?: string | null } = {}): Promise<{ messageId: string }> {
+  const url = options.smtpUrl || env.SMTP_URL || null;
+  const key = url ?? LOCAL;
+  let transporter = transporters.get(key);
+  if (!transporter) {
+    transporter = createTransporter(url);
+    transporters.set(key, transporter);
+  }
+  const headers = Object.fromEntries(Object.entries(mail.headers ?? {}).map(([k, v]) => [headerSafe(k), headerSafe(v)]));
+  const info = await transporter.sendMail({
+    from: mail.from ?? env.MAIL_FROM,
+    to: mail.toName ? { name: mail.toName, address: mail.to } : mail.to,
+    subject: mail.subject,
+    html: mail.html,
+    text: mail.text,
+    replyTo: mail.replyTo,
+    messageId: mail.messageId,
+    inReplyTo: mail.inReplyTo,
+    references: mail.references,
+    headers,
+  });
+  if (!url && 'message' in info && Buffer.isBuffer(info.message)) {
     const dir = path.resolve(env.CAIRN_DATA_DIR, 'mail');
     fs.mkdirSync(dir, { recursive: true });
     const file = path.join(dir, `${Date.now()}-${mail.to.replace(/[^a-z0-9@.]/gi, '_')}.eml`);
@@ -29,6 +76,19 @@ export async function sendMail(mail: OutgoingMail): Promise<{ messageId: string 
 
 /** Tests point the transport at their own SMTP server between cases. */
 export function resetTransport() {
-  transporter?.close();
-  transporter = undefined;
+  for (const transporter of transporters.values()) transporter.close();
+  transporters.clear();
+}
+
+/** Connects and authenticates, sending nothing: the admin's "test these settings". */
+export async function verifySmtp(url: string): Promise<{ ok: true } | { ok: false; error: string }> {
+  const transporter = nodemailer.createTransport({ url, ...SMTP_TIMEOUTS, connectionTimeout: 8_000, greetingTimeout: 8_000, socketTimeout: 8_000 } as never);
+  try {
+    await transporter.verify();
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  } finally {
+    transporter.close();
+  }
 }

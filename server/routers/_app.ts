@@ -4,6 +4,7 @@ import { customerRouter, organizationRouter } from './customer';
 import { domainRouter } from './domain';
 import { articleCategoryRouter, articleRouter, helpLinkRouter, helpRouter } from './help';
 import { invitationRouter, memberRouter } from './member';
+import { mailSettingsRouter, notificationRouter } from './notification';
 import { portalRouter } from './portal';
 import { teamRouter } from './team';
 import { ticketRouter } from './ticket';
@@ -37,6 +38,8 @@ export const appRouter = router({
   slaPolicy: slaPolicyRouter,
   slaSettings: slaSettingsRouter,
   slaReport: slaReportRouter,
+  notification: notificationRouter,
+  mailSettings: mailSettingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

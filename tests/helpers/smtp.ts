@@ -1,18 +1,33 @@
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
-export type ReceivedMail = { to: string[]; subject: string; text: string; html: string; raw: string };
+export type ReceivedMail = {
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+  raw: string;
+  /** Parsed header set, keys lower-case: what a mail client would see. */
+  headers: Map<string, unknown>;
+  from: string;
+  messageId: string | undefined;
+  inReplyTo: string | undefined;
+  references: string[];
+};
 
 /**
  * A real SMTP server inside the test process, on the port global-setup put in SMTP_URL, so mail goes
  * through Cairn's real transport and the test reads what a person would receive.
  */
-export async function startSmtpServer() {
+export async function startSmtpServer(options: { port?: number } = {}) {
   const url = process.env.SMTP_URL;
   if (!url) throw new Error('SMTP_URL is not set; tests/helpers/global-setup.ts sets it for integration tests.');
-  const port = Number(new URL(url).port);
+  // Another port: a workspace's own SMTP server beside Cairn's.
+  const port = options.port ?? Number(new URL(url).port);
   const mails: ReceivedMail[] = [];
   const listeners = new Set<() => void>();
+  /** Called when a message is fully received, before the server answers 250: a test can kill the sender there. */
+  const onReceived = new Set<(mail: ReceivedMail) => void>();
   /** Addresses the server turns away, as a mailbox that is down would: the sender sees a failure. */
   const refused = new Set<string>();
 
@@ -34,13 +49,21 @@ export async function startSmtpServer() {
         const raw = Buffer.concat(chunks);
         simpleParser(raw)
           .then((parsed) => {
-            mails.push({
+            const references = parsed.references;
+            const mail: ReceivedMail = {
               to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
               subject: parsed.subject ?? '',
               text: parsed.text ?? '',
               html: typeof parsed.html === 'string' ? parsed.html : '',
               raw: raw.toString('utf8'),
-            });
+              headers: parsed.headers as Map<string, unknown>,
+              from: parsed.from?.text ?? '',
+              messageId: parsed.messageId,
+              inReplyTo: parsed.inReplyTo,
+              references: Array.isArray(references) ? references : references ? [references] : [],
+            };
+            mails.push(mail);
+            for (const hook of onReceived) hook(mail);
             for (const notify of listeners) notify();
             callback();
           })
@@ -60,6 +83,11 @@ export async function startSmtpServer() {
     mailsTo,
     refuse: (address: string) => refused.add(address.toLowerCase()),
     accept: (address: string) => refused.delete(address.toLowerCase()),
+    onReceived: (hook: (mail: ReceivedMail) => void) => {
+      onReceived.add(hook);
+      return () => onReceived.delete(hook);
+    },
+    url: `smtp://127.0.0.1:${port}`,
     /** Resolves with the first mail to the address, waiting for it if needed. */
     waitForMailTo(address: string, timeoutMs = 15_000): Promise<ReceivedMail> {
       return new Promise((resolve, reject) => {

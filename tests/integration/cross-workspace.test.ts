@@ -43,6 +43,7 @@ import {
 import { stopLiveHub, subscribeLive } from '../helpers/live';
 import { helpIsolationCases } from '../helpers/help-isolation';
 import { slaIsolationCases } from '../helpers/sla-isolation';
+import { notificationIsolationCases } from '../helpers/notification-isolation';
 import { createTestCategory, createTestField, createTestMacro, createTestSavedView, createTestTicket, uploadTestAttachment } from '../helpers/ticket-factories';
 
 // The first tenant wall (STYLE §2): a signed-in owner of workspace A tries everything against workspace B.
@@ -856,6 +857,9 @@ const CASES: Record<string, IsolationCase> = {
   ...helpIsolationCases(() => ({ A, B, asA })),
   // ── SLA calendars, policies, defaults and reports (cases in tests/helpers/sla-isolation.ts) ──
   ...slaIsolationCases(() => ({ A, B, asA })),
+
+  // ── outbound email: preferences and mail settings (cases in tests/helpers/notification-isolation.ts) ──
+  ...notificationIsolationCases(() => ({ A, B, asA })),
 };
 
 describe('cross-workspace isolation', () => {

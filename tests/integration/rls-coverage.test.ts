@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { teams } from '@/server/db/schema';
 import { runInTenant, runWithoutTenant } from '@/server/db/tenant';
 import { APP_ROLE, ownerDatabaseUrl } from '@/server/db/urls';
+import { updateMailSettings } from '@/server/services/notification/mail-settings';
+import { updateNotificationPreferences } from '@/server/services/notification/preferences';
 import { requestPortalLink } from '@/server/services/portal/portal-sign-in';
 import { replyAsAgent } from '@/server/services/ticket/agent-actions';
 import { createTestField, createTestMacro, createTestSavedView, createTestTicket, uploadTestAttachment } from '../helpers/ticket-factories';
@@ -71,6 +73,10 @@ async function seedWorkspace() {
   await createTestPolicy(ws.id, { escalations: [{ trigger: 'breach', afterMinutes: 0, setPriority: 'urgent' }] });
   const late = await createTestTicket(ws.id);
   await runInTenant(ws.id, (scope) => checkTicketSla(scope, late.id, new Date(Date.now() + 3 * 3_600_000)));
+  // Outbound email: the ticket's mails brought ticket_mail_threads and ticket_mails; add a preference and
+  // the workspace's mail settings.
+  await asStaff(ws.id, { userId: agent.userId, role: 'agent' }, (scope) => updateNotificationPreferences(scope, { preferences: [{ type: 'customer_replied', enabled: false }] }));
+  await asStaff(ws.id, ws.owner, (scope) => updateMailSettings(scope, { fromName: 'Seeded Support', fromAddress: null }));
   return ws;
 }
 
@@ -102,6 +108,7 @@ describe('catalog', () => {
         'memberships', 'invitations', 'teams', 'team_members', 'customers', 'organizations', 'customer_login_tokens', 'outbox', 'workspace_domains',
         'tickets', 'ticket_messages', 'ticket_activities', 'ticket_counters', 'ticket_categories', 'ticket_fields', 'attachments', 'saved_views', 'macros',
         'article_categories', 'article_sections', 'articles', 'article_versions', 'article_feedback', 'help_links', 'help_searches',
+        'notification_preferences', 'mail_settings', 'ticket_mail_threads', 'ticket_mails',
       ]),
     );
   });

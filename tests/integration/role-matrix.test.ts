@@ -23,6 +23,7 @@ import {
 import { createTestCategory, createTestField, createTestMacro, createTestSavedView, createTestTicket } from '../helpers/ticket-factories';
 import { createTestArticle, createTestArticleCategory } from '../helpers/help-factories';
 import { createTestCalendar, createTestPolicy } from '../helpers/sla-factories';
+import { failFirstCustomerMail } from '../helpers/notification-mail';
 
 // Who may call what. Every procedure of the app router has a row; a new one without a row fails.
 
@@ -186,6 +187,13 @@ const MATRIX: Record<string, Row> = {
 
   'helpLink.list': { min: 'viewer' },
   'helpLink.set': { min: 'agent', input: async () => ({ path: `/orders-${uniqueSuffix()}`, articleIds: [(await readableArticle()).id] }) },
+
+  'notification.preferences': { min: 'viewer' },
+  'notification.updatePreferences': { min: 'viewer', input: () => ({ preferences: [{ type: 'customer_replied', enabled: true }] }) },
+  'notification.retryMail': { min: 'agent', input: async () => ({ mailId: await failFirstCustomerMail(W.id, await freshTicketId()) }) },
+  'mailSettings.get': { min: 'admin' },
+  'mailSettings.update': { min: 'admin', input: () => ({ fromName: 'Role Desk', fromAddress: null }) },
+  'mailSettings.test': { min: 'admin', input: () => ({}) },
 };
 
 const isStaffTier = (tier: Tier): tier is MemberRole => tier in RANK;

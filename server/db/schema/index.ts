@@ -6,3 +6,4 @@ export * from './outbox';
 export * from './tickets';
 export * from './help-center';
 export * from './sla';
+export * from './notifications';

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { OUTBOX_STATUSES } from '@/lib/constants/outbox';
 import { createdAt, id } from './columns';
@@ -20,8 +21,16 @@ export const outbox = pgTable(
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     availableAt: timestamp('available_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When a worker claimed the row for sending; with the lease it tells a slow send from a dead worker. */
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
     doneAt: timestamp('done_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [index('outbox_pending_idx').on(t.status, t.availableAt), index('outbox_tenant_created_idx').on(t.tenantId, t.createdAt)],
+  (t) => [
+    index('outbox_pending_idx').on(t.status, t.availableAt),
+    index('outbox_tenant_created_idx').on(t.tenantId, t.createdAt),
+    // The sweep looks for claims whose lease ran out. Keyed on claimed_at, not on the enum value `sending`:
+    // a value added by ALTER TYPE cannot be used in the migration's own transaction.
+    index('outbox_claimed_idx').on(t.claimedAt).where(sql`claimed_at is not null`),
+  ],
 );

@@ -10,8 +10,9 @@ type OutboxPayloads = { email: OutgoingMail };
  * Records work in the same transaction as the change that caused it, then nudges the queue after commit.
  * If the nudge is lost (Redis down, crash), the sweep finds the pending row and enqueues it again.
  */
-export async function addToOutbox<K extends OutboxKind>(scope: TenantScope, kind: K, payload: OutboxPayloads[K]) {
-  const [row] = await scope.db.insert(outbox).values({ tenantId: scope.tenantId, kind, payload }).returning({ id: outbox.id });
+export async function addToOutbox<K extends OutboxKind>(scope: TenantScope, kind: K, payload: OutboxPayloads[K], options: { id?: string } = {}) {
+  // A caller may pick the id: notification mails derive their Message-ID from it before the row exists.
+  const [row] = await scope.db.insert(outbox).values({ id: options.id, tenantId: scope.tenantId, kind, payload }).returning({ id: outbox.id });
   const outboxId = row!.id;
   const job: 'email.send' = OUTBOX_KIND_TO_JOB[kind];
   scope.afterCommit(() => enqueue(job, { tenantId: scope.tenantId, outboxId }, { key: outboxId }));

@@ -7,6 +7,7 @@ import type { TenantScope } from '@/server/db/tenant';
 import { AppError } from '@/server/errors';
 import { publishLive } from '@/server/live/publish';
 import { recomputeTicketSla } from '@/server/services/sla/recompute-ticket-sla';
+import { queueTicketNotifications } from '@/server/services/notification/queue-ticket-notifications';
 import { diffFields, recordActivity } from './activity';
 import type { TicketActor } from './actor';
 import type { TicketRecord } from './load-ticket';
@@ -52,6 +53,7 @@ export async function applyTicketChanges(scope: TenantScope, ticket: TicketRecor
   }
   // A message (touch), a status, priority, category or tags can move an SLA clock or change the policy.
   if (options.touch || SLA_INPUTS.some((field) => field in diff)) await recomputeTicketSla(scope, ticket.id);
+  if (diff.status) await queueTicketNotifications(scope, { type: 'ticket.status_changed', ticketId: ticket.id, from: ticket.status, to: updated!.status, actor });
   await publishLive(scope, 'ticket.updated', ticket.id);
   return { ticket: updated!, diff };
 }

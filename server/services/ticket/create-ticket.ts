@@ -4,6 +4,7 @@ import { ticketMessages, tickets } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
 import { publishLive } from '@/server/live/publish';
 import { recomputeTicketSla } from '@/server/services/sla/recompute-ticket-sla';
+import { queueTicketNotifications } from '@/server/services/notification/queue-ticket-notifications';
 import { recordActivity } from './activity';
 import type { TicketActor } from './actor';
 import { linkAttachments } from './link-attachments';
@@ -75,6 +76,7 @@ export async function createTicket(scope: TenantScope, command: CreateTicketComm
   await linkAttachments(scope, { attachmentIds: command.attachmentIds ?? [], ticketId: ticket!.id, messageId: message!.id, actor: command.actor });
   await recordActivity(scope, { ticketId: ticket!.id, actor: command.actor, action: 'created', changes: { status: { from: null, to: ticket!.status } } });
   await recomputeTicketSla(scope, ticket!.id);
+  await queueTicketNotifications(scope, { type: 'ticket.created', ticketId: ticket!.id, messageId: message!.id });
   await publishLive(scope, 'ticket.created', ticket!.id);
   const settings = await getTicketSettings(scope);
   return { ...ticket!, displayNumber: formatTicketNumber(settings, ticket!.number, ticket!.createdAt), firstMessageId: message!.id };

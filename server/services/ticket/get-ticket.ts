@@ -3,6 +3,7 @@ import { attachments, customers, ticketActivities, ticketMessages, tickets, user
 import type { TenantScope } from '@/server/db/tenant';
 import { notFound } from '@/server/errors';
 import { explainTicketSla } from '@/server/services/sla/explain-ticket-sla';
+import { ticketMailFailures } from '@/server/services/notification/mail-failures';
 import { findDuplicates, requesterTickets, ticketRowQuery, toTicketRow } from './queries';
 import { getTicketSettings } from './settings';
 
@@ -49,6 +50,7 @@ export async function getTicketDetail(scope: TenantScope, ticketId: string) {
     .leftJoin(customers, eq(customers.id, ticketActivities.actorCustomerId))
     .where(eq(ticketActivities.ticketId, ticketId))
     .orderBy(asc(ticketActivities.createdAt));
+  const mailFailures = await ticketMailFailures(scope, ticketId);
   const ticket = { ...toTicketRow(row, settings), customFields: full!.customFields, context: full!.context, mergedIntoId: full!.mergedIntoId, firstRespondedAt: full!.firstRespondedAt, closedAt: full!.closedAt, requesterId: full!.requesterId };
   return {
     ticket,
@@ -61,7 +63,10 @@ export async function getTicketDetail(scope: TenantScope, ticketId: string) {
       timeSpentMinutes: m.timeSpentMinutes,
       createdAt: m.createdAt,
       attachments: files.get(m.id) ?? [],
+      mailFailures: mailFailures.filter((f) => f.ticketMessageId === m.id),
     })),
+    /** Status notices (solved, closed) that could not be sent; failures of a message's mails sit on it. */
+    mailFailures: mailFailures.filter((f) => !f.ticketMessageId),
     activities: activities.map((a) => ({ id: a.id, action: a.action, actorName: a.actorType === 'system' ? 'Cairn' : a.agentName || a.customerName || 'Someone', changes: a.changes, reason: a.reason, createdAt: a.createdAt })),
     requesterTickets: await requesterTickets(scope, settings, { id: ticketId, requesterId: full!.requesterId }),
     duplicates: await findDuplicates(scope, settings, { id: ticketId, requesterId: full!.requesterId, subject: full!.subject }),

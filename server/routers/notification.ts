@@ -1,0 +1,20 @@
+import { retryMailInput, testMailSettingsInput, updateMailSettingsInput, updateNotificationPreferencesInput } from '@/lib/validators/notification';
+import { adminProcedure, agentProcedure, router, tenantProcedure } from '@/server/trpc/init';
+import { getMailSettings, testMailSettings, updateMailSettings } from '@/server/services/notification/mail-settings';
+import { getNotificationPreferences, updateNotificationPreferences } from '@/server/services/notification/preferences';
+import { retryTicketMail } from '@/server/services/notification/retry-mail';
+
+// Outbound email: each member's own notification choices, and the workspace's sender and SMTP server.
+
+export const notificationRouter = router({
+  preferences: tenantProcedure.query(({ ctx }) => getNotificationPreferences(ctx.scope)),
+  updatePreferences: tenantProcedure.input(updateNotificationPreferencesInput).mutation(({ ctx, input }) => updateNotificationPreferences(ctx.scope, input)),
+  /** Agents, not only admins: the agent on the ticket sees the failure and knows whether the customer got it. */
+  retryMail: agentProcedure.input(retryMailInput).mutation(({ ctx, input }) => retryTicketMail(ctx.scope, input)),
+});
+
+export const mailSettingsRouter = router({
+  get: adminProcedure.query(({ ctx }) => getMailSettings(ctx.scope)),
+  update: adminProcedure.input(updateMailSettingsInput).mutation(({ ctx, input }) => updateMailSettings(ctx.scope, input)),
+  test: adminProcedure.input(testMailSettingsInput).mutation(({ ctx, input }) => testMailSettings(ctx.scope, input)),
+});
