@@ -21,6 +21,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { href: '/admin/members', label: 'Members' },
       { href: '/admin/teams', label: 'Teams' },
       { href: '/admin/domains', label: 'Domains' },
+      { href: '/admin/jobs', label: 'Jobs' },
     ],
   },
 ];

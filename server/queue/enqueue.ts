@@ -19,16 +19,34 @@ export function jobId(name: JobName, key: string) {
   return `${name.replace(/\./g, '-')}-${key}`;
 }
 
+/**
+ * How long an add may take before the caller gives up on it. Nudges run after commit inside requests: with
+ * Redis unreachable, a request must still answer (its outbox rows are saved; the sweep enqueues them later).
+ */
+export const ENQUEUE_TIMEOUT_MS = 3000;
+
+function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms; the outbox sweep will enqueue it later.`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Retries back off exponentially: 2 s, 4 s, 8 s, 16 s between the five attempts. */
 export async function enqueue<N extends JobName>(name: N, payload: JobPayload<N>, options: JobsOptions & { key?: string } = {}) {
   const definition = JOBS[name];
   const data = definition.payload.parse(payload);
   const { key, ...jobOptions } = options;
-  return getQueue(definition.queue).add(name, data, {
+  const added = getQueue(definition.queue).add(name, data, {
     attempts: 5,
     backoff: { type: 'exponential', delay: 2000 },
     ...(key ? { jobId: jobId(name, key) } : {}),
     ...jobOptions,
   });
+  // A late add is harmless: ids are deterministic and processors skip rows that are no longer pending.
+  added.catch(() => undefined);
+  return withTimeout(added, ENQUEUE_TIMEOUT_MS, `The ${definition.queue} queue`);
 }
 
 export async function closeQueues() {

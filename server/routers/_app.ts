@@ -4,6 +4,7 @@ import { customerRouter, organizationRouter } from './customer';
 import { domainRouter } from './domain';
 import { articleCategoryRouter, articleRouter, helpLinkRouter, helpRouter } from './help';
 import { invitationRouter, memberRouter } from './member';
+import { jobRouter } from './job';
 import { portalRouter } from './portal';
 import { teamRouter } from './team';
 import { ticketRouter } from './ticket';
@@ -32,6 +33,7 @@ export const appRouter = router({
   article: articleRouter,
   articleCategory: articleCategoryRouter,
   helpLink: helpLinkRouter,
+  job: jobRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -8,6 +8,7 @@ import { AppError } from '@/server/errors';
 import { publishLive } from '@/server/live/publish';
 import { diffFields, recordActivity } from './activity';
 import type { TicketActor } from './actor';
+import { recordChangeEvents } from './change-events';
 import type { TicketRecord } from './load-ticket';
 
 export type TicketChanges = Partial<Pick<TicketRecord, 'status' | 'priority' | 'type' | 'categoryId' | 'assigneeId' | 'teamId' | 'tags' | 'subject' | 'customFields'>>;
@@ -46,6 +47,7 @@ export async function applyTicketChanges(scope: TenantScope, ticket: TicketRecor
     .returning();
   if (Object.keys(diff).length) {
     await recordActivity(scope, { ticketId: ticket.id, actor, action: options.action ?? 'updated', changes: diff, reason: options.reason });
+    await recordChangeEvents(scope, ticket.id, diff, actor);
   }
   await publishLive(scope, 'ticket.updated', ticket.id);
   return { ticket: updated!, diff };

@@ -3,6 +3,7 @@ import { formatTicketNumber } from '@/lib/utils/ticket-number';
 import { ticketMessages, tickets } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
 import { publishLive } from '@/server/live/publish';
+import { recordEvent } from '@/server/services/outbox/record-event';
 import { recordActivity } from './activity';
 import type { TicketActor } from './actor';
 import { linkAttachments } from './link-attachments';
@@ -73,6 +74,7 @@ export async function createTicket(scope: TenantScope, command: CreateTicketComm
     .returning({ id: ticketMessages.id });
   await linkAttachments(scope, { attachmentIds: command.attachmentIds ?? [], ticketId: ticket!.id, messageId: message!.id, actor: command.actor });
   await recordActivity(scope, { ticketId: ticket!.id, actor: command.actor, action: 'created', changes: { status: { from: null, to: ticket!.status } } });
+  await recordEvent(scope, 'ticket.created', { ticketId: ticket!.id, number, channel: command.channel, priority: ticket!.priority, actorType: command.actor.type });
   await publishLive(scope, 'ticket.created', ticket!.id);
   const settings = await getTicketSettings(scope);
   return { ...ticket!, displayNumber: formatTicketNumber(settings, ticket!.number, ticket!.createdAt), firstMessageId: message!.id };

@@ -4,6 +4,7 @@ import { attachments, ticketMessages, tickets } from '@/server/db/schema';
 import type { StaffScope } from '@/server/services/types';
 import { AppError, notFound } from '@/server/errors';
 import { publishLive } from '@/server/live/publish';
+import { recordEvent } from '@/server/services/outbox/record-event';
 import { recordActivity } from './activity';
 import { getTicketSettings } from './settings';
 
@@ -38,6 +39,7 @@ export async function mergeTickets(scope: StaffScope, input: { sourceTicketId: s
   await scope.db.update(tickets).set({ status: 'merged', mergedIntoId: target.id, messageCount: 1, updatedAt: now, closedAt: now }).where(eq(tickets.id, source.id));
   await recordActivity(scope, { ticketId: source.id, actor, action: 'merged', changes: { status: { from: source.status, to: 'merged' }, mergedIntoId: { from: null, to: target.id } }, reason: input.note });
   await recordActivity(scope, { ticketId: target.id, actor, action: 'merged_in', changes: { mergedFrom: { from: null, to: source.id } }, reason: input.note });
+  await recordEvent(scope, 'ticket.merged', { ticketId: source.id, mergedIntoId: target.id, movedMessages: moved.length, actorType: 'agent', actorId: scope.actor.userId });
   await publishLive(scope, 'ticket.updated', source.id);
   await publishLive(scope, 'ticket.updated', target.id);
   return { targetTicketId: target.id, movedMessages: moved.length };
