@@ -44,7 +44,26 @@ function onJobFailed(job: Job | undefined, error: Error, pending: Set<Promise<un
 export const SWEEP_EVERY_MS = 30_000;
 export const AUTO_CLOSE_EVERY_MS = 15 * 60_000;
 
-export async function startWorkers(options: { log?: (line: string) => void } = {}) {
+/** The recurring jobs: kept as BullMQ job schedulers, which live in the queue's own storage. */
+const SCHEDULERS = [
+  { key: 'outbox-sweep', every: SWEEP_EVERY_MS, name: 'outbox.sweep' },
+  { key: 'tickets-auto-close', every: AUTO_CLOSE_EVERY_MS, name: 'tickets.autoClose' },
+] as const;
+
+/**
+ * A Redis that lost its data (flushed, restarted without persistence) lost the schedulers too, and with
+ * them the sweep that would rebuild everything else. So the worker checks now and then and puts back any
+ * that are missing; an `every` scheduler runs at once when added, so the sweep follows straight away.
+ */
+async function ensureSchedulers(onlyMissing: boolean) {
+  const maintenance = getQueue('maintenance');
+  for (const s of SCHEDULERS) {
+    if (onlyMissing && (await maintenance.getJobScheduler(s.key))) continue;
+    await maintenance.upsertJobScheduler(s.key, { every: s.every }, { name: s.name, data: {} });
+  }
+}
+
+export async function startWorkers(options: { log?: (line: string) => void; checkSchedulersEveryMs?: number } = {}) {
   const log = options.log ?? ((line: string) => console.log(line));
   // Failures being written when a shutdown starts are awaited before the database closes.
   const recordingFailures = new Set<Promise<unknown>>();
@@ -57,11 +76,23 @@ export async function startWorkers(options: { log?: (line: string) => void } = {
     worker.on('error', (error) => log(`[worker] ${queue}: ${error.message}`));
     return worker;
   });
-  await getQueue('maintenance').upsertJobScheduler('outbox-sweep', { every: SWEEP_EVERY_MS }, { name: 'outbox.sweep', data: {} });
-  await getQueue('maintenance').upsertJobScheduler('tickets-auto-close', { every: AUTO_CLOSE_EVERY_MS }, { name: 'tickets.autoClose', data: {} });
+  await ensureSchedulers(false);
+  const checkEvery = options.checkSchedulersEveryMs ?? SWEEP_EVERY_MS;
+  let checking = false;
+  const check = checkEvery
+    ? setInterval(() => {
+        if (checking) return;
+        checking = true;
+        ensureSchedulers(true)
+          .catch((error: Error) => log(`[worker] could not check the job schedulers: ${error.message}`))
+          .finally(() => (checking = false));
+      }, checkEvery)
+    : undefined;
+  check?.unref();
   return {
     workers,
     async stop() {
+      clearInterval(check);
       await Promise.all(workers.map((w) => w.close()));
       await Promise.all(recordingFailures);
       await closeQueues();
