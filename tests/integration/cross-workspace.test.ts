@@ -41,6 +41,7 @@ import {
 } from '../helpers/factories';
 import { stopLiveHub, subscribeLive } from '../helpers/live';
 import { helpIsolationCases } from '../helpers/help-isolation';
+import { jobIsolationCases } from '../helpers/job-isolation';
 import { createTestCategory, createTestField, createTestMacro, createTestSavedView, createTestTicket, uploadTestAttachment } from '../helpers/ticket-factories';
 
 // The first tenant wall (STYLE §2): a signed-in owner of workspace A tries everything against workspace B.
@@ -852,6 +853,9 @@ const CASES: Record<string, IsolationCase> = {
 
   // ── help center and knowledge base (cases in tests/helpers/help-isolation.ts) ──
   ...helpIsolationCases(() => ({ A, B, asA })),
+
+  // ── Admin → Jobs (cases in tests/helpers/job-isolation.ts) ──
+  ...jobIsolationCases(() => ({ A, B, asA })),
 };
 
 describe('cross-workspace isolation', () => {

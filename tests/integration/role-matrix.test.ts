@@ -22,6 +22,7 @@ import {
 } from '../helpers/factories';
 import { createTestCategory, createTestField, createTestMacro, createTestSavedView, createTestTicket } from '../helpers/ticket-factories';
 import { createTestArticle, createTestArticleCategory } from '../helpers/help-factories';
+import { createTestFailedJob } from '../helpers/job-isolation';
 
 // Who may call what. Every procedure of the app router has a row; a new one without a row fails.
 
@@ -163,6 +164,11 @@ const MATRIX: Record<string, Row> = {
 
   'helpLink.list': { min: 'viewer' },
   'helpLink.set': { min: 'agent', input: async () => ({ path: `/orders-${uniqueSuffix()}`, articleIds: [(await readableArticle()).id] }) },
+
+  // Admin → Jobs: failed work of the workspace, for admins.
+  'job.listFailed': { min: 'admin', input: () => ({}) },
+  'job.retry': { min: 'admin', input: async () => ({ jobId: (await createTestFailedJob(W.id)).id }) },
+  'job.retryAll': { min: 'admin' },
 };
 
 const isStaffTier = (tier: Tier): tier is MemberRole => tier in RANK;
