@@ -189,6 +189,29 @@ describe('Admin → Jobs', () => {
     expect(second.nextCursor).toBeNull();
   });
 
+  it('pages through rows that failed within the same millisecond without skipping any', async () => {
+    const own = await createWorkspace({ name: 'Same Millisecond Desk' });
+    const asOwner = callerFor({ userId: own.owner.userId, workspaceId: own.id });
+    const made: Array<{ id: string }> = [];
+    for (let i = 0; i < 4; i++) made.push(await createTestFailedJob(own.id));
+    // Microseconds apart, as Postgres keeps them; JavaScript dates in the cursor carry milliseconds only.
+    const stamps = ['2026-03-01 10:00:00.123456+00', '2026-03-01 10:00:00.123400+00', '2026-03-01 10:00:00.123001+00', '2026-03-01 09:59:59.999999+00'];
+    await runInTenant(own.id, async ({ db }) => {
+      for (const [i, row] of made.entries()) await db.update(outbox).set({ availableAt: sql`${stamps[i]}::timestamptz` }).where(eq(outbox.id, row.id));
+    });
+    const seen: string[] = [];
+    let cursor: { availableAt: Date; id: string } | undefined;
+    for (let page = 0; page < 6; page++) {
+      const result = await asOwner.job.listFailed({ limit: 1, cursor });
+      seen.push(...result.items.map((j) => j.id));
+      if (!result.nextCursor) break;
+      cursor = result.nextCursor;
+    }
+    expect(seen).toHaveLength(4);
+    expect(new Set(seen)).toEqual(new Set(made.map((r) => r.id)));
+    expect(seen.at(-1)).toBe(made[3]!.id);
+  });
+
   it('retry puts a failed row back to pending; a row that is not failed is refused with a reason', async () => {
     const own = await createWorkspace({ name: 'Retry Desk' });
     const asOwner = callerFor({ userId: own.owner.userId, workspaceId: own.id });

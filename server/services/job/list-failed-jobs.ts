@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { listFailedJobsInput } from '@/lib/validators/job';
 import { formatTicketNumber } from '@/lib/utils/ticket-number';
@@ -23,22 +23,21 @@ export type FailedJob = {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const text = (value: unknown) => (typeof value === 'string' ? value : null);
 
+// Cursors travel as JavaScript dates (milliseconds) while Postgres keeps microseconds: the keyset compares
+// the timestamp cut to milliseconds, or rows within the same millisecond as the cursor would be skipped.
+const availableMs = sql<Date>`date_trunc('milliseconds', ${outbox.availableAt})`;
+
 /**
- * This workspace's failed outbox rows, newest first, a page at a time (keyset on available_at, id:
- * the (status, available_at) index serves it). RLS keeps other workspaces' rows out.
+ * This workspace's failed outbox rows, newest first, a page at a time (keyset on available_at, id).
+ * The (status, available_at) index finds the failed rows; RLS keeps other workspaces' rows out.
  */
 export async function listFailedJobs(scope: TenantScope, input: z.output<typeof listFailedJobsInput>) {
   const after = input.cursor;
   const rows = await scope.db
     .select()
     .from(outbox)
-    .where(
-      and(
-        eq(outbox.status, 'failed'),
-        after ? or(lt(outbox.availableAt, after.availableAt), and(eq(outbox.availableAt, after.availableAt), lt(outbox.id, after.id))) : undefined,
-      ),
-    )
-    .orderBy(desc(outbox.availableAt), desc(outbox.id))
+    .where(and(eq(outbox.status, 'failed'), after ? or(lt(availableMs, after.availableAt), and(eq(availableMs, after.availableAt), lt(outbox.id, after.id))) : undefined))
+    .orderBy(desc(availableMs), desc(outbox.id))
     .limit(input.limit + 1);
   const page = rows.slice(0, input.limit);
 
