@@ -4,11 +4,17 @@ import { JOBS, type JobName, type JobPayload, type QueueName } from './jobs';
 
 const queues = ((globalThis as { __cairnQueues?: Map<QueueName, Queue> }).__cairnQueues ??= new Map());
 
+/** Queues whose connection has come up once; after that, a dropped connection fails adds at once. */
+const connected = new WeakSet<Queue>();
+/** Queues that never connected and already made one caller wait the full timeout. */
+const unreachable = new WeakSet<Queue>();
+
 export function getQueue(name: QueueName): Queue {
   let queue = queues.get(name);
   if (!queue) {
     queue = createQueue(name);
     queue.on('error', (error: Error) => console.error(`[cairn] queue ${name}:`, error.message));
+    void queue.waitUntilReady().then(() => connected.add(queue!), () => undefined);
     queues.set(name, queue);
   }
   return queue;
@@ -38,7 +44,12 @@ export async function enqueue<N extends JobName>(name: N, payload: JobPayload<N>
   const definition = JOBS[name];
   const data = definition.payload.parse(payload);
   const { key, ...jobOptions } = options;
-  const added = getQueue(definition.queue).add(name, data, {
+  const queue = getQueue(definition.queue);
+  // Started while Redis was down: one caller waits the timeout, the next ones fail at once until it connects.
+  if (!connected.has(queue) && unreachable.has(queue)) {
+    throw new Error(`The ${definition.queue} queue has not connected yet; the outbox sweep will enqueue this later.`);
+  }
+  const added = queue.add(name, data, {
     attempts: 5,
     backoff: { type: 'exponential', delay: 2000 },
     ...(key ? { jobId: jobId(name, key) } : {}),
@@ -46,7 +57,12 @@ export async function enqueue<N extends JobName>(name: N, payload: JobPayload<N>
   });
   // A late add is harmless: ids are deterministic and processors skip rows that are no longer pending.
   added.catch(() => undefined);
-  return withTimeout(added, ENQUEUE_TIMEOUT_MS, `The ${definition.queue} queue`);
+  try {
+    return await withTimeout(added, ENQUEUE_TIMEOUT_MS, `The ${definition.queue} queue`);
+  } catch (error) {
+    if (!connected.has(queue)) unreachable.add(queue);
+    throw error;
+  }
 }
 
 export async function closeQueues() {

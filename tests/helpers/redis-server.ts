@@ -40,9 +40,10 @@ async function waitForPing(url: string, timeoutMs: number) {
   }
 }
 
-export async function startRedisServer(options: { maxmemoryPolicy?: string } = {}) {
+/** `port`: a port chosen earlier, e.g. one the app was pointed at while nothing listened there yet. */
+export async function startRedisServer(options: { maxmemoryPolicy?: string; port?: number } = {}) {
   if (!redisServerBinary) throw new Error('redis-server is not installed (apt-get install redis-server).');
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const url = `redis://127.0.0.1:${port}`;
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--logfile', ''];
   if (options.maxmemoryPolicy) args.push('--maxmemory-policy', options.maxmemoryPolicy);

@@ -5,7 +5,7 @@ import { outbox, tickets } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
 import { createTestCustomer, createWorkspace, uniqueEmail, uniqueSuffix, type TestWorkspace } from '../helpers/factories';
 import { reachableRedisUrl } from '../helpers/redis';
-import { redisServerBinary, startRedisServer, type TestRedisServer } from '../helpers/redis-server';
+import { freePort, redisServerBinary, startRedisServer, type TestRedisServer } from '../helpers/redis-server';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
 
 // The queue is only an executor: Postgres holds every piece of pending work. These cases take the queue's
@@ -176,4 +176,43 @@ describe.skipIf(!redisServerBinary)(redisServerBinary ? 'Redis down while ticket
     await pause(1000);
     await expectAllDoneOnce(ws);
   }, 150_000);
+});
+
+describe.skipIf(!redisServerBinary)(redisServerBinary ? 'Redis down when the app starts' : 'Redis down when the app starts — SKIPPED: redis-server is not installed', () => {
+  let redis: TestRedisServer | undefined;
+  let app: App;
+  let running: Awaited<ReturnType<App['startWorkers']>> | undefined;
+  let ws: TestWorkspace;
+  let port: number;
+
+  beforeAll(async () => {
+    port = await freePort();
+    // Nothing listens on this port yet: the app's queues never connect until the test starts Redis there.
+    app = await loadApp(`redis://127.0.0.1:${port}`);
+    ws = await createWorkspace({ name: 'Cold Start Desk' });
+  });
+
+  afterAll(async () => {
+    await running?.stop();
+    await redis?.stop();
+    vi.unstubAllEnvs();
+  });
+
+  it('answers every call without waiting on each nudge, then does the work once Redis is up', async () => {
+    const started = Date.now();
+    const work = await doSomeWork(app, ws, 'cold');
+    // About a dozen nudges: only the first on each queue waits out ENQUEUE_TIMEOUT_MS, the rest fail at once.
+    expect(Date.now() - started).toBeLessThan(4 * app.ENQUEUE_TIMEOUT_MS);
+    const rows = await rowsOf(ws);
+    expect(rows.length).toBeGreaterThanOrEqual(work.ticketIds.length + work.invited.length);
+    expect(rows.every((r) => r.status === 'pending')).toBe(true);
+
+    redis = await startRedisServer({ port });
+    running = await app.startWorkers({ log: () => undefined, checkSchedulersEveryMs: 500 });
+    await waitUntilAllDone(ws, 60_000);
+    for (const email of work.invited) await smtp.waitForMailTo(email, 10_000);
+    await app.processOutboxSweep();
+    await pause(1000);
+    expect(await expectAllDoneOnce(ws)).toHaveLength(rows.length);
+  }, 120_000);
 });
