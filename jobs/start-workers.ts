@@ -1,8 +1,11 @@
 import type { Job, Worker } from 'bullmq';
 import { createWorker } from '@/server/queue/connection';
 import { closeQueues, getQueue } from '@/server/queue/enqueue';
-import { JOBS, QUEUES, type JobName, type QueueName } from '@/server/queue/jobs';
+import { JOBS, OUTBOX_KIND_TO_JOB, QUEUES, type JobName, type QueueName } from '@/server/queue/jobs';
+import { recordOutboxFailure } from '@/server/services/outbox/record-failure';
+import { logError } from '@/server/errors';
 import { processEmailSend } from './processors/email-send';
+import { processEventDispatch } from './processors/event-dispatch';
 import { processOutboxSweep } from './processors/outbox-sweep';
 import { processSlaCheck, processSlaRecomputeWorkspace, processSlaSweep } from './processors/sla';
 import { processTicketsAutoClose } from './processors/tickets-auto-close';
@@ -12,6 +15,7 @@ type Processor<N extends JobName> = (payload: (typeof JOBS)[N]['payload']['_outp
 /** The same processors run in `npm run worker` and inside `npm start`; only the queue engine differs. */
 const PROCESSORS: { [N in JobName]: Processor<N> } = {
   'email.send': processEmailSend,
+  'event.dispatch': processEventDispatch,
   'outbox.sweep': processOutboxSweep,
   'tickets.autoClose': processTicketsAutoClose,
   'sla.check': processSlaCheck,
@@ -27,26 +31,77 @@ async function dispatch(job: Job) {
   return (PROCESSORS[name] as Processor<typeof name>)(payload as never);
 }
 
+const OUTBOX_JOBS: ReadonlySet<string> = new Set(Object.values(OUTBOX_KIND_TO_JOB));
+
+/**
+ * BullMQ emits 'failed' after every attempt; `finishedOn` is set only once it has given up (attempts used
+ * up, or an UnrecoverableError). Then the outbox row is marked failed for an admin to see and retry.
+ */
+function onJobFailed(job: Job | undefined, error: Error, pending: Set<Promise<unknown>>) {
+  if (!job?.finishedOn || !OUTBOX_JOBS.has(job.name)) return;
+  const { tenantId, outboxId } = job.data as { tenantId: string; outboxId: string };
+  const recording = recordOutboxFailure(tenantId, outboxId, error.message).catch(logError);
+  pending.add(recording);
+  void recording.finally(() => pending.delete(recording));
+}
+
 export const SWEEP_EVERY_MS = 30_000;
 export const AUTO_CLOSE_EVERY_MS = 15 * 60_000;
 /** Timers record breaches on time; this sweep only catches those whose job was lost. */
 export const SLA_SWEEP_EVERY_MS = 30_000;
 
-export async function startWorkers(options: { log?: (line: string) => void } = {}) {
+/** The recurring jobs: kept as BullMQ job schedulers, which live in the queue's own storage. */
+const SCHEDULERS = [
+  { key: 'outbox-sweep', every: SWEEP_EVERY_MS, name: 'outbox.sweep' },
+  { key: 'sla-sweep', every: SLA_SWEEP_EVERY_MS, name: 'sla.sweep' },
+  { key: 'tickets-auto-close', every: AUTO_CLOSE_EVERY_MS, name: 'tickets.autoClose' },
+] as const;
+
+/**
+ * A Redis that lost its data (flushed, restarted without persistence) lost the schedulers too, and with
+ * them the sweep that would rebuild everything else. So the worker checks now and then and puts back any
+ * that are missing; an `every` scheduler runs at once when added, so the sweep follows straight away.
+ */
+async function ensureSchedulers(onlyMissing: boolean) {
+  const maintenance = getQueue('maintenance');
+  for (const s of SCHEDULERS) {
+    if (onlyMissing && (await maintenance.getJobScheduler(s.key))) continue;
+    await maintenance.upsertJobScheduler(s.key, { every: s.every }, { name: s.name, data: {} });
+  }
+}
+
+export async function startWorkers(options: { log?: (line: string) => void; checkSchedulersEveryMs?: number } = {}) {
   const log = options.log ?? ((line: string) => console.log(line));
+  // Failures being written when a shutdown starts are awaited before the database closes.
+  const recordingFailures = new Set<Promise<unknown>>();
   const workers: Worker[] = (Object.keys(QUEUES) as QueueName[]).map((queue) => {
     const worker = createWorker(queue, dispatch, { concurrency: QUEUES[queue].concurrency });
-    worker.on('failed', (job, error) => log(`[worker] ${queue}/${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`));
+    worker.on('failed', (job, error) => {
+      log(`[worker] ${queue}/${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`);
+      onJobFailed(job, error, recordingFailures);
+    });
     worker.on('error', (error) => log(`[worker] ${queue}: ${error.message}`));
     return worker;
   });
-  await getQueue('maintenance').upsertJobScheduler('outbox-sweep', { every: SWEEP_EVERY_MS }, { name: 'outbox.sweep', data: {} });
-  await getQueue('maintenance').upsertJobScheduler('sla-sweep', { every: SLA_SWEEP_EVERY_MS }, { name: 'sla.sweep', data: {} });
-  await getQueue('maintenance').upsertJobScheduler('tickets-auto-close', { every: AUTO_CLOSE_EVERY_MS }, { name: 'tickets.autoClose', data: {} });
+  await ensureSchedulers(false);
+  const checkEvery = options.checkSchedulersEveryMs ?? SWEEP_EVERY_MS;
+  let checking = false;
+  const check = checkEvery
+    ? setInterval(() => {
+        if (checking) return;
+        checking = true;
+        ensureSchedulers(true)
+          .catch((error: Error) => log(`[worker] could not check the job schedulers: ${error.message}`))
+          .finally(() => (checking = false));
+      }, checkEvery)
+    : undefined;
+  check?.unref();
   return {
     workers,
     async stop() {
+      clearInterval(check);
       await Promise.all(workers.map((w) => w.close()));
+      await Promise.all(recordingFailures);
       await closeQueues();
     },
   };

@@ -23,6 +23,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { href: '/admin/teams', label: 'Teams' },
       { href: '/admin/domains', label: 'Domains' },
       { href: '/admin/email', label: 'Email' },
+      { href: '/admin/jobs', label: 'Jobs' },
     ],
   },
 ];

@@ -1,24 +1,9 @@
 import { and, eq, lt, lte, sql } from 'drizzle-orm';
 import { runInTenant, runWithoutTenant } from '@/server/db/tenant';
 import { outbox } from '@/server/db/schema';
-import { enqueue, getQueue, jobId } from '@/server/queue/enqueue';
-import { JOBS, OUTBOX_KIND_TO_JOB, type OutboxKind } from '@/server/queue/jobs';
+import { OUTBOX_KIND_TO_JOB, type OutboxKind } from '@/server/queue/jobs';
+import { requeueOutboxJob } from '@/server/queue/requeue';
 import { EMAIL_CLAIM_LEASE_MS, UNCERTAIN_DELIVERY_ERROR } from './email-send';
-
-type OutboxJob = (typeof OUTBOX_KIND_TO_JOB)[OutboxKind];
-
-/**
- * A job that used up its attempts stays in the failed set under the row's job id, and BullMQ ignores an `add`
- * with an id it already holds: such a row would stay pending forever. Retry that job instead.
- */
-async function requeue(job: OutboxJob, tenantId: string, outboxId: string) {
-  const existing = await getQueue(JOBS[job].queue).getJob(jobId(job, outboxId));
-  if (existing && (await existing.isFailed())) {
-    await existing.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
-    return;
-  }
-  await enqueue(job, { tenantId, outboxId }, { key: outboxId });
-}
 
 /**
  * A claim whose lease ran out: the worker died between claiming and settling, maybe after the SMTP server
@@ -66,7 +51,7 @@ export async function processOutboxSweep() {
     for (const row of rows) {
       const job = OUTBOX_KIND_TO_JOB[row.kind as OutboxKind];
       if (!job) continue;
-      await requeue(job, tenantId, row.id);
+      await requeueOutboxJob(job, tenantId, row.id);
       enqueued++;
     }
   }

@@ -4,3 +4,20 @@
  */
 export const OUTBOX_STATUSES = ['pending', 'sending', 'done', 'failed'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/**
+ * Domain events: written to the outbox (kind 'event') in the same transaction as the change, then handed
+ * to the event consumers by the `event.dispatch` job. Consumers (automation rules, webhooks) subscribe by type.
+ */
+export const DOMAIN_EVENT_TYPES = [
+  'ticket.created',
+  'ticket.status_changed',
+  'ticket.message_added',
+  'ticket.assigned',
+  'ticket.priority_changed',
+  'ticket.merged',
+  'sla.warning',
+  'sla.breach',
+  'sla.escalated',
+] as const;
+export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];

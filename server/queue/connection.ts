@@ -11,8 +11,10 @@ export function queueMode(): QueueMode {
 
 // One construction path for both engines: the same Queue and Worker classes, the backend picked here.
 // The generic parameters differ per backend, so the instances are typed loosely at this seam only.
-function connectionOptions(): { connection: any } {
-  if (env.REDIS_URL) return { connection: { url: env.REDIS_URL, maxRetriesPerRequest: null } };
+function connectionOptions(role: 'queue' | 'worker'): { connection: any } {
+  // A producer fails fast while Redis is unreachable instead of buffering commands without limit: the
+  // outbox row is already saved, and the sweep enqueues it once Redis is back. Workers keep waiting.
+  if (env.REDIS_URL) return { connection: { url: env.REDIS_URL, maxRetriesPerRequest: null, ...(role === 'queue' ? { enableOfflineQueue: false } : {}) } };
   return { connection: { connectionString: ownerDatabaseUrl(), migrate: true, max: 4 } };
 }
 
@@ -21,9 +23,9 @@ function backendFactory(): any {
 }
 
 export function createQueue(name: string): Queue {
-  return new Queue(name, { ...connectionOptions(), defaultJobOptions: { removeOnComplete: 1000, removeOnFail: 5000 } }, backendFactory());
+  return new Queue(name, { ...connectionOptions('queue'), defaultJobOptions: { removeOnComplete: 1000, removeOnFail: 5000 } }, backendFactory());
 }
 
 export function createWorker(name: string, processor: Processor, options: Omit<WorkerOptions, 'connection'> = {}): Worker {
-  return new Worker(name, processor, { ...connectionOptions(), ...options }, backendFactory());
+  return new Worker(name, processor, { ...connectionOptions('worker'), ...options }, backendFactory());
 }

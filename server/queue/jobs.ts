@@ -3,6 +3,7 @@ import { z } from 'zod';
 /** Which BullMQ queue runs which job: each workload has its own queue and concurrency. */
 export const QUEUES = {
   email: { concurrency: 4 },
+  events: { concurrency: 8 },
   maintenance: { concurrency: 1 },
   // SLA timers are short reads and writes on one ticket each; several run at once so a burst of due times
   // (Monday 09:00) is recorded within seconds.
@@ -13,6 +14,7 @@ export type QueueName = keyof typeof QUEUES;
 /** One typed map from job name to its queue and payload. `enqueue` parses before adding. */
 export const JOBS = {
   'email.send': { queue: 'email', payload: z.strictObject({ tenantId: z.uuid(), outboxId: z.uuid() }) },
+  'event.dispatch': { queue: 'events', payload: z.strictObject({ tenantId: z.uuid(), outboxId: z.uuid() }) },
   'outbox.sweep': { queue: 'maintenance', payload: z.strictObject({}) },
   'tickets.autoClose': { queue: 'maintenance', payload: z.strictObject({}) },
   'sla.check': { queue: 'sla', payload: z.strictObject({ tenantId: z.uuid(), ticketId: z.uuid() }) },
@@ -24,5 +26,5 @@ export type JobName = keyof typeof JOBS;
 export type JobPayload<N extends JobName> = z.infer<(typeof JOBS)[N]['payload']>;
 
 /** Outbox kinds map to the job that carries them out. */
-export const OUTBOX_KIND_TO_JOB = { email: 'email.send' } as const satisfies Record<string, JobName>;
+export const OUTBOX_KIND_TO_JOB = { email: 'email.send', event: 'event.dispatch' } as const satisfies Record<string, JobName>;
 export type OutboxKind = keyof typeof OUTBOX_KIND_TO_JOB;

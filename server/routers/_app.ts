@@ -5,6 +5,7 @@ import { domainRouter } from './domain';
 import { articleCategoryRouter, articleRouter, helpLinkRouter, helpRouter } from './help';
 import { invitationRouter, memberRouter } from './member';
 import { mailSettingsRouter, notificationRouter } from './notification';
+import { jobRouter } from './job';
 import { portalRouter } from './portal';
 import { teamRouter } from './team';
 import { ticketRouter } from './ticket';
@@ -40,6 +41,7 @@ export const appRouter = router({
   slaReport: slaReportRouter,
   notification: notificationRouter,
   mailSettings: mailSettingsRouter,
+  job: jobRouter,
 });
 
 export type AppRouter = typeof appRouter;

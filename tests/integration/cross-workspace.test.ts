@@ -44,6 +44,7 @@ import { stopLiveHub, subscribeLive } from '../helpers/live';
 import { helpIsolationCases } from '../helpers/help-isolation';
 import { slaIsolationCases } from '../helpers/sla-isolation';
 import { notificationIsolationCases } from '../helpers/notification-isolation';
+import { jobIsolationCases } from '../helpers/job-isolation';
 import { createTestCategory, createTestField, createTestMacro, createTestSavedView, createTestTicket, uploadTestAttachment } from '../helpers/ticket-factories';
 
 // The first tenant wall (STYLE §2): a signed-in owner of workspace A tries everything against workspace B.
@@ -860,6 +861,9 @@ const CASES: Record<string, IsolationCase> = {
 
   // ── outbound email: preferences and mail settings (cases in tests/helpers/notification-isolation.ts) ──
   ...notificationIsolationCases(() => ({ A, B, asA })),
+
+  // ── Admin → Jobs (cases in tests/helpers/job-isolation.ts) ──
+  ...jobIsolationCases(() => ({ A, B, asA })),
 };
 
 describe('cross-workspace isolation', () => {

@@ -14,7 +14,7 @@ const redisUrl = await reachableRedisUrl();
 async function loadEngine(redis: string | null) {
   vi.resetModules();
   vi.stubEnv('REDIS_URL', redis ?? '');
-  const [workers, connection, enqueue, invitations, sweep, tenant, transport] = await Promise.all([
+  const [workers, connection, enqueue, invitations, sweep, tenant, transport, retry] = await Promise.all([
     import('@/jobs/start-workers'),
     import('@/server/queue/connection'),
     import('@/server/queue/enqueue'),
@@ -22,11 +22,12 @@ async function loadEngine(redis: string | null) {
     import('@/jobs/processors/outbox-sweep'),
     import('@/server/db/tenant'),
     import('@/server/email/transport'),
+    import('@/server/services/job/retry-failed-jobs'),
   ]);
   // Queues are cached on globalThis across module graphs: start each engine from none.
   await enqueue.closeQueues();
   transport.resetTransport();
-  return { ...workers, ...connection, ...enqueue, ...invitations, ...sweep, ...tenant };
+  return { ...workers, ...connection, ...enqueue, ...invitations, ...sweep, ...tenant, ...retry };
 }
 type Engine = Awaited<ReturnType<typeof loadEngine>>;
 
@@ -51,7 +52,7 @@ function engineSuite(mode: 'postgres' | 'redis', redis: string | null) {
 
   beforeAll(async () => {
     engine = await loadEngine(redis);
-    running = await engine.startWorkers({ log: () => undefined });
+    running = await engine.startWorkers({ log: () => undefined, checkSchedulersEveryMs: 0 });
   });
 
   afterAll(async () => {
@@ -63,7 +64,7 @@ function engineSuite(mode: 'postgres' | 'redis', redis: string | null) {
 
   it(`runs on ${mode} and schedules the outbox sweep`, async () => {
     expect(engine.queueMode()).toBe(mode);
-    expect(running.workers.map((w) => w.name).sort()).toEqual(['email', 'maintenance', 'sla']);
+    expect(running.workers.map((w) => w.name).sort()).toEqual(['email', 'events', 'maintenance', 'sla']);
     const schedulers = await engine.getQueue('maintenance').getJobSchedulers();
     expect(schedulers.map((s) => s.key ?? s.id)).toContain('outbox-sweep');
     // From here on the test runs the sweep itself, so a scheduled one cannot race the assertions below.
@@ -108,7 +109,7 @@ function engineSuite(mode: 'postgres' | 'redis', redis: string | null) {
     expect(await outboxRow(lost!.id)).toMatchObject({ status: 'done', attempts: 1 });
   });
 
-  it('the sweep retries a row whose job used up its attempts', async () => {
+  it('a row whose job used up its attempts is marked failed, left by the sweep, and sent once when retried', async () => {
     const email = uniqueEmail(`bounce-${mode}`);
     smtp.refuse(email);
     const [row] = await engine.runInTenant(ws.id, ({ db }) =>
@@ -118,13 +119,40 @@ function engineSuite(mode: 'postgres' | 'redis', redis: string | null) {
     await engine.enqueue('email.send', { tenantId: ws.id, outboxId: row!.id }, { key: row!.id, attempts: 1 });
     const job = () => engine.getQueue('email').getJob(engine.jobId('email.send', row!.id));
     await expect.poll(async () => (await job())?.isFailed(), { timeout: 20_000, interval: 200 }).toBe(true);
-    expect(await outboxRow(row!.id)).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringContaining('Mailbox temporarily unavailable') });
+    await expect.poll(async () => (await outboxRow(row!.id)).status, { timeout: 10_000 }).toBe('failed');
+    expect(await outboxRow(row!.id)).toMatchObject({ attempts: 1, lastError: expect.stringContaining('Mailbox temporarily unavailable') });
 
-    // The mailbox is back; the job still sits in the failed set under the row's job id.
+    // Failed rows wait for a person: the sweep does not retry them behind the admin's back.
+    smtp.accept(email);
+    await engine.processOutboxSweep();
+    await pause(1000);
+    expect(smtp.mailsTo(email)).toEqual([]);
+
+    // The admin's Retry: back to pending, and the job still sitting in the failed set is retried.
+    await engine.runInTenant(ws.id, (scope) => engine.retryFailedJob(scope, { jobId: row!.id }));
+    const mail = await smtp.waitForMailTo(email, 20_000);
+    expect(mail.subject).toBe(`Second try (${mode})`);
+    await expect.poll(async () => (await outboxRow(row!.id)).status, { timeout: 10_000 }).toBe('done');
+    await engine.processOutboxSweep();
+    await pause(1000);
+    expect(smtp.mailsTo(email)).toHaveLength(1);
+  });
+
+  it('the sweep retries a pending row whose job gave up before the failure was recorded', async () => {
+    const email = uniqueEmail(`unrecorded-${mode}`);
+    smtp.refuse(email);
+    const [row] = await engine.runInTenant(ws.id, ({ db }) =>
+      db.insert(outbox).values({ tenantId: ws.id, kind: 'email', payload: { to: email, subject: `Picked up (${mode})`, html: '<p>Hi</p>', text: 'Hi' } }).returning(),
+    );
+    await engine.enqueue('email.send', { tenantId: ws.id, outboxId: row!.id }, { key: row!.id, attempts: 1 });
+    await expect.poll(async () => (await outboxRow(row!.id)).status, { timeout: 20_000, interval: 200 }).toBe('failed');
+    // What a worker that died between the last attempt and recording it leaves: pending, its job in the failed set.
+    await engine.runInTenant(ws.id, ({ db }) => db.update(outbox).set({ status: 'pending' }).where(eq(outbox.id, row!.id)));
+
     smtp.accept(email);
     await engine.processOutboxSweep();
     const mail = await smtp.waitForMailTo(email, 20_000);
-    expect(mail.subject).toBe(`Second try (${mode})`);
+    expect(mail.subject).toBe(`Picked up (${mode})`);
     await expect.poll(async () => (await outboxRow(row!.id)).status, { timeout: 10_000 }).toBe('done');
     expect(smtp.mailsTo(email)).toHaveLength(1);
   });

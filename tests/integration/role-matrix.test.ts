@@ -24,6 +24,7 @@ import { createTestCategory, createTestField, createTestMacro, createTestSavedVi
 import { createTestArticle, createTestArticleCategory } from '../helpers/help-factories';
 import { createTestCalendar, createTestPolicy } from '../helpers/sla-factories';
 import { failFirstCustomerMail } from '../helpers/notification-mail';
+import { createTestFailedJob } from '../helpers/job-isolation';
 
 // Who may call what. Every procedure of the app router has a row; a new one without a row fails.
 
@@ -194,6 +195,10 @@ const MATRIX: Record<string, Row> = {
   'mailSettings.get': { min: 'admin' },
   'mailSettings.update': { min: 'admin', input: () => ({ fromName: 'Role Desk', fromAddress: null }) },
   'mailSettings.test': { min: 'admin', input: () => ({}) },
+  // Admin → Jobs: failed work of the workspace, for admins.
+  'job.listFailed': { min: 'admin', input: () => ({}) },
+  'job.retry': { min: 'admin', input: async () => ({ jobId: (await createTestFailedJob(W.id)).id }) },
+  'job.retryAll': { min: 'admin' },
 };
 
 const isStaffTier = (tier: Tier): tier is MemberRole => tier in RANK;

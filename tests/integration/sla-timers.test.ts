@@ -69,7 +69,7 @@ function timerSuite(mode: 'postgres' | 'redis', redis: string | null, maxDelayMs
 
   beforeAll(async () => {
     engine = await loadEngine(redis);
-    running = await engine.startWorkers({ log: () => undefined });
+    running = await engine.startWorkers({ log: () => undefined, checkSchedulersEveryMs: 0 });
     // Only the timer may record the breach in the first test: no scheduled sweep racing it.
     await engine.getQueue('maintenance').removeJobScheduler('sla-sweep');
   });
@@ -96,7 +96,7 @@ function timerSuite(mode: 'postgres' | 'redis', redis: string | null, maxDelayMs
     await client.flushdb();
     client.disconnect();
     engine = await loadEngine(redis);
-    running = await engine.startWorkers({ log: () => undefined });
+    running = await engine.startWorkers({ log: () => undefined, checkSchedulersEveryMs: 0 });
     await engine.getQueue('maintenance').removeJobScheduler('sla-sweep');
     await new Promise((resolve) => setTimeout(resolve, 1_500 + engine.SLA_TIMER_GRACE_MS + 500));
     expect((await firstResponse(engine, ticketId)).breachedAt).toBeNull();

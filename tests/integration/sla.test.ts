@@ -212,6 +212,12 @@ describe('warnings, breaches and escalations', () => {
     expect(runs[0]!.notifiedUserIds).toEqual([ws.owner.userId]);
     const mails = await runInTenant(ws.id, ({ db }) => db.select().from(outbox).where(eq(outbox.kind, 'email')));
     expect(mails.filter((m) => (m.payload as { to: string; subject: string }).to === ws.owner.email && String((m.payload as { subject: string }).subject).includes('SLA breached'))).toHaveLength(1);
+    const events = (await runInTenant(ws.id, ({ db }) => db.select().from(outbox).where(eq(outbox.kind, 'event'))))
+      .map((e) => e.payload as { type: string; data: { ticketId: string } })
+      .filter((e) => e.data.ticketId === id && e.type.startsWith('sla.'))
+      .map((e) => e.type)
+      .sort();
+    expect(events).toEqual(['sla.breach', 'sla.escalated', 'sla.warning']);
     const actions = (await runInTenant(ws.id, ({ db }) => db.select().from(ticketActivities).where(eq(ticketActivities.ticketId, id)))).map((a) => a.action);
     expect(actions.filter((a) => a === 'sla_warning')).toHaveLength(1);
     expect(actions.filter((a) => a === 'sla_breached')).toHaveLength(1);

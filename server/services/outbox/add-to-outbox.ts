@@ -3,8 +3,9 @@ import { outbox } from '@/server/db/schema';
 import { enqueue } from '@/server/queue/enqueue';
 import { OUTBOX_KIND_TO_JOB, type OutboxKind } from '@/server/queue/jobs';
 import type { OutgoingMail } from '@/server/email/transport';
+import type { DomainEvent } from './domain-event';
 
-type OutboxPayloads = { email: OutgoingMail };
+type OutboxPayloads = { email: OutgoingMail; event: DomainEvent };
 
 /**
  * Records work in the same transaction as the change that caused it, then nudges the queue after commit.
@@ -14,7 +15,7 @@ export async function addToOutbox<K extends OutboxKind>(scope: TenantScope, kind
   // A caller may pick the id: notification mails derive their Message-ID from it before the row exists.
   const [row] = await scope.db.insert(outbox).values({ id: options.id, tenantId: scope.tenantId, kind, payload }).returning({ id: outbox.id });
   const outboxId = row!.id;
-  const job: 'email.send' = OUTBOX_KIND_TO_JOB[kind];
+  const job: (typeof OUTBOX_KIND_TO_JOB)[OutboxKind] = OUTBOX_KIND_TO_JOB[kind];
   scope.afterCommit(() => enqueue(job, { tenantId: scope.tenantId, outboxId }, { key: outboxId }));
   return outboxId;
 }

@@ -6,6 +6,7 @@ import { slaEscalationEmail } from '@/emails/sla-escalation';
 import { memberships, slaEscalationRuns, teams, tenants, tickets, users } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
 import { addToOutbox } from '@/server/services/outbox/add-to-outbox';
+import { recordEvent } from '@/server/services/outbox/record-event';
 import { recordActivity } from '@/server/services/ticket/activity';
 import { applyTicketChanges, type TicketChanges } from '@/server/services/ticket/change-ticket';
 import { getTicketSettings } from '@/server/services/ticket/settings';
@@ -54,6 +55,7 @@ export async function runEscalation(scope: TenantScope, input: { ticketId: strin
     changes: { escalationLevel: { from: null, to: level.level }, metric: { from: null, to: metric } },
     reason,
   });
+  await recordEvent(scope, 'sla.escalated', { ticketId: ticket.id, metric, level: level.level, trigger: level.trigger, policyId: policy.id, notifiedUserIds: notified });
   if (Object.keys(changes).length) await applyTicketChanges(scope, ticket, changes, { type: 'system' }, { action: 'sla_escalation_applied', reason });
   return true;
 }

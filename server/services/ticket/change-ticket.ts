@@ -10,6 +10,7 @@ import { recomputeTicketSla } from '@/server/services/sla/recompute-ticket-sla';
 import { queueTicketNotifications } from '@/server/services/notification/queue-ticket-notifications';
 import { diffFields, recordActivity } from './activity';
 import type { TicketActor } from './actor';
+import { recordChangeEvents } from './change-events';
 import type { TicketRecord } from './load-ticket';
 
 export type TicketChanges = Partial<Pick<TicketRecord, 'status' | 'priority' | 'type' | 'categoryId' | 'assigneeId' | 'teamId' | 'tags' | 'subject' | 'customFields'>>;
@@ -50,6 +51,7 @@ export async function applyTicketChanges(scope: TenantScope, ticket: TicketRecor
     .returning();
   if (Object.keys(diff).length) {
     await recordActivity(scope, { ticketId: ticket.id, actor, action: options.action ?? 'updated', changes: diff, reason: options.reason });
+    await recordChangeEvents(scope, ticket.id, diff, actor);
   }
   // A message (touch), a status, priority, category or tags can move an SLA clock or change the policy.
   if (options.touch || SLA_INPUTS.some((field) => field in diff)) await recomputeTicketSla(scope, ticket.id);

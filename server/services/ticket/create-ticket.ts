@@ -5,6 +5,7 @@ import type { TenantScope } from '@/server/db/tenant';
 import { publishLive } from '@/server/live/publish';
 import { recomputeTicketSla } from '@/server/services/sla/recompute-ticket-sla';
 import { queueTicketNotifications } from '@/server/services/notification/queue-ticket-notifications';
+import { recordEvent } from '@/server/services/outbox/record-event';
 import { recordActivity } from './activity';
 import type { TicketActor } from './actor';
 import { linkAttachments } from './link-attachments';
@@ -77,6 +78,7 @@ export async function createTicket(scope: TenantScope, command: CreateTicketComm
   await recordActivity(scope, { ticketId: ticket!.id, actor: command.actor, action: 'created', changes: { status: { from: null, to: ticket!.status } } });
   await recomputeTicketSla(scope, ticket!.id);
   await queueTicketNotifications(scope, { type: 'ticket.created', ticketId: ticket!.id, messageId: message!.id });
+  await recordEvent(scope, 'ticket.created', { ticketId: ticket!.id, number, channel: command.channel, priority: ticket!.priority, actorType: command.actor.type });
   await publishLive(scope, 'ticket.created', ticket!.id);
   const settings = await getTicketSettings(scope);
   return { ...ticket!, displayNumber: formatTicketNumber(settings, ticket!.number, ticket!.createdAt), firstMessageId: message!.id };

@@ -4,6 +4,7 @@ import { attachments, ticketMessages, tickets } from '@/server/db/schema';
 import type { StaffScope } from '@/server/services/types';
 import { AppError, notFound } from '@/server/errors';
 import { publishLive } from '@/server/live/publish';
+import { recordEvent } from '@/server/services/outbox/record-event';
 import { recordActivity } from './activity';
 import { getTicketSettings } from './settings';
 import { recomputeTicketSla } from '@/server/services/sla/recompute-ticket-sla';
@@ -42,6 +43,7 @@ export async function mergeTickets(scope: StaffScope, input: { sourceTicketId: s
   // The source's clocks stop with it; the target gained messages (and tags) that can move its clocks.
   await recomputeTicketSla(scope, source.id);
   await recomputeTicketSla(scope, target.id);
+  await recordEvent(scope, 'ticket.merged', { ticketId: source.id, mergedIntoId: target.id, movedMessages: moved.length, actorType: 'agent', actorId: scope.actor.userId });
   await publishLive(scope, 'ticket.updated', source.id);
   await publishLive(scope, 'ticket.updated', target.id);
   return { targetTicketId: target.id, movedMessages: moved.length };

@@ -1,0 +1,36 @@
+import type { DomainEventType } from '@/lib/constants/outbox';
+import { env } from '@/lib/env';
+import type { TenantScope } from '@/server/db/tenant';
+import type { DomainEvent } from '@/server/services/outbox/domain-event';
+
+/** One recorded domain event as consumers receive it. */
+export type DispatchedEvent = DomainEvent & { id: string; tenantId: string; occurredAt: Date };
+
+/**
+ * Something that reacts to domain events: automation rules, webhooks, integrations. `handle` runs in the
+ * dispatch transaction, inside a savepoint, after the event row is locked: what it writes to the database
+ * commits together with the event being marked done, so it happens exactly once. Anything that reaches
+ * outside (an HTTP call, an email) goes through its own outbox row written here, never directly.
+ */
+export type EventConsumer = {
+  name: string;
+  /** The event types it wants; others pass it by. */
+  types: readonly DomainEventType[] | 'all';
+  handle: (scope: TenantScope, event: DispatchedEvent) => Promise<void>;
+};
+
+/** With LOG_LEVEL=debug, a line per event: shows in `npm run worker`'s output what the desk is doing. */
+const debugLog: EventConsumer = {
+  name: 'debug-log',
+  types: 'all',
+  async handle(_scope, event) {
+    if (env.LOG_LEVEL === 'debug') console.log(`[event] ${event.type} ticket=${event.data.ticketId} id=${event.id}`);
+  },
+};
+
+/** The one place consumers plug in. */
+export const EVENT_CONSUMERS: readonly EventConsumer[] = [debugLog];
+
+export function consumersOf(consumers: readonly EventConsumer[], type: DomainEventType) {
+  return consumers.filter((c) => c.types === 'all' || c.types.includes(type));
+}
