@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { env } from '@/lib/env';
+import { QUEUES } from '@/server/queue/jobs';
 
 export type MailAddress = { name: string; address: string };
 
@@ -30,8 +31,15 @@ export const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_00
 const transporters = new Map<string, Transporter>();
 const LOCAL = 'local-files';
 
+/**
+ * Pooled: a few SMTP connections stay open and carry many messages, instead of a TCP and SMTP handshake
+ * per mail (the bench measured 23 mails/s without the pool). As many connections as the email queue runs
+ * jobs at once, so no send waits for a connection.
+ */
+const POOL = { pool: true, maxConnections: QUEUES.email.concurrency, maxMessages: 500 };
+
 function createTransporter(url: string | null): Transporter {
-  if (url) return nodemailer.createTransport({ url, ...SMTP_TIMEOUTS } as never);
+  if (url) return nodemailer.createTransport({ url, ...SMTP_TIMEOUTS, ...POOL } as never);
   // No mail server configured (a laptop): keep each message as a .eml file and print its links.
   return nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
 }

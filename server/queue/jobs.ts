@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /** Which BullMQ queue runs which job: each workload has its own queue and concurrency. */
 export const QUEUES = {
-  email: { concurrency: 4 },
+  // Sending is waiting (SMTP round trips, two short transactions): more jobs at once, not more CPU.
+  email: { concurrency: 8 },
   events: { concurrency: 8 },
   maintenance: { concurrency: 1 },
   // SLA timers are short reads and writes on one ticket each; several run at once so a burst of due times

@@ -64,6 +64,7 @@ async function main() {
   const { updateSlaDefaults } = await import('../../../server/services/sla/sla-defaults');
   const { enqueue, getQueue } = await import('../../../server/queue/enqueue');
   const { startWorkers } = await import('../../../jobs/start-workers');
+  const { QUEUES } = await import('../../../server/queue/jobs');
   const { sweepDueSla } = await import('../../../server/services/sla/sweep-due-sla');
   const { addToOutbox } = await import('../../../server/services/outbox/add-to-outbox');
   const { closeDb } = await import('../../../server/db/client');
@@ -118,7 +119,7 @@ async function main() {
     while (received - before < PROFILE.emails && Date.now() < until) await wait(50);
   });
   const emailsPerSecond = Math.round(((received - before) / sending.ms) * 1000 * 10) / 10;
-  log(`emails: ${received - before}/${PROFILE.emails} delivered in ${(sending.ms / 1000).toFixed(1)}s: ${emailsPerSecond} emails/s (email queue concurrency 4)`);
+  log(`emails: ${received - before}/${PROFILE.emails} delivered in ${(sending.ms / 1000).toFixed(1)}s: ${emailsPerSecond} emails/s (email queue concurrency ${QUEUES.email.concurrency})`);
 
   await workers.stop();
   await owner.end();
