@@ -21,21 +21,24 @@ const PROFILES: Record<Profile['name'], Profile> = {
   quick: { name: 'quick', workspaces: 10, largestTickets: 20_000, totalTickets: 50_000, iterations: 40, warmup: 5, operationBudgetSeconds: 10, creates: 80, createConcurrency: 8, timeLimitMinutes: 10 },
 };
 
-export type BenchOptions = { profile: Profile; reseed: boolean; rebuild: boolean };
+export type BenchOptions = { profile: Profile; reseed: boolean; rebuild: boolean; seedOnly: boolean };
 
-const USAGE = `npm run bench [-- --quick] [--reseed] [--build]
-  --quick   10 workspaces / 50,000 tickets, 40 iterations (about a minute once seeded)
-  --reseed  drop the bench database and seed it again
-  --build   run \`next build\` even if a production build exists`;
+const USAGE = `npm run bench [-- --quick] [--reseed] [--build] [--seed-only]
+  --quick      10 workspaces / 50,000 tickets, 40 iterations (about a minute once seeded)
+  --reseed     drop the bench database and seed it again
+  --build      run \`next build\` even if a production build exists
+  --seed-only  seed (or check) the bench database, then stop without building or measuring
+The database: the one DATABASE_URL names if its name contains "bench" (quick adds _quick), else
+cairn_bench / cairn_bench_quick on DATABASE_URL's server, a local Postgres, or an embedded PGlite.`;
 
 export function parseOptions(argv: string[]): BenchOptions {
-  const known = new Set(['--quick', '--reseed', '--build', '--help']);
+  const known = new Set(['--quick', '--reseed', '--build', '--seed-only', '--help']);
   const unknown = argv.filter((a) => !known.has(a));
   if (unknown.length || argv.includes('--help')) {
     console.log(USAGE);
     process.exit(unknown.length ? 2 : 0);
   }
-  return { profile: PROFILES[argv.includes('--quick') ? 'quick' : 'full'], reseed: argv.includes('--reseed'), rebuild: argv.includes('--build') };
+  return { profile: PROFILES[argv.includes('--quick') ? 'quick' : 'full'], reseed: argv.includes('--reseed'), rebuild: argv.includes('--build'), seedOnly: argv.includes('--seed-only') };
 }
 
 /**

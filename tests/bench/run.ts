@@ -9,7 +9,7 @@ import { removeCreatedTickets } from './restore';
 import { inspectSeed, loadSeededWorkspaces, seedBench } from './seed';
 import { ensureBuild, freePort, startWebServer } from './web-server';
 
-// `npm run bench [-- --quick] [--reseed] [--build]`: seeds (or reuses) a bench database, starts the
+// `npm run bench [-- --quick] [--reseed] [--build] [--seed-only]`: seeds (or reuses) a bench database, starts the
 // production server against it, and times each ticket query through the tRPC HTTP endpoint and directly.
 // It prints figures and writes them to bench-results/; it never fails on a slow figure (STYLE §7).
 
@@ -51,6 +51,10 @@ async function main() {
     log(`seeded in ${seed.seconds.toFixed(1)}s`);
   }
   log(`data: ${seed.totals.tickets.toLocaleString('en')} tickets, ${seed.totals.messages.toLocaleString('en')} messages, ${seed.totals.customers.toLocaleString('en')} customers`);
+  if (options.seedOnly) {
+    log('--seed-only: the seed is ready; not building or measuring');
+    return;
+  }
 
   const largest = seed.workspaces[0]!;
   const mid = seed.workspaces[Math.floor(seed.workspaces.length / 2)]!;
