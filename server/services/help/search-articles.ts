@@ -12,9 +12,9 @@ export type ArticleSearchHit = {
   categorySlug: string | null;
   categoryName: string | null;
   snippet: SnippetPart[];
-  /** ts_rank for full-text hits, trigram similarity for typo matches; only comparable within one kind. */
+  /** ts_rank (plus 1 for an exact keyword) for full-text hits, trigram similarity for typo matches; only comparable within one kind. */
   score: number;
-  /** true when full-text search found nothing and the typo-tolerant fallback did. */
+  /** true when no article holds every word and the fallback (typo-tolerant, then some of the words) found this one. */
   fuzzy: boolean;
 };
 
@@ -43,11 +43,17 @@ export type ArticleSearch = {
 
 const HEADLINE_OPTIONS = `StartSel="${HIGHLIGHT_START}", StopSel="${HIGHLIGHT_END}", MaxFragments=2, MaxWords=18, MinWords=6, FragmentDelimiter=" … "`;
 
-function tsquery(search: ArticleSearch): SQL {
-  // websearch_to_tsquery ANDs the words; for free text every word is optional and more matches rank higher.
-  return search.matchAny
-    ? sql`replace(websearch_to_tsquery('english', ${search.query})::text, ' & ', ' | ')::tsquery`
-    : sql`websearch_to_tsquery('english', ${search.query})`;
+/** websearch_to_tsquery ANDs the words; `anyWord` makes every word optional, and more matches rank higher. */
+function tsquery(query: string, anyWord: boolean): SQL {
+  return anyWord ? sql`replace(websearch_to_tsquery('english', ${query})::text, ' & ', ' | ')::tsquery` : sql`websearch_to_tsquery('english', ${query})`;
+}
+
+/**
+ * Quotes, `-word` and `or` are the reader asking for something precise: such a query is never loosened
+ * to any-word (turning `password -reset` into `password | !reset` would match nearly everything).
+ */
+function usesSearchSyntax(query: string) {
+  return /"|(^|\s)-\S|\bor\b/i.test(query);
 }
 
 function filters(search: ArticleSearch): SQL {
@@ -58,16 +64,20 @@ function filters(search: ArticleSearch): SQL {
 }
 
 /**
- * Full-text search (weighted title A, keywords B, body C; websearch syntax; ranked; highlighted snippets),
- * and when that finds nothing, a typo-tolerant pass with pg_trgm word similarity against titles and
- * keywords, so "pasword reset" still finds "Reset your password". Both use indexes (GIN tsvector, GIN trgm).
+ * Ranked full-text hits. ts_rank weighs title A, keywords B, body C (any-word: after the count of words
+ * held, so "send … back" in one article beats "back" alone in a title); on top of it, an article whose
+ * keywords list the reader's exact words ("where is my order") wins: its author wrote them for that
+ * reader, while ts_rank alone sees only the one lexeme left after stop words and favours whichever
+ * article repeats it most.
  */
-export async function searchArticles(db: Tx, search: ArticleSearch): Promise<ArticleSearchHit[]> {
-  if (!search.visibilities.length) return [];
-  const fullText = await db.execute<Row>(sql`
-    with q as (select ${tsquery(search)} as q),
+async function fullTextHits(db: Tx, search: ArticleSearch, anyWord: boolean) {
+  const exactKeyword = sql`case when exists (select 1 from unnest(string_to_array(lower(a.keywords), ',')) k where trim(k) = lower(trim(${search.query}))) then 1 else 0 end`;
+  // With any word allowed, how many of the reader's words an article holds comes before where it holds them.
+  const wordsHeld = anyWord ? sql` + (select count(*) from unnest(tsvector_to_array(to_tsvector('english', ${search.query}))) w where a.search @@ quote_literal(w)::tsquery)` : sql``;
+  const result = await db.execute<Row>(sql`
+    with q as (select ${tsquery(search.query, anyWord)} as q),
     best as (
-      select a.id, ts_rank(a.search, q.q) as score from articles a cross join q
+      select a.id, ts_rank(a.search, q.q) + ${exactKeyword}${wordsHeld} as score from articles a cross join q
         left join article_categories c on c.id = a.category_id
         where ${filters(search)} and a.search @@ q.q
         order by score desc, a.position, a.title limit ${search.limit}
@@ -77,11 +87,14 @@ export async function searchArticles(db: Tx, search: ArticleSearch): Promise<Art
     from best join articles a on a.id = best.id cross join q left join article_categories c on c.id = a.category_id
     order by best.score desc, a.position, a.title
   `);
-  if (fullText.rows.length) return fullText.rows.map((row) => toHit(row, false));
+  return result.rows;
+}
 
+/** pg_trgm word similarity against titles and keywords: catches misspelt words ("pasword", "zapeir"). */
+async function typoHits(db: Tx, search: ArticleSearch) {
   // `<%` uses the trigram indexes with this threshold; set_config(…, true) ends with the transaction.
   await db.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_SIMILARITY_THRESHOLD)}, true)`);
-  const fuzzy = await db.execute<Row>(sql`
+  const result = await db.execute<Row>(sql`
     select a.id, a.slug, a.title, a.excerpt, a.visibility, c.slug as category_slug, c.name as category_name,
       greatest(word_similarity(${search.query}, a.title), word_similarity(${search.query}, a.keywords)) as score,
       left(a.body_markdown, 400) as headline
@@ -89,7 +102,29 @@ export async function searchArticles(db: Tx, search: ArticleSearch): Promise<Art
     where ${filters(search)} and (${search.query} <% a.title or ${search.query} <% a.keywords)
     order by score desc, a.position, a.title limit ${search.limit}
   `);
-  return fuzzy.rows.map((row) => toHit(row, true));
+  return result.rows;
+}
+
+/**
+ * Full-text search (weighted title A, keywords B, body C; websearch syntax; ranked; highlighted snippets).
+ * When no article holds every word, a fallback: first typo-tolerant matches (pg_trgm word similarity
+ * against titles and keywords, so "pasword reset" still finds "Reset your password"), then articles
+ * holding some of the words, ranked by how many and where ("how do I send something back" finds the
+ * returns article though no article says "something"). Every pass uses an index (GIN tsvector, GIN trgm).
+ */
+export async function searchArticles(db: Tx, search: ArticleSearch): Promise<ArticleSearchHit[]> {
+  if (!search.visibilities.length) return [];
+  const anyWord = Boolean(search.matchAny);
+  const exact = await fullTextHits(db, search, anyWord);
+  if (exact.length) return exact.map((row) => toHit(row, false));
+
+  const typos = await typoHits(db, search);
+  const loosen = !anyWord && !usesSearchSyntax(search.query) && /\S\s+\S/.test(search.query.trim());
+  const someWords = loosen ? await fullTextHits(db, search, true) : [];
+  const seen = new Set(typos.map((row) => row.id));
+  const blended = [...typos.map((row) => toHit(row, true)), ...someWords.filter((row) => !seen.has(row.id)).map((row) => toHit(row, false))];
+  // Every hit of the fallback is a close match, not an exact one: the results page says so.
+  return blended.slice(0, search.limit).map((hit) => ({ ...hit, fuzzy: true }));
 }
 
 function toHit(row: Row, fuzzy: boolean): ArticleSearchHit {
