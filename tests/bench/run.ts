@@ -1,3 +1,4 @@
+import './server-only';
 import crypto from 'node:crypto';
 import { loadDotEnv } from '../../scripts/load-env';
 import { cleanup, installExitGuards, onCleanup } from './cleanup';
