@@ -124,11 +124,14 @@ export const ARTICLE_CATEGORIES = [
 
 export const ARTICLE_SECTIONS = ['Basics', 'Advanced', 'Common questions'];
 
-/** The help-center searches the bench times, each exercising one path of search-articles.ts. */
+/**
+ * The help-center searches the bench times, each exercising one path of search-articles.ts: title and
+ * keyword hits, body-only hits, and, when no article holds every word, the typo and any-word fallback.
+ */
 export const HELP_SEARCH_TERMS = [
   { label: 'word in titles', query: 'refund' },
   { label: 'word only in bodies', query: 'firmware' },
   { label: 'two words', query: 'export dashboard' },
-  { label: 'question, no article holds every word → any-word fallback', query: 'how do I get my money back after cancelling' },
-  { label: 'typo → trigram and any-word fallback', query: 'pasword reset' },
+  { label: 'a whole question', query: 'how do I get my money back after cancelling' },
+  { label: 'a typo', query: 'pasword reset' },
 ] as const;

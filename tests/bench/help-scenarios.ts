@@ -51,7 +51,7 @@ export async function helpOperations(target: HelpTarget, http: TrpcHttp, baseUrl
     const matches = await matchingArticles(target, term.query);
     operations.push({
       kind: 'help-search',
-      label: `help.search "${term.query}" (${term.label}; ${matches.toLocaleString('en')} hold every word)`,
+      label: `help.search "${term.query}" (${term.label}; ${matches ? `${matches.toLocaleString('en')} hold every word` : 'none holds every word: fallback'})`,
       http: () => http.query('help.search', raw),
       direct: () => withHelpCenter(target.slug, null, (scope) => searchHelpCenter(scope, input)),
     });

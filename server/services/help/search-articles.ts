@@ -12,7 +12,7 @@ export type ArticleSearchHit = {
   categorySlug: string | null;
   categoryName: string | null;
   snippet: SnippetPart[];
-  /** ts_rank (plus 1 for an exact keyword) for full-text hits, trigram similarity for typo matches; only comparable within one kind. */
+  /** ts_rank within its tier (title/keywords, then body) for full-text hits, trigram similarity for typo matches; only comparable within one kind. */
   score: number;
   /** true when no article holds every word and the fallback (typo-tolerant, then some of the words) found this one. */
   fuzzy: boolean;
@@ -64,27 +64,52 @@ function filters(search: ArticleSearch): SQL {
 }
 
 /**
- * Ranked full-text hits. ts_rank weighs title A, keywords B, body C (any-word: after the count of words
- * held, so "send … back" in one article beats "back" alone in a title); on top of it, an article whose
- * keywords list the reader's exact words ("where is my order") wins: its author wrote them for that
- * reader, while ts_rank alone sees only the one lexeme left after stop words and favours whichever
- * article repeats it most.
+ * Ranked full-text hits, in two tiers: articles whose title or keywords hold the words (`search_head`),
+ * then, only when those are fewer than the limit, articles whose body does. Any title or keyword hit
+ * outranks a body-only one, and ranking the common case reads the small `search_head` vectors instead of
+ * every matching body (a third of a large help center can mention "refund").
  */
 async function fullTextHits(db: Tx, search: ArticleSearch, anyWord: boolean) {
-  const exactKeyword = sql`case when exists (select 1 from unnest(string_to_array(lower(a.keywords), ',')) k where trim(k) = lower(trim(${search.query}))) then 1 else 0 end`;
-  // With any word allowed, how many of the reader's words an article holds comes before where it holds them.
-  const wordsHeld = anyWord ? sql` + (select count(*) from unnest(tsvector_to_array(to_tsvector('english', ${search.query}))) w where a.search @@ quote_literal(w)::tsquery)` : sql``;
+  const head = await tierHits(db, search, anyWord, 'head', search.limit);
+  if (head.length >= search.limit) return head;
+  return [...head, ...(await tierHits(db, search, anyWord, 'body', search.limit - head.length))];
+}
+
+/**
+ * One tier. The tsquery is written inline (not in a CTE) so the planner sees a constant and uses the GIN
+ * index. In the head tier, an article whose keywords list the reader's exact words ("where is my order")
+ * wins: its author wrote them for that reader, while ts_rank sees only the one lexeme left after stop
+ * words. With any word allowed, how many of the reader's words an article holds comes before ts_rank, so
+ * "send … back" in one article beats "back" alone in a title.
+ */
+async function tierHits(db: Tx, search: ArticleSearch, anyWord: boolean, tier: 'head' | 'body', limit: number) {
+  const q = tsquery(search.query, anyWord);
+  const vector = tier === 'head' ? sql`a.search_head` : sql`a.search`;
+  // `-word` must hold for the whole article, not only its title: such queries check the full vector too.
+  const head = usesSearchSyntax(search.query) ? sql`a.search_head @@ ${q} and a.search @@ ${q}` : sql`a.search_head @@ ${q}`;
+  const match = tier === 'head' ? head : sql`a.search @@ ${q} and not a.search_head @@ ${q}`;
+  const exactKeyword =
+    tier === 'head' ? sql` + case when exists (select 1 from unnest(string_to_array(lower(a.keywords), ',')) k where trim(k) = lower(trim(${search.query}))) then 1 else 0 end` : sql``;
+  const held = (v: SQL) => sql`(select count(*) from unnest(tsvector_to_array(to_tsvector('english', ${search.query}))) w where ${v} @@ quote_literal(w)::tsquery)`;
+  const headline = sql`ts_headline('english', a.body_markdown, ${q}, ${HEADLINE_OPTIONS})`;
+  // Any-word head hits are picked on their titles and keywords, then the best few re-ranked on the words
+  // their whole text holds: "company address on invoices" then finds the article whose title says
+  // "VAT" and whose body says the rest. Re-ranking a few dozen rows keeps the bodies' cost bounded.
+  const rerank = anyWord && tier === 'head';
   const result = await db.execute<Row>(sql`
-    with q as (select ${tsquery(search.query, anyWord)} as q),
-    best as (
-      select a.id, ts_rank(a.search, q.q) + ${exactKeyword}${wordsHeld} as score from articles a cross join q
+    with pre as (
+      select a.id, ts_rank(${vector}, ${q})${exactKeyword}${anyWord ? sql` + ${held(vector)}` : sql``} as score from articles a
         left join article_categories c on c.id = a.category_id
-        where ${filters(search)} and a.search @@ q.q
-        order by score desc, a.position, a.title limit ${search.limit}
+        where ${filters(search)} and ${match}
+        order by score desc, a.position, a.title limit ${rerank ? limit * 5 : limit}
+    ),
+    best as (
+      select pre.id, ${rerank ? sql`pre.score - ${held(sql`a.search_head`)} + ${held(sql`a.search`)}` : sql`pre.score`} as score
+        from pre join articles a on a.id = pre.id
+        order by score desc, a.position, a.title limit ${limit}
     )
-    select a.id, a.slug, a.title, a.excerpt, a.visibility, c.slug as category_slug, c.name as category_name, best.score,
-      ts_headline('english', a.body_markdown, q.q, ${HEADLINE_OPTIONS}) as headline
-    from best join articles a on a.id = best.id cross join q left join article_categories c on c.id = a.category_id
+    select a.id, a.slug, a.title, a.excerpt, a.visibility, c.slug as category_slug, c.name as category_name, best.score, ${headline} as headline
+    from best join articles a on a.id = best.id left join article_categories c on c.id = a.category_id
     order by best.score desc, a.position, a.title
   `);
   return result.rows;
@@ -119,7 +144,7 @@ export async function searchArticles(db: Tx, search: ArticleSearch): Promise<Art
   if (exact.length) return exact.map((row) => toHit(row, false));
 
   const typos = await typoHits(db, search);
-  const loosen = !anyWord && !usesSearchSyntax(search.query) && /\S\s+\S/.test(search.query.trim());
+  const loosen = typos.length < search.limit && !anyWord && !usesSearchSyntax(search.query) && /\S\s+\S/.test(search.query.trim());
   const someWords = loosen ? await fullTextHits(db, search, true) : [];
   const seen = new Set(typos.map((row) => row.id));
   const blended = [...typos.map((row) => toHit(row, true)), ...someWords.filter((row) => !seen.has(row.id)).map((row) => toHit(row, false))];
