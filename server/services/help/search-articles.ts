@@ -41,6 +41,8 @@ export type ArticleSearch = {
   matchAny?: boolean;
 };
 
+/** Longer queries skip the trigram pass (see searchArticles). */
+const MAX_TYPO_WORDS = 4;
 const HEADLINE_OPTIONS = `StartSel="${HIGHLIGHT_START}", StopSel="${HIGHLIGHT_END}", MaxFragments=2, MaxWords=18, MinWords=6, FragmentDelimiter=" … "`;
 
 /** websearch_to_tsquery ANDs the words; `anyWord` makes every word optional, and more matches rank higher. */
@@ -89,7 +91,10 @@ async function tierHits(db: Tx, search: ArticleSearch, anyWord: boolean, tier: '
   const head = usesSearchSyntax(search.query) ? sql`a.search_head @@ ${q} and a.search @@ ${q}` : sql`a.search_head @@ ${q}`;
   const match = tier === 'head' ? head : sql`a.search @@ ${q} and not a.search_head @@ ${q}`;
   const exactKeyword =
-    tier === 'head' ? sql` + case when exists (select 1 from unnest(string_to_array(lower(a.keywords), ',')) k where trim(k) = lower(trim(${search.query}))) then 1 else 0 end` : sql``;
+    tier === 'head'
+      ? // position() first: it rules out nearly every row before the keyword list is split.
+        sql` + case when position(lower(trim(${search.query})) in lower(a.keywords)) > 0 and exists (select 1 from unnest(string_to_array(lower(a.keywords), ',')) k where trim(k) = lower(trim(${search.query}))) then 1 else 0 end`
+      : sql``;
   const held = (v: SQL) => sql`(select count(*) from unnest(tsvector_to_array(to_tsvector('english', ${search.query}))) w where ${v} @@ quote_literal(w)::tsquery)`;
   const headline = sql`ts_headline('english', a.body_markdown, ${q}, ${HEADLINE_OPTIONS})`;
   // Any-word head hits are picked on their titles and keywords, then the best few re-ranked on the words
@@ -144,7 +149,10 @@ export async function searchArticles(db: Tx, search: ArticleSearch): Promise<Art
   const exact = await fullTextHits(db, search, anyWord);
   if (exact.length) return exact.map((row) => toHit(row, false));
 
-  const typos = await typoHits(db, search);
+  // A misspelt search is a word or three; against a whole sentence, trigram similarity matches half the
+  // titles at a high cost, and the any-word pass answers better.
+  const words = search.query.trim().split(/\s+/).length;
+  const typos = words <= MAX_TYPO_WORDS ? await typoHits(db, search) : [];
   const loosen = typos.length < search.limit && !anyWord && !usesSearchSyntax(search.query) && /\S\s+\S/.test(search.query.trim());
   const someWords = loosen ? await fullTextHits(db, search, true) : [];
   const seen = new Set(typos.map((row) => row.id));
