@@ -95,3 +95,43 @@ export const SEARCH_TERMS = [
   { label: 'word only in bodies', query: 'firmware' },
   { label: 'two-word phrase', query: '"password reset"' },
 ] as const;
+
+// Help-center articles: titles from an opener, a topic (the ticket subjects' topics, so readers search for
+// what customers write about) and an optional tail; bodies from the same sentence pool as messages.
+
+export const ARTICLE_OPENERS = [
+  'How to set up', 'How to change', 'Troubleshoot', 'Understand', 'Fix problems with', 'Manage', 'About', 'Get started with',
+  'Turn off', 'Set limits on', 'Share', 'Review', 'Automate', 'Update', 'Delete', 'Move',
+];
+
+export const ARTICLE_TAILS = [
+  '', '', '', '', 'on Android', 'on iPhone', 'for teams', 'for admins', 'with single sign-on', 'in the mobile app',
+  'for several workspaces', 'in the EU region', 'step by step', 'on the free plan', 'after an upgrade',
+];
+
+/** Generated categories; none shares a slug with the relevance set's (tests/fixtures/help-relevance.ts). */
+export const ARTICLE_CATEGORIES = [
+  { slug: 'getting-started', name: 'Getting started', icon: 'rocket' },
+  { slug: 'account-settings', name: 'Account settings', icon: 'user' },
+  { slug: 'plans-and-billing', name: 'Plans and billing', icon: 'credit-card' },
+  { slug: 'orders-and-delivery', name: 'Orders and delivery', icon: 'book' },
+  { slug: 'integrations-and-api', name: 'Integrations and API', icon: 'plug' },
+  { slug: 'teams-and-permissions', name: 'Teams and permissions', icon: 'settings' },
+  { slug: 'reports-and-exports', name: 'Reports and exports', icon: 'book' },
+  { slug: 'security-and-privacy', name: 'Security and privacy', icon: 'shield' },
+  { slug: 'troubleshooting-guides', name: 'Troubleshooting guides', icon: 'wrench' },
+];
+
+export const ARTICLE_SECTIONS = ['Basics', 'Advanced', 'Common questions'];
+
+/**
+ * The help-center searches the bench times, each exercising one path of search-articles.ts: title and
+ * keyword hits, body-only hits, and, when no article holds every word, the typo and any-word fallback.
+ */
+export const HELP_SEARCH_TERMS = [
+  { label: 'word in titles', query: 'refund' },
+  { label: 'word only in bodies', query: 'firmware' },
+  { label: 'two words', query: 'export dashboard' },
+  { label: 'a whole question', query: 'how do I get my money back after cancelling' },
+  { label: 'a typo', query: 'pasword reset' },
+] as const;

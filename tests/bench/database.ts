@@ -56,13 +56,26 @@ async function adminClient(serverUrl: string) {
 }
 
 /**
- * A database of the bench's own on a Postgres server: `cairn_bench` (full) or `cairn_bench_quick`, so the
- * two sizes keep their seeds side by side. Only these two names are ever created or dropped.
+ * The bench's database name: the one DATABASE_URL names when it is a bench database (its name contains
+ * `bench`, e.g. `cairn_bench_wt`, so two checkouts on one server keep apart), else `cairn_bench`. Any other
+ * name in DATABASE_URL only picks the server: the bench drops and recreates its database, so it never
+ * takes one it does not own by name.
+ */
+export function benchDatabaseName(serverUrl: string | undefined, profile: Profile) {
+  const named = serverUrl ? decodeURIComponent(new URL(serverUrl).pathname.slice(1)) : '';
+  const base = /^[a-z0-9_]*bench[a-z0-9_]*$/.test(named) ? named.replace(/_quick$/, '') : 'cairn_bench';
+  return profile.name === 'full' ? base : `${base}_quick`;
+}
+
+/**
+ * A database of the bench's own on a Postgres server: `<name>` (full) or `<name>_quick`, so the two sizes
+ * keep their seeds side by side. Only these two names are ever created or dropped.
  */
 async function dedicatedDatabase(serverUrl: string, profile: Profile, reseed: boolean): Promise<BenchDatabase> {
-  const name = profile.name === 'full' ? 'cairn_bench' : 'cairn_bench_quick';
+  const name = benchDatabaseName(serverUrl, profile);
   const admin = async (statement: 'create' | 'recreate') => {
-    const client = await adminClient(serverUrl);
+    // Never administer from inside the database being dropped.
+    const client = await adminClient(new URL(serverUrl).pathname === `/${name}` ? withDatabase(serverUrl, 'postgres') : serverUrl);
     try {
       const ident = client.escapeIdentifier(name);
       if (statement === 'recreate') await client.query(`DROP DATABASE IF EXISTS ${ident} WITH (FORCE)`);

@@ -1,7 +1,7 @@
 import { captureSql } from './sql-capture';
 import { summarize, timed, type Summary } from './stats';
 
-export type OperationKind = 'baseline' | 'view-first' | 'view-next' | 'counts' | 'search' | 'get';
+export type OperationKind = 'baseline' | 'view-first' | 'view-next' | 'counts' | 'search' | 'get' | 'help-search' | 'help-page';
 
 export type Operation = {
   kind: OperationKind;

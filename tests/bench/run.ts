@@ -1,16 +1,19 @@
+import './server-only';
 import crypto from 'node:crypto';
 import { loadDotEnv } from '../../scripts/load-env';
 import { cleanup, installExitGuards, onCleanup } from './cleanup';
 import { openBenchDatabase } from './database';
 import type { Measured, Throughput } from './measure';
 import { parseOptions } from './options';
-import { judge, loadAverage, machineInfo, markdownTable, TARGETS, writeResults, type Row } from './report';
+import { loadHelpSeed, removeRecordedSearches, seedHelpCenter } from './help-seed';
+import { helpMarkdownTable, judge, judgeHelp, loadAverage, machineInfo, markdownTable, TARGETS, writeResults, type HelpRow, type RelevanceRow, type Row } from './report';
 import { removeCreatedTickets } from './restore';
 import { inspectSeed, loadSeededWorkspaces, seedBench } from './seed';
 import { ensureBuild, freePort, startWebServer } from './web-server';
 
-// `npm run bench [-- --quick] [--reseed] [--build]`: seeds (or reuses) a bench database, starts the
-// production server against it, and times each ticket query through the tRPC HTTP endpoint and directly.
+// `npm run bench [-- --quick] [--reseed] [--build] [--seed-only]`: seeds (or reuses) a bench database, starts the
+// production server against it, and times each ticket query and the help center's search and article
+// page through HTTP and directly, and scores the help-center relevance set.
 // It prints figures and writes them to bench-results/; it never fails on a slow figure (STYLE §7).
 
 const options = parseOptions(process.argv.slice(2));
@@ -51,6 +54,24 @@ async function main() {
     log(`seeded in ${seed.seconds.toFixed(1)}s`);
   }
   log(`data: ${seed.totals.tickets.toLocaleString('en')} tickets, ${seed.totals.messages.toLocaleString('en')} messages, ${seed.totals.customers.toLocaleString('en')} customers`);
+  const { closeDb } = await import('../../server/db/client');
+  onCleanup('app pool', closeDb);
+  let help = await loadHelpSeed(database.ownerUrl, profile);
+  if (help) {
+    log(`reusing the seeded help center (seeded in ${help.seconds.toFixed(0)}s)`);
+  } else {
+    log(`seeding ${profile.totalArticles.toLocaleString('en')} help-center articles (largest ${profile.largestArticles.toLocaleString('en')}) and the relevance set…`);
+    const { seedRelevanceSet } = await import('../helpers/help-relevance');
+    help = await seedHelpCenter(database.ownerUrl, profile, seed.workspaces, database.kind, async (relevance, largestWorkspace) => {
+      await seedRelevanceSet(relevance.tenantId, { userId: relevance.authorUserId, role: 'owner' });
+      await seedRelevanceSet(largestWorkspace.tenantId, { userId: largestWorkspace.agentUserId, role: 'agent' });
+    });
+    log(`help center seeded in ${help.seconds.toFixed(1)}s`);
+  }
+  if (options.seedOnly) {
+    log('--seed-only: the seed is ready; not building or measuring');
+    return;
+  }
 
   const largest = seed.workspaces[0]!;
   const mid = seed.workspaces[Math.floor(seed.workspaces.length / 2)]!;
@@ -61,8 +82,6 @@ async function main() {
   log(`server: next start at ${server.url}${build.built ? ` (built in ${build.seconds.toFixed(0)}s)` : ''} · load average ${loadAverage().join(' ')} on ${machineInfo().cpus} CPUs`);
   const measuringSince = Date.now();
 
-  const { closeDb } = await import('../../server/db/client');
-  onCleanup('app pool', closeDb);
   const { connectWorkspace } = await import('./workspace-client');
   const { workspaceOperations, createInputs } = await import('./scenarios');
   const { measure, measureHttpOnly, measureThroughput } = await import('./measure');
@@ -111,6 +130,44 @@ async function main() {
   ].filter((e) => e !== null);
   for (const e of explains) log(`EXPLAIN ANALYZE ${e.label}: execution ${e.executionMs} ms, planning ${e.planningMs} ms`);
 
+  const { RELEVANCE_ARTICLES } = await import('../fixtures/help-relevance');
+  const { helpOperations, measureRelevance } = await import('./help-scenarios');
+  const helpLargest = { ...help.workspaces[0]!, articles: help.workspaces[0]!.articles + RELEVANCE_ARTICLES.length };
+  const helpMid = help.workspaces[Math.floor(help.workspaces.length / 2)]!;
+  const helpTenants = [helpLargest.tenantId, helpMid.tenantId, help.relevance.tenantId];
+  await removeRecordedSearches(database.ownerUrl, helpTenants);
+  const helpRows: HelpRow[] = [];
+  for (const target of [helpLargest, helpMid]) {
+    log(`help center of ${target.slug} (${target.articles.toLocaleString('en')} articles), as an anonymous reader…`);
+    for (const operation of await helpOperations(target, anonymous, server.url, profile.iterations + profile.warmup)) {
+      const row = judgeHelp(await measure(operation, profile.iterations, profile.warmup, profile.operationBudgetSeconds), target);
+      helpRows.push(row);
+      log(`  ${row.label.padEnd(72)} n ${String(row.http.n).padStart(3)} · http p50 ${row.http.p50.toFixed(1).padStart(6)} p95 ${row.http.p95.toFixed(1).padStart(6)} · direct p50 ${row.direct.p50.toFixed(1).padStart(6)} p95 ${row.direct.p95.toFixed(1).padStart(6)} ms · ratio ${row.ratio.toFixed(2)}`);
+    }
+  }
+  const relevance: RelevanceRow[] = [
+    { label: `${help.relevance.slug}: the set alone`, articles: RELEVANCE_ARTICLES.length, score: await measureRelevance(anonymous, help.relevance.slug) },
+    { label: `${helpLargest.slug}: the set among generated articles`, articles: helpLargest.articles, score: await measureRelevance(anonymous, helpLargest.slug) },
+  ];
+  for (const r of relevance) {
+    log(`relevance, ${r.label}: first ${r.score.first}/${r.score.queries}, top three ${r.score.topThree}/${r.score.queries}`);
+    for (const m of r.score.misses) log(`  ${m.rank ? `#${m.rank}` : 'not found'}: "${m.query}" (expected ${m.expected}; got ${m.got.join(', ') || 'nothing'})`);
+  }
+  const helpWorkspaceClient = { workspace: { ...largest, tenantId: helpLargest.tenantId } } as Parameters<typeof explainServiceQuery>[0];
+  const { withHelpCenter } = await import('../../server/services/help/help-center-scope');
+  const { searchHelpCenter } = await import('../../server/services/help/search-help-center');
+  const helpExplain = await explainServiceQuery(
+    helpWorkspaceClient,
+    `help.search refund, ${helpLargest.slug}`,
+    () => withHelpCenter(helpLargest.slug, null, (scope) => searchHelpCenter(scope, { query: 'refund', limit: 10, track: false })),
+    (s) => s.text.includes('websearch_to_tsquery'),
+  );
+  if (helpExplain) {
+    explains.push(helpExplain);
+    log(`EXPLAIN ANALYZE ${helpExplain.label}: execution ${helpExplain.executionMs} ms, planning ${helpExplain.planningMs} ms`);
+  }
+  const searchesRemoved = await removeRecordedSearches(database.ownerUrl, helpTenants);
+
   log(`ticket.create throughput: ${profile.creates} tickets at concurrency ${profile.createConcurrency} in ${largest.slug}…`);
   const input = await createInputs(largestClient!);
   const throughput: Throughput[] = [
@@ -122,13 +179,14 @@ async function main() {
   log(`  ${throughput[0]!.perSecond} tickets/s, p50 ${throughput[0]!.latency.p50} ms, p95 ${throughput[0]!.latency.p95} ms (${removed} bench tickets removed again)`);
 
   const table = markdownTable(rows, throughput, floor);
-  const missed = rows.filter((r) => !r.ok);
+  const helpTable = helpMarkdownTable(helpRows, relevance);
+  const missed = [...rows, ...helpRows].filter((r) => !r.ok);
   const loadAtEnd = loadAverage();
   log(`measured in ${((Date.now() - measuringSince) / 1000).toFixed(0)}s · load average ${loadAtEnd.join(' ')}`);
-  console.log(`\n${table}\n`);
+  console.log(`\nTickets\n\n${table}\n\nHelp center\n\n${helpTable}\n`);
   console.log(
-    `Targets (server side = direct service call): view first page p95 ≤ ${TARGETS.viewFirstPageP95Ms} ms at the largest workspace, search p95 ≤ ${TARGETS.searchP95Ms} ms, HTTP/direct p50 ratio ≤ ${TARGETS.maxRatio}. ` +
-      (missed.length ? `Missed: ${missed.length} of ${rows.length} rows.` : 'All met.'),
+    `Targets (server side = direct service call): view first page p95 ≤ ${TARGETS.viewFirstPageP95Ms} ms at the largest workspace, ticket search p95 ≤ ${TARGETS.searchP95Ms} ms, help search p95 ≤ ${TARGETS.helpSearchP95Ms} ms, HTTP/direct p50 ratio ≤ ${TARGETS.maxRatio}. ` +
+      (missed.length ? `Missed: ${missed.length} of ${rows.length + helpRows.length} rows.` : 'All met.'),
   );
 
   const file = writeResults(profile.name, {
@@ -145,7 +203,13 @@ async function main() {
     throughput,
     floor,
     explain: explains,
-    summary: { rows: rows.length, missed: missed.map((r) => `${r.workspace}: ${r.label} (${r.target})`) },
+    help: {
+      seed: { reused: help.reused, seconds: help.seconds, totalArticles: help.totalArticles, workspaces: help.workspaces.length, largest: helpLargest, mid: helpMid, relevanceWorkspace: help.relevance.slug },
+      results: helpRows,
+      relevance,
+      searchesRemoved,
+    },
+    summary: { rows: rows.length + helpRows.length, missed: missed.map((r) => `${r.workspace}: ${r.label} (${r.target})`) },
   });
   log(`results written to ${file}`);
 }

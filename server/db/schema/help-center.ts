@@ -75,12 +75,20 @@ export const articles = pgTable(
     search: tsvector('search').generatedAlwaysAs(
       sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(keywords, '')), 'B') || setweight(to_tsvector('english', coalesce(body_markdown, '')), 'C')`,
     ),
+    /**
+     * Title and keywords alone: a few dozen lexemes, never toasted, so ranking the hits of a common word
+     * costs little. Search ranks these hits first and reads `search` (bodies) only when they are too few.
+     */
+    searchHead: tsvector('search_head').generatedAlwaysAs(
+      sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(keywords, '')), 'B')`,
+    ),
   },
   (t) => [
     uniqueIndex('articles_tenant_locale_slug_key').on(t.tenantId, t.locale, t.slug),
     index('articles_tenant_category_idx').on(t.tenantId, t.categoryId, t.position),
     index('articles_tenant_status_idx').on(t.tenantId, t.status, t.updatedAt.desc()),
     index('articles_search_idx').using('gin', t.search),
+    index('articles_search_head_idx').using('gin', t.searchHead),
     // Typo-tolerant fallback: word_similarity against titles and keywords.
     index('articles_title_trgm_idx').using('gin', sql`title gin_trgm_ops`),
     index('articles_keywords_trgm_idx').using('gin', sql`keywords gin_trgm_ops`),

@@ -1,0 +1,2 @@
+ALTER TABLE "articles" ADD COLUMN "search_head" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(keywords, '')), 'B')) STORED;--> statement-breakpoint
+CREATE INDEX "articles_search_head_idx" ON "articles" USING gin ("search_head");
