@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { pinExtendedProtocolBatches } from './pglite-batch-pinning';
@@ -42,7 +43,7 @@ export async function startEmbeddedPostgres(dataDir: string, options: { port?: n
   fs.mkdirSync(dataDir, { recursive: true });
   const releaseLock = acquireLock(dataDir);
   try {
-    const db = await PGlite.create({ dataDir: path.join(dataDir, 'pglite'), extensions: { pg_trgm } });
+    const db = await PGlite.create({ dataDir: path.join(dataDir, 'pglite'), extensions: { pg_trgm, btree_gin } });
     // The socket server ignores connection options, so BullMQ's `-c search_path=bullmq` never arrives:
     // put its schema on the shared session's path, after ours.
     await db.exec('set search_path to public, bullmq');

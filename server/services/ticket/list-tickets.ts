@@ -1,10 +1,11 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { TICKET_SORTS, UNSOLVED_STATUSES, type BuiltInView, type TicketSort } from '@/lib/constants/ticket';
 import { ticketFilters, type ListTicketsInput, type TicketFilters } from '@/lib/validators/ticket';
 import { savedViews, tickets } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
 import { AppError, notFound } from '@/server/errors';
 import { ticketRowQuery, toTicketRow } from './queries';
+import { newestFirst, oldestFirst } from './index-order';
 import { getTicketSettings } from './settings';
 import { slaBadgesFor } from '@/server/services/sla/ticket-sla-summary';
 
@@ -69,20 +70,20 @@ function ordering(sort: TicketSort | 'solved_desc', cursor: string | null | unde
     cursor ? sql`(${columns}) ${sql.raw(direction)} (select ${cursorColumns} from tickets c where c.id = ${cursor})` : undefined;
   switch (sort) {
     case 'updated_asc':
-      return { orderBy: [asc(tickets.updatedAt), asc(tickets.id)], keyset: after(sql`${tickets.updatedAt}, ${tickets.id}`, sql`${at('updated_at')}, ${at('id')}`, '>') };
+      return { orderBy: [oldestFirst(tickets.updatedAt), oldestFirst(tickets.id)], keyset: after(sql`${tickets.updatedAt}, ${tickets.id}`, sql`${at('updated_at')}, ${at('id')}`, '>') };
     case 'created_desc':
-      return { orderBy: [desc(tickets.createdAt), desc(tickets.id)], keyset: after(sql`${tickets.createdAt}, ${tickets.id}`, sql`${at('created_at')}, ${at('id')}`, '<') };
+      return { orderBy: [newestFirst(tickets.createdAt), newestFirst(tickets.id)], keyset: after(sql`${tickets.createdAt}, ${tickets.id}`, sql`${at('created_at')}, ${at('id')}`, '<') };
     case 'created_asc':
-      return { orderBy: [asc(tickets.createdAt), asc(tickets.id)], keyset: after(sql`${tickets.createdAt}, ${tickets.id}`, sql`${at('created_at')}, ${at('id')}`, '>') };
+      return { orderBy: [oldestFirst(tickets.createdAt), oldestFirst(tickets.id)], keyset: after(sql`${tickets.createdAt}, ${tickets.id}`, sql`${at('created_at')}, ${at('id')}`, '>') };
     case 'priority_desc':
       return {
-        orderBy: [desc(tickets.priority), desc(tickets.updatedAt), desc(tickets.id)],
+        orderBy: [newestFirst(tickets.priority), newestFirst(tickets.updatedAt), newestFirst(tickets.id)],
         keyset: after(sql`${tickets.priority}, ${tickets.updatedAt}, ${tickets.id}`, sql`${at('priority')}, ${at('updated_at')}, ${at('id')}`, '<'),
       };
     case 'solved_desc':
-      return { orderBy: [desc(tickets.solvedAt), desc(tickets.id)], keyset: after(sql`${tickets.solvedAt}, ${tickets.id}`, sql`${at('solved_at')}, ${at('id')}`, '<') };
+      return { orderBy: [newestFirst(tickets.solvedAt), newestFirst(tickets.id)], keyset: after(sql`${tickets.solvedAt}, ${tickets.id}`, sql`${at('solved_at')}, ${at('id')}`, '<') };
     case 'updated_desc':
-      return { orderBy: [desc(tickets.updatedAt), desc(tickets.id)], keyset: after(sql`${tickets.updatedAt}, ${tickets.id}`, sql`${at('updated_at')}, ${at('id')}`, '<') };
+      return { orderBy: [newestFirst(tickets.updatedAt), newestFirst(tickets.id)], keyset: after(sql`${tickets.updatedAt}, ${tickets.id}`, sql`${at('updated_at')}, ${at('id')}`, '<') };
   }
 }
 

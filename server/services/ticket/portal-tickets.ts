@@ -12,6 +12,7 @@ import { attachmentsByMessage } from './get-ticket';
 import { loadTicketForUpdate } from './load-ticket';
 import { getTicketSettings } from './settings';
 import { expectedFirstResponse } from '@/server/services/sla/expected-first-response';
+import { newestFirst } from './index-order';
 
 /** `onlyTicketId`: the session came from one ticket's signed link and reaches that ticket only. */
 type Customer = { id: string; name: string; onlyTicketId?: string | null };
@@ -58,7 +59,7 @@ export async function listCustomerTickets(scope: TenantScope, customer: Customer
     .select({ id: tickets.id, number: tickets.number, subject: tickets.subject, status: tickets.status, createdAt: tickets.createdAt, updatedAt: tickets.updatedAt })
     .from(tickets)
     .where(and(...conditions))
-    .orderBy(desc(tickets.updatedAt), desc(tickets.id))
+    .orderBy(newestFirst(tickets.updatedAt), newestFirst(tickets.id))
     .limit(input.limit + 1);
   const page = rows.slice(0, input.limit).map(({ number, ...r }) => ({ ...r, displayNumber: formatTicketNumber(settings, number, r.createdAt) }));
   return { items: page, nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null };

@@ -2,6 +2,7 @@ import { aliasedTable, and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { formatTicketNumber } from '@/lib/utils/ticket-number';
 import { customers, teams, ticketCategories, tickets, users, type TicketSettings } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
+import { newestFirst } from './index-order';
 
 const assignees = aliasedTable(users, 'assignee');
 
@@ -56,7 +57,7 @@ export type TicketRow = ReturnType<typeof toTicketRow>;
 export async function requesterTickets(scope: TenantScope, settings: TicketSettings, ticket: { id: string; requesterId: string }) {
   const rows = await ticketRowQuery(scope)
     .where(and(eq(tickets.tenantId, scope.tenantId), eq(tickets.requesterId, ticket.requesterId), ne(tickets.id, ticket.id)))
-    .orderBy(desc(tickets.createdAt))
+    .orderBy(newestFirst(tickets.createdAt))
     .limit(10);
   return rows.map((r) => toTicketRow(r, settings));
 }

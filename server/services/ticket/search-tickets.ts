@@ -6,31 +6,55 @@ import { getTicketSettings } from './settings';
 type SearchRow = { id: string; number: string; subject: string; status: string; created_at: Date; snippet: string; rank: number };
 
 /**
- * Full-text search over subjects and every message (GIN indexes on both tsvectors), ranked, with a
- * highlighted snippet from the best matching message. A bare number or a formatted ticket number jumps
- * straight to that ticket.
+ * Bounds that keep a search's cost independent of how common its words are. A word in a fifth of a large
+ * workspace's messages would otherwise have every match fetched and ranked (0.4 s at 250,000 tickets).
+ * Each source (subjects, messages) yields up to CANDIDATES matches straight from its GIN index (all of
+ * them for a rare word), plus every match among its RECENT_WINDOW newest rows (what a busy desk searching
+ * for a common word wants to see); the candidates are then ranked.
+ */
+const CANDIDATES = 200;
+const RECENT_WINDOW = 2_000;
+
+/**
+ * Full-text search over subjects and every message, ranked, with a highlighted snippet from the best
+ * matching message. A bare number or a formatted ticket number jumps straight to that ticket.
  */
 export async function searchTickets(scope: TenantScope, input: { query: string; limit: number }) {
   const settings = await getTicketSettings(scope);
   const numberMatch = input.query.match(/^(?:[A-Za-z]+-)?(?:\d{4}-)?0*(\d{1,12})(?:-[A-Za-z0-9]+)?$/);
   const number = numberMatch ? Number(numberMatch[1]) : null;
+  // Inline, not from a CTE: a constant tsquery lets the planner estimate the word's frequency.
+  const q = sql`websearch_to_tsquery('english', ${input.query})`;
   const result = await scope.db.execute<SearchRow>(sql`
-    with q as (select websearch_to_tsquery('english', ${input.query}) as q),
-    hits as (
-      select t.id, ts_rank(t.search, q.q) * 2 as rank from tickets t, q
-        where t.tenant_id = ${scope.tenantId} and t.search @@ q.q
+    with subject_hits as (
+      (select t.id, t.search from tickets t where t.tenant_id = ${scope.tenantId} and t.search @@ ${q} limit ${CANDIDATES})
       union all
-      select m.ticket_id, ts_rank(m.search, q.q) from ticket_messages m, q
-        where m.tenant_id = ${scope.tenantId} and m.search @@ q.q
+      select r.id, r.search from (
+        select t.id, t.search from tickets t where t.tenant_id = ${scope.tenantId}
+          order by t.updated_at desc nulls last, t.id desc nulls last limit ${RECENT_WINDOW}
+      ) r where r.search @@ ${q}
+    ),
+    message_hits as (
+      (select m.ticket_id, m.search from ticket_messages m where m.tenant_id = ${scope.tenantId} and m.search @@ ${q} limit ${CANDIDATES})
+      union all
+      select r.ticket_id, r.search from (
+        select m.ticket_id, m.search from ticket_messages m where m.tenant_id = ${scope.tenantId}
+          order by m.created_at desc nulls last, m.id desc nulls last limit ${RECENT_WINDOW}
+      ) r where r.search @@ ${q}
+    ),
+    hits as (
+      select id, ts_rank(search, ${q}) * 2 as rank from subject_hits
+      union all
+      select ticket_id, ts_rank(search, ${q}) from message_hits
       union all
       select t.id, 100 from tickets t where t.tenant_id = ${scope.tenantId} and t.number = ${number}
     ),
     best as (select id, max(rank) as rank from hits group by id order by max(rank) desc limit ${input.limit})
     select t.id, t.number, t.subject, t.status, t.created_at, best.rank,
-      ts_headline('english', coalesce(mm.body, t.subject), q.q, 'StartSel=<b>, StopSel=</b>, MaxFragments=1, MaxWords=24, MinWords=8') as snippet
-    from best join tickets t on t.id = best.id cross join q
+      ts_headline('english', coalesce(mm.body, t.subject), ${q}, 'StartSel=<b>, StopSel=</b>, MaxFragments=1, MaxWords=24, MinWords=8') as snippet
+    from best join tickets t on t.id = best.id
     left join lateral (
-      select m.body from ticket_messages m where m.ticket_id = t.id and m.search @@ q.q order by ts_rank(m.search, q.q) desc limit 1
+      select m.body from ticket_messages m where m.ticket_id = t.id and m.search @@ ${q} order by ts_rank(m.search, ${q}) desc limit 1
     ) mm on true
     order by best.rank desc, t.updated_at desc
   `);
