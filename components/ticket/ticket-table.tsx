@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { SlaBadge } from '@/components/sla/sla-badge';
 import { PriorityLabel, StatusBadge } from './ticket-badges';
 import { RelativeTime } from './relative-time';
 import { RowCheckbox } from './row-checkbox';
@@ -58,6 +59,9 @@ export function TicketTable({
               Assignee
             </th>
             <th scope="col" className="px-3 py-2 font-medium">
+              SLA
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
               Updated
             </th>
           </tr>
@@ -99,6 +103,9 @@ export function TicketTable({
                 </td>
                 <td className="hidden truncate text-slate-700 md:table-cell md:max-w-40 md:px-3 md:py-3">
                   {row.assignee?.name ?? <span className="text-slate-400">Unassigned</span>}
+                </td>
+                <td className="col-start-3 row-start-2 justify-self-end md:whitespace-nowrap md:px-3 md:py-3">
+                  {row.sla ? <SlaBadge metric={row.sla.metric} state={row.sla.state} dueAt={row.sla.dueAt} /> : <span className="sr-only md:not-sr-only md:text-slate-400">–</span>}
                 </td>
                 <td className="col-start-3 row-start-3 justify-self-end whitespace-nowrap text-xs text-slate-500 md:px-3 md:py-3 md:text-sm">
                   <RelativeTime date={row.updatedAt} />

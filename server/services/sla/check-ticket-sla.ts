@@ -3,6 +3,7 @@ import { dueEscalations, escalationRunKey } from '@/lib/sla';
 import { SLA_METRIC_LABELS } from '@/lib/constants/sla';
 import { slaEscalationRuns, ticketSlaTargets } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
+import { publishLive } from '@/server/live/publish';
 import { recordActivity } from '@/server/services/ticket/activity';
 import { recomputeTicketSla } from './recompute-ticket-sla';
 import { runEscalation } from './run-escalation';
@@ -42,6 +43,10 @@ export async function checkTicketSla(scope: TenantScope, ticketId: string, now =
     }
   }
   // The next moment: escalation runs and recorded moments change what is left to do.
-  if (recorded.warnings || recorded.breaches || recorded.escalations) await recomputeTicketSla(scope, ticketId, config);
+  if (recorded.warnings || recorded.breaches || recorded.escalations) {
+    await recomputeTicketSla(scope, ticketId, config);
+    // A warning or breach alone changes no ticket column, so nothing else tells open pages to re-read.
+    await publishLive(scope, 'ticket.updated', ticketId);
+  }
   return recorded;
 }
