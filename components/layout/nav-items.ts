@@ -11,6 +11,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { href: '/agent/views', label: 'Views' },
       { href: '/agent/customers', label: 'Customers' },
       { href: '/agent/knowledge', label: 'Knowledge base' },
+      { href: '/agent/reports/sla', label: 'SLA report' },
     ],
   },
   {
@@ -21,6 +22,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { href: '/admin/members', label: 'Members' },
       { href: '/admin/teams', label: 'Teams' },
       { href: '/admin/domains', label: 'Domains' },
+      { href: '/admin/sla', label: 'SLA' },
     ],
   },
 ];
