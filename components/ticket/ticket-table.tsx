@@ -104,8 +104,9 @@ export function TicketTable({
                 <td className="hidden truncate text-slate-700 md:table-cell md:max-w-40 md:px-3 md:py-3">
                   {row.assignee?.name ?? <span className="text-slate-400">Unassigned</span>}
                 </td>
-                <td className="col-start-3 row-start-2 justify-self-end md:whitespace-nowrap md:px-3 md:py-3">
-                  {row.sla ? <SlaBadge metric={row.sla.metric} state={row.sla.state} dueAt={row.sla.dueAt} /> : <span className="sr-only md:not-sr-only md:text-slate-400">–</span>}
+                {/* On phones the countdown gets its own line under the requester; rows without one skip it. */}
+                <td className={`col-span-2 col-start-2 row-start-4 justify-self-start md:whitespace-nowrap md:px-3 md:py-3 ${row.sla ? '' : 'hidden md:table-cell'}`}>
+                  {row.sla ? <SlaBadge metric={row.sla.metric} state={row.sla.state} dueAt={row.sla.dueAt} /> : <span className="text-slate-400"><span aria-hidden="true">–</span><span className="sr-only">No SLA</span></span>}
                 </td>
                 <td className="col-start-3 row-start-3 justify-self-end whitespace-nowrap text-xs text-slate-500 md:px-3 md:py-3 md:text-sm">
                   <RelativeTime date={row.updatedAt} />
