@@ -27,7 +27,7 @@ export function TicketTable({
 }) {
   const selectedHere = rows.filter((r) => selected.has(r.id)).length;
   return (
-    <div className="overflow-hidden rounded-lg border border-slate-200 bg-white">
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="hidden bg-slate-50 text-xs uppercase tracking-wide text-slate-500 md:table-header-group">
@@ -50,16 +50,13 @@ export function TicketTable({
               Requester
             </th>
             <th scope="col" className="px-3 py-2 font-medium">
-              Status
+              Status · SLA
             </th>
             <th scope="col" className="px-3 py-2 font-medium">
               Priority
             </th>
             <th scope="col" className="px-3 py-2 font-medium">
               Assignee
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              SLA
             </th>
             <th scope="col" className="px-3 py-2 font-medium">
               Updated
@@ -97,6 +94,12 @@ export function TicketTable({
                 </td>
                 <td className="col-start-3 row-start-1 justify-self-end md:px-3 md:py-3">
                   <StatusBadge status={row.status} />
+                  {/* On wide screens the countdown sits under the status, so the table gains no column. */}
+                  {row.sla ? (
+                    <span className="mt-1 hidden md:block">
+                      <SlaBadge metric={row.sla.metric} state={row.sla.state} dueAt={row.sla.dueAt} />
+                    </span>
+                  ) : null}
                 </td>
                 <td className="hidden md:table-cell md:px-3 md:py-3">
                   <PriorityLabel priority={row.priority} />
@@ -105,9 +108,11 @@ export function TicketTable({
                   {row.assignee?.name ?? <span className="text-slate-400">Unassigned</span>}
                 </td>
                 {/* On phones the countdown gets its own line under the requester; rows without one skip it. */}
-                <td className={`col-span-2 col-start-2 row-start-4 justify-self-start md:whitespace-nowrap md:px-3 md:py-3 ${row.sla ? '' : 'hidden md:table-cell'}`}>
-                  {row.sla ? <SlaBadge metric={row.sla.metric} state={row.sla.state} dueAt={row.sla.dueAt} /> : <span className="text-slate-400"><span aria-hidden="true">–</span><span className="sr-only">No SLA</span></span>}
-                </td>
+                {row.sla ? (
+                  <td className="col-span-2 col-start-2 row-start-4 justify-self-start md:hidden">
+                    <SlaBadge metric={row.sla.metric} state={row.sla.state} dueAt={row.sla.dueAt} />
+                  </td>
+                ) : null}
                 <td className="col-start-3 row-start-3 justify-self-end whitespace-nowrap text-xs text-slate-500 md:px-3 md:py-3 md:text-sm">
                   <RelativeTime date={row.updatedAt} />
                 </td>

@@ -65,7 +65,7 @@ export function HolidaysEditor({ calendarId, holidays, onChange, issues }: { cal
           <label htmlFor="holiday-date" className="mb-1 block text-sm text-slate-700">
             Date
           </label>
-          <Input id="holiday-date" type="date" className="sm:w-44" value={date} onChange={(e) => setDate(e.target.value)} />
+          <Input id="holiday-date" type="date" className="sm:w-44!" value={date} onChange={(e) => setDate(e.target.value)} />
         </div>
         <Button
           type="button"

@@ -66,7 +66,7 @@ export function TargetsTable({ idPrefix, value, onChange, issues }: { idPrefix: 
                         <Input
                           id={id}
                           inputMode="numeric"
-                          className="w-24"
+                          className="w-24!"
                           placeholder="—"
                           aria-label={`${PRIORITY_LABELS[priority]} ${SLA_METRIC_LABELS[metric].toLowerCase()} target in minutes`}
                           value={cell}

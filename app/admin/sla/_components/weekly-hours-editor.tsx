@@ -65,12 +65,12 @@ export function WeeklyHoursEditor({ weekly, onChange, issues }: { weekly: Weekly
                         <label htmlFor={`${prefix}-start`} className="sr-only">
                           {name} interval {index + 1} opens
                         </label>
-                        <Input id={`${prefix}-start`} className="w-24" inputMode="numeric" placeholder="09:00" value={interval.start} onChange={(e) => update({ start: e.target.value })} aria-invalid={Boolean(startError || overlap)} />
+                        <Input id={`${prefix}-start`} className="w-24!" inputMode="numeric" placeholder="09:00" value={interval.start} onChange={(e) => update({ start: e.target.value })} aria-invalid={Boolean(startError || overlap)} />
                         <span aria-hidden="true">–</span>
                         <label htmlFor={`${prefix}-end`} className="sr-only">
                           {name} interval {index + 1} closes
                         </label>
-                        <Input id={`${prefix}-end`} className="w-24" inputMode="numeric" placeholder="17:00" value={interval.end} onChange={(e) => update({ end: e.target.value })} aria-invalid={Boolean(endError || overlap)} />
+                        <Input id={`${prefix}-end`} className="w-24!" inputMode="numeric" placeholder="17:00" value={interval.end} onChange={(e) => update({ end: e.target.value })} aria-invalid={Boolean(endError || overlap)} />
                         {isOvernight(interval) ? <span className="text-xs text-slate-500">overnight, closes next day</span> : null}
                         <Button type="button" variant="ghost" size="sm" aria-label={`Remove ${name} interval ${index + 1}`} onClick={() => setDay(day, intervals.filter((_, i) => i !== index))}>
                           Remove

@@ -1,0 +1,36 @@
+import { chromium } from '@playwright/test';
+const base = 'http://localhost:3300';
+const out = '/tmp/slaui-shots';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+for (const [label, viewport] of [['desktop', { width: 1366, height: 900 }], ['phone', { width: 390, height: 844 }]]) {
+  const context = await browser.newContext({ viewport, timezoneId: 'America/New_York' });
+  const page = await context.newPage();
+  await page.goto(`${base}/signin`);
+  await page.getByLabel('Email').fill('owner@acme.test');
+  await page.getByLabel('Password').fill('cairn-demo-owner');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.waitForURL(/\/agent/);
+  const shot = async (name, full = true) => { await page.waitForTimeout(800); await page.screenshot({ path: `${out}/${label}-${name}.png`, fullPage: full }); };
+  await page.goto(`${base}/admin/sla`); await shot('admin-sla');
+  await page.getByRole('link', { name: /^Edit Always open/ }).first().click(); await page.waitForURL(/calendars\//); await shot('calendar-edit');
+  await page.goto(`${base}/admin/sla/calendars/new`);
+  await page.getByRole('button', { name: 'Add hours on Monday' }).click();
+  await page.locator('#weekly-1-1-start').fill('16:00'); await page.locator('#weekly-1-1-end').fill('18:00');
+  await page.locator('#weekly-5-0-end').fill('25:00');
+  await page.getByLabel('Time zone').fill('Mars/Base');
+  await page.getByRole('button', { name: 'Save calendar' }).click(); await shot('calendar-errors');
+  await page.goto(`${base}/admin/sla`);
+  await page.getByRole('link', { name: /^Edit Urgent/ }).first().click(); await page.waitForURL(/policies\//); await shot('policy-edit');
+  await page.getByLabel('High first response target in minutes').fill('abc');
+  await page.getByLabel('Warn at (% of the target)').fill('150');
+  await page.getByRole('button', { name: 'Add escalation level' }).click();
+  await page.getByRole('button', { name: 'Save policy' }).click(); await shot('policy-errors');
+  await page.goto(`${base}/agent/reports/sla`); await page.waitForTimeout(1500); await shot('report');
+  await page.goto(`${base}/agent/views/all_open`); await shot('queue');
+  await page.getByRole('link', { name: /nobody answers/ }).first().click();
+  await page.waitForURL(/tickets\//);
+  await shot('ticket', false);
+  await page.getByText('Why this due time').first().click(); await shot('ticket-full');
+  await context.close();
+}
+await browser.close();
