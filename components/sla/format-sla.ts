@@ -59,3 +59,8 @@ const viewerFormat = new Intl.DateTimeFormat('en', { weekday: 'short', day: 'num
 export function formatViewerTime(date: Date): string {
   return viewerFormat.format(date);
 }
+
+/** A whole-minute length, short: "45 min", "2h 30m", "3d". */
+export function formatMinutesShort(minutes: number): string {
+  return minutes < 60 ? `${minutes} min` : formatSpan(minutes * 60_000);
+}

@@ -13,7 +13,7 @@ import { SLA_METRICS, SLA_METRIC_LABELS } from '@/lib/constants/sla';
 import { TICKET_PRIORITIES, type TicketChannel, type TicketPriority } from '@/lib/constants/ticket';
 import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
-import { formatSpan } from '@/components/sla/format-sla';
+import { formatMinutesShort } from '@/components/sla/format-sla';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '@/server/routers/_app';
 
@@ -34,7 +34,7 @@ function targetsText(policy: Policy) {
   const lines: string[] = [];
   for (const p of [...TICKET_PRIORITIES].reverse()) {
     const row = policy.targets[p];
-    const cells = SLA_METRICS.filter((m) => row?.[m] != null).map((m) => `${SLA_METRIC_LABELS[m].toLowerCase()} ${formatSpan(row![m]! * 60_000)}`);
+    const cells = SLA_METRICS.filter((m) => row?.[m] != null).map((m) => `${SLA_METRIC_LABELS[m].toLowerCase()} ${formatMinutesShort(row![m]!)}`);
     if (cells.length) lines.push(`${PRIORITY_LABELS[p]}: ${cells.join(', ')}`);
   }
   return lines;

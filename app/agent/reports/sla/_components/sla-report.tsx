@@ -110,7 +110,7 @@ export function SlaReport() {
             const fr = data.byMetric.find((m) => m.metric === 'first_response')!;
             const res = data.byMetric.find((m) => m.metric === 'resolution')!;
             return (
-              <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+              <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
                 <Stat label="First-response SLA" value={percent(data.firstResponseRate)} detail={`${fr.metInTime} met in time of ${fr.metInTime + fr.breached} decided`} />
                 <Stat label="Resolution SLA" value={percent(data.resolutionRate)} detail={`${res.metInTime} met in time of ${res.metInTime + res.breached} decided`} />
                 <Stat label="Breached" value={String(data.breached)} detail="targets late or overdue" tone={data.breached ? 'danger' : undefined} />
