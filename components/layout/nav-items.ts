@@ -12,6 +12,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { href: '/agent/customers', label: 'Customers' },
       { href: '/agent/knowledge', label: 'Knowledge base' },
       { href: '/agent/settings/notifications', label: 'Notifications' },
+      { href: '/agent/reports/sla', label: 'SLA report' },
     ],
   },
   {
@@ -24,6 +25,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { href: '/admin/domains', label: 'Domains' },
       { href: '/admin/email', label: 'Email' },
       { href: '/admin/jobs', label: 'Jobs' },
+      { href: '/admin/sla', label: 'SLA' },
     ],
   },
 ];

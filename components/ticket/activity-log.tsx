@@ -1,3 +1,5 @@
+import { ViewerTime } from '@/components/sla/viewer-time';
+import { SLA_METRIC_LABELS, type SlaMetric } from '@/lib/constants/sla';
 import { STATUS_LABELS, type TicketPriority, type TicketStatus, type TicketType } from '@/lib/constants/ticket';
 import { activityLabel, PRIORITY_LABELS, TYPE_LABELS } from './ticket-labels';
 import { RelativeTime } from './relative-time';
@@ -17,7 +19,18 @@ const FIELD_LABELS: Record<string, string> = {
   customFields: 'Custom fields',
   mergedIntoId: 'Merged into',
   mergedFrom: 'Merged from',
+  metric: 'SLA target',
+  escalationLevel: 'Escalation level',
 };
+
+// SLA records name what happened rather than a before/after: "SLA target: First response".
+const NAMING_FIELDS = new Set(['metric', 'escalationLevel']);
+const ISO_INSTANT = /(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z)/;
+
+/** A reason with the instants the worker wrote (ISO, UTC) shown in the viewer's own time. */
+function ReasonText({ reason }: { reason: string }) {
+  return reason.split(ISO_INSTANT).map((part, index) => (index % 2 ? <ViewerTime key={index} date={new Date(part)} /> : part));
+}
 
 /** A stored value as a person reads it: labels for enums, names for ids, "none" for empty. */
 function describeValue(field: string, value: unknown, names: NameLookup): string {
@@ -40,6 +53,8 @@ function describeValue(field: string, value: unknown, names: NameLookup): string
     case 'mergedIntoId':
     case 'mergedFrom':
       return 'another ticket';
+    case 'metric':
+      return SLA_METRIC_LABELS[value as SlaMetric] ?? value;
     default:
       return value;
   }
@@ -63,12 +78,19 @@ export function ActivityLog({ activities, names }: { activities: TicketActivity[
             <ul className="mt-1 space-y-0.5 text-xs text-slate-600">
               {Object.entries(activity.changes).map(([field, change]) => (
                 <li key={field}>
-                  {FIELD_LABELS[field] ?? field}: {describeValue(field, change.from, names)} → {describeValue(field, change.to, names)}
+                  {FIELD_LABELS[field] ?? field}:{' '}
+                  {NAMING_FIELDS.has(field) && change.from == null
+                    ? describeValue(field, change.to, names)
+                    : `${describeValue(field, change.from, names)} → ${describeValue(field, change.to, names)}`}
                 </li>
               ))}
             </ul>
           ) : null}
-          {activity.reason ? <p className="mt-1 text-xs italic text-slate-600">{activity.reason}</p> : null}
+          {activity.reason ? (
+            <p className="mt-1 text-xs italic text-slate-600">
+              <ReasonText reason={activity.reason} />
+            </p>
+          ) : null}
         </li>
       ))}
     </ol>

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { SlaBadge } from '@/components/sla/sla-badge';
 import { STATUS_LABELS } from '@/lib/constants/ticket';
 import { PriorityLabel } from './ticket-badges';
 import { BOARD_STATUSES } from './ticket-labels';
@@ -51,7 +52,10 @@ export function TicketBoard({ rows, selected, onToggle }: { rows: TicketRow[]; s
                             <PriorityLabel priority={row.priority} className="text-xs" />
                             <RelativeTime date={row.updatedAt} />
                           </div>
-                          <p className="mt-1 truncate text-xs text-slate-500">{row.assignee?.name ?? 'Unassigned'}</p>
+                          <div className="mt-1 flex items-center justify-between gap-2">
+                            <p className="min-w-0 truncate text-xs text-slate-500">{row.assignee?.name ?? 'Unassigned'}</p>
+                            {row.sla ? <SlaBadge metric={row.sla.metric} state={row.sla.state} dueAt={row.sla.dueAt} /> : null}
+                          </div>
                         </div>
                       </div>
                     </li>

@@ -37,6 +37,10 @@ export const ACTIVITY_LABELS: Record<string, string> = {
   bulk_remove_tags: 'removed tags (bulk)',
   bulk_category: 'changed the category (bulk)',
   bulk_close: 'closed the ticket (bulk)',
+  sla_warning: 'flagged an SLA target at risk',
+  sla_breached: 'recorded an SLA breach',
+  sla_escalated: 'ran an SLA escalation',
+  sla_escalation_applied: 'changed the ticket (SLA escalation)',
 };
 
 export function activityLabel(action: string) {

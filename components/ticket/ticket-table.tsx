@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { SlaBadge } from '@/components/sla/sla-badge';
 import { PriorityLabel, StatusBadge } from './ticket-badges';
 import { RelativeTime } from './relative-time';
 import { RowCheckbox } from './row-checkbox';
@@ -26,7 +27,7 @@ export function TicketTable({
 }) {
   const selectedHere = rows.filter((r) => selected.has(r.id)).length;
   return (
-    <div className="overflow-hidden rounded-lg border border-slate-200 bg-white">
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="hidden bg-slate-50 text-xs uppercase tracking-wide text-slate-500 md:table-header-group">
@@ -49,7 +50,7 @@ export function TicketTable({
               Requester
             </th>
             <th scope="col" className="px-3 py-2 font-medium">
-              Status
+              Status · SLA
             </th>
             <th scope="col" className="px-3 py-2 font-medium">
               Priority
@@ -93,6 +94,12 @@ export function TicketTable({
                 </td>
                 <td className="col-start-3 row-start-1 justify-self-end md:px-3 md:py-3">
                   <StatusBadge status={row.status} />
+                  {/* On wide screens the countdown sits under the status, so the table gains no column. */}
+                  {row.sla ? (
+                    <span className="mt-1 hidden md:block">
+                      <SlaBadge metric={row.sla.metric} state={row.sla.state} dueAt={row.sla.dueAt} />
+                    </span>
+                  ) : null}
                 </td>
                 <td className="hidden md:table-cell md:px-3 md:py-3">
                   <PriorityLabel priority={row.priority} />
@@ -100,6 +107,12 @@ export function TicketTable({
                 <td className="hidden truncate text-slate-700 md:table-cell md:max-w-40 md:px-3 md:py-3">
                   {row.assignee?.name ?? <span className="text-slate-400">Unassigned</span>}
                 </td>
+                {/* On phones the countdown gets its own line under the requester; rows without one skip it. */}
+                {row.sla ? (
+                  <td className="col-span-2 col-start-2 row-start-4 justify-self-start md:hidden">
+                    <SlaBadge metric={row.sla.metric} state={row.sla.state} dueAt={row.sla.dueAt} />
+                  </td>
+                ) : null}
                 <td className="col-start-3 row-start-3 justify-self-end whitespace-nowrap text-xs text-slate-500 md:px-3 md:py-3 md:text-sm">
                   <RelativeTime date={row.updatedAt} />
                 </td>

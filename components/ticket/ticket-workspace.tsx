@@ -3,6 +3,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useMemo, useRef, useState } from 'react';
+import { SlaPanel } from '@/components/sla/sla-panel';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { Skeleton, SkeletonList } from '@/components/ui/skeleton';
@@ -76,8 +77,11 @@ function TicketScreen({ detail, assignees, teams, categories }: { detail: Ticket
   );
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
-      <div className="min-w-0 space-y-4">
+    // Phones read top to bottom: header, then the properties and SLA (status one tap away), the
+    // conversation, and the requester last. The aside's `contents` lets its panels join that order;
+    // desktop keeps it a column on the right beside both header and conversation.
+    <div className="flex flex-col gap-6 lg:grid lg:grid-cols-[minmax(0,1fr)_20rem] lg:grid-rows-[auto_1fr]">
+      <div className="order-1 min-w-0 space-y-4 lg:order-none lg:col-start-1 lg:row-start-1">
         <TicketHeader ticket={ticket} />
         {ticket.updatedAt > seenUpdatedAt ? (
           <div role="status" className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900">
@@ -88,6 +92,28 @@ function TicketScreen({ detail, assignees, teams, categories }: { detail: Ticket
           </div>
         ) : null}
         <DuplicateSuggestions ticket={ticket} duplicates={detail.duplicates} />
+      </div>
+      <aside aria-label="Ticket details" className="contents lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:block lg:space-y-4">
+        <div className="order-2 lg:order-none">
+          <TicketProperties
+            ticket={ticket}
+            assignees={assignees}
+            teams={teams}
+            categories={categories}
+            onChanged={async (updatedAt) => {
+              acknowledge(updatedAt);
+              await refresh();
+            }}
+          />
+        </div>
+        <div className="order-3 lg:order-none">
+          <SlaPanel sla={detail.sla} names={names} />
+        </div>
+        <div className="order-5 lg:order-none">
+          <RequesterPanel requester={ticket.requester} otherTickets={detail.requesterTickets} />
+        </div>
+      </aside>
+      <div className="order-4 min-w-0 lg:order-none lg:col-start-1 lg:row-start-2">
         <Tabs value={tab} onValueChange={setTab}>
           <TabsList aria-label="Ticket sections">
             <TabsTrigger value="conversation">Conversation</TabsTrigger>
@@ -121,19 +147,6 @@ function TicketScreen({ detail, assignees, teams, categories }: { detail: Ticket
           </TabsContent>
         </Tabs>
       </div>
-      <aside aria-label="Ticket details" className="space-y-4">
-        <TicketProperties
-          ticket={ticket}
-          assignees={assignees}
-          teams={teams}
-          categories={categories}
-          onChanged={async (updatedAt) => {
-            acknowledge(updatedAt);
-            await refresh();
-          }}
-        />
-        <RequesterPanel requester={ticket.requester} otherTickets={detail.requesterTickets} />
-      </aside>
     </div>
   );
 }

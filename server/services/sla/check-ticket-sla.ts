@@ -4,6 +4,7 @@ import { SLA_METRIC_LABELS } from '@/lib/constants/sla';
 import { slaEscalationRuns, ticketSlaTargets } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
 import { recordEvent } from '@/server/services/outbox/record-event';
+import { publishLive } from '@/server/live/publish';
 import { recordActivity } from '@/server/services/ticket/activity';
 import { recomputeTicketSla } from './recompute-ticket-sla';
 import { runEscalation } from './run-escalation';
@@ -45,6 +46,10 @@ export async function checkTicketSla(scope: TenantScope, ticketId: string, now =
     }
   }
   // The next moment: escalation runs and recorded moments change what is left to do.
-  if (recorded.warnings || recorded.breaches || recorded.escalations) await recomputeTicketSla(scope, ticketId, config);
+  if (recorded.warnings || recorded.breaches || recorded.escalations) {
+    await recomputeTicketSla(scope, ticketId, config);
+    // A warning or breach alone changes no ticket column, so nothing else tells open pages to re-read.
+    await publishLive(scope, 'ticket.updated', ticketId);
+  }
   return recorded;
 }
