@@ -5,10 +5,10 @@ import type { RenderedEmail } from '@/emails/layout';
 import { ticketMails } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
 import type { OutgoingMail } from '@/server/email/transport';
-import { addToOutbox } from '@/server/services/outbox/add-to-outbox';
+import { addManyToOutbox } from '@/server/services/outbox/add-to-outbox';
 import { replyToAddress } from './reply-token';
 import type { WorkspaceSender } from './sender';
-import { messageIdFor, threadHeaders } from './threading';
+import { messageIdFor, threadHeadersFor, threadKey } from './threading';
 
 export type TicketMail = {
   kind: TicketMailKind;
@@ -24,37 +24,48 @@ export type TicketMail = {
   autoSubmitted: 'auto-generated' | 'auto-replied' | null;
 };
 
-/** One notification mail: an outbox row (same transaction as the change) plus its place in the ticket's thread. */
-export async function queueTicketMail(scope: TenantScope, thread: { ticketId: string; sender: WorkspaceSender; replyToken: string }, mail: TicketMail) {
-  const outboxId = randomUUID();
-  const messageId = messageIdFor(outboxId, thread.sender.domain);
-  const headers: Record<string, string> = {};
-  if (mail.autoSubmitted) {
-    headers['Auto-Submitted'] = mail.autoSubmitted;
-    headers['X-Auto-Response-Suppress'] = 'All';
-  }
-  const payload: OutgoingMail = {
-    to: mail.to.email,
-    toName: mail.to.name || undefined,
-    ...mail.rendered,
-    from: thread.sender.from,
-    replyTo: replyToAddress(thread.sender.from.address, thread.replyToken),
-    messageId,
-    ...(await threadHeaders(scope, thread.ticketId, mail.audience, mail.to.email)),
-    headers,
-  };
-  await addToOutbox(scope, 'email', payload, { id: outboxId });
-  await scope.db.insert(ticketMails).values({
-    tenantId: scope.tenantId,
-    ticketId: thread.ticketId,
-    ticketMessageId: mail.ticketMessageId ?? null,
-    outboxId,
-    kind: mail.kind,
-    audience: mail.audience,
-    recipient: mail.to.email,
-    messageId,
-    // clock_timestamp, not now(): several mails queued in one transaction keep their order in the thread.
-    createdAt: sql`clock_timestamp()`,
+/**
+ * Notification mails of one ticket event: an outbox row each (same transaction as the change) plus each
+ * one's place in its recipient's thread. Three statements whatever the number of recipients, because a
+ * ticket's creation holds its workspace's number lock until commit.
+ */
+export async function queueTicketMails(scope: TenantScope, thread: { ticketId: string; sender: WorkspaceSender; replyToken: string }, mails: TicketMail[]) {
+  if (!mails.length) return [];
+  const threads = await threadHeadersFor(scope, thread.ticketId, mails.map((m) => ({ audience: m.audience, recipient: m.to.email })));
+  const prepared = mails.map((mail) => {
+    const outboxId = randomUUID();
+    const messageId = messageIdFor(outboxId, thread.sender.domain);
+    const headers: Record<string, string> = {};
+    if (mail.autoSubmitted) {
+      headers['Auto-Submitted'] = mail.autoSubmitted;
+      headers['X-Auto-Response-Suppress'] = 'All';
+    }
+    const payload: OutgoingMail = {
+      to: mail.to.email,
+      toName: mail.to.name || undefined,
+      ...mail.rendered,
+      from: thread.sender.from,
+      replyTo: replyToAddress(thread.sender.from.address, thread.replyToken),
+      messageId,
+      ...(threads.get(threadKey(mail.audience, mail.to.email)) ?? {}),
+      headers,
+    };
+    return { mail, outboxId, messageId, payload };
   });
-  return { outboxId, messageId };
+  await addManyToOutbox(scope, 'email', prepared.map((p) => ({ id: p.outboxId, payload: p.payload })));
+  await scope.db.insert(ticketMails).values(
+    prepared.map(({ mail, outboxId, messageId }) => ({
+      tenantId: scope.tenantId,
+      ticketId: thread.ticketId,
+      ticketMessageId: mail.ticketMessageId ?? null,
+      outboxId,
+      kind: mail.kind,
+      audience: mail.audience,
+      recipient: mail.to.email,
+      messageId,
+      // clock_timestamp, not now(): mails queued in one transaction keep their order in the thread.
+      createdAt: sql`clock_timestamp()`,
+    })),
+  );
+  return prepared.map(({ outboxId, messageId }) => ({ outboxId, messageId }));
 }

@@ -11,7 +11,7 @@ import { getTicketSettings } from '@/server/services/ticket/settings';
 import { ticketAccessUrl } from '@/server/services/ticket/ticket-link';
 import { agentRecipients } from './agent-recipients';
 import { expectedFirstResponse } from '@/server/services/sla/expected-first-response';
-import { queueTicketMail, type TicketMail } from './queue-ticket-mail';
+import { queueTicketMails, type TicketMail } from './queue-ticket-mail';
 import { ticketReplyToken } from './reply-token';
 import { workspaceSender, type WorkspaceSender } from './sender';
 
@@ -84,7 +84,5 @@ export async function queueTicketNotifications(scope: TenantScope, event: Ticket
   const mails = await mailsFor(scope, event, ticket, sender, links);
   if (!mails.length) return [];
   const replyToken = await ticketReplyToken(scope, ticket.id);
-  const queued = [];
-  for (const mail of mails) queued.push(await queueTicketMail(scope, { ticketId: ticket.id, sender, replyToken }, mail));
-  return queued;
+  return queueTicketMails(scope, { ticketId: ticket.id, sender, replyToken }, mails);
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { MailAudience } from '@/lib/constants/notification';
 import { ticketMails } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
@@ -12,17 +12,27 @@ export function messageIdFor(outboxId: string, domain: string) {
 }
 
 /**
- * In-Reply-To and References for the next mail of a ticket to one recipient. Each mailbox threads on the
+ * In-Reply-To and References for the next mail of a ticket to each mailbox. Each mailbox threads on the
  * mails it actually received: the customer never sees agent alerts, and agent A never sees agent B's.
  */
-export async function threadHeaders(scope: TenantScope, ticketId: string, audience: MailAudience, recipient: string): Promise<{ inReplyTo?: string; references?: string[] }> {
+export const threadKey = (audience: MailAudience, recipient: string) => `${audience}|${recipient}`;
+
+/** One read for all of an event's mailboxes: a new ticket alerts a whole team. */
+export async function threadHeadersFor(scope: TenantScope, ticketId: string, mailboxes: Array<{ audience: MailAudience; recipient: string }>) {
+  const headers = new Map<string, { inReplyTo?: string; references?: string[] }>();
+  if (!mailboxes.length) return headers;
   const previous = await scope.db
-    .select({ messageId: ticketMails.messageId })
+    .select({ messageId: ticketMails.messageId, audience: ticketMails.audience, recipient: ticketMails.recipient })
     .from(ticketMails)
-    .where(and(eq(ticketMails.ticketId, ticketId), eq(ticketMails.audience, audience), eq(ticketMails.recipient, recipient)))
+    .where(and(eq(ticketMails.ticketId, ticketId), inArray(ticketMails.recipient, [...new Set(mailboxes.map((m) => m.recipient))])))
     .orderBy(asc(ticketMails.createdAt), asc(ticketMails.id));
-  if (!previous.length) return {};
-  const ids = previous.map((p) => p.messageId);
-  const references = ids.length <= MAX_REFERENCES ? ids : [ids[0]!, ...ids.slice(-(MAX_REFERENCES - 1))];
-  return { inReplyTo: ids.at(-1), references };
+  const byMailbox = new Map<string, string[]>();
+  for (const p of previous) byMailbox.set(threadKey(p.audience, p.recipient), [...(byMailbox.get(threadKey(p.audience, p.recipient)) ?? []), p.messageId]);
+  for (const { audience, recipient } of mailboxes) {
+    const ids = byMailbox.get(threadKey(audience, recipient));
+    if (!ids?.length) continue;
+    const references = ids.length <= MAX_REFERENCES ? ids : [ids[0]!, ...ids.slice(-(MAX_REFERENCES - 1))];
+    headers.set(threadKey(audience, recipient), { inReplyTo: ids.at(-1), references });
+  }
+  return headers;
 }

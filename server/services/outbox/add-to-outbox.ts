@@ -19,3 +19,18 @@ export async function addToOutbox<K extends OutboxKind>(scope: TenantScope, kind
   scope.afterCommit(() => enqueue(job, { tenantId: scope.tenantId, outboxId }, { key: outboxId }));
   return outboxId;
 }
+
+/**
+ * Many rows of one kind in one INSERT (a new ticket's alerts to a whole team): the same rows and nudges as
+ * calling addToOutbox for each, without a round trip per row inside a transaction that may hold a lock.
+ */
+export async function addManyToOutbox<K extends OutboxKind>(scope: TenantScope, kind: K, items: Array<{ id?: string; payload: OutboxPayloads[K] }>) {
+  if (!items.length) return [];
+  const rows = await scope.db
+    .insert(outbox)
+    .values(items.map((item) => ({ id: item.id, tenantId: scope.tenantId, kind, payload: item.payload })))
+    .returning({ id: outbox.id });
+  const job: (typeof OUTBOX_KIND_TO_JOB)[OutboxKind] = OUTBOX_KIND_TO_JOB[kind];
+  for (const { id } of rows) scope.afterCommit(() => enqueue(job, { tenantId: scope.tenantId, outboxId: id }, { key: id }));
+  return rows.map((r) => r.id);
+}

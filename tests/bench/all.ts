@@ -1,0 +1,12 @@
+import { spawnSync } from 'node:child_process';
+
+// `npm run bench [-- --quick] [--reseed] [--build] [--seed-only]`: the ticket and help-center bench
+// (tests/bench/run.ts), then the SLA and worker bench (tests/bench/sla/run.ts), each in its own process
+// because each sets the configuration the app modules read at import. `npm run bench:sla` runs the second alone.
+
+const args = process.argv.slice(2);
+const run = (script: string, scriptArgs: string[]) => spawnSync(process.execPath, ['--import', 'tsx', script, ...scriptArgs], { stdio: 'inherit' }).status ?? 1;
+
+const first = run('tests/bench/run.ts', args);
+if (first !== 0 || args.includes('--help') || args.includes('--seed-only')) process.exit(first);
+process.exit(run('tests/bench/sla/run.ts', args.filter((a) => a === '--quick')));
