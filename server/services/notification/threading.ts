@@ -11,13 +11,13 @@ export function messageIdFor(outboxId: string, domain: string) {
   return `<${outboxId}@${domain}>`;
 }
 
-/**
- * In-Reply-To and References for the next mail of a ticket to each mailbox. Each mailbox threads on the
- * mails it actually received: the customer never sees agent alerts, and agent A never sees agent B's.
- */
 export const threadKey = (audience: MailAudience, recipient: string) => `${audience}|${recipient}`;
 
-/** One read for all of an event's mailboxes: a new ticket alerts a whole team. */
+/**
+ * In-Reply-To and References for the next mail of a ticket to each mailbox, in one read (a new ticket
+ * alerts a whole team). Each mailbox threads on the mails it actually received: the customer never sees
+ * agent alerts, and agent A never sees agent B's.
+ */
 export async function threadHeadersFor(scope: TenantScope, ticketId: string, mailboxes: Array<{ audience: MailAudience; recipient: string }>) {
   const headers = new Map<string, { inReplyTo?: string; references?: string[] }>();
   if (!mailboxes.length) return headers;
