@@ -18,8 +18,23 @@ function connectionOptions(role: 'queue' | 'worker'): { connection: any } {
   return { connection: { connectionString: ownerDatabaseUrl(), migrate: true, max: 4 } };
 }
 
+/**
+ * The embedded database has one session shared by every connection, so the NOTIFY a producer sends never
+ * reaches the backend's LISTEN client. A worker then sleeps until its next delayed job is due, up to an
+ * hour, and misses every job added meanwhile (an SLA timer due in a minute behind one due tomorrow). There
+ * it wakes every second instead; a real Postgres keeps BullMQ's LISTEN-driven waits.
+ */
+const EMBEDDED_MAX_BLOCK_SECONDS = 1;
+
+const embeddedPostgresBackend: typeof createPostgresBackend = (...args) => {
+  const backend = createPostgresBackend(...args);
+  Object.defineProperty(backend, 'maximumBlockTimeout', { value: EMBEDDED_MAX_BLOCK_SECONDS });
+  return backend;
+};
+
 function backendFactory(): any {
-  return env.REDIS_URL ? undefined : createPostgresBackend;
+  if (env.REDIS_URL) return undefined;
+  return env.CAIRN_EMBEDDED ? embeddedPostgresBackend : createPostgresBackend;
 }
 
 export function createQueue(name: string): Queue {

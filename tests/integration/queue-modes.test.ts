@@ -26,6 +26,10 @@ async function loadEngine(redis: string | null) {
   ]);
   // Queues are cached on globalThis across module graphs: start each engine from none.
   await enqueue.closeQueues();
+  // Earlier test files queued work (notification mails, timers) that no worker ran; start from empty
+  // queues so the first job here is not waiting behind thousands of others.
+  const { QUEUES } = await import('@/server/queue/jobs');
+  for (const name of Object.keys(QUEUES) as Array<keyof typeof QUEUES>) await enqueue.getQueue(name).drain(true);
   transport.resetTransport();
   return { ...workers, ...connection, ...enqueue, ...invitations, ...sweep, ...tenant, ...retry };
 }

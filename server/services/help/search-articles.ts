@@ -141,7 +141,7 @@ async function typoHits(db: Tx, search: ArticleSearch) {
  * against titles and keywords, so "pasword reset" still finds "Reset your password"), then articles
  * holding some of the words, ranked by how many and where ("how do I send something back" finds the
  * returns article though no article says "something"). Every pass uses an index (GIN tsvector, GIN trgm);
- * under RLS only where drizzle/0007 could mark the match operators LEAKPROOF (see there).
+ * under RLS only where drizzle/0011 could mark the match operators LEAKPROOF (see there).
  */
 export async function searchArticles(db: Tx, search: ArticleSearch): Promise<ArticleSearchHit[]> {
   if (!search.visibilities.length) return [];
