@@ -3,9 +3,10 @@ import { SLA_METRIC_LABELS, type SlaMetric } from '@/lib/constants/sla';
 import { env } from '@/lib/env';
 import { formatTicketNumber } from '@/lib/utils/ticket-number';
 import { slaEscalationEmail } from '@/emails/sla-escalation';
-import { memberships, slaEscalationRuns, teams, tenants, tickets, users } from '@/server/db/schema';
+import { memberships, slaEscalationRuns, teams, tickets, users } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
-import { addToOutbox } from '@/server/services/outbox/add-to-outbox';
+import { addManyToOutbox } from '@/server/services/outbox/add-to-outbox';
+import { workspaceSender } from '@/server/services/notification/sender';
 import { recordEvent } from '@/server/services/outbox/record-event';
 import { recordActivity } from '@/server/services/ticket/activity';
 import { applyTicketChanges, type TicketChanges } from '@/server/services/ticket/change-ticket';
@@ -68,12 +69,13 @@ async function notifyUsers(scope: TenantScope, input: { ticket: typeof tickets.$
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(inArray(memberships.userId, input.userIds));
   if (!people.length) return [];
-  const [tenant] = await scope.db.select({ name: tenants.name, branding: tenants.branding }).from(tenants).where(eq(tenants.id, scope.tenantId));
+  // The workspace's own sender and brand, as its ticket notifications use.
+  const sender = await workspaceSender(scope);
   const settings = await getTicketSettings(scope);
   const ticketNumber = formatTicketNumber(settings, input.ticket.number, input.ticket.createdAt);
-  for (const person of people) {
+  const mails = people.map((person) => {
     const mail = slaEscalationEmail({
-      brand: { name: tenant?.name ?? 'Cairn', ...(tenant?.branding ?? {}) },
+      brand: sender.brand,
       ticketNumber,
       subject: input.ticket.subject,
       metricLabel: SLA_METRIC_LABELS[input.metric],
@@ -83,7 +85,8 @@ async function notifyUsers(scope: TenantScope, input: { ticket: typeof tickets.$
       dueAt: input.dueAt ? input.dueAt.toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : 'not set',
       url: `${env.APP_URL}/agent/tickets/${input.ticket.id}`,
     });
-    await addToOutbox(scope, 'email', { to: person.email, ...mail, headers: { 'Auto-Submitted': 'auto-generated' } });
-  }
+    return { payload: { to: person.email, ...mail, from: sender.from, headers: { 'Auto-Submitted': 'auto-generated' } } };
+  });
+  await addManyToOutbox(scope, 'email', mails);
   return people.map((p) => p.id);
 }
