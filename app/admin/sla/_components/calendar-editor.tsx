@@ -4,13 +4,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState, type FormEvent } from 'react';
-import { Button } from '@/components/ui/button';
-import { Alert, Card, Spinner } from '@/components/ui/card';
+import { Alert, Card } from '@/components/ui/card';
 import { SkeletonList } from '@/components/ui/skeleton';
 import { formErrors } from '@/components/ui/form-errors';
 import { Field, Input } from '@/components/ui/input';
 import { saveCalendarInput } from '@/lib/validators/sla';
 import { useTRPC } from '@/lib/trpc/client';
+import { EditorActions } from './editor-actions';
 import { HolidaysEditor } from './holidays-editor';
 import { issueMap, type IssueMap } from './issue-map';
 import { TimeZoneInput } from './time-zone-input';
@@ -66,15 +66,7 @@ function CalendarForm({ calendarId, initial }: { calendarId?: string; initial: D
         </div>
         <WeeklyHoursEditor weekly={draft.weekly} onChange={(weekly) => setDraft({ ...draft, weekly })} issues={issues} />
         <HolidaysEditor calendarId={calendarId} holidays={draft.holidays} onChange={(holidays) => setDraft({ ...draft, holidays })} issues={issues} />
-        <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-          <Button asChild variant="ghost">
-            <Link href="/admin/sla">Cancel</Link>
-          </Button>
-          <Button type="submit" disabled={save.isPending}>
-            {save.isPending ? <Spinner label="Saving calendar" /> : null}
-            Save calendar
-          </Button>
-        </div>
+        <EditorActions what="calendar" pending={save.isPending} />
       </form>
     </Card>
   );

@@ -4,8 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { Button } from '@/components/ui/button';
-import { Alert, Card, Spinner } from '@/components/ui/card';
+import { Alert, Card } from '@/components/ui/card';
 import { formErrors } from '@/components/ui/form-errors';
 import { Field, Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
@@ -21,6 +20,7 @@ import { CheckboxGroup } from './checkbox-group';
 import { draftToEscalation, EscalationsEditor, type EscalationDraft } from './escalations-editor';
 import { FieldError, issueMap, type IssueMap } from './issue-map';
 import { draftToTargets, TargetsTable, targetsToDraft, type TargetDraft } from './targets-table';
+import { EditorActions } from './editor-actions';
 
 type Draft = {
   name: string;
@@ -178,15 +178,7 @@ function PolicyForm({ policy }: { policy?: Policy }) {
 
         <EscalationsEditor value={draft.escalations} onChange={(escalations) => set({ escalations })} agents={agentOptions} teams={(teams.data ?? []).map((t) => ({ id: t.id, name: t.name }))} issues={issues} />
 
-        <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-          <Button asChild variant="ghost">
-            <Link href="/admin/sla">Cancel</Link>
-          </Button>
-          <Button type="submit" disabled={save.isPending}>
-            {save.isPending ? <Spinner label="Saving policy" /> : null}
-            Save policy
-          </Button>
-        </div>
+        <EditorActions what="policy" pending={save.isPending} />
       </form>
     </Card>
   );
