@@ -22,7 +22,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          include: ['tests/integration/**/*.test.ts'],
+          // tests/security: one file per hole of the outside attack (issue 9); they need the database too.
+          include: ['tests/integration/**/*.test.ts', 'tests/security/**/*.test.ts'],
           environment: 'node',
           // Starts PGlite or derives <db>_test, migrates, and sets the env the workers inherit.
           globalSetup: ['tests/helpers/global-setup.ts'],
