@@ -11,6 +11,7 @@ export function queueMode(): QueueMode {
 
 // One construction path for both engines: the same Queue and Worker classes, the backend picked here.
 // The generic parameters differ per backend, so the instances are typed loosely at this seam only.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the seam described above
 function connectionOptions(role: 'queue' | 'worker'): { connection: any } {
   // A producer fails fast while Redis is unreachable instead of buffering commands without limit: the
   // outbox row is already saved, and the sweep enqueues it once Redis is back. Workers keep waiting.
@@ -32,6 +33,7 @@ const embeddedPostgresBackend: typeof createPostgresBackend = (...args) => {
   return backend;
 };
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the seam described above
 function backendFactory(): any {
   if (env.REDIS_URL) return undefined;
   return env.CAIRN_EMBEDDED ? embeddedPostgresBackend : createPostgresBackend;

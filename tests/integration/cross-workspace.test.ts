@@ -35,7 +35,6 @@ import {
   uniqueDomain,
   uniqueEmail,
   uniqueSlug,
-  uniqueSuffix,
   uniqueWord,
   type TestMember,
   type TestWorkspace,

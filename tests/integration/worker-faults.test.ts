@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { outbox, tickets } from '@/server/db/schema';

@@ -1,4 +1,4 @@
-import { boolean, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { AGENT_NOTIFICATION_TYPES, MAIL_AUDIENCES, TICKET_MAIL_KINDS } from '@/lib/constants/notification';
 import { createdAt, id, updatedAt } from './columns';
 import { outbox } from './outbox';

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { formatTicketNumber } from '@/lib/utils/ticket-number';
 import type { portalCreateTicketInput, portalListTicketsInput } from '@/lib/validators/ticket';
