@@ -50,7 +50,7 @@ export async function applyTicketChanges(scope: TenantScope, ticket: TicketRecor
     .where(eq(tickets.id, ticket.id))
     .returning();
   if (Object.keys(diff).length) {
-    await recordActivity(scope, { ticketId: ticket.id, actor, action: options.action ?? 'updated', changes: diff, reason: options.reason });
+    await recordActivity(scope, { ticketId: ticket.id, actor, action: options.action ?? 'updated', changes: diff, reason: options.reason, at: now });
     await recordChangeEvents(scope, ticket.id, diff, actor);
   }
   // A message (touch), a status, priority, category or tags can move an SLA clock or change the policy.

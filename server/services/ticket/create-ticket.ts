@@ -75,7 +75,7 @@ export async function createTicket(scope: TenantScope, command: CreateTicketComm
     })
     .returning({ id: ticketMessages.id });
   await linkAttachments(scope, { attachmentIds: command.attachmentIds ?? [], ticketId: ticket!.id, messageId: message!.id, actor: command.actor });
-  await recordActivity(scope, { ticketId: ticket!.id, actor: command.actor, action: 'created', changes: { status: { from: null, to: ticket!.status } } });
+  await recordActivity(scope, { ticketId: ticket!.id, actor: command.actor, action: 'created', changes: { status: { from: null, to: ticket!.status } }, at: now });
   await recomputeTicketSla(scope, ticket!.id);
   await queueTicketNotifications(scope, { type: 'ticket.created', ticketId: ticket!.id, messageId: message!.id });
   await recordEvent(scope, 'ticket.created', { ticketId: ticket!.id, number, channel: command.channel, priority: ticket!.priority, actorType: command.actor.type });
