@@ -211,6 +211,33 @@ describe('customer erasure', () => {
   });
 });
 
+describe('through the queue', () => {
+  it('the procedure queues the job, the sweep puts back a lost one, and the worker carries it out', { timeout: 90_000 }, async () => {
+    const { startWorkers } = await import('@/jobs/start-workers');
+    const { getQueue, jobId } = await import('@/server/queue/enqueue');
+    const { sweepPrivacyRequests } = await import('@/server/services/privacy/sweep-privacy-requests');
+    const customer = await createTestCustomer(A.id);
+    const { id } = await asAdmin.privacyRequest.export({ customerId: customer.id });
+    const queued = await getQueue('privacy').getJob(jobId('privacy.process', id));
+    expect(queued?.data).toEqual({ tenantId: A.id, requestId: id });
+    // The queue loses the job (Redis flushed, say): the pending row is the truth and the sweep re-adds it.
+    await queued!.remove();
+    expect(await getQueue('privacy').getJob(jobId('privacy.process', id))).toBeUndefined();
+    await expect(sweepPrivacyRequests()).resolves.toMatchObject({ enqueued: expect.any(Number) });
+    expect(await getQueue('privacy').getJob(jobId('privacy.process', id))).toBeTruthy();
+
+    const running = await startWorkers({ log: () => undefined, checkSchedulersEveryMs: 0 });
+    try {
+      await expect
+        .poll(async () => (await asAdmin.privacyRequest.list({ customerId: customer.id }))[0]?.status, { timeout: 60_000, interval: 500 })
+        .toBe('done');
+    } finally {
+      for (const key of ['outbox-sweep', 'sla-sweep', 'tickets-auto-close', 'privacy-sweep', 'privacy-retention']) await getQueue('maintenance').removeJobScheduler(key);
+      await running.stop();
+    }
+  });
+});
+
 describe('attachment retention', () => {
   const DAY = 86_400_000;
 
