@@ -141,6 +141,10 @@ describe('customer erasure', () => {
   it('removes the name, address, their messages’ text, their files, sign-in links and unsent mail, and keeps the tickets', async () => {
     const keys = { customer: (await storageKeyOf(A.id, ada.customerFile.id))!, agent: (await storageKeyOf(A.id, ada.agentFile.id))! };
     expect(await fileExists(keys.customer)).toBe(true);
+    const earlierExport = (await asAdmin.privacyRequest.export({ customerId: ada.customer.id })).id;
+    await runPrivacyJob(A.id, earlierExport);
+    const [{ fileKey: exportKey }] = (await inA(({ db }) => db.select({ fileKey: privacyRequests.fileKey }).from(privacyRequests).where(eq(privacyRequests.id, earlierExport)))) as [{ fileKey: string }];
+    expect(await fileExists(exportKey)).toBe(true);
     const before = await ticketCount(ada.customer.id);
     const [{ status }] = (await inA(({ db }) => db.select({ status: tickets.status }).from(tickets).where(eq(tickets.id, ada.ticket.id)))) as [{ status: string }];
     requestId = (await asAdmin.privacyRequest.erase({ customerId: ada.customer.id, confirmEmail: ada.email.toUpperCase() })).id;
@@ -165,6 +169,8 @@ describe('customer erasure', () => {
     expect(await fileExists(keys.agent)).toBe(true);
     expect(await inA(({ db }) => db.select().from(customerLoginTokens).where(eq(customerLoginTokens.email, ada.email)))).toEqual([]);
     expect(await inA(({ db }) => db.select().from(outbox).where(sql`${outbox.payload}->>'to' = ${ada.email}`))).toEqual([]);
+    // The earlier export was a copy of all of it: gone too.
+    expect(await fileExists(exportKey)).toBe(false);
   });
 
   it("ends the customer's portal sessions", async () => {
@@ -196,8 +202,8 @@ describe('customer erasure', () => {
 
   it('writes the request and the erasure to the audit trail, with counts and no personal data', async () => {
     const entries = await auditOf(A.id, ada.customer.id);
-    expect(entries.map((e) => e.action)).toEqual(['customer.erasure_requested', 'customer.erased']);
-    expect(entries[1]!.details).toMatchObject({ requestId, messages: 2, files: 1, tickets: 1 });
+    expect(entries.map((e) => e.action)).toEqual(['customer.export_requested', 'customer.exported', 'customer.erasure_requested', 'customer.erased']);
+    expect(entries[3]!.details).toMatchObject({ requestId, messages: 2, files: 1, tickets: 1 });
     const text = JSON.stringify(entries);
     for (const secret of [ada.email, ada.name, ada.word]) expect(text).not.toContain(secret);
   });

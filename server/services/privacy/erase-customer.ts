@@ -1,6 +1,7 @@
-import { and, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, ne, or, sql } from 'drizzle-orm';
 import { ERASED_CUSTOMER_NAME, erasedCustomerEmail, REMOVED_CONTENT } from '@/lib/constants/privacy';
-import { articleFeedback, attachments, customerLoginTokens, customers, outbox, ticketMails, ticketMessages, tickets } from '@/server/db/schema';
+import { articleFeedback, attachments, customerLoginTokens, customers, outbox, privacyRequests, ticketMails, ticketMessages, tickets } from '@/server/db/schema';
+import { deleteObject } from '@/server/storage/local-disk';
 import { runInTenant, type TenantScope } from '@/server/db/tenant';
 import { deleteStoredFiles } from './delete-stored-files';
 
@@ -27,6 +28,13 @@ async function eraseIdentity(scope: TenantScope, customerId: string) {
     .returning({ id: outbox.id });
   await scope.db.update(ticketMails).set({ recipient: placeholder }).where(eq(ticketMails.recipient, customer.email));
   await scope.db.update(articleFeedback).set({ comment: null }).where(eq(articleFeedback.customerId, customerId));
+  // An earlier export of this customer is a full copy of what is being erased: it goes too.
+  const exports = await scope.db
+    .select({ id: privacyRequests.id, fileKey: privacyRequests.fileKey })
+    .from(privacyRequests)
+    .where(and(eq(privacyRequests.customerId, customerId), isNotNull(privacyRequests.fileKey)));
+  for (const { fileKey } of exports) await deleteObject(fileKey!);
+  if (exports.length) await scope.db.update(privacyRequests).set({ fileKey: null }).where(inArray(privacyRequests.id, exports.map((e) => e.id)));
   await scope.db
     .update(customers)
     .set({ name: ERASED_CUSTOMER_NAME, email: placeholder, externalId: null, organizationId: null, lastSeenAt: null, erasedAt: new Date(), updatedAt: new Date() })
