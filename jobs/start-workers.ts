@@ -9,6 +9,7 @@ import { processEventDispatch } from './processors/event-dispatch';
 import { processOutboxSweep } from './processors/outbox-sweep';
 import { processSlaCheck, processSlaRecomputeWorkspace, processSlaSweep } from './processors/sla';
 import { processTicketsAutoClose } from './processors/tickets-auto-close';
+import { onPrivacyJobFailed, processPrivacyRequestJob, processPrivacyRetention, processPrivacySweep } from './processors/privacy';
 
 type Processor<N extends JobName> = (payload: (typeof JOBS)[N]['payload']['_output']) => Promise<unknown>;
 
@@ -21,6 +22,9 @@ const PROCESSORS: { [N in JobName]: Processor<N> } = {
   'sla.check': processSlaCheck,
   'sla.sweep': processSlaSweep,
   'sla.recomputeWorkspace': processSlaRecomputeWorkspace,
+  'privacy.process': processPrivacyRequestJob,
+  'privacy.sweep': processPrivacySweep,
+  'privacy.retention': processPrivacyRetention,
 };
 
 async function dispatch(job: Job) {
@@ -35,12 +39,18 @@ const OUTBOX_JOBS: ReadonlySet<string> = new Set(Object.values(OUTBOX_KIND_TO_JO
 
 /**
  * BullMQ emits 'failed' after every attempt; `finishedOn` is set only once it has given up (attempts used
- * up, or an UnrecoverableError). Then the outbox row is marked failed for an admin to see and retry.
+ * up, or an UnrecoverableError). Then the outbox row (or privacy request) is marked failed for an admin to
+ * see, with the reason.
  */
 function onJobFailed(job: Job | undefined, error: Error, pending: Set<Promise<unknown>>) {
-  if (!job?.finishedOn || !OUTBOX_JOBS.has(job.name)) return;
-  const { tenantId, outboxId } = job.data as { tenantId: string; outboxId: string };
-  const recording = recordOutboxFailure(tenantId, outboxId, error.message).catch(logError);
+  if (!job?.finishedOn) return;
+  let recording: Promise<unknown>;
+  if (OUTBOX_JOBS.has(job.name)) {
+    const { tenantId, outboxId } = job.data as { tenantId: string; outboxId: string };
+    recording = recordOutboxFailure(tenantId, outboxId, error.message).catch(logError);
+  } else if (job.name === 'privacy.process') {
+    recording = onPrivacyJobFailed(job.data, error).catch(logError);
+  } else return;
   pending.add(recording);
   void recording.finally(() => pending.delete(recording));
 }
@@ -49,12 +59,17 @@ export const SWEEP_EVERY_MS = 30_000;
 export const AUTO_CLOSE_EVERY_MS = 15 * 60_000;
 /** Timers record breaches on time; this sweep only catches those whose job was lost. */
 export const SLA_SWEEP_EVERY_MS = 30_000;
+/** Privacy requests are nudged on creation; this only catches those whose job was lost. */
+export const PRIVACY_SWEEP_EVERY_MS = 5 * 60_000;
+export const RETENTION_EVERY_MS = 24 * 60 * 60_000;
 
 /** The recurring jobs: kept as BullMQ job schedulers, which live in the queue's own storage. */
 const SCHEDULERS = [
   { key: 'outbox-sweep', every: SWEEP_EVERY_MS, name: 'outbox.sweep' },
   { key: 'sla-sweep', every: SLA_SWEEP_EVERY_MS, name: 'sla.sweep' },
   { key: 'tickets-auto-close', every: AUTO_CLOSE_EVERY_MS, name: 'tickets.autoClose' },
+  { key: 'privacy-sweep', every: PRIVACY_SWEEP_EVERY_MS, name: 'privacy.sweep' },
+  { key: 'privacy-retention', every: RETENTION_EVERY_MS, name: 'privacy.retention' },
 ] as const;
 
 /**

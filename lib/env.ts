@@ -26,6 +26,8 @@ export const env = createEnv({
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
     /** Set by `npm start` when it serves the embedded database; not for operators. */
     CAIRN_EMBEDDED: booleanString.default(false),
+    /** How long a customer data export's download link works before its file is deleted. */
+    PRIVACY_EXPORT_DAYS: z.coerce.number().int().min(1).max(90).default(7),
     CAIRN_DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   },
   client: {

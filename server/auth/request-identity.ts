@@ -1,3 +1,5 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { customers } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
 import { runInTenant } from '@/server/db/tenant';
 import { AppError } from '@/server/errors';
@@ -29,7 +31,12 @@ export async function runAsRequester<T>(req: Request, work: (scope: TenantScope,
   if (headers.get(PORTAL_WORKSPACE_HEADER) || !ctx.userId) {
     if (!ctx.portal) throw new AppError('UNAUTHORIZED', 'Sign in to continue.');
     const portal = ctx.portal;
-    return runInTenant(portal.tenantId, (scope) => work(scope, { type: 'customer', customerId: portal.customerId }));
+    return runInTenant(portal.tenantId, async (scope) => {
+      // As in portalProcedure: the session of a customer whose data was erased no longer opens anything.
+      const [customer] = await scope.db.select({ id: customers.id }).from(customers).where(and(eq(customers.id, portal.customerId), isNull(customers.erasedAt)));
+      if (!customer) throw new AppError('UNAUTHORIZED', 'Your portal session has ended. Sign in again.');
+      return work(scope, { type: 'customer', customerId: portal.customerId });
+    });
   }
   const membership = await resolveMembership(ctx.userId, readCookie(WORKSPACE_COOKIE) ?? null);
   if (!membership) throw new AppError('FORBIDDEN', 'You are not a member of a workspace.');

@@ -7,6 +7,7 @@ import { invitationRouter, memberRouter } from './member';
 import { mailSettingsRouter, notificationRouter } from './notification';
 import { jobRouter } from './job';
 import { portalRouter } from './portal';
+import { privacyRequestRouter, retentionSettingsRouter } from './privacy';
 import { teamRouter } from './team';
 import { ticketRouter } from './ticket';
 import { categoryRouter, macroRouter, savedViewRouter, ticketFieldRouter, ticketSettingsRouter } from './ticket-config';
@@ -42,6 +43,8 @@ export const appRouter = router({
   notification: notificationRouter,
   mailSettings: mailSettingsRouter,
   job: jobRouter,
+  privacyRequest: privacyRequestRouter,
+  retentionSettings: retentionSettingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { z, ZodError } from 'zod';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { ADMIN_ROLES, AGENT_ROLES, type MemberRole } from '@/lib/constants/workspace';
 import { customers } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
@@ -82,7 +82,8 @@ export const portalProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const portal = ctx.portal;
   if (!portal) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to the portal to continue.' });
   return runInTenant(portal.tenantId, async (scope) => {
-    const [customer] = await scope.db.select().from(customers).where(eq(customers.id, portal.customerId));
+    // Sessions are signed cookies that cannot be recalled; an erased customer's end here, on every call.
+    const [customer] = await scope.db.select().from(customers).where(and(eq(customers.id, portal.customerId), isNull(customers.erasedAt)));
     if (!customer) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Your portal session has ended. Sign in again.' });
     // A session from a ticket's signed link reaches that ticket only.
     const result = await next({ ctx: { ...ctx, scope, customer: { ...customer, onlyTicketId: portal.ticketId ?? null } } });

@@ -44,6 +44,7 @@ import { stopLiveHub, subscribeLive } from '../helpers/live';
 import { helpIsolationCases } from '../helpers/help-isolation';
 import { slaIsolationCases } from '../helpers/sla-isolation';
 import { notificationIsolationCases } from '../helpers/notification-isolation';
+import { privacyIsolationCases } from '../helpers/privacy-isolation';
 import { jobIsolationCases } from '../helpers/job-isolation';
 import { createTestCategory, createTestField, createTestMacro, createTestSavedView, createTestTicket, uploadTestAttachment } from '../helpers/ticket-factories';
 
@@ -864,6 +865,9 @@ const CASES: Record<string, IsolationCase> = {
 
   // ── Admin → Jobs (cases in tests/helpers/job-isolation.ts) ──
   ...jobIsolationCases(() => ({ A, B, asA })),
+
+  // ── privacy requests and retention (cases in tests/helpers/privacy-isolation.ts) ──
+  ...privacyIsolationCases(() => ({ A, B, asA })),
 };
 
 describe('cross-workspace isolation', () => {

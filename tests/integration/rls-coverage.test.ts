@@ -12,6 +12,7 @@ import { createTestField, createTestMacro, createTestSavedView, createTestTicket
 import { seedHelpCenter } from '../helpers/help-factories';
 import { createTestCalendar, createTestPolicy } from '../helpers/sla-factories';
 import { checkTicketSla } from '@/server/services/sla/check-ticket-sla';
+import { requestCustomerExport } from '@/server/services/privacy/request-privacy';
 import {
   addMember,
   asStaff,
@@ -77,6 +78,9 @@ async function seedWorkspace() {
   // the workspace's mail settings.
   await asStaff(ws.id, { userId: agent.userId, role: 'agent' }, (scope) => updateNotificationPreferences(scope, { preferences: [{ type: 'customer_replied', enabled: false }] }));
   await asStaff(ws.id, ws.owner, (scope) => updateMailSettings(scope, { fromName: 'Seeded Support', fromAddress: null }));
+  // Privacy: an export request brings privacy_requests and its audit_log entry.
+  const customer = await createTestCustomer(ws.id);
+  await asStaff(ws.id, ws.owner, (scope) => requestCustomerExport(scope, { customerId: customer.id }));
   return ws;
 }
 
@@ -109,6 +113,7 @@ describe('catalog', () => {
         'tickets', 'ticket_messages', 'ticket_activities', 'ticket_counters', 'ticket_categories', 'ticket_fields', 'attachments', 'saved_views', 'macros',
         'article_categories', 'article_sections', 'articles', 'article_versions', 'article_feedback', 'help_links', 'help_searches',
         'notification_preferences', 'mail_settings', 'ticket_mail_threads', 'ticket_mails',
+        'privacy_requests', 'audit_log',
       ]),
     );
   });

@@ -199,6 +199,12 @@ const MATRIX: Record<string, Row> = {
   'job.listFailed': { min: 'admin', input: () => ({}) },
   'job.retry': { min: 'admin', input: async () => ({ jobId: (await createTestFailedJob(W.id)).id }) },
   'job.retryAll': { min: 'admin' },
+  // Privacy requests reach a customer's whole history: admins only. Each call gets its own customer.
+  'privacyRequest.list': { min: 'admin', input: () => ({ customerId }) },
+  'privacyRequest.export': { min: 'admin', input: async () => ({ customerId: (await createTestCustomer(W.id)).id }) },
+  'privacyRequest.erase': { min: 'admin', input: async () => (({ id, email }) => ({ customerId: id, confirmEmail: email }))(await createTestCustomer(W.id)) },
+  'retentionSettings.get': { min: 'admin' },
+  'retentionSettings.update': { min: 'admin', input: () => ({ purgeAttachmentsAfterDays: 365 }) },
 };
 
 const isStaffTier = (tier: Tier): tier is MemberRole => tier in RANK;

@@ -9,7 +9,15 @@ export type WorkspaceBranding = { logoUrl?: string | null; primaryColor?: string
 export type TicketSettings = { prefix: string; includeYear: boolean; padding: number; suffix: string; autoCloseAfterDays: number };
 /** The targets used when no SLA policy matches a ticket (minutes, around the clock). */
 export type WorkspaceSlaSettings = { defaultTargets?: SlaPolicyTargets; warnAtPercent?: number };
-export type WorkspaceSettings = { supportEmail?: string | null; timezone?: string; tickets?: TicketSettings; sla?: WorkspaceSlaSettings };
+/** Retention: attachments of tickets solved or closed longer ago than this are deleted daily. null: kept. */
+export type WorkspacePrivacySettings = { purgeAttachmentsAfterDays?: number | null };
+export type WorkspaceSettings = {
+  supportEmail?: string | null;
+  timezone?: string;
+  tickets?: TicketSettings;
+  sla?: WorkspaceSlaSettings;
+  privacy?: WorkspacePrivacySettings;
+};
 
 /** A workspace. Its own id is the tenant id every tenant table carries. */
 export const tenants = pgTable(
