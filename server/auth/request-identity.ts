@@ -29,7 +29,7 @@ export async function runAsRequester<T>(req: Request, work: (scope: TenantScope,
   if (headers.get(PORTAL_WORKSPACE_HEADER) || !ctx.userId) {
     if (!ctx.portal) throw new AppError('UNAUTHORIZED', 'Sign in to continue.');
     const portal = ctx.portal;
-    return runInTenant(portal.tenantId, (scope) => work(scope, { type: 'customer', customerId: portal.customerId }));
+    return runInTenant(portal.tenantId, (scope) => work(scope, { type: 'customer', customerId: portal.customerId, onlyTicketId: portal.ticketId ?? null }));
   }
   const membership = await resolveMembership(ctx.userId, readCookie(WORKSPACE_COOKIE) ?? null);
   if (!membership) throw new AppError('FORBIDDEN', 'You are not a member of a workspace.');

@@ -20,8 +20,14 @@ async function readPortalSession(headers: Headers, readCookie: CookieReader) {
   return workspace?.id === session.tenantId ? session : null;
 }
 
+/** Auth.js's session cookie (`__Secure-` over https), possibly split into `.0`, `.1`… chunks when large. */
+const STAFF_SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
+const hasStaffSessionCookie = (readCookie: CookieReader) => STAFF_SESSION_COOKIES.some((name) => readCookie(name) ?? readCookie(`${name}.0`));
+
 export async function createRequestContext(headers: Headers, readCookie: CookieReader, writeCookie: Context['setCookie']): Promise<Context> {
-  const session = await auth();
+  // Customers and anonymous readers carry no staff cookie: no session to decode (and no request scope
+  // needed for it, so route handlers can be exercised with plain Requests).
+  const session = hasStaffSessionCookie(readCookie) ? await auth() : null;
   return {
     userId: session?.user?.id ?? null,
     preferredWorkspaceId: readCookie(WORKSPACE_COOKIE) ?? null,
