@@ -13,5 +13,5 @@ export async function postMutation(path: string, input: unknown, headers: Record
   });
   const res = await trpcPost(req);
   const body = (await res.json()) as { error?: { json: { message: string; data: { code: string; fieldErrors?: Record<string, string[]> } } }; result?: unknown };
-  return { status: res.status, error: body.error?.json, result: body.result };
+  return { status: res.status, error: body.error?.json, result: body.result, setCookie: res.headers.getSetCookie() };
 }
