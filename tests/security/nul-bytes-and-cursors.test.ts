@@ -61,7 +61,7 @@ describe('malformed cursors', () => {
     const asOwner = callerFor({ userId: ws.owner.userId, workspaceId: ws.id });
     const shape = await errorShapeOf(asOwner.ticket.list({ cursor: "x' or 1=1 --" }));
     expect(shape?.data.code).toBe('BAD_REQUEST');
-    expect(shape?.data.fieldErrors?.cursor?.[0]).toMatch(/cursor/i);
+    expect((shape?.data.fieldErrors as Record<string, string[]> | undefined)?.cursor?.[0]).toMatch(/cursor/i);
     expect(logged).toEqual([]);
   });
 });
