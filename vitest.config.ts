@@ -13,6 +13,9 @@ export default defineConfig({
     ],
   },
   test: {
+    // next-auth imports `next/server` without an extension, which Node's ESM resolver refuses; inlined, Vite
+    // resolves it. Needed by the tests that call route handlers (tests/security) through the real auth().
+    server: { deps: { inline: ['next-auth'] } },
     projects: [
       {
         extends: true,

@@ -1,3 +1,5 @@
+import { toLogSafe } from './log-safe-error';
+
 export const APP_ERROR_CODES = [
   'BAD_REQUEST',
   'UNAUTHORIZED',
@@ -24,6 +26,7 @@ export class AppError extends Error {
 
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} was not found in this workspace.`);
 
+/** Every logged error goes through toLogSafe: no bound SQL values or quoted input reach the logs. */
 export function logError(error: unknown) {
-  console.error('[cairn]', error);
+  console.error('[cairn]', toLogSafe(error));
 }

@@ -81,7 +81,8 @@ export const listTicketsInput = z.strictObject({
   savedViewId: id.optional(),
   filters: ticketFilters.optional(),
   sort: z.enum(TICKET_SORTS).default('updated_desc'),
-  cursor: z.string().max(200).nullish(),
+  /** The last row's id of the previous page (nextCursor); anything else is refused here, not by Postgres. */
+  cursor: z.uuid({ message: 'Invalid cursor: pass the nextCursor of the previous page unchanged.' }).nullish(),
   limit: z.number().int().min(1).max(100).default(25),
   direction: z.enum(['forward', 'backward']).optional(),
 });

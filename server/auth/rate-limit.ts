@@ -8,6 +8,14 @@ const LIMITS = {
   signIn: { points: 10, duration: 15 * 60 },
   magicLink: { points: 5, duration: 15 * 60 },
   signUp: { points: 10, duration: 60 * 60 },
+  // Help-center votes: a reader rarely rates more than a few articles an hour; an office behind one
+  // address gets more room. Beyond either limit a vote is refused with 429.
+  articleVoteByVisitor: { points: 20, duration: 60 * 60 },
+  articleVoteByIp: { points: 60, duration: 60 * 60 },
+  // Views: one per reader and article a day counts, and at most this many per address an hour; extra
+  // views are not counted (the reader is not told: the count is a statistic, not an action).
+  articleViewOnce: { points: 1, duration: 24 * 60 * 60 },
+  articleViewByIp: { points: 300, duration: 60 * 60 },
 } as const;
 export type LimitName = keyof typeof LIMITS;
 
@@ -28,6 +36,17 @@ function limiter(name: LimitName): RateLimiterAbstract {
     limiters.set(name, found);
   }
   return found;
+}
+
+/** For counters that should quietly stop counting: false once the key is over its limit. */
+export async function tryConsumeRateLimit(name: LimitName, key: string): Promise<boolean> {
+  try {
+    await limiter(name).consume(key.toLowerCase());
+    return true;
+  } catch (error) {
+    if (error instanceof RateLimiterRes) return false;
+    throw error;
+  }
 }
 
 export async function consumeRateLimit(name: LimitName, key: string) {

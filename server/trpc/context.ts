@@ -1,6 +1,8 @@
 import type { PortalSession } from '@/server/auth/portal-session';
 
 export const WORKSPACE_COOKIE = 'cairn_workspace';
+/** A random id for an anonymous help-center reader: one vote per article, and rate limits per reader. */
+export const VISITOR_COOKIE = 'cairn_visitor';
 export const PORTAL_WORKSPACE_HEADER = 'x-cairn-portal';
 
 type CookieOptions = { maxAge?: number; httpOnly?: boolean; sameSite?: 'lax' | 'strict'; secure?: boolean; path?: string };
@@ -14,5 +16,7 @@ export type Context = {
   /** The customer signed in to the portal the request came from. */
   portal: PortalSession | null;
   ip: string;
+  /** The anonymous reader's id from VISITOR_COOKIE (a uuid), or null before the first vote. */
+  visitorId: string | null;
   setCookie: (name: string, value: string, options?: CookieOptions) => void;
 };

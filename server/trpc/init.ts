@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { z, ZodError } from 'zod';
 import { and, eq, isNull } from 'drizzle-orm';
+import { withoutNulBytes } from '@/lib/validators/no-nul-bytes';
 import { ADMIN_ROLES, AGENT_ROLES, type MemberRole } from '@/lib/constants/workspace';
 import { customers } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
@@ -46,7 +47,17 @@ const errorMapping = t.middleware(async ({ next, path }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(errorMapping);
+/** Refuses a NUL byte in any string of the input before any procedure schema or query sees it. */
+const refuseNulBytes = t.middleware(async ({ getRawInput, next }) => {
+  const checked = withoutNulBytes.safeParse(await getRawInput());
+  if (!checked.success) {
+    const where = checked.error.issues.map((issue) => issue.path.join('.') || 'input').join(', ');
+    throw new TRPCError({ code: 'BAD_REQUEST', message: `Text cannot contain NUL characters (\\u0000). Remove them from: ${where}.`, cause: checked.error });
+  }
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(errorMapping).use(refuseNulBytes);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.userId) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });

@@ -13,6 +13,8 @@ export type Identity = {
   /** A verified portal session, as request-context.ts would build it from the cookie. */
   portal?: PortalSession | null;
   ip?: string;
+  /** The anonymous help-center reader's cookie id. */
+  visitorId?: string | null;
 };
 
 export type SetCookie = { name: string; value: string; options?: Parameters<Context['setCookie']>[2] };
@@ -30,6 +32,7 @@ export function contextFor(identity: Identity = {}) {
     preferredWorkspaceId: identity.workspaceId ?? null,
     portal: identity.portal ?? null,
     ip: identity.ip ?? randomIp(),
+    visitorId: identity.visitorId ?? null,
     setCookie: (name, value, options) => cookies.push({ name, value, options }),
   };
   return { ctx, cookies };
