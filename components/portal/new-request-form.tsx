@@ -14,9 +14,9 @@ import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
 import type { CustomerPaths } from '@/lib/utils/customer-paths';
 import { portalCreateTicketInput } from '@/lib/validators/ticket';
-import { AttachmentPicker } from './attachment-picker';
+import { AttachmentPicker } from '@/components/ui/attachment-picker';
 import { RequestSubmitted } from './request-submitted';
-import { useAttachmentUploads } from './use-attachment-uploads';
+import { useAttachmentUploads } from '@/components/ui/use-attachment-uploads';
 
 const FIELDS = ['subject', 'categoryId', 'body', 'name', 'attachmentIds'] as const;
 type FieldName = (typeof FIELDS)[number];
