@@ -17,6 +17,7 @@ import { StaleReplyAlert } from './stale-reply-alert';
 import type { ReplyPayload, TicketInfo } from './types';
 import { AttachmentPicker } from '@/components/ui/attachment-picker';
 import { useAttachmentUploads } from '@/components/ui/use-attachment-uploads';
+import { useDraft } from '@/components/ui/use-draft';
 
 export type ReplyMode = 'reply' | 'note';
 type ReplyStatus = NonNullable<ReplyPayload['status']>;
@@ -51,7 +52,8 @@ export function ReplyBox({
 }) {
   const trpc = useTRPC();
   const id = useId();
-  const [body, setBody] = useState('');
+  // The reply in progress survives a reload or a trip to another ticket: one draft per ticket.
+  const [body, setBody, clearDraft] = useDraft(`ticket:${ticket.id}`);
   const [minutes, setMinutes] = useState('');
   const [nextStatus, setNextStatus] = useState<ReplyStatus | ''>('');
   const uploads = useAttachmentUploads();
@@ -59,7 +61,7 @@ export function ReplyBox({
   const send = useMutation(
     trpc.ticket.reply.mutationOptions({
       onSuccess: async () => {
-        setBody('');
+        clearDraft();
         setMinutes('');
         setNextStatus('');
         uploads.reset();
