@@ -9,7 +9,7 @@ import { Input, Label } from '@/components/ui/input';
 import { SkeletonList } from '@/components/ui/skeleton';
 import { describeError } from '@/lib/trpc/errors';
 import { useTRPC, useTRPCClient } from '@/lib/trpc/client';
-import { useDebouncedValue } from './use-debounced-value';
+import { useDebouncedValue } from '@/components/ui/use-debounced-value';
 
 const PAGE_SIZE = 25;
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });

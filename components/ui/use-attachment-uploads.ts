@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ATTACHMENT_LIMITS } from '@/lib/constants/ticket';
-import { UploadError, uploadPortalAttachment, type UploadedAttachment } from './upload-attachment';
+import { UploadError, uploadAttachment, type UploadedAttachment } from './upload-attachment';
 
 export type UploadItem = {
   key: string;
@@ -21,8 +21,9 @@ const MAX_MB = ATTACHMENT_LIMITS.maxBytes / 1024 / 1024;
 /**
  * Files picked for one message: each uploads as soon as it is chosen, so sending the message only
  * passes ids. Limits are checked here first to save a pointless upload; the server checks them again.
+ * `portalSlug` on a customer's portal page; staff pages leave it out.
  */
-export function useAttachmentUploads(portalSlug: string) {
+export function useAttachmentUploads(portalSlug?: string) {
   const [items, setItems] = useState<UploadItem[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const controllers = useRef(new Map<string, AbortController>());
@@ -42,7 +43,7 @@ export function useAttachmentUploads(portalSlug: string) {
     (key: string, file: File) => {
       const controller = new AbortController();
       controllers.current.set(key, controller);
-      uploadPortalAttachment(file, portalSlug, (progress) => patch(key, { progress }), controller.signal)
+      uploadAttachment(file, portalSlug, (progress) => patch(key, { progress }), controller.signal)
         .then((attachment) => patch(key, { status: 'done', progress: 1, attachment }))
         .catch((error: unknown) => {
           if (error instanceof DOMException && error.name === 'AbortError') return;

@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 import { Label } from '@/components/ui/input';
 import { ATTACHMENT_LIMITS } from '@/lib/constants/ticket';
 import { cn } from '@/lib/utils/cn';
-import { formatBytes } from './format-bytes';
+import { formatBytes } from '@/lib/utils/format-bytes';
 import type { AttachmentUploads, UploadItem } from './use-attachment-uploads';
 
 function UploadRow({ item, onRemove, onRetry, disabled }: { item: UploadItem; onRemove: () => void; onRetry: () => void; disabled: boolean }) {

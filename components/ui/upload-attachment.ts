@@ -25,14 +25,14 @@ function failureMessage(xhr: XMLHttpRequest) {
 }
 
 /**
- * Uploads one file for the portal. XMLHttpRequest rather than fetch because only it reports upload
- * progress. The x-cairn-portal header tells the server which workspace's portal cookie to read.
+ * Uploads one file. XMLHttpRequest rather than fetch because only it reports upload progress. On a portal
+ * page the x-cairn-portal header tells the server which workspace's portal cookie to read; staff send none.
  */
-export function uploadPortalAttachment(file: File, portalSlug: string, onProgress: (fraction: number) => void, signal: AbortSignal) {
+export function uploadAttachment(file: File, portalSlug: string | undefined, onProgress: (fraction: number) => void, signal: AbortSignal) {
   return new Promise<UploadedAttachment>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/attachments');
-    xhr.setRequestHeader('x-cairn-portal', portalSlug);
+    if (portalSlug) xhr.setRequestHeader('x-cairn-portal', portalSlug);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(event.loaded / event.total);
     };
