@@ -31,7 +31,7 @@ export async function runAsRequester<T>(req: Request, work: (scope: TenantScope,
     const portal = ctx.portal;
     return runInTenant(portal.tenantId, (scope) => work(scope, { type: 'customer', customerId: portal.customerId }));
   }
-  const membership = await resolveMembership(ctx.userId, readCookie(WORKSPACE_COOKIE) ?? null);
+  const membership = await resolveMembership(ctx.userId, readCookie(WORKSPACE_COOKIE) ?? null, ctx.sessionVersion);
   if (!membership) throw new AppError('FORBIDDEN', 'You are not a member of a workspace.');
   const userId = ctx.userId;
   return runInTenant(membership.tenantId, (scope) => work(scope, { type: 'agent', userId }), userId);

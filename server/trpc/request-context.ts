@@ -1,6 +1,6 @@
 import { env } from '@/lib/env';
-import { auth } from '@/server/auth/config';
 import { portalCookieName, verifyPortalSession } from '@/server/auth/portal-session';
+import { readStaffSession } from '@/server/auth/staff-session';
 import { findWorkspaceBySlug } from '@/server/services/workspace/queries';
 import { PORTAL_WORKSPACE_HEADER, WORKSPACE_COOKIE, type Context } from './context';
 
@@ -21,9 +21,12 @@ async function readPortalSession(headers: Headers, readCookie: CookieReader) {
 }
 
 export async function createRequestContext(headers: Headers, readCookie: CookieReader, writeCookie: Context['setCookie']): Promise<Context> {
-  const session = await auth();
+  // The session cookie decrypted directly (server/auth/staff-session.ts), not through auth(): most of the
+  // per-request floor was Auth.js's full round for what is one JWE decryption.
+  const session = await readStaffSession(readCookie);
   return {
-    userId: session?.user?.id ?? null,
+    userId: session?.userId ?? null,
+    sessionVersion: session?.version ?? null,
     preferredWorkspaceId: readCookie(WORKSPACE_COOKIE) ?? null,
     portal: await readPortalSession(headers, readCookie),
     ip: clientIp(headers),

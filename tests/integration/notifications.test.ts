@@ -303,6 +303,23 @@ describe('exactly once, and visible when it fails', () => {
     expect(await outboxRow(ws.id, row!.outboxId!)).toMatchObject({ status: 'done', attempts: 1 });
   });
 
+  it("one job claims and sends a batch of its workspace's pending mails; their own jobs then skip", async () => {
+    const batchWs = await createWorkspace({ name: 'Batch Desk' });
+    const owner = { type: 'agent' as const, userId: batchWs.owner.userId };
+    const customers = [];
+    for (let i = 0; i < 4; i++) customers.push(await createTestCustomer(batchWs.id));
+    // Assigned to the owner who files them: each ticket's only mail is its customer's confirmation.
+    for (const customer of customers) await createTestTicket(batchWs.id, { requesterId: customer.id, assigneeId: batchWs.owner.userId, actor: owner });
+    await dispatchPendingEvents(batchWs.id);
+    const rows = await runInTenant(batchWs.id, ({ db }) => db.select().from(outbox).where(and(eq(outbox.kind, 'email'), eq(outbox.status, 'pending'))).orderBy(outbox.createdAt));
+    expect(rows).toHaveLength(4);
+
+    await expect(processEmailSend({ tenantId: batchWs.id, outboxId: rows[2]!.id })).resolves.toMatchObject({ batch: 4 });
+    for (const row of rows) await expect(processEmailSend({ tenantId: batchWs.id, outboxId: row.id })).resolves.toEqual({ skipped: true });
+    for (const customer of customers) expect(smtp.mailsTo(customer.email)).toHaveLength(1);
+    for (const row of rows) expect(await outboxRow(batchWs.id, row.id)).toMatchObject({ status: 'done', attempts: 1, claimedAt: expect.any(Date) });
+  });
+
   it('an SMTP refusal retries, then fails and shows on the message in the ticket page', async () => {
     const customer = await createTestCustomer(ws.id);
     smtp.refuse(customer.email);
