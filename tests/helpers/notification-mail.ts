@@ -52,6 +52,8 @@ export function headerText(headers: Map<string, unknown>, name: string): string 
 
 /** Marks a ticket's first customer mail failed, as an exhausted SMTP retry would; returns its mail id. */
 export async function failFirstCustomerMail(workspaceId: string, ticketId: string) {
+  // The ticket's mails exist once its ticket.created event has been handed to the notification consumer.
+  await dispatchPendingEvents(workspaceId);
   const mail = (await ticketMailRows(workspaceId, ticketId)).find((m) => m.audience === 'customer')!;
   await runInTenant(workspaceId, ({ db }) => db.update(outbox).set({ status: 'failed', attempts: 5, lastError: 'Mailbox temporarily unavailable' }).where(eq(outbox.id, mail.outboxId!)));
   return mail.id;

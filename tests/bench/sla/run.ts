@@ -14,7 +14,6 @@ const quick = process.argv.includes('--quick');
 const PROFILE = quick
   ? { name: 'sla-quick', clocks: 10_000, soon: 200, soonFromS: 15, soonToS: 45, lostTimers: 100, emails: 300, sweepRuns: 10 }
   : { name: 'sla-full', clocks: 100_000, soon: 2_000, soonFromS: 30, soonToS: 90, lostTimers: 500, emails: 2_000, sweepRuns: 20 };
-const DB_NAME = quick ? 'cairn_bench_sla_quick' : 'cairn_bench_sla';
 const log = (message: string) => console.log(`[bench:sla] ${message}`);
 /** The speed issue's target: outbound mail to a local SMTP server, exactly once per outbox row. */
 const EMAIL_TARGET_PER_SECOND = 200;
@@ -26,7 +25,18 @@ function withDatabase(url: string, database: string) {
   return parsed.toString();
 }
 
+/**
+ * cairn_bench_sla(_quick), or `<name>_sla(_quick)` when DATABASE_URL names a bench database of its own
+ * (e.g. cairn_bench_wt): checkouts sharing one server do not drop each other's database mid-run.
+ */
+function databaseName(serverUrl: string) {
+  const named = new URL(serverUrl).pathname.slice(1);
+  const base = named.includes('bench') ? `${named}_sla` : 'cairn_bench_sla';
+  return (quick ? `${base}_quick` : base).slice(0, 63);
+}
+
 async function freshDatabase(serverUrl: string) {
+  const DB_NAME = databaseName(serverUrl);
   const admin = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') });
   await admin.connect();
   await admin.query(`drop database if exists ${DB_NAME} with (force)`);
@@ -44,7 +54,8 @@ async function main() {
   process.env.DATABASE_URL = ownerUrl;
   delete process.env.DATABASE_APP_URL;
   const redis = new URL(redisBase);
-  redis.pathname = '/3';
+  // Flushed below: the Redis database REDIS_URL names, or 3 when it names none (db 0 is the app's default).
+  if (!/^\/\d+$/.test(redis.pathname) || redis.pathname === '/0') redis.pathname = '/3';
   process.env.REDIS_URL = redis.toString();
   process.env.AUTH_SECRET = crypto.randomBytes(32).toString('base64url');
   process.env.LOG_LEVEL = 'warn';
