@@ -38,7 +38,7 @@ export async function runAsRequester<T>(req: Request, work: (scope: TenantScope,
       return work(scope, { type: 'customer', customerId: portal.customerId, onlyTicketId: portal.ticketId ?? null });
     });
   }
-  const membership = await resolveMembership(ctx.userId, readCookie(WORKSPACE_COOKIE) ?? null);
+  const membership = await resolveMembership(ctx.userId, readCookie(WORKSPACE_COOKIE) ?? null, ctx.sessionVersion);
   if (!membership) throw new AppError('FORBIDDEN', 'You are not a member of a workspace.');
   const userId = ctx.userId;
   return runInTenant(membership.tenantId, (scope) => work(scope, { type: 'agent', userId }), userId);

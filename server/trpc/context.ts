@@ -11,6 +11,8 @@ type CookieOptions = { maxAge?: number; httpOnly?: boolean; sameSite?: 'lax' | '
 export type Context = {
   /** The signed-in staff member, from the Auth.js session. */
   userId: string | null;
+  /** Which issue of that session (its JWT id): cached answers about the caller are keyed on it. */
+  sessionVersion?: string | null;
   /** The workspace the staff member last chose; only a hint, checked against memberships. */
   preferredWorkspaceId: string | null;
   /** The customer signed in to the portal the request came from. */

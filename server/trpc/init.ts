@@ -65,7 +65,7 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
 });
 
 export const tenantProcedure = authedProcedure.use(async ({ ctx, next }) => {
-  const membership = await resolveMembership(ctx.userId, ctx.preferredWorkspaceId);
+  const membership = await resolveMembership(ctx.userId, ctx.preferredWorkspaceId, ctx.sessionVersion);
   if (!membership) throw new TRPCError({ code: 'FORBIDDEN', message: 'You are not a member of any workspace yet. Create one or ask for an invitation.' });
   const actor: Actor = { userId: ctx.userId, role: membership.role };
   // One transaction for the whole call. tRPC's next() reports a failure without throwing, so the error

@@ -1,6 +1,6 @@
 import { env } from '@/lib/env';
-import { auth } from '@/server/auth/config';
 import { portalCookieName, verifyPortalSession } from '@/server/auth/portal-session';
+import { readStaffSession } from '@/server/auth/staff-session';
 import { findWorkspaceBySlug } from '@/server/services/workspace/queries';
 import { PORTAL_WORKSPACE_HEADER, VISITOR_COOKIE, WORKSPACE_COOKIE, type Context } from './context';
 
@@ -20,10 +20,6 @@ async function readPortalSession(headers: Headers, readCookie: CookieReader) {
   return workspace?.id === session.tenantId ? session : null;
 }
 
-/** Auth.js's session cookie (`__Secure-` over https), possibly split into `.0`, `.1`… chunks when large. */
-const STAFF_SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
-const hasStaffSessionCookie = (readCookie: CookieReader) => STAFF_SESSION_COOKIES.some((name) => readCookie(name) ?? readCookie(`${name}.0`));
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Any client can send any value here: it only labels a reader, so anything but a uuid is ignored. */
 const readVisitorId = (readCookie: CookieReader) => {
@@ -32,11 +28,12 @@ const readVisitorId = (readCookie: CookieReader) => {
 };
 
 export async function createRequestContext(headers: Headers, readCookie: CookieReader, writeCookie: Context['setCookie']): Promise<Context> {
-  // Customers and anonymous readers carry no staff cookie: no session to decode (and no request scope
-  // needed for it, so route handlers can be exercised with plain Requests).
-  const session = hasStaffSessionCookie(readCookie) ? await auth() : null;
+  // The session cookie decrypted directly (server/auth/staff-session.ts), not through auth(): most of the
+  // per-request floor was Auth.js's full round for what is one JWE decryption.
+  const session = await readStaffSession(readCookie);
   return {
-    userId: session?.user?.id ?? null,
+    userId: session?.userId ?? null,
+    sessionVersion: session?.version ?? null,
     preferredWorkspaceId: readCookie(WORKSPACE_COOKIE) ?? null,
     portal: await readPortalSession(headers, readCookie),
     ip: clientIp(headers),

@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { outbox, tickets } from '@/server/db/schema';
+import { outbox, ticketMails, tickets } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
 import { createTestCustomer, createWorkspace, uniqueEmail, uniqueSuffix, type TestWorkspace } from '../helpers/factories';
 import { reachableRedisUrl } from '../helpers/redis';
@@ -70,6 +70,16 @@ async function expectAllDoneOnce(ws: TestWorkspace) {
     expect(smtp.mailsTo(to), to).toHaveLength(emails.filter((r) => r.payload.to === to).length);
   }
   return rows;
+}
+
+/** Each ticket's confirmation mail: queued by the consumer of its ticket.created event once the worker ran it, and sent. */
+async function expectConfirmations(ws: TestWorkspace, rows: Array<typeof outbox.$inferSelect>, ticketIds: string[]) {
+  const mails = await runInTenant(ws.id, ({ db }) =>
+    db.select({ outboxId: ticketMails.outboxId }).from(ticketMails).where(and(inArray(ticketMails.ticketId, ticketIds), eq(ticketMails.kind, 'ticket_created_confirmation'))),
+  );
+  expect(mails).toHaveLength(ticketIds.length);
+  const done = new Set(rows.filter((r) => r.status === 'done').map((r) => r.id));
+  expect(mails.every((m) => done.has(m.outboxId!))).toBe(true);
 }
 
 async function waitUntilAllDone(ws: TestWorkspace, timeout: number) {
@@ -167,7 +177,10 @@ describe.skipIf(!redisServerBinary)(redisServerBinary ? 'Redis down while ticket
     await waitUntilAllDone(ws, 60_000);
     for (const email of during.invited) await smtp.waitForMailTo(email, 10_000);
     const rows = await expectAllDoneOnce(ws);
-    expect(rows.length).toBe(doneBefore + waiting.length);
+    // Every row that waited out the outage ran, and the notification mails its events' consumer queued on top.
+    expect(rows.map((r) => r.id)).toEqual(expect.arrayContaining(waiting.map((r) => r.id)));
+    expect(rows.length).toBeGreaterThan(doneBefore + waiting.length);
+    await expectConfirmations(ws, rows, during.ticketIds);
     const ticketEvents = rows.filter((r) => r.kind === 'event' && (r.payload as { type: string }).type === 'ticket.created');
     expect(ticketEvents.map((r) => (r.payload as { data: { ticketId: string } }).data.ticketId).sort()).toEqual([...before.ticketIds, ...during.ticketIds].sort());
     expect(await app.getQueue('maintenance').getJobScheduler('outbox-sweep')).toBeTruthy();
@@ -213,6 +226,8 @@ describe.skipIf(!redisServerBinary)(redisServerBinary ? 'Redis down when the app
     for (const email of work.invited) await smtp.waitForMailTo(email, 10_000);
     await app.processOutboxSweep();
     await pause(1000);
-    expect(await expectAllDoneOnce(ws)).toHaveLength(rows.length);
+    const done = await expectAllDoneOnce(ws);
+    expect(done.map((r) => r.id)).toEqual(expect.arrayContaining(rows.map((r) => r.id)));
+    await expectConfirmations(ws, done, work.ticketIds);
   }, 120_000);
 });

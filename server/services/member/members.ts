@@ -4,6 +4,7 @@ import type { TenantScope } from '@/server/db/tenant';
 import { AppError, notFound } from '@/server/errors';
 import type { MemberRole } from '@/lib/constants/workspace';
 import type { StaffScope } from '@/server/services/types';
+import { forgetMemberships } from './resolve-membership';
 
 export function listMembers(scope: TenantScope) {
   return scope.db
@@ -51,6 +52,8 @@ export async function updateMemberRole(scope: StaffScope, input: { membershipId:
     throw new AppError('PRECONDITION_FAILED', 'This is the only owner. Make someone else an owner first.');
   }
   const [updated] = await scope.db.update(memberships).set({ role: input.role }).where(eq(memberships.id, target.id)).returning();
+  // Requests in flight keep the role they started with; the next one looks the membership up again.
+  scope.afterCommit(() => forgetMemberships(target.userId));
   return updated!;
 }
 
@@ -63,5 +66,6 @@ export async function removeMember(scope: StaffScope, input: { membershipId: str
   }
   await scope.db.delete(teamMembers).where(eq(teamMembers.userId, target.userId));
   await scope.db.delete(memberships).where(eq(memberships.id, target.id));
+  scope.afterCommit(() => forgetMemberships(target.userId));
   return { removed: true as const, membershipId: target.id };
 }
