@@ -9,10 +9,13 @@ type CookieOptions = { maxAge?: number; httpOnly?: boolean; sameSite?: 'lax' | '
 export type Context = {
   /** The signed-in staff member, from the Auth.js session. */
   userId: string | null;
+  /** The staff session the request came with, so a person can tell it apart and end the others. */
+  sessionId: string | null;
   /** The workspace the staff member last chose; only a hint, checked against memberships. */
   preferredWorkspaceId: string | null;
   /** The customer signed in to the portal the request came from. */
   portal: PortalSession | null;
+  /** The client's address as server/auth/client-ip.ts resolves it; what rate limits key on. */
   ip: string;
   setCookie: (name: string, value: string, options?: CookieOptions) => void;
 };

@@ -4,6 +4,7 @@ import type { TenantScope } from '@/server/db/tenant';
 import { AppError, notFound } from '@/server/errors';
 import type { MemberRole } from '@/lib/constants/workspace';
 import type { StaffScope } from '@/server/services/types';
+import { endAllStaffSessions } from '@/server/services/auth/sessions';
 
 export function listMembers(scope: TenantScope) {
   return scope.db
@@ -63,5 +64,7 @@ export async function removeMember(scope: StaffScope, input: { membershipId: str
   }
   await scope.db.delete(teamMembers).where(eq(teamMembers.userId, target.userId));
   await scope.db.delete(memberships).where(eq(memberships.id, target.id));
+  // Removed means out now: every session of the person ends with the membership, in this transaction.
+  await endAllStaffSessions(scope.db, target.userId);
   return { removed: true as const, membershipId: target.id };
 }
