@@ -64,6 +64,12 @@ function authConfigFor(req: Request | undefined): NextAuthConfig {
     secret: env.AUTH_SECRET,
     trustHost: true,
     pages: { signIn: '/signin', verifyRequest: '/signin/check-email', error: '/signin' },
+    logger: {
+      // A wrong or throttled password is an answer, not a server error: no stack trace per guess.
+      error(error) {
+        if (!(error instanceof CredentialsSignin)) logError(error);
+      },
+    },
     providers: [
       Credentials({
         credentials: { email: {}, password: {} },

@@ -45,6 +45,7 @@ import { helpIsolationCases } from '../helpers/help-isolation';
 import { slaIsolationCases } from '../helpers/sla-isolation';
 import { notificationIsolationCases } from '../helpers/notification-isolation';
 import { jobIsolationCases } from '../helpers/job-isolation';
+import { sessionIsolationCases } from '../helpers/session-isolation';
 import { createTestCategory, createTestField, createTestMacro, createTestSavedView, createTestTicket, uploadTestAttachment } from '../helpers/ticket-factories';
 
 // The first tenant wall (STYLE §2): a signed-in owner of workspace A tries everything against workspace B.
@@ -864,6 +865,9 @@ const CASES: Record<string, IsolationCase> = {
 
   // ── Admin → Jobs (cases in tests/helpers/job-isolation.ts) ──
   ...jobIsolationCases(() => ({ A, B, asA })),
+
+  // ── a person's own password and sessions (cases in tests/helpers/session-isolation.ts) ──
+  ...sessionIsolationCases(() => ({ A, B, asA })),
 };
 
 describe('cross-workspace isolation', () => {
