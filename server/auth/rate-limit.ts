@@ -27,7 +27,10 @@ export function sharedLimiter(name: string, opts: { points: number; duration: nu
   if (!found) {
     const options = { keyPrefix: `cairn-rl-${name}`, ...opts };
     if (env.REDIS_URL) {
-      redis ??= new Redis(env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+      // The offline queue holds the first commands until the connection is up: without it every request of
+      // a fresh process counted only in the fallback memory and the limit was split between two counters.
+      // A Redis that stays down still fails over after one retry.
+      redis ??= new Redis(env.REDIS_URL, { enableOfflineQueue: true, maxRetriesPerRequest: 1 });
       found = new RateLimiterRedis({ storeClient: redis, insuranceLimiter: new RateLimiterMemory(options), ...options });
     } else {
       found = new RateLimiterMemory(options);
