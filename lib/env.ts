@@ -1,4 +1,5 @@
 import { createEnv } from '@t3-oss/env-nextjs';
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 
 // The only reader of process.env. A bad value stops start-up with the variable's name and what it expects.
@@ -9,6 +10,20 @@ const booleanString = z
 const postgresUrl = z
   .string()
   .regex(/^postgres(ql)?:\/\//, { message: 'expected a postgres:// connection string' });
+
+// Addresses of the reverse proxies in front of the app: only they may say who the client is (X-Forwarded-For).
+const trustedProxies = z
+  .string()
+  .default('')
+  .transform((value, ctx) => {
+    const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+    for (const entry of entries) {
+      if (!ipaddr.isValid(entry) && !ipaddr.isValidCIDR(entry)) {
+        ctx.addIssue({ code: 'custom', message: `"${entry}" is not an IP address or CIDR range (e.g. 10.0.0.1,172.16.0.0/12)` });
+      }
+    }
+    return entries;
+  });
 
 export const env = createEnv({
   server: {
@@ -28,6 +43,7 @@ export const env = createEnv({
     CAIRN_EMBEDDED: booleanString.default(false),
     /** How long a customer data export's download link works before its file is deleted. */
     PRIVACY_EXPORT_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+    TRUSTED_PROXIES: trustedProxies,
     CAIRN_DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   },
   client: {

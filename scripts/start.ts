@@ -27,7 +27,9 @@ if (!dev && !fs.existsSync(path.resolve('.next/BUILD_ID'))) {
   }
 }
 
-const web: ChildProcess = spawn(nextBin, [dev ? 'dev' : 'start', '-p', String(env.PORT)], {
+// Not `next start`: our server stamps each request with its socket address (scripts/serve-web.ts).
+const tsxBin = path.resolve('node_modules/.bin/tsx');
+const web: ChildProcess = spawn(tsxBin, ['scripts/serve-web.ts', '--port', String(env.PORT), ...(dev ? ['--dev'] : [])], {
   stdio: ['ignore', 'inherit', 'inherit'],
   env: { ...process.env, NODE_ENV: dev ? 'development' : 'production' },
 });

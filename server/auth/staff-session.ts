@@ -2,9 +2,10 @@ import { hkdf } from 'node:crypto';
 import { promisify } from 'node:util';
 import { jwtDecrypt } from 'jose';
 import { env } from '@/lib/env';
+import { touchStaffSession } from '@/server/services/auth/sessions';
 
 /** The staff session as a request needs it: who, and which issue of the session (its `jti`). */
-export type StaffSession = { userId: string; version: string | null };
+export type StaffSession = { userId: string; version: string | null; sessionId: string };
 
 /** Auth.js's cookie names: plain http, and https (`__Secure-`). Each name is also the key's salt. */
 export const STAFF_SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'] as const;
@@ -59,7 +60,12 @@ export async function readStaffSession(readCookie: (name: string) => string | un
       });
       // `uid` is what the jwt callback (server/auth/config.ts) puts in; auth() reads the user id from it too.
       const userId = typeof payload.uid === 'string' ? payload.uid : null;
-      if (userId) return { userId, version: typeof payload.jti === 'string' ? payload.jti : null };
+      const sessionId = typeof payload.sid === 'string' ? payload.sid : null;
+      // Revocable sessions: the cookie alone is not enough, its row must still exist (sign-out, a password
+      // change or removal from a workspace delete it). One primary-key read, no cache, so revocation is
+      // immediate in every process.
+      if (!userId || !sessionId || !(await touchStaffSession(sessionId, userId))) return null;
+      return { userId, version: typeof payload.jti === 'string' ? payload.jti : null, sessionId };
     } catch {
       // Expired, tampered with, or sealed with another secret: no session, as auth() would answer.
     }

@@ -1,4 +1,5 @@
 import { router } from '@/server/trpc/init';
+import { accountRouter, sessionRouter } from './account';
 import { authRouter } from './auth';
 import { customerRouter, organizationRouter } from './customer';
 import { domainRouter } from './domain';
@@ -17,6 +18,8 @@ import { workspaceRouter } from './workspace';
 
 export const appRouter = router({
   auth: authRouter,
+  account: accountRouter,
+  session: sessionRouter,
   workspace: workspaceRouter,
   member: memberRouter,
   invitation: invitationRouter,

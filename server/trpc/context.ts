@@ -13,10 +13,13 @@ export type Context = {
   userId: string | null;
   /** Which issue of that session (its JWT id): cached answers about the caller are keyed on it. */
   sessionVersion?: string | null;
+  /** The staff session the request came with, so a person can tell it apart and end the others. */
+  sessionId: string | null;
   /** The workspace the staff member last chose; only a hint, checked against memberships. */
   preferredWorkspaceId: string | null;
   /** The customer signed in to the portal the request came from. */
   portal: PortalSession | null;
+  /** The client's address as server/auth/client-ip.ts resolves it; what rate limits key on. */
   ip: string;
   /** The anonymous reader's id from VISITOR_COOKIE (a uuid), or null before the first vote. */
   visitorId: string | null;

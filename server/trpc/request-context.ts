@@ -1,14 +1,11 @@
 import { env } from '@/lib/env';
+import { resolveClientIp } from '@/server/auth/client-ip';
 import { portalCookieName, verifyPortalSession } from '@/server/auth/portal-session';
 import { readStaffSession } from '@/server/auth/staff-session';
 import { findWorkspaceBySlug } from '@/server/services/workspace/queries';
 import { PORTAL_WORKSPACE_HEADER, VISITOR_COOKIE, WORKSPACE_COOKIE, type Context } from './context';
 
 type CookieReader = (name: string) => string | undefined;
-
-function clientIp(headers: Headers) {
-  return headers.get('x-forwarded-for')?.split(',')[0]?.trim() || headers.get('x-real-ip') || 'local';
-}
 
 /** The portal session is read from the cookie of the workspace whose portal sent the request. */
 async function readPortalSession(headers: Headers, readCookie: CookieReader) {
@@ -34,9 +31,10 @@ export async function createRequestContext(headers: Headers, readCookie: CookieR
   return {
     userId: session?.userId ?? null,
     sessionVersion: session?.version ?? null,
+    sessionId: session?.sessionId ?? null,
     preferredWorkspaceId: readCookie(WORKSPACE_COOKIE) ?? null,
     portal: await readPortalSession(headers, readCookie),
-    ip: clientIp(headers),
+    ip: resolveClientIp(headers),
     visitorId: readVisitorId(readCookie),
     setCookie: writeCookie,
   };

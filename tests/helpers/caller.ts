@@ -8,6 +8,8 @@ import { createCallerFactory } from '@/server/trpc/init';
 export type Identity = {
   /** The signed-in staff member. */
   userId?: string | null;
+  /** The staff session the request carries (server/services/auth/sessions.ts). */
+  sessionId?: string | null;
   /** The workspace cookie: a hint the server checks against memberships. */
   workspaceId?: string | null;
   /** A verified portal session, as request-context.ts would build it from the cookie. */
@@ -29,6 +31,7 @@ export function contextFor(identity: Identity = {}) {
   const cookies: SetCookie[] = [];
   const ctx: Context = {
     userId: identity.userId ?? null,
+    sessionId: identity.sessionId ?? null,
     preferredWorkspaceId: identity.workspaceId ?? null,
     portal: identity.portal ?? null,
     ip: identity.ip ?? randomIp(),

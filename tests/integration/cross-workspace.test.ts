@@ -46,6 +46,7 @@ import { slaIsolationCases } from '../helpers/sla-isolation';
 import { notificationIsolationCases } from '../helpers/notification-isolation';
 import { privacyIsolationCases } from '../helpers/privacy-isolation';
 import { jobIsolationCases } from '../helpers/job-isolation';
+import { sessionIsolationCases } from '../helpers/session-isolation';
 import { createTestCategory, createTestField, createTestMacro, createTestSavedView, createTestTicket, uploadTestAttachment } from '../helpers/ticket-factories';
 
 // The first tenant wall (STYLE §2): a signed-in owner of workspace A tries everything against workspace B.
@@ -868,6 +869,8 @@ const CASES: Record<string, IsolationCase> = {
 
   // ── privacy requests and retention (cases in tests/helpers/privacy-isolation.ts) ──
   ...privacyIsolationCases(() => ({ A, B, asA })),
+  // ── a person's own password and sessions (cases in tests/helpers/session-isolation.ts) ──
+  ...sessionIsolationCases(() => ({ A, B, asA })),
 };
 
 describe('cross-workspace isolation', () => {

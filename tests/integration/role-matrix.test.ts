@@ -25,6 +25,7 @@ import { createTestArticle, createTestArticleCategory } from '../helpers/help-fa
 import { createTestCalendar, createTestPolicy } from '../helpers/sla-factories';
 import { failFirstCustomerMail } from '../helpers/notification-mail';
 import { createTestFailedJob } from '../helpers/job-isolation';
+import { createTestSession, setTestPassword } from '../helpers/session-isolation';
 
 // Who may call what. Every procedure of the app router has a row; a new one without a row fails.
 
@@ -59,6 +60,17 @@ const MATRIX: Record<string, Row> = {
   'auth.invitation': { min: 'public', input: async () => ({ token: (await createTestInvitation(W.id, staff.owner)).token }) },
   'auth.acceptInvitation': { min: 'public', input: async () => ({ token: (await createTestInvitation(W.id, staff.owner)).token, name: 'Joiner', password: TEST_PASSWORD }) },
   'auth.requestPortalLink': { min: 'public', input: () => ({ workspace: W.slug, email: uniqueEmail('portal') }) },
+
+  'account.changePassword': {
+    min: 'authed',
+    input: async (who) => {
+      await setTestPassword(actorFor(who).userId);
+      return { currentPassword: TEST_PASSWORD, newPassword: `${TEST_PASSWORD} again` };
+    },
+  },
+  'session.list': { min: 'authed' },
+  'session.revoke': { min: 'authed', input: async (who) => ({ sessionId: await createTestSession(actorFor(who).userId) }) },
+  'session.revokeOthers': { min: 'authed' },
 
   'workspace.list': { min: 'authed' },
   'workspace.create': { min: 'authed', input: () => ({ name: 'Side Desk', slug: uniqueSlug('side') }) },

@@ -5,6 +5,7 @@ import { AppError, notFound } from '@/server/errors';
 import type { MemberRole } from '@/lib/constants/workspace';
 import type { StaffScope } from '@/server/services/types';
 import { forgetMemberships } from './resolve-membership';
+import { endAllStaffSessions } from '@/server/services/auth/sessions';
 
 export function listMembers(scope: TenantScope) {
   return scope.db
@@ -67,5 +68,7 @@ export async function removeMember(scope: StaffScope, input: { membershipId: str
   await scope.db.delete(teamMembers).where(eq(teamMembers.userId, target.userId));
   await scope.db.delete(memberships).where(eq(memberships.id, target.id));
   scope.afterCommit(() => forgetMemberships(target.userId));
+  // Removed means out now: every session of the person ends with the membership, in this transaction.
+  await endAllStaffSessions(scope.db, target.userId);
   return { removed: true as const, membershipId: target.id };
 }
