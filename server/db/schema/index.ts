@@ -7,3 +7,4 @@ export * from './tickets';
 export * from './help-center';
 export * from './sla';
 export * from './notifications';
+export * from './outbound-checks';
