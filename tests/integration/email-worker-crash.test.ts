@@ -43,6 +43,7 @@ describe.skipIf(!redisUrl)(redisUrl ? `worker killed mid-send (Redis ${redisUrl}
     // The worker processes installed their schedulers in the test Redis: leave none for the next file.
     await maintenance?.removeJobScheduler('outbox-sweep');
     await maintenance?.removeJobScheduler('tickets-auto-close');
+    await maintenance?.removeJobScheduler('domain-recheck');
     await email?.close();
     await maintenance?.close();
     await smtp?.close();
