@@ -12,10 +12,22 @@ export const SMTP_CHECK_STALE_MS = 2 * 60_000;
 
 type CheckRow = typeof outboundChecks.$inferSelect;
 
-/** What the admin page sees: state and answer, never the URL (it may hold a password). */
+/**
+ * What the admin page sees: state and answer, never the URL (it may hold a password). A check whose job was
+ * lost reads as failed once it is stale, so the page stops polling and a new click starts one.
+ */
 function present(row: CheckRow | undefined, alreadyRunning = false) {
   if (!row) return { status: 'none' as const };
-  return { id: row.id, status: row.status, host: row.targetHost, message: row.message, requestedAt: row.requestedAt, finishedAt: row.finishedAt, alreadyRunning };
+  const lost = row.status === 'running' && row.requestedAt.getTime() < Date.now() - SMTP_CHECK_STALE_MS;
+  return {
+    id: row.id,
+    status: lost ? ('failed' as const) : row.status,
+    host: row.targetHost,
+    message: lost ? 'The test did not finish. Try again; if it keeps happening, ask your Cairn operator to check the worker.' : row.message,
+    requestedAt: row.requestedAt,
+    finishedAt: row.finishedAt,
+    alreadyRunning,
+  };
 }
 
 async function currentCheck(scope: TenantScope) {
