@@ -4,8 +4,10 @@ import { closeQueues, getQueue } from '@/server/queue/enqueue';
 import { JOBS, OUTBOX_KIND_TO_JOB, QUEUES, type JobName, type QueueName } from '@/server/queue/jobs';
 import { recordOutboxFailure } from '@/server/services/outbox/record-failure';
 import { logError } from '@/server/errors';
+import { processDomainRecheck, processDomainVerify } from './processors/domain-verify';
 import { processEmailSend } from './processors/email-send';
 import { processEventDispatch } from './processors/event-dispatch';
+import { processOutboundCheck } from './processors/outbound-check';
 import { processOutboxSweep } from './processors/outbox-sweep';
 import { processSlaCheck, processSlaRecomputeWorkspace, processSlaSweep } from './processors/sla';
 import { processTicketsAutoClose } from './processors/tickets-auto-close';
@@ -25,6 +27,9 @@ const PROCESSORS: { [N in JobName]: Processor<N> } = {
   'privacy.process': processPrivacyRequestJob,
   'privacy.sweep': processPrivacySweep,
   'privacy.retention': processPrivacyRetention,
+  'outbound.check': processOutboundCheck,
+  'domain.verify': processDomainVerify,
+  'domain.recheck': processDomainRecheck,
 };
 
 async function dispatch(job: Job) {
@@ -62,6 +67,8 @@ export const SLA_SWEEP_EVERY_MS = 30_000;
 /** Privacy requests are nudged on creation; this only catches those whose job was lost. */
 export const PRIVACY_SWEEP_EVERY_MS = 5 * 60_000;
 export const RETENTION_EVERY_MS = 24 * 60 * 60_000;
+/** A verified domain whose TXT record is gone stops being served within a day. */
+export const DOMAIN_RECHECK_EVERY_MS = 24 * 60 * 60_000;
 
 /** The recurring jobs: kept as BullMQ job schedulers, which live in the queue's own storage. */
 const SCHEDULERS = [
@@ -70,6 +77,7 @@ const SCHEDULERS = [
   { key: 'tickets-auto-close', every: AUTO_CLOSE_EVERY_MS, name: 'tickets.autoClose' },
   { key: 'privacy-sweep', every: PRIVACY_SWEEP_EVERY_MS, name: 'privacy.sweep' },
   { key: 'privacy-retention', every: RETENTION_EVERY_MS, name: 'privacy.retention' },
+  { key: 'domain-recheck', every: DOMAIN_RECHECK_EVERY_MS, name: 'domain.recheck' },
 ] as const;
 
 /**

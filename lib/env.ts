@@ -45,6 +45,15 @@ export const env = createEnv({
     PRIVACY_EXPORT_DAYS: z.coerce.number().int().min(1).max(90).default(7),
     TRUSTED_PROXIES: trustedProxies,
     CAIRN_DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+    /**
+     * Hosts and CIDRs a workspace's own servers (SMTP now; IMAP, webhooks later) may reach although they are
+     * private, loopback or otherwise internal: comma-separated, e.g. "mail.corp.internal,10.20.0.0/16".
+     * Unset: only public internet addresses. Checked in server/net/outbound-guard.ts.
+     */
+    OUTBOUND_ALLOWED_HOSTS: z
+      .string()
+      .regex(/^[\w.:\-/\[\]]+(\s*,\s*[\w.:\-/\[\]]+)*$/, { message: 'expected comma-separated host names, IP addresses or CIDRs such as mail.internal,10.0.0.0/8' })
+      .optional(),
   },
   client: {
     NEXT_PUBLIC_POSTHOG_KEY: z.string().optional(),

@@ -86,7 +86,7 @@ async function buildWorld(): Promise<World> {
   const team = await createTestTeam(ws.id, { memberUserIds: [agent.userId] });
   const org = await createTestOrganization(ws.id);
   const customer = await createTestCustomer(ws.id, { organizationId: org.id });
-  const domain = await addTestDomain(ws.id);
+  const domain = await addTestDomain(ws.id, undefined, { verified: true });
   const invitation = await createTestInvitation(ws.id, { userId: ws.owner.userId, role: 'owner' });
   const word = uniqueWord('zebra');
   const ticket = await createTestTicket(ws.id, { requesterId: customer.id, subject: `Billing page ${word} is blank` });
@@ -451,6 +451,15 @@ const CASES: Record<string, IsolationCase> = {
       expect(bDomain?.tenantId).toBe(B.ws.id);
       const added = await asA.domain.add({ domain: uniqueDomain() });
       expect(added.tenantId).toBe(A.ws.id);
+    },
+  },
+  'domain.verify': {
+    kind: 'takes-id',
+    why: "B's domain ids answer NOT_FOUND and queue no look-up",
+    run: async () => {
+      await notFound(asA.domain.verify({ domainId: B.domain.id }));
+      const [bDomain] = await inB(({ db }) => db.select().from(workspaceDomains).where(eq(workspaceDomains.id, B.domain.id)));
+      expect(bDomain?.checkedAt).toBeNull();
     },
   },
   'domain.remove': {

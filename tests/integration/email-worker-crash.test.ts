@@ -45,6 +45,7 @@ describe.skipIf(!redisUrl)(redisUrl ? `worker killed mid-send (Redis ${redisUrl}
     await maintenance?.removeJobScheduler('tickets-auto-close');
     await maintenance?.removeJobScheduler('privacy-sweep');
     await maintenance?.removeJobScheduler('privacy-retention');
+    await maintenance?.removeJobScheduler('domain-recheck');
     await email?.close();
     await maintenance?.close();
     await smtp?.close();

@@ -2,7 +2,9 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processEmailSend, UNCERTAIN_DELIVERY_ERROR } from '@/jobs/processors/email-send';
 import { processEventDispatch } from '@/jobs/processors/event-dispatch';
+import { processOutboundCheck } from '@/jobs/processors/outbound-check';
 import { processOutboxSweep } from '@/jobs/processors/outbox-sweep';
+import { SMTP_CHECK_MESSAGES } from '@/server/email/transport';
 import { outbox, ticketMailThreads } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
 import { replyAsAgent, updateTicketStatus } from '@/server/services/ticket/agent-actions';
@@ -279,12 +281,15 @@ describe('per-workspace sender and SMTP server', () => {
     expect(JSON.stringify(badUrl)).toContain('Enter an SMTP URL');
   });
 
-  it('tests a server by connecting to it, and reports one that does not answer', async () => {
+  it('tests a server in the worker by connecting to it, and reports one that does not answer', async () => {
     const admin = staffCaller(ws.owner);
-    await expect(admin.mailSettings.test({ smtpUrl: own.url })).resolves.toMatchObject({ ok: true });
-    const down = await admin.mailSettings.test({ smtpUrl: 'smtp://127.0.0.1:1' });
-    expect(down.ok).toBe(false);
-    expect(down.message).toContain('Could not use 127.0.0.1:1');
+    const check = async (smtpUrl: string) => {
+      await expect(admin.mailSettings.test({ smtpUrl })).resolves.toMatchObject({ status: 'running' });
+      await processOutboundCheck({ tenantId: ws.id, kind: 'smtp' });
+      return admin.mailSettings.testStatus();
+    };
+    await expect(check(own.url)).resolves.toMatchObject({ status: 'ok', message: `Connected to ${new URL(own.url).host} and signed in.` });
+    await expect(check('smtp://127.0.0.1:1')).resolves.toMatchObject({ status: 'failed', message: SMTP_CHECK_MESSAGES.unreachable });
   });
 });
 

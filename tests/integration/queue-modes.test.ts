@@ -68,7 +68,7 @@ function engineSuite(mode: 'postgres' | 'redis', redis: string | null) {
 
   it(`runs on ${mode} and schedules the outbox sweep`, async () => {
     expect(engine.queueMode()).toBe(mode);
-    expect(running.workers.map((w) => w.name).sort()).toEqual(['email', 'events', 'maintenance', 'privacy', 'sla']);
+    expect(running.workers.map((w) => w.name).sort()).toEqual(['email', 'events', 'maintenance', 'outbound', 'privacy', 'sla']);
     const schedulers = await engine.getQueue('maintenance').getJobSchedulers();
     expect(schedulers.map((s) => s.key ?? s.id)).toContain('outbox-sweep');
     // From here on the test runs the sweep itself, so a scheduled one cannot race the assertions below.

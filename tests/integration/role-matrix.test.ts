@@ -104,6 +104,7 @@ const MATRIX: Record<string, Row> = {
   'domain.list': { min: 'admin' },
   'domain.add': { min: 'admin', input: () => ({ domain: uniqueDomain() }) },
   'domain.remove': { min: 'admin', input: async () => ({ domainId: (await addTestDomain(W.id)).id }) },
+  'domain.verify': { min: 'admin', input: async () => ({ domainId: (await addTestDomain(W.id)).id }) },
 
   'portal.me': { min: 'portal' },
   'portal.categories': { min: 'portal' },
@@ -207,6 +208,7 @@ const MATRIX: Record<string, Row> = {
   'mailSettings.get': { min: 'admin' },
   'mailSettings.update': { min: 'admin', input: () => ({ fromName: 'Role Desk', fromAddress: null }) },
   'mailSettings.test': { min: 'admin', input: () => ({}) },
+  'mailSettings.testStatus': { min: 'admin' },
   // Admin → Jobs: failed work of the workspace, for admins.
   'job.listFailed': { min: 'admin', input: () => ({}) },
   'job.retry': { min: 'admin', input: async () => ({ jobId: (await createTestFailedJob(W.id)).id }) },

@@ -8,3 +8,4 @@ export * from './help-center';
 export * from './sla';
 export * from './notifications';
 export * from './privacy';
+export * from './outbound-checks';
