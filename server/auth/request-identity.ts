@@ -1,6 +1,6 @@
 import type { TenantScope } from '@/server/db/tenant';
 import { runInTenant } from '@/server/db/tenant';
-import { AppError } from '@/server/errors';
+import { AppError, logError } from '@/server/errors';
 import { resolveMembership } from '@/server/services/member/resolve-membership';
 import type { TicketActor } from '@/server/services/ticket/actor';
 import { PORTAL_WORKSPACE_HEADER, WORKSPACE_COOKIE } from '@/server/trpc/context';
@@ -41,6 +41,6 @@ const STATUS: Record<string, number> = { BAD_REQUEST: 400, UNAUTHORIZED: 401, FO
 
 export function errorResponse(error: unknown) {
   if (error instanceof AppError) return Response.json({ error: error.message }, { status: STATUS[error.code] ?? 500 });
-  console.error('[cairn]', error);
+  logError(error);
   return Response.json({ error: 'Something went wrong on our side. Try again.' }, { status: 500 });
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { env } from '@/lib/env';
+import { componentLogger } from '@/server/log';
 import { QUEUES } from '@/server/queue/jobs';
 
 export type MailAddress = { name: string; address: string };
@@ -77,7 +78,9 @@ export async function sendMail(mail: OutgoingMail, options: { smtpUrl?: string |
     const file = path.join(dir, `${Date.now()}-${mail.to.replace(/[^a-z0-9@.]/gi, '_')}.eml`);
     fs.writeFileSync(file, info.message);
     const links = mail.text.match(/https?:\/\/\S+/g) ?? [];
-    console.log(`[cairn] mail to ${mail.to}: "${mail.subject}" saved to ${file}${links.length ? `\n        ${links.join('\n        ')}` : ''}`);
+    // The local mailbox of a laptop run: the links are how its user signs in. The address and subject stay
+    // out of the log (the file's name and contents have them).
+    componentLogger('mail').info({ file, links }, 'mail saved to the local mailbox (no SMTP_URL)');
   }
   return { messageId: info.messageId };
 }

@@ -1,4 +1,5 @@
 import type { PortalSession } from '@/server/auth/portal-session';
+import type { Logger } from '@/server/log';
 
 export const WORKSPACE_COOKIE = 'cairn_workspace';
 export const PORTAL_WORKSPACE_HEADER = 'x-cairn-portal';
@@ -14,5 +15,9 @@ export type Context = {
   /** The customer signed in to the portal the request came from. */
   portal: PortalSession | null;
   ip: string;
+  /** Ties this request's log lines together (x-request-id); answered back in the same header. */
+  requestId: string;
+  /** Carries requestId, and workspaceId once a tenant procedure has resolved it. Ids only, never personal data. */
+  log: Logger;
   setCookie: (name: string, value: string, options?: CookieOptions) => void;
 };

@@ -1,6 +1,8 @@
 import { env } from '@/lib/env';
 import { auth } from '@/server/auth/config';
 import { portalCookieName, verifyPortalSession } from '@/server/auth/portal-session';
+import { logger } from '@/server/log';
+import { requestIdOf } from '@/server/request-id';
 import { findWorkspaceBySlug } from '@/server/services/workspace/queries';
 import { PORTAL_WORKSPACE_HEADER, WORKSPACE_COOKIE, type Context } from './context';
 
@@ -22,11 +24,14 @@ async function readPortalSession(headers: Headers, readCookie: CookieReader) {
 
 export async function createRequestContext(headers: Headers, readCookie: CookieReader, writeCookie: Context['setCookie']): Promise<Context> {
   const session = await auth();
+  const requestId = requestIdOf(headers);
   return {
     userId: session?.user?.id ?? null,
     preferredWorkspaceId: readCookie(WORKSPACE_COOKIE) ?? null,
     portal: await readPortalSession(headers, readCookie),
     ip: clientIp(headers),
+    requestId,
+    log: logger.child({ requestId }),
     setCookie: writeCookie,
   };
 }
