@@ -38,13 +38,15 @@ export function serializeError(error: unknown, depth = 0): Record<string, unknow
 // Tests stay quiet unless asked; everything else defaults to info (lib/env.ts).
 const level = env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'warn' : 'info');
 
-function createLogger(): Logger {
+/** The process's logger; tests pass a destination to read what would have been written. */
+export function createLogger(destination?: pino.DestinationStream): Logger {
   const options: pino.LoggerOptions = {
     level,
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     serializers: { err: serializeError, error: serializeError },
     timestamp: pino.stdTimeFunctions.isoTime,
   };
+  if (destination) return pino(options, destination);
   // pino-pretty is a dev dependency: it is named only in development, where it is installed, and runs in
   // pino's transport thread. Production (and the image, which has no dev dependencies) writes JSON lines.
   if (env.NODE_ENV === 'development') {
