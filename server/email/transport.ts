@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
@@ -75,11 +76,12 @@ export async function sendMail(mail: OutgoingMail, options: { smtpUrl?: string |
   if (!url && 'message' in info && Buffer.isBuffer(info.message)) {
     const dir = path.resolve(env.CAIRN_DATA_DIR, 'mail');
     fs.mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, `${Date.now()}-${mail.to.replace(/[^a-z0-9@.]/gi, '_')}.eml`);
+    // Named by time, not by recipient: the name is logged below, and addresses never are.
+    const file = path.join(dir, `${Date.now()}-${crypto.randomBytes(4).toString('hex')}.eml`);
     fs.writeFileSync(file, info.message);
     const links = mail.text.match(/https?:\/\/\S+/g) ?? [];
     // The local mailbox of a laptop run: the links are how its user signs in. The address and subject stay
-    // out of the log (the file's name and contents have them).
+    // out of the log (the file has them).
     componentLogger('mail').info({ file, links }, 'mail saved to the local mailbox (no SMTP_URL)');
   }
   return { messageId: info.messageId };
