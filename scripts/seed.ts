@@ -17,6 +17,9 @@ const { runMigrations } = await import('../server/db/migrate');
 const { seedDemoIfEmpty } = await import('../server/services/workspace/seed-demo');
 const { closeDb } = await import('../server/db/client');
 await runMigrations(env.DATABASE_URL!);
+const { closeQueues } = await import('../server/queue/enqueue');
 log.info((await seedDemoIfEmpty()) ? 'demo workspace seeded' : 'database already has people; nothing seeded');
+// The demo's mails were nudged onto the queues: close them, or the script never exits.
+await closeQueues();
 await closeDb();
 await embedded?.stop();
