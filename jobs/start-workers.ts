@@ -5,6 +5,8 @@ import { JOBS, OUTBOX_KIND_TO_JOB, QUEUES, type JobName, type QueueName } from '
 import { recordOutboxFailure } from '@/server/services/outbox/record-failure';
 import { logError } from '@/server/errors';
 import { processDomainRecheck, processDomainVerify } from './processors/domain-verify';
+import { componentLogger, type Logger } from '@/server/log';
+import { metrics } from '@/server/metrics/registry';
 import { processEmailSend } from './processors/email-send';
 import { processEventDispatch } from './processors/event-dispatch';
 import { processOutboundCheck } from './processors/outbound-check';
@@ -38,6 +40,18 @@ async function dispatch(job: Job) {
   if (!definition) throw new Error(`No processor for job "${job.name}"`);
   const payload = definition.payload.parse(job.data);
   return (PROCESSORS[name] as Processor<typeof name>)(payload as never);
+}
+
+/**
+ * Job latencies for the process's metrics: the attempt's run time by outcome, and how long it waited
+ * after it was due (a delayed job is due at its timestamp plus its delay, not when it was added).
+ */
+function observeJob(queue: QueueName, job: Job | undefined, outcome: 'completed' | 'failed') {
+  if (!job?.processedOn) return;
+  const finishedAt = job.finishedOn ?? Date.now();
+  metrics.jobDuration.observe({ queue, job: job.name, outcome }, Math.max(0, finishedAt - job.processedOn) / 1000);
+  const dueAt = job.timestamp + (job.opts?.delay ?? 0);
+  metrics.jobWait.observe({ queue, job: job.name }, Math.max(0, job.processedOn - dueAt) / 1000);
 }
 
 const OUTBOX_JOBS: ReadonlySet<string> = new Set(Object.values(OUTBOX_KIND_TO_JOB));
@@ -93,17 +107,22 @@ async function ensureSchedulers(onlyMissing: boolean) {
   }
 }
 
-export async function startWorkers(options: { log?: (line: string) => void; checkSchedulersEveryMs?: number } = {}) {
-  const log = options.log ?? ((line: string) => console.log(line));
+/** Where the workers report; tests pass a quiet or capturing logger. */
+type WorkerLog = Pick<Logger, 'warn' | 'error'>;
+
+export async function startWorkers(options: { log?: WorkerLog; checkSchedulersEveryMs?: number } = {}) {
+  const log = options.log ?? componentLogger('worker');
   // Failures being written when a shutdown starts are awaited before the database closes.
   const recordingFailures = new Set<Promise<unknown>>();
   const workers: Worker[] = (Object.keys(QUEUES) as QueueName[]).map((queue) => {
     const worker = createWorker(queue, dispatch, { concurrency: QUEUES[queue].concurrency });
+    worker.on('completed', (job) => observeJob(queue, job, 'completed'));
     worker.on('failed', (job, error) => {
-      log(`[worker] ${queue}/${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`);
+      observeJob(queue, job, 'failed');
+      log.warn({ queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, workspaceId: job?.data?.tenantId, err: error }, 'job failed');
       onJobFailed(job, error, recordingFailures);
     });
-    worker.on('error', (error) => log(`[worker] ${queue}: ${error.message}`));
+    worker.on('error', (error) => log.error({ queue, err: error }, 'worker error'));
     return worker;
   });
   await ensureSchedulers(false);
@@ -114,7 +133,7 @@ export async function startWorkers(options: { log?: (line: string) => void; chec
         if (checking) return;
         checking = true;
         ensureSchedulers(true)
-          .catch((error: Error) => log(`[worker] could not check the job schedulers: ${error.message}`))
+          .catch((error: Error) => log.error({ err: error }, 'could not check the job schedulers'))
           .finally(() => (checking = false));
       }, checkEvery)
     : undefined;

@@ -38,7 +38,10 @@ export const env = createEnv({
     MAIL_FROM: z.string().min(3).default('Cairn <support@cairn.localhost>'),
     CAIRN_DATA_DIR: z.string().min(1).default('./.data'),
     START_WORKER: booleanString.default(true),
-    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    /** Seed the demo workspace (published logins) on an empty database. Unset: yes, except in production. */
+    CAIRN_DEMO: booleanString.optional(),
+    /** Unset: info, or warn under tests so their output stays readable (server/log.ts). */
+    LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).optional(),
     /** Set by `npm start` when it serves the embedded database; not for operators. */
     CAIRN_EMBEDDED: booleanString.default(false),
     /** How long a customer data export's download link works before its file is deleted. */
@@ -54,6 +57,14 @@ export const env = createEnv({
       .string()
       .regex(/^[\w.:\-/\[\]]+(\s*,\s*[\w.:\-/\[\]]+)*$/, { message: 'expected comma-separated host names, IP addresses or CIDRs such as mail.internal,10.0.0.0/8' })
       .optional(),
+    /** Bearer token for /api/metrics and the worker's metrics port. Unset: metrics are off (404). */
+    METRICS_TOKEN: z.string().min(16, { message: 'expected at least 16 characters (openssl rand -hex 16)' }).optional(),
+    /** Set by the Dockerfile's build stage: `next build` emits the standalone server the image runs. */
+    CAIRN_BUILD_STANDALONE: booleanString.default(false),
+    /** Port on which `npm run worker` serves its own /metrics (job latencies). Unset: not served. */
+    WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    /** File the worker touches while its queues run and the database answers; the container health check reads it. */
+    WORKER_HEARTBEAT_FILE: z.string().min(1).optional(),
   },
   client: {
     NEXT_PUBLIC_POSTHOG_KEY: z.string().optional(),

@@ -1,5 +1,5 @@
 import type { DomainEventType } from '@/lib/constants/outbox';
-import { env } from '@/lib/env';
+import { componentLogger } from '@/server/log';
 import type { TenantScope } from '@/server/db/tenant';
 import { NOTIFYING_EVENT_TYPES, notifyTicketEvent } from '@/server/services/notification/notify-ticket-event';
 import type { DomainEvent } from '@/server/services/outbox/domain-event';
@@ -21,11 +21,13 @@ export type EventConsumer = {
 };
 
 /** With LOG_LEVEL=debug, a line per event: shows in `npm run worker`'s output what the desk is doing. */
+const log = componentLogger('event');
+
 const debugLog: EventConsumer = {
   name: 'debug-log',
   types: 'all',
   async handle(_scope, event) {
-    if (env.LOG_LEVEL === 'debug') console.log(`[event] ${event.type} ticket=${event.data.ticketId} id=${event.id}`);
+    log.debug({ event: event.type, eventId: event.id, ticketId: event.data.ticketId, workspaceId: event.tenantId }, 'domain event');
   },
 };
 

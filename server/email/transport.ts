@@ -1,7 +1,9 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { env } from '@/lib/env';
+import { componentLogger } from '@/server/log';
 import { QUEUES } from '@/server/queue/jobs';
 import { OutboundRefused, resolveOutboundAddress, tlsServerName } from '@/server/net/outbound-guard';
 
@@ -116,10 +118,13 @@ export async function sendMail(mail: OutgoingMail, options: { smtpUrl?: string |
   if (!url && 'message' in info && Buffer.isBuffer(info.message)) {
     const dir = path.resolve(env.CAIRN_DATA_DIR, 'mail');
     fs.mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, `${Date.now()}-${mail.to.replace(/[^a-z0-9@.]/gi, '_')}.eml`);
+    // Named by time, not by recipient: the name is logged below, and addresses never are.
+    const file = path.join(dir, `${Date.now()}-${crypto.randomBytes(4).toString('hex')}.eml`);
     fs.writeFileSync(file, info.message);
     const links = mail.text.match(/https?:\/\/\S+/g) ?? [];
-    console.log(`[cairn] mail to ${mail.to}: "${mail.subject}" saved to ${file}${links.length ? `\n        ${links.join('\n        ')}` : ''}`);
+    // The local mailbox of a laptop run: the links are how its user signs in. The address and subject stay
+    // out of the log (the file has them).
+    componentLogger('mail').info({ file, links }, 'mail saved to the local mailbox (no SMTP_URL)');
   }
   return { messageId: info.messageId };
 }

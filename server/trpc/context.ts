@@ -1,4 +1,5 @@
 import type { PortalSession } from '@/server/auth/portal-session';
+import type { Logger } from '@/server/log';
 
 export const WORKSPACE_COOKIE = 'cairn_workspace';
 /** A random id for an anonymous help-center reader: one vote per article, and rate limits per reader. */
@@ -23,5 +24,9 @@ export type Context = {
   ip: string;
   /** The anonymous reader's id from VISITOR_COOKIE (a uuid), or null before the first vote. */
   visitorId: string | null;
+  /** Ties this request's log lines together (x-request-id); answered back in the same header. */
+  requestId: string;
+  /** Carries requestId, and workspaceId once a tenant procedure has resolved it. Ids only, never personal data. */
+  log: Logger;
   setCookie: (name: string, value: string, options?: CookieOptions) => void;
 };

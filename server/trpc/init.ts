@@ -1,4 +1,5 @@
 import { initTRPC, TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import superjson from 'superjson';
 import { z, ZodError } from 'zod';
 import { and, eq, isNull } from 'drizzle-orm';
@@ -8,6 +9,7 @@ import { customers } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
 import { resolveMembership } from '@/server/services/member/resolve-membership';
 import { AppError, logError } from '@/server/errors';
+import { observeRequest } from '@/server/metrics/http';
 import type { Actor } from '@/server/services/types';
 import type { Context } from './context';
 
@@ -32,7 +34,7 @@ export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 
 /** One place maps service errors to tRPC codes; anything unexpected is logged and hidden. */
-const errorMapping = t.middleware(async ({ next, path }) => {
+const errorMapping = t.middleware(async ({ ctx, next, path }) => {
   const result = await next();
   if (!result.ok) {
     const cause = result.error.cause;
@@ -40,7 +42,7 @@ const errorMapping = t.middleware(async ({ next, path }) => {
       throw new TRPCError({ code: cause.code, message: cause.message, cause });
     }
     if (result.error.code === 'INTERNAL_SERVER_ERROR') {
-      logError({ path, error: cause ?? result.error });
+      logError({ path, error: cause ?? result.error }, ctx.log);
       throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong on our side. Try again; if it keeps happening, contact support.' });
     }
   }
@@ -57,7 +59,22 @@ const refuseNulBytes = t.middleware(async ({ getRawInput, next }) => {
   return next();
 });
 
-export const publicProcedure = t.procedure.use(errorMapping).use(refuseNulBytes);
+/**
+ * Latency per procedure, labelled with its path: one HTTP batch carries several procedures, and the path
+ * (`ticket.list`) is the route, where the URL would hold ids. Outermost, so it sees the mapped error's
+ * status. Subscriptions stay open for as long as a tab does and are not requests to time.
+ */
+const requestMetrics = t.middleware(async ({ next, path, type }) => {
+  const startedAt = performance.now();
+  const result = await next();
+  if (type !== 'subscription') {
+    const status = result.ok ? 200 : getHTTPStatusCodeFromError(result.error);
+    observeRequest({ method: type === 'query' ? 'GET' : 'POST', route: `/api/trpc/${path}`, status }, startedAt);
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(requestMetrics).use(errorMapping).use(refuseNulBytes);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.userId) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
@@ -71,7 +88,8 @@ export const tenantProcedure = authedProcedure.use(async ({ ctx, next }) => {
   // One transaction for the whole call. tRPC's next() reports a failure without throwing, so the error
   // is rethrown to roll the transaction back.
   return runInTenant(membership.tenantId, async (scope) => {
-    const result = await next({ ctx: { ...ctx, scope: { ...scope, actor }, actor } });
+    const log = ctx.log.child({ workspaceId: membership.tenantId });
+    const result = await next({ ctx: { ...ctx, log, scope: { ...scope, actor }, actor } });
     if (!result.ok) throw result.error;
     return result;
   }, ctx.userId);
@@ -97,7 +115,8 @@ export const portalProcedure = publicProcedure.use(async ({ ctx, next }) => {
     const [customer] = await scope.db.select().from(customers).where(and(eq(customers.id, portal.customerId), isNull(customers.erasedAt)));
     if (!customer) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Your portal session has ended. Sign in again.' });
     // A session from a ticket's signed link reaches that ticket only.
-    const result = await next({ ctx: { ...ctx, scope, customer: { ...customer, onlyTicketId: portal.ticketId ?? null } } });
+    const log = ctx.log.child({ workspaceId: portal.tenantId });
+    const result = await next({ ctx: { ...ctx, log, scope, customer: { ...customer, onlyTicketId: portal.ticketId ?? null } } });
     if (!result.ok) throw result.error;
     return result;
   });

@@ -2,6 +2,8 @@ import { env } from '@/lib/env';
 import { resolveClientIp } from '@/server/auth/client-ip';
 import { portalCookieName, verifyPortalSession } from '@/server/auth/portal-session';
 import { readStaffSession } from '@/server/auth/staff-session';
+import { logger } from '@/server/log';
+import { requestIdOf } from '@/server/request-id';
 import { findWorkspaceBySlug } from '@/server/services/workspace/queries';
 import { PORTAL_WORKSPACE_HEADER, VISITOR_COOKIE, WORKSPACE_COOKIE, type Context } from './context';
 
@@ -28,6 +30,7 @@ export async function createRequestContext(headers: Headers, readCookie: CookieR
   // The session cookie decrypted directly (server/auth/staff-session.ts), not through auth(): most of the
   // per-request floor was Auth.js's full round for what is one JWE decryption.
   const session = await readStaffSession(readCookie);
+  const requestId = requestIdOf(headers);
   return {
     userId: session?.userId ?? null,
     sessionVersion: session?.version ?? null,
@@ -36,6 +39,8 @@ export async function createRequestContext(headers: Headers, readCookie: CookieR
     portal: await readPortalSession(headers, readCookie),
     ip: resolveClientIp(headers),
     visitorId: readVisitorId(readCookie),
+    requestId,
+    log: logger.child({ requestId }),
     setCookie: writeCookie,
   };
 }

@@ -1,6 +1,8 @@
 import { TRPCError } from '@trpc/server';
 import { getErrorShape } from '@trpc/server/unstable-core-do-not-import';
+import crypto from 'node:crypto';
 import type { PortalSession } from '@/server/auth/portal-session';
+import { logger } from '@/server/log';
 import { appRouter } from '@/server/routers/_app';
 import type { Context } from '@/server/trpc/context';
 import { createCallerFactory } from '@/server/trpc/init';
@@ -36,6 +38,8 @@ export function contextFor(identity: Identity = {}) {
     portal: identity.portal ?? null,
     ip: identity.ip ?? randomIp(),
     visitorId: identity.visitorId ?? null,
+    requestId: crypto.randomUUID(),
+    log: logger,
     setCookie: (name, value, options) => cookies.push({ name, value, options }),
   };
   return { ctx, cookies };

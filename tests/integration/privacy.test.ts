@@ -1,3 +1,4 @@
+import pino from 'pino';
 import { and, count, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ERASED_CUSTOMER_NAME, erasedCustomerEmail, REMOVED_CONTENT } from '@/lib/constants/privacy';
@@ -232,7 +233,7 @@ describe('through the queue', () => {
     await expect(sweepPrivacyRequests()).resolves.toMatchObject({ enqueued: expect.any(Number) });
     expect(await getQueue('privacy').getJob(jobId('privacy.process', id))).toBeTruthy();
 
-    const running = await startWorkers({ log: () => undefined, checkSchedulersEveryMs: 0 });
+    const running = await startWorkers({ log: pino({ level: 'silent' }), checkSchedulersEveryMs: 0 });
     try {
       await expect
         .poll(async () => (await asAdmin.privacyRequest.list({ customerId: customer.id }))[0]?.status, { timeout: 60_000, interval: 500 })

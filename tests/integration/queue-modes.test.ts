@@ -1,3 +1,4 @@
+import pino from 'pino';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { outbox } from '@/server/db/schema';
@@ -56,7 +57,7 @@ function engineSuite(mode: 'postgres' | 'redis', redis: string | null) {
 
   beforeAll(async () => {
     engine = await loadEngine(redis);
-    running = await engine.startWorkers({ log: () => undefined, checkSchedulersEveryMs: 0 });
+    running = await engine.startWorkers({ log: pino({ level: 'silent' }), checkSchedulersEveryMs: 0 });
   });
 
   afterAll(async () => {

@@ -1,3 +1,4 @@
+import pino from 'pino';
 import { and, eq, inArray } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -121,7 +122,7 @@ describe.skipIf(!sharedRedis)(sharedRedis ? `a flushed Redis (${sharedRedis})` :
     expect(await app.getQueue('events').getJobCountByTypes('waiting', 'delayed', 'active')).toBe(0);
 
     // The worker comes back; two sweeps at once (its own at start-up, and these) still run each job once.
-    running = await app.startWorkers({ log: () => undefined, checkSchedulersEveryMs: 0 });
+    running = await app.startWorkers({ log: pino({ level: 'silent' }), checkSchedulersEveryMs: 0 });
     await Promise.all([app.processOutboxSweep(), app.processOutboxSweep()]);
     await waitUntilAllDone(ws, 30_000);
     for (const email of work.invited) await smtp.waitForMailTo(email, 10_000);
@@ -144,7 +145,7 @@ describe.skipIf(!redisServerBinary)(redisServerBinary ? 'Redis down while ticket
     app = await loadApp(redis.url);
     ws = await createWorkspace({ name: 'Redis Outage Desk' });
     // Checks for lost schedulers every half second instead of every 30 s, so the test need not wait.
-    running = await app.startWorkers({ log: () => undefined, checkSchedulersEveryMs: 500 });
+    running = await app.startWorkers({ log: pino({ level: 'silent' }), checkSchedulersEveryMs: 500 });
   });
 
   afterAll(async () => {
@@ -221,7 +222,7 @@ describe.skipIf(!redisServerBinary)(redisServerBinary ? 'Redis down when the app
     expect(rows.every((r) => r.status === 'pending')).toBe(true);
 
     redis = await startRedisServer({ port });
-    running = await app.startWorkers({ log: () => undefined, checkSchedulersEveryMs: 500 });
+    running = await app.startWorkers({ log: pino({ level: 'silent' }), checkSchedulersEveryMs: 500 });
     await waitUntilAllDone(ws, 60_000);
     for (const email of work.invited) await smtp.waitForMailTo(email, 10_000);
     await app.processOutboxSweep();

@@ -1,3 +1,4 @@
+import pino from 'pino';
 import crypto from 'node:crypto';
 import pg from 'pg';
 import { loadDotEnv } from '../../../scripts/load-env';
@@ -91,7 +92,7 @@ async function main() {
   const seeded = await timed(() => seedClocks(owner, { tenantId: ws.id, customerId: customer.id, total: PROFILE.clocks, soon: PROFILE.soon, soonFromS: PROFILE.soonFromS, soonToS: PROFILE.soonToS }));
   log(`seeded ${PROFILE.clocks.toLocaleString('en')} open tickets with ${(PROFILE.clocks * 2).toLocaleString('en')} clocks in ${(seeded.ms / 1000).toFixed(1)}s; ${PROFILE.soon} fall due in ${PROFILE.soonFromS}–${PROFILE.soonToS}s`);
 
-  const workers = await startWorkers({ log: () => undefined, checkSchedulersEveryMs: 0 });
+  const workers = await startWorkers({ log: pino({ level: 'silent' }), checkSchedulersEveryMs: 0 });
   // The timers alone: the scheduled sweep would hide a late timer.
   await getQueue('maintenance').removeJobScheduler('sla-sweep');
   const scheduling = await timed(async () => {
