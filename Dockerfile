@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# One image for the three app services of docker-compose.yml: `web` (Next's standalone server), `worker`
+# One image for the three app services of docker-compose.yml: `web` (Cairn's web server around Next), `worker`
 # and the one-shot `migrate` (TypeScript run by tsx, which is a production dependency).
 ARG NODE_IMAGE=node:20-bookworm-slim
 
@@ -17,8 +17,8 @@ RUN npm ci --omit=dev --no-audit --no-fund
 
 FROM deps AS build
 COPY . .
-ENV NEXT_TELEMETRY_DISABLED=1 CAIRN_BUILD_STANDALONE=true
-RUN npm run build
+ENV NEXT_TELEMETRY_DISABLED=1
+RUN npm run build && rm -rf .next/cache
 
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
@@ -37,11 +37,14 @@ COPY jobs ./jobs
 COPY scripts ./scripts
 COPY emails ./emails
 COPY drizzle ./drizzle
-COPY --from=build /app/.next/standalone ./web
-# The standalone server does not copy the static assets; they go beside it.
-COPY --from=build /app/.next/static ./web/.next/static
-RUN mkdir -p /data web/.next/cache && chown node:node /data web/.next/cache
+COPY next.config.ts proxy.ts ./
+COPY app ./app
+COPY components ./components
+# Not Next's standalone server: scripts/serve-web.ts wraps Next so every request carries the socket's
+# address in a header no client can set (the rate limits' client IP, server/auth/client-ip.ts).
+COPY --from=build /app/.next ./.next
+RUN mkdir -p /data .next/cache && chown node:node /data .next/cache
 USER node
 EXPOSE 3000
 # The web; the worker and migrate services give their own command (docker-compose.yml).
-CMD ["node", "web/server.js"]
+CMD ["node", "--import", "tsx", "scripts/serve-web.ts", "--port", "3000"]

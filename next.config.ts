@@ -1,6 +1,5 @@
 import type { NextConfig } from 'next';
 import { ATTACHMENT_CSP, NO_FRAMING_HEADER, STATIC_SECURITY_HEADERS } from './lib/security/headers';
-import { env } from './lib/env';
 
 const nextConfig: NextConfig = {
   // These packages load native or WASM assets at run time and must not be bundled.
@@ -18,9 +17,6 @@ const nextConfig: NextConfig = {
       { source: '/api/attachments/:path*', headers: [{ key: 'Content-Security-Policy', value: ATTACHMENT_CSP }] },
     ];
   },
-  // The image (Dockerfile) runs Next's standalone server: a traced, minimal node_modules. Only its build
-  // asks for it: `next start`, which `npm start` runs, warns on a standalone build.
-  ...(env.CAIRN_BUILD_STANDALONE ? { output: 'standalone' as const } : {}),
 };
 
 export default nextConfig;

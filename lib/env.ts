@@ -59,8 +59,6 @@ export const env = createEnv({
       .optional(),
     /** Bearer token for /api/metrics and the worker's metrics port. Unset: metrics are off (404). */
     METRICS_TOKEN: z.string().min(16, { message: 'expected at least 16 characters (openssl rand -hex 16)' }).optional(),
-    /** Set by the Dockerfile's build stage: `next build` emits the standalone server the image runs. */
-    CAIRN_BUILD_STANDALONE: booleanString.default(false),
     /** Port on which `npm run worker` serves its own /metrics (job latencies). Unset: not served. */
     WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     /** File the worker touches while its queues run and the database answers; the container health check reads it. */

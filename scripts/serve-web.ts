@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import next from 'next';
 import { stampPeerAddress } from '../server/auth/peer-address';
+import { componentLogger } from '../server/log';
 
 // The web server `npm start` runs: Next's request handler behind a plain Node server, so that every request
 // carries the socket's address in a header no client can set (server/auth/client-ip.ts reads it).
@@ -17,7 +18,8 @@ const server = createServer((req, res) => {
   stampPeerAddress(req);
   void handle(req, res);
 });
-server.listen(port, () => console.log(`[cairn] web server listening on port ${port}${dev ? ' (development)' : ''}`));
+const log = componentLogger('web');
+server.listen(port, () => log.info({ port, dev }, 'web server listening'));
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
