@@ -13,6 +13,9 @@ export default defineConfig({
     ],
   },
   test: {
+    // next-auth imports `next/server` without an extension, which Node's ESM resolver refuses; inlined, Vite
+    // resolves it. Needed by the tests that call route handlers (tests/security) through the real auth().
+    server: { deps: { inline: ['next-auth'] } },
     projects: [
       {
         extends: true,
@@ -28,6 +31,9 @@ export default defineConfig({
           // Starts PGlite or derives <db>_test, migrates, and sets the env the workers inherit.
           globalSetup: ['tests/helpers/global-setup.ts'],
           setupFiles: ['tests/helpers/integration-setup.ts'],
+          // next-auth imports `next/server` without an extension, which Node's ESM loader refuses; let Vite
+          // resolve it so tests/security can call Auth.js's own route handlers.
+          server: { deps: { inline: ['next-auth'] } },
           // One database, one SMTP port and one set of queues: files run one after another.
           fileParallelism: false,
           testTimeout: 30_000,

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import './globals.css';
 
@@ -9,7 +10,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request: the CSP nonce proxy.ts sets is new each time, and a page prerendered
+  // at build time would carry scripts without it (the browser would refuse them and the page never hydrates).
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen">{children}</body>

@@ -18,7 +18,8 @@ export function ticketReceivedEmail(props: { brand: Brand; ticket: TicketRef; cu
       paragraphs: [
         hello,
         `Thanks for contacting ${props.brand.name}. Your ticket number is ${props.ticket.displayNumber}.`,
-        `We usually send a first response ${props.expectedFirstResponse}.`,
+        // The wording comes from the computed due time (lib/sla/describe-promise): a promise, not a habit.
+        `You can expect a first response ${props.expectedFirstResponse}.`,
       ],
       action: { label: 'View your request', url: props.ticket.url },
       footnote: replyHint,

@@ -4,11 +4,16 @@ import { closeQueues, getQueue } from '@/server/queue/enqueue';
 import { JOBS, OUTBOX_KIND_TO_JOB, QUEUES, type JobName, type QueueName } from '@/server/queue/jobs';
 import { recordOutboxFailure } from '@/server/services/outbox/record-failure';
 import { logError } from '@/server/errors';
+import { processDomainRecheck, processDomainVerify } from './processors/domain-verify';
+import { componentLogger, type Logger } from '@/server/log';
+import { metrics } from '@/server/metrics/registry';
 import { processEmailSend } from './processors/email-send';
 import { processEventDispatch } from './processors/event-dispatch';
+import { processOutboundCheck } from './processors/outbound-check';
 import { processOutboxSweep } from './processors/outbox-sweep';
 import { processSlaCheck, processSlaRecomputeWorkspace, processSlaSweep } from './processors/sla';
 import { processTicketsAutoClose } from './processors/tickets-auto-close';
+import { onPrivacyJobFailed, processPrivacyRequestJob, processPrivacyRetention, processPrivacySweep } from './processors/privacy';
 
 type Processor<N extends JobName> = (payload: (typeof JOBS)[N]['payload']['_output']) => Promise<unknown>;
 
@@ -21,6 +26,12 @@ const PROCESSORS: { [N in JobName]: Processor<N> } = {
   'sla.check': processSlaCheck,
   'sla.sweep': processSlaSweep,
   'sla.recomputeWorkspace': processSlaRecomputeWorkspace,
+  'privacy.process': processPrivacyRequestJob,
+  'privacy.sweep': processPrivacySweep,
+  'privacy.retention': processPrivacyRetention,
+  'outbound.check': processOutboundCheck,
+  'domain.verify': processDomainVerify,
+  'domain.recheck': processDomainRecheck,
 };
 
 async function dispatch(job: Job) {
@@ -31,16 +42,34 @@ async function dispatch(job: Job) {
   return (PROCESSORS[name] as Processor<typeof name>)(payload as never);
 }
 
+/**
+ * Job latencies for the process's metrics: the attempt's run time by outcome, and how long it waited
+ * after it was due (a delayed job is due at its timestamp plus its delay, not when it was added).
+ */
+function observeJob(queue: QueueName, job: Job | undefined, outcome: 'completed' | 'failed') {
+  if (!job?.processedOn) return;
+  const finishedAt = job.finishedOn ?? Date.now();
+  metrics.jobDuration.observe({ queue, job: job.name, outcome }, Math.max(0, finishedAt - job.processedOn) / 1000);
+  const dueAt = job.timestamp + (job.opts?.delay ?? 0);
+  metrics.jobWait.observe({ queue, job: job.name }, Math.max(0, job.processedOn - dueAt) / 1000);
+}
+
 const OUTBOX_JOBS: ReadonlySet<string> = new Set(Object.values(OUTBOX_KIND_TO_JOB));
 
 /**
  * BullMQ emits 'failed' after every attempt; `finishedOn` is set only once it has given up (attempts used
- * up, or an UnrecoverableError). Then the outbox row is marked failed for an admin to see and retry.
+ * up, or an UnrecoverableError). Then the outbox row (or privacy request) is marked failed for an admin to
+ * see, with the reason.
  */
 function onJobFailed(job: Job | undefined, error: Error, pending: Set<Promise<unknown>>) {
-  if (!job?.finishedOn || !OUTBOX_JOBS.has(job.name)) return;
-  const { tenantId, outboxId } = job.data as { tenantId: string; outboxId: string };
-  const recording = recordOutboxFailure(tenantId, outboxId, error.message).catch(logError);
+  if (!job?.finishedOn) return;
+  let recording: Promise<unknown>;
+  if (OUTBOX_JOBS.has(job.name)) {
+    const { tenantId, outboxId } = job.data as { tenantId: string; outboxId: string };
+    recording = recordOutboxFailure(tenantId, outboxId, error.message).catch(logError);
+  } else if (job.name === 'privacy.process') {
+    recording = onPrivacyJobFailed(job.data, error).catch(logError);
+  } else return;
   pending.add(recording);
   void recording.finally(() => pending.delete(recording));
 }
@@ -49,12 +78,20 @@ export const SWEEP_EVERY_MS = 30_000;
 export const AUTO_CLOSE_EVERY_MS = 15 * 60_000;
 /** Timers record breaches on time; this sweep only catches those whose job was lost. */
 export const SLA_SWEEP_EVERY_MS = 30_000;
+/** Privacy requests are nudged on creation; this only catches those whose job was lost. */
+export const PRIVACY_SWEEP_EVERY_MS = 5 * 60_000;
+export const RETENTION_EVERY_MS = 24 * 60 * 60_000;
+/** A verified domain whose TXT record is gone stops being served within a day. */
+export const DOMAIN_RECHECK_EVERY_MS = 24 * 60 * 60_000;
 
 /** The recurring jobs: kept as BullMQ job schedulers, which live in the queue's own storage. */
 const SCHEDULERS = [
   { key: 'outbox-sweep', every: SWEEP_EVERY_MS, name: 'outbox.sweep' },
   { key: 'sla-sweep', every: SLA_SWEEP_EVERY_MS, name: 'sla.sweep' },
   { key: 'tickets-auto-close', every: AUTO_CLOSE_EVERY_MS, name: 'tickets.autoClose' },
+  { key: 'privacy-sweep', every: PRIVACY_SWEEP_EVERY_MS, name: 'privacy.sweep' },
+  { key: 'privacy-retention', every: RETENTION_EVERY_MS, name: 'privacy.retention' },
+  { key: 'domain-recheck', every: DOMAIN_RECHECK_EVERY_MS, name: 'domain.recheck' },
 ] as const;
 
 /**
@@ -70,17 +107,22 @@ async function ensureSchedulers(onlyMissing: boolean) {
   }
 }
 
-export async function startWorkers(options: { log?: (line: string) => void; checkSchedulersEveryMs?: number } = {}) {
-  const log = options.log ?? ((line: string) => console.log(line));
+/** Where the workers report; tests pass a quiet or capturing logger. */
+type WorkerLog = Pick<Logger, 'warn' | 'error'>;
+
+export async function startWorkers(options: { log?: WorkerLog; checkSchedulersEveryMs?: number } = {}) {
+  const log = options.log ?? componentLogger('worker');
   // Failures being written when a shutdown starts are awaited before the database closes.
   const recordingFailures = new Set<Promise<unknown>>();
   const workers: Worker[] = (Object.keys(QUEUES) as QueueName[]).map((queue) => {
     const worker = createWorker(queue, dispatch, { concurrency: QUEUES[queue].concurrency });
+    worker.on('completed', (job) => observeJob(queue, job, 'completed'));
     worker.on('failed', (job, error) => {
-      log(`[worker] ${queue}/${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`);
+      observeJob(queue, job, 'failed');
+      log.warn({ queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, workspaceId: job?.data?.tenantId, err: error }, 'job failed');
       onJobFailed(job, error, recordingFailures);
     });
-    worker.on('error', (error) => log(`[worker] ${queue}: ${error.message}`));
+    worker.on('error', (error) => log.error({ queue, err: error }, 'worker error'));
     return worker;
   });
   await ensureSchedulers(false);
@@ -91,7 +133,7 @@ export async function startWorkers(options: { log?: (line: string) => void; chec
         if (checking) return;
         checking = true;
         ensureSchedulers(true)
-          .catch((error: Error) => log(`[worker] could not check the job schedulers: ${error.message}`))
+          .catch((error: Error) => log.error({ err: error }, 'could not check the job schedulers'))
           .finally(() => (checking = false));
       }, checkEvery)
     : undefined;

@@ -1,4 +1,5 @@
 import { createEnv } from '@t3-oss/env-nextjs';
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 
 // The only reader of process.env. A bad value stops start-up with the variable's name and what it expects.
@@ -9,6 +10,20 @@ const booleanString = z
 const postgresUrl = z
   .string()
   .regex(/^postgres(ql)?:\/\//, { message: 'expected a postgres:// connection string' });
+
+// Addresses of the reverse proxies in front of the app: only they may say who the client is (X-Forwarded-For).
+const trustedProxies = z
+  .string()
+  .default('')
+  .transform((value, ctx) => {
+    const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+    for (const entry of entries) {
+      if (!ipaddr.isValid(entry) && !ipaddr.isValidCIDR(entry)) {
+        ctx.addIssue({ code: 'custom', message: `"${entry}" is not an IP address or CIDR range (e.g. 10.0.0.1,172.16.0.0/12)` });
+      }
+    }
+    return entries;
+  });
 
 export const env = createEnv({
   server: {
@@ -23,10 +38,31 @@ export const env = createEnv({
     MAIL_FROM: z.string().min(3).default('Cairn <support@cairn.localhost>'),
     CAIRN_DATA_DIR: z.string().min(1).default('./.data'),
     START_WORKER: booleanString.default(true),
-    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    /** Seed the demo workspace (published logins) on an empty database. Unset: yes, except in production. */
+    CAIRN_DEMO: booleanString.optional(),
+    /** Unset: info, or warn under tests so their output stays readable (server/log.ts). */
+    LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).optional(),
     /** Set by `npm start` when it serves the embedded database; not for operators. */
     CAIRN_EMBEDDED: booleanString.default(false),
+    /** How long a customer data export's download link works before its file is deleted. */
+    PRIVACY_EXPORT_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+    TRUSTED_PROXIES: trustedProxies,
     CAIRN_DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+    /**
+     * Hosts and CIDRs a workspace's own servers (SMTP now; IMAP, webhooks later) may reach although they are
+     * private, loopback or otherwise internal: comma-separated, e.g. "mail.corp.internal,10.20.0.0/16".
+     * Unset: only public internet addresses. Checked in server/net/outbound-guard.ts.
+     */
+    OUTBOUND_ALLOWED_HOSTS: z
+      .string()
+      .regex(/^[\w.:\-/\[\]]+(\s*,\s*[\w.:\-/\[\]]+)*$/, { message: 'expected comma-separated host names, IP addresses or CIDRs such as mail.internal,10.0.0.0/8' })
+      .optional(),
+    /** Bearer token for /api/metrics and the worker's metrics port. Unset: metrics are off (404). */
+    METRICS_TOKEN: z.string().min(16, { message: 'expected at least 16 characters (openssl rand -hex 16)' }).optional(),
+    /** Port on which `npm run worker` serves its own /metrics (job latencies). Unset: not served. */
+    WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    /** File the worker touches while its queues run and the database answers; the container health check reads it. */
+    WORKER_HEARTBEAT_FILE: z.string().min(1).optional(),
   },
   client: {
     NEXT_PUBLIC_POSTHOG_KEY: z.string().optional(),

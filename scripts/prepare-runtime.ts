@@ -11,13 +11,15 @@ import { loadDotEnv } from './load-env';
 export async function prepareRuntime(options: { embeddedPort?: number } = {}): Promise<{ embedded: EmbeddedPostgres | null }> {
   loadDotEnv();
   const dataDir = path.resolve(process.env.CAIRN_DATA_DIR || './.data');
+  // Logged once the environment is complete: the logger reads lib/env.ts, which must not load before.
+  const warnings: string[] = [];
   fs.mkdirSync(dataDir, { recursive: true });
   if (!process.env.AUTH_SECRET) {
     const secretFile = path.join(dataDir, 'auth-secret');
     if (!fs.existsSync(secretFile)) fs.writeFileSync(secretFile, crypto.randomBytes(32).toString('base64url'), { mode: 0o600 });
     process.env.AUTH_SECRET = fs.readFileSync(secretFile, 'utf8').trim();
     if (process.env.NODE_ENV === 'production' && process.env.DATABASE_URL) {
-      console.warn(`[cairn] AUTH_SECRET is not set; using the one generated in ${secretFile}. Set AUTH_SECRET for every web and worker process.`);
+      warnings.push(`AUTH_SECRET is not set; using the one generated in ${secretFile}. Set AUTH_SECRET for every web and worker process.`);
     }
   }
   let embedded: EmbeddedPostgres | null = null;
@@ -27,6 +29,10 @@ export async function prepareRuntime(options: { embeddedPort?: number } = {}): P
     // One shared session behind the socket: the app role is set per transaction (server/db/tenant.ts).
     process.env.DATABASE_APP_URL = embedded.url;
     process.env.CAIRN_EMBEDDED = 'true';
+  }
+  if (warnings.length) {
+    const { logger } = await import('../server/log');
+    for (const warning of warnings) logger.warn(warning);
   }
   return { embedded };
 }

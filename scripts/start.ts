@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { prepareRuntime } from './prepare-runtime';
 
-// `npm start`: migrate, seed the demo on an empty database, build if needed, serve, and process jobs.
+// `npm start`: migrate, seed the demo on an empty database (not in production unless CAIRN_DEMO=true),
+// build if needed, serve, and process jobs.
 const dev = process.argv.includes('--dev');
 const started = Date.now();
 const { embedded } = await prepareRuntime();
@@ -11,15 +12,21 @@ const { embedded } = await prepareRuntime();
 const { env } = await import('../lib/env');
 const { runMigrations } = await import('../server/db/migrate');
 const { seedDemoIfEmpty, DEMO_LOGINS, DEMO_WORKSPACE } = await import('../server/services/workspace/seed-demo');
+const { demoSeedAllowed } = await import('../server/services/workspace/demo-policy');
+const { syncAppRolePassword } = await import('../server/db/app-role-password');
+const { componentLogger } = await import('../server/log');
+const log = componentLogger('start');
 const { closeDb } = await import('../server/db/client');
 const { queueMode } = await import('../server/queue/connection');
 
 await runMigrations(env.DATABASE_URL!);
-const seeded = await seedDemoIfEmpty();
+if (env.DATABASE_APP_URL && !embedded) await syncAppRolePassword(env.DATABASE_URL!, env.DATABASE_APP_URL);
+const demo = demoSeedAllowed({ nodeEnv: env.NODE_ENV, demo: env.CAIRN_DEMO });
+const seeded = demo && (await seedDemoIfEmpty());
 
 const nextBin = path.resolve('node_modules/.bin/next');
 if (!dev && !fs.existsSync(path.resolve('.next/BUILD_ID'))) {
-  console.log('[cairn] no production build yet: running `next build` (a few minutes, once)…');
+  log.info('no production build yet: running `next build` (a few minutes, once)…');
   const build = spawnSync(nextBin, ['build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   if (build.status !== 0) {
     await embedded?.stop();
@@ -27,7 +34,9 @@ if (!dev && !fs.existsSync(path.resolve('.next/BUILD_ID'))) {
   }
 }
 
-const web: ChildProcess = spawn(nextBin, [dev ? 'dev' : 'start', '-p', String(env.PORT)], {
+// Not `next start`: our server stamps each request with its socket address (scripts/serve-web.ts).
+const tsxBin = path.resolve('node_modules/.bin/tsx');
+const web: ChildProcess = spawn(tsxBin, ['scripts/serve-web.ts', '--port', String(env.PORT), ...(dev ? ['--dev'] : [])], {
   stdio: ['ignore', 'inherit', 'inherit'],
   env: { ...process.env, NODE_ENV: dev ? 'development' : 'production' },
 });
@@ -36,6 +45,8 @@ let worker: { stop: () => Promise<void> } | null = null;
 if (env.START_WORKER) {
   const { startWorkers } = await import('../jobs/start-workers');
   worker = await startWorkers();
+  // Job latencies are measured in this process, not in Next's: serve them here when asked.
+  if (env.WORKER_METRICS_PORT) await (await import('../jobs/metrics-server')).startMetricsServer(env.WORKER_METRICS_PORT);
 }
 
 async function waitForWeb(url: string, timeoutMs = 120_000) {
@@ -56,7 +67,7 @@ let stopping = false;
 async function shutdown(code = 0) {
   if (stopping) return;
   stopping = true;
-  console.log('[cairn] stopping…');
+  log.info('stopping…');
   web.kill('SIGTERM');
   await worker?.stop().catch(() => undefined);
   await closeDb().catch(() => undefined);
@@ -69,21 +80,26 @@ web.on('exit', (code) => void shutdown(code ?? 1));
 
 const local = `http://localhost:${env.PORT}`;
 if (await waitForWeb(`${local}/api/health`)) {
+  // The start banner is for the person at the terminal: plain text, not a log line.
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(
     [
       '',
       `  Cairn is running at ${env.APP_URL}  (ready in ${seconds}s)`,
       `  database: ${embedded ? `embedded PGlite in ${path.resolve(env.CAIRN_DATA_DIR)}` : 'Postgres at DATABASE_URL'} · jobs: BullMQ on ${queueMode() === 'redis' ? 'Redis' : 'PostgreSQL'}${env.START_WORKER ? '' : ' (worker not started here)'}`,
-      `  demo workspace: ${DEMO_WORKSPACE.name}${seeded ? ' (just created)' : ''}`,
-      `    agent desk:   ${env.APP_URL}/agent`,
-      `    help center:  ${env.APP_URL}/${DEMO_WORKSPACE.slug}/help`,
-      `    portal:       ${env.APP_URL}/${DEMO_WORKSPACE.slug}/portal`,
-      '  demo logins:',
-      ...DEMO_LOGINS.map((l) => `    ${l.role.padEnd(6)} ${l.email.padEnd(20)} ${l.password}`),
+      ...(demo
+        ? [
+            `  demo workspace: ${DEMO_WORKSPACE.name}${seeded ? ' (just created)' : ''}`,
+            `    agent desk:   ${env.APP_URL}/agent`,
+            `    help center:  ${env.APP_URL}/${DEMO_WORKSPACE.slug}/help`,
+            `    portal:       ${env.APP_URL}/${DEMO_WORKSPACE.slug}/portal`,
+            '  demo logins:',
+            ...DEMO_LOGINS.map((l) => `    ${l.role.padEnd(6)} ${l.email.padEnd(20)} ${l.password}`),
+          ]
+        : [`  no demo workspace (production): create the first one at ${env.APP_URL}/signup`]),
       '',
     ].join('\n'),
   );
 } else {
-  console.error('[cairn] the web server did not answer within two minutes; see the output above.');
+  log.error('the web server did not answer within two minutes; see the output above.');
 }

@@ -1,3 +1,5 @@
+import { logger, type Logger } from '@/server/log';
+
 export const APP_ERROR_CODES = [
   'BAD_REQUEST',
   'UNAUTHORIZED',
@@ -24,6 +26,15 @@ export class AppError extends Error {
 
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} was not found in this workspace.`);
 
-export function logError(error: unknown) {
-  console.error('[cairn]', error);
+/**
+ * Unexpected failures. Takes the error, or `{ error, ...ids }` to say where it happened; pass a request's or
+ * job's child logger so the line carries its request id and workspace. Only ids go in the fields.
+ */
+export function logError(error: unknown, log: Logger = logger) {
+  if (error && typeof error === 'object' && !(error instanceof Error) && 'error' in error) {
+    const { error: err, ...where } = error as { error: unknown } & Record<string, unknown>;
+    log.error({ ...where, err }, 'unexpected error');
+    return;
+  }
+  log.error({ err: error }, 'unexpected error');
 }

@@ -1,12 +1,11 @@
 'use server';
 
-import { AuthError } from 'next-auth';
-import { headers } from 'next/headers';
+import { AuthError, CredentialsSignin } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { emailField } from '@/lib/validators/workspace';
 import { signIn, signOut } from '@/server/auth/config';
-import { consumeRateLimit } from '@/server/auth/rate-limit';
+import { messageForRateLimitedCode } from '@/server/auth/sign-in-messages';
 import { AppError } from '@/server/errors';
 import { authErrorMessage } from './_lib/auth-error-message';
 import { safeCallbackUrl } from './_lib/safe-callback-url';
@@ -16,11 +15,6 @@ export type AuthActionResult = { ok: true } | { ok: false; message: string; fiel
 const passwordInput = z.object({ email: emailField, password: z.string().min(1, { message: 'Enter your password.' }).max(200) });
 const linkInput = z.object({ email: emailField });
 
-async function clientIp() {
-  const h = await headers();
-  return h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || 'local';
-}
-
 function invalidInput(error: z.ZodError): AuthActionResult {
   const issue = error.issues[0];
   const field = issue?.path[0] === 'password' ? 'password' : 'email';
@@ -29,6 +23,9 @@ function invalidInput(error: z.ZodError): AuthActionResult {
 
 function failure(error: unknown): AuthActionResult {
   if (error instanceof AppError) return { ok: false, message: error.message };
+  if (error instanceof CredentialsSignin) {
+    return { ok: false, message: messageForRateLimitedCode(error.code) ?? authErrorMessage(error.type) ?? 'Sign-in failed. Try again.' };
+  }
   if (error instanceof AuthError) {
     return { ok: false, message: authErrorMessage(error.type) ?? 'Sign-in failed. Try again.' };
   }
@@ -44,8 +41,8 @@ export async function signInWithPassword(input: { email: string; password: strin
   if (!parsed.success) return invalidInput(parsed.error);
   const { email, password } = parsed.data;
   try {
-    // Per address and IP: slows password guessing without letting one attacker lock out an address everywhere.
-    await consumeRateLimit('signIn', `${email}|${await clientIp()}`);
+    // Throttled inside the credentials check itself (server/services/auth/verify-credentials.ts), where
+    // Auth.js's own callback endpoint passes too.
     await signIn('credentials', { email, password, redirect: false });
   } catch (error) {
     return failure(error);
@@ -61,10 +58,13 @@ export async function requestSignInLink(input: { email: string; redirectTo?: str
   if (!parsed.success) return invalidInput(parsed.error);
   const { email } = parsed.data;
   try {
-    await consumeRateLimit('magicLink', `${email}|${await clientIp()}`);
+    // Limited per address and IP in the Auth.js signIn callback, which its own endpoint passes too.
     const next = await signIn('nodemailer', { email, redirect: false, redirectTo: safeCallbackUrl(input.redirectTo) });
     // Unexpected failures (a mail server that is down) come back as a redirect to the error page, not a throw.
-    const errorType = typeof next === 'string' ? new URL(next, 'http://cairn.invalid').searchParams.get('error') : null;
+    const params = typeof next === 'string' ? new URL(next, 'http://cairn.invalid').searchParams : null;
+    const limited = messageForRateLimitedCode(params?.get('code'));
+    if (limited) return { ok: false, message: limited };
+    const errorType = params?.get('error');
     if (errorType) return { ok: false, message: authErrorMessage(errorType === 'Configuration' ? 'EmailSignin' : errorType) ?? 'Sign-in failed.' };
   } catch (error) {
     return failure(error);

@@ -8,7 +8,7 @@ import { Input } from '@/components/ui/input';
 import { useTRPC } from '@/lib/trpc/client';
 import { cn } from '@/lib/utils/cn';
 import { SnippetText } from './snippet-text';
-import { useDebouncedValue } from './use-debounced-value';
+import { useDebouncedValue } from '@/components/ui/use-debounced-value';
 
 type Props = { workspace: string; action: string; articleBase: string; defaultValue?: string };
 

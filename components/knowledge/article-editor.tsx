@@ -2,13 +2,17 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { Field, Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
 import { ARTICLE_VISIBILITIES, ARTICLE_VISIBILITY_LABELS, type ArticleVisibility } from '@/lib/constants/help';
+import { articleForm } from '@/lib/validators/help';
 import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
 import { slugify } from './article-labels';
@@ -30,6 +34,9 @@ export type EditableArticle = {
   updatedAt: Date;
 };
 
+/** Fields that show their own error; any other problem is said once above the save button. */
+const SHOWN_FIELDS = ['title', 'slug', 'categoryId', 'sectionId', 'tags', 'keywords', 'excerpt'] as const;
+
 const timeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 
 const splitList = (text: string) => [...new Set(text.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean))];
@@ -43,17 +50,25 @@ export function ArticleEditor({ article }: { article?: EditableArticle }) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const categories = useQuery(trpc.articleCategory.list.queryOptions());
-  const [title, setTitle] = useState(article?.title ?? '');
-  const [slug, setSlug] = useState(article?.slug ?? '');
-  const [slugEdited, setSlugEdited] = useState(Boolean(article));
-  const [body, setBody] = useState(article?.bodyMarkdown ?? '');
-  const [excerpt, setExcerpt] = useState(article?.excerpt ?? '');
-  const [categoryId, setCategoryId] = useState(article?.categoryId ?? '');
-  const [sectionId, setSectionId] = useState(article?.sectionId ?? '');
-  const [tags, setTags] = useState(article?.tags.join(', ') ?? '');
-  const [keywords, setKeywords] = useState(article?.keywords ?? '');
-  const [visibility, setVisibility] = useState<ArticleVisibility>(article?.visibility ?? 'public');
+  const form = useForm({
+    resolver: zodResolver(articleForm),
+    defaultValues: {
+      title: article?.title ?? '',
+      slug: article?.slug ?? '',
+      bodyMarkdown: article?.bodyMarkdown ?? '',
+      excerpt: article?.excerpt ?? '',
+      categoryId: article?.categoryId ?? '',
+      sectionId: article?.sectionId ?? '',
+      tags: article?.tags.join(', ') ?? '',
+      keywords: article?.keywords ?? '',
+      visibility: article?.visibility ?? 'public',
+    },
+  });
+  // A new article's address follows its title until the author edits the address by hand.
+  const slugEdited = Boolean(article) || Boolean(form.formState.dirtyFields.slug);
   const [tab, setTab] = useState<'write' | 'preview'>('write');
+  const body = form.watch('bodyMarkdown') ?? '';
+  const categoryId = form.watch('categoryId');
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.article.pathKey() });
   const create = useMutation(trpc.article.create.mutationOptions({ onSuccess: async (created) => {
@@ -64,65 +79,39 @@ export function ArticleEditor({ article }: { article?: EditableArticle }) {
   const saving = create.isPending || update.isPending;
   const failure = create.error ?? update.error;
   const problem = failure ? describeError(failure) : null;
-  const fieldError = (name: string) => (problem?.field === name ? problem.message : problem?.fieldErrors[name]?.[0]);
+  const fieldError = (name: keyof z.input<typeof articleForm>) =>
+    form.formState.errors[name]?.message ?? (problem?.field === name ? problem.message : problem?.fieldErrors[name]?.[0]);
   const sections = categories.data?.find((c) => c.id === categoryId)?.sections ?? [];
 
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
+  const onSubmit = form.handleSubmit((values) => {
     const fields = {
-      title,
-      slug,
-      bodyMarkdown: body,
-      excerpt,
-      categoryId: categoryId || null,
-      sectionId: sectionId || null,
-      tags: splitList(tags),
-      keywords,
+      ...values,
+      categoryId: values.categoryId || null,
+      sectionId: values.sectionId || null,
+      tags: splitList(values.tags),
       position: article?.position ?? 0,
-      visibility,
     };
     if (article) update.mutate({ articleId: article.id, ...fields });
     else create.mutate(fields);
-  }
+  });
+  const title = form.register('title', {
+    onChange: (e: { target: { value: string } }) => {
+      if (!slugEdited) form.setValue('slug', slugify(e.target.value));
+    },
+  });
+  const category = form.register('categoryId', { onChange: () => form.setValue('sectionId', '') });
 
   return (
     <form onSubmit={onSubmit} className="space-y-5" noValidate>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="article-title" label="Title" error={fieldError('title')}>
-          <Input
-            id="article-title"
-            value={title}
-            required
-            maxLength={200}
-            aria-invalid={Boolean(fieldError('title'))}
-            onChange={(e) => {
-              setTitle(e.target.value);
-              if (!slugEdited) setSlug(slugify(e.target.value));
-            }}
-          />
+          <Input id="article-title" required maxLength={200} aria-invalid={Boolean(fieldError('title'))} {...title} />
         </Field>
         <Field id="article-slug" label="Address" hint="The last part of the article's URL in the help center." error={fieldError('slug')}>
-          <Input
-            id="article-slug"
-            value={slug}
-            required
-            maxLength={120}
-            aria-invalid={Boolean(fieldError('slug'))}
-            onChange={(e) => {
-              setSlug(e.target.value);
-              setSlugEdited(true);
-            }}
-          />
+          <Input id="article-slug" required maxLength={120} aria-invalid={Boolean(fieldError('slug'))} {...form.register('slug')} />
         </Field>
         <Field id="article-category" label="Category" error={fieldError('categoryId')}>
-          <Select
-            id="article-category"
-            value={categoryId}
-            onChange={(e) => {
-              setCategoryId(e.target.value);
-              setSectionId('');
-            }}
-          >
+          <Select id="article-category" {...category}>
             <option value="">No category</option>
             {categories.data?.map((c) => (
               <option key={c.id} value={c.id}>
@@ -132,7 +121,7 @@ export function ArticleEditor({ article }: { article?: EditableArticle }) {
           </Select>
         </Field>
         <Field id="article-section" label="Section" error={fieldError('sectionId')}>
-          <Select id="article-section" value={sectionId} disabled={!sections.length} onChange={(e) => setSectionId(e.target.value)}>
+          <Select id="article-section" disabled={!sections.length} {...form.register('sectionId')}>
             <option value="">{sections.length ? 'No section' : 'The category has no sections'}</option>
             {sections.map((s) => (
               <option key={s.id} value={s.id}>
@@ -142,7 +131,7 @@ export function ArticleEditor({ article }: { article?: EditableArticle }) {
           </Select>
         </Field>
         <Field id="article-visibility" label="Visible to">
-          <Select id="article-visibility" value={visibility} onChange={(e) => setVisibility(e.target.value as ArticleVisibility)}>
+          <Select id="article-visibility" {...form.register('visibility')}>
             {ARTICLE_VISIBILITIES.map((v) => (
               <option key={v} value={v}>
                 {ARTICLE_VISIBILITY_LABELS[v]}
@@ -151,13 +140,13 @@ export function ArticleEditor({ article }: { article?: EditableArticle }) {
           </Select>
         </Field>
         <Field id="article-tags" label="Tags" hint="Comma-separated; articles sharing a tag are shown as related." error={fieldError('tags')}>
-          <Input id="article-tags" value={tags} onChange={(e) => setTags(e.target.value)} placeholder="login, security" />
+          <Input id="article-tags" placeholder="login, security" {...form.register('tags')} />
         </Field>
         <Field id="article-keywords" label="Search keywords" hint="Other words readers search with: synonyms, old names, common misspellings." error={fieldError('keywords')}>
-          <Input id="article-keywords" value={keywords} maxLength={500} onChange={(e) => setKeywords(e.target.value)} placeholder="forgot password, locked out" />
+          <Input id="article-keywords" maxLength={500} placeholder="forgot password, locked out" {...form.register('keywords')} />
         </Field>
         <Field id="article-excerpt" label="Excerpt" hint="Shown in lists and to search engines; the first lines are used when empty." error={fieldError('excerpt')}>
-          <Input id="article-excerpt" value={excerpt} maxLength={500} onChange={(e) => setExcerpt(e.target.value)} />
+          <Input id="article-excerpt" maxLength={500} {...form.register('excerpt')} />
         </Field>
       </div>
 
@@ -179,7 +168,7 @@ export function ArticleEditor({ article }: { article?: EditableArticle }) {
             <label htmlFor="article-body" className="sr-only">
               Body in Markdown
             </label>
-            <Textarea id="article-body" value={body} onChange={(e) => setBody(e.target.value)} rows={22} className="min-h-96 font-mono" aria-invalid={Boolean(fieldError('bodyMarkdown'))} />
+            <Textarea id="article-body" rows={22} className="min-h-96 font-mono" aria-invalid={Boolean(fieldError('bodyMarkdown'))} {...form.register('bodyMarkdown')} />
           </div>
           <div className={tab === 'preview' ? '' : 'hidden lg:block'}>
             <MarkdownPreview markdown={body} />
@@ -187,7 +176,7 @@ export function ArticleEditor({ article }: { article?: EditableArticle }) {
         </div>
       </div>
 
-      {problem && !fieldError('title') && !fieldError('slug') ? <Alert>{problem.message}</Alert> : null}
+      {problem && !SHOWN_FIELDS.some((name) => fieldError(name)) ? <Alert>{problem.message}</Alert> : null}
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={saving}>
           {saving ? 'Saving…' : article ? 'Save' : 'Create draft'}

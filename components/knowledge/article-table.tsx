@@ -13,7 +13,7 @@ import { ARTICLE_STATUSES, ARTICLE_STATUS_LABELS, ARTICLE_VISIBILITY_LABELS, typ
 import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
 import { isScheduled, STATUS_TONES } from './article-labels';
-import { useDebouncedValue } from '@/components/help/use-debounced-value';
+import { useDebouncedValue } from '@/components/ui/use-debounced-value';
 
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
 

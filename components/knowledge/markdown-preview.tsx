@@ -6,7 +6,7 @@ import { ArticleBody } from '@/components/help/article-body';
 import { Alert } from '@/components/ui/card';
 import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
-import { useDebouncedValue } from '@/components/help/use-debounced-value';
+import { useDebouncedValue } from '@/components/ui/use-debounced-value';
 
 /**
  * Live preview through the server's renderer and sanitizer (article.preview), so the preview shows

@@ -1,5 +1,6 @@
 'use client';
 
+import { Menu } from 'lucide-react';
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState, type ReactNode } from 'react';
@@ -52,9 +53,7 @@ export function AppShell({ user, signOutAction, children }: { user: ShellUser; s
           aria-expanded={menuOpen}
           className="rounded-md p-2 text-slate-700 hover:bg-slate-100"
         >
-          <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2">
-            <path d="M4 6h16M4 12h16M4 18h16" strokeLinecap="round" />
-          </svg>
+          <Menu aria-hidden="true" className="h-5 w-5" />
         </button>
       </header>
       <Sheet open={menuOpen} onOpenChange={setMenuOpen} title="Menu">

@@ -12,6 +12,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { href: '/agent/customers', label: 'Customers' },
       { href: '/agent/knowledge', label: 'Knowledge base' },
       { href: '/agent/settings/notifications', label: 'Notifications' },
+      { href: '/agent/settings/account', label: 'Account security' },
       { href: '/agent/reports/sla', label: 'SLA report' },
     ],
   },

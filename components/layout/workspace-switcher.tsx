@@ -1,5 +1,6 @@
 'use client';
 
+import { ChevronsUpDown } from 'lucide-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { Alert } from '@/components/ui/card';
@@ -38,9 +39,7 @@ export function WorkspaceSwitcher({ onNavigate }: { onNavigate?: () => void }) {
             <span className="block truncate font-medium text-slate-900">{switchWorkspace.isPending ? 'Switching…' : name}</span>
             {current.data ? <span className="block text-xs capitalize text-slate-500">{current.data.role}</span> : null}
           </span>
-          <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4 shrink-0 text-slate-400" fill="currentColor">
-            <path d="M10 3l4 5H6l4-5zm0 14l-4-5h8l-4 5z" />
-          </svg>
+          <ChevronsUpDown aria-hidden="true" className="h-4 w-4 shrink-0 text-slate-400" />
         </DropdownMenuTrigger>
         <DropdownMenuContent>
           <DropdownMenuLabel>Workspaces</DropdownMenuLabel>

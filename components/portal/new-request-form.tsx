@@ -1,7 +1,9 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useId, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { ArticleSuggestions } from '@/components/help/article-suggestions';
 import { Alert, Card, Spinner } from '@/components/ui/card';
@@ -13,10 +15,10 @@ import { Textarea } from '@/components/ui/textarea';
 import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
 import type { CustomerPaths } from '@/lib/utils/customer-paths';
-import { portalCreateTicketInput } from '@/lib/validators/ticket';
-import { AttachmentPicker } from './attachment-picker';
+import { portalRequestForm, type PortalRequestForm } from '@/lib/validators/ticket';
+import { AttachmentPicker } from '@/components/ui/attachment-picker';
 import { RequestSubmitted } from './request-submitted';
-import { useAttachmentUploads } from './use-attachment-uploads';
+import { useAttachmentUploads } from '@/components/ui/use-attachment-uploads';
 
 const FIELDS = ['subject', 'categoryId', 'body', 'name', 'attachmentIds'] as const;
 type FieldName = (typeof FIELDS)[number];
@@ -46,14 +48,14 @@ export function NewRequestForm({ portalSlug, paths }: { portalSlug: string; path
   const me = useQuery(trpc.portal.me.queryOptions());
   const categories = useQuery(trpc.portal.categories.queryOptions());
   const uploads = useAttachmentUploads(portalSlug);
-
-  const [subject, setSubject] = useState('');
-  const [categoryId, setCategoryId] = useState('');
-  const [body, setBody] = useState('');
-  const [name, setName] = useState<string | null>(null);
-  const [localErrors, setLocalErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [blocker, setBlocker] = useState<string | null>(null);
-  const [invalid, setInvalid] = useState<string | null>(null);
+  // The same rules as the procedure; errors show under their field, the first one focused on submit.
+  const form = useForm<PortalRequestForm>({
+    resolver: zodResolver(portalRequestForm),
+    defaultValues: { subject: '', body: '', categoryId: '', name: '' },
+    values: me.data ? { subject: '', body: '', categoryId: '', name: me.data.name.trim() } : undefined,
+    resetOptions: { keepDirtyValues: true },
+  });
 
   const create = useMutation(
     trpc.portal.createTicket.mutationOptions({
@@ -65,6 +67,7 @@ export function NewRequestForm({ portalSlug, paths }: { portalSlug: string; path
         ]),
     }),
   );
+  const subject = form.watch('subject');
 
   if (me.isPending) return <FormSkeleton />;
   if (me.isError) {
@@ -79,10 +82,7 @@ export function NewRequestForm({ portalSlug, paths }: { portalSlug: string; path
         ticketHref={`${paths.tickets}/${create.data.id}`}
         portalHref={paths.portal}
         onSubmitAnother={() => {
-          setSubject('');
-          setCategoryId('');
-          setBody('');
-          setLocalErrors({});
+          form.reset({ subject: '', body: '', categoryId: '', name: me.data.name.trim() });
           uploads.reset();
           create.reset();
         }}
@@ -92,46 +92,23 @@ export function NewRequestForm({ portalSlug, paths }: { portalSlug: string; path
 
   // The server keeps a name it already has, so only a customer without one is asked for it.
   const nameOnFile = me.data.name.trim();
-  const nameValue = name ?? nameOnFile;
   const server = formErrors(create.error, FIELDS);
-  const errorFor = (field: FieldName) => localErrors[field] ?? server.fields[field];
-  /** Editing a field clears its error from the last attempt: the message no longer describes what's there. */
-  const edited = (field: FieldName) => {
-    if (localErrors[field]) setLocalErrors(({ [field]: _cleared, ...rest }) => rest);
-  };
+  const errorFor = (field: FieldName) =>
+    (field === 'attachmentIds' ? undefined : form.formState.errors[field]?.message) ?? server.fields[field];
+  const describedBy = (field: FieldName) => (errorFor(field) ? `${id}-${field}-error` : undefined);
   const pending = create.isPending;
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const parsed = portalCreateTicketInput.safeParse({
-      subject,
-      body,
-      categoryId: categoryId || undefined,
-      name: !nameOnFile && nameValue.trim() ? nameValue : undefined,
-      attachmentIds: uploads.attachmentIds,
-    });
-    if (!parsed.success) {
-      const errors: Partial<Record<FieldName, string>> = {};
-      for (const issue of parsed.error.issues) {
-        const field = issue.path[0] as FieldName;
-        if (FIELDS.includes(field) && !errors[field]) errors[field] = issue.message;
-      }
-      setLocalErrors(errors);
-      // Anything the form has no field for still gets said.
-      setInvalid(Object.keys(errors).length ? null : (parsed.error.issues[0]?.message ?? 'Check the form and try again.'));
-      // Put the cursor where the first problem is.
-      const first = FIELDS.find((field) => errors[field]);
-      if (first) document.getElementById(`${id}-${first}`)?.focus();
-      return;
-    }
-    setLocalErrors({});
-    setInvalid(null);
+  const onSubmit = form.handleSubmit((values) => {
     setBlocker(uploads.blocker);
     if (uploads.blocker) return;
-    create.mutate(parsed.data);
-  }
-
-  const describedBy = (field: FieldName) => (errorFor(field) ? `${id}-${field}-error` : undefined);
+    create.mutate({
+      subject: values.subject,
+      body: values.body,
+      categoryId: values.categoryId || undefined,
+      name: !nameOnFile && values.name ? values.name : undefined,
+      attachmentIds: uploads.attachmentIds,
+    });
+  });
 
   return (
     <Card className="space-y-5">
@@ -140,17 +117,12 @@ export function NewRequestForm({ portalSlug, paths }: { portalSlug: string; path
           <Field id={`${id}-name`} label="Name" error={errorFor('name')} hint={nameOnFile ? 'As we have it on file.' : undefined}>
             <Input
               id={`${id}-name`}
-              name="name"
               autoComplete="name"
-              value={nameValue}
               readOnly={Boolean(nameOnFile)}
-              onChange={(event) => {
-              setName(event.target.value);
-              edited('name');
-            }}
               className={nameOnFile ? 'bg-slate-50 text-slate-600' : undefined}
               aria-invalid={errorFor('name') ? true : undefined}
               aria-describedby={describedBy('name')}
+              {...form.register('name')}
             />
           </Field>
           <Field id={`${id}-email`} label="Email" hint="Replies go to this address.">
@@ -161,16 +133,11 @@ export function NewRequestForm({ portalSlug, paths }: { portalSlug: string; path
         <Field id={`${id}-subject`} label="Subject" error={errorFor('subject')}>
           <Input
             id={`${id}-subject`}
-            name="subject"
             required
             maxLength={200}
-            value={subject}
-            onChange={(event) => {
-              setSubject(event.target.value);
-              edited('subject');
-            }}
             aria-invalid={errorFor('subject') ? true : undefined}
             aria-describedby={describedBy('subject')}
+            {...form.register('subject')}
           />
         </Field>
         {/* Deflection: articles that may already answer the subject, before the customer writes the rest. */}
@@ -183,15 +150,10 @@ export function NewRequestForm({ portalSlug, paths }: { portalSlug: string; path
         >
           <Select
             id={`${id}-categoryId`}
-            name="categoryId"
-            value={categoryId}
-            onChange={(event) => {
-              setCategoryId(event.target.value);
-              edited('categoryId');
-            }}
             disabled={categories.isPending}
             aria-invalid={errorFor('categoryId') ? true : undefined}
             aria-describedby={describedBy('categoryId')}
+            {...form.register('categoryId')}
           >
             <option value="">{categories.isPending ? 'Loading categories…' : 'Choose a category (optional)'}</option>
             {categories.data?.map((category) => (
@@ -205,16 +167,11 @@ export function NewRequestForm({ portalSlug, paths }: { portalSlug: string; path
         <Field id={`${id}-body`} label="Message" error={errorFor('body')} hint="Describe what happened and what you expected. Include any error messages.">
           <Textarea
             id={`${id}-body`}
-            name="body"
             required
             rows={8}
-            value={body}
-            onChange={(event) => {
-              setBody(event.target.value);
-              edited('body');
-            }}
             aria-invalid={errorFor('body') ? true : undefined}
             aria-describedby={describedBy('body')}
+            {...form.register('body')}
           />
         </Field>
 
@@ -223,7 +180,6 @@ export function NewRequestForm({ portalSlug, paths }: { portalSlug: string; path
         {blocker && uploads.blocker ? <Alert>{uploads.blocker}</Alert> : null}
         {/* Beside the button, where the person who just clicked it is looking. */}
         {server.message ? <Alert>{server.message}</Alert> : null}
-        {invalid ? <Alert>{invalid}</Alert> : null}
 
         <div className="flex flex-col-reverse gap-2 sm:flex-row sm:items-center sm:justify-end">
           <Button type="submit" className="w-full sm:w-auto" disabled={pending}>

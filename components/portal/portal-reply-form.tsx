@@ -9,8 +9,8 @@ import { Field } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
 import { useTRPC } from '@/lib/trpc/client';
 import { messageBody } from '@/lib/validators/ticket';
-import { AttachmentPicker } from './attachment-picker';
-import { useAttachmentUploads } from './use-attachment-uploads';
+import { AttachmentPicker } from '@/components/ui/attachment-picker';
+import { useAttachmentUploads } from '@/components/ui/use-attachment-uploads';
 
 type Props = {
   ticketId: string;

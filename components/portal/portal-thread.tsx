@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { RelativeTime } from '@/components/ticket/relative-time';
 import { cn } from '@/lib/utils/cn';
-import { PortalAttachmentLinks } from './portal-attachment-links';
+import { AttachmentLinks } from '@/components/ui/attachment-links';
 
 /** A public reply as portal.ticket returns it: internal notes and system events never reach here. */
 export type PortalThreadMessage = {
@@ -35,7 +35,7 @@ function Message({ message, portalSlug }: { message: PortalThreadMessage; portal
           </span>
         </header>
         <div className="mt-2 whitespace-pre-wrap break-words text-sm leading-relaxed text-slate-800">{message.body}</div>
-        <PortalAttachmentLinks attachments={message.attachments} portalSlug={portalSlug} />
+        <AttachmentLinks attachments={message.attachments} portalSlug={portalSlug} />
       </article>
     </li>
   );

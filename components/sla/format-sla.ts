@@ -21,12 +21,22 @@ export function formatSpan(ms: number): string {
   return `${seconds}s`;
 }
 
-/** A target length as people say it: "90 min (1h 30m)", "3 days". */
-export function formatTargetMinutes(minutes: number): string {
-  if (minutes < 60) return `${minutes} min`;
+/**
+ * A target length as people say it: "90 min (1h 30m)", "3 days" around the clock; on a business-hours
+ * calendar never in days ("48 business hours (2880 min)"), since a business day is not 24 hours and days
+ * would make a 9–17 desk's 2,880 minutes read as two days instead of six.
+ */
+export function formatTargetMinutes(minutes: number, options: { businessHours: boolean }): string {
+  if (minutes < 60) return `${minutes} ${options.businessHours ? 'business ' : ''}min`;
+  if (options.businessHours) return `${formatHours(minutes)} business hour${minutes === 60 ? '' : 's'} (${minutes} min)`;
   if (minutes % (24 * 60) === 0) return `${minutes / (24 * 60)} day${minutes === 24 * 60 ? '' : 's'} (${minutes} min)`;
   if (minutes % 60 === 0) return `${minutes / 60} h (${minutes} min)`;
   return `${formatSpan(minutes * MINUTE)} (${minutes} min)`;
+}
+
+/** Hours with at most two decimals: "4", "1.5", "48". */
+function formatHours(minutes: number): string {
+  return String(Math.round((minutes / 60) * 100) / 100);
 }
 
 /** Where a clock stands by the viewer's clock: a running target whose due time passed reads as breached. */
@@ -60,7 +70,12 @@ export function formatViewerTime(date: Date): string {
   return viewerFormat.format(date);
 }
 
-/** A whole-minute length, short: "45 min", "2h 30m", "3d". */
-export function formatMinutesShort(minutes: number): string {
-  return minutes < 60 ? `${minutes} min` : formatSpan(minutes * 60_000);
+/**
+ * A whole-minute length, short: "45 min", "2h 30m", "3d" around the clock; in hours on a business-hours
+ * calendar ("48h", never "2d": a business day is not 24 hours).
+ */
+export function formatMinutesShort(minutes: number, options: { businessHours: boolean }): string {
+  if (minutes < 60) return `${minutes} min`;
+  if (options.businessHours) return `${Math.floor(minutes / 60)}h${minutes % 60 ? ` ${minutes % 60}m` : ''}`;
+  return formatSpan(minutes * 60_000);
 }

@@ -1,24 +1,23 @@
-import { WEEKDAY_NAMES } from '@/lib/business-hours/weekdays';
 import type { SlaTarget } from '@/components/ticket/types';
+import { DST_CONVENTION, dstBoundaryLines, dstChangeLines, wallTime as wall, zeroTargetLine } from './dst-lines';
 import { formatSpan, formatTargetMinutes } from './format-sla';
 import { ViewerTime } from './viewer-time';
 
 type Explanation = SlaTarget['explanation'];
-type Zoned = Explanation['start'];
-
-/** "Tue 2026-12-01 09:00" on the calendar's wall clock. */
-function wall(at: Zoned) {
-  return `${WEEKDAY_NAMES[at.weekday]?.slice(0, 3) ?? ''} ${at.local}`;
-}
 
 const minutes = (n: number) => (n >= 60 ? `${formatSpan(n * 60_000)} (${Math.round(n)} min)` : `${Math.round(n * 10) / 10} min`);
 
 /**
  * "Why this due time": the arithmetic behind one target, in the calendar's own local time so an admin can
- * check it against the calendar page: the open stretches that counted, holidays skipped, pauses added back.
+ * check it against the calendar page: the open stretches that counted, holidays skipped, pauses added back,
+ * daylight-saving changes crossed and the rule used for times they skipped or repeated, and how a zero
+ * target was read.
  */
-export function SlaExplanation({ explanation, policyName, calendarLabel }: { explanation: Explanation; policyName: string; calendarLabel: string }) {
+export function SlaExplanation({ explanation, policyName, calendarLabel, businessHours }: { explanation: Explanation; policyName: string; calendarLabel: string; businessHours: boolean }) {
   const { calendar, counted, holidaysSkipped, pausesAddedBack } = explanation;
+  const changes = dstChangeLines(explanation);
+  const boundaries = dstBoundaryLines(explanation);
+  const zeroTarget = zeroTargetLine(explanation);
   const closedMinutes = explanation.elapsedMinutes === null ? null : explanation.elapsedMinutes - explanation.targetMinutes;
   return (
     <div className="space-y-2 text-xs text-slate-700">
@@ -26,9 +25,10 @@ export function SlaExplanation({ explanation, policyName, calendarLabel }: { exp
         <span className="font-medium">Policy:</span> {policyName}. <span className="font-medium">Calendar:</span> {calendarLabel}, times below in {calendar.timeZone}.
       </p>
       <p>
-        The clock started {wall(explanation.start)} (<ViewerTime date={explanation.start.utc} /> your time) and counts {formatTargetMinutes(explanation.targetMinutes)} of open time
+        The clock started {wall(explanation.start)} (<ViewerTime date={explanation.start.utc} /> your time) and counts {formatTargetMinutes(explanation.targetMinutes, { businessHours })} of open time
         {explanation.status === 'due' && explanation.due ? `, reached ${wall(explanation.due)} (${explanation.due.offset}).` : '; it is paused now, so the due time is not known yet.'}
       </p>
+      {zeroTarget ? <p data-testid="sla-zero-target">{zeroTarget}</p> : null}
       {closedMinutes && closedMinutes > 0.5 ? <p>{minutes(closedMinutes)} of closed or paused time lie between start and due.</p> : null}
       <div>
         <p className="font-medium">Open time that counted ({minutes(explanation.countedMinutes)})</p>
@@ -73,6 +73,22 @@ export function SlaExplanation({ explanation, policyName, calendarLabel }: { exp
         ) : (
           <p className="text-slate-500">None: the ticket was never pending or on hold while this clock ran.</p>
         )}
+      </div>
+      <div>
+        <p className="font-medium">Daylight-saving changes</p>
+        {changes.length ? (
+          <ul className="ml-4 list-disc">
+            {changes.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+            {boundaries.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-slate-500">None while this clock ran: the calendar's hours kept the same offset from UTC.</p>
+        )}
+        {changes.length || boundaries.length ? <p className="text-slate-500">{DST_CONVENTION}</p> : null}
       </div>
     </div>
   );

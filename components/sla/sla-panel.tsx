@@ -63,7 +63,7 @@ export function SlaPanel({ sla, names }: { sla: TicketSla; names: Names }) {
                 </div>
                 <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs text-slate-600">
                   <dt>Target</dt>
-                  <dd>{formatTargetMinutes(target.targetMinutes)}</dd>
+                  <dd>{formatTargetMinutes(target.targetMinutes, { businessHours: sla.calendar !== null })}</dd>
                   <dt>Due</dt>
                   <dd>
                     {target.dueAt ? <ViewerTime date={target.dueAt} /> : 'when the pause ends'}
@@ -99,7 +99,7 @@ export function SlaPanel({ sla, names }: { sla: TicketSla; names: Names }) {
                 <details className="group text-xs">
                   <summary className="cursor-pointer select-none font-medium text-slate-700 hover:text-slate-900">Why this due time</summary>
                   <div className="mt-2 rounded-md bg-slate-50 p-2">
-                    <SlaExplanation explanation={target.explanation} policyName={policyName} calendarLabel={calendarLabel} />
+                    <SlaExplanation explanation={target.explanation} policyName={policyName} calendarLabel={calendarLabel} businessHours={sla.calendar !== null} />
                   </div>
                 </details>
               </li>

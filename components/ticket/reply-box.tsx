@@ -7,16 +7,17 @@ import { Alert } from '@/components/ui/card';
 import { Input, Label } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
-import { ATTACHMENT_LIMITS, STATUS_LABELS, type TicketStatus } from '@/lib/constants/ticket';
+import { STATUS_LABELS, type TicketStatus } from '@/lib/constants/ticket';
 import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
 import { allowedTransitions } from '@/lib/utils/ticket-lifecycle';
 import { cn } from '@/lib/utils/cn';
-import { formatBytes } from './attachment-links';
 import { MacroPicker, type AppliedMacro } from './macro-picker';
 import { StaleReplyAlert } from './stale-reply-alert';
 import type { ReplyPayload, TicketInfo } from './types';
-import { useAttachmentUploads } from './use-attachment-uploads';
+import { AttachmentPicker } from '@/components/ui/attachment-picker';
+import { useAttachmentUploads } from '@/components/ui/use-attachment-uploads';
+import { useDraft } from '@/components/ui/use-draft';
 
 export type ReplyMode = 'reply' | 'note';
 type ReplyStatus = NonNullable<ReplyPayload['status']>;
@@ -51,8 +52,8 @@ export function ReplyBox({
 }) {
   const trpc = useTRPC();
   const id = useId();
-  const fileInput = useRef<HTMLInputElement>(null);
-  const [body, setBody] = useState('');
+  // The reply in progress survives a reload or a trip to another ticket: one draft per ticket.
+  const [body, setBody, clearDraft] = useDraft(`ticket:${ticket.id}`);
   const [minutes, setMinutes] = useState('');
   const [nextStatus, setNextStatus] = useState<ReplyStatus | ''>('');
   const uploads = useAttachmentUploads();
@@ -60,10 +61,10 @@ export function ReplyBox({
   const send = useMutation(
     trpc.ticket.reply.mutationOptions({
       onSuccess: async () => {
-        setBody('');
+        clearDraft();
         setMinutes('');
         setNextStatus('');
-        uploads.clear();
+        uploads.reset();
         await onSent();
       },
     }),
@@ -84,7 +85,7 @@ export function ReplyBox({
       kind: mode,
       timeSpentMinutes: Number.isFinite(parsedMinutes) && parsedMinutes > 0 ? parsedMinutes : 0,
       status: nextStatus || undefined,
-      attachmentIds: uploads.ids,
+      attachmentIds: uploads.attachmentIds,
       seenUpdatedAt,
       confirmStale: false,
     };
@@ -148,7 +149,7 @@ export function ReplyBox({
         </p>
       </div>
 
-      <div className="grid gap-3 sm:grid-cols-[8rem_1fr_auto] sm:items-end">
+      <div className="grid gap-3 sm:grid-cols-[8rem_1fr] sm:items-end">
         <div>
           <Label htmlFor={`${id}-minutes`}>Time spent (minutes)</Label>
           <Input id={`${id}-minutes`} type="number" inputMode="numeric" min={0} max={1440} value={minutes} onChange={(e) => setMinutes(e.target.value)} />
@@ -164,37 +165,9 @@ export function ReplyBox({
             ))}
           </Select>
         </div>
-        <div>
-          <input
-            ref={fileInput}
-            id={`${id}-files`}
-            type="file"
-            multiple
-            className="sr-only"
-            onChange={(e) => {
-              if (e.target.files?.length) uploads.add(e.target.files);
-              e.target.value = '';
-            }}
-          />
-          <Button type="button" variant="secondary" onClick={() => fileInput.current?.click()} disabled={uploads.ids.length >= ATTACHMENT_LIMITS.maxPerMessage}>
-            Attach files
-          </Button>
-        </div>
       </div>
 
-      {uploads.uploads.length ? (
-        <ul aria-label="Files to send" className="flex flex-wrap gap-2">
-          {uploads.uploads.map((u) => (
-            <li key={u.key} className={cn('inline-flex items-center gap-2 rounded-md border px-2 py-1 text-xs', u.state === 'error' ? 'border-red-200 bg-red-50 text-red-800' : 'border-slate-200 bg-white text-slate-700')}>
-              <span className="max-w-48 truncate">{u.filename}</span>
-              <span className="text-slate-500">{u.state === 'uploading' ? 'uploading…' : u.state === 'error' ? u.error : formatBytes(u.sizeBytes)}</span>
-              <button type="button" onClick={() => uploads.remove(u.key)} aria-label={`Remove ${u.filename}`} className="rounded px-1 text-slate-500 hover:bg-slate-100">
-                ✕
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <AttachmentPicker uploads={uploads} disabled={send.isPending} />
 
       {stale && error ? (
         <StaleReplyAlert
@@ -211,7 +184,7 @@ export function ReplyBox({
       ) : null}
 
       <div className="flex justify-end">
-        <Button type="submit" disabled={send.isPending || uploads.busy || !body.trim()}>
+        <Button type="submit" disabled={send.isPending || Boolean(uploads.blocker) || !body.trim()}>
           {send.isPending ? 'Sending…' : isNote ? 'Add note' : 'Send reply'}
         </Button>
       </div>

@@ -18,7 +18,7 @@ import { TicketBoard } from './ticket-board';
 import { TicketFilterBar, type ListLayout } from './ticket-filter-bar';
 import { ticketPath } from './ticket-search';
 import { TicketTable } from './ticket-table';
-import { useDebouncedValue } from './use-debounced-value';
+import { useDebouncedValue } from '@/components/ui/use-debounced-value';
 import { useHotkeys } from './use-hotkeys';
 import type { ActiveList } from './active-list';
 

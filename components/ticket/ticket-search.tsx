@@ -9,7 +9,7 @@ import { useTRPC } from '@/lib/trpc/client';
 import { cn } from '@/lib/utils/cn';
 import { HighlightedSnippet } from './highlighted-snippet';
 import { StatusBadge } from './ticket-badges';
-import { useDebouncedValue } from './use-debounced-value';
+import { useDebouncedValue } from '@/components/ui/use-debounced-value';
 
 export const ticketPath = (ticketId: string) => `/agent/tickets/${ticketId}`;
 

@@ -1,4 +1,4 @@
-import { AttachmentLinks } from './attachment-links';
+import { AttachmentLinks } from '@/components/ui/attachment-links';
 import { MailFailureNotice } from './mail-failure-notice';
 import { RelativeTime } from './relative-time';
 import type { ThreadMessage } from './types';

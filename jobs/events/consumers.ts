@@ -1,6 +1,7 @@
 import type { DomainEventType } from '@/lib/constants/outbox';
-import { env } from '@/lib/env';
+import { componentLogger } from '@/server/log';
 import type { TenantScope } from '@/server/db/tenant';
+import { NOTIFYING_EVENT_TYPES, notifyTicketEvent } from '@/server/services/notification/notify-ticket-event';
 import type { DomainEvent } from '@/server/services/outbox/domain-event';
 
 /** One recorded domain event as consumers receive it. */
@@ -20,16 +21,30 @@ export type EventConsumer = {
 };
 
 /** With LOG_LEVEL=debug, a line per event: shows in `npm run worker`'s output what the desk is doing. */
+const log = componentLogger('event');
+
 const debugLog: EventConsumer = {
   name: 'debug-log',
   types: 'all',
   async handle(_scope, event) {
-    if (env.LOG_LEVEL === 'debug') console.log(`[event] ${event.type} ticket=${event.data.ticketId} id=${event.id}`);
+    log.debug({ event: event.type, eventId: event.id, ticketId: event.data.ticketId, workspaceId: event.tenantId }, 'domain event');
+  },
+};
+
+/**
+ * Notification mails hang off the events, not off each service that changes a ticket: creating a ticket
+ * no longer renders an alert per agent while it holds its workspace's number lock.
+ */
+const ticketNotifications: EventConsumer = {
+  name: 'ticket-notifications',
+  types: NOTIFYING_EVENT_TYPES,
+  async handle(scope, event) {
+    await notifyTicketEvent(scope, event);
   },
 };
 
 /** The one place consumers plug in. */
-export const EVENT_CONSUMERS: readonly EventConsumer[] = [debugLog];
+export const EVENT_CONSUMERS: readonly EventConsumer[] = [ticketNotifications, debugLog];
 
 export function consumersOf(consumers: readonly EventConsumer[], type: DomainEventType) {
   return consumers.filter((c) => c.types === 'all' || c.types.includes(type));

@@ -8,7 +8,10 @@ import type { BusinessCalendar, ClosedPause, Pause } from './types';
  * The instant at which `minutes` of business time after `start` have elapsed: only open time on the
  * calendar counts, holidays and paused stretches (ticket pending or on hold) do not.
  *
- * - 0 minutes is due at `start` itself, even in closed time: a zero target is due at once.
+ * - 0 minutes is due at the next opening: at `start` itself when the calendar is open and unpaused then,
+ *   otherwise when it next opens (a zero target received on Saturday is due at Monday 09:00, as most desks
+ *   promise "right away" to mean "as soon as we are in"). A calendar that is never open throws, as for any
+ *   other target.
  * - Otherwise the due time always lies inside open time or at its end (a target that uses up a day's hours
  *   exactly is due at 17:00, not at 09:00 the next open day).
  * - With a pause still running (`to: null`) that starts before the target is met, the due time is unknown

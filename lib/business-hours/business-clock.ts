@@ -14,9 +14,11 @@ const LARGEST_WINDOW_MS = 32 * DAY_MS;
 // Beyond this the target can never be met in any sensible sense; stop rather than loop for ages.
 const HORIZON_MS = 100 * 366 * DAY_MS;
 
-/** The instant at which `amountMs` of open, unpaused time after `startMs` has elapsed; null when paused for good first. */
+/**
+ * The instant at which `amountMs` of open, unpaused time after `startMs` has elapsed; null when paused for good
+ * first. With 0 it is the first open, unpaused instant at or after the start (the start itself when open).
+ */
 export function addBusinessMs(calendar: CompiledCalendar, startMs: number, amountMs: number, pauses: readonly MsInterval[]): number | null {
-  if (amountMs === 0) return startMs;
   if (calendar.weeklyOpenMinutes === 0) {
     throw new RangeError(`Calendar${calendar.name ? ` "${calendar.name}"` : ''} has no opening hours, so no target on it can ever fall due.`);
   }

@@ -2,12 +2,14 @@ import { addBusinessMs, countedMsIntervals } from './business-clock';
 import { compileCalendar } from './compiled-calendar';
 import { minutesToMs, validInstant } from './add-business-minutes';
 import { intersectIntervals, totalLength } from './interval-math';
+import { dstBoundariesBetween, offsetChangesBetween } from './dst-changes';
 import { dayToIsoDate } from './local-date';
 import { localDayInstants, localDayRange, openMsIntervals } from './open-intervals';
 import { pausesToIntervals } from './pauses';
-import { MINUTE_MS } from './time-units';
+import { DAY_MS, MINUTE_MS } from './time-units';
 import type { BusinessCalendar, Pause } from './types';
-import { toZonedInstant, type ZonedInstant } from './zoned-instant';
+import { formatOffset, toZonedInstant, type ZonedInstant } from './zoned-instant';
+import { formatClockTime } from './clock-time';
 
 /** Why a due time is what it is: everything the UI needs to say so, in the calendar's local time and UTC. */
 export interface DueExplanation {
@@ -30,6 +32,30 @@ export interface DueExplanation {
   readonly pausesAddedBack: ReadonlyArray<{ readonly from: ZonedInstant; readonly to: ZonedInstant | null; readonly businessMinutes: number | null }>;
   /** Wall-clock minutes from start to due (null while paused): the closed time is the difference to the target. */
   readonly elapsedMinutes: number | null;
+  /**
+   * Daylight-saving changes between start and due (or the pause): the calendar's wall-clock hours moved
+   * against UTC, so open hours that night or day were longer or shorter in real time. `from`/`to` are the
+   * local readings either side of the jump ('02:00' → '03:00').
+   */
+  readonly dstChanges: ReadonlyArray<{ readonly at: ZonedInstant; readonly from: string; readonly to: string; readonly offsetBefore: string; readonly offsetAfter: string }>;
+  /**
+   * Opening or closing times that fell into a skipped hour (did not exist) or a repeated one (happened twice)
+   * while the clock ran, and how they were read: RFC 5545, a missing time moves forward by the gap's length,
+   * a repeated one takes its first occurrence.
+   */
+  readonly dstBoundaries: ReadonlyArray<{
+    readonly date: string;
+    readonly wallTime: string;
+    readonly edge: 'opens' | 'closes';
+    readonly kind: 'gap' | 'ambiguous';
+    readonly readAs: ZonedInstant;
+    readonly convention: 'rfc5545_shift_forward' | 'first_occurrence';
+  }>;
+  /**
+   * How a target of 0 minutes was read (null for any other target): due at the start when the calendar was
+   * open and unpaused then, otherwise at the next opening.
+   */
+  readonly zeroTarget: 'at_start' | 'next_opening' | null;
 }
 
 export function explainDue(calendar: BusinessCalendar, start: Date, minutes: number, pauses?: readonly Pause[]): DueExplanation {
@@ -65,6 +91,23 @@ export function explainDue(calendar: BusinessCalendar, start: Date, minutes: num
       };
     });
 
+  const changes = offsetChangesBetween(zone, startMs, endMs);
+  const dstChanges = changes.map((change) => ({
+    at: at(change.atMs),
+    from: formatClockTime(wallMinuteOfDay(change.atMs + change.offsetBeforeMs)),
+    to: formatClockTime(wallMinuteOfDay(change.atMs + change.offsetAfterMs)),
+    offsetBefore: formatOffset(change.offsetBeforeMs),
+    offsetAfter: formatOffset(change.offsetAfterMs),
+  }));
+  const dstBoundaries = dstBoundariesBetween(compiled, startMs, endMs, changes).map((boundary) => ({
+    date: boundary.date,
+    wallTime: boundary.wallTime,
+    edge: boundary.edge,
+    kind: boundary.kind,
+    readAs: at(boundary.instantMs),
+    convention: boundary.kind === 'gap' ? ('rfc5545_shift_forward' as const) : ('first_occurrence' as const),
+  }));
+
   return {
     calendar: { name: compiled.name, timeZone: zone },
     start: at(startMs),
@@ -76,5 +119,13 @@ export function explainDue(calendar: BusinessCalendar, start: Date, minutes: num
     holidaysSkipped,
     pausesAddedBack,
     elapsedMinutes: dueMs === null ? null : (dueMs - startMs) / MINUTE_MS,
+    dstChanges,
+    dstBoundaries,
+    zeroTarget: minutes !== 0 || dueMs === null ? null : dueMs === startMs ? 'at_start' : 'next_opening',
   };
+}
+
+/** Minutes after local midnight of a wall reading (wall ms). */
+function wallMinuteOfDay(wallMs: number): number {
+  return Math.floor((((wallMs % DAY_MS) + DAY_MS) % DAY_MS) / MINUTE_MS);
 }

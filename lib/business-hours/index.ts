@@ -5,8 +5,9 @@ export { businessCalendarSchema, clockIntervalSchema, holidayDateSchema, timeZon
 export { openIntervalsBetween } from './open-intervals';
 export { addBusinessMinutes, businessMinutesBetween } from './add-business-minutes';
 export { explainDue, type DueExplanation } from './explain-due';
+export { offsetChangesBetween, type OffsetChange } from './dst-changes';
 export { parseIcsHolidays } from './parse-ics-holidays';
 export { computeSlaDueDates, type SlaDue, type SlaDueDates, type SlaTargetMinutes, type SlaTargetTable } from './sla-due-dates';
-export { isKnownTimeZone, wallToUtc, utcToWall, offsetAt } from './zoned-time';
+export { isKnownTimeZone, wallToUtc, utcToWall, offsetAt, readWallTime, type WallTimeReading } from './zoned-time';
 export { toZonedInstant, type ZonedInstant } from './zoned-instant';
 export { WEEKDAY_NAMES } from './weekdays';

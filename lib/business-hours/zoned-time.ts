@@ -58,35 +58,44 @@ export function utcToWall(timeZone: string, instantMs: number): number {
 }
 
 /**
- * The instant at which the zone's clock first reads `wallMs` or later.
- *
- * One rule covers both daylight-saving edges, and it is monotonic, so intervals built from it never invert
- * and back-to-back intervals still touch:
- * - a wall time in a spring-forward gap does not exist and moves forward to the moment the clocks jump
- *   (New York 2025-03-09 02:30 → 03:00 EDT = 07:00Z): a shop that "closes at 02:30" closes when the clock
- *   jumps past it;
+ * The instant a local wall-clock reading stands for, by the rule of RFC 5545 (iCalendar, §3.3.5), the one
+ * calendar programs use and the one we document:
+ * - a wall time in a spring-forward gap does not exist; it is read with the UTC offset in force before the
+ *   gap, i.e. shifted forward by the gap's length (New York 2025-03-09, clocks 02:00 → 03:00: 02:30 reads as
+ *   03:30 EDT = 07:30Z). A shop that "opens at 02:30" that night opens half an hour after the jump, just as
+ *   it would open two and a half hours after 00:00 on a clock that never jumped;
  * - an ambiguous fall-back time takes its first occurrence (New York 2025-11-02 01:30 → 01:30 EDT = 05:30Z).
+ *
+ * Outside a gap the mapping never runs backwards. Inside one it may put an opening after a later boundary of
+ * the same night (02:30–03:00 reads as 03:30–03:00 EDT): such an interval is empty, and overlapping ones
+ * merge, so open time is never counted twice. `readWallTime` tells which case applied, for explanations.
  *
  * Assumes at most one offset change within a day either side, which holds for every zone in the tz database
  * in the years a help desk cares about.
  */
 export function wallToUtc(timeZone: string, wallMs: number): number {
-  const earlierOffset = offsetAt(timeZone, wallMs - DAY_MS);
-  const laterOffset = offsetAt(timeZone, wallMs + DAY_MS);
-  // The common case: no change anywhere near, one reading per instant.
-  if (earlierOffset === laterOffset) return wallMs - earlierOffset;
-  const candidates = [wallMs - earlierOffset, wallMs - laterOffset].filter(
-    (instant) => instant + offsetAt(timeZone, instant) === wallMs,
-  );
-  if (candidates.length > 0) return Math.min(...candidates);
+  return readWallTime(timeZone, wallMs).instant;
+}
 
-  // In a gap: find the transition, the first instant whose reading is past the requested wall time.
-  let low = Math.min(wallMs - earlierOffset, wallMs - laterOffset);
-  let high = Math.max(wallMs - earlierOffset, wallMs - laterOffset);
-  while (high - low > 1) {
-    const middle = Math.floor((low + high) / 2);
-    if (middle + offsetAt(timeZone, middle) >= wallMs) high = middle;
-    else low = middle;
+export type WallTimeReading =
+  | { readonly kind: 'exact'; readonly instant: number }
+  /** The wall time did not exist; `shiftMs` is how far forward it was moved (the gap's length). */
+  | { readonly kind: 'gap'; readonly instant: number; readonly shiftMs: number }
+  /** The wall time happened twice; `instant` is the first, `laterInstant` the second. */
+  | { readonly kind: 'ambiguous'; readonly instant: number; readonly laterInstant: number };
+
+export function readWallTime(timeZone: string, wallMs: number): WallTimeReading {
+  const offsetBefore = offsetAt(timeZone, wallMs - DAY_MS);
+  const offsetAfter = offsetAt(timeZone, wallMs + DAY_MS);
+  // The common case: no change anywhere near, one reading per instant.
+  if (offsetBefore === offsetAfter) return { kind: 'exact', instant: wallMs - offsetBefore };
+  const candidates = [wallMs - offsetBefore, wallMs - offsetAfter].filter((instant) => instant + offsetAt(timeZone, instant) === wallMs);
+  if (candidates.length === 2 && candidates[0] !== candidates[1]) {
+    return { kind: 'ambiguous', instant: Math.min(...candidates), laterInstant: Math.max(...candidates) };
   }
-  return high;
+  if (candidates.length > 0) return { kind: 'exact', instant: candidates[0]! };
+  // In a gap: the offset before it applies (RFC 5545), which lands as far past the jump as the time was past
+  // the gap's start.
+  const instant = wallMs - offsetBefore;
+  return { kind: 'gap', instant, shiftMs: utcToWall(timeZone, instant) - wallMs };
 }

@@ -8,13 +8,6 @@ export const DEFAULT_SLA_TARGETS: Record<TicketPriority, { firstResponse: number
   low: { firstResponse: 48 * 60, resolution: 10 * 24 * 60 },
 };
 
-/** "within 2 hours", "within 5 days" */
-export function describeDuration(minutes: number) {
-  if (minutes % (24 * 60) === 0 && minutes >= 48 * 60) return `within ${minutes / (24 * 60)} days`;
-  if (minutes % 60 === 0) return `within ${minutes / 60} hour${minutes === 60 ? '' : 's'}`;
-  return `within ${minutes} minutes`;
-}
-
 /** The three clocks an SLA policy can run on a ticket. */
 export const SLA_METRICS = ['first_response', 'next_response', 'resolution'] as const;
 export type SlaMetric = (typeof SLA_METRICS)[number];

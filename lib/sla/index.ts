@@ -6,3 +6,4 @@ export { firstResponseCycle, latestNextResponseCycle, resolvedAt } from './respo
 export { PAUSING_STATUSES, ticketPauses } from './ticket-pauses';
 export { metInTime, targetState, type TargetTimes } from './target-state';
 export { dueEscalations, escalationBase, escalationRunKey, nextCheckAt, type CheckableTarget, type EscalationLevel } from './next-check';
+export { describeResponsePromise, formatDueTime, type PromiseInput } from './describe-promise';

@@ -50,6 +50,13 @@ export const articleFields = z.strictObject({
   locale: z.enum(ARTICLE_LOCALES).default(DEFAULT_ARTICLE_LOCALE),
   visibility: z.enum(ARTICLE_VISIBILITIES).default('public'),
 });
+/**
+ * The article editor: the procedure's own rules for each field, with the selects' empty string standing
+ * for "none" and tags typed as one comma-separated line.
+ */
+export const articleForm = articleFields
+  .pick({ title: true, slug: true, bodyMarkdown: true, excerpt: true, keywords: true, visibility: true })
+  .extend({ categoryId: z.union([z.literal(''), id]), sectionId: z.union([z.literal(''), id]), tags: z.string() });
 export const createArticleInput = articleFields;
 export const updateArticleInput = articleFields.extend({ articleId: id });
 export const articleIdInput = z.strictObject({ articleId: id });

@@ -30,6 +30,15 @@ export const portalCreateTicketInput = z.strictObject({
   attachmentIds,
   context: ticketContext.optional(),
 });
+/**
+ * The portal's request form: the procedure's own rules for what the customer types (subject, message),
+ * with the select's and the name's empty string standing for "none". Files travel beside the form.
+ */
+export const portalRequestForm = portalCreateTicketInput.pick({ subject: true, body: true }).extend({
+  categoryId: z.union([z.literal(''), id]),
+  name: z.string().trim().max(120, { message: 'Keep the name under 120 characters.' }),
+});
+export type PortalRequestForm = z.infer<typeof portalRequestForm>;
 export const portalTicketIdInput = z.strictObject({ ticketId: id });
 export const portalReplyInput = z.strictObject({ ticketId: id, body: messageBody, attachmentIds });
 export const portalListTicketsInput = z.strictObject({
@@ -81,7 +90,8 @@ export const listTicketsInput = z.strictObject({
   savedViewId: id.optional(),
   filters: ticketFilters.optional(),
   sort: z.enum(TICKET_SORTS).default('updated_desc'),
-  cursor: z.string().max(200).nullish(),
+  /** The last row's id of the previous page (nextCursor); anything else is refused here, not by Postgres. */
+  cursor: z.uuid({ message: 'Invalid cursor: pass the nextCursor of the previous page unchanged.' }).nullish(),
   limit: z.number().int().min(1).max(100).default(25),
   direction: z.enum(['forward', 'backward']).optional(),
 });

@@ -73,3 +73,4 @@ export const domainName = z
   .regex(/^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, { message: 'Enter a host name like help.example.com (no https://, no path).' });
 export const addDomainInput = z.strictObject({ domain: domainName });
 export const removeDomainInput = z.strictObject({ domainId: z.uuid() });
+export const verifyDomainInput = z.strictObject({ domainId: z.uuid({ message: 'Pick a domain from the list to verify.' }) });

@@ -1,42 +1,87 @@
+import { createHash } from 'node:crypto';
+import ipaddr from 'ipaddr.js';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { Redis } from 'ioredis';
 import { env } from '@/lib/env';
 import { AppError } from '@/server/errors';
 
-// Limits per key (address + IP): brute force on passwords and mail bombing through magic links.
+// Fixed limits per key: mail bombing through links, and sign-up spam.
 const LIMITS = {
-  signIn: { points: 10, duration: 15 * 60 },
   magicLink: { points: 5, duration: 15 * 60 },
   signUp: { points: 10, duration: 60 * 60 },
+  // Help-center votes: a reader rarely rates more than a few articles an hour; an office behind one
+  // address gets more room. Beyond either limit a vote is refused with 429.
+  articleVoteByVisitor: { points: 20, duration: 60 * 60 },
+  articleVoteByIp: { points: 60, duration: 60 * 60 },
+  // Views: one per reader and article a day counts, and at most this many per address an hour; extra
+  // views are not counted (the reader is not told: the count is a statistic, not an action).
+  articleViewOnce: { points: 1, duration: 24 * 60 * 60 },
+  articleViewByIp: { points: 300, duration: 60 * 60 },
+  // Staff sign-in links, per address (one inbox) and per IP (one sender trying many inboxes).
+  signInLinkPerAddress: { points: 5, duration: 15 * 60 },
+  signInLinkPerIp: { points: 20, duration: 15 * 60 },
 } as const;
 export type LimitName = keyof typeof LIMITS;
 
-const limiters = new Map<LimitName, RateLimiterAbstract>();
 let redis: Redis | undefined;
+const limiters = new Map<string, RateLimiterAbstract>();
 
-function limiter(name: LimitName): RateLimiterAbstract {
+/**
+ * One limiter per purpose: in Redis when REDIS_URL is set, so every web replica shares the count, else in
+ * this process's memory. If Redis is unreachable the Redis one falls back to memory rather than failing.
+ */
+export function sharedLimiter(name: string, opts: { points: number; duration: number }): RateLimiterAbstract {
   let found = limiters.get(name);
   if (!found) {
-    const opts = { keyPrefix: `cairn-rl-${name}`, ...LIMITS[name] };
+    const options = { keyPrefix: `cairn-rl-${name}`, ...opts };
     if (env.REDIS_URL) {
-      redis ??= new Redis(env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
-      // Shared across web replicas; if Redis is unreachable we fall back to this process's memory.
-      found = new RateLimiterRedis({ storeClient: redis, insuranceLimiter: new RateLimiterMemory(opts), ...opts });
+      // The offline queue holds the first commands until the connection is up: without it every request of
+      // a fresh process counted only in the fallback memory and the limit was split between two counters.
+      // A Redis that stays down still fails over after one retry.
+      redis ??= new Redis(env.REDIS_URL, { enableOfflineQueue: true, maxRetriesPerRequest: 1 });
+      found = new RateLimiterRedis({ storeClient: redis, insuranceLimiter: new RateLimiterMemory(options), ...options });
     } else {
-      found = new RateLimiterMemory(opts);
+      found = new RateLimiterMemory(options);
     }
     limiters.set(name, found);
   }
   return found;
 }
 
-export async function consumeRateLimit(name: LimitName, key: string) {
+/** For counters that should quietly stop counting: false once the key is over its limit. */
+export async function tryConsumeRateLimit(name: LimitName, ...keyParts: string[]): Promise<boolean> {
   try {
-    await limiter(name).consume(key.toLowerCase());
+    await sharedLimiter(name, LIMITS[name]).consume(limitKey(...keyParts));
+    return true;
+  } catch (error) {
+    if (error instanceof RateLimiterRes) return false;
+    throw error;
+  }
+}
+
+/**
+ * The key a limiter stores: a hash, so Redis never holds an email address. Case-insensitive. IPv6
+ * addresses count per /64, the block one subscriber gets, so rotating through it earns nothing.
+ */
+export function limitKey(...parts: string[]) {
+  const normalized = parts.map((part) => {
+    const value = part.trim().toLowerCase();
+    if (!ipaddr.IPv6.isValid(value)) return value;
+    const address = ipaddr.process(value);
+    return address.kind() === 'ipv6' ? (address as ipaddr.IPv6).parts.slice(0, 4).map((p) => p.toString(16)).join(':') + '::/64' : address.toString();
+  });
+  return createHash('sha256').update(normalized.join('|')).digest('base64url').slice(0, 32);
+}
+
+export const minutesUntil = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
+export const inMinutes = (minutes: number) => `${minutes} minute${minutes === 1 ? '' : 's'}`;
+
+export async function consumeRateLimit(name: LimitName, ...keyParts: string[]) {
+  try {
+    await sharedLimiter(name, LIMITS[name]).consume(limitKey(...keyParts));
   } catch (error) {
     if (error instanceof RateLimiterRes) {
-      const minutes = Math.max(1, Math.ceil(error.msBeforeNext / 60_000));
-      throw new AppError('TOO_MANY_REQUESTS', `Too many attempts. Wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`);
+      throw new AppError('TOO_MANY_REQUESTS', `Too many attempts. Wait ${inMinutes(minutesUntil(error.msBeforeNext))} and try again.`);
     }
     throw error;
   }

@@ -1,6 +1,8 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { customers } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
 import { runInTenant } from '@/server/db/tenant';
-import { AppError } from '@/server/errors';
+import { AppError, logError } from '@/server/errors';
 import { resolveMembership } from '@/server/services/member/resolve-membership';
 import type { TicketActor } from '@/server/services/ticket/actor';
 import { PORTAL_WORKSPACE_HEADER, WORKSPACE_COOKIE } from '@/server/trpc/context';
@@ -29,9 +31,14 @@ export async function runAsRequester<T>(req: Request, work: (scope: TenantScope,
   if (headers.get(PORTAL_WORKSPACE_HEADER) || !ctx.userId) {
     if (!ctx.portal) throw new AppError('UNAUTHORIZED', 'Sign in to continue.');
     const portal = ctx.portal;
-    return runInTenant(portal.tenantId, (scope) => work(scope, { type: 'customer', customerId: portal.customerId }));
+    return runInTenant(portal.tenantId, async (scope) => {
+      // As in portalProcedure: the session of a customer whose data was erased no longer opens anything.
+      const [customer] = await scope.db.select({ id: customers.id }).from(customers).where(and(eq(customers.id, portal.customerId), isNull(customers.erasedAt)));
+      if (!customer) throw new AppError('UNAUTHORIZED', 'Your portal session has ended. Sign in again.');
+      return work(scope, { type: 'customer', customerId: portal.customerId, onlyTicketId: portal.ticketId ?? null });
+    });
   }
-  const membership = await resolveMembership(ctx.userId, readCookie(WORKSPACE_COOKIE) ?? null);
+  const membership = await resolveMembership(ctx.userId, readCookie(WORKSPACE_COOKIE) ?? null, ctx.sessionVersion);
   if (!membership) throw new AppError('FORBIDDEN', 'You are not a member of a workspace.');
   const userId = ctx.userId;
   return runInTenant(membership.tenantId, (scope) => work(scope, { type: 'agent', userId }), userId);
@@ -41,6 +48,6 @@ const STATUS: Record<string, number> = { BAD_REQUEST: 400, UNAUTHORIZED: 401, FO
 
 export function errorResponse(error: unknown) {
   if (error instanceof AppError) return Response.json({ error: error.message }, { status: STATUS[error.code] ?? 500 });
-  console.error('[cairn]', error);
+  logError({ where: 'route handler', error });
   return Response.json({ error: 'Something went wrong on our side. Try again.' }, { status: 500 });
 }

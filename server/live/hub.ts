@@ -5,6 +5,7 @@ import { env } from '@/lib/env';
 import { tickets } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
 import { appDatabaseUrl } from '@/server/db/urls';
+import { componentLogger } from '@/server/log';
 import { LIVE_CHANNEL, type LiveEvent } from './publish';
 
 /**
@@ -70,7 +71,7 @@ function startPolling() {
         }
         since.set(tenantId, rows.at(-1)?.updatedAt ?? from);
       } catch (error) {
-        console.error('[live] poll failed', error);
+        componentLogger('live').error({ err: error, workspaceId: tenantId }, 'live poll failed');
       }
     }
   }, POLL_MS);

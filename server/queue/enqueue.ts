@@ -1,6 +1,9 @@
 import type { JobsOptions, Queue } from 'bullmq';
 import { createQueue, queueMode } from './connection';
+import { componentLogger } from '@/server/log';
 import { JOBS, type JobName, type JobPayload, type QueueName } from './jobs';
+
+const log = componentLogger('queue');
 
 const queues = ((globalThis as { __cairnQueues?: Map<QueueName, Queue> }).__cairnQueues ??= new Map());
 
@@ -13,7 +16,7 @@ export function getQueue(name: QueueName): Queue {
   let queue = queues.get(name);
   if (!queue) {
     queue = createQueue(name);
-    queue.on('error', (error: Error) => console.error(`[cairn] queue ${name}:`, error.message));
+    queue.on('error', (error: Error) => log.error({ queue: name, err: error }, 'queue connection error'));
     void queue.waitUntilReady().then(() => connected.add(queue!), () => undefined);
     queues.set(name, queue);
   }

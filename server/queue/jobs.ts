@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OUTBOUND_CHECK_KINDS } from '@/lib/constants/outbound';
 
 /** Which BullMQ queue runs which job: each workload has its own queue and concurrency. */
 export const QUEUES = {
@@ -9,6 +10,12 @@ export const QUEUES = {
   // SLA timers are short reads and writes on one ticket each; several run at once so a burst of due times
   // (Monday 09:00) is recorded within seconds.
   sla: { concurrency: 4 },
+  // Exports and erasures read or rewrite one customer's whole history: one at a time, and on their own
+  // queue so a long one never holds up the maintenance sweeps.
+  privacy: { concurrency: 1 },
+  // Connections to servers and DNS that workspaces configure: mostly waiting, each with its own time limit.
+  // Never in a web request, and never while a database transaction is open.
+  outbound: { concurrency: 4 },
 } as const;
 export type QueueName = keyof typeof QUEUES;
 
@@ -21,6 +28,12 @@ export const JOBS = {
   'sla.check': { queue: 'sla', payload: z.strictObject({ tenantId: z.uuid(), ticketId: z.uuid() }) },
   'sla.sweep': { queue: 'maintenance', payload: z.strictObject({}) },
   'sla.recomputeWorkspace': { queue: 'sla', payload: z.strictObject({ tenantId: z.uuid() }) },
+  'privacy.process': { queue: 'privacy', payload: z.strictObject({ tenantId: z.uuid(), requestId: z.uuid() }) },
+  'privacy.sweep': { queue: 'maintenance', payload: z.strictObject({}) },
+  'privacy.retention': { queue: 'maintenance', payload: z.strictObject({}) },
+  'outbound.check': { queue: 'outbound', payload: z.strictObject({ tenantId: z.uuid(), kind: z.enum(OUTBOUND_CHECK_KINDS) }) },
+  'domain.verify': { queue: 'outbound', payload: z.strictObject({ tenantId: z.uuid(), domainId: z.uuid() }) },
+  'domain.recheck': { queue: 'maintenance', payload: z.strictObject({}) },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
 
 export type JobName = keyof typeof JOBS;

@@ -1,4 +1,5 @@
 import { router } from '@/server/trpc/init';
+import { accountRouter, sessionRouter } from './account';
 import { authRouter } from './auth';
 import { customerRouter, organizationRouter } from './customer';
 import { domainRouter } from './domain';
@@ -7,6 +8,7 @@ import { invitationRouter, memberRouter } from './member';
 import { mailSettingsRouter, notificationRouter } from './notification';
 import { jobRouter } from './job';
 import { portalRouter } from './portal';
+import { privacyRequestRouter, retentionSettingsRouter } from './privacy';
 import { teamRouter } from './team';
 import { ticketRouter } from './ticket';
 import { categoryRouter, macroRouter, savedViewRouter, ticketFieldRouter, ticketSettingsRouter } from './ticket-config';
@@ -16,6 +18,8 @@ import { workspaceRouter } from './workspace';
 
 export const appRouter = router({
   auth: authRouter,
+  account: accountRouter,
+  session: sessionRouter,
   workspace: workspaceRouter,
   member: memberRouter,
   invitation: invitationRouter,
@@ -42,6 +46,8 @@ export const appRouter = router({
   notification: notificationRouter,
   mailSettings: mailSettingsRouter,
   job: jobRouter,
+  privacyRequest: privacyRequestRouter,
+  retentionSettings: retentionSettingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
   articleFeedbackInput,
@@ -22,9 +23,10 @@ import {
   staffSearchArticlesInput,
   updateArticleInput,
 } from '@/lib/validators/help';
+import { VISITOR_COOKIE, type Context } from '@/server/trpc/context';
 import { agentProcedure, publicProcedure, router, tenantProcedure } from '@/server/trpc/init';
 import { listArticleCategories, saveArticleCategory, saveArticleSection } from '@/server/services/help/article-categories';
-import { recordArticleView, submitArticleFeedback } from '@/server/services/help/article-feedback';
+import { recordArticleView, voteOnArticle, type HelpReader } from '@/server/services/help/article-feedback';
 import { setArticleStatus, scheduleArticle } from '@/server/services/help/change-article-status';
 import { listContextualArticles } from '@/server/services/help/contextual-help';
 import { withHelpCenter } from '@/server/services/help/help-center-scope';
@@ -52,6 +54,18 @@ const searchHit = articleSummary.extend({
   fuzzy: z.boolean(),
 });
 const categorySummary = z.object({ id: z.uuid(), slug: z.string(), name: z.string(), description: z.string(), icon: z.string() });
+
+const VISITOR_COOKIE_DAYS = 365;
+
+/** The reader behind a vote or view; an anonymous reader without our cookie gets one now. */
+function helpReader(ctx: Context): HelpReader {
+  let visitorId = ctx.visitorId;
+  if (!visitorId) {
+    visitorId = randomUUID();
+    ctx.setCookie(VISITOR_COOKIE, visitorId, { maxAge: VISITOR_COOKIE_DAYS * 86_400, httpOnly: true, sameSite: 'lax' });
+  }
+  return { visitorId, ip: ctx.ip };
+}
 
 export const helpRouter = router({
   categories: publicProcedure
@@ -97,11 +111,11 @@ export const helpRouter = router({
   feedback: publicProcedure
     .input(articleFeedbackInput)
     .output(z.object({ recorded: z.literal(true) }))
-    .mutation(({ ctx, input }) => withHelpCenter(input.workspace, ctx.portal, (scope) => submitArticleFeedback(scope, input))),
+    .mutation(({ ctx, input }) => withHelpCenter(input.workspace, ctx.portal, (scope) => voteOnArticle(scope, helpReader(ctx), input))),
   recordView: publicProcedure
     .input(recordArticleViewInput)
     .output(z.object({ recorded: z.literal(true) }))
-    .mutation(({ ctx, input }) => withHelpCenter(input.workspace, ctx.portal, (scope) => recordArticleView(scope, input.articleId))),
+    .mutation(({ ctx, input }) => withHelpCenter(input.workspace, ctx.portal, (scope) => recordArticleView(scope, input.articleId, helpReader(ctx)))),
 });
 
 // ── Authoring: agents and admins write, every staff member reads ─────────────────────────────────────

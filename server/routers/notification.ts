@@ -1,6 +1,7 @@
 import { retryMailInput, testMailSettingsInput, updateMailSettingsInput, updateNotificationPreferencesInput } from '@/lib/validators/notification';
 import { adminProcedure, agentProcedure, router, tenantProcedure } from '@/server/trpc/init';
-import { getMailSettings, testMailSettings, updateMailSettings } from '@/server/services/notification/mail-settings';
+import { getMailSettings, updateMailSettings } from '@/server/services/notification/mail-settings';
+import { getSmtpCheck, startSmtpCheck } from '@/server/services/outbound/smtp-check';
 import { getNotificationPreferences, updateNotificationPreferences } from '@/server/services/notification/preferences';
 import { retryTicketMail } from '@/server/services/notification/retry-mail';
 
@@ -16,5 +17,7 @@ export const notificationRouter = router({
 export const mailSettingsRouter = router({
   get: adminProcedure.query(({ ctx }) => getMailSettings(ctx.scope)),
   update: adminProcedure.input(updateMailSettingsInput).mutation(({ ctx, input }) => updateMailSettings(ctx.scope, input)),
-  test: adminProcedure.input(testMailSettingsInput).mutation(({ ctx, input }) => testMailSettings(ctx.scope, input)),
+  /** Starts a connection check in the worker and returns at once; the page polls `testStatus` for the answer. */
+  test: adminProcedure.input(testMailSettingsInput).mutation(({ ctx, input }) => startSmtpCheck(ctx.scope, input)),
+  testStatus: adminProcedure.query(({ ctx }) => getSmtpCheck(ctx.scope)),
 });

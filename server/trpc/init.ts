@@ -1,12 +1,15 @@
 import { initTRPC, TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import superjson from 'superjson';
 import { z, ZodError } from 'zod';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
+import { withoutNulBytes } from '@/lib/validators/no-nul-bytes';
 import { ADMIN_ROLES, AGENT_ROLES, type MemberRole } from '@/lib/constants/workspace';
 import { customers } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
 import { resolveMembership } from '@/server/services/member/resolve-membership';
 import { AppError, logError } from '@/server/errors';
+import { observeRequest } from '@/server/metrics/http';
 import type { Actor } from '@/server/services/types';
 import type { Context } from './context';
 
@@ -31,7 +34,7 @@ export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 
 /** One place maps service errors to tRPC codes; anything unexpected is logged and hidden. */
-const errorMapping = t.middleware(async ({ next, path }) => {
+const errorMapping = t.middleware(async ({ ctx, next, path }) => {
   const result = await next();
   if (!result.ok) {
     const cause = result.error.cause;
@@ -39,14 +42,39 @@ const errorMapping = t.middleware(async ({ next, path }) => {
       throw new TRPCError({ code: cause.code, message: cause.message, cause });
     }
     if (result.error.code === 'INTERNAL_SERVER_ERROR') {
-      logError({ path, error: cause ?? result.error });
+      logError({ path, error: cause ?? result.error }, ctx.log);
       throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong on our side. Try again; if it keeps happening, contact support.' });
     }
   }
   return result;
 });
 
-export const publicProcedure = t.procedure.use(errorMapping);
+/** Refuses a NUL byte in any string of the input before any procedure schema or query sees it. */
+const refuseNulBytes = t.middleware(async ({ getRawInput, next }) => {
+  const checked = withoutNulBytes.safeParse(await getRawInput());
+  if (!checked.success) {
+    const where = checked.error.issues.map((issue) => issue.path.join('.') || 'input').join(', ');
+    throw new TRPCError({ code: 'BAD_REQUEST', message: `Text cannot contain NUL characters (\\u0000). Remove them from: ${where}.`, cause: checked.error });
+  }
+  return next();
+});
+
+/**
+ * Latency per procedure, labelled with its path: one HTTP batch carries several procedures, and the path
+ * (`ticket.list`) is the route, where the URL would hold ids. Outermost, so it sees the mapped error's
+ * status. Subscriptions stay open for as long as a tab does and are not requests to time.
+ */
+const requestMetrics = t.middleware(async ({ next, path, type }) => {
+  const startedAt = performance.now();
+  const result = await next();
+  if (type !== 'subscription') {
+    const status = result.ok ? 200 : getHTTPStatusCodeFromError(result.error);
+    observeRequest({ method: type === 'query' ? 'GET' : 'POST', route: `/api/trpc/${path}`, status }, startedAt);
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(requestMetrics).use(errorMapping).use(refuseNulBytes);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.userId) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
@@ -54,13 +82,14 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
 });
 
 export const tenantProcedure = authedProcedure.use(async ({ ctx, next }) => {
-  const membership = await resolveMembership(ctx.userId, ctx.preferredWorkspaceId);
+  const membership = await resolveMembership(ctx.userId, ctx.preferredWorkspaceId, ctx.sessionVersion);
   if (!membership) throw new TRPCError({ code: 'FORBIDDEN', message: 'You are not a member of any workspace yet. Create one or ask for an invitation.' });
   const actor: Actor = { userId: ctx.userId, role: membership.role };
   // One transaction for the whole call. tRPC's next() reports a failure without throwing, so the error
   // is rethrown to roll the transaction back.
   return runInTenant(membership.tenantId, async (scope) => {
-    const result = await next({ ctx: { ...ctx, scope: { ...scope, actor }, actor } });
+    const log = ctx.log.child({ workspaceId: membership.tenantId });
+    const result = await next({ ctx: { ...ctx, log, scope: { ...scope, actor }, actor } });
     if (!result.ok) throw result.error;
     return result;
   }, ctx.userId);
@@ -82,10 +111,12 @@ export const portalProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const portal = ctx.portal;
   if (!portal) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to the portal to continue.' });
   return runInTenant(portal.tenantId, async (scope) => {
-    const [customer] = await scope.db.select().from(customers).where(eq(customers.id, portal.customerId));
+    // Sessions are signed cookies that cannot be recalled; an erased customer's end here, on every call.
+    const [customer] = await scope.db.select().from(customers).where(and(eq(customers.id, portal.customerId), isNull(customers.erasedAt)));
     if (!customer) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Your portal session has ended. Sign in again.' });
     // A session from a ticket's signed link reaches that ticket only.
-    const result = await next({ ctx: { ...ctx, scope, customer: { ...customer, onlyTicketId: portal.ticketId ?? null } } });
+    const log = ctx.log.child({ workspaceId: portal.tenantId });
+    const result = await next({ ctx: { ...ctx, log, scope, customer: { ...customer, onlyTicketId: portal.ticketId ?? null } } });
     if (!result.ok) throw result.error;
     return result;
   });

@@ -3,12 +3,40 @@ import os from 'node:os';
 import path from 'node:path';
 import type { RelevanceScore } from '../helpers/help-relevance';
 import type { Measured, Throughput } from './measure';
+import type { PgbenchResult } from './pgbench';
 import type { Summary } from './stats';
 
 // The issue's targets. "Server side" is the direct service call (same SQL, same transaction and RLS
 // settings, no HTTP); the ratio compares p50 through the tRPC HTTP endpoint with p50 direct.
 // The help-center issue adds a search target of its own; an article page is reported without one.
-export const TARGETS = { viewFirstPageP95Ms: 25, searchP95Ms: 50, maxRatio: 2, helpSearchP95Ms: 20 } as const;
+// The speed issue adds ticket creation (through HTTP, and the service call against pgbench on the same
+// server in the same run) and the web process's memory under the bench's load.
+export const TARGETS = { viewFirstPageP95Ms: 25, searchP95Ms: 50, maxRatio: 2, helpSearchP95Ms: 20, createHttpPerSecond: 250, createDirectShareOfPgbench: 0.4, webRssMiB: 300 } as const;
+
+/** A throughput figure with its target; `ok` null when it cannot be judged here (no Postgres server for pgbench). */
+export type JudgedThroughput = Throughput & { target: string; ok: boolean | null };
+
+export function judgeCreates(http: Throughput, direct: Throughput, pgbench: PgbenchResult): JudgedThroughput[] {
+  const httpRow = { ...http, target: `≥ ${TARGETS.createHttpPerSecond} tickets/s`, ok: !http.errors && http.perSecond >= TARGETS.createHttpPerSecond };
+  if ('unavailable' in pgbench) return [httpRow, { ...direct, target: `≥ ${TARGETS.createDirectShareOfPgbench * 100}% of pgbench TPS: n/a (${pgbench.unavailable})`, ok: null }];
+  const share = direct.perSecond / pgbench.tps;
+  return [
+    httpRow,
+    {
+      ...direct,
+      target: `≥ ${TARGETS.createDirectShareOfPgbench * 100}% of pgbench TPS (${pgbench.tps} TPS, -c ${pgbench.clients} -j ${pgbench.threads} -T ${pgbench.seconds}, scale ${pgbench.scale}): ${(share * 100).toFixed(0)}%`,
+      ok: !direct.errors && share >= TARGETS.createDirectShareOfPgbench,
+    },
+  ];
+}
+
+export type MemoryRow = { label: string; beforeMiB: number | null; afterMiB: number | null; target: string; ok: boolean | null };
+
+export function judgeMemory(beforeMiB: number | null, afterMiB: number | null): MemoryRow {
+  return { label: 'web process RSS (next start and its children), before → after the load', beforeMiB, afterMiB, target: `≤ ${TARGETS.webRssMiB} MiB`, ok: afterMiB === null ? null : afterMiB <= TARGETS.webRssMiB };
+}
+
+const mark = (ok: boolean | null) => (ok === null ? 'n/a' : ok ? '✓' : '✗');
 
 export type Row = Measured & { workspace: string; workspaceTickets: number; target: string; ok: boolean };
 
@@ -24,7 +52,7 @@ export function judge(measured: Measured, workspace: { slug: string; tickets: nu
 
 const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '–');
 
-export function markdownTable(rows: Row[], throughput: Throughput[], floor: { label: string; http: Summary }) {
+export function markdownTable(rows: Row[], throughput: JudgedThroughput[], floor: { label: string; http: Summary }, memory: MemoryRow) {
   const lines = [
     '| workspace | operation | HTTP p50 | HTTP p95 | direct p50 | direct p95 | ratio | SQL/call | target | ok? |',
     '|---|---|--:|--:|--:|--:|--:|--:|---|:-:|',
@@ -34,8 +62,9 @@ export function markdownTable(rows: Row[], throughput: Throughput[], floor: { la
         `| ${r.workspace} (${r.workspaceTickets.toLocaleString('en')}) | ${r.label} | ${ms(r.http.p50)} | ${ms(r.http.p95)} | ${ms(r.direct.p50)} | ${ms(r.direct.p95)} | ${r.ratio.toFixed(2)} | ${r.statementsPerCall} | ${r.target} | ${r.kind === 'baseline' ? '' : r.ok ? '✓' : '✗'} |`,
     ),
     ...throughput.map(
-      (t) => `| ${t.label} | ticket.create ×${t.created}, concurrency ${t.concurrency}: **${t.perSecond} tickets/s** | ${ms(t.latency.p50)} | ${ms(t.latency.p95)} | – | – | – | – | – | ${t.errors ? '✗' : '✓'} |`,
+      (t) => `| ${t.label} | ticket.create ×${t.created}, concurrency ${t.concurrency}: **${t.perSecond} tickets/s** | ${ms(t.latency.p50)} | ${ms(t.latency.p95)} | – | – | – | – | ${t.target} | ${mark(t.ok)} |`,
     ),
+    `| – | ${memory.label}: **${memory.beforeMiB ?? '?'} → ${memory.afterMiB ?? '?'} MiB** | – | – | – | – | – | – | ${memory.target} | ${mark(memory.ok)} |`,
   ];
   return lines.join('\n');
 }

@@ -6,7 +6,9 @@ import { openBenchDatabase } from './database';
 import type { Measured, Throughput } from './measure';
 import { parseOptions } from './options';
 import { loadHelpSeed, removeRecordedSearches, seedHelpCenter } from './help-seed';
-import { helpMarkdownTable, judge, judgeHelp, loadAverage, machineInfo, markdownTable, TARGETS, writeResults, type HelpRow, type RelevanceRow, type Row } from './report';
+import { groupRssMiB } from './memory';
+import { runPgbench, type PgbenchResult } from './pgbench';
+import { helpMarkdownTable, judge, judgeCreates, judgeHelp, judgeMemory, loadAverage, machineInfo, markdownTable, TARGETS, writeResults, type HelpRow, type RelevanceRow, type Row } from './report';
 import { removeCreatedTickets } from './restore';
 import { inspectSeed, loadSeededWorkspaces, seedBench } from './seed';
 import { ensureBuild, freePort, startWebServer } from './web-server';
@@ -81,6 +83,7 @@ async function main() {
   const server = await startWebServer(process.env, await freePort());
   log(`server: next start at ${server.url}${build.built ? ` (built in ${build.seconds.toFixed(0)}s)` : ''} · load average ${loadAverage().join(' ')} on ${machineInfo().cpus} CPUs`);
   const measuringSince = Date.now();
+  const rssBefore = await groupRssMiB(server.pid);
 
   const { connectWorkspace } = await import('./workspace-client');
   const { workspaceOperations, createInputs } = await import('./scenarios');
@@ -168,25 +171,42 @@ async function main() {
   }
   const searchesRemoved = await removeRecordedSearches(database.ownerUrl, helpTenants);
 
-  log(`ticket.create throughput: ${profile.creates} tickets at concurrency ${profile.createConcurrency} in ${largest.slug}…`);
-  const input = await createInputs(largestClient!);
-  const throughput: Throughput[] = [
-    await measureThroughput(`${largest.slug} (${largest.tickets.toLocaleString('en')})`, profile.creates, profile.createConcurrency, (i) =>
-      largestClient!.http.mutation('ticket.create', input(i)),
-    ),
-  ];
-  const removed = await removeCreatedTickets(database.ownerUrl, [largest]);
-  log(`  ${throughput[0]!.perSecond} tickets/s, p50 ${throughput[0]!.latency.p50} ms, p95 ${throughput[0]!.latency.p95} ms (${removed} bench tickets removed again)`);
+  // The yardstick first, on the same server and under the same load as the creates that follow.
+  let pgbench: PgbenchResult = { unavailable: 'needs a Postgres server' };
+  if (database.kind === 'postgres') {
+    log(`pgbench -i -s 10, then -c 8 -j 2 -T ${profile.pgbenchSeconds} in a scratch database on the bench's server…`);
+    pgbench = await runPgbench(database.ownerUrl, { clients: 8, threads: 2, seconds: profile.pgbenchSeconds, scale: 10 });
+  }
+  log(`  pgbench: ${'tps' in pgbench ? `${pgbench.tps} TPS` : `n/a: ${pgbench.unavailable}`}`);
 
-  const table = markdownTable(rows, throughput, floor);
+  log(`ticket.create throughput: ${profile.creates} tickets at concurrency ${profile.createConcurrency} in ${largest.slug}, through HTTP, then the service call alone…`);
+  const input = await createInputs(largestClient!);
+  const { createTicketAsAgent } = await import('../../server/services/ticket/agent-actions');
+  const { createTicketInput } = await import('../../lib/validators/ticket');
+  const httpCreates = await measureThroughput(`${largest.slug} (${largest.tickets.toLocaleString('en')}), HTTP`, profile.creates, profile.createConcurrency, (i) =>
+    largestClient!.http.mutation('ticket.create', input(i)),
+  );
+  const rssAfter = await groupRssMiB(server.pid);
+  const directCreates = await measureThroughput(`${largest.slug} (${largest.tickets.toLocaleString('en')}), service call`, profile.creates, profile.createConcurrency, (i) =>
+    largestClient!.direct((scope) => createTicketAsAgent(scope, createTicketInput.parse(input(profile.creates + i)))),
+  );
+  const throughput = judgeCreates(httpCreates, directCreates, pgbench);
+  const memory = judgeMemory(rssBefore, rssAfter);
+  const removed = await removeCreatedTickets(database.ownerUrl, [largest]);
+  for (const t of throughput) log(`  ${t.label}: ${t.perSecond} tickets/s, p50 ${t.latency.p50.toFixed(1)} ms, p95 ${t.latency.p95.toFixed(1)} ms · ${t.target} ${t.ok === null ? 'n/a' : t.ok ? '✓' : '✗'}`);
+  log(`  (${removed} bench tickets removed again)`);
+  log(`  ${memory.label}: ${memory.beforeMiB} → ${memory.afterMiB} MiB · ${memory.target} ${memory.ok === null ? 'n/a' : memory.ok ? '✓' : '✗'}`);
+
+  const table = markdownTable(rows, throughput, floor, memory);
   const helpTable = helpMarkdownTable(helpRows, relevance);
-  const missed = [...rows, ...helpRows].filter((r) => !r.ok);
+  const missed = [...rows, ...helpRows, ...throughput, memory].filter((r) => r.ok === false);
   const loadAtEnd = loadAverage();
   log(`measured in ${((Date.now() - measuringSince) / 1000).toFixed(0)}s · load average ${loadAtEnd.join(' ')}`);
   console.log(`\nTickets\n\n${table}\n\nHelp center\n\n${helpTable}\n`);
   console.log(
     `Targets (server side = direct service call): view first page p95 ≤ ${TARGETS.viewFirstPageP95Ms} ms at the largest workspace, ticket search p95 ≤ ${TARGETS.searchP95Ms} ms, help search p95 ≤ ${TARGETS.helpSearchP95Ms} ms, HTTP/direct p50 ratio ≤ ${TARGETS.maxRatio}. ` +
-      (missed.length ? `Missed: ${missed.length} of ${rows.length + helpRows.length} rows.` : 'All met.'),
+      `ticket.create ≥ ${TARGETS.createHttpPerSecond}/s through HTTP and ≥ ${TARGETS.createDirectShareOfPgbench * 100}% of pgbench TPS as a service call, web RSS ≤ ${TARGETS.webRssMiB} MiB. ` +
+      (missed.length ? `Missed: ${missed.length} of ${rows.length + helpRows.length + throughput.length + 1} rows.` : 'All met.'),
   );
 
   const file = writeResults(profile.name, {
@@ -201,6 +221,8 @@ async function main() {
     targets: TARGETS,
     results: rows,
     throughput,
+    pgbench,
+    memory,
     floor,
     explain: explains,
     help: {
@@ -209,7 +231,7 @@ async function main() {
       relevance,
       searchesRemoved,
     },
-    summary: { rows: rows.length + helpRows.length, missed: missed.map((r) => `${r.workspace}: ${r.label} (${r.target})`) },
+    summary: { rows: rows.length + helpRows.length + throughput.length + 1, missed: missed.map((r) => `${'workspace' in r ? `${r.workspace}: ` : ''}${r.label} (${r.target})`) },
   });
   log(`results written to ${file}`);
 }

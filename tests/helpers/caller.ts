@@ -1,6 +1,8 @@
 import { TRPCError } from '@trpc/server';
 import { getErrorShape } from '@trpc/server/unstable-core-do-not-import';
+import crypto from 'node:crypto';
 import type { PortalSession } from '@/server/auth/portal-session';
+import { logger } from '@/server/log';
 import { appRouter } from '@/server/routers/_app';
 import type { Context } from '@/server/trpc/context';
 import { createCallerFactory } from '@/server/trpc/init';
@@ -8,11 +10,15 @@ import { createCallerFactory } from '@/server/trpc/init';
 export type Identity = {
   /** The signed-in staff member. */
   userId?: string | null;
+  /** The staff session the request carries (server/services/auth/sessions.ts). */
+  sessionId?: string | null;
   /** The workspace cookie: a hint the server checks against memberships. */
   workspaceId?: string | null;
   /** A verified portal session, as request-context.ts would build it from the cookie. */
   portal?: PortalSession | null;
   ip?: string;
+  /** The anonymous help-center reader's cookie id. */
+  visitorId?: string | null;
 };
 
 export type SetCookie = { name: string; value: string; options?: Parameters<Context['setCookie']>[2] };
@@ -27,9 +33,13 @@ export function contextFor(identity: Identity = {}) {
   const cookies: SetCookie[] = [];
   const ctx: Context = {
     userId: identity.userId ?? null,
+    sessionId: identity.sessionId ?? null,
     preferredWorkspaceId: identity.workspaceId ?? null,
     portal: identity.portal ?? null,
     ip: identity.ip ?? randomIp(),
+    visitorId: identity.visitorId ?? null,
+    requestId: crypto.randomUUID(),
+    log: logger,
     setCookie: (name, value, options) => cookies.push({ name, value, options }),
   };
   return { ctx, cookies };

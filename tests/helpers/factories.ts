@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { MemberRole } from '@/lib/constants/workspace';
-import { memberships, teamMembers, users } from '@/server/db/schema';
+import { memberships, teamMembers, users, workspaceDomains } from '@/server/db/schema';
 import { runInTenant, runWithoutTenant } from '@/server/db/tenant';
 import { createCustomer, createOrganization } from '@/server/services/customer/customers';
 import { addDomain } from '@/server/services/domain/domains';
@@ -79,8 +79,14 @@ export async function createTestTeam(workspaceId: string, opts: { name?: string;
   });
 }
 
-export function addTestDomain(workspaceId: string, domain = uniqueDomain()) {
-  return runInTenant(workspaceId, (scope) => addDomain(scope, { domain }));
+/** A claimed domain; `verified` marks it as if its TXT record had been found (served, and closed to other claims). */
+export function addTestDomain(workspaceId: string, domain = uniqueDomain(), opts: { verified?: boolean } = {}) {
+  return runInTenant(workspaceId, async (scope) => {
+    const added = await addDomain(scope, { domain });
+    if (!opts.verified) return added;
+    const [verified] = await scope.db.update(workspaceDomains).set({ verifiedAt: new Date() }).where(eq(workspaceDomains.id, added.id)).returning();
+    return { ...added, ...verified! };
+  });
 }
 
 /** An open invitation through the real service (an outbox email included), with its raw token. */

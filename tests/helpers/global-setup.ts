@@ -78,6 +78,10 @@ export default async function setup() {
   process.env.CAIRN_DATA_DIR = path.join(tempDir, 'data');
   // Test files that check mail listen on this port with an in-process SMTP server (tests/helpers/smtp.ts).
   process.env.SMTP_URL = `smtp://127.0.0.1:${await freePort()}`;
+  // Workspaces' own SMTP servers in tests also listen on 127.0.0.1, which the outbound guard refuses unless
+  // the operator allows it, as one would an internal relay. Only that address: tests/security/
+  // ssrf-private-addresses.test.ts shows every other internal address (127.0.0.2 included) refused.
+  process.env.OUTBOUND_ALLOWED_HOSTS = '127.0.0.1';
 
   await runMigrations(process.env.DATABASE_URL);
 

@@ -77,7 +77,7 @@ export async function seedHelpCenter(ws: { id: string; slug: string; owner: { us
   const article = await createTestArticle(ws.id, { userId: ws.owner.userId, role: 'owner' }, { title: 'Reset your password', categoryId: category.id, sectionId: section.id });
   await linkTestHelpPath(ws.id, '/account', [article.id]);
   await withHelpCenter(ws.slug, null, async (scope) => {
-    await submitArticleFeedback(scope, { articleId: article.id, helpful: true, comment: 'Clear, thanks.' });
+    await submitArticleFeedback(scope, { articleId: article.id, helpful: true, comment: 'Clear, thanks.', voterKey: 'visitor:seed' });
     await searchHelpCenter(scope, { query: 'password', limit: 5 });
   });
   return { category, section, article };

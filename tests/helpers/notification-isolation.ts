@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { mailSettings, notificationPreferences, outbox, ticketMails } from '@/server/db/schema';
+import { processOutboundCheck } from '@/jobs/processors/outbound-check';
+import { mailSettings, notificationPreferences, outboundChecks, outbox, ticketMails } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
 import { callerFor, type Caller } from './caller';
 import { addMember, createTestCustomer, uniqueSuffix, type TestMember, type TestWorkspace } from './factories';
@@ -30,6 +31,7 @@ export function notificationIsolationCases(sides: () => { A: Side; B: Side; asA:
   const inB = <T>(work: Parameters<typeof runInTenant<T>>[1]) => runInTenant(sides().B.ws.id, work);
   const bPreferences = () => inB(({ db }) => db.select().from(notificationPreferences));
   const bMailSettings = () => inB(({ db }) => db.select().from(mailSettings));
+  const bChecks = () => inB(({ db }) => db.select().from(outboundChecks));
   const asBoth = async () => callerFor({ userId: (await world()).both.userId, workspaceId: sides().A.ws.id });
 
   return {
@@ -84,11 +86,26 @@ export function notificationIsolationCases(sides: () => { A: Side; B: Side; asA:
     },
     'mailSettings.test': {
       kind: 'scoped',
-      why: "without a URL it tries A's server (or Cairn's), never the one B saved",
+      why: "without a URL it checks A's server (or Cairn's), never the one B saved, and starts no check in B",
       run: async () => {
         const { bHost } = await world();
-        const result = await sides().asA.mailSettings.test({});
-        expect(result.message).not.toContain(bHost);
+        const before = await bChecks();
+        const started = await sides().asA.mailSettings.test({});
+        expect(JSON.stringify(started)).not.toContain(bHost);
+        await processOutboundCheck({ tenantId: sides().A.ws.id, kind: 'smtp' });
+        expect(JSON.stringify(await sides().asA.mailSettings.testStatus())).not.toContain(bHost);
+        expect(await bChecks()).toEqual(before);
+      },
+    },
+    'mailSettings.testStatus': {
+      kind: 'scoped',
+      why: "shows A's latest check only, never B's",
+      run: async () => {
+        const { bHost } = await world();
+        await callerFor({ userId: sides().B.ws.owner.userId, workspaceId: sides().B.ws.id }).mailSettings.test({});
+        const status = await sides().asA.mailSettings.testStatus();
+        expect(JSON.stringify(status)).not.toContain(bHost);
+        expect(status.status === 'none' || status.id !== (await bChecks())[0]?.id).toBe(true);
       },
     },
   };

@@ -1,13 +1,27 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { processEmailSend } from '@/jobs/processors/email-send';
+import { processEventDispatch } from '@/jobs/processors/event-dispatch';
 import { outbox, ticketMails } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
 
 // Notification tests run the real email processor on the real outbox rows, against the in-process SMTP
 // server: the queue adds nothing these tests are about (tests/integration/queue-modes.test.ts covers it).
 
-/** Runs the email job once for each pending email row of the workspace; returns how many were tried. */
+/**
+ * Runs the event job once for each pending domain event of the workspace, oldest first, as the worker would:
+ * notification mails are queued by the events' consumer, not by the services that changed the ticket.
+ */
+export async function dispatchPendingEvents(workspaceId: string) {
+  const rows = await runInTenant(workspaceId, ({ db }) =>
+    db.select({ id: outbox.id }).from(outbox).where(and(eq(outbox.status, 'pending'), eq(outbox.kind, 'event'))).orderBy(asc(outbox.createdAt)),
+  );
+  for (const row of rows) await processEventDispatch({ tenantId: workspaceId, outboxId: row.id });
+  return rows.length;
+}
+
+/** Dispatches pending events, then runs the email job once for each pending email row; returns how many mails were tried. */
 export async function deliverPending(workspaceId: string) {
+  await dispatchPendingEvents(workspaceId);
   const rows = await runInTenant(workspaceId, ({ db }) =>
     db.select({ id: outbox.id }).from(outbox).where(and(eq(outbox.status, 'pending'), eq(outbox.kind, 'email'))).orderBy(asc(outbox.createdAt)),
   );
@@ -38,6 +52,8 @@ export function headerText(headers: Map<string, unknown>, name: string): string 
 
 /** Marks a ticket's first customer mail failed, as an exhausted SMTP retry would; returns its mail id. */
 export async function failFirstCustomerMail(workspaceId: string, ticketId: string) {
+  // The ticket's mails exist once its ticket.created event has been handed to the notification consumer.
+  await dispatchPendingEvents(workspaceId);
   const mail = (await ticketMailRows(workspaceId, ticketId)).find((m) => m.audience === 'customer')!;
   await runInTenant(workspaceId, ({ db }) => db.update(outbox).set({ status: 'failed', attempts: 5, lastError: 'Mailbox temporarily unavailable' }).where(eq(outbox.id, mail.outboxId!)));
   return mail.id;

@@ -14,7 +14,8 @@ export async function startWorkerProcess(redisUrl: string, timeoutMs = 60_000): 
   // the CLI would leave running.
   const child = spawn(process.execPath, ['--import', 'tsx', 'jobs/worker.ts'], {
     cwd: root,
-    env: { ...process.env, REDIS_URL: redisUrl, NODE_ENV: 'test' },
+    // LOG_LEVEL info: the start-up line below is how the test knows it is taking jobs.
+    env: { ...process.env, REDIS_URL: redisUrl, NODE_ENV: 'test', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -24,7 +25,7 @@ export async function startWorkerProcess(redisUrl: string, timeoutMs = 60_000): 
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`The worker did not start within ${timeoutMs} ms:\n${output}`)), timeoutMs);
     const check = () => {
-      if (!output.includes('[worker] processing jobs')) return;
+      if (!output.includes('processing jobs on')) return;
       clearTimeout(timer);
       child.stdout!.off('data', check);
       resolve();

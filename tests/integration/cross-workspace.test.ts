@@ -43,7 +43,9 @@ import { stopLiveHub, subscribeLive } from '../helpers/live';
 import { helpIsolationCases } from '../helpers/help-isolation';
 import { slaIsolationCases } from '../helpers/sla-isolation';
 import { notificationIsolationCases } from '../helpers/notification-isolation';
+import { privacyIsolationCases } from '../helpers/privacy-isolation';
 import { jobIsolationCases } from '../helpers/job-isolation';
+import { sessionIsolationCases } from '../helpers/session-isolation';
 import { createTestCategory, createTestField, createTestMacro, createTestSavedView, createTestTicket, uploadTestAttachment } from '../helpers/ticket-factories';
 
 // The first tenant wall (STYLE §2): a signed-in owner of workspace A tries everything against workspace B.
@@ -83,7 +85,7 @@ async function buildWorld(): Promise<World> {
   const team = await createTestTeam(ws.id, { memberUserIds: [agent.userId] });
   const org = await createTestOrganization(ws.id);
   const customer = await createTestCustomer(ws.id, { organizationId: org.id });
-  const domain = await addTestDomain(ws.id);
+  const domain = await addTestDomain(ws.id, undefined, { verified: true });
   const invitation = await createTestInvitation(ws.id, { userId: ws.owner.userId, role: 'owner' });
   const word = uniqueWord('zebra');
   const ticket = await createTestTicket(ws.id, { requesterId: customer.id, subject: `Billing page ${word} is blank` });
@@ -448,6 +450,15 @@ const CASES: Record<string, IsolationCase> = {
       expect(bDomain?.tenantId).toBe(B.ws.id);
       const added = await asA.domain.add({ domain: uniqueDomain() });
       expect(added.tenantId).toBe(A.ws.id);
+    },
+  },
+  'domain.verify': {
+    kind: 'takes-id',
+    why: "B's domain ids answer NOT_FOUND and queue no look-up",
+    run: async () => {
+      await notFound(asA.domain.verify({ domainId: B.domain.id }));
+      const [bDomain] = await inB(({ db }) => db.select().from(workspaceDomains).where(eq(workspaceDomains.id, B.domain.id)));
+      expect(bDomain?.checkedAt).toBeNull();
     },
   },
   'domain.remove': {
@@ -863,6 +874,11 @@ const CASES: Record<string, IsolationCase> = {
 
   // ── Admin → Jobs (cases in tests/helpers/job-isolation.ts) ──
   ...jobIsolationCases(() => ({ A, B, asA })),
+
+  // ── privacy requests and retention (cases in tests/helpers/privacy-isolation.ts) ──
+  ...privacyIsolationCases(() => ({ A, B, asA })),
+  // ── a person's own password and sessions (cases in tests/helpers/session-isolation.ts) ──
+  ...sessionIsolationCases(() => ({ A, B, asA })),
 };
 
 describe('cross-workspace isolation', () => {

@@ -43,6 +43,9 @@ describe.skipIf(!redisUrl)(redisUrl ? `worker killed mid-send (Redis ${redisUrl}
     // The worker processes installed their schedulers in the test Redis: leave none for the next file.
     await maintenance?.removeJobScheduler('outbox-sweep');
     await maintenance?.removeJobScheduler('tickets-auto-close');
+    await maintenance?.removeJobScheduler('privacy-sweep');
+    await maintenance?.removeJobScheduler('privacy-retention');
+    await maintenance?.removeJobScheduler('domain-recheck');
     await email?.close();
     await maintenance?.close();
     await smtp?.close();
@@ -63,6 +66,8 @@ describe.skipIf(!redisUrl)(redisUrl ? `worker killed mid-send (Redis ${redisUrl}
     });
     // Assigned, so the only mail of the ticket is the customer's confirmation.
     const ticket = await createTestTicket(ws.id, { requesterId: customer.id, assigneeId: agent.userId, actor: { type: 'agent', userId: agent.userId } });
+    // The mail is queued by the worker's consumer of the ticket.created event, then nudged to its email queue.
+    await expect.poll(async () => (await ticketMailRows(ws.id, ticket.id)).length, { timeout: 30_000, interval: 100 }).toBe(1);
     const [row] = await ticketMailRows(ws.id, ticket.id);
     expect(row).toMatchObject({ audience: 'customer' });
     const outboxId = row!.outboxId!;

@@ -1,14 +1,17 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processEmailSend, UNCERTAIN_DELIVERY_ERROR } from '@/jobs/processors/email-send';
+import { processEventDispatch } from '@/jobs/processors/event-dispatch';
+import { processOutboundCheck } from '@/jobs/processors/outbound-check';
 import { processOutboxSweep } from '@/jobs/processors/outbox-sweep';
+import { SMTP_CHECK_MESSAGES } from '@/server/email/transport';
 import { outbox, ticketMailThreads } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
 import { replyAsAgent, updateTicketStatus } from '@/server/services/ticket/agent-actions';
 import { closeAsCustomer, replyAsCustomer } from '@/server/services/ticket/portal-tickets';
 import { callerFor, errorShapeOf } from '../helpers/caller';
 import { addMember, asStaff, createTestCustomer, createTestTeam, createWorkspace, uniqueSuffix, type TestMember, type TestWorkspace } from '../helpers/factories';
-import { deliverPending, headerText, ticketMailRows } from '../helpers/notification-mail';
+import { deliverPending, dispatchPendingEvents, headerText, ticketMailRows } from '../helpers/notification-mail';
 import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../helpers/smtp';
 import { createTestTicket } from '../helpers/ticket-factories';
 
@@ -134,6 +137,43 @@ describe('who gets which mail', () => {
   });
 });
 
+describe('mails hang off the events', () => {
+  const pendingEvents = (workspaceId: string, ticketId: string) =>
+    runInTenant(workspaceId, ({ db }) => db.select().from(outbox).where(and(eq(outbox.kind, 'event'), eq(outbox.status, 'pending'), sql`${outbox.payload} -> 'data' ->> 'ticketId' = ${ticketId}`)));
+
+  it("creating a ticket queues no mail in its own transaction, only one ticket.created event; the event's consumer queues them", async () => {
+    const customer = await createTestCustomer(ws.id);
+    const ticket = await createTestTicket(ws.id, { requesterId: customer.id });
+    expect(await ticketMailRows(ws.id, ticket.id)).toEqual([]);
+    const events = await pendingEvents(ws.id, ticket.id);
+    expect(events.map((e) => (e.payload as { type: string }).type)).toEqual(['ticket.created']);
+
+    await dispatchPendingEvents(ws.id);
+    const kinds = (await ticketMailRows(ws.id, ticket.id)).map((m) => m.kind);
+    expect(kinds.filter((k) => k === 'ticket_created_confirmation')).toHaveLength(1);
+    // Unassigned: every agent of the workspace (the owner and Alex here, and those later tests add) is alerted.
+    expect(kinds.filter((k) => k === 'ticket_created_alert').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a rerun of the same event (a retried dispatch, a sweep after a lost ack) queues no mail twice', async () => {
+    const customer = await createTestCustomer(ws.id);
+    const ticket = await createTestTicket(ws.id, { requesterId: customer.id });
+    const [event] = await pendingEvents(ws.id, ticket.id);
+    await dispatchPendingEvents(ws.id);
+    const first = await ticketMailRows(ws.id, ticket.id);
+    expect(first.length).toBeGreaterThanOrEqual(3);
+
+    // As if the dispatch had committed its mails but the event row were handed out again.
+    await runInTenant(ws.id, ({ db }) => db.update(outbox).set({ status: 'pending' }).where(eq(outbox.id, event!.id)));
+    await expect(processEventDispatch({ tenantId: ws.id, outboxId: event!.id })).resolves.toMatchObject({ consumers: expect.arrayContaining(['ticket-notifications']) });
+    const second = await ticketMailRows(ws.id, ticket.id);
+    expect(second.map((m) => m.outboxId)).toEqual(first.map((m) => m.outboxId));
+
+    await deliverPending(ws.id);
+    expect(smtp.mailsTo(customer.email)).toHaveLength(1);
+  });
+});
+
 describe('headers', () => {
   it("threads a ticket's mails: Message-ID from the outbox row, In-Reply-To and References chained, one reply token", async () => {
     const customer = await createTestCustomer(ws.id);
@@ -241,12 +281,15 @@ describe('per-workspace sender and SMTP server', () => {
     expect(JSON.stringify(badUrl)).toContain('Enter an SMTP URL');
   });
 
-  it('tests a server by connecting to it, and reports one that does not answer', async () => {
+  it('tests a server in the worker by connecting to it, and reports one that does not answer', async () => {
     const admin = staffCaller(ws.owner);
-    await expect(admin.mailSettings.test({ smtpUrl: own.url })).resolves.toMatchObject({ ok: true });
-    const down = await admin.mailSettings.test({ smtpUrl: 'smtp://127.0.0.1:1' });
-    expect(down.ok).toBe(false);
-    expect(down.message).toContain('Could not use 127.0.0.1:1');
+    const check = async (smtpUrl: string) => {
+      await expect(admin.mailSettings.test({ smtpUrl })).resolves.toMatchObject({ status: 'running' });
+      await processOutboundCheck({ tenantId: ws.id, kind: 'smtp' });
+      return admin.mailSettings.testStatus();
+    };
+    await expect(check(own.url)).resolves.toMatchObject({ status: 'ok', message: `Connected to ${new URL(own.url).host} and signed in.` });
+    await expect(check('smtp://127.0.0.1:1')).resolves.toMatchObject({ status: 'failed', message: SMTP_CHECK_MESSAGES.unreachable });
   });
 });
 
@@ -254,6 +297,7 @@ describe('exactly once, and visible when it fails', () => {
   it('a job that runs twice, even at the same time, sends one mail', async () => {
     const customer = await createTestCustomer(ws.id);
     const ticket = await createTestTicket(ws.id, { requesterId: customer.id, assigneeId: agent.userId });
+    await dispatchPendingEvents(ws.id);
     const [row] = (await ticketMailRows(ws.id, ticket.id)).filter((r) => r.audience === 'customer');
     const job = { tenantId: ws.id, outboxId: row!.outboxId! };
     const results = await Promise.all([processEmailSend(job), processEmailSend(job)]);
@@ -264,10 +308,28 @@ describe('exactly once, and visible when it fails', () => {
     expect(await outboxRow(ws.id, row!.outboxId!)).toMatchObject({ status: 'done', attempts: 1 });
   });
 
+  it("one job claims and sends a batch of its workspace's pending mails; their own jobs then skip", async () => {
+    const batchWs = await createWorkspace({ name: 'Batch Desk' });
+    const owner = { type: 'agent' as const, userId: batchWs.owner.userId };
+    const customers = [];
+    for (let i = 0; i < 4; i++) customers.push(await createTestCustomer(batchWs.id));
+    // Assigned to the owner who files them: each ticket's only mail is its customer's confirmation.
+    for (const customer of customers) await createTestTicket(batchWs.id, { requesterId: customer.id, assigneeId: batchWs.owner.userId, actor: owner });
+    await dispatchPendingEvents(batchWs.id);
+    const rows = await runInTenant(batchWs.id, ({ db }) => db.select().from(outbox).where(and(eq(outbox.kind, 'email'), eq(outbox.status, 'pending'))).orderBy(outbox.createdAt));
+    expect(rows).toHaveLength(4);
+
+    await expect(processEmailSend({ tenantId: batchWs.id, outboxId: rows[2]!.id })).resolves.toMatchObject({ batch: 4 });
+    for (const row of rows) await expect(processEmailSend({ tenantId: batchWs.id, outboxId: row.id })).resolves.toEqual({ skipped: true });
+    for (const customer of customers) expect(smtp.mailsTo(customer.email)).toHaveLength(1);
+    for (const row of rows) expect(await outboxRow(batchWs.id, row.id)).toMatchObject({ status: 'done', attempts: 1, claimedAt: expect.any(Date) });
+  });
+
   it('an SMTP refusal retries, then fails and shows on the message in the ticket page', async () => {
     const customer = await createTestCustomer(ws.id);
     smtp.refuse(customer.email);
     const ticket = await createTestTicket(ws.id, { requesterId: customer.id, assigneeId: agent.userId });
+    await dispatchPendingEvents(ws.id);
     const [row] = (await ticketMailRows(ws.id, ticket.id)).filter((r) => r.audience === 'customer');
     const job = { tenantId: ws.id, outboxId: row!.outboxId! };
     for (let attempt = 1; attempt <= 4; attempt++) {
@@ -303,6 +365,7 @@ describe('exactly once, and visible when it fails', () => {
     const customer = await createTestCustomer(ws.id);
     const ticket = await createTestTicket(ws.id, { requesterId: customer.id, assigneeId: agent.userId });
     await asStaff(ws.id, asAgent(agent), (scope) => updateTicketStatus(scope, { ticketId: ticket.id, status: 'solved' }));
+    await dispatchPendingEvents(ws.id);
     const solved = (await ticketMailRows(ws.id, ticket.id)).find((r) => r.kind === 'ticket_solved')!;
     // What a worker killed mid-send leaves: claimed three minutes ago, never settled.
     await runInTenant(ws.id, ({ db }) => db.update(outbox).set({ status: 'sending', attempts: 1, claimedAt: new Date(Date.now() - 3 * 60_000) }).where(and(eq(outbox.id, solved.outboxId!))));

@@ -1,3 +1,4 @@
+import pino from 'pino';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { outbox } from '@/server/db/schema';
@@ -56,7 +57,7 @@ function engineSuite(mode: 'postgres' | 'redis', redis: string | null) {
 
   beforeAll(async () => {
     engine = await loadEngine(redis);
-    running = await engine.startWorkers({ log: () => undefined, checkSchedulersEveryMs: 0 });
+    running = await engine.startWorkers({ log: pino({ level: 'silent' }), checkSchedulersEveryMs: 0 });
   });
 
   afterAll(async () => {
@@ -68,7 +69,7 @@ function engineSuite(mode: 'postgres' | 'redis', redis: string | null) {
 
   it(`runs on ${mode} and schedules the outbox sweep`, async () => {
     expect(engine.queueMode()).toBe(mode);
-    expect(running.workers.map((w) => w.name).sort()).toEqual(['email', 'events', 'maintenance', 'sla']);
+    expect(running.workers.map((w) => w.name).sort()).toEqual(['email', 'events', 'maintenance', 'outbound', 'privacy', 'sla']);
     const schedulers = await engine.getQueue('maintenance').getJobSchedulers();
     expect(schedulers.map((s) => s.key ?? s.id)).toContain('outbox-sweep');
     // From here on the test runs the sweep itself, so a scheduled one cannot race the assertions below.

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { teams } from '@/server/db/schema';
 import { runInTenant, runWithoutTenant } from '@/server/db/tenant';
 import { APP_ROLE, ownerDatabaseUrl } from '@/server/db/urls';
+import { startSmtpCheck } from '@/server/services/outbound/smtp-check';
 import { updateMailSettings } from '@/server/services/notification/mail-settings';
 import { updateNotificationPreferences } from '@/server/services/notification/preferences';
 import { requestPortalLink } from '@/server/services/portal/portal-sign-in';
@@ -12,6 +13,7 @@ import { createTestField, createTestMacro, createTestSavedView, createTestTicket
 import { seedHelpCenter } from '../helpers/help-factories';
 import { createTestCalendar, createTestPolicy } from '../helpers/sla-factories';
 import { checkTicketSla } from '@/server/services/sla/check-ticket-sla';
+import { requestCustomerExport } from '@/server/services/privacy/request-privacy';
 import {
   addMember,
   asStaff,
@@ -77,6 +79,11 @@ async function seedWorkspace() {
   // the workspace's mail settings.
   await asStaff(ws.id, { userId: agent.userId, role: 'agent' }, (scope) => updateNotificationPreferences(scope, { preferences: [{ type: 'customer_replied', enabled: false }] }));
   await asStaff(ws.id, ws.owner, (scope) => updateMailSettings(scope, { fromName: 'Seeded Support', fromAddress: null }));
+  // Privacy: an export request brings privacy_requests and its audit_log entry.
+  const customer = await createTestCustomer(ws.id);
+  await asStaff(ws.id, ws.owner, (scope) => requestCustomerExport(scope, { customerId: customer.id }));
+  // Outbound checks: a started "Test connection" (its row; the job is not run here).
+  await asStaff(ws.id, ws.owner, (scope) => startSmtpCheck(scope, {}));
   return ws;
 }
 
@@ -108,7 +115,8 @@ describe('catalog', () => {
         'memberships', 'invitations', 'teams', 'team_members', 'customers', 'organizations', 'customer_login_tokens', 'outbox', 'workspace_domains',
         'tickets', 'ticket_messages', 'ticket_activities', 'ticket_counters', 'ticket_categories', 'ticket_fields', 'attachments', 'saved_views', 'macros',
         'article_categories', 'article_sections', 'articles', 'article_versions', 'article_feedback', 'help_links', 'help_searches',
-        'notification_preferences', 'mail_settings', 'ticket_mail_threads', 'ticket_mails',
+        'notification_preferences', 'mail_settings', 'ticket_mail_threads', 'ticket_mails', 'outbound_checks',
+        'privacy_requests', 'audit_log',
       ]),
     );
   });

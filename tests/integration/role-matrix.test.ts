@@ -25,6 +25,7 @@ import { createTestArticle, createTestArticleCategory } from '../helpers/help-fa
 import { createTestCalendar, createTestPolicy } from '../helpers/sla-factories';
 import { failFirstCustomerMail } from '../helpers/notification-mail';
 import { createTestFailedJob } from '../helpers/job-isolation';
+import { createTestSession, setTestPassword } from '../helpers/session-isolation';
 
 // Who may call what. Every procedure of the app router has a row; a new one without a row fails.
 
@@ -60,6 +61,17 @@ const MATRIX: Record<string, Row> = {
   'auth.acceptInvitation': { min: 'public', input: async () => ({ token: (await createTestInvitation(W.id, staff.owner)).token, name: 'Joiner', password: TEST_PASSWORD }) },
   'auth.requestPortalLink': { min: 'public', input: () => ({ workspace: W.slug, email: uniqueEmail('portal') }) },
 
+  'account.changePassword': {
+    min: 'authed',
+    input: async (who) => {
+      await setTestPassword(actorFor(who).userId);
+      return { currentPassword: TEST_PASSWORD, newPassword: `${TEST_PASSWORD} again` };
+    },
+  },
+  'session.list': { min: 'authed' },
+  'session.revoke': { min: 'authed', input: async (who) => ({ sessionId: await createTestSession(actorFor(who).userId) }) },
+  'session.revokeOthers': { min: 'authed' },
+
   'workspace.list': { min: 'authed' },
   'workspace.create': { min: 'authed', input: () => ({ name: 'Side Desk', slug: uniqueSlug('side') }) },
   'workspace.switch': { min: 'authed', input: () => ({ workspaceId: W.id }) },
@@ -92,6 +104,7 @@ const MATRIX: Record<string, Row> = {
   'domain.list': { min: 'admin' },
   'domain.add': { min: 'admin', input: () => ({ domain: uniqueDomain() }) },
   'domain.remove': { min: 'admin', input: async () => ({ domainId: (await addTestDomain(W.id)).id }) },
+  'domain.verify': { min: 'admin', input: async () => ({ domainId: (await addTestDomain(W.id)).id }) },
 
   'portal.me': { min: 'portal' },
   'portal.categories': { min: 'portal' },
@@ -195,10 +208,17 @@ const MATRIX: Record<string, Row> = {
   'mailSettings.get': { min: 'admin' },
   'mailSettings.update': { min: 'admin', input: () => ({ fromName: 'Role Desk', fromAddress: null }) },
   'mailSettings.test': { min: 'admin', input: () => ({}) },
+  'mailSettings.testStatus': { min: 'admin' },
   // Admin → Jobs: failed work of the workspace, for admins.
   'job.listFailed': { min: 'admin', input: () => ({}) },
   'job.retry': { min: 'admin', input: async () => ({ jobId: (await createTestFailedJob(W.id)).id }) },
   'job.retryAll': { min: 'admin' },
+  // Privacy requests reach a customer's whole history: admins only. Each call gets its own customer.
+  'privacyRequest.list': { min: 'admin', input: () => ({ customerId }) },
+  'privacyRequest.export': { min: 'admin', input: async () => ({ customerId: (await createTestCustomer(W.id)).id }) },
+  'privacyRequest.erase': { min: 'admin', input: async () => (({ id, email }) => ({ customerId: id, confirmEmail: email }))(await createTestCustomer(W.id)) },
+  'retentionSettings.get': { min: 'admin' },
+  'retentionSettings.update': { min: 'admin', input: () => ({ purgeAttachmentsAfterDays: 365 }) },
 };
 
 const isStaffTier = (tier: Tier): tier is MemberRole => tier in RANK;

@@ -1,3 +1,4 @@
+import pino from 'pino';
 import { eq } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -73,7 +74,7 @@ function timerSuite(mode: 'postgres' | 'redis', redis: string | null, maxDelayMs
 
   beforeAll(async () => {
     engine = await loadEngine(redis);
-    running = await engine.startWorkers({ log: () => undefined, checkSchedulersEveryMs: 0 });
+    running = await engine.startWorkers({ log: pino({ level: 'silent' }), checkSchedulersEveryMs: 0 });
     // Only the timer may record the breach in the first test: no scheduled sweep racing it.
     await engine.getQueue('maintenance').removeJobScheduler('sla-sweep');
   });
@@ -102,7 +103,7 @@ function timerSuite(mode: 'postgres' | 'redis', redis: string | null, maxDelayMs
     await client.flushdb();
     client.disconnect();
     engine = await loadEngine(redis);
-    running = await engine.startWorkers({ log: () => undefined, checkSchedulersEveryMs: 0 });
+    running = await engine.startWorkers({ log: pino({ level: 'silent' }), checkSchedulersEveryMs: 0 });
     await engine.getQueue('maintenance').removeJobScheduler('sla-sweep');
     await new Promise((resolve) => setTimeout(resolve, 1_500 + engine.SLA_TIMER_GRACE_MS + 500));
     expect((await firstResponse(engine, ticketId)).breachedAt).toBeNull();

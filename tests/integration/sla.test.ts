@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox, slaEscalationRuns, ticketActivities, tickets, ticketSlaTargets } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
 import { ownerDatabaseUrl } from '@/server/db/urls';
+import { formatDueTime } from '@/lib/sla';
 import { checkTicketSla } from '@/server/services/sla/check-ticket-sla';
 import { recomputeTicketSla } from '@/server/services/sla/recompute-ticket-sla';
 import { recomputeWorkspaceSla } from '@/server/services/sla/recompute-workspace-sla';
@@ -94,16 +95,26 @@ describe('which targets apply', () => {
     await asOwner.slaPolicy.delete({ policyId: disabled.id });
   });
 
-  it("the portal's confirmation promises the matching policy's first-response target, in business time", async () => {
+  it("the portal's confirmation and the confirmation mail promise the first-response due time the policy computed", async () => {
     const category = (await asOwner.category.list())[0]!;
+    // Weekdays 09:00–17:00 in Berlin: 2,880 business minutes are six business days, not "2 days".
     const calendar = await createTestCalendar(ws.id);
-    const policy = await createTestPolicy(ws.id, { name: `Category ${Date.now()}`, calendarId: calendar.id, conditions: { categoryIds: [category.id] }, targets: { normal: { first_response: 240 } } });
+    const policy = await createTestPolicy(ws.id, { name: `Category ${Date.now()}`, calendarId: calendar.id, conditions: { categoryIds: [category.id] }, targets: { normal: { first_response: 2880 } } });
     const customer = await createTestCustomer(ws.id);
     const asCustomer = callerFor({ portal: { tenantId: ws.id, customerId: customer.id } });
     const filed = await asCustomer.portal.createTicket({ subject: 'Invoice is wrong', body: 'Charged twice.', categoryId: category.id });
-    expect(filed.expectedFirstResponse).toBe('within 4 business hours');
+    const target = (await targetsOf(filed.id)).first_response!;
+    const promised = `by ${formatDueTime(target.dueAt!, 'Europe/Berlin', { yearOf: target.startedAt })}`;
+    expect(filed.expectedFirstResponse).toBe(promised);
+    expect(filed.expectedFirstResponse).not.toMatch(/\d+ (business )?days?/);
+    const mails = await runInTenant(ws.id, ({ db }) => db.select().from(outbox).where(eq(outbox.kind, 'email')));
+    const confirmation = mails.map((m) => m.payload as { to: string; text: string }).find((m) => m.to === customer.email);
+    expect(confirmation?.text).toContain(`You can expect a first response ${promised}.`);
+
+    // No policy: the 24-hour default runs around the clock in UTC, so "within 24 hours" is wall-clock true.
     const other = await asCustomer.portal.createTicket({ subject: 'Another thing', body: 'Hello.' });
-    expect(other.expectedFirstResponse).toBe('within 24 hours');
+    const defaults = (await targetsOf(other.id)).first_response!;
+    expect(other.expectedFirstResponse).toBe(`within 24 hours, by ${formatDueTime(defaults.dueAt!, 'UTC', { yearOf: defaults.startedAt })}`);
     await asOwner.slaPolicy.delete({ policyId: policy.id });
   });
 

@@ -37,7 +37,7 @@ describe('filing a ticket', () => {
   it('through the portal: new, from the customer, on the web channel, with a promise of a first response', async () => {
     const created = await fileAsCustomer('Portal ticket');
     expect(created.displayNumber).toMatch(new RegExp(`^SUP-${year}-\\d{8}$`));
-    expect(created.expectedFirstResponse).toBe('within 24 hours');
+    expect(created.expectedFirstResponse).toMatch(/^within 24 hours, by \w+day \d{1,2} \w+( \d{4})?, \d{2}:\d{2} UTC$/);
     const row = await stored(created.id);
     expect(row).toMatchObject({ status: 'new', channel: 'web', requesterId: customer.id, messageCount: 1, assigneeId: null });
     expect(row.lastCustomerMessageAt).toBeInstanceOf(Date);

@@ -1,6 +1,8 @@
+import pino from 'pino';
+import { and, eq, inArray } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { outbox, tickets } from '@/server/db/schema';
+import { outbox, ticketMails, tickets } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
 import { createTestCustomer, createWorkspace, uniqueEmail, uniqueSuffix, type TestWorkspace } from '../helpers/factories';
 import { reachableRedisUrl } from '../helpers/redis';
@@ -71,6 +73,16 @@ async function expectAllDoneOnce(ws: TestWorkspace) {
   return rows;
 }
 
+/** Each ticket's confirmation mail: queued by the consumer of its ticket.created event once the worker ran it, and sent. */
+async function expectConfirmations(ws: TestWorkspace, rows: Array<typeof outbox.$inferSelect>, ticketIds: string[]) {
+  const mails = await runInTenant(ws.id, ({ db }) =>
+    db.select({ outboxId: ticketMails.outboxId }).from(ticketMails).where(and(inArray(ticketMails.ticketId, ticketIds), eq(ticketMails.kind, 'ticket_created_confirmation'))),
+  );
+  expect(mails).toHaveLength(ticketIds.length);
+  const done = new Set(rows.filter((r) => r.status === 'done').map((r) => r.id));
+  expect(mails.every((m) => done.has(m.outboxId!))).toBe(true);
+}
+
 async function waitUntilAllDone(ws: TestWorkspace, timeout: number) {
   await expect
     .poll(async () => (await rowsOf(ws)).filter((r) => r.status !== 'done').map((r) => `${r.kind}:${r.status}`), { timeout, interval: 250 })
@@ -110,7 +122,7 @@ describe.skipIf(!sharedRedis)(sharedRedis ? `a flushed Redis (${sharedRedis})` :
     expect(await app.getQueue('events').getJobCountByTypes('waiting', 'delayed', 'active')).toBe(0);
 
     // The worker comes back; two sweeps at once (its own at start-up, and these) still run each job once.
-    running = await app.startWorkers({ log: () => undefined, checkSchedulersEveryMs: 0 });
+    running = await app.startWorkers({ log: pino({ level: 'silent' }), checkSchedulersEveryMs: 0 });
     await Promise.all([app.processOutboxSweep(), app.processOutboxSweep()]);
     await waitUntilAllDone(ws, 30_000);
     for (const email of work.invited) await smtp.waitForMailTo(email, 10_000);
@@ -133,7 +145,7 @@ describe.skipIf(!redisServerBinary)(redisServerBinary ? 'Redis down while ticket
     app = await loadApp(redis.url);
     ws = await createWorkspace({ name: 'Redis Outage Desk' });
     // Checks for lost schedulers every half second instead of every 30 s, so the test need not wait.
-    running = await app.startWorkers({ log: () => undefined, checkSchedulersEveryMs: 500 });
+    running = await app.startWorkers({ log: pino({ level: 'silent' }), checkSchedulersEveryMs: 500 });
   });
 
   afterAll(async () => {
@@ -166,7 +178,10 @@ describe.skipIf(!redisServerBinary)(redisServerBinary ? 'Redis down while ticket
     await waitUntilAllDone(ws, 60_000);
     for (const email of during.invited) await smtp.waitForMailTo(email, 10_000);
     const rows = await expectAllDoneOnce(ws);
-    expect(rows.length).toBe(doneBefore + waiting.length);
+    // Every row that waited out the outage ran, and the notification mails its events' consumer queued on top.
+    expect(rows.map((r) => r.id)).toEqual(expect.arrayContaining(waiting.map((r) => r.id)));
+    expect(rows.length).toBeGreaterThan(doneBefore + waiting.length);
+    await expectConfirmations(ws, rows, during.ticketIds);
     const ticketEvents = rows.filter((r) => r.kind === 'event' && (r.payload as { type: string }).type === 'ticket.created');
     expect(ticketEvents.map((r) => (r.payload as { data: { ticketId: string } }).data.ticketId).sort()).toEqual([...before.ticketIds, ...during.ticketIds].sort());
     expect(await app.getQueue('maintenance').getJobScheduler('outbox-sweep')).toBeTruthy();
@@ -207,11 +222,13 @@ describe.skipIf(!redisServerBinary)(redisServerBinary ? 'Redis down when the app
     expect(rows.every((r) => r.status === 'pending')).toBe(true);
 
     redis = await startRedisServer({ port });
-    running = await app.startWorkers({ log: () => undefined, checkSchedulersEveryMs: 500 });
+    running = await app.startWorkers({ log: pino({ level: 'silent' }), checkSchedulersEveryMs: 500 });
     await waitUntilAllDone(ws, 60_000);
     for (const email of work.invited) await smtp.waitForMailTo(email, 10_000);
     await app.processOutboxSweep();
     await pause(1000);
-    expect(await expectAllDoneOnce(ws)).toHaveLength(rows.length);
+    const done = await expectAllDoneOnce(ws);
+    expect(done.map((r) => r.id)).toEqual(expect.arrayContaining(rows.map((r) => r.id)));
+    await expectConfirmations(ws, done, work.ticketIds);
   }, 120_000);
 });

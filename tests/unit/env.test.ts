@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 // lib/env.ts validates process.env when first imported, so each case loads it fresh with its own variables.
-const KEYS = ['DATABASE_URL', 'DATABASE_APP_URL', 'REDIS_URL', 'AUTH_SECRET', 'APP_URL', 'PORT', 'SMTP_URL', 'START_WORKER', 'LOG_LEVEL', 'CAIRN_DATA_DIR'];
+const KEYS = ['DATABASE_URL', 'DATABASE_APP_URL', 'REDIS_URL', 'AUTH_SECRET', 'APP_URL', 'PORT', 'SMTP_URL', 'START_WORKER', 'LOG_LEVEL', 'CAIRN_DATA_DIR', 'TRUSTED_PROXIES'];
 
 async function loadEnv(vars: Record<string, string>) {
   vi.resetModules();
@@ -33,6 +33,13 @@ describe('lib/env', () => {
     expect(message).toMatch(/^Cairn cannot start: invalid configuration/);
     expect(message).toContain('DATABASE_URL: expected a postgres:// connection string');
     expect(message).toContain('.env.example');
+  });
+
+  it('takes TRUSTED_PROXIES as addresses and CIDR ranges, naming an entry that is neither', async () => {
+    expect((await loadEnv({ TRUSTED_PROXIES: ' 10.0.0.0/8, 192.0.2.1 ,2001:db8::/32' })).TRUSTED_PROXIES).toEqual(['10.0.0.0/8', '192.0.2.1', '2001:db8::/32']);
+    expect((await loadEnv({})).TRUSTED_PROXIES).toEqual([]);
+    const message = await startupError({ TRUSTED_PROXIES: '10.0.0.0/8,proxy.internal' });
+    expect(message).toContain('TRUSTED_PROXIES: "proxy.internal" is not an IP address or CIDR range');
   });
 
   it('names every bad variable at once', async () => {

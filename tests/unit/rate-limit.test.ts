@@ -48,8 +48,8 @@ describe('consumeRateLimit', () => {
     for (let i = 0; i < 5; i++) await consumeRateLimit('magicLink', 'shared');
     await expect(consumeRateLimit('signUp', 'shared')).resolves.toBeUndefined();
     await expect(consumeRateLimit('magicLink', 'other')).resolves.toBeUndefined();
-    for (let i = 0; i < 9; i++) await consumeRateLimit('signIn', 'pw');
-    await expect(consumeRateLimit('signIn', 'pw')).resolves.toBeUndefined();
-    await expect(consumeRateLimit('signIn', 'pw')).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    for (let i = 0; i < 19; i++) await consumeRateLimit('signInLinkPerIp', 'ip');
+    await expect(consumeRateLimit('signInLinkPerIp', 'ip')).resolves.toBeUndefined();
+    await expect(consumeRateLimit('signInLinkPerIp', 'ip')).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
   });
 });

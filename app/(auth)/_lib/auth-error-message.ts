@@ -8,12 +8,15 @@ export function authErrorMessage(type: string | undefined): string | null {
     case 'Verification':
       return 'That sign-in link has expired or was already used. Ask for a new one below.';
     case 'AccessDenied':
-      return 'There is no Cairn account for that email. Check the address, or ask your workspace admin for an invitation.';
+      // Also a used-up link of an address without an account; never says which addresses have accounts.
+      return 'That sign-in link cannot be used. Ask for a new one below, or ask your workspace admin for an invitation.';
     case 'CredentialsSignin':
       return 'Wrong email or password.';
     case 'EmailSignin':
     case 'EmailSignInError':
       return 'We could not send the sign-in email. Try again in a minute, or sign in with your password.';
+    case 'TooManyRequests':
+      return 'Too many requests. Wait a few minutes and try again.';
     case 'SessionRequired':
       return 'Sign in to continue.';
     case 'Configuration':

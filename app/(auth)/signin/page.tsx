@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { Card } from '@/components/ui/card';
 import { auth } from '@/server/auth/config';
+import { messageForRateLimitedCode } from '@/server/auth/sign-in-messages';
 import { authErrorMessage } from '../_lib/auth-error-message';
 import { safeCallbackUrl } from '../_lib/safe-callback-url';
 import { SignInForm } from './_components/sign-in-form';
@@ -25,7 +26,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
         <h1 className="text-2xl font-semibold tracking-tight">Sign in to Cairn</h1>
         <p className="mt-1 text-sm text-slate-600">Use your password, or get a one-time link by email.</p>
       </div>
-      <SignInForm callbackUrl={callbackUrl} initialError={authErrorMessage(error)} />
+      <SignInForm callbackUrl={callbackUrl} initialError={messageForRateLimitedCode(one(params.code)) ?? authErrorMessage(error)} />
       <p className="text-center text-sm text-slate-600">
         New to Cairn?{' '}
         <Link href="/signup" className="font-medium text-brand underline-offset-2 hover:underline">

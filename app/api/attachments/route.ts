@@ -1,11 +1,12 @@
 import { errorResponse, runAsRequester } from '@/server/auth/request-identity';
 import { AppError } from '@/server/errors';
 import { uploadAttachment } from '@/server/services/ticket/upload-attachment';
+import { withRouteMetrics } from '@/server/metrics/http';
 
 export const dynamic = 'force-dynamic';
 
 /** Multipart upload of one file (field `file`); the returned id goes into a message's attachmentIds. */
-export async function POST(req: Request) {
+async function handlePost(req: Request) {
   try {
     const form = await req.formData().catch(() => null);
     const file = form?.get('file');
@@ -17,3 +18,5 @@ export async function POST(req: Request) {
     return errorResponse(error);
   }
 }
+
+export const POST = withRouteMetrics('/api/attachments', handlePost);

@@ -25,6 +25,8 @@ export const customers = pgTable(
     externalId: text('external_id'),
     organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'set null' }),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
+    /** Set when the customer's personal data was erased at their request; their portal sessions end. */
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

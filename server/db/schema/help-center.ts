@@ -123,9 +123,14 @@ export const articleFeedback = pgTable(
     helpful: boolean('helpful').notNull(),
     comment: text('comment'),
     customerId: uuid('customer_id').references(() => customers.id, { onDelete: 'set null' }),
+    /** Who voted (`customer:<id>`, `visitor:<cookie id>` or `ip:<address>`): one vote each per article. */
+    voterKey: text('voter_key'),
     createdAt: createdAt(),
   },
-  (t) => [index('article_feedback_article_idx').on(t.articleId, t.createdAt)],
+  (t) => [
+    index('article_feedback_article_idx').on(t.articleId, t.createdAt),
+    uniqueIndex('article_feedback_voter_key').on(t.tenantId, t.articleId, t.voterKey),
+  ],
 );
 
 /** Contextual help: a path of the workspace's own product (e.g. `/orders`) and the articles it shows. */

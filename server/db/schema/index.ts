@@ -7,3 +7,5 @@ export * from './tickets';
 export * from './help-center';
 export * from './sla';
 export * from './notifications';
+export * from './privacy';
+export * from './outbound-checks';

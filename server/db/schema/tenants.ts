@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { WORKSPACE_PLANS } from '@/lib/constants/workspace';
 import { createdAt, id, updatedAt } from './columns';
@@ -9,7 +10,15 @@ export type WorkspaceBranding = { logoUrl?: string | null; primaryColor?: string
 export type TicketSettings = { prefix: string; includeYear: boolean; padding: number; suffix: string; autoCloseAfterDays: number };
 /** The targets used when no SLA policy matches a ticket (minutes, around the clock). */
 export type WorkspaceSlaSettings = { defaultTargets?: SlaPolicyTargets; warnAtPercent?: number };
-export type WorkspaceSettings = { supportEmail?: string | null; timezone?: string; tickets?: TicketSettings; sla?: WorkspaceSlaSettings };
+/** Retention: attachments of tickets solved or closed longer ago than this are deleted daily. null: kept. */
+export type WorkspacePrivacySettings = { purgeAttachmentsAfterDays?: number | null };
+export type WorkspaceSettings = {
+  supportEmail?: string | null;
+  timezone?: string;
+  tickets?: TicketSettings;
+  sla?: WorkspaceSlaSettings;
+  privacy?: WorkspacePrivacySettings;
+};
 
 /** A workspace. Its own id is the tenant id every tenant table carries. */
 export const tenants = pgTable(
@@ -27,15 +36,28 @@ export const tenants = pgTable(
   (t) => [uniqueIndex('tenants_slug_key').on(t.slug)],
 );
 
-/** Custom domains and subdomains that reach a workspace's help center and portal. */
+/**
+ * Custom domains and subdomains that reach a workspace's help center and portal. Only a verified domain is
+ * served (cairn_workspace_by_domain): the workspace proved it controls the DNS by publishing
+ * `_cairn-verify.<domain>` TXT `<verification_token>`. Several workspaces may claim a host name while
+ * unverified, so a squatter cannot block its owner; at most one can hold it verified.
+ */
 export const workspaceDomains = pgTable(
   'workspace_domains',
   {
     id: id(),
     tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
     domain: text('domain').notNull(),
+    // 128 random bits from the database, so rows that existed before verification got one too.
+    verificationToken: text('verification_token').notNull().default(sql`replace(gen_random_uuid()::text, '-', '')`),
     verifiedAt: timestamp('verified_at', { withTimezone: true }),
+    /** The worker's last DNS look-up and what it found wrong, shown beside the domain. */
+    checkedAt: timestamp('checked_at', { withTimezone: true }),
+    checkError: text('check_error'),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('workspace_domains_domain_key').on(t.domain)],
+  (t) => [
+    uniqueIndex('workspace_domains_tenant_domain_key').on(t.tenantId, t.domain),
+    uniqueIndex('workspace_domains_verified_domain_key').on(t.domain).where(sql`${t.verifiedAt} is not null`),
+  ],
 );

@@ -4,6 +4,8 @@ import type { TenantScope } from '@/server/db/tenant';
 import { AppError, notFound } from '@/server/errors';
 import type { MemberRole } from '@/lib/constants/workspace';
 import type { StaffScope } from '@/server/services/types';
+import { forgetMemberships } from './resolve-membership';
+import { endAllStaffSessions } from '@/server/services/auth/sessions';
 
 export function listMembers(scope: TenantScope) {
   return scope.db
@@ -51,6 +53,8 @@ export async function updateMemberRole(scope: StaffScope, input: { membershipId:
     throw new AppError('PRECONDITION_FAILED', 'This is the only owner. Make someone else an owner first.');
   }
   const [updated] = await scope.db.update(memberships).set({ role: input.role }).where(eq(memberships.id, target.id)).returning();
+  // Requests in flight keep the role they started with; the next one looks the membership up again.
+  scope.afterCommit(() => forgetMemberships(target.userId));
   return updated!;
 }
 
@@ -63,5 +67,8 @@ export async function removeMember(scope: StaffScope, input: { membershipId: str
   }
   await scope.db.delete(teamMembers).where(eq(teamMembers.userId, target.userId));
   await scope.db.delete(memberships).where(eq(memberships.id, target.id));
+  scope.afterCommit(() => forgetMemberships(target.userId));
+  // Removed means out now: every session of the person ends with the membership, in this transaction.
+  await endAllStaffSessions(scope.db, target.userId);
   return { removed: true as const, membershipId: target.id };
 }

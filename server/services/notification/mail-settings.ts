@@ -1,9 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { env } from '@/lib/env';
-import type { testMailSettingsInput, updateMailSettingsInput } from '@/lib/validators/notification';
+import type { updateMailSettingsInput } from '@/lib/validators/notification';
 import { mailSettings } from '@/server/db/schema';
-import { verifySmtp } from '@/server/email/transport';
 import type { StaffScope } from '@/server/services/types';
 import { defaultFromAddress, workspaceSender } from './sender';
 
@@ -40,15 +39,4 @@ export async function updateMailSettings(scope: StaffScope, input: z.output<type
     .values({ tenantId: scope.tenantId, ...values })
     .onConflictDoUpdate({ target: mailSettings.tenantId, set: { ...values, updatedAt: sql`now()` } });
   return getMailSettings(scope);
-}
-
-/** Connects and signs in to the server (the given one, else the saved one) without sending anything. */
-export async function testMailSettings(scope: StaffScope, input: z.output<typeof testMailSettingsInput>) {
-  const [row] = await scope.db.select({ smtpUrl: mailSettings.smtpUrl }).from(mailSettings).where(eq(mailSettings.tenantId, scope.tenantId));
-  const url = input.smtpUrl ?? row?.smtpUrl ?? env.SMTP_URL ?? null;
-  if (!url) return { ok: true as const, message: 'No SMTP server is configured: mail is saved as files on the server (CAIRN_DATA_DIR/mail).' };
-  const result = await verifySmtp(url);
-  return result.ok
-    ? { ok: true as const, message: `Connected to ${new URL(url).host} and signed in.` }
-    : { ok: false as const, message: `Could not use ${new URL(url).host}: ${result.error}` };
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { MailAudience, TicketMailKind } from '@/lib/constants/notification';
 import type { RenderedEmail } from '@/emails/layout';
@@ -6,6 +5,7 @@ import { ticketMails } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
 import type { OutgoingMail } from '@/server/email/transport';
 import { addManyToOutbox } from '@/server/services/outbox/add-to-outbox';
+import { notificationMailId } from './mail-id';
 import { replyToAddress } from './reply-token';
 import type { WorkspaceSender } from './sender';
 import { messageIdFor, threadHeadersFor, threadKey } from './threading';
@@ -25,15 +25,15 @@ export type TicketMail = {
 };
 
 /**
- * Notification mails of one ticket event: an outbox row each (same transaction as the change) plus each
- * one's place in its recipient's thread. Three statements whatever the number of recipients, because a
- * ticket's creation holds its workspace's number lock until commit.
+ * Notification mails of one ticket event: an outbox row each (same transaction as the event's dispatch)
+ * plus each one's place in its recipient's thread. Three statements whatever the number of recipients.
+ * Each row's id derives from (event, kind, recipient), so running the same event again queues nothing new.
  */
-export async function queueTicketMails(scope: TenantScope, thread: { ticketId: string; sender: WorkspaceSender; replyToken: string }, mails: TicketMail[]) {
+export async function queueTicketMails(scope: TenantScope, thread: { ticketId: string; eventId: string; sender: WorkspaceSender; replyToken: string }, mails: TicketMail[]) {
   if (!mails.length) return [];
   const threads = await threadHeadersFor(scope, thread.ticketId, mails.map((m) => ({ audience: m.audience, recipient: m.to.email })));
   const prepared = mails.map((mail) => {
-    const outboxId = randomUUID();
+    const outboxId = notificationMailId(thread.eventId, mail.kind, mail.to.email);
     const messageId = messageIdFor(outboxId, thread.sender.domain);
     const headers: Record<string, string> = {};
     if (mail.autoSubmitted) {
@@ -52,9 +52,11 @@ export async function queueTicketMails(scope: TenantScope, thread: { ticketId: s
     };
     return { mail, outboxId, messageId, payload };
   });
-  await addManyToOutbox(scope, 'email', prepared.map((p) => ({ id: p.outboxId, payload: p.payload })));
+  const inserted = new Set(await addManyToOutbox(scope, 'email', prepared.map((p) => ({ id: p.outboxId, payload: p.payload }))));
+  const fresh = prepared.filter((p) => inserted.has(p.outboxId));
+  if (!fresh.length) return [];
   await scope.db.insert(ticketMails).values(
-    prepared.map(({ mail, outboxId, messageId }) => ({
+    fresh.map(({ mail, outboxId, messageId }) => ({
       tenantId: scope.tenantId,
       ticketId: thread.ticketId,
       ticketMessageId: mail.ticketMessageId ?? null,
@@ -67,5 +69,5 @@ export async function queueTicketMails(scope: TenantScope, thread: { ticketId: s
       createdAt: sql`clock_timestamp()`,
     })),
   );
-  return prepared.map(({ outboxId, messageId }) => ({ outboxId, messageId }));
+  return fresh.map(({ outboxId, messageId }) => ({ outboxId, messageId }));
 }

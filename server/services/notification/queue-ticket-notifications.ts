@@ -6,7 +6,6 @@ import { customerReplyAlertEmail, newTicketAlertEmail } from '@/emails/ticket-ag
 import { agentReplyEmail, ticketClosedEmail, ticketReceivedEmail, ticketSolvedEmail } from '@/emails/ticket-customer';
 import { customers, ticketMessages, tickets, users } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
-import type { TicketActor } from '@/server/services/ticket/actor';
 import { getTicketSettings } from '@/server/services/ticket/settings';
 import { ticketAccessUrl } from '@/server/services/ticket/ticket-link';
 import { agentRecipients } from './agent-recipients';
@@ -18,7 +17,7 @@ import { workspaceSender, type WorkspaceSender } from './sender';
 export type TicketNotificationEvent =
   | { type: 'ticket.created'; ticketId: string; messageId: string }
   | { type: 'message.added'; ticketId: string; messageId: string }
-  | { type: 'ticket.status_changed'; ticketId: string; from: TicketStatus; to: TicketStatus; actor: TicketActor };
+  | { type: 'ticket.status_changed'; ticketId: string; from: TicketStatus; to: TicketStatus; actorType: string; actorId: string | null };
 
 /** Which mails an event causes, to whom: the rules in one place. */
 async function mailsFor(scope: TenantScope, event: TicketNotificationEvent, ticket: typeof tickets.$inferSelect, sender: WorkspaceSender, links: { customer: () => Promise<string>; agent: string; displayNumber: string }) {
@@ -53,7 +52,7 @@ async function mailsFor(scope: TenantScope, event: TicketNotificationEvent, tick
         mails.push({ kind: 'customer_replied', audience: 'agent', to: agent, autoSubmitted: 'auto-generated', ticketMessageId: message.id, rendered: customerReplyAlertEmail({ brand: sender.brand, ticket: await ref('agent'), customer, body: message.body }) });
       }
     }
-  } else if (event.from !== event.to && !(event.actor.type === 'customer' && event.actor.customerId === ticket.requesterId)) {
+  } else if (event.from !== event.to && !(event.actorType === 'customer' && event.actorId === ticket.requesterId)) {
     // A customer who closes their own request needs no mail telling them so.
     if (event.to === 'solved') {
       const url = new URL((await ref('customer')).url);
@@ -67,10 +66,11 @@ async function mailsFor(scope: TenantScope, event: TicketNotificationEvent, tick
 }
 
 /**
- * The notification rules of a ticket event, applied in the caller's transaction: each mail becomes an
- * outbox row that commits (or rolls back) with the change itself.
+ * The notification rules of a ticket event, applied when the event is dispatched (jobs/events/consumers.ts),
+ * not in the transaction that changed the ticket: each mail becomes an outbox row that commits with the
+ * event being marked done. `eventId` makes the mails' ids, so a second dispatch of the event adds none.
  */
-export async function queueTicketNotifications(scope: TenantScope, event: TicketNotificationEvent) {
+export async function queueTicketNotifications(scope: TenantScope, eventId: string, event: TicketNotificationEvent) {
   const [ticket] = await scope.db.select().from(tickets).where(eq(tickets.id, event.ticketId));
   if (!ticket || ticket.status === 'merged') return [];
   const settings = await getTicketSettings(scope);
@@ -84,5 +84,5 @@ export async function queueTicketNotifications(scope: TenantScope, event: Ticket
   const mails = await mailsFor(scope, event, ticket, sender, links);
   if (!mails.length) return [];
   const replyToken = await ticketReplyToken(scope, ticket.id);
-  return queueTicketMails(scope, { ticketId: ticket.id, sender, replyToken }, mails);
+  return queueTicketMails(scope, { ticketId: ticket.id, eventId, sender, replyToken }, mails);
 }

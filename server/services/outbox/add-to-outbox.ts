@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { TenantScope } from '@/server/db/tenant';
 import { outbox } from '@/server/db/schema';
 import { enqueue } from '@/server/queue/enqueue';
@@ -13,7 +14,9 @@ type OutboxPayloads = { email: OutgoingMail; event: DomainEvent };
  */
 export async function addToOutbox<K extends OutboxKind>(scope: TenantScope, kind: K, payload: OutboxPayloads[K], options: { id?: string } = {}) {
   // A caller may pick the id: notification mails derive their Message-ID from it before the row exists.
-  const [row] = await scope.db.insert(outbox).values({ id: options.id, tenantId: scope.tenantId, kind, payload }).returning({ id: outbox.id });
+  // clock_timestamp, not now(): the events of one transaction (a reply, then the status it moved) keep their
+  // order, and their consumers (threaded notification mails) see them in it.
+  const [row] = await scope.db.insert(outbox).values({ id: options.id, tenantId: scope.tenantId, kind, payload, createdAt: sql`clock_timestamp()` }).returning({ id: outbox.id });
   const outboxId = row!.id;
   const job: (typeof OUTBOX_KIND_TO_JOB)[OutboxKind] = OUTBOX_KIND_TO_JOB[kind];
   scope.afterCommit(() => enqueue(job, { tenantId: scope.tenantId, outboxId }, { key: outboxId }));
@@ -26,9 +29,12 @@ export async function addToOutbox<K extends OutboxKind>(scope: TenantScope, kind
  */
 export async function addManyToOutbox<K extends OutboxKind>(scope: TenantScope, kind: K, items: Array<{ id?: string; payload: OutboxPayloads[K] }>) {
   if (!items.length) return [];
+  // A row whose (derived) id exists already was queued by an earlier run of the same work: only the rows
+  // actually inserted are returned and nudged, so a rerun queues nothing twice.
   const rows = await scope.db
     .insert(outbox)
     .values(items.map((item) => ({ id: item.id, tenantId: scope.tenantId, kind, payload: item.payload })))
+    .onConflictDoNothing({ target: outbox.id })
     .returning({ id: outbox.id });
   const job: (typeof OUTBOX_KIND_TO_JOB)[OutboxKind] = OUTBOX_KIND_TO_JOB[kind];
   for (const { id } of rows) scope.afterCommit(() => enqueue(job, { tenantId: scope.tenantId, outboxId: id }, { key: id }));

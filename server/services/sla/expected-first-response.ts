@@ -1,18 +1,22 @@
 import { and, eq } from 'drizzle-orm';
-import { describeDuration } from '@/lib/constants/sla';
-import { ticketSlaTargets } from '@/server/db/schema';
+import { describeResponsePromise } from '@/lib/sla';
+import { businessCalendars, ticketSlaTargets } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
 
 /**
- * What to promise the customer: the first-response target of the policy that applies to their ticket, in
- * business hours when its calendar has them ("within 4 business hours"); null when nothing is promised.
+ * What to promise the customer: the first-response due time the applying policy computed for their ticket,
+ * worded from that due time on the policy's calendar ("within 4 business hours, by Tuesday 3 March, 13:00
+ * CET"), so the words and the clock that enforces them cannot disagree. null when nothing is promised (no
+ * first-response target, or its clock is paused so there is no due time yet).
  */
-export async function expectedFirstResponse(scope: TenantScope, ticketId: string): Promise<{ text: string; dueAt: Date | null } | null> {
+export async function expectedFirstResponse(scope: TenantScope, ticketId: string): Promise<{ text: string; dueAt: Date } | null> {
   const [target] = await scope.db
-    .select({ minutes: ticketSlaTargets.targetMinutes, dueAt: ticketSlaTargets.dueAt, calendarId: ticketSlaTargets.calendarId, metAt: ticketSlaTargets.metAt })
+    .select({ minutes: ticketSlaTargets.targetMinutes, startedAt: ticketSlaTargets.startedAt, dueAt: ticketSlaTargets.dueAt, timeZone: businessCalendars.timeZone })
     .from(ticketSlaTargets)
+    .leftJoin(businessCalendars, eq(businessCalendars.id, ticketSlaTargets.calendarId))
     .where(and(eq(ticketSlaTargets.ticketId, ticketId), eq(ticketSlaTargets.metric, 'first_response')));
-  if (!target) return null;
-  const text = describeDuration(target.minutes);
-  return { text: target.calendarId ? text.replace(/(\d+) (hours?|minutes|days)/, '$1 business $2') : text, dueAt: target.dueAt };
+  if (!target?.dueAt) return null;
+  // Without a calendar the clock runs around the clock in UTC (ALWAYS_OPEN_CALENDAR).
+  const text = describeResponsePromise({ startedAt: target.startedAt, dueAt: target.dueAt, targetMinutes: target.minutes, timeZone: target.timeZone ?? 'UTC' });
+  return { text, dueAt: target.dueAt };
 }

@@ -5,7 +5,6 @@ import { ticketMessages, tickets } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
 import { AppError } from '@/server/errors';
 import { publishLive } from '@/server/live/publish';
-import { queueTicketNotifications } from '@/server/services/notification/queue-ticket-notifications';
 import { recordEvent } from '@/server/services/outbox/record-event';
 import type { TicketActor } from './actor';
 import { applyTicketChanges } from './change-ticket';
@@ -38,7 +37,6 @@ export async function addMessage(scope: TenantScope, ticket: TicketRecord, actor
     })
     .returning({ id: ticketMessages.id });
   await linkAttachments(scope, { attachmentIds: message.attachmentIds ?? [], ticketId: ticket.id, messageId: row!.id, actor });
-  await queueTicketNotifications(scope, { type: 'message.added', ticketId: ticket.id, messageId: row!.id });
   await recordEvent(scope, 'ticket.message_added', { ticketId: ticket.id, messageId: row!.id, kind: message.kind, authorType: actor.type });
 
   const isPublicAgentReply = actor.type === 'agent' && message.kind === 'reply';

@@ -4,10 +4,11 @@ import type { TenantScope } from '@/server/db/tenant';
 import { notFound } from '@/server/errors';
 import { getObject } from '@/server/storage/local-disk';
 import type { TicketActor } from './actor';
+import { customerReachesTicket } from './customer-reach';
 
 /**
  * A file is served only to those who may see its message: any member of the workspace, or the
- * requesting customer for public replies. Files not yet attached are visible to their uploader only.
+ * requesting customer for public replies of a ticket their session reaches. Files not yet attached are visible to their uploader only.
  */
 export async function readAttachment(scope: TenantScope, attachmentId: string, viewer: TicketActor) {
   const [row] = await scope.db
@@ -26,7 +27,8 @@ export async function readAttachment(scope: TenantScope, attachmentId: string, v
   } else if (viewer.type === 'agent') {
     allowed = true;
   } else if (viewer.type === 'customer') {
-    allowed = row.messageKind === 'reply' && row.requesterId === viewer.customerId;
+    // The same question the ticket page asks: a link session for one ticket gets that ticket's files only.
+    allowed = row.messageKind === 'reply' && customerReachesTicket(viewer, { id: attachment.ticketId, requesterId: row.requesterId });
   }
   if (!allowed) throw notFound('The file');
   return { filename: attachment.filename, contentType: attachment.contentType, bytes: await getObject(attachment.storageKey) };

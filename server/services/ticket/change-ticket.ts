@@ -7,7 +7,6 @@ import type { TenantScope } from '@/server/db/tenant';
 import { AppError } from '@/server/errors';
 import { publishLive } from '@/server/live/publish';
 import { recomputeTicketSla } from '@/server/services/sla/recompute-ticket-sla';
-import { queueTicketNotifications } from '@/server/services/notification/queue-ticket-notifications';
 import { diffFields, recordActivity } from './activity';
 import type { TicketActor } from './actor';
 import { recordChangeEvents } from './change-events';
@@ -36,7 +35,8 @@ function statusTimestamps(from: TicketStatus, to: TicketStatus, now: Date) {
 
 /**
  * The one way a ticket's fields change: checks the status move, writes the row, records what changed
- * from what to what, and tells live listeners. Returns the changes that actually happened.
+ * from what to what (activity and domain events: mails are the events' consumers' work), and tells live
+ * listeners. Returns the changes that actually happened.
  */
 export async function applyTicketChanges(scope: TenantScope, ticket: TicketRecord, changes: TicketChanges, actor: TicketActor, options: { action?: string; reason?: string | null; touch?: boolean } = {}) {
   if (changes.status && changes.status !== ticket.status) assertTransition(ticket.status, changes.status);
@@ -50,12 +50,11 @@ export async function applyTicketChanges(scope: TenantScope, ticket: TicketRecor
     .where(eq(tickets.id, ticket.id))
     .returning();
   if (Object.keys(diff).length) {
-    await recordActivity(scope, { ticketId: ticket.id, actor, action: options.action ?? 'updated', changes: diff, reason: options.reason });
+    await recordActivity(scope, { ticketId: ticket.id, actor, action: options.action ?? 'updated', changes: diff, reason: options.reason, at: now });
     await recordChangeEvents(scope, ticket.id, diff, actor);
   }
   // A message (touch), a status, priority, category or tags can move an SLA clock or change the policy.
   if (options.touch || SLA_INPUTS.some((field) => field in diff)) await recomputeTicketSla(scope, ticket.id);
-  if (diff.status) await queueTicketNotifications(scope, { type: 'ticket.status_changed', ticketId: ticket.id, from: ticket.status, to: updated!.status, actor });
   await publishLive(scope, 'ticket.updated', ticket.id);
   return { ticket: updated!, diff };
 }

@@ -1,17 +1,31 @@
+import { randomInt } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { ticketCounters } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
 
 /**
- * The next ticket number of the workspace. The upsert takes the counter row's lock until the creating
- * transaction ends, so concurrent creates queue up, and a rolled-back create gives its number back:
- * numbers have no gaps.
+ * What a new ticket's row holds until its real number is given, just before commit: negative, so it is
+ * never a real number, and random, so creates in flight do not share one. Nobody else sees it (the row is
+ * uncommitted), and even two equal placeholders only make the second insert wait for the first's commit,
+ * by which time that row holds its real number.
  */
-export async function nextTicketNumber(scope: TenantScope): Promise<number> {
-  const [row] = await scope.db
-    .insert(ticketCounters)
-    .values({ tenantId: scope.tenantId, lastNumber: 1 })
-    .onConflictDoUpdate({ target: ticketCounters.tenantId, set: { lastNumber: sql`${ticketCounters.lastNumber} + 1` } })
-    .returning({ lastNumber: ticketCounters.lastNumber });
-  return row!.lastNumber;
+export function placeholderTicketNumber() {
+  return -randomInt(1, 2 ** 47);
+}
+
+/**
+ * Gives the ticket the workspace's next number. The counter row's lock is held from here until the
+ * creating transaction ends, so concurrent creates queue up only for this statement and the commit (not
+ * for the message, attachments, activity and SLA work before it), and a rolled-back create gives its
+ * number back: numbers have no gaps. Call it as the (nearly) last statement of the transaction.
+ */
+export async function assignTicketNumber(scope: TenantScope, ticketId: string): Promise<number> {
+  const result = await scope.db.execute<{ number: string | number }>(sql`
+    with counter as (
+      insert into ticket_counters (tenant_id, last_number) values (${scope.tenantId}, 1)
+      on conflict (tenant_id) do update set last_number = ticket_counters.last_number + 1
+      returning last_number
+    )
+    update tickets set number = counter.last_number from counter where tickets.id = ${ticketId}
+    returning tickets.number`);
+  return Number(result.rows[0]!.number);
 }

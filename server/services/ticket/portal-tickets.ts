@@ -12,17 +12,19 @@ import { attachmentsByMessage } from './get-ticket';
 import { loadTicketForUpdate } from './load-ticket';
 import { getTicketSettings } from './settings';
 import { expectedFirstResponse } from '@/server/services/sla/expected-first-response';
+import { customerReachesTicket } from './customer-reach';
 import { newestFirst } from './index-order';
 
 /** `onlyTicketId`: the session came from one ticket's signed link and reaches that ticket only. */
 type Customer = { id: string; name: string; onlyTicketId?: string | null };
 const customerActor = (customer: Customer) => ({ type: 'customer' as const, customerId: customer.id });
+const reachOf = (customer: Customer) => ({ customerId: customer.id, onlyTicketId: customer.onlyTicketId });
 
 /** A customer sees their own tickets only; everyone else's answer "not found". */
 async function ownTicketForUpdate(scope: TenantScope, customer: Customer, ticketId: string) {
   if (customer.onlyTicketId && customer.onlyTicketId !== ticketId) throw notFound('The request');
   const ticket = await loadTicketForUpdate(scope, ticketId);
-  if (ticket.requesterId !== customer.id) throw notFound('The request');
+  if (!customerReachesTicket(reachOf(customer), ticket)) throw notFound('The request');
   return ticket;
 }
 
@@ -73,7 +75,7 @@ export async function getCustomerTicket(scope: TenantScope, customer: Customer, 
     .from(tickets)
     .leftJoin(ticketCategories, eq(ticketCategories.id, tickets.categoryId))
     .where(eq(tickets.id, ticketId));
-  if (!ticket || ticket.requesterId !== customer.id || (customer.onlyTicketId && customer.onlyTicketId !== ticket.id)) throw notFound('The request');
+  if (!ticket || !customerReachesTicket(reachOf(customer), ticket)) throw notFound('The request');
   const messages = await scope.db
     .select({ id: ticketMessages.id, authorType: ticketMessages.authorType, agentName: users.name, customerName: customers.name, body: ticketMessages.body, createdAt: ticketMessages.createdAt })
     .from(ticketMessages)

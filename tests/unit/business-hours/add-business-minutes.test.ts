@@ -25,9 +25,21 @@ describe('addBusinessMinutes: hand-worked cases', () => {
       expect(due(nineToFive(BERLIN), '2025-06-09T04:00', 30)).toBe('2025-06-09T07:30:00.000Z');
     });
 
-    it('zero minutes is due at once, even in closed time', () => {
-      expect(due(nineToFive(BERLIN), '2025-06-07T08:00', 0)).toBe('2025-06-07T08:00:00.000Z');
+    it('zero minutes is due at once in open time, and at the next opening in closed time', () => {
+      // Monday 10:00 CEST: open, due at once.
       expect(due(nineToFive(BERLIN), '2025-06-02T08:00', 0)).toBe('2025-06-02T08:00:00.000Z');
+      // Saturday 10:00 CEST → Monday 09:00 CEST; Monday 06:00 → 09:00; Monday 17:00 (closing) → Tuesday 09:00.
+      expect(due(nineToFive(BERLIN), '2025-06-07T08:00', 0)).toBe('2025-06-09T07:00:00.000Z');
+      expect(due(nineToFive(BERLIN), '2025-06-09T04:00', 0)).toBe('2025-06-09T07:00:00.000Z');
+      expect(due(nineToFive(BERLIN), '2025-06-09T15:00', 0)).toBe('2025-06-10T07:00:00.000Z');
+      // Over a holiday: Friday 2025-12-26 is closed, so Thursday evening's zero target is due Monday 09:00.
+      expect(due(nineToFive(BERLIN, ['2025-12-26']), '2025-12-25T18:00', 0)).toBe('2025-12-29T08:00:00.000Z');
+    });
+
+    it('zero minutes waits for a pause to end when the ticket is paused at the start', () => {
+      const pauses = [{ from: utc('2025-06-02T08:00'), to: utc('2025-06-02T09:15') }];
+      expect(addBusinessMinutes(nineToFive(BERLIN), utc('2025-06-02T08:00'), 0, pauses).toISOString()).toBe('2025-06-02T09:15:00.000Z');
+      expect(addBusinessMinutes(nineToFive(BERLIN), utc('2025-06-02T08:00'), 0, [{ from: utc('2025-06-02T08:00'), to: null }])).toBeNull();
     });
 
     it('keeps fractions of a minute to the millisecond', () => {
@@ -228,7 +240,8 @@ describe('refusals', () => {
   it('refuses a calendar that is never open instead of looping', () => {
     const closed = calendar('UTC', [], { name: 'Closed' });
     expect(() => addBusinessMinutes(closed, utc('2025-01-01T00:00'), 5)).toThrow(/"Closed" has no opening hours/);
-    expect(addBusinessMinutes(closed, utc('2025-01-01T00:00'), 0).toISOString()).toBe('2025-01-01T00:00:00.000Z');
+    // A zero target is due at the next opening, and there is none.
+    expect(() => addBusinessMinutes(closed, utc('2025-01-01T00:00'), 0)).toThrow(/"Closed" has no opening hours/);
   });
 
   it('refuses an unknown time zone or a malformed holiday', () => {

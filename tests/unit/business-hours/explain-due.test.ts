@@ -65,10 +65,59 @@ describe('explainDue', () => {
     expect(dst.elapsedMinutes).toBe(240);
   });
 
-  it('with zero minutes, is due at the start with nothing counted', () => {
-    const now = explainDue(cal, utc('2025-08-30T12:00'), 0);
-    expect(now.due?.utc).toEqual(utc('2025-08-30T12:00'));
+  it('with zero minutes in open time, is due at the start with nothing counted, and says so', () => {
+    const now = explainDue(cal, utc('2025-09-03T14:00'), 0);
+    expect(now.due?.utc).toEqual(utc('2025-09-03T14:00'));
     expect(now.counted).toEqual([]);
-    expect(now.holidaysSkipped).toEqual([]);
+    expect(now.zeroTarget).toBe('at_start');
+  });
+
+  it('with zero minutes in closed time, is due at the next opening and names the rule and the holiday', () => {
+    // Saturday 2025-08-30 08:00 EDT; Monday is Labor Day; the desk next opens Tuesday 09:00 EDT.
+    const weekend = explainDue(cal, utc('2025-08-30T12:00'), 0);
+    expect(weekend.due).toMatchObject({ local: '2025-09-02 09:00', offset: '-04:00' });
+    expect(weekend.zeroTarget).toBe('next_opening');
+    expect(weekend.counted).toEqual([]);
+    expect(weekend.holidaysSkipped).toEqual([{ date: '2025-09-01', openMinutesSkipped: 480 }]);
+    expect(explanation.zeroTarget).toBeNull();
+  });
+
+  it('names no daylight-saving change when none was crossed', () => {
+    expect(explanation.dstChanges).toEqual([]);
+    expect(explanation.dstBoundaries).toEqual([]);
+  });
+
+  it('names each daylight-saving change crossed, with the readings and offsets either side', () => {
+    // New York weekdays 09:00–17:00: Fri 2025-03-07 16:00 EST + 2 h → Mon 2025-03-10 10:00 EDT, across
+    // spring-forward on Sunday 2025-03-09 (02:00 EST → 03:00 EDT at 07:00Z).
+    const spring = explainDue(cal, utc('2025-03-07T21:00'), 120);
+    expect(spring.due).toMatchObject({ local: '2025-03-10 10:00', offset: '-04:00' });
+    expect(spring.dstChanges).toEqual([{ at: expect.objectContaining({ utc: utc('2025-03-09T07:00'), local: '2025-03-09 03:00' }), from: '02:00', to: '03:00', offsetBefore: '-05:00', offsetAfter: '-04:00' }]);
+    // No opening or closing time fell into the skipped hour: nothing to convert.
+    expect(spring.dstBoundaries).toEqual([]);
+
+    const fall = explainDue(cal, utc('2025-10-31T20:00'), 120);
+    expect(fall.dstChanges).toEqual([{ at: expect.objectContaining({ utc: utc('2025-11-02T06:00'), local: '2025-11-02 01:00' }), from: '02:00', to: '01:00', offsetBefore: '-04:00', offsetAfter: '-05:00' }]);
+  });
+
+  it('says which convention read an opening time that fell into the skipped hour (RFC 5545: forward by the gap)', () => {
+    // Sundays 02:30–06:00 in New York. On 2025-03-09 02:30 does not exist: it reads as 03:30 EDT (07:30Z).
+    const sundays = calendar(NEW_YORK, [{ start: '02:30', end: '06:00' }], { days: [0] });
+    const night = explainDue(sundays, utc('2025-03-09T05:00'), 60);
+    expect(night.due).toMatchObject({ utc: utc('2025-03-09T08:30'), local: '2025-03-09 04:30' });
+    expect(night.dstBoundaries).toEqual([
+      { date: '2025-03-09', wallTime: '02:30', edge: 'opens', kind: 'gap', readAs: expect.objectContaining({ local: '2025-03-09 03:30', offset: '-04:00' }), convention: 'rfc5545_shift_forward' },
+    ]);
+    expect(night.dstChanges).toHaveLength(1);
+  });
+
+  it('says which occurrence of a repeated time was used at fall-back', () => {
+    // Sundays 01:30–05:00 in New York. On 2025-11-02 01:30 happens twice: the first, 01:30 EDT, is used.
+    const sundays = calendar(NEW_YORK, [{ start: '01:30', end: '05:00' }], { days: [0] });
+    const night = explainDue(sundays, utc('2025-11-02T04:00'), 60);
+    expect(night.due).toMatchObject({ utc: utc('2025-11-02T06:30'), local: '2025-11-02 01:30', offset: '-05:00' });
+    expect(night.dstBoundaries).toEqual([
+      { date: '2025-11-02', wallTime: '01:30', edge: 'opens', kind: 'ambiguous', readAs: expect.objectContaining({ utc: utc('2025-11-02T05:30'), offset: '-04:00' }), convention: 'first_occurrence' },
+    ]);
   });
 });

@@ -94,14 +94,22 @@ describe('openIntervalsBetween', () => {
       expect(open(berlinAllDay, '2025-03-29T00:00', '2025-04-01T00:00')).toEqual([['2025-03-29T00:00:00.000Z', '2025-04-01T00:00:00.000Z']]);
     });
 
-    it('an opening or closing time inside the spring-forward gap moves to the moment the clocks jump', () => {
+    it('an opening or closing time inside the spring-forward gap moves forward by the gap (RFC 5545)', () => {
       // New York 2025-03-09 (a Sunday): 02:00–03:00 EST does not exist; the jump is at 07:00Z.
+      // 02:30 is read with the offset before the gap, -05:00: 07:30Z, which the clocks show as 03:30 EDT.
       const lateOpening = calendar(NEW_YORK, [{ start: '02:30', end: '04:00' }], { days: [0] });
-      expect(open(lateOpening, '2025-03-09T00:00', '2025-03-10T00:00')).toEqual([['2025-03-09T07:00:00.000Z', '2025-03-09T08:00:00.000Z']]);
+      expect(open(lateOpening, '2025-03-09T00:00', '2025-03-10T00:00')).toEqual([['2025-03-09T07:30:00.000Z', '2025-03-09T08:00:00.000Z']]);
       const earlyClosing = calendar(NEW_YORK, [{ start: '01:00', end: '02:30' }], { days: [0] });
-      expect(open(earlyClosing, '2025-03-09T00:00', '2025-03-10T00:00')).toEqual([['2025-03-09T06:00:00.000Z', '2025-03-09T07:00:00.000Z']]);
+      expect(open(earlyClosing, '2025-03-09T00:00', '2025-03-10T00:00')).toEqual([['2025-03-09T06:00:00.000Z', '2025-03-09T07:30:00.000Z']]);
+      // 02:00–02:30 reads as 03:00–03:30 EDT: half an hour, as on any other night.
       const bothInTheGap = calendar(NEW_YORK, [{ start: '02:00', end: '02:30' }], { days: [0] });
-      expect(open(bothInTheGap, '2025-03-09T00:00', '2025-03-10T00:00')).toEqual([]);
+      expect(open(bothInTheGap, '2025-03-09T00:00', '2025-03-10T00:00')).toEqual([['2025-03-09T07:00:00.000Z', '2025-03-09T07:30:00.000Z']]);
+      // 02:30–03:00 reads as 03:30 EDT–03:00 EDT: the wall hour it names did not happen, so nothing is open.
+      const inverted = calendar(NEW_YORK, [{ start: '02:30', end: '03:00' }], { days: [0] });
+      expect(open(inverted, '2025-03-09T00:00', '2025-03-10T00:00')).toEqual([]);
+      // Split hours around the gap never count the same minute twice: 01:00–02:30 and 03:00–05:00 merge.
+      const split = calendar(NEW_YORK, [{ start: '01:00', end: '02:30' }, { start: '03:00', end: '05:00' }], { days: [0] });
+      expect(open(split, '2025-03-09T00:00', '2025-03-10T00:00')).toEqual([['2025-03-09T06:00:00.000Z', '2025-03-09T09:00:00.000Z']]);
     });
 
     it('an ambiguous fall-back opening time takes its first occurrence', () => {

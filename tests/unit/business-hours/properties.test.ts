@@ -4,6 +4,9 @@ import {
   addBusinessMinutes,
   businessMinutesBetween,
   explainDue,
+  offsetAt,
+  offsetChangesBetween,
+  readWallTime,
   utcToWall,
   wallToUtc,
   type BusinessCalendar,
@@ -19,6 +22,7 @@ import { seededRandom, type Random } from './seeded-random';
  * seed and case: re-run with that seed to replay it.
  */
 const SEED = 20_250_309;
+let gapsSeen = 0;
 const CASES = 150;
 
 function forAll(name: string, cases: number, property: (random: Random, index: number) => void) {
@@ -125,6 +129,64 @@ describe('business-hours properties', () => {
     const pauses = randomPauses(random, new Date(start));
     expect(businessMinutesBetween(calendar, new Date(start), new Date(end), pauses)).toBe(bruteForceMinutes(calendar, start, end, pauses));
   });
+
+  forAll('a zero target is due at the first open, unpaused instant at or after the start', CASES, (random) => {
+    const calendar = randomCalendar(random);
+    const start = randomStart(random);
+    const pauses = randomPauses(random, start);
+    const due = addBusinessMinutes(calendar, start, 0, pauses);
+    expect(due.getTime()).toBeGreaterThanOrEqual(start.getTime());
+    // Nothing counted between start and due, and the due instant itself opens counted time.
+    expect(businessMinutesBetween(calendar, start, due, pauses)).toBe(0);
+    expect(businessMinutesBetween(calendar, due, new Date(due.getTime() + 1), pauses)).toBeGreaterThan(0);
+    expect(explainDue(calendar, start, 0, pauses).zeroTarget).toBe(due.getTime() === start.getTime() ? 'at_start' : 'next_opening');
+  });
+
+  forAll('explanations name every daylight-saving change crossed, and only those', CASES / 2, (random) => {
+    const calendar = randomCalendar(random);
+    const start = randomStart(random);
+    const explanation = explainDue(calendar, start, randomMinutes(random));
+    const end = explanation.due!.utc.getTime();
+    const zone = calendar.timeZone;
+    // The offsets chain from start to due through the changes named, each a real change at that instant.
+    let offset = offsetAt(zone, start.getTime());
+    for (const change of explanation.dstChanges) {
+      const at = change.at.utc.getTime();
+      expect(at).toBeGreaterThan(start.getTime());
+      expect(at).toBeLessThanOrEqual(end);
+      expect(offsetAt(zone, at - 1)).toBe(offset);
+      offset = offsetAt(zone, at);
+      expect(change.offsetAfter).toBe(change.at.offset);
+    }
+    expect(offsetAt(zone, end)).toBe(offset);
+    for (const boundary of explanation.dstBoundaries) expect(['rfc5545_shift_forward', 'first_occurrence']).toContain(boundary.convention);
+  });
+
+  forAll('a wall time in a spring-forward gap is read with the offset before the gap (RFC 5545)', CASES, (random) => {
+    const zone = random.pick(DST_ZONES);
+    // Wall times in the hours around one of the zone's clock changes, so gaps and repeats come up often.
+    const change = random.pick(offsetChangesBetween(zone, Date.parse('2025-01-01T00:00:00Z'), Date.parse('2026-01-01T00:00:00Z')));
+    const wall = change.atMs + change.offsetBeforeMs + random.int(-8, 8) * 10 * MINUTE;
+    const reading = readWallTime(zone, wall);
+    if (reading.kind === 'ambiguous') {
+      expect(utcToWall(zone, reading.instant)).toBe(wall);
+      expect(utcToWall(zone, reading.laterInstant)).toBe(wall);
+      expect(reading.instant).toBeLessThan(reading.laterInstant);
+      return;
+    }
+    if (reading.kind !== 'gap') {
+      expect(utcToWall(zone, reading.instant)).toBe(wall);
+      return;
+    }
+    const offsetBefore = offsetAt(zone, wall - DAY);
+    expect(reading.instant).toBe(wall - offsetBefore);
+    // Forward by exactly the gap: the reading lands as far past the jump as the time was past the gap's start.
+    expect(reading.shiftMs).toBe(offsetAt(zone, reading.instant) - offsetBefore);
+    expect(utcToWall(zone, reading.instant)).toBe(wall + reading.shiftMs);
+    gapsSeen += 1;
+  });
+
+  it('the gap property above met gaps', () => expect(gapsSeen).toBeGreaterThan(10));
 
   forAll('wall-clock conversion round-trips', CASES * 2, (random) => {
     const zone = random.pick([...DST_ZONES, ...FIXED_ZONES]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isKnownTimeZone, offsetAt, toZonedInstant, utcToWall, wallToUtc } from '@/lib/business-hours';
+import { isKnownTimeZone, offsetAt, readWallTime, toZonedInstant, utcToWall, wallToUtc } from '@/lib/business-hours';
 import { BERLIN, HOUR, NEW_YORK } from './fixtures';
 
 /** Wall ms of a local reading written as ISO without zone: '2025-03-09T02:30'. */
@@ -13,8 +13,10 @@ describe('wallToUtc: local wall-clock time to the instant', () => {
     [NEW_YORK, '2025-07-15T09:00', '2025-07-15T13:00:00.000Z'],
     // spring forward 2025-03-09: 02:00 EST jumps to 03:00 EDT at 07:00Z
     [NEW_YORK, '2025-03-09T01:59', '2025-03-09T06:59:00.000Z'],
+    // RFC 5545: a time in the gap is read with the offset before it, i.e. moved forward by the gap's hour
     [NEW_YORK, '2025-03-09T02:00', '2025-03-09T07:00:00.000Z'],
-    [NEW_YORK, '2025-03-09T02:30', '2025-03-09T07:00:00.000Z'],
+    [NEW_YORK, '2025-03-09T02:30', '2025-03-09T07:30:00.000Z'],
+    [NEW_YORK, '2025-03-09T02:59', '2025-03-09T07:59:00.000Z'],
     [NEW_YORK, '2025-03-09T03:00', '2025-03-09T07:00:00.000Z'],
     [NEW_YORK, '2025-03-09T03:01', '2025-03-09T07:01:00.000Z'],
     // fall back 2025-11-02: 02:00 EDT goes back to 01:00 EST at 06:00Z; 01:xx happens twice
@@ -24,7 +26,7 @@ describe('wallToUtc: local wall-clock time to the instant', () => {
     [NEW_YORK, '2025-11-02T02:00', '2025-11-02T07:00:00.000Z'],
     // Berlin spring forward 2025-03-30: 02:00 CET jumps to 03:00 CEST at 01:00Z
     [BERLIN, '2025-03-30T01:59', '2025-03-30T00:59:00.000Z'],
-    [BERLIN, '2025-03-30T02:15', '2025-03-30T01:00:00.000Z'],
+    [BERLIN, '2025-03-30T02:15', '2025-03-30T01:15:00.000Z'],
     [BERLIN, '2025-03-30T03:00', '2025-03-30T01:00:00.000Z'],
     // Berlin fall back 2025-10-26: 03:00 CEST goes back to 02:00 CET at 01:00Z; 02:xx happens twice
     [BERLIN, '2025-10-26T02:00', '2025-10-26T00:00:00.000Z'],
@@ -32,25 +34,40 @@ describe('wallToUtc: local wall-clock time to the instant', () => {
     [BERLIN, '2025-10-26T03:00', '2025-10-26T02:00:00.000Z'],
     // midnight transitions: Santiago springs forward at 24:00 on 2025-09-06, so 2025-09-07 00:00 does not exist
     ['America/Santiago', '2025-09-07T00:00', '2025-09-07T04:00:00.000Z'],
-    ['America/Santiago', '2025-09-07T00:30', '2025-09-07T04:00:00.000Z'],
+    ['America/Santiago', '2025-09-07T00:30', '2025-09-07T04:30:00.000Z'],
     ['America/Santiago', '2025-09-07T01:00', '2025-09-07T04:00:00.000Z'],
     // Lord Howe moves its clocks by 30 minutes
-    ['Australia/Lord_Howe', '2025-10-05T02:15', '2025-10-04T15:30:00.000Z'],
+    ['Australia/Lord_Howe', '2025-10-05T02:15', '2025-10-04T15:45:00.000Z'],
     ['UTC', '2025-03-09T02:30', '2025-03-09T02:30:00.000Z'],
   ])('%s %s → %s', (zone, local, expected) => {
     expect(toUtc(zone, local)).toBe(expected);
   });
 
-  it('never runs backwards, so intervals never invert', () => {
-    for (const zone of [NEW_YORK, BERLIN]) {
-      const day = zone === NEW_YORK ? '2025-11-02' : '2025-10-26';
+  it('never runs backwards outside a spring-forward gap', () => {
+    const days: Array<[string, string, string | null]> = [
+      [NEW_YORK, '2025-11-02', null],
+      [BERLIN, '2025-10-26', null],
+      [NEW_YORK, '2025-03-09', '02:'],
+      [BERLIN, '2025-03-30', '02:'],
+    ];
+    for (const [zone, day, gapHour] of days) {
       let previous = -Infinity;
       for (let minute = 0; minute < 24 * 60; minute += 1) {
-        const instant = wallToUtc(zone, wall(`${day}T00:00`) + minute * 60_000);
+        const reading = `${day}T${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+        if (gapHour && reading.slice(11).startsWith(gapHour)) continue;
+        const instant = wallToUtc(zone, wall(reading));
         expect(instant).toBeGreaterThanOrEqual(previous);
         previous = instant;
       }
     }
+  });
+
+  it('says which reading applied: exact, shifted out of a gap, or the first of two', () => {
+    expect(readWallTime(NEW_YORK, wall('2025-03-09T02:30'))).toEqual({ kind: 'gap', instant: Date.parse('2025-03-09T07:30:00Z'), shiftMs: HOUR });
+    expect(readWallTime('Australia/Lord_Howe', wall('2025-10-05T02:15'))).toMatchObject({ kind: 'gap', shiftMs: HOUR / 2 });
+    expect(readWallTime(NEW_YORK, wall('2025-11-02T01:30'))).toEqual({ kind: 'ambiguous', instant: Date.parse('2025-11-02T05:30:00Z'), laterInstant: Date.parse('2025-11-02T06:30:00Z') });
+    expect(readWallTime(NEW_YORK, wall('2025-03-09T03:00'))).toEqual({ kind: 'exact', instant: Date.parse('2025-03-09T07:00:00Z') });
+    expect(readWallTime(BERLIN, wall('2025-06-01T12:00'))).toEqual({ kind: 'exact', instant: Date.parse('2025-06-01T10:00:00Z') });
   });
 
   it('keeps milliseconds', () => {

@@ -3,6 +3,7 @@ import { listSitemapArticles } from '@/server/services/help/public-articles';
 import { listHelpCategories } from '@/server/services/help/public-categories';
 import { withHelpCenter } from '@/server/services/help/help-center-scope';
 import { loadWorkspace } from '../../_lib/workspace';
+import { withRouteMetrics } from '@/server/metrics/http';
 
 const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 
@@ -10,7 +11,7 @@ const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt
  * One sitemap per workspace: its help-center home, categories and every article an anonymous visitor
  * may read (customer-only and internal articles are left out). Cached for an hour.
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ workspace: string }> }) {
+async function handleGet(_request: Request, { params }: { params: Promise<{ workspace: string }> }) {
   const workspace = await loadWorkspace((await params).workspace);
   if (!workspace) return new Response('Not found', { status: 404 });
   const { categories, articles } = await withHelpCenter(workspace.slug, null, async (scope) => ({
@@ -26,3 +27,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ wor
   const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
   return new Response(xml, { headers: { 'content-type': 'application/xml; charset=utf-8', 'cache-control': 'public, max-age=3600' } });
 }
+
+export const GET = withRouteMetrics('/[workspace]/help/sitemap.xml', handleGet);

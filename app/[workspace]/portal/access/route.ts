@@ -6,6 +6,7 @@ import { toPublicPath } from '@/lib/utils/customer-paths';
 import { CUSTOM_DOMAIN_HEADER } from '@/lib/utils/domain-rewrite';
 import { portalCookieName, signPortalSession, TICKET_LINK_DAYS, verifyPortalSession, verifyTicketLink } from '@/server/auth/portal-session';
 import { findWorkspaceBySlug } from '@/server/services/workspace/queries';
+import { withRouteMetrics } from '@/server/metrics/http';
 
 type Params = { params: Promise<{ workspace: string }> };
 
@@ -17,7 +18,7 @@ function redirectTo(path: string) {
  * The link in a ticket's notification emails: opens that one ticket without an account. It grants a
  * session limited to the ticket; a customer already signed in to this portal keeps their full session.
  */
-export async function GET(request: NextRequest, { params }: Params) {
+async function handleGet(request: NextRequest, { params }: Params) {
   const slug = (await params).workspace.toLowerCase();
   if (!WORKSPACE_SLUG_PATTERN.test(slug)) return new NextResponse('Not found', { status: 404 });
   const onCustomDomain = request.headers.get(CUSTOM_DOMAIN_HEADER) === slug;
@@ -39,3 +40,5 @@ export async function GET(request: NextRequest, { params }: Params) {
   }
   return response;
 }
+
+export const GET = withRouteMetrics('/[workspace]/portal/access', handleGet);

@@ -7,6 +7,7 @@ import { CUSTOM_DOMAIN_HEADER } from '@/lib/utils/domain-rewrite';
 import { PORTAL_SESSION_DAYS, portalCookieName, signPortalSession } from '@/server/auth/portal-session';
 import { AppError, logError } from '@/server/errors';
 import { safePortalPath, verifyPortalLink } from '@/server/services/portal/portal-sign-in';
+import { withRouteMetrics } from '@/server/metrics/http';
 
 type Params = { params: Promise<{ workspace: string }> };
 
@@ -19,7 +20,7 @@ function redirectTo(path: string) {
 }
 
 /** The sign-in link from the email: spends the token, sets the portal cookie, lands on `next`. */
-export async function GET(request: NextRequest, { params }: Params) {
+async function handleGet(request: NextRequest, { params }: Params) {
   const slug = (await params).workspace.toLowerCase();
   if (!WORKSPACE_SLUG_PATTERN.test(slug)) return new NextResponse('Not found', { status: 404 });
 
@@ -48,3 +49,5 @@ export async function GET(request: NextRequest, { params }: Params) {
     return failed('unavailable');
   }
 }
+
+export const GET = withRouteMetrics('/[workspace]/portal/auth', handleGet);

@@ -5,9 +5,10 @@ import { WORKSPACE_SLUG_PATTERN } from '@/lib/constants/portal';
 import { toPublicPath } from '@/lib/utils/customer-paths';
 import { CUSTOM_DOMAIN_HEADER } from '@/lib/utils/domain-rewrite';
 import { portalCookieName } from '@/server/auth/portal-session';
+import { withRouteMetrics } from '@/server/metrics/http';
 
 /** Clears this workspace's portal cookie (and only it: a staff session on the same host is untouched). */
-export async function POST(request: NextRequest, { params }: { params: Promise<{ workspace: string }> }) {
+async function handlePost(request: NextRequest, { params }: { params: Promise<{ workspace: string }> }) {
   const slug = (await params).workspace.toLowerCase();
   if (!WORKSPACE_SLUG_PATTERN.test(slug)) return new NextResponse('Not found', { status: 404 });
 
@@ -26,3 +27,5 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   });
   return response;
 }
+
+export const POST = withRouteMetrics('/[workspace]/portal/signout', handlePost);

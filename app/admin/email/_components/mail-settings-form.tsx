@@ -41,7 +41,18 @@ export function MailSettingsForm() {
       },
     }),
   );
-  const test = useMutation(trpc.mailSettings.test.mutationOptions());
+  // The check runs in the worker: the click only starts it, and the answer is polled until it arrives.
+  const testStatus = useQuery({
+    ...trpc.mailSettings.testStatus.queryOptions(),
+    refetchInterval: (query) => (query.state.data?.status === 'running' ? 1000 : false),
+  });
+  const test = useMutation(
+    trpc.mailSettings.test.mutationOptions({
+      onSuccess: (data) => queryClient.setQueryData(trpc.mailSettings.testStatus.queryKey(), data),
+    }),
+  );
+  const check = testStatus.data;
+  const checking = test.isPending || check?.status === 'running';
   const errors = formErrors(update.error, FIELDS);
 
   if (settings.isPending) return <SkeletonList rows={3} label="Loading email settings" />;
@@ -127,13 +138,18 @@ export function MailSettingsForm() {
           </Field>
         ) : null}
         <div className="flex flex-wrap items-center gap-3">
-          <Button type="button" variant="secondary" disabled={test.isPending} onClick={() => test.mutate(smtpUrl.trim() ? { smtpUrl: smtpUrl.trim() } : {})}>
-            {test.isPending ? <Spinner label="Testing the connection" /> : null}
+          <Button type="button" variant="secondary" disabled={checking} onClick={() => test.mutate(smtpUrl.trim() ? { smtpUrl: smtpUrl.trim() } : {})}>
+            {checking ? <Spinner label="Testing the connection" /> : null}
             Test connection
           </Button>
-          <span className="text-xs text-slate-500">Connects and signs in without sending a mail.</span>
+          <span className="text-xs text-slate-500">Connects and signs in without sending a mail; this can take up to half a minute.</span>
         </div>
-        {test.data ? <Alert tone={test.data.ok ? 'success' : 'error'}>{test.data.message}</Alert> : null}
+        {check?.status === 'running' ? (
+          <p className="text-sm text-slate-600" role="status">
+            {check.alreadyRunning ? 'A test is already running; its result will show here.' : `Testing ${check.host ?? 'the connection'}…`}
+          </p>
+        ) : null}
+        {check?.status === 'ok' || check?.status === 'failed' ? <Alert tone={check.status === 'ok' ? 'success' : 'error'}>{check.message}</Alert> : null}
         {test.error ? <Alert>{describeError(test.error).message}</Alert> : null}
       </Card>
 

@@ -34,7 +34,7 @@ function targetsText(policy: Policy) {
   const lines: string[] = [];
   for (const p of [...TICKET_PRIORITIES].reverse()) {
     const row = policy.targets[p];
-    const cells = SLA_METRICS.filter((m) => row?.[m] != null).map((m) => `${SLA_METRIC_LABELS[m].toLowerCase()} ${formatMinutesShort(row![m]!)}`);
+    const cells = SLA_METRICS.filter((m) => row?.[m] != null).map((m) => `${SLA_METRIC_LABELS[m].toLowerCase()} ${formatMinutesShort(row![m]!, { businessHours: policy.calendarId !== null })}`);
     if (cells.length) lines.push(`${PRIORITY_LABELS[p]}: ${cells.join(', ')}`);
   }
   return lines;

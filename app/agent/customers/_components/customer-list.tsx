@@ -1,6 +1,7 @@
 'use client';
 
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import Link from 'next/link';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Alert, EmptyState, Spinner } from '@/components/ui/card';
@@ -8,7 +9,7 @@ import { Input, Label } from '@/components/ui/input';
 import { SkeletonList } from '@/components/ui/skeleton';
 import { describeError } from '@/lib/trpc/errors';
 import { useTRPC, useTRPCClient } from '@/lib/trpc/client';
-import { useDebouncedValue } from './use-debounced-value';
+import { useDebouncedValue } from '@/components/ui/use-debounced-value';
 
 const PAGE_SIZE = 25;
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
@@ -74,7 +75,11 @@ export function CustomerList() {
               <tbody className="divide-y divide-slate-100">
                 {items.map((customer) => (
                   <tr key={customer.id} className="flex flex-col px-4 py-3 sm:table-row sm:p-0">
-                    <td className="font-medium text-slate-900 sm:px-4 sm:py-3">{customer.name || '—'}</td>
+                    <td className="font-medium text-slate-900 sm:px-4 sm:py-3">
+                      <Link href={`/agent/customers/${customer.id}`} className="hover:underline">
+                        {customer.name || '—'}
+                      </Link>
+                    </td>
                     <td className="break-all text-slate-700 sm:px-4 sm:py-3">{customer.email}</td>
                     <td className="text-xs text-slate-500 sm:px-4 sm:py-3 sm:text-sm">{dateFormat.format(customer.createdAt)}</td>
                   </tr>

@@ -1,10 +1,11 @@
 import { errorResponse, runAsRequester } from '@/server/auth/request-identity';
 import { AppError } from '@/server/errors';
 import { readAttachment } from '@/server/services/ticket/attachment-access';
+import { withRouteMetrics } from '@/server/metrics/http';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(req: Request, { params }: { params: Promise<{ attachmentId: string }> }) {
+async function handleGet(req: Request, { params }: { params: Promise<{ attachmentId: string }> }) {
   try {
     const { attachmentId } = await params;
     if (!/^[0-9a-f-]{36}$/.test(attachmentId)) throw new AppError('NOT_FOUND', 'The file was not found.');
@@ -22,3 +23,5 @@ export async function GET(req: Request, { params }: { params: Promise<{ attachme
     return errorResponse(error);
   }
 }
+
+export const GET = withRouteMetrics('/api/attachments/[attachmentId]', handleGet);

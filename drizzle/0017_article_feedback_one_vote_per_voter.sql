@@ -1,0 +1,2 @@
+ALTER TABLE "article_feedback" ADD COLUMN "voter_key" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "article_feedback_voter_key" ON "article_feedback" USING btree ("tenant_id","article_id","voter_key");

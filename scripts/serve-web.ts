@@ -1,0 +1,29 @@
+import { createServer } from 'node:http';
+import next from 'next';
+import { stampPeerAddress } from '../server/auth/peer-address';
+import { componentLogger } from '../server/log';
+
+// The web server `npm start` runs: Next's request handler behind a plain Node server, so that every request
+// carries the socket's address in a header no client can set (server/auth/client-ip.ts reads it).
+// Usage: tsx scripts/serve-web.ts --port 3000 [--dev]. NODE_ENV is set by the parent (scripts/start.ts).
+const dev = process.argv.includes('--dev');
+const portFlag = process.argv.indexOf('--port');
+const port = Number(portFlag > 0 ? process.argv[portFlag + 1] : 3000);
+
+const app = next({ dev, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((req, res) => {
+  stampPeerAddress(req);
+  void handle(req, res);
+});
+const log = componentLogger('web');
+server.listen(port, () => log.info({ port, dev }, 'web server listening'));
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    server.close();
+    void app.close().finally(() => process.exit(0));
+  });
+}

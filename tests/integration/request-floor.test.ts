@@ -1,0 +1,67 @@
+import { eq } from 'drizzle-orm';
+import { encode } from 'next-auth/jwt';
+import { describe, expect, it } from 'vitest';
+import { env } from '@/lib/env';
+import { readStaffSession } from '@/server/auth/staff-session';
+import { memberships } from '@/server/db/schema';
+import { runInTenant } from '@/server/db/tenant';
+import { removeMember } from '@/server/services/member/members';
+import { resolveMembership } from '@/server/services/member/resolve-membership';
+import { createRequestContext } from '@/server/trpc/request-context';
+import { addMember, asStaff, createWorkspace } from '../helpers/factories';
+
+// What every authenticated call pays before its work: the session cookie, read without an auth() round,
+// and the membership, kept a few seconds per session. Real Auth.js cookies, the real database.
+
+const COOKIE = 'authjs.session-token';
+const mint = (token: Record<string, unknown>, options: { secret?: string; maxAge?: number; salt?: string } = {}) =>
+  encode({ token, secret: options.secret ?? env.AUTH_SECRET!, salt: options.salt ?? COOKIE, maxAge: options.maxAge ?? 3600 });
+const jar = (cookies: Record<string, string>) => (name: string) => cookies[name];
+
+describe('the staff session cookie, decrypted directly', () => {
+  it('reads the user and the session version from a cookie Auth.js issued, over http and https', async () => {
+    const token = await mint({ uid: 'user-1', sub: 'user-1', email: 'a@example.test' });
+    const session = await readStaffSession(jar({ [COOKIE]: token }));
+    expect(session).toMatchObject({ userId: 'user-1', version: expect.any(String) });
+    const secure = await mint({ uid: 'user-2' }, { salt: `__Secure-${COOKIE}` });
+    expect(await readStaffSession(jar({ [`__Secure-${COOKIE}`]: secure }))).toMatchObject({ userId: 'user-2' });
+    // Split over two cookies, as Auth.js does above 4 KB.
+    expect(await readStaffSession(jar({ [`${COOKIE}.0`]: token.slice(0, 100), [`${COOKIE}.1`]: token.slice(100) }))).toMatchObject({ userId: 'user-1' });
+
+    const ctx = await createRequestContext(new Headers(), jar({ [COOKIE]: token }), () => undefined);
+    expect(ctx).toMatchObject({ userId: 'user-1', sessionVersion: session!.version });
+  });
+
+  it('no session from an expired, tampered, foreign-secret or misnamed cookie', async () => {
+    const token = await mint({ uid: 'user-1' });
+    const expired = await mint({ uid: 'user-1' }, { maxAge: -60 });
+    const foreign = await mint({ uid: 'user-1' }, { secret: 'x'.repeat(40) });
+    const tampered = `${token.slice(0, -4)}${token.slice(-4) === 'AAAA' ? 'BBBB' : 'AAAA'}`;
+    for (const value of [expired, foreign, tampered, 'not-a-jwt']) expect(await readStaffSession(jar({ [COOKIE]: value }))).toBeNull();
+    // A cookie sealed for the https name does not open under the http one: the name is the key's salt.
+    expect(await readStaffSession(jar({ [COOKIE]: await mint({ uid: 'user-1' }, { salt: `__Secure-${COOKIE}` }) }))).toBeNull();
+    // A token without the user id the sign-in puts in names nobody.
+    expect(await readStaffSession(jar({ [COOKIE]: await mint({ email: 'a@example.test' }) }))).toBeNull();
+    expect(await readStaffSession(jar({ [COOKIE]: token, other: 'x' }))).toMatchObject({ userId: 'user-1' });
+  });
+});
+
+describe('the membership, kept a few seconds per session', () => {
+  it("a session's answer is reused; another session looks again; a removal through the app applies at once", async () => {
+    const ws = await createWorkspace();
+    const member = await addMember(ws.id, 'agent');
+    expect(await resolveMembership(member.userId, ws.id, 'session-a')).toEqual({ tenantId: ws.id, role: 'agent' });
+
+    // Changed behind the app's back (as another process would): this session keeps its answer for a moment…
+    await runInTenant(ws.id, ({ db }) => db.update(memberships).set({ role: 'viewer' }).where(eq(memberships.id, member.membershipId)));
+    expect(await resolveMembership(member.userId, ws.id, 'session-a')).toEqual({ tenantId: ws.id, role: 'agent' });
+    // …a new session, and any call without a session version (tests, internal callers), see the change.
+    expect(await resolveMembership(member.userId, ws.id, 'session-b')).toEqual({ tenantId: ws.id, role: 'viewer' });
+    expect(await resolveMembership(member.userId, ws.id)).toEqual({ tenantId: ws.id, role: 'viewer' });
+
+    // Removed through the members service: this process forgets every cached answer about the user.
+    await asStaff(ws.id, { userId: ws.owner.userId, role: 'owner' }, (scope) => removeMember(scope, { membershipId: member.membershipId }));
+    expect(await resolveMembership(member.userId, ws.id, 'session-a')).toBeNull();
+    expect(await resolveMembership(member.userId, ws.id, 'session-b')).toBeNull();
+  });
+});
