@@ -58,7 +58,18 @@ function toPolicy({ from, allow, importKind }) {
 }
 
 export default tseslint.config(
-  { ignores: ['.next/**', 'node_modules/**', '.data/**', '.scratch/**', 'drizzle/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
+  {
+    ignores: [
+      '.next/**',
+      'node_modules/**',
+      '.data/**',
+      '.scratch/**',
+      'drizzle/**',
+      'test-results/**',
+      'playwright-report/**',
+      'next-env.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -89,23 +100,50 @@ export default tseslint.config(
       'boundaries/dependencies': ['error', { default: 'disallow', policies: directions.map(toPolicy) }],
       // Routers never import tables; services never import tRPC (STYLE §1).
       'no-restricted-imports': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
-      'max-len': ['error', { code: 120, ignoreUrls: true, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
+      'max-len': [
+        'error',
+        { code: 120, ignoreUrls: true, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true },
+      ],
     },
   },
   {
     files: ['server/routers/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@/server/db/schema*', '**/db/schema*'], message: 'Routers never import tables: call a service.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/server/db/schema*', '**/db/schema*'],
+              message: 'Routers never import tables: call a service.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['server/services/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@trpc/*'], message: 'Services never import tRPC: throw AppError.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@trpc/*'], message: 'Services never import tRPC: throw AppError.' }] },
+      ],
     },
   },
   prettier,
   // Prettier turns max-len off; keep the 120-column limit for what Prettier cannot wrap (comments).
-  { files: ['**/*.{ts,tsx}'], rules: { 'max-len': ['error', { code: 120, ignoreUrls: true, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true }] } },
+  {
+    files: ['**/*.{ts,tsx}'],
+    rules: {
+      'max-len': [
+        'error',
+        { code: 120, ignoreUrls: true, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true },
+      ],
+    },
+  },
 );

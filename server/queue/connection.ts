@@ -15,7 +15,14 @@ export function queueMode(): QueueMode {
 function connectionOptions(role: 'queue' | 'worker'): { connection: any } {
   // A producer fails fast while Redis is unreachable instead of buffering commands without limit: the
   // outbox row is already saved, and the sweep enqueues it once Redis is back. Workers keep waiting.
-  if (env.REDIS_URL) return { connection: { url: env.REDIS_URL, maxRetriesPerRequest: null, ...(role === 'queue' ? { enableOfflineQueue: false } : {}) } };
+  if (env.REDIS_URL)
+    return {
+      connection: {
+        url: env.REDIS_URL,
+        maxRetriesPerRequest: null,
+        ...(role === 'queue' ? { enableOfflineQueue: false } : {}),
+      },
+    };
   return { connection: { connectionString: ownerDatabaseUrl(), migrate: true, max: 4 } };
 }
 
@@ -40,9 +47,17 @@ function backendFactory(): any {
 }
 
 export function createQueue(name: string): Queue {
-  return new Queue(name, { ...connectionOptions('queue'), defaultJobOptions: { removeOnComplete: 1000, removeOnFail: 5000 } }, backendFactory());
+  return new Queue(
+    name,
+    { ...connectionOptions('queue'), defaultJobOptions: { removeOnComplete: 1000, removeOnFail: 5000 } },
+    backendFactory(),
+  );
 }
 
-export function createWorker(name: string, processor: Processor, options: Omit<WorkerOptions, 'connection'> = {}): Worker {
+export function createWorker(
+  name: string,
+  processor: Processor,
+  options: Omit<WorkerOptions, 'connection'> = {},
+): Worker {
   return new Worker(name, processor, { ...connectionOptions('worker'), ...options }, backendFactory());
 }

@@ -8,7 +8,9 @@ import { deleteExpiredExports, purgeWorkspaceAttachments } from './purge-attachm
  * transactions each. One workspace's failure is logged and does not stop the others.
  */
 export async function runRetention(now = new Date()) {
-  const tenantIds = await runWithoutTenant(async (tx) => (await tx.execute<{ id: string }>(sql`select cairn_all_tenant_ids() as id`)).rows.map((r) => r.id));
+  const tenantIds = await runWithoutTenant(async (tx) =>
+    (await tx.execute<{ id: string }>(sql`select cairn_all_tenant_ids() as id`)).rows.map((r) => r.id),
+  );
   let purged = 0;
   let exports = 0;
   let failed = 0;
@@ -21,6 +23,9 @@ export async function runRetention(now = new Date()) {
       logError({ job: 'privacy.retention', tenantId, error });
     }
   }
-  if (purged || exports || failed) console.info(`[worker] retention: ${purged} attachments purged, ${exports} expired exports deleted, ${failed} workspaces failed`);
+  if (purged || exports || failed)
+    console.info(
+      `[worker] retention: ${purged} attachments purged, ${exports} expired exports deleted, ${failed} workspaces failed`,
+    );
   return { purged, exports, failed };
 }

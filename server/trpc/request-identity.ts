@@ -33,7 +33,10 @@ export async function runAsRequester<T>(req: Request, work: (scope: TenantScope,
     const portal = ctx.portal;
     return runInTenant(portal.tenantId, async (scope) => {
       // As in portalProcedure: the session of a customer whose data was erased no longer opens anything.
-      const [customer] = await scope.db.select({ id: customers.id }).from(customers).where(and(eq(customers.id, portal.customerId), isNull(customers.erasedAt)));
+      const [customer] = await scope.db
+        .select({ id: customers.id })
+        .from(customers)
+        .where(and(eq(customers.id, portal.customerId), isNull(customers.erasedAt)));
       if (!customer) throw new AppError('UNAUTHORIZED', 'Your portal session has ended. Sign in again.');
       return work(scope, { type: 'customer', customerId: portal.customerId, onlyTicketId: portal.ticketId ?? null });
     });
@@ -44,7 +47,15 @@ export async function runAsRequester<T>(req: Request, work: (scope: TenantScope,
   return runInTenant(membership.tenantId, (scope) => work(scope, { type: 'agent', userId }), userId);
 }
 
-const STATUS: Record<string, number> = { BAD_REQUEST: 400, UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, TOO_MANY_REQUESTS: 429, PRECONDITION_FAILED: 412 };
+const STATUS: Record<string, number> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  TOO_MANY_REQUESTS: 429,
+  PRECONDITION_FAILED: 412,
+};
 
 export function errorResponse(error: unknown) {
   if (error instanceof AppError) return Response.json({ error: error.message }, { status: STATUS[error.code] ?? 500 });
