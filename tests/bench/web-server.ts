@@ -56,7 +56,8 @@ export async function ensureBuild(force: boolean, env: NodeJS.ProcessEnv) {
   return { built: true, seconds: (Date.now() - started) / 1000 };
 }
 
-export type WebServer = { url: string; stop: () => Promise<void> };
+/** `pid` leads the server's process group: the load test samples the group's memory. */
+export type WebServer = { url: string; pid: number; stop: () => Promise<void> };
 
 export async function startWebServer(env: NodeJS.ProcessEnv, port: number): Promise<WebServer> {
   const url = `http://127.0.0.1:${port}`;
@@ -82,7 +83,7 @@ export async function startWebServer(env: NodeJS.ProcessEnv, port: number): Prom
     try {
       // Any answer means it listens; health may say 503 for a missing Redis, which the bench does not need.
       await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5_000) });
-      return { url, stop };
+      return { url, pid: child.pid!, stop };
     } catch {
       // not listening yet
     }

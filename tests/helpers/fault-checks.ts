@@ -56,3 +56,26 @@ export async function firstResponseBreaches(tenantId: string, ticketIds: string[
     }));
   });
 }
+
+type TicketServices = {
+  createTicket: typeof import('@/server/services/ticket/create-ticket').createTicket;
+  recomputeTicketSla: typeof import('@/server/services/sla/recompute-ticket-sla').recomputeTicketSla;
+};
+
+/**
+ * An urgent ticket (2 h first response) moved back in time through the owner connection so its first
+ * response falls due `inMs` from now. The services come from the test's own module graph, so the timer
+ * the recompute schedules lands on that graph's queue.
+ */
+export async function urgentTicketDueIn(app: TicketServices, owner: { query: (text: string, values: unknown[]) => Promise<unknown> }, tenantId: string, customerId: string, inMs: number) {
+  const ticket = await runInTenant(tenantId, (scope) =>
+    app.createTicket(scope, { requesterId: customerId, subject: `Down again ${Math.random().toString(36).slice(2, 10)}`, body: 'Nothing loads.', priority: 'urgent', channel: 'web', actor: { type: 'customer', customerId } }),
+  );
+  const shiftMs = String(2 * 3_600_000 - inMs);
+  for (const [table, column] of [['tickets', 'id'], ['ticket_messages', 'ticket_id'], ['ticket_activities', 'ticket_id']] as const) {
+    await owner.query(`update ${table} set created_at = created_at - ($2 || ' milliseconds')::interval where ${column} = $1`, [ticket.id, shiftMs]);
+  }
+  // The recompute schedules the timer at the new due time, as any change to the ticket would.
+  await runInTenant(tenantId, (scope) => app.recomputeTicketSla(scope, ticket.id));
+  return ticket.id;
+}

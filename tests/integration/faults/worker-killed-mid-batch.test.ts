@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { outbox } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
 import { ownerDatabaseUrl } from '@/server/db/urls';
-import { createTestCustomer, createWorkspace, uniqueSuffix, type TestWorkspace } from '../../helpers/factories';
-import { deliveryProblems, emailRows, firstResponseBreaches, mailsFor } from '../../helpers/fault-checks';
+import { createTestCustomer, createWorkspace, type TestWorkspace } from '../../helpers/factories';
+import { deliveryProblems, emailRows, firstResponseBreaches, mailsFor, urgentTicketDueIn } from '../../helpers/fault-checks';
 import { reachableRedisUrl } from '../../helpers/redis';
 import { startSmtpServer, type TestSmtpServer } from '../../helpers/smtp';
 import { startWorkerProcess, stopWorkerProcess, type WorkerProcess } from '../../helpers/worker-process';
@@ -62,21 +62,6 @@ describe.skipIf(skipReason)(skipReason ? `worker killed mid-batch — SKIPPED: $
     vi.unstubAllEnvs();
   });
 
-  /** An urgent ticket (2 h first response) moved back in time so its first response falls due `inMs` from now. */
-  async function urgentTicket(inMs: number) {
-    const customer = await createTestCustomer(ws.id);
-    const ticket = await runInTenant(ws.id, (scope) =>
-      app.createTicket(scope, { requesterId: customer.id, subject: `Down again ${uniqueSuffix()}`, body: 'Nothing loads.', priority: 'urgent', channel: 'web', actor: { type: 'customer', customerId: customer.id } }),
-    );
-    const shiftMs = String(2 * 3_600_000 - inMs);
-    for (const [table, column] of [['tickets', 'id'], ['ticket_messages', 'ticket_id'], ['ticket_activities', 'ticket_id']] as const) {
-      await owner.query(`update ${table} set created_at = created_at - ($2 || ' milliseconds')::interval where ${column} = $1`, [ticket.id, shiftMs]);
-    }
-    // The recompute schedules the timer at the new due time, as any change to the ticket would.
-    await runInTenant(ws.id, (scope) => app.recomputeTicketSla(scope, ticket.id));
-    return ticket.id;
-  }
-
   it('fault: worker killed mid-batch → every mail once or marked "may have been delivered", no timer lost', { timeout: 150_000 }, async () => {
     const first = await startWorkerProcess(redisUrl!);
     workers.push(first);
@@ -84,7 +69,10 @@ describe.skipIf(skipReason)(skipReason ? `worker killed mid-batch — SKIPPED: $
 
     // The batch: more mails than the worker sends at once, and timers falling due around the kill.
     const ticketIds: string[] = [];
-    for (let i = 0; i < 12; i++) ticketIds.push(await urgentTicket(i < 6 ? 4_000 + i * 1_000 : 2 * 3_600_000));
+    for (let i = 0; i < 12; i++) {
+      const customer = await createTestCustomer(ws.id);
+      ticketIds.push(await urgentTicketDueIn(app, owner, ws.id, customer.id, i < 6 ? 4_000 + i * 1_000 : 2 * 3_600_000));
+    }
     const timed = ticketIds.slice(0, 6);
 
     // Every email slot of the worker is mid-send (claimed, waiting on the server's reply), the rest queued.
