@@ -45,6 +45,9 @@ async function loadApp(database: PrivateDatabase, redis: string) {
   ]);
   // The pool and the queues are kept on globalThis across module graphs: start from none, on these URLs.
   await client.closeDb();
+  // Opened here, from this graph, so the shared pool points at the private database whichever module
+  // (the factories, the helpers) asks for it next.
+  client.getDb();
   await enqueue.closeQueues();
   for (const name of Object.keys(jobs.QUEUES) as Array<keyof typeof jobs.QUEUES>) await enqueue.getQueue(name).drain(true);
   return { ...client, ...workers, ...enqueue, ...sweep, ...emailSend, ...createTicket, ...recompute, callerFor: caller.callerFor };
