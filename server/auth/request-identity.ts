@@ -44,10 +44,5 @@ export async function runAsRequester<T>(req: Request, work: (scope: TenantScope,
   return runInTenant(membership.tenantId, (scope) => work(scope, { type: 'agent', userId }), userId);
 }
 
-const STATUS: Record<string, number> = { BAD_REQUEST: 400, UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, TOO_MANY_REQUESTS: 429, PRECONDITION_FAILED: 412 };
-
-export function errorResponse(error: unknown) {
-  if (error instanceof AppError) return Response.json({ error: error.message }, { status: STATUS[error.code] ?? 500 });
-  logError({ where: 'route handler', error });
-  return Response.json({ error: 'Something went wrong on our side. Try again.' }, { status: 500 });
-}
+// Kept here for the route handlers that import it; it lives apart so it can be used without Auth.js.
+export { errorResponse } from '@/server/error-response';
