@@ -1,3 +1,4 @@
+import pino from 'pino';
 import { and, eq, inArray, like, lt } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -67,7 +68,7 @@ describe.skipIf(skipReason)(skipReason ? `Postgres restart — SKIPPED: ${skipRe
     await runMigrations(database.url);
     app = await loadApp(database, redisUrl!);
     smtp = await startSmtpServer();
-    running = await app.startWorkers({ log: () => undefined, checkSchedulersEveryMs: 0 });
+    running = await app.startWorkers({ log: pino({ level: 'silent' }), checkSchedulersEveryMs: 0 });
     ws = await createWorkspace({ name: 'Restart Desk' });
   }, 120_000);
 
