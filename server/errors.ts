@@ -8,6 +8,8 @@ export const APP_ERROR_CODES = [
   'CONFLICT',
   'PRECONDITION_FAILED',
   'TOO_MANY_REQUESTS',
+  // The server has no room to store what was sent (a full attachment disk): HTTP 507, not the client's fault.
+  'INSUFFICIENT_STORAGE',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];

@@ -45,10 +45,16 @@ function safeError(error: Error, depth: number): Record<string, LogValue> {
       routine,
     };
   }
+  // A query error of another driver may still say its values after `params:` in its message and stack.
+  const message = error.message.replace(/\nparams: [\s\S]*$/, '');
+  const stack = error.stack?.replace(/\nparams: [^\n]*/, '');
+  const code = (error as { code?: unknown }).code;
+  const known = typeof code === 'string' || typeof code === 'number' ? { code } : {};
   return {
     name: error.name,
-    message: error.message,
-    stack: error.stack,
+    message,
+    stack,
+    ...known,
     ...(error.cause === undefined ? {} : { cause: toLogSafe(error.cause, depth + 1) }),
   };
 }

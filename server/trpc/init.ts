@@ -39,7 +39,12 @@ const errorMapping = t.middleware(async ({ ctx, next, path }) => {
   if (!result.ok) {
     const cause = result.error.cause;
     if (cause instanceof AppError) {
-      throw new TRPCError({ code: cause.code, message: cause.message, cause });
+      // tRPC has no 507; a full store is a temporary outage of the server to a tRPC client.
+      throw new TRPCError({
+        code: cause.code === 'INSUFFICIENT_STORAGE' ? 'SERVICE_UNAVAILABLE' : cause.code,
+        message: cause.message,
+        cause,
+      });
     }
     if (result.error.code === 'INTERNAL_SERVER_ERROR') {
       logError({ path, error: cause ?? result.error }, ctx.log);

@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { customers } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
 import { runInTenant } from '@/server/db/tenant';
-import { AppError, logError } from '@/server/errors';
+import { AppError } from '@/server/errors';
 import { resolveMembership } from '@/server/services/member/resolve-membership';
 import type { TicketActor } from '@/server/services/ticket/actor';
 import { PORTAL_WORKSPACE_HEADER, WORKSPACE_COOKIE } from '@/server/trpc/context';
@@ -47,18 +47,5 @@ export async function runAsRequester<T>(req: Request, work: (scope: TenantScope,
   return runInTenant(membership.tenantId, (scope) => work(scope, { type: 'agent', userId }), userId);
 }
 
-const STATUS: Record<string, number> = {
-  BAD_REQUEST: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  TOO_MANY_REQUESTS: 429,
-  PRECONDITION_FAILED: 412,
-};
-
-export function errorResponse(error: unknown) {
-  if (error instanceof AppError) return Response.json({ error: error.message }, { status: STATUS[error.code] ?? 500 });
-  logError({ where: 'route handler', error });
-  return Response.json({ error: 'Something went wrong on our side. Try again.' }, { status: 500 });
-}
+// Kept here for the route handlers that import it; it lives apart so it can be used without Auth.js.
+export { errorResponse } from '@/server/error-response';

@@ -30,6 +30,8 @@ export async function startSmtpServer(options: { port?: number } = {}) {
   const onReceived = new Set<(mail: ReceivedMail) => void>();
   /** Addresses the server turns away, as a mailbox that is down would: the sender sees a failure. */
   const refused = new Set<string>();
+  /** While set, each received message waits for it before the 250: the sender is left mid-send. */
+  let held: Promise<void> | null = null;
 
   const server = new SMTPServer({
     authOptional: true,
@@ -65,7 +67,7 @@ export async function startSmtpServer(options: { port?: number } = {}) {
             mails.push(mail);
             for (const hook of onReceived) hook(mail);
             for (const notify of listeners) notify();
-            callback();
+            return held ? held.then(() => callback()) : callback();
           })
           .catch((error: Error) => callback(error));
       });
@@ -88,6 +90,18 @@ export async function startSmtpServer(options: { port?: number } = {}) {
       return () => onReceived.delete(hook);
     },
     url: `smtp://127.0.0.1:${port}`,
+    /**
+     * Takes messages but withholds the 250 until released, as a slow mail server does: the sender's
+     * connections all stay busy mid-send, so a test can stop it at a known point. Returns the release.
+     */
+    holdReplies() {
+      let release!: () => void;
+      held = new Promise<void>((resolve) => (release = resolve));
+      return () => {
+        held = null;
+        release();
+      };
+    },
     /** Resolves with the first mail to the address, waiting for it if needed. */
     waitForMailTo(address: string, timeoutMs = 15_000): Promise<ReceivedMail> {
       return new Promise((resolve, reject) => {

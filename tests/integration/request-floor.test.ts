@@ -5,6 +5,7 @@ import { env } from '@/lib/env';
 import { readStaffSession } from '@/server/auth/staff-session';
 import { memberships } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
+import { endStaffSession, startStaffSession } from '@/server/services/auth/sessions';
 import { removeMember } from '@/server/services/member/members';
 import { resolveMembership } from '@/server/services/member/resolve-membership';
 import { createRequestContext } from '@/server/trpc/request-context';
@@ -24,35 +25,49 @@ const mint = (token: Record<string, unknown>, options: { secret?: string; maxAge
 const jar = (cookies: Record<string, string>) => (name: string) => cookies[name];
 
 describe('the staff session cookie, decrypted directly', () => {
-  it('reads the user and the session version from a cookie Auth.js issued, over http and https', async () => {
-    const token = await mint({ uid: 'user-1', sub: 'user-1', email: 'a@example.test' });
+  /** A staff member with a live session row, as a sign-in leaves them; the cookie names both. */
+  async function signedIn() {
+    const ws = await createWorkspace();
+    const userId = ws.owner.userId;
+    const sid = await startStaffSession({ userId, userAgent: 'test', ip: '127.0.0.1' });
+    return { userId, sid };
+  }
+
+  it('reads the user, the session and its version from a cookie Auth.js issued, over http and https', async () => {
+    const { userId, sid } = await signedIn();
+    const token = await mint({ uid: userId, sub: userId, sid, email: 'a@example.test' });
     const session = await readStaffSession(jar({ [COOKIE]: token }));
-    expect(session).toMatchObject({ userId: 'user-1', version: expect.any(String) });
-    const secure = await mint({ uid: 'user-2' }, { salt: `__Secure-${COOKIE}` });
-    expect(await readStaffSession(jar({ [`__Secure-${COOKIE}`]: secure }))).toMatchObject({ userId: 'user-2' });
+    expect(session).toMatchObject({ userId, sessionId: sid, version: expect.any(String) });
+    const secure = await mint({ uid: userId, sid }, { salt: `__Secure-${COOKIE}` });
+    expect(await readStaffSession(jar({ [`__Secure-${COOKIE}`]: secure }))).toMatchObject({ userId });
     // Split over two cookies, as Auth.js does above 4 KB.
     expect(
       await readStaffSession(jar({ [`${COOKIE}.0`]: token.slice(0, 100), [`${COOKIE}.1`]: token.slice(100) })),
-    ).toMatchObject({ userId: 'user-1' });
+    ).toMatchObject({ userId });
 
     const ctx = await createRequestContext(new Headers(), jar({ [COOKIE]: token }), () => undefined);
-    expect(ctx).toMatchObject({ userId: 'user-1', sessionVersion: session!.version });
+    expect(ctx).toMatchObject({ userId, sessionId: sid, sessionVersion: session!.version });
   });
 
-  it('no session from an expired, tampered, foreign-secret or misnamed cookie', async () => {
-    const token = await mint({ uid: 'user-1' });
-    const expired = await mint({ uid: 'user-1' }, { maxAge: -60 });
-    const foreign = await mint({ uid: 'user-1' }, { secret: 'x'.repeat(40) });
+  it('no session from an expired, tampered, foreign-secret, misnamed or revoked cookie', async () => {
+    const { userId, sid } = await signedIn();
+    const token = await mint({ uid: userId, sid });
+    const expired = await mint({ uid: userId, sid }, { maxAge: -60 });
+    const foreign = await mint({ uid: userId, sid }, { secret: 'x'.repeat(40) });
     const tampered = `${token.slice(0, -4)}${token.slice(-4) === 'AAAA' ? 'BBBB' : 'AAAA'}`;
     for (const value of [expired, foreign, tampered, 'not-a-jwt'])
       expect(await readStaffSession(jar({ [COOKIE]: value }))).toBeNull();
     // A cookie sealed for the https name does not open under the http one: the name is the key's salt.
     expect(
-      await readStaffSession(jar({ [COOKIE]: await mint({ uid: 'user-1' }, { salt: `__Secure-${COOKIE}` }) })),
+      await readStaffSession(jar({ [COOKIE]: await mint({ uid: userId, sid }, { salt: `__Secure-${COOKIE}` }) })),
     ).toBeNull();
-    // A token without the user id the sign-in puts in names nobody.
-    expect(await readStaffSession(jar({ [COOKIE]: await mint({ email: 'a@example.test' }) }))).toBeNull();
-    expect(await readStaffSession(jar({ [COOKIE]: token, other: 'x' }))).toMatchObject({ userId: 'user-1' });
+    // A token without the user id or the session id the sign-in puts in names nobody.
+    expect(await readStaffSession(jar({ [COOKIE]: await mint({ sid, email: 'a@example.test' }) }))).toBeNull();
+    expect(await readStaffSession(jar({ [COOKIE]: await mint({ uid: userId }) }))).toBeNull();
+    expect(await readStaffSession(jar({ [COOKIE]: token, other: 'x' }))).toMatchObject({ userId });
+    // Signed out: the row is gone, so the same, still-valid cookie opens nothing.
+    await endStaffSession(sid);
+    expect(await readStaffSession(jar({ [COOKIE]: token }))).toBeNull();
   });
 });
 

@@ -1,3 +1,4 @@
+import { dispatchPendingEvents } from '../helpers/notification-mail';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -90,8 +91,9 @@ async function seedWorkspace() {
   await createTestPolicy(ws.id, { escalations: [{ trigger: 'breach', afterMinutes: 0, setPriority: 'urgent' }] });
   const late = await createTestTicket(ws.id);
   await runInTenant(ws.id, (scope) => checkTicketSla(scope, late.id, new Date(Date.now() + 3 * 3_600_000)));
-  // Outbound email: the ticket's mails brought ticket_mail_threads and ticket_mails; add a preference and
-  // the workspace's mail settings.
+  // Outbound email: the tickets' events, dispatched as the worker would, queue their mails (ticket_mail_threads,
+  // ticket_mails); add a preference and the workspace's mail settings.
+  await dispatchPendingEvents(ws.id);
   await asStaff(ws.id, { userId: agent.userId, role: 'agent' }, (scope) =>
     updateNotificationPreferences(scope, { preferences: [{ type: 'customer_replied', enabled: false }] }),
   );

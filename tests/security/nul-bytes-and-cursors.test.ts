@@ -1,3 +1,5 @@
+import pino from 'pino';
+import { logger } from '@/server/log';
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runWithoutTenant } from '@/server/db/tenant';
@@ -20,12 +22,14 @@ beforeAll(async () => {
   articleId = (await createTestArticle(ws.id, { userId: ws.owner.userId, role: 'owner' })).id;
 });
 
+/** Every line the process's pino logger (and its children) writes, as written. */
 function captureLogs() {
   logged = [];
-  const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-    logged.push(args.map((a) => (typeof a === 'string' ? a : (JSON.stringify(a, null, 0) ?? String(a)))).join(' '));
+  const stream = (logger as unknown as Record<symbol, { write: (line: string) => boolean }>)[pino.symbols.streamSym]!;
+  return vi.spyOn(stream, 'write').mockImplementation((line: string) => {
+    logged.push(line);
+    return true;
   });
-  return spy;
 }
 
 afterEach(() => vi.restoreAllMocks());

@@ -1,3 +1,4 @@
+import { componentLogger } from '@/server/log';
 import { sql } from 'drizzle-orm';
 import { runWithoutTenant } from '@/server/db/tenant';
 import { logError } from '@/server/errors';
@@ -24,8 +25,9 @@ export async function runRetention(now = new Date()) {
     }
   }
   if (purged || exports || failed)
-    console.info(
-      `[worker] retention: ${purged} attachments purged, ${exports} expired exports deleted, ${failed} workspaces failed`,
+    componentLogger('worker').info(
+      { purged, exports, failed },
+      'retention: attachments purged, expired exports deleted',
     );
   return { purged, exports, failed };
 }
