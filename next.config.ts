@@ -3,7 +3,14 @@ import { ATTACHMENT_CSP, NO_FRAMING_HEADER, STATIC_SECURITY_HEADERS } from './li
 
 const nextConfig: NextConfig = {
   // These packages load native or WASM assets at run time and must not be bundled.
-  serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-socket', 'pg', 'bullmq', 'ioredis', 'nodemailer'],
+  serverExternalPackages: [
+    '@electric-sql/pglite',
+    '@electric-sql/pglite-socket',
+    'pg',
+    'bullmq',
+    'ioredis',
+    'nodemailer',
+  ],
   poweredByHeader: false,
   // Server-action arguments include passwords; never log them.
   logging: { serverFunctions: false },

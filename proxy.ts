@@ -17,7 +17,8 @@ async function embedFrameAncestors(_request: NextRequest): Promise<string[]> {
 }
 
 const servedOverHttps = (request: NextRequest) =>
-  (request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() ?? request.nextUrl.protocol.replace(':', '')) === 'https';
+  (request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() ?? request.nextUrl.protocol.replace(':', '')) ===
+  'https';
 
 /**
  * Every request that can change something is checked for its origin first (CSRF, one decision in
@@ -51,7 +52,9 @@ export async function proxy(request: NextRequest) {
   headers.set('x-nonce', nonce);
 
   const host = request.headers.get('x-forwarded-host')?.split(',')[0] ?? request.headers.get('host') ?? '';
-  const slug = needsDomainLookup(host, appHost, pathname) ? await resolveWorkspaceSlugByHost(normalizeHost(host)) : null;
+  const slug = needsDomainLookup(host, appHost, pathname)
+    ? await resolveWorkspaceSlugByHost(normalizeHost(host))
+    : null;
   const target = slug ? rewriteForDomain(host, appHost, pathname, slug) : null;
   let response: NextResponse;
   if (slug && target) {

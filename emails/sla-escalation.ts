@@ -1,7 +1,17 @@
 import { renderLayout, singleLine, type Brand, type RenderedEmail } from './layout';
 
 /** To the agents an escalation level names: which ticket, which target, how late, and a link to act. */
-export function slaEscalationEmail(props: { brand: Brand; ticketNumber: string; subject: string; metricLabel: string; trigger: 'at_risk' | 'breach'; level: number; policyName: string; dueAt: string; url: string }): RenderedEmail {
+export function slaEscalationEmail(props: {
+  brand: Brand;
+  ticketNumber: string;
+  subject: string;
+  metricLabel: string;
+  trigger: 'at_risk' | 'breach';
+  level: number;
+  policyName: string;
+  dueAt: string;
+  url: string;
+}): RenderedEmail {
   const state = props.trigger === 'breach' ? 'breached' : 'at risk';
   const subject = `[${singleLine(props.ticketNumber)}] SLA ${state}: ${singleLine(props.metricLabel).toLowerCase()} — ${singleLine(props.subject)}`;
   return {

@@ -6,10 +6,19 @@ type TicketRef = { displayNumber: string; subject: string; url: string };
 type Person = { name: string; email: string };
 
 const who = (p: Person) => (p.name ? `${singleLine(p.name)} (${p.email})` : p.email);
-const paragraphs = (body: string) => body.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean);
+const paragraphs = (body: string) =>
+  body
+    .split(/\n{2,}/)
+    .map((p) => p.trim())
+    .filter(Boolean);
 const footnote = 'You get this because of your notification settings in Cairn.';
 
-export function newTicketAlertEmail(props: { brand: Brand; ticket: TicketRef; customer: Person; body: string }): RenderedEmail {
+export function newTicketAlertEmail(props: {
+  brand: Brand;
+  ticket: TicketRef;
+  customer: Person;
+  body: string;
+}): RenderedEmail {
   return {
     subject: `[${singleLine(props.ticket.displayNumber)}] New ticket: ${singleLine(props.ticket.subject)}`,
     ...renderLayout(props.brand, {
@@ -21,7 +30,12 @@ export function newTicketAlertEmail(props: { brand: Brand; ticket: TicketRef; cu
   };
 }
 
-export function customerReplyAlertEmail(props: { brand: Brand; ticket: TicketRef; customer: Person; body: string }): RenderedEmail {
+export function customerReplyAlertEmail(props: {
+  brand: Brand;
+  ticket: TicketRef;
+  customer: Person;
+  body: string;
+}): RenderedEmail {
   return {
     subject: `Re: [${singleLine(props.ticket.displayNumber)}] ${singleLine(props.ticket.subject)}`,
     ...renderLayout(props.brand, {

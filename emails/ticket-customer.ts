@@ -6,10 +6,19 @@ import { renderLayout, singleLine, type Brand, type RenderedEmail } from './layo
 type TicketRef = { displayNumber: string; subject: string; url: string };
 
 const ticketSubject = (t: TicketRef) => `[${singleLine(t.displayNumber)}] ${singleLine(t.subject)}`;
-const paragraphs = (body: string) => body.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean);
+const paragraphs = (body: string) =>
+  body
+    .split(/\n{2,}/)
+    .map((p) => p.trim())
+    .filter(Boolean);
 const replyHint = 'Reply to this email to add to your request.';
 
-export function ticketReceivedEmail(props: { brand: Brand; ticket: TicketRef; customerName: string; expectedFirstResponse: string }): RenderedEmail {
+export function ticketReceivedEmail(props: {
+  brand: Brand;
+  ticket: TicketRef;
+  customerName: string;
+  expectedFirstResponse: string;
+}): RenderedEmail {
   const hello = props.customerName ? `Hi ${singleLine(props.customerName)},` : 'Hello,';
   return {
     subject: ticketSubject(props.ticket),
@@ -27,7 +36,12 @@ export function ticketReceivedEmail(props: { brand: Brand; ticket: TicketRef; cu
   };
 }
 
-export function agentReplyEmail(props: { brand: Brand; ticket: TicketRef; agentName: string; body: string }): RenderedEmail {
+export function agentReplyEmail(props: {
+  brand: Brand;
+  ticket: TicketRef;
+  agentName: string;
+  body: string;
+}): RenderedEmail {
   return {
     subject: `Re: ${ticketSubject(props.ticket)}`,
     ...renderLayout(props.brand, {
@@ -60,7 +74,10 @@ export function ticketClosedEmail(props: { brand: Brand; ticket: TicketRef }): R
     subject: `Closed: ${ticketSubject(props.ticket)}`,
     ...renderLayout(props.brand, {
       heading: `Your request ${props.ticket.displayNumber} is closed`,
-      paragraphs: [`"${singleLine(props.ticket.subject)}" is now closed and cannot be reopened.`, 'If you need more help, open a new request and mention this ticket number.'],
+      paragraphs: [
+        `"${singleLine(props.ticket.subject)}" is now closed and cannot be reopened.`,
+        'If you need more help, open a new request and mention this ticket number.',
+      ],
       action: { label: 'View the request', url: props.ticket.url },
     }),
   };

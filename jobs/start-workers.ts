@@ -13,7 +13,12 @@ import { processOutboundCheck } from './processors/outbound-check';
 import { processOutboxSweep } from './processors/outbox-sweep';
 import { processSlaCheck, processSlaRecomputeWorkspace, processSlaSweep } from './processors/sla';
 import { processTicketsAutoClose } from './processors/tickets-auto-close';
-import { onPrivacyJobFailed, processPrivacyRequestJob, processPrivacyRetention, processPrivacySweep } from './processors/privacy';
+import {
+  onPrivacyJobFailed,
+  processPrivacyRequestJob,
+  processPrivacyRetention,
+  processPrivacySweep,
+} from './processors/privacy';
 
 type Processor<N extends JobName> = (payload: (typeof JOBS)[N]['payload']['_output']) => Promise<unknown>;
 
@@ -119,7 +124,17 @@ export async function startWorkers(options: { log?: WorkerLog; checkSchedulersEv
     worker.on('completed', (job) => observeJob(queue, job, 'completed'));
     worker.on('failed', (job, error) => {
       observeJob(queue, job, 'failed');
-      log.warn({ queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, workspaceId: job?.data?.tenantId, err: error }, 'job failed');
+      log.warn(
+        {
+          queue,
+          job: job?.name,
+          jobId: job?.id,
+          attempt: job?.attemptsMade,
+          workspaceId: job?.data?.tenantId,
+          err: error,
+        },
+        'job failed',
+      );
       onJobFailed(job, error, recordingFailures);
     });
     worker.on('error', (error) => log.error({ queue, err: error }, 'worker error'));

@@ -12,7 +12,9 @@ function refuse(message: string): never {
 }
 
 if (!env.DATABASE_URL) {
-  refuse('DATABASE_URL is not set. The separate worker needs a Postgres server; without one, `npm start` runs jobs inside the app.');
+  refuse(
+    'DATABASE_URL is not set. The separate worker needs a Postgres server; without one, `npm start` runs jobs inside the app.',
+  );
 }
 if (!env.AUTH_SECRET) {
   refuse('AUTH_SECRET is not set. Give the worker the same AUTH_SECRET as the web processes.');
@@ -30,8 +32,12 @@ const { startWorkers } = await import('./start-workers');
 const { queueMode } = await import('../server/queue/connection');
 const { closeDb } = await import('../server/db/client');
 const running = await startWorkers();
-const stopHeartbeat = env.WORKER_HEARTBEAT_FILE ? (await import('./heartbeat')).startHeartbeat(env.WORKER_HEARTBEAT_FILE, running.workers) : null;
-const stopMetrics = env.WORKER_METRICS_PORT ? await (await import('./metrics-server')).startMetricsServer(env.WORKER_METRICS_PORT) : null;
+const stopHeartbeat = env.WORKER_HEARTBEAT_FILE
+  ? (await import('./heartbeat')).startHeartbeat(env.WORKER_HEARTBEAT_FILE, running.workers)
+  : null;
+const stopMetrics = env.WORKER_METRICS_PORT
+  ? await (await import('./metrics-server')).startMetricsServer(env.WORKER_METRICS_PORT)
+  : null;
 log.info({ queues: running.workers.length }, `processing jobs on ${queueMode() === 'redis' ? 'Redis' : 'PostgreSQL'}`);
 
 let stopping = false;

@@ -7,19 +7,23 @@ const booleanString = z
   .enum(['true', 'false', '1', '0'], { message: 'expected true or false' })
   .transform((v) => v === 'true' || v === '1');
 
-const postgresUrl = z
-  .string()
-  .regex(/^postgres(ql)?:\/\//, { message: 'expected a postgres:// connection string' });
+const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, { message: 'expected a postgres:// connection string' });
 
 // Addresses of the reverse proxies in front of the app: only they may say who the client is (X-Forwarded-For).
 const trustedProxies = z
   .string()
   .default('')
   .transform((value, ctx) => {
-    const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+    const entries = value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean);
     for (const entry of entries) {
       if (!ipaddr.isValid(entry) && !ipaddr.isValidCIDR(entry)) {
-        ctx.addIssue({ code: 'custom', message: `"${entry}" is not an IP address or CIDR range (e.g. 10.0.0.1,172.16.0.0/12)` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${entry}" is not an IP address or CIDR range (e.g. 10.0.0.1,172.16.0.0/12)`,
+        });
       }
     }
     return entries;
@@ -30,11 +34,22 @@ export const env = createEnv({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     DATABASE_URL: postgresUrl.optional(),
     DATABASE_APP_URL: postgresUrl.optional(),
-    REDIS_URL: z.string().regex(/^rediss?:\/\//, { message: 'expected a redis:// URL' }).optional(),
-    AUTH_SECRET: z.string().min(32, { message: 'expected at least 32 characters (openssl rand -base64 32)' }).optional(),
-    APP_URL: z.url({ message: 'expected an absolute URL such as http://localhost:3000' }).default('http://localhost:3000'),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, { message: 'expected a redis:// URL' })
+      .optional(),
+    AUTH_SECRET: z
+      .string()
+      .min(32, { message: 'expected at least 32 characters (openssl rand -base64 32)' })
+      .optional(),
+    APP_URL: z
+      .url({ message: 'expected an absolute URL such as http://localhost:3000' })
+      .default('http://localhost:3000'),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-    SMTP_URL: z.string().regex(/^smtps?:\/\//, { message: 'expected smtp://user:pass@host:port' }).optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, { message: 'expected smtp://user:pass@host:port' })
+      .optional(),
     MAIL_FROM: z.string().min(3).default('Cairn <support@cairn.localhost>'),
     CAIRN_DATA_DIR: z.string().min(1).default('./.data'),
     START_WORKER: booleanString.default(true),
@@ -55,7 +70,9 @@ export const env = createEnv({
      */
     OUTBOUND_ALLOWED_HOSTS: z
       .string()
-      .regex(/^[\w.:\-/\[\]]+(\s*,\s*[\w.:\-/\[\]]+)*$/, { message: 'expected comma-separated host names, IP addresses or CIDRs such as mail.internal,10.0.0.0/8' })
+      .regex(/^[\w.:\-/[\]]+(\s*,\s*[\w.:\-/[\]]+)*$/, {
+        message: 'expected comma-separated host names, IP addresses or CIDRs such as mail.internal,10.0.0.0/8',
+      })
       .optional(),
     /** Bearer token for /api/metrics and the worker's metrics port. Unset: metrics are off (404). */
     METRICS_TOKEN: z.string().min(16, { message: 'expected at least 16 characters (openssl rand -hex 16)' }).optional(),
@@ -74,7 +91,9 @@ export const env = createEnv({
   },
   emptyStringAsUndefined: true,
   onValidationError: (issues) => {
-    const lines = issues.map((i) => `  ${i.path?.map((p) => (typeof p === 'object' ? p.key : p)).join('.') ?? '?'}: ${i.message}`);
+    const lines = issues.map(
+      (i) => `  ${i.path?.map((p) => (typeof p === 'object' ? p.key : p)).join('.') ?? '?'}: ${i.message}`,
+    );
     const message = `Cairn cannot start: invalid configuration\n${lines.join('\n')}\nFix these in your environment or .env (see .env.example).`;
     console.error(message);
     throw new Error(message);

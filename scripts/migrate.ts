@@ -20,7 +20,11 @@ if (env.CAIRN_DEMO) {
   const { seedDemoIfEmpty } = await import('../server/services/workspace/seed-demo');
   const { closeDb } = await import('../server/db/client');
   const { closeQueues } = await import('../server/queue/enqueue');
-  log.info((await seedDemoIfEmpty()) ? 'demo workspace seeded (CAIRN_DEMO=true)' : 'database already has people; demo not seeded');
+  log.info(
+    (await seedDemoIfEmpty())
+      ? 'demo workspace seeded (CAIRN_DEMO=true)'
+      : 'database already has people; demo not seeded',
+  );
   // The demo's mails were nudged onto the queues: close them, or this one-shot never exits.
   await closeQueues();
   await closeDb();

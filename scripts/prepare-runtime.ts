@@ -8,7 +8,9 @@ import { loadDotEnv } from './load-env';
  * Fills in what a laptop run leaves unset, before any module reads the configuration:
  * an embedded database when DATABASE_URL is unset, and a persisted AUTH_SECRET.
  */
-export async function prepareRuntime(options: { embeddedPort?: number } = {}): Promise<{ embedded: EmbeddedPostgres | null }> {
+export async function prepareRuntime(
+  options: { embeddedPort?: number } = {},
+): Promise<{ embedded: EmbeddedPostgres | null }> {
   loadDotEnv();
   const dataDir = path.resolve(process.env.CAIRN_DATA_DIR || './.data');
   // Logged once the environment is complete: the logger reads lib/env.ts, which must not load before.
@@ -16,10 +18,13 @@ export async function prepareRuntime(options: { embeddedPort?: number } = {}): P
   fs.mkdirSync(dataDir, { recursive: true });
   if (!process.env.AUTH_SECRET) {
     const secretFile = path.join(dataDir, 'auth-secret');
-    if (!fs.existsSync(secretFile)) fs.writeFileSync(secretFile, crypto.randomBytes(32).toString('base64url'), { mode: 0o600 });
+    if (!fs.existsSync(secretFile))
+      fs.writeFileSync(secretFile, crypto.randomBytes(32).toString('base64url'), { mode: 0o600 });
     process.env.AUTH_SECRET = fs.readFileSync(secretFile, 'utf8').trim();
     if (process.env.NODE_ENV === 'production' && process.env.DATABASE_URL) {
-      warnings.push(`AUTH_SECRET is not set; using the one generated in ${secretFile}. Set AUTH_SECRET for every web and worker process.`);
+      warnings.push(
+        `AUTH_SECRET is not set; using the one generated in ${secretFile}. Set AUTH_SECRET for every web and worker process.`,
+      );
     }
   }
   let embedded: EmbeddedPostgres | null = null;

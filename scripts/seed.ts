@@ -9,7 +9,9 @@ const { demoSeedAllowed } = await import('../server/services/workspace/demo-poli
 const log = componentLogger('seed');
 
 if (!demoSeedAllowed({ nodeEnv: env.NODE_ENV, demo: env.CAIRN_DEMO })) {
-  log.error('not seeding the demo workspace: its logins are public. In production set CAIRN_DEMO=true to seed it anyway.');
+  log.error(
+    'not seeding the demo workspace: its logins are public. In production set CAIRN_DEMO=true to seed it anyway.',
+  );
   await embedded?.stop();
   process.exit(1);
 }

@@ -36,17 +36,22 @@ if (!dev && !fs.existsSync(path.resolve('.next/BUILD_ID'))) {
 
 // Not `next start`: our server stamps each request with its socket address (scripts/serve-web.ts).
 const tsxBin = path.resolve('node_modules/.bin/tsx');
-const web: ChildProcess = spawn(tsxBin, ['scripts/serve-web.ts', '--port', String(env.PORT), ...(dev ? ['--dev'] : [])], {
-  stdio: ['ignore', 'inherit', 'inherit'],
-  env: { ...process.env, NODE_ENV: dev ? 'development' : 'production' },
-});
+const web: ChildProcess = spawn(
+  tsxBin,
+  ['scripts/serve-web.ts', '--port', String(env.PORT), ...(dev ? ['--dev'] : [])],
+  {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, NODE_ENV: dev ? 'development' : 'production' },
+  },
+);
 
 let worker: { stop: () => Promise<void> } | null = null;
 if (env.START_WORKER) {
   const { startWorkers } = await import('../jobs/start-workers');
   worker = await startWorkers();
   // Job latencies are measured in this process, not in Next's: serve them here when asked.
-  if (env.WORKER_METRICS_PORT) await (await import('../jobs/metrics-server')).startMetricsServer(env.WORKER_METRICS_PORT);
+  if (env.WORKER_METRICS_PORT)
+    await (await import('../jobs/metrics-server')).startMetricsServer(env.WORKER_METRICS_PORT);
 }
 
 async function waitForWeb(url: string, timeoutMs = 120_000) {

@@ -1,7 +1,16 @@
 import { AppError, logError } from '@/server/errors';
 
 /** HTTP statuses for plain route handlers (uploads, downloads); tRPC maps codes in server/trpc/init.ts. */
-const STATUS: Record<string, number> = { BAD_REQUEST: 400, UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, TOO_MANY_REQUESTS: 429, PRECONDITION_FAILED: 412, INSUFFICIENT_STORAGE: 507 };
+const STATUS: Record<string, number> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  TOO_MANY_REQUESTS: 429,
+  PRECONDITION_FAILED: 412,
+  INSUFFICIENT_STORAGE: 507,
+};
 
 export function errorResponse(error: unknown) {
   if (error instanceof AppError) return Response.json({ error: error.message }, { status: STATUS[error.code] ?? 500 });

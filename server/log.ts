@@ -8,7 +8,26 @@ export type { Logger };
  * Keys that hold personal data or secrets. Call sites never log them (ids only); this is the safety net
  * for an object passed whole by mistake. `*.key` covers one level of nesting, as pino's redact allows.
  */
-const PERSONAL_KEYS = ['email', 'to', 'from', 'cc', 'bcc', 'replyTo', 'name', 'subject', 'body', 'text', 'html', 'password', 'passwordHash', 'token', 'secret', 'params', 'cookie', 'authorization'];
+const PERSONAL_KEYS = [
+  'email',
+  'to',
+  'from',
+  'cc',
+  'bcc',
+  'replyTo',
+  'name',
+  'subject',
+  'body',
+  'text',
+  'html',
+  'password',
+  'passwordHash',
+  'token',
+  'secret',
+  'params',
+  'cookie',
+  'authorization',
+];
 export const REDACT_PATHS = [
   ...PERSONAL_KEYS,
   ...PERSONAL_KEYS.map((key) => `*.${key}`),
@@ -24,7 +43,8 @@ export const REDACT_PATHS = [
  * or its `detail` ("Key (email)=(…) already exists"). Anything thrown that is not an Error is named only.
  */
 export function serializeError(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { message: typeof error === 'string' ? error : 'non-error thrown', type: typeof error };
+  if (!(error instanceof Error))
+    return { message: typeof error === 'string' ? error : 'non-error thrown', type: typeof error };
   return toLogSafe(error) as Record<string, unknown>;
 }
 
@@ -43,7 +63,13 @@ export function createLogger(destination?: pino.DestinationStream): Logger {
   // pino-pretty is a dev dependency: it is named only in development, where it is installed, and runs in
   // pino's transport thread. Production (and the image, which has no dev dependencies) writes JSON lines.
   if (env.NODE_ENV === 'development') {
-    return pino({ ...options, transport: { target: 'pino-pretty', options: { colorize: true, ignore: 'pid,hostname', translateTime: 'HH:MM:ss' } } });
+    return pino({
+      ...options,
+      transport: {
+        target: 'pino-pretty',
+        options: { colorize: true, ignore: 'pid,hostname', translateTime: 'HH:MM:ss' },
+      },
+    });
   }
   return pino(options);
 }

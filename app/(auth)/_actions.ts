@@ -12,7 +12,10 @@ import { safeCallbackUrl } from './_lib/safe-callback-url';
 
 export type AuthActionResult = { ok: true } | { ok: false; message: string; field?: 'email' | 'password' };
 
-const passwordInput = z.object({ email: emailField, password: z.string().min(1, { message: 'Enter your password.' }).max(200) });
+const passwordInput = z.object({
+  email: emailField,
+  password: z.string().min(1, { message: 'Enter your password.' }).max(200),
+});
 const linkInput = z.object({ email: emailField });
 
 function invalidInput(error: z.ZodError): AuthActionResult {
@@ -24,7 +27,10 @@ function invalidInput(error: z.ZodError): AuthActionResult {
 function failure(error: unknown): AuthActionResult {
   if (error instanceof AppError) return { ok: false, message: error.message };
   if (error instanceof CredentialsSignin) {
-    return { ok: false, message: messageForRateLimitedCode(error.code) ?? authErrorMessage(error.type) ?? 'Sign-in failed. Try again.' };
+    return {
+      ok: false,
+      message: messageForRateLimitedCode(error.code) ?? authErrorMessage(error.type) ?? 'Sign-in failed. Try again.',
+    };
   }
   if (error instanceof AuthError) {
     return { ok: false, message: authErrorMessage(error.type) ?? 'Sign-in failed. Try again.' };
@@ -36,7 +42,11 @@ function failure(error: unknown): AuthActionResult {
  * Password sign-in. Redirects to `redirectTo` (same-site paths only) on success; without it, returns
  * `{ ok: true }` so the caller can finish its own flow (the invitation page switches workspace first).
  */
-export async function signInWithPassword(input: { email: string; password: string; redirectTo?: string }): Promise<AuthActionResult> {
+export async function signInWithPassword(input: {
+  email: string;
+  password: string;
+  redirectTo?: string;
+}): Promise<AuthActionResult> {
   const parsed = passwordInput.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
   const { email, password } = parsed.data;
@@ -65,7 +75,11 @@ export async function requestSignInLink(input: { email: string; redirectTo?: str
     const limited = messageForRateLimitedCode(params?.get('code'));
     if (limited) return { ok: false, message: limited };
     const errorType = params?.get('error');
-    if (errorType) return { ok: false, message: authErrorMessage(errorType === 'Configuration' ? 'EmailSignin' : errorType) ?? 'Sign-in failed.' };
+    if (errorType)
+      return {
+        ok: false,
+        message: authErrorMessage(errorType === 'Configuration' ? 'EmailSignin' : errorType) ?? 'Sign-in failed.',
+      };
   } catch (error) {
     return failure(error);
   }

@@ -24,7 +24,10 @@ export default async function WorkspaceLayout({ children, params }: Props) {
 
   return (
     <div style={style} className="flex min-h-screen flex-col">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         Skip to content
       </a>
       <SiteHeader workspaceName={workspace.name} logoUrl={safeLogoUrl(workspace.branding?.logoUrl)} paths={paths} />

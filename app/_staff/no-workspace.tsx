@@ -4,7 +4,15 @@ import { Card } from '@/components/ui/card';
 import { CreateWorkspaceForm } from '@/components/workspace/create-workspace-form';
 
 /** A signed-in person without any membership (left or removed everywhere): start a workspace. */
-export function NoWorkspace({ host, user, signOutAction }: { host: string; user: ShellUser; signOutAction: () => Promise<void> }) {
+export function NoWorkspace({
+  host,
+  user,
+  signOutAction,
+}: {
+  host: string;
+  user: ShellUser;
+  signOutAction: () => Promise<void>;
+}) {
   return (
     <div className="flex min-h-screen flex-col items-center px-4 py-10 sm:justify-center">
       <CairnLogo className="mb-8 text-xl" />

@@ -8,7 +8,10 @@ export const metadata: Metadata = { title: 'Workspace settings' };
 export default function WorkspaceSettingsPage() {
   return (
     <div className="max-w-3xl">
-      <PageHeader title="Workspace settings" description="Name, branding, the address customers reply to, and how long attachments are kept." />
+      <PageHeader
+        title="Workspace settings"
+        description="Name, branding, the address customers reply to, and how long attachments are kept."
+      />
       <WorkspaceSettings />
       <div className="mt-6">
         <RetentionSettingsForm />

@@ -27,7 +27,12 @@ export function ArticleFeedback({ workspace, articleId }: { workspace: string; a
   }
 
   const send = (withComment: boolean) =>
-    submit.mutate({ workspace, articleId, helpful: helpful!, comment: withComment && comment.trim() ? comment.trim() : undefined });
+    submit.mutate({
+      workspace,
+      articleId,
+      helpful: helpful!,
+      comment: withComment && comment.trim() ? comment.trim() : undefined,
+    });
 
   return (
     <section aria-labelledby="feedback-heading" className="space-y-3 print:hidden">
@@ -36,10 +41,20 @@ export function ArticleFeedback({ workspace, articleId }: { workspace: string; a
           Was this article helpful?
         </h2>
         <div className="flex gap-2" role="group" aria-label="Was this article helpful?">
-          <Button size="sm" variant={helpful === true ? 'primary' : 'secondary'} aria-pressed={helpful === true} onClick={() => setHelpful(true)}>
+          <Button
+            size="sm"
+            variant={helpful === true ? 'primary' : 'secondary'}
+            aria-pressed={helpful === true}
+            onClick={() => setHelpful(true)}
+          >
             Yes
           </Button>
-          <Button size="sm" variant={helpful === false ? 'primary' : 'secondary'} aria-pressed={helpful === false} onClick={() => setHelpful(false)}>
+          <Button
+            size="sm"
+            variant={helpful === false ? 'primary' : 'secondary'}
+            aria-pressed={helpful === false}
+            onClick={() => setHelpful(false)}
+          >
             No
           </Button>
         </div>
@@ -55,7 +70,13 @@ export function ArticleFeedback({ workspace, articleId }: { workspace: string; a
           <label htmlFor="feedback-comment" className="block text-sm text-slate-700">
             {helpful ? 'Anything we could add? (optional)' : 'What was missing or unclear? (optional)'}
           </label>
-          <Textarea id="feedback-comment" value={comment} maxLength={2000} onChange={(e) => setComment(e.target.value)} rows={3} />
+          <Textarea
+            id="feedback-comment"
+            value={comment}
+            maxLength={2000}
+            onChange={(e) => setComment(e.target.value)}
+            rows={3}
+          />
           <div className="flex gap-2">
             <Button size="sm" type="submit" disabled={submit.isPending}>
               Send feedback

@@ -14,18 +14,30 @@ type Props = { workspace: string; subject: string; articleBase: string };
 export function ArticleSuggestions({ workspace, subject, articleBase }: Props) {
   const trpc = useTRPC();
   const settled = useDebouncedValue(subject.trim(), 400);
-  const suggestions = useQuery({ ...trpc.help.suggest.queryOptions(settled.length >= 3 ? { workspace, subject: settled } : skipToken), staleTime: 60_000 });
+  const suggestions = useQuery({
+    ...trpc.help.suggest.queryOptions(settled.length >= 3 ? { workspace, subject: settled } : skipToken),
+    staleTime: 60_000,
+  });
   const items = settled.length >= 3 ? (suggestions.data?.items ?? []) : [];
   if (!items.length) return null;
   return (
-    <section aria-labelledby="suggestions-heading" aria-live="polite" className="rounded-md border border-sky-200 bg-sky-50 p-4">
+    <section
+      aria-labelledby="suggestions-heading"
+      aria-live="polite"
+      className="rounded-md border border-sky-200 bg-sky-50 p-4"
+    >
       <h2 id="suggestions-heading" className="text-sm font-semibold text-slate-900">
         These articles may answer your question
       </h2>
       <ul className="mt-2 space-y-2">
         {items.map((item) => (
           <li key={item.id} className="text-sm">
-            <a href={`${articleBase}/${item.slug}`} target="_blank" rel="noopener" className="font-medium text-brand underline">
+            <a
+              href={`${articleBase}/${item.slug}`}
+              target="_blank"
+              rel="noopener"
+              className="font-medium text-brand underline"
+            >
               {item.title}
             </a>
             {item.snippet.length ? (

@@ -18,7 +18,10 @@ type Props = { href: string; name: string; description: string; icon: string; ar
 
 export function CategoryCard({ href, name, description, icon, articleCount }: Props) {
   return (
-    <Link href={href} className="group flex h-full flex-col gap-2 rounded-lg border border-slate-200 bg-white p-5 shadow-sm transition-colors hover:border-brand">
+    <Link
+      href={href}
+      className="group flex h-full flex-col gap-2 rounded-lg border border-slate-200 bg-white p-5 shadow-sm transition-colors hover:border-brand"
+    >
       <span aria-hidden="true" className="text-2xl">
         {GLYPHS[icon] ?? GLYPHS.book}
       </span>

@@ -55,7 +55,12 @@ export function HelpSearchBox({ workspace, action, articleBase, defaultValue = '
   }
 
   return (
-    <form role="search" action={action} method="get" className="relative flex w-full max-w-xl flex-col gap-2 sm:flex-row print:hidden">
+    <form
+      role="search"
+      action={action}
+      method="get"
+      className="relative flex w-full max-w-xl flex-col gap-2 sm:flex-row print:hidden"
+    >
       <label htmlFor={`${listId}-input`} className="sr-only">
         Search articles
       </label>
@@ -84,7 +89,12 @@ export function HelpSearchBox({ workspace, action, articleBase, defaultValue = '
           className="h-11"
         />
         {showList ? (
-          <ul id={listId} role="listbox" aria-label="Suggested articles" className="absolute inset-x-0 top-12 z-20 max-h-96 overflow-auto rounded-md border border-slate-200 bg-white py-1 text-left shadow-lg">
+          <ul
+            id={listId}
+            role="listbox"
+            aria-label="Suggested articles"
+            className="absolute inset-x-0 top-12 z-20 max-h-96 overflow-auto rounded-md border border-slate-200 bg-white py-1 text-left shadow-lg"
+          >
             {items.length ? (
               items.map((item, index) => (
                 <li

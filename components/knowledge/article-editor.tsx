@@ -39,7 +39,14 @@ const SHOWN_FIELDS = ['title', 'slug', 'categoryId', 'sectionId', 'tags', 'keywo
 
 const timeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 
-const splitList = (text: string) => [...new Set(text.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean))];
+const splitList = (text: string) => [
+  ...new Set(
+    text
+      .split(',')
+      .map((t) => t.trim().toLowerCase())
+      .filter(Boolean),
+  ),
+];
 
 /**
  * Writes an article: Markdown on the left, the rendered preview on the right (stacked on a phone).
@@ -71,16 +78,21 @@ export function ArticleEditor({ article }: { article?: EditableArticle }) {
   const categoryId = form.watch('categoryId');
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.article.pathKey() });
-  const create = useMutation(trpc.article.create.mutationOptions({ onSuccess: async (created) => {
-    await refresh();
-    router.replace(`/agent/knowledge/${created.id}`);
-  } }));
+  const create = useMutation(
+    trpc.article.create.mutationOptions({
+      onSuccess: async (created) => {
+        await refresh();
+        router.replace(`/agent/knowledge/${created.id}`);
+      },
+    }),
+  );
   const update = useMutation(trpc.article.update.mutationOptions({ onSuccess: refresh }));
   const saving = create.isPending || update.isPending;
   const failure = create.error ?? update.error;
   const problem = failure ? describeError(failure) : null;
   const fieldError = (name: keyof z.input<typeof articleForm>) =>
-    form.formState.errors[name]?.message ?? (problem?.field === name ? problem.message : problem?.fieldErrors[name]?.[0]);
+    form.formState.errors[name]?.message ??
+    (problem?.field === name ? problem.message : problem?.fieldErrors[name]?.[0]);
   const sections = categories.data?.find((c) => c.id === categoryId)?.sections ?? [];
 
   const onSubmit = form.handleSubmit((values) => {
@@ -107,8 +119,19 @@ export function ArticleEditor({ article }: { article?: EditableArticle }) {
         <Field id="article-title" label="Title" error={fieldError('title')}>
           <Input id="article-title" required maxLength={200} aria-invalid={Boolean(fieldError('title'))} {...title} />
         </Field>
-        <Field id="article-slug" label="Address" hint="The last part of the article's URL in the help center." error={fieldError('slug')}>
-          <Input id="article-slug" required maxLength={120} aria-invalid={Boolean(fieldError('slug'))} {...form.register('slug')} />
+        <Field
+          id="article-slug"
+          label="Address"
+          hint="The last part of the article's URL in the help center."
+          error={fieldError('slug')}
+        >
+          <Input
+            id="article-slug"
+            required
+            maxLength={120}
+            aria-invalid={Boolean(fieldError('slug'))}
+            {...form.register('slug')}
+          />
         </Field>
         <Field id="article-category" label="Category" error={fieldError('categoryId')}>
           <Select id="article-category" {...category}>
@@ -139,13 +162,33 @@ export function ArticleEditor({ article }: { article?: EditableArticle }) {
             ))}
           </Select>
         </Field>
-        <Field id="article-tags" label="Tags" hint="Comma-separated; articles sharing a tag are shown as related." error={fieldError('tags')}>
+        <Field
+          id="article-tags"
+          label="Tags"
+          hint="Comma-separated; articles sharing a tag are shown as related."
+          error={fieldError('tags')}
+        >
           <Input id="article-tags" placeholder="login, security" {...form.register('tags')} />
         </Field>
-        <Field id="article-keywords" label="Search keywords" hint="Other words readers search with: synonyms, old names, common misspellings." error={fieldError('keywords')}>
-          <Input id="article-keywords" maxLength={500} placeholder="forgot password, locked out" {...form.register('keywords')} />
+        <Field
+          id="article-keywords"
+          label="Search keywords"
+          hint="Other words readers search with: synonyms, old names, common misspellings."
+          error={fieldError('keywords')}
+        >
+          <Input
+            id="article-keywords"
+            maxLength={500}
+            placeholder="forgot password, locked out"
+            {...form.register('keywords')}
+          />
         </Field>
-        <Field id="article-excerpt" label="Excerpt" hint="Shown in lists and to search engines; the first lines are used when empty." error={fieldError('excerpt')}>
+        <Field
+          id="article-excerpt"
+          label="Excerpt"
+          hint="Shown in lists and to search engines; the first lines are used when empty."
+          error={fieldError('excerpt')}
+        >
           <Input id="article-excerpt" maxLength={500} {...form.register('excerpt')} />
         </Field>
       </div>
@@ -155,10 +198,24 @@ export function ArticleEditor({ article }: { article?: EditableArticle }) {
           <span className="text-sm font-medium text-slate-700">Body (Markdown)</span>
           {/* On a phone the two panes take turns; side by side from the lg breakpoint. */}
           <div className="flex gap-1 lg:hidden" role="tablist" aria-label="Editor view">
-            <Button type="button" size="sm" variant={tab === 'write' ? 'primary' : 'ghost'} role="tab" aria-selected={tab === 'write'} onClick={() => setTab('write')}>
+            <Button
+              type="button"
+              size="sm"
+              variant={tab === 'write' ? 'primary' : 'ghost'}
+              role="tab"
+              aria-selected={tab === 'write'}
+              onClick={() => setTab('write')}
+            >
               Write
             </Button>
-            <Button type="button" size="sm" variant={tab === 'preview' ? 'primary' : 'ghost'} role="tab" aria-selected={tab === 'preview'} onClick={() => setTab('preview')}>
+            <Button
+              type="button"
+              size="sm"
+              variant={tab === 'preview' ? 'primary' : 'ghost'}
+              role="tab"
+              aria-selected={tab === 'preview'}
+              onClick={() => setTab('preview')}
+            >
               Preview
             </Button>
           </div>
@@ -168,7 +225,13 @@ export function ArticleEditor({ article }: { article?: EditableArticle }) {
             <label htmlFor="article-body" className="sr-only">
               Body in Markdown
             </label>
-            <Textarea id="article-body" rows={22} className="min-h-96 font-mono" aria-invalid={Boolean(fieldError('bodyMarkdown'))} {...form.register('bodyMarkdown')} />
+            <Textarea
+              id="article-body"
+              rows={22}
+              className="min-h-96 font-mono"
+              aria-invalid={Boolean(fieldError('bodyMarkdown'))}
+              {...form.register('bodyMarkdown')}
+            />
           </div>
           <div className={tab === 'preview' ? '' : 'hidden lg:block'}>
             <MarkdownPreview markdown={body} />

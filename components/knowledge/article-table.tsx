@@ -9,7 +9,12 @@ import { Alert, EmptyState } from '@/components/ui/card';
 import { Input, Label } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { SkeletonList } from '@/components/ui/skeleton';
-import { ARTICLE_STATUSES, ARTICLE_STATUS_LABELS, ARTICLE_VISIBILITY_LABELS, type ArticleStatus } from '@/lib/constants/help';
+import {
+  ARTICLE_STATUSES,
+  ARTICLE_STATUS_LABELS,
+  ARTICLE_VISIBILITY_LABELS,
+  type ArticleStatus,
+} from '@/lib/constants/help';
 import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
 import { isScheduled, STATUS_TONES } from './article-labels';
@@ -23,14 +28,23 @@ export function ArticleTable() {
   const [status, setStatus] = useState<ArticleStatus | ''>('');
   const [search, setSearch] = useState('');
   const query = useDebouncedValue(search.trim());
-  const list = useQuery({ ...trpc.article.list.queryOptions({ status: status || undefined, query: query || undefined }), placeholderData: keepPreviousData });
+  const list = useQuery({
+    ...trpc.article.list.queryOptions({ status: status || undefined, query: query || undefined }),
+    placeholderData: keepPreviousData,
+  });
 
   return (
     <div className="space-y-4">
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
         <div className="sm:w-72">
           <Label htmlFor="article-search">Search articles</Label>
-          <Input id="article-search" type="search" placeholder="Title, address or keyword" value={search} onChange={(e) => setSearch(e.target.value)} />
+          <Input
+            id="article-search"
+            type="search"
+            placeholder="Title, address or keyword"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
         </div>
         <div className="sm:w-48">
           <Label htmlFor="article-status">Status</Label>
@@ -52,7 +66,9 @@ export function ArticleTable() {
       ) : list.data.length === 0 ? (
         <EmptyState
           title={query || status ? 'No matching articles' : 'No articles yet'}
-          description={query || status ? 'Try another word or status.' : 'Write the first answer your customers keep asking for.'}
+          description={
+            query || status ? 'Try another word or status.' : 'Write the first answer your customers keep asking for.'
+          }
           action={
             <Button asChild>
               <Link href="/agent/knowledge/new">New article</Link>
@@ -65,12 +81,24 @@ export function ArticleTable() {
             <caption className="sr-only">Articles</caption>
             <thead className="hidden bg-slate-50 text-xs uppercase tracking-wide text-slate-500 sm:table-header-group">
               <tr>
-                <th scope="col" className="px-4 py-2 font-medium">Title</th>
-                <th scope="col" className="px-4 py-2 font-medium">Status</th>
-                <th scope="col" className="px-4 py-2 font-medium">Visible to</th>
-                <th scope="col" className="px-4 py-2 font-medium">Views</th>
-                <th scope="col" className="px-4 py-2 font-medium">Helpful</th>
-                <th scope="col" className="px-4 py-2 font-medium">Updated</th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Title
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Status
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Visible to
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Views
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Helpful
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Updated
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -79,7 +107,10 @@ export function ArticleTable() {
                 return (
                   <tr key={article.id} className="flex flex-col gap-1 px-4 py-3 sm:table-row sm:p-0">
                     <td className="sm:px-4 sm:py-3">
-                      <Link href={`/agent/knowledge/${article.id}`} className="font-medium text-slate-900 hover:text-brand hover:underline">
+                      <Link
+                        href={`/agent/knowledge/${article.id}`}
+                        className="font-medium text-slate-900 hover:text-brand hover:underline"
+                      >
                         {article.title}
                       </Link>
                       <span className="block text-xs text-slate-500">{article.categoryName ?? 'No category'}</span>
@@ -93,8 +124,12 @@ export function ArticleTable() {
                     </td>
                     <td className="text-slate-700 sm:px-4 sm:py-3">{ARTICLE_VISIBILITY_LABELS[article.visibility]}</td>
                     <td className="text-slate-700 sm:px-4 sm:py-3">{article.viewCount}</td>
-                    <td className="text-slate-700 sm:px-4 sm:py-3">{votes ? `${Math.round((article.helpfulYes / votes) * 100)}% of ${votes}` : '—'}</td>
-                    <td className="text-xs text-slate-500 sm:px-4 sm:py-3 sm:text-sm">{dateFormat.format(article.updatedAt)}</td>
+                    <td className="text-slate-700 sm:px-4 sm:py-3">
+                      {votes ? `${Math.round((article.helpfulYes / votes) * 100)}% of ${votes}` : '—'}
+                    </td>
+                    <td className="text-xs text-slate-500 sm:px-4 sm:py-3 sm:text-sm">
+                      {dateFormat.format(article.updatedAt)}
+                    </td>
                   </tr>
                 );
               })}

@@ -21,8 +21,12 @@ export function CategoryManager() {
   const [icon, setIcon] = useState<CategoryIcon>('book');
   const [sectionName, setSectionName] = useState('');
   const [sectionCategory, setSectionCategory] = useState('');
-  const saveCategory = useMutation(trpc.articleCategory.save.mutationOptions({ onSuccess: () => (setName(''), refresh()) }));
-  const saveSection = useMutation(trpc.articleCategory.saveSection.mutationOptions({ onSuccess: () => (setSectionName(''), refresh()) }));
+  const saveCategory = useMutation(
+    trpc.articleCategory.save.mutationOptions({ onSuccess: () => (setName(''), refresh()) }),
+  );
+  const saveSection = useMutation(
+    trpc.articleCategory.saveSection.mutationOptions({ onSuccess: () => (setSectionName(''), refresh()) }),
+  );
 
   return (
     <section aria-labelledby="categories-heading" className="space-y-4">
@@ -33,7 +37,9 @@ export function CategoryManager() {
         {categories.data?.map((c) => (
           <li key={c.id} className="rounded-md border border-slate-200 bg-white px-3 py-2">
             <p className="font-medium text-slate-900">{c.name}</p>
-            {c.sections.length ? <p className="text-xs text-slate-600">{c.sections.map((s) => s.name).join(' · ')}</p> : null}
+            {c.sections.length ? (
+              <p className="text-xs text-slate-600">{c.sections.map((s) => s.name).join(' · ')}</p>
+            ) : null}
           </li>
         ))}
       </ul>
@@ -45,7 +51,13 @@ export function CategoryManager() {
         }}
       >
         <Field id="new-category" label="New category">
-          <Input id="new-category" value={name} maxLength={100} onChange={(e) => setName(e.target.value)} placeholder="Billing" />
+          <Input
+            id="new-category"
+            value={name}
+            maxLength={100}
+            onChange={(e) => setName(e.target.value)}
+            placeholder="Billing"
+          />
         </Field>
         <Field id="new-category-icon" label="Icon">
           <Select id="new-category-icon" value={icon} onChange={(e) => setIcon(e.target.value as CategoryIcon)}>
@@ -70,10 +82,20 @@ export function CategoryManager() {
           }}
         >
           <Field id="new-section" label="New section">
-            <Input id="new-section" value={sectionName} maxLength={100} onChange={(e) => setSectionName(e.target.value)} placeholder="Invoices" />
+            <Input
+              id="new-section"
+              value={sectionName}
+              maxLength={100}
+              onChange={(e) => setSectionName(e.target.value)}
+              placeholder="Invoices"
+            />
           </Field>
           <Field id="new-section-category" label="In category">
-            <Select id="new-section-category" value={sectionCategory || categories.data[0]!.id} onChange={(e) => setSectionCategory(e.target.value)}>
+            <Select
+              id="new-section-category"
+              value={sectionCategory || categories.data[0]!.id}
+              onChange={(e) => setSectionCategory(e.target.value)}
+            >
               {categories.data.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
@@ -81,7 +103,12 @@ export function CategoryManager() {
               ))}
             </Select>
           </Field>
-          <Button size="sm" type="submit" variant="secondary" disabled={saveSection.isPending || sectionName.trim().length < 2}>
+          <Button
+            size="sm"
+            type="submit"
+            variant="secondary"
+            disabled={saveSection.isPending || sectionName.trim().length < 2}
+          >
             Add section
           </Button>
           {saveSection.isError ? <Alert>{describeError(saveSection.error).message}</Alert> : null}

@@ -23,8 +23,16 @@ export function MarkdownPreview({ markdown }: { markdown: string }) {
 
   if (preview.isError) return <Alert>{describeError(preview.error).message}</Alert>;
   return (
-    <div aria-live="polite" aria-busy={preview.isPending} className="min-h-64 rounded-md border border-slate-200 bg-white p-4">
-      {preview.data?.html ? <ArticleBody html={preview.data.html} /> : <p className="text-sm text-slate-500">{preview.isPending ? 'Rendering…' : 'Nothing to preview yet.'}</p>}
+    <div
+      aria-live="polite"
+      aria-busy={preview.isPending}
+      className="min-h-64 rounded-md border border-slate-200 bg-white p-4"
+    >
+      {preview.data?.html ? (
+        <ArticleBody html={preview.data.html} />
+      ) : (
+        <p className="text-sm text-slate-500">{preview.isPending ? 'Rendering…' : 'Nothing to preview yet.'}</p>
+      )}
     </div>
   );
 }

@@ -35,7 +35,11 @@ export function StatusActions({ articleId, status, publishedAt, helpCenterUrl }:
         <h2 id="status-heading" className="text-sm font-semibold text-slate-900">
           Status
         </h2>
-        {scheduled ? <Badge tone="info">Scheduled for {timeFormat.format(publishedAt!)}</Badge> : <Badge tone={STATUS_TONES[status]}>{ARTICLE_STATUS_LABELS[status]}</Badge>}
+        {scheduled ? (
+          <Badge tone="info">Scheduled for {timeFormat.format(publishedAt!)}</Badge>
+        ) : (
+          <Badge tone={STATUS_TONES[status]}>{ARTICLE_STATUS_LABELS[status]}</Badge>
+        )}
       </div>
       {live && helpCenterUrl ? (
         <a href={helpCenterUrl} target="_blank" rel="noreferrer" className="block text-sm text-brand underline">
@@ -74,7 +78,13 @@ export function StatusActions({ articleId, status, publishedAt, helpCenterUrl }:
         >
           <div>
             <Label htmlFor="publish-at">Publish later</Label>
-            <Input id="publish-at" type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} className="h-8" />
+            <Input
+              id="publish-at"
+              type="datetime-local"
+              value={when}
+              onChange={(e) => setWhen(e.target.value)}
+              className="h-8"
+            />
           </div>
           <Button size="sm" variant="secondary" type="submit" disabled={busy || !when}>
             Schedule

@@ -7,12 +7,27 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
 
-type Version = { version: number; title: string; note: string; createdAt: Date; authorName: string | null; authorEmail: string | null };
+type Version = {
+  version: number;
+  title: string;
+  note: string;
+  createdAt: Date;
+  authorName: string | null;
+  authorEmail: string | null;
+};
 
 const timeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Every saved version, newest first; restoring brings its title and body back as a new version. */
-export function VersionHistory({ articleId, versions, currentVersion }: { articleId: string; versions: Version[]; currentVersion: number }) {
+export function VersionHistory({
+  articleId,
+  versions,
+  currentVersion,
+}: {
+  articleId: string;
+  versions: Version[];
+  currentVersion: number;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState<number | null>(null);
@@ -32,11 +47,16 @@ export function VersionHistory({ articleId, versions, currentVersion }: { articl
       </h2>
       <ol className="space-y-2 text-sm">
         {versions.map((v) => (
-          <li key={v.version} className="flex items-start justify-between gap-2 rounded-md border border-slate-200 bg-white px-3 py-2">
+          <li
+            key={v.version}
+            className="flex items-start justify-between gap-2 rounded-md border border-slate-200 bg-white px-3 py-2"
+          >
             <div className="min-w-0">
               <p className="font-medium text-slate-900">
                 Version {v.version}
-                {v.version === currentVersion ? <span className="ml-1 text-xs font-normal text-slate-500">(current)</span> : null}
+                {v.version === currentVersion ? (
+                  <span className="ml-1 text-xs font-normal text-slate-500">(current)</span>
+                ) : null}
               </p>
               <p className="truncate text-xs text-slate-600">{v.title}</p>
               <p className="text-xs text-slate-500">

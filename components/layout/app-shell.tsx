@@ -13,9 +13,20 @@ import { SidebarNav } from './sidebar-nav';
 import { UserPanel, type ShellUser } from './user-panel';
 import { WorkspaceSwitcher } from './workspace-switcher';
 
-const isAdminRole = (role: MemberRole | undefined) => Boolean(role && (ADMIN_ROLES as readonly string[]).includes(role));
+const isAdminRole = (role: MemberRole | undefined) =>
+  Boolean(role && (ADMIN_ROLES as readonly string[]).includes(role));
 
-function SidebarContent({ user, signOutAction, isAdmin, onNavigate }: { user: ShellUser; signOutAction: () => Promise<void>; isAdmin: boolean; onNavigate?: () => void }) {
+function SidebarContent({
+  user,
+  signOutAction,
+  isAdmin,
+  onNavigate,
+}: {
+  user: ShellUser;
+  signOutAction: () => Promise<void>;
+  isAdmin: boolean;
+  onNavigate?: () => void;
+}) {
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-6 overflow-y-auto p-4">
       <WorkspaceSwitcher onNavigate={onNavigate} />
@@ -30,7 +41,15 @@ function SidebarContent({ user, signOutAction, isAdmin, onNavigate }: { user: Sh
 }
 
 /** The staff chrome: a sidebar on wide screens, a top bar with a menu button on phones. */
-export function AppShell({ user, signOutAction, children }: { user: ShellUser; signOutAction: () => Promise<void>; children: ReactNode }) {
+export function AppShell({
+  user,
+  signOutAction,
+  children,
+}: {
+  user: ShellUser;
+  signOutAction: () => Promise<void>;
+  children: ReactNode;
+}) {
   const trpc = useTRPC();
   const current = useQuery(trpc.workspace.current.queryOptions());
   const [menuOpen, setMenuOpen] = useState(false);
@@ -38,7 +57,10 @@ export function AppShell({ user, signOutAction, children }: { user: ShellUser; s
 
   return (
     <div className="min-h-screen md:flex" style={brandStyle(current.data?.branding.primaryColor)}>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:shadow">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:shadow"
+      >
         Skip to content
       </a>
 
@@ -57,7 +79,12 @@ export function AppShell({ user, signOutAction, children }: { user: ShellUser; s
         </button>
       </header>
       <Sheet open={menuOpen} onOpenChange={setMenuOpen} title="Menu">
-        <SidebarContent user={user} signOutAction={signOutAction} isAdmin={isAdmin} onNavigate={() => setMenuOpen(false)} />
+        <SidebarContent
+          user={user}
+          signOutAction={signOutAction}
+          isAdmin={isAdmin}
+          onNavigate={() => setMenuOpen(false)}
+        />
       </Sheet>
 
       <aside className="hidden w-64 shrink-0 flex-col border-r border-slate-200 bg-white md:sticky md:top-0 md:flex md:h-screen">

@@ -1,4 +1,8 @@
-export type NavItem = { href: string; label: string; /** Match only this exact path (section roots). */ exact?: boolean };
+export type NavItem = {
+  href: string;
+  label: string;
+  /** Match only this exact path (section roots). */ exact?: boolean;
+};
 export type NavSection = { title: string; items: NavItem[]; adminOnly?: boolean };
 
 // One list for the desktop sidebar and the phone menu. New areas add their entry here.

@@ -19,7 +19,10 @@ function initials(user: ShellUser) {
 export function UserPanel({ user, signOutAction }: { user: ShellUser; signOutAction: () => Promise<void> }) {
   return (
     <div className="flex items-center gap-3">
-      <span aria-hidden="true" className="flex h-9 w-9 shrink-0 items-center justify-center rounded-full bg-slate-200 text-xs font-semibold text-slate-700">
+      <span
+        aria-hidden="true"
+        className="flex h-9 w-9 shrink-0 items-center justify-center rounded-full bg-slate-200 text-xs font-semibold text-slate-700"
+      >
         {initials(user)}
       </span>
       <div className="min-w-0 flex-1">

@@ -4,7 +4,14 @@ import { ChevronsUpDown } from 'lucide-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { Alert } from '@/components/ui/card';
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from '@/components/ui/dropdown-menu';
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from '@/components/ui/dropdown-menu';
 import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
 
@@ -36,7 +43,9 @@ export function WorkspaceSwitcher({ onNavigate }: { onNavigate?: () => void }) {
           disabled={switchWorkspace.isPending}
         >
           <span className="min-w-0">
-            <span className="block truncate font-medium text-slate-900">{switchWorkspace.isPending ? 'Switching…' : name}</span>
+            <span className="block truncate font-medium text-slate-900">
+              {switchWorkspace.isPending ? 'Switching…' : name}
+            </span>
             {current.data ? <span className="block text-xs capitalize text-slate-500">{current.data.role}</span> : null}
           </span>
           <ChevronsUpDown aria-hidden="true" className="h-4 w-4 shrink-0 text-slate-400" />

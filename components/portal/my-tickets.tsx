@@ -59,7 +59,10 @@ function EmptyFilter({ filter, paths }: { filter: Exclude<PortalTicketFilter, 'a
 function TicketList({ filter, paths }: { filter: PortalTicketFilter; paths: CustomerPaths }) {
   const trpc = useTRPC();
   const list = useInfiniteQuery(
-    trpc.portal.tickets.infiniteQueryOptions({ status: filter, limit: PAGE_SIZE }, { getNextPageParam: (page) => page.nextCursor ?? undefined }),
+    trpc.portal.tickets.infiniteQueryOptions(
+      { status: filter, limit: PAGE_SIZE },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+    ),
   );
 
   if (list.isPending) return <SkeletonList rows={3} label="Loading your requests" />;
@@ -77,11 +80,15 @@ function TicketList({ filter, paths }: { filter: PortalTicketFilter; paths: Cust
   }
 
   const tickets = list.data.pages.flatMap((page) => page.items);
-  if (!tickets.length) return filter === 'all' ? <NoRequestsYet paths={paths} /> : <EmptyFilter filter={filter} paths={paths} />;
+  if (!tickets.length)
+    return filter === 'all' ? <NoRequestsYet paths={paths} /> : <EmptyFilter filter={filter} paths={paths} />;
 
   return (
     <div className="space-y-4">
-      <ul aria-label={`${FILTER_LABELS[filter]} requests`} className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white">
+      <ul
+        aria-label={`${FILTER_LABELS[filter]} requests`}
+        className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white"
+      >
         {tickets.map((ticket) => (
           <li key={ticket.id}>
             <Link
@@ -105,7 +112,12 @@ function TicketList({ filter, paths }: { filter: PortalTicketFilter; paths: Cust
       </ul>
       {list.hasNextPage ? (
         <div className="flex justify-center">
-          <Button type="button" variant="secondary" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
+          <Button
+            type="button"
+            variant="secondary"
+            onClick={() => void list.fetchNextPage()}
+            disabled={list.isFetchingNextPage}
+          >
             {list.isFetchingNextPage ? <Spinner label="Loading more requests" /> : null}
             Load more
           </Button>

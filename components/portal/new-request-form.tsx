@@ -72,7 +72,11 @@ export function NewRequestForm({ portalSlug, paths }: { portalSlug: string; path
   if (me.isPending) return <FormSkeleton />;
   if (me.isError) {
     const ended = (me.error as { data?: { code?: string } }).data?.code === 'UNAUTHORIZED';
-    return <Alert>{ended ? 'Your session has ended. Reload the page to sign in again.' : describeError(me.error).message}</Alert>;
+    return (
+      <Alert>
+        {ended ? 'Your session has ended. Reload the page to sign in again.' : describeError(me.error).message}
+      </Alert>
+    );
   }
 
   if (create.isSuccess) {
@@ -114,7 +118,12 @@ export function NewRequestForm({ portalSlug, paths }: { portalSlug: string; path
     <Card className="space-y-5">
       <form onSubmit={onSubmit} noValidate className="space-y-5">
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field id={`${id}-name`} label="Name" error={errorFor('name')} hint={nameOnFile ? 'As we have it on file.' : undefined}>
+          <Field
+            id={`${id}-name`}
+            label="Name"
+            error={errorFor('name')}
+            hint={nameOnFile ? 'As we have it on file.' : undefined}
+          >
             <Input
               id={`${id}-name`}
               autoComplete="name"
@@ -126,7 +135,14 @@ export function NewRequestForm({ portalSlug, paths }: { portalSlug: string; path
             />
           </Field>
           <Field id={`${id}-email`} label="Email" hint="Replies go to this address.">
-            <Input id={`${id}-email`} name="email" type="email" value={me.data.email} readOnly className="bg-slate-50 text-slate-600" />
+            <Input
+              id={`${id}-email`}
+              name="email"
+              type="email"
+              value={me.data.email}
+              readOnly
+              className="bg-slate-50 text-slate-600"
+            />
           </Field>
         </div>
 
@@ -146,7 +162,12 @@ export function NewRequestForm({ portalSlug, paths }: { portalSlug: string; path
         <Field
           id={`${id}-categoryId`}
           label="Category"
-          error={errorFor('categoryId') ?? (categories.isError ? `Categories couldn't be loaded (${describeError(categories.error).message}) — you can send the request without one.` : undefined)}
+          error={
+            errorFor('categoryId') ??
+            (categories.isError
+              ? `Categories couldn't be loaded (${describeError(categories.error).message}) — you can send the request without one.`
+              : undefined)
+          }
         >
           <Select
             id={`${id}-categoryId`}
@@ -164,7 +185,12 @@ export function NewRequestForm({ portalSlug, paths }: { portalSlug: string; path
           </Select>
         </Field>
 
-        <Field id={`${id}-body`} label="Message" error={errorFor('body')} hint="Describe what happened and what you expected. Include any error messages.">
+        <Field
+          id={`${id}-body`}
+          label="Message"
+          error={errorFor('body')}
+          hint="Describe what happened and what you expected. Include any error messages."
+        >
           <Textarea
             id={`${id}-body`}
             required

@@ -49,7 +49,10 @@ export function PortalHome({ paths, initialFilter, ticketScoped }: Props) {
         <SignOutButton action={paths.signOut} />
       </div>
       {ticketScoped ? (
-        <Alert tone="info">You opened a single request from an email link. To see all your requests, sign out and sign in with your email.</Alert>
+        <Alert tone="info">
+          You opened a single request from an email link. To see all your requests, sign out and sign in with your
+          email.
+        </Alert>
       ) : null}
 
       <section aria-labelledby="my-tickets-heading" className="space-y-4">

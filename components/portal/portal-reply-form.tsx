@@ -64,7 +64,9 @@ export function PortalReplyForm({ ticketId, portalSlug, reopens }: Props) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {reply.isSuccess && !body ? <Alert tone="success">Your reply was sent. We'll email you when we answer.</Alert> : null}
+      {reply.isSuccess && !body ? (
+        <Alert tone="success">Your reply was sent. We'll email you when we answer.</Alert>
+      ) : null}
       <Field id={id} label="Reply" error={error}>
         <Textarea
           id={id}
@@ -76,7 +78,9 @@ export function PortalReplyForm({ ticketId, portalSlug, reopens }: Props) {
             if (reply.isSuccess) reply.reset();
           }}
           aria-invalid={error ? true : undefined}
-          aria-describedby={[error ? `${id}-error` : null, reopens ? hintId : null].filter(Boolean).join(' ') || undefined}
+          aria-describedby={
+            [error ? `${id}-error` : null, reopens ? hintId : null].filter(Boolean).join(' ') || undefined
+          }
         />
       </Field>
       {reopens ? (

@@ -53,8 +53,8 @@ export function PortalSignInForm({ workspaceSlug, workspaceName, next, linkMinut
           Check your email
         </h1>
         <p className="text-sm text-slate-600">
-          We sent a sign-in link to <strong className="text-slate-900">{requestLink.variables?.email}</strong>. It works once and expires in {linkMinutes}{' '}
-          minutes. If it doesn't arrive, check your spam folder.
+          We sent a sign-in link to <strong className="text-slate-900">{requestLink.variables?.email}</strong>. It works
+          once and expires in {linkMinutes} minutes. If it doesn't arrive, check your spam folder.
         </p>
         <Button variant="secondary" onClick={() => requestLink.reset()}>
           Use a different email
@@ -64,7 +64,8 @@ export function PortalSignInForm({ workspaceSlug, workspaceName, next, linkMinut
   }
 
   const failure = requestLink.error ? describeError(requestLink.error) : null;
-  const serverFieldError = failure?.fieldErrors.email?.[0] ?? (failure?.field === 'email' ? failure.message : undefined);
+  const serverFieldError =
+    failure?.fieldErrors.email?.[0] ?? (failure?.field === 'email' ? failure.message : undefined);
   const emailError = fieldError ?? serverFieldError;
   const formError = failure && !serverFieldError ? failure.message : undefined;
 
@@ -72,7 +73,9 @@ export function PortalSignInForm({ workspaceSlug, workspaceName, next, linkMinut
     <Card className="mx-auto max-w-md space-y-5">
       <div className="space-y-1">
         <h1 className="text-xl font-semibold">Sign in to {workspaceName} support</h1>
-        <p className="text-sm text-slate-600">Enter the email address you use with us. We'll send you a link that signs you in: no password needed.</p>
+        <p className="text-sm text-slate-600">
+          Enter the email address you use with us. We'll send you a link that signs you in: no password needed.
+        </p>
       </div>
       {notice ? <Alert tone="info">{notice}</Alert> : null}
       {errorMessage && !requestLink.isPending && !failure ? <Alert>{errorMessage}</Alert> : null}

@@ -24,17 +24,23 @@ function Message({ message, portalSlug }: { message: PortalThreadMessage; portal
         aria-label={fromSupport ? `From ${who} (support)` : 'From you'}
         className={cn(
           'w-full rounded-lg border p-4 sm:w-[85%]',
-          fromSupport ? 'border-slate-200 border-l-4 border-l-brand bg-white shadow-sm' : 'border-slate-200 bg-slate-50',
+          fromSupport
+            ? 'border-slate-200 border-l-4 border-l-brand bg-white shadow-sm'
+            : 'border-slate-200 bg-slate-50',
         )}
       >
         <header className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
           <span className="font-medium text-slate-900">{who}</span>
-          {fromSupport ? <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-600">Support</span> : null}
+          {fromSupport ? (
+            <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-600">Support</span>
+          ) : null}
           <span className="ml-auto text-xs text-slate-500">
             <RelativeTime date={message.createdAt} />
           </span>
         </header>
-        <div className="mt-2 whitespace-pre-wrap break-words text-sm leading-relaxed text-slate-800">{message.body}</div>
+        <div className="mt-2 whitespace-pre-wrap break-words text-sm leading-relaxed text-slate-800">
+          {message.body}
+        </div>
         <AttachmentLinks attachments={message.attachments} portalSlug={portalSlug} />
       </article>
     </li>

@@ -57,7 +57,9 @@ function errorMessage(error: unknown, ticketScoped: boolean) {
 /** One request as the customer sees it: public conversation, reply box, and closing it. */
 export function PortalTicketView({ ticketId, portalSlug, paths, ticketScoped }: Props) {
   const trpc = useTRPC();
-  const query = useQuery(trpc.portal.ticket.queryOptions({ ticketId }, { refetchInterval: POLL_MS, refetchIntervalInBackground: false }));
+  const query = useQuery(
+    trpc.portal.ticket.queryOptions({ ticketId }, { refetchInterval: POLL_MS, refetchIntervalInBackground: false }),
+  );
 
   const back = (
     <Link href={paths.portal} className="text-sm font-medium text-brand hover:underline focus-visible:underline">
@@ -115,7 +117,9 @@ export function PortalTicketView({ ticketId, portalSlug, paths, ticketScoped }: 
       </header>
 
       {/* The query is refetched every 15 s; a failed refresh keeps the thread and says so once. */}
-      {query.isRefetchError ? <Alert tone="info">We couldn't check for new replies just now. We'll keep trying.</Alert> : null}
+      {query.isRefetchError ? (
+        <Alert tone="info">We couldn't check for new replies just now. We'll keep trying.</Alert>
+      ) : null}
 
       <section aria-labelledby="conversation-heading" className="space-y-3">
         <h2 id="conversation-heading" className="sr-only">

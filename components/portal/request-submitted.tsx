@@ -35,7 +35,9 @@ export function RequestSubmitted({ ticket, ticketHref, portalHref, onSubmitAnoth
           <dd className="text-base font-semibold text-slate-900">{ticket.expectedFirstResponse}</dd>
         </div>
       </dl>
-      <p className="text-sm text-slate-600">We'll email you when we reply. You can follow the request and add to it at any time.</p>
+      <p className="text-sm text-slate-600">
+        We'll email you when we reply. You can follow the request and add to it at any time.
+      </p>
       <div className="flex flex-col gap-2 sm:flex-row">
         <Button asChild>
           <Link href={ticketHref}>View your request</Link>

@@ -38,7 +38,8 @@ export function dstBoundaryLines(explanation: Explanation): string[] {
 
 /** The zero-target rule as it applied, or null for any other target. */
 export function zeroTargetLine(explanation: Explanation): string | null {
-  if (explanation.zeroTarget === 'at_start') return 'A 0-minute target is due at once when it starts in open hours, as this one did.';
+  if (explanation.zeroTarget === 'at_start')
+    return 'A 0-minute target is due at once when it starts in open hours, as this one did.';
   if (explanation.zeroTarget === 'next_opening' && explanation.due) {
     return `A 0-minute target that starts outside open hours (or while paused) is due when the desk next opens: ${wallTime(explanation.due)}.`;
   }

@@ -28,7 +28,8 @@ export function formatSpan(ms: number): string {
  */
 export function formatTargetMinutes(minutes: number, options: { businessHours: boolean }): string {
   if (minutes < 60) return `${minutes} ${options.businessHours ? 'business ' : ''}min`;
-  if (options.businessHours) return `${formatHours(minutes)} business hour${minutes === 60 ? '' : 's'} (${minutes} min)`;
+  if (options.businessHours)
+    return `${formatHours(minutes)} business hour${minutes === 60 ? '' : 's'} (${minutes} min)`;
   if (minutes % (24 * 60) === 0) return `${minutes / (24 * 60)} day${minutes === 24 * 60 ? '' : 's'} (${minutes} min)`;
   if (minutes % 60 === 0) return `${minutes / 60} h (${minutes} min)`;
   return `${formatSpan(minutes * MINUTE)} (${minutes} min)`;
@@ -40,7 +41,12 @@ function formatHours(minutes: number): string {
 }
 
 /** Where a clock stands by the viewer's clock: a running target whose due time passed reads as breached. */
-export function liveState(state: SlaTargetState, dueAt: Date | null, warnAt: Date | null | undefined, now: number): SlaTargetState {
+export function liveState(
+  state: SlaTargetState,
+  dueAt: Date | null,
+  warnAt: Date | null | undefined,
+  now: number,
+): SlaTargetState {
   if (state === 'met' || state === 'paused' || !dueAt) return state;
   if (dueAt.getTime() <= now) return 'breached';
   if (warnAt && warnAt.getTime() <= now) return 'at_risk';
@@ -56,14 +62,25 @@ export const STATE_LABELS: Record<SlaTargetState, string> = {
 };
 
 /** The badge's words: the countdown itself, or what stopped it. */
-export function countdownText(state: SlaTargetState, dueAt: Date | null, now: number, metInTime?: boolean | null): string {
+export function countdownText(
+  state: SlaTargetState,
+  dueAt: Date | null,
+  now: number,
+  metInTime?: boolean | null,
+): string {
   if (state === 'met') return metInTime === false ? 'Met late' : 'Met';
   if (state === 'paused' || !dueAt) return 'Paused';
   const left = dueAt.getTime() - now;
   return left <= 0 ? `Overdue ${formatSpan(left)}` : `${formatSpan(left)} left`;
 }
 
-const viewerFormat = new Intl.DateTimeFormat('en', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+const viewerFormat = new Intl.DateTimeFormat('en', {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 
 /** The viewer's own local time, with the weekday so "tomorrow 09:00" reads at a glance. */
 export function formatViewerTime(date: Date): string {

@@ -36,19 +36,29 @@ export function SlaBadge({ metric, state, dueAt, warnAt, metInTime, showMetric, 
   const now = useCountdownNow(state === 'met' || state === 'paused' ? null : dueAt);
   const current = now === null ? state : liveState(state, dueAt, warnAt, now);
   // Before mounting (server render) there is no viewer clock: the state word stands in for the countdown.
-  const text = now === null ? (current === 'met' || current === 'paused' ? countdownText(current, dueAt, 0, metInTime) : STATE_LABELS[current]) : countdownText(current, dueAt, now, metInTime);
+  const text =
+    now === null
+      ? current === 'met' || current === 'paused'
+        ? countdownText(current, dueAt, 0, metInTime)
+        : STATE_LABELS[current]
+      : countdownText(current, dueAt, now, metInTime);
   const metricLabel = SLA_METRIC_LABELS[metric];
   return (
     <span
       data-sla-state={current}
       title={now !== null && dueAt ? `${metricLabel} due ${formatViewerTime(dueAt)}` : metricLabel}
-      className={cn('inline-flex items-center gap-1 whitespace-nowrap rounded-full border px-2 py-0.5 text-xs font-medium tabular-nums', TONES[current], className)}
+      className={cn(
+        'inline-flex items-center gap-1 whitespace-nowrap rounded-full border px-2 py-0.5 text-xs font-medium tabular-nums',
+        TONES[current],
+        className,
+      )}
     >
       <span aria-hidden="true" className="text-[0.7rem] leading-none">
         {ICONS[current]}
       </span>
       <span className="sr-only">
-        {metricLabel} SLA{current === 'met' || current === 'paused' ? '' : `, ${STATE_LABELS[current].toLowerCase()}`}:{' '}
+        {metricLabel} SLA{current === 'met' || current === 'paused' ? '' : `, ${STATE_LABELS[current].toLowerCase()}`}
+        :{' '}
       </span>
       {showMetric ? <span aria-hidden="true">{metricLabel}:</span> : null}
       <span>{text}</span>

@@ -16,15 +16,18 @@ function describeActions(actions: Escalation['actions'], names: Names) {
   if (actions.setPriority) parts.push(`priority → ${PRIORITY_LABELS[actions.setPriority]}`);
   if (actions.assignToUserId) parts.push(`assign to ${names.users.get(actions.assignToUserId) ?? 'a former agent'}`);
   if (actions.assignToTeamId) parts.push(`assign to team ${names.teams.get(actions.assignToTeamId) ?? '(deleted)'}`);
-  if (actions.notifyUserIds?.length) parts.push(`notify ${actions.notifyUserIds.map((id) => names.users.get(id) ?? 'a former agent').join(', ')}`);
+  if (actions.notifyUserIds?.length)
+    parts.push(`notify ${actions.notifyUserIds.map((id) => names.users.get(id) ?? 'a former agent').join(', ')}`);
   return parts.join('; ') || 'no actions';
 }
 
 function EscalationLine({ run, names }: { run: Escalation; names: Names }) {
   return (
     <li>
-      <span className="font-medium">Level {run.level}</span>: {SLA_METRIC_LABELS[run.metric as SlaMetric]} {run.trigger === 'breach' ? 'breached' : 'at risk'}
-      {run.afterMinutes ? ` for ${run.afterMinutes} min` : ''}, ran <ViewerTime date={run.ranAt} />: {describeActions(run.actions, names)}.
+      <span className="font-medium">Level {run.level}</span>: {SLA_METRIC_LABELS[run.metric as SlaMetric]}{' '}
+      {run.trigger === 'breach' ? 'breached' : 'at risk'}
+      {run.afterMinutes ? ` for ${run.afterMinutes} min` : ''}, ran <ViewerTime date={run.ranAt} />:{' '}
+      {describeActions(run.actions, names)}.
     </li>
   );
 }
@@ -56,10 +59,20 @@ export function SlaPanel({ sla, names }: { sla: TicketSla; names: Names }) {
             const zoned = target.explanation.due;
             const runs = sla.escalations.filter((e) => e.metric === target.metric);
             return (
-              <li key={target.metric} aria-label={target.label} className="space-y-1 border-t border-slate-100 pt-3 first:border-0 first:pt-0">
+              <li
+                key={target.metric}
+                aria-label={target.label}
+                className="space-y-1 border-t border-slate-100 pt-3 first:border-0 first:pt-0"
+              >
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <span className="text-sm font-medium text-slate-900">{target.label}</span>
-                  <SlaBadge metric={target.metric} state={target.state} dueAt={target.dueAt} warnAt={target.warnAt} metInTime={target.metInTime} />
+                  <SlaBadge
+                    metric={target.metric}
+                    state={target.state}
+                    dueAt={target.dueAt}
+                    warnAt={target.warnAt}
+                    metInTime={target.metInTime}
+                  />
                 </div>
                 <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs text-slate-600">
                   <dt>Target</dt>
@@ -85,21 +98,33 @@ export function SlaPanel({ sla, names }: { sla: TicketSla; names: Names }) {
                   {target.breachedAt ? (
                     <>
                       <dt>Breached</dt>
-                      <dd>recorded <ViewerTime date={target.breachedAt} /></dd>
+                      <dd>
+                        recorded <ViewerTime date={target.breachedAt} />
+                      </dd>
                     </>
                   ) : null}
                 </dl>
                 {runs.length ? (
-                  <ul aria-label={`Escalations for ${target.label}`} className="space-y-0.5 rounded-md bg-red-50 px-2 py-1 text-xs text-red-900">
+                  <ul
+                    aria-label={`Escalations for ${target.label}`}
+                    className="space-y-0.5 rounded-md bg-red-50 px-2 py-1 text-xs text-red-900"
+                  >
                     {runs.map((run) => (
                       <EscalationLine key={run.id} run={run} names={names} />
                     ))}
                   </ul>
                 ) : null}
                 <details className="group text-xs">
-                  <summary className="cursor-pointer select-none font-medium text-slate-700 hover:text-slate-900">Why this due time</summary>
+                  <summary className="cursor-pointer select-none font-medium text-slate-700 hover:text-slate-900">
+                    Why this due time
+                  </summary>
                   <div className="mt-2 rounded-md bg-slate-50 p-2">
-                    <SlaExplanation explanation={target.explanation} policyName={policyName} calendarLabel={calendarLabel} businessHours={sla.calendar !== null} />
+                    <SlaExplanation
+                      explanation={target.explanation}
+                      policyName={policyName}
+                      calendarLabel={calendarLabel}
+                      businessHours={sla.calendar !== null}
+                    />
                   </div>
                 </details>
               </li>

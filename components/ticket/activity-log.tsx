@@ -29,7 +29,9 @@ const ISO_INSTANT = /(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z)/;
 
 /** A reason with the instants the worker wrote (ISO, UTC) shown in the viewer's own time. */
 function ReasonText({ reason }: { reason: string }) {
-  return reason.split(ISO_INSTANT).map((part, index) => (index % 2 ? <ViewerTime key={index} date={new Date(part)} /> : part));
+  return reason
+    .split(ISO_INSTANT)
+    .map((part, index) => (index % 2 ? <ViewerTime key={index} date={new Date(part)} /> : part));
 }
 
 /** A stored value as a person reads it: labels for enums, names for ids, "none" for empty. */

@@ -31,7 +31,13 @@ export function AgentTopBar() {
     <div className="mb-6 flex items-center gap-2">
       <TicketSearch ref={searchRef} className="min-w-0 flex-1 sm:max-w-md" />
       <div className="ml-auto flex shrink-0 items-center gap-2">
-        <Button variant="ghost" size="sm" onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+        <Button
+          variant="ghost"
+          size="sm"
+          onClick={() => setHelpOpen(true)}
+          aria-label="Keyboard shortcuts"
+          title="Keyboard shortcuts (?)"
+        >
           <span aria-hidden="true" className="font-mono">
             ?
           </span>

@@ -20,10 +20,23 @@ const BULK_STATUSES = TICKET_STATUSES.filter((s) => s !== 'new' && s !== 'merged
 type ActionKind = 'assign' | 'status' | 'priority' | 'add_tags' | 'close';
 type BulkStatus = (typeof BULK_STATUSES)[number];
 
-const ACTION_LABELS: Record<ActionKind, string> = { assign: 'Assign to', status: 'Set status', priority: 'Set priority', add_tags: 'Add tags', close: 'Close' };
+const ACTION_LABELS: Record<ActionKind, string> = {
+  assign: 'Assign to',
+  status: 'Set status',
+  priority: 'Set priority',
+  add_tags: 'Add tags',
+  close: 'Close',
+};
 
 /** Labels are captured when the run starts: updated tickets may drop out of the list before it ends. */
-type RunState = { total: number; done: number; results: BulkResult[]; running: boolean; error: string | null; labels: Map<string, string> };
+type RunState = {
+  total: number;
+  done: number;
+  results: BulkResult[];
+  running: boolean;
+  error: string | null;
+  labels: Map<string, string>;
+};
 
 /**
  * Applies one action to the selected tickets. The selection is sent in chunks so the bar can show real
@@ -64,7 +77,9 @@ export function BulkActionBar({
         return { type: 'priority', priority };
       case 'add_tags': {
         const parsed = parseTags(tags);
-        return parsed.length ? { type: 'add_tags', tags: parsed } : 'Type at least one tag (letters, digits, dashes, dots or underscores).';
+        return parsed.length
+          ? { type: 'add_tags', tags: parsed }
+          : 'Type at least one tag (letters, digits, dashes, dots or underscores).';
       }
       case 'close':
         return { type: 'close' };
@@ -80,7 +95,14 @@ export function BulkActionBar({
     }
     setFormError(null);
     const ids = [...selectedIds];
-    const state: RunState = { total: ids.length, done: 0, results: [], running: true, error: null, labels: new Map(ids.map((id) => [id, labelFor(id)])) };
+    const state: RunState = {
+      total: ids.length,
+      done: 0,
+      results: [],
+      running: true,
+      error: null,
+      labels: new Map(ids.map((id) => [id, labelFor(id)])),
+    };
     setRun(state);
     for (let i = 0; i < ids.length; i += CHUNK_SIZE) {
       const chunk = ids.slice(i, i + CHUNK_SIZE);
@@ -153,7 +175,11 @@ export function BulkActionBar({
           ) : kind === 'priority' ? (
             <div className="w-40">
               <Label htmlFor="bulk-priority">New priority</Label>
-              <Select id="bulk-priority" value={priority} onChange={(e) => setPriority(e.target.value as TicketPriority)}>
+              <Select
+                id="bulk-priority"
+                value={priority}
+                onChange={(e) => setPriority(e.target.value as TicketPriority)}
+              >
                 {TICKET_PRIORITIES.map((p) => (
                   <option key={p} value={p}>
                     {PRIORITY_LABELS[p]}
@@ -164,11 +190,18 @@ export function BulkActionBar({
           ) : kind === 'add_tags' ? (
             <div className="w-56">
               <Label htmlFor="bulk-tags">Tags to add</Label>
-              <Input id="bulk-tags" placeholder="billing, follow-up" value={tags} onChange={(e) => setTags(e.target.value)} />
+              <Input
+                id="bulk-tags"
+                placeholder="billing, follow-up"
+                value={tags}
+                onChange={(e) => setTags(e.target.value)}
+              />
             </div>
           ) : null}
           <Button type="submit" disabled={run?.running} variant={kind === 'close' ? 'danger' : 'primary'}>
-            {kind === 'close' ? `Close ${selectedIds.length} ${selectedIds.length === 1 ? 'ticket' : 'tickets'}` : `Apply to ${selectedIds.length}`}
+            {kind === 'close'
+              ? `Close ${selectedIds.length} ${selectedIds.length === 1 ? 'ticket' : 'tickets'}`
+              : `Apply to ${selectedIds.length}`}
           </Button>
           <Button type="button" variant="ghost" onClick={onClearSelection} disabled={run?.running}>
             Clear selection
@@ -179,9 +212,16 @@ export function BulkActionBar({
       {run ? (
         <div className="space-y-2">
           <div className="flex items-center gap-3">
-            <progress className="h-2 w-48 accent-[var(--brand,#0f766e)]" value={run.done} max={run.total} aria-label="Bulk update progress" />
+            <progress
+              className="h-2 w-48 accent-[var(--brand,#0f766e)]"
+              value={run.done}
+              max={run.total}
+              aria-label="Bulk update progress"
+            />
             <p className="text-sm text-slate-700" role="status">
-              {run.running ? `Updating… ${run.done} of ${run.total}` : `${succeeded} updated${failed.length ? `, ${failed.length} failed` : ''}.`}
+              {run.running
+                ? `Updating… ${run.done} of ${run.total}`
+                : `${succeeded} updated${failed.length ? `, ${failed.length} failed` : ''}.`}
             </p>
             {!run.running ? (
               <Button type="button" variant="ghost" size="sm" onClick={() => setRun(null)}>
@@ -196,8 +236,14 @@ export function BulkActionBar({
               <ul aria-label="Bulk update results" className="mt-2 max-h-48 space-y-1 overflow-y-auto text-sm">
                 {run.results.map((result) => (
                   <li key={result.ticketId} className="flex gap-2">
-                    <span className="font-mono text-xs text-slate-600">{run.labels.get(result.ticketId) ?? result.ticketId}</span>
-                    {result.ok ? <span className="text-emerald-700">Updated</span> : <span className="text-red-700">{result.error ?? 'Not updated'}</span>}
+                    <span className="font-mono text-xs text-slate-600">
+                      {run.labels.get(result.ticketId) ?? result.ticketId}
+                    </span>
+                    {result.ok ? (
+                      <span className="text-emerald-700">Updated</span>
+                    ) : (
+                      <span className="text-red-700">{result.error ?? 'Not updated'}</span>
+                    )}
                   </li>
                 ))}
               </ul>

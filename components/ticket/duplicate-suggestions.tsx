@@ -50,7 +50,13 @@ function MergeButton({ ticket, target }: { ticket: TicketInfo; target: Duplicate
 }
 
 /** Recent open tickets from the same requester with a similar subject: likely the same request twice. */
-export function DuplicateSuggestions({ ticket, duplicates }: { ticket: TicketInfo; duplicates: DuplicateSuggestion[] }) {
+export function DuplicateSuggestions({
+  ticket,
+  duplicates,
+}: {
+  ticket: TicketInfo;
+  duplicates: DuplicateSuggestion[];
+}) {
   if (!duplicates.length || ticket.status === 'merged' || ticket.status === 'closed') return null;
   return (
     <section aria-labelledby="duplicates-heading" className="rounded-lg border border-sky-200 bg-sky-50 p-4">
@@ -62,7 +68,10 @@ export function DuplicateSuggestions({ ticket, duplicates }: { ticket: TicketInf
         {duplicates.map((dup) => (
           <li key={dup.id} className="flex flex-wrap items-center gap-2 rounded-md bg-white px-3 py-2 text-sm">
             <span className="font-mono text-xs text-slate-500">{dup.displayNumber}</span>
-            <Link href={ticketPath(dup.id)} className="min-w-0 flex-1 truncate font-medium text-slate-900 hover:underline">
+            <Link
+              href={ticketPath(dup.id)}
+              className="min-w-0 flex-1 truncate font-medium text-slate-900 hover:underline"
+            >
               {dup.subject}
             </Link>
             <StatusBadge status={dup.status} />

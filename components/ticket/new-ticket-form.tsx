@@ -9,13 +9,31 @@ import { formErrors } from '@/components/ui/form-errors';
 import { Field, Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
-import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_TYPES, type TicketChannel, type TicketPriority, type TicketType } from '@/lib/constants/ticket';
+import {
+  TICKET_CHANNELS,
+  TICKET_PRIORITIES,
+  TICKET_TYPES,
+  type TicketChannel,
+  type TicketPriority,
+  type TicketType,
+} from '@/lib/constants/ticket';
 import { useTRPC } from '@/lib/trpc/client';
 import { parseTags } from './list-filters';
 import { CHANNEL_LABELS, PRIORITY_LABELS, TYPE_LABELS } from './ticket-labels';
 import { ticketPath } from './ticket-search';
 
-const FIELDS = ['email', 'name', 'subject', 'body', 'priority', 'channel', 'type', 'assigneeId', 'categoryId', 'tags'] as const;
+const FIELDS = [
+  'email',
+  'name',
+  'subject',
+  'body',
+  'priority',
+  'channel',
+  'type',
+  'assigneeId',
+  'categoryId',
+  'tags',
+] as const;
 
 /** An agent files a ticket for a customer who phoned, chatted or emailed someone directly. */
 export function NewTicketForm({ currentUserId }: { currentUserId: string }) {
@@ -61,7 +79,8 @@ export function NewTicketForm({ currentUserId }: { currentUserId: string }) {
     });
   }
 
-  const invalid = (field: (typeof FIELDS)[number]) => (errors.fields[field] ? { 'aria-invalid': true, 'aria-describedby': `new-${field}-error` } : {});
+  const invalid = (field: (typeof FIELDS)[number]) =>
+    errors.fields[field] ? { 'aria-invalid': true, 'aria-describedby': `new-${field}-error` } : {};
 
   return (
     <Card>
@@ -69,18 +88,56 @@ export function NewTicketForm({ currentUserId }: { currentUserId: string }) {
         <fieldset className="grid gap-4 sm:grid-cols-2">
           <legend className="mb-2 text-sm font-semibold text-slate-900">Customer</legend>
           <Field id="new-email" label="Requester email" error={errors.fields.email}>
-            <Input id="new-email" type="email" autoComplete="off" required value={email} onChange={(e) => setEmail(e.target.value)} {...invalid('email')} />
+            <Input
+              id="new-email"
+              type="email"
+              autoComplete="off"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              {...invalid('email')}
+            />
           </Field>
-          <Field id="new-name" label="Requester name" hint="Optional. Used when this is a new customer." error={errors.fields.name}>
-            <Input id="new-name" autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} {...invalid('name')} />
+          <Field
+            id="new-name"
+            label="Requester name"
+            hint="Optional. Used when this is a new customer."
+            error={errors.fields.name}
+          >
+            <Input
+              id="new-name"
+              autoComplete="off"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              {...invalid('name')}
+            />
           </Field>
         </fieldset>
 
         <Field id="new-subject" label="Subject" error={errors.fields.subject}>
-          <Input id="new-subject" required maxLength={200} value={subject} onChange={(e) => setSubject(e.target.value)} {...invalid('subject')} />
+          <Input
+            id="new-subject"
+            required
+            maxLength={200}
+            value={subject}
+            onChange={(e) => setSubject(e.target.value)}
+            {...invalid('subject')}
+          />
         </Field>
-        <Field id="new-body" label="Description" hint="What the customer asked, in their words where you can. Saved as their first message." error={errors.fields.body}>
-          <Textarea id="new-body" rows={8} required value={body} onChange={(e) => setBody(e.target.value)} {...invalid('body')} />
+        <Field
+          id="new-body"
+          label="Description"
+          hint="What the customer asked, in their words where you can. Saved as their first message."
+          error={errors.fields.body}
+        >
+          <Textarea
+            id="new-body"
+            rows={8}
+            required
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+            {...invalid('body')}
+          />
         </Field>
 
         <div className="grid gap-4 sm:grid-cols-3">

@@ -103,15 +103,28 @@ export function ReplyBox({
   if (closed) {
     return (
       <Alert tone="info">
-        {ticket.status === 'merged' ? 'This ticket was merged into another. Reply on that ticket instead.' : 'This ticket is closed. Replies are no longer possible; the customer can open a new ticket.'}
+        {ticket.status === 'merged'
+          ? 'This ticket was merged into another. Reply on that ticket instead.'
+          : 'This ticket is closed. Replies are no longer possible; the customer can open a new ticket.'}
       </Alert>
     );
   }
 
   return (
-    <form onSubmit={submit} aria-label="Compose message" className={cn('space-y-3 rounded-lg border p-4', isNote ? 'border-amber-300 bg-amber-50' : 'border-slate-200 bg-white')}>
+    <form
+      onSubmit={submit}
+      aria-label="Compose message"
+      className={cn(
+        'space-y-3 rounded-lg border p-4',
+        isNote ? 'border-amber-300 bg-amber-50' : 'border-slate-200 bg-white',
+      )}
+    >
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <div role="group" aria-label="Message type" className="inline-flex rounded-md border border-slate-300 bg-white p-0.5">
+        <div
+          role="group"
+          aria-label="Message type"
+          className="inline-flex rounded-md border border-slate-300 bg-white p-0.5"
+        >
           {(['reply', 'note'] as const).map((option) => (
             <button
               key={option}
@@ -120,7 +133,11 @@ export function ReplyBox({
               onClick={() => onModeChange(option)}
               className={cn(
                 'h-8 rounded px-3 text-sm font-medium',
-                mode === option ? (option === 'note' ? 'bg-amber-400 text-amber-950' : 'bg-slate-900 text-white') : 'text-slate-700 hover:bg-slate-100',
+                mode === option
+                  ? option === 'note'
+                    ? 'bg-amber-400 text-amber-950'
+                    : 'bg-slate-900 text-white'
+                  : 'text-slate-700 hover:bg-slate-100',
               )}
             >
               {option === 'reply' ? 'Public reply' : 'Internal note'}
@@ -145,18 +162,32 @@ export function ReplyBox({
           placeholder={isNote ? 'Only agents see internal notes.' : 'The customer receives this by email.'}
         />
         <p id={`${id}-hint`} className={cn('mt-1 text-xs', isNote ? 'font-medium text-amber-800' : 'text-slate-500')}>
-          {isNote ? 'Internal note: visible to agents only, never sent to the customer.' : 'Public reply: sent to the customer.'}
+          {isNote
+            ? 'Internal note: visible to agents only, never sent to the customer.'
+            : 'Public reply: sent to the customer.'}
         </p>
       </div>
 
       <div className="grid gap-3 sm:grid-cols-[8rem_1fr] sm:items-end">
         <div>
           <Label htmlFor={`${id}-minutes`}>Time spent (minutes)</Label>
-          <Input id={`${id}-minutes`} type="number" inputMode="numeric" min={0} max={1440} value={minutes} onChange={(e) => setMinutes(e.target.value)} />
+          <Input
+            id={`${id}-minutes`}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={1440}
+            value={minutes}
+            onChange={(e) => setMinutes(e.target.value)}
+          />
         </div>
         <div>
           <Label htmlFor={`${id}-then`}>After sending, mark as</Label>
-          <Select id={`${id}-then`} value={nextStatus} onChange={(e) => setNextStatus(e.target.value as ReplyStatus | '')}>
+          <Select
+            id={`${id}-then`}
+            value={nextStatus}
+            onChange={(e) => setNextStatus(e.target.value as ReplyStatus | '')}
+          >
             <option value="">Keep as it is ({STATUS_LABELS[ticket.status]})</option>
             {statusOptions.map((s) => (
               <option key={s} value={s}>

@@ -5,7 +5,13 @@ import { ticketPath } from './ticket-search';
 import type { RequesterTicket, TicketInfo } from './types';
 
 /** Who asked, and what else they have asked recently. */
-export function RequesterPanel({ requester, otherTickets }: { requester: TicketInfo['requester']; otherTickets: RequesterTicket[] }) {
+export function RequesterPanel({
+  requester,
+  otherTickets,
+}: {
+  requester: TicketInfo['requester'];
+  otherTickets: RequesterTicket[];
+}) {
   return (
     <section aria-labelledby="requester-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="requester-heading" className="text-sm font-semibold text-slate-900">

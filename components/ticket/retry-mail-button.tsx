@@ -16,7 +16,13 @@ export function RetryMailButton({ mailId, recipient }: { mailId: string; recipie
   );
   return (
     <span className="ml-2 inline-flex items-center gap-2">
-      <Button variant="secondary" size="sm" disabled={retry.isPending || retry.isSuccess} onClick={() => retry.mutate({ mailId })} aria-label={`Send the email to ${recipient} again`}>
+      <Button
+        variant="secondary"
+        size="sm"
+        disabled={retry.isPending || retry.isSuccess}
+        onClick={() => retry.mutate({ mailId })}
+        aria-label={`Send the email to ${recipient} again`}
+      >
         {retry.isSuccess ? 'Queued' : 'Retry'}
       </Button>
       {retry.error ? <span>{describeError(retry.error).message}</span> : null}

@@ -14,7 +14,15 @@ import { useTRPC } from '@/lib/trpc/client';
 import { viewPath } from './active-list';
 
 /** Keeps the current filters and sort as a named view in the sidebar. Sharing with everyone is for admins. */
-export function SaveViewButton({ filters, sort, canShare }: { filters: TicketFilters; sort: TicketSort; canShare: boolean }) {
+export function SaveViewButton({
+  filters,
+  sort,
+  canShare,
+}: {
+  filters: TicketFilters;
+  sort: TicketSort;
+  canShare: boolean;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -43,14 +51,31 @@ export function SaveViewButton({ filters, sort, canShare }: { filters: TicketFil
       <Button type="button" variant="secondary" size="sm" onClick={() => setOpen(true)}>
         Save as view
       </Button>
-      <Dialog open={open} onOpenChange={setOpen} title="Save as view" description="The current filters and sort order, one click away in the sidebar.">
+      <Dialog
+        open={open}
+        onOpenChange={setOpen}
+        title="Save as view"
+        description="The current filters and sort order, one click away in the sidebar."
+      >
         <form onSubmit={submit} className="space-y-4">
           <Field id="view-name" label="View name" error={errors.fields.name}>
-            <Input id="view-name" value={name} onChange={(e) => setName(e.target.value)} maxLength={60} required aria-invalid={Boolean(errors.fields.name)} />
+            <Input
+              id="view-name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              maxLength={60}
+              required
+              aria-invalid={Boolean(errors.fields.name)}
+            />
           </Field>
           {canShare ? (
             <label className="flex items-center gap-2 text-sm text-slate-700">
-              <input type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} className="h-4 w-4" />
+              <input
+                type="checkbox"
+                checked={shared}
+                onChange={(e) => setShared(e.target.checked)}
+                className="h-4 w-4"
+              />
               Share with everyone in the workspace
             </label>
           ) : null}

@@ -5,11 +5,19 @@ import { SHORTCUT_GROUPS } from './shortcuts';
 
 export function ShortcutsHelpDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} title="Keyboard shortcuts" description="Shortcuts work when you are not typing in a field.">
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title="Keyboard shortcuts"
+      description="Shortcuts work when you are not typing in a field."
+    >
       <div className="space-y-5">
         {SHORTCUT_GROUPS.map((group) => (
           <section key={group.title} aria-labelledby={`shortcuts-${group.title}`}>
-            <h3 id={`shortcuts-${group.title}`} className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+            <h3
+              id={`shortcuts-${group.title}`}
+              className="text-xs font-semibold uppercase tracking-wide text-slate-500"
+            >
               {group.title}
             </h3>
             <dl className="mt-2 divide-y divide-slate-100">
@@ -18,7 +26,10 @@ export function ShortcutsHelpDialog({ open, onOpenChange }: { open: boolean; onO
                   <dt className="text-slate-700">{item.description}</dt>
                   <dd className="flex gap-1">
                     {item.keys.map((key) => (
-                      <kbd key={key} className="min-w-6 rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 text-center font-mono text-xs text-slate-800">
+                      <kbd
+                        key={key}
+                        className="min-w-6 rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 text-center font-mono text-xs text-slate-800"
+                      >
                         {key}
                       </kbd>
                     ))}

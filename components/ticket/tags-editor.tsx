@@ -5,7 +5,15 @@ import { Input, Label } from '@/components/ui/input';
 import { parseTags } from './list-filters';
 
 /** Tags as removable chips plus a field that adds on Enter or comma. Saves the whole list each time. */
-export function TagsEditor({ tags, onChange, disabled }: { tags: string[]; onChange: (tags: string[]) => void; disabled?: boolean }) {
+export function TagsEditor({
+  tags,
+  onChange,
+  disabled,
+}: {
+  tags: string[];
+  onChange: (tags: string[]) => void;
+  disabled?: boolean;
+}) {
   const id = useId();
   const [draft, setDraft] = useState('');
   const [hint, setHint] = useState<string | null>(null);
@@ -14,7 +22,11 @@ export function TagsEditor({ tags, onChange, disabled }: { tags: string[]; onCha
     if (!draft.trim()) return;
     const added = parseTags(draft).filter((t) => !tags.includes(t));
     if (!added.length) {
-      setHint(parseTags(draft).length ? 'That tag is already on the ticket.' : 'Tags use letters, digits, dashes, dots and underscores.');
+      setHint(
+        parseTags(draft).length
+          ? 'That tag is already on the ticket.'
+          : 'Tags use letters, digits, dashes, dots and underscores.',
+      );
       return;
     }
     setHint(null);
@@ -37,7 +49,10 @@ export function TagsEditor({ tags, onChange, disabled }: { tags: string[]; onCha
       {tags.length ? (
         <ul aria-label="Ticket tags" className="mb-2 flex flex-wrap gap-1.5">
           {tags.map((tag) => (
-            <li key={tag} className="inline-flex items-center gap-1 rounded-full bg-slate-100 py-0.5 pl-2 pr-1 text-xs text-slate-700">
+            <li
+              key={tag}
+              className="inline-flex items-center gap-1 rounded-full bg-slate-100 py-0.5 pl-2 pr-1 text-xs text-slate-700"
+            >
               {tag}
               <button
                 type="button"
@@ -52,7 +67,16 @@ export function TagsEditor({ tags, onChange, disabled }: { tags: string[]; onCha
           ))}
         </ul>
       ) : null}
-      <Input id={id} value={draft} disabled={disabled} placeholder="Add a tag and press Enter" onChange={(e) => setDraft(e.target.value)} onKeyDown={onKeyDown} onBlur={commit} aria-describedby={hint ? `${id}-hint` : undefined} />
+      <Input
+        id={id}
+        value={draft}
+        disabled={disabled}
+        placeholder="Add a tag and press Enter"
+        onChange={(e) => setDraft(e.target.value)}
+        onKeyDown={onKeyDown}
+        onBlur={commit}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+      />
       {hint ? (
         <p id={`${id}-hint`} className="mt-1 text-xs text-red-700">
           {hint}

@@ -31,7 +31,16 @@ export function PriorityLabel({ priority, className }: { priority: TicketPriorit
     <span className={cn('inline-flex items-center gap-1.5 text-sm', PRIORITY_STYLES[priority], className)}>
       <span
         aria-hidden="true"
-        className={cn('h-2 w-2 rounded-full', priority === 'urgent' ? 'bg-red-600' : priority === 'high' ? 'bg-orange-500' : priority === 'normal' ? 'bg-slate-400' : 'bg-slate-200')}
+        className={cn(
+          'h-2 w-2 rounded-full',
+          priority === 'urgent'
+            ? 'bg-red-600'
+            : priority === 'high'
+              ? 'bg-orange-500'
+              : priority === 'normal'
+                ? 'bg-slate-400'
+                : 'bg-slate-200',
+        )}
       />
       {PRIORITY_LABELS[priority]}
     </span>

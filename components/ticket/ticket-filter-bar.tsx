@@ -3,7 +3,13 @@
 import { Button } from '@/components/ui/button';
 import { Input, Label } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
-import { STATUS_LABELS, TICKET_PRIORITIES, TICKET_SORTS, TICKET_STATUSES, type TicketSort } from '@/lib/constants/ticket';
+import {
+  STATUS_LABELS,
+  TICKET_PRIORITIES,
+  TICKET_SORTS,
+  TICKET_STATUSES,
+  type TicketSort,
+} from '@/lib/constants/ticket';
 import { EMPTY_FILTERS, hasFilters, type ListFilterState } from './list-filters';
 import { PRIORITY_LABELS, SORT_LABELS } from './ticket-labels';
 import type { Assignee } from './types';
@@ -30,18 +36,33 @@ export function TicketFilterBar({
   assignees: Assignee[];
   currentUserId: string;
 }) {
-  const set = <K extends keyof ListFilterState>(key: K, value: ListFilterState[K]) => onFiltersChange({ ...filters, [key]: value });
+  const set = <K extends keyof ListFilterState>(key: K, value: ListFilterState[K]) =>
+    onFiltersChange({ ...filters, [key]: value });
 
   return (
-    <div role="search" aria-label="Filter tickets" className="space-y-3 rounded-lg border border-slate-200 bg-white p-3">
+    <div
+      role="search"
+      aria-label="Filter tickets"
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-3"
+    >
       <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
         <div className="col-span-2 md:col-span-3 xl:col-span-2">
           <Label htmlFor="filter-text">Contains</Label>
-          <Input id="filter-text" type="search" placeholder="Words in the subject or messages" value={filters.text} onChange={(e) => set('text', e.target.value)} />
+          <Input
+            id="filter-text"
+            type="search"
+            placeholder="Words in the subject or messages"
+            value={filters.text}
+            onChange={(e) => set('text', e.target.value)}
+          />
         </div>
         <div>
           <Label htmlFor="filter-status">Status filter</Label>
-          <Select id="filter-status" value={filters.status} onChange={(e) => set('status', e.target.value as ListFilterState['status'])}>
+          <Select
+            id="filter-status"
+            value={filters.status}
+            onChange={(e) => set('status', e.target.value as ListFilterState['status'])}
+          >
             <option value="">Any status</option>
             {TICKET_STATUSES.map((status) => (
               <option key={status} value={status}>
@@ -52,7 +73,11 @@ export function TicketFilterBar({
         </div>
         <div>
           <Label htmlFor="filter-priority">Priority filter</Label>
-          <Select id="filter-priority" value={filters.priority} onChange={(e) => set('priority', e.target.value as ListFilterState['priority'])}>
+          <Select
+            id="filter-priority"
+            value={filters.priority}
+            onChange={(e) => set('priority', e.target.value as ListFilterState['priority'])}
+          >
             <option value="">Any priority</option>
             {TICKET_PRIORITIES.map((priority) => (
               <option key={priority} value={priority}>
@@ -78,7 +103,12 @@ export function TicketFilterBar({
         </div>
         <div>
           <Label htmlFor="filter-tags">Tags</Label>
-          <Input id="filter-tags" placeholder="billing, vip" value={filters.tags} onChange={(e) => set('tags', e.target.value)} />
+          <Input
+            id="filter-tags"
+            placeholder="billing, vip"
+            value={filters.tags}
+            onChange={(e) => set('tags', e.target.value)}
+          />
         </div>
       </div>
       <div className="flex flex-wrap items-end gap-3">

@@ -2,11 +2,28 @@ import type { TicketChannel, TicketPriority, TicketSort, TicketStatus, TicketTyp
 
 // Words for the enums in lib/constants/ticket.ts that the constants file does not label itself.
 
-export const PRIORITY_LABELS: Record<TicketPriority, string> = { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' };
+export const PRIORITY_LABELS: Record<TicketPriority, string> = {
+  low: 'Low',
+  normal: 'Normal',
+  high: 'High',
+  urgent: 'Urgent',
+};
 
-export const TYPE_LABELS: Record<TicketType, string> = { question: 'Question', incident: 'Incident', problem: 'Problem', task: 'Task' };
+export const TYPE_LABELS: Record<TicketType, string> = {
+  question: 'Question',
+  incident: 'Incident',
+  problem: 'Problem',
+  task: 'Task',
+};
 
-export const CHANNEL_LABELS: Record<TicketChannel, string> = { web: 'Web portal', email: 'Email', widget: 'Widget', api: 'API', phone: 'Phone', chat: 'Chat' };
+export const CHANNEL_LABELS: Record<TicketChannel, string> = {
+  web: 'Web portal',
+  email: 'Email',
+  widget: 'Widget',
+  api: 'API',
+  phone: 'Phone',
+  chat: 'Chat',
+};
 
 export const SORT_LABELS: Record<TicketSort, string> = {
   updated_desc: 'Recently updated',
@@ -17,7 +34,13 @@ export const SORT_LABELS: Record<TicketSort, string> = {
 };
 
 /** The board's columns, left to right: the unsolved states in working order, then solved. */
-export const BOARD_STATUSES = ['new', 'open', 'pending', 'on_hold', 'solved'] as const satisfies readonly TicketStatus[];
+export const BOARD_STATUSES = [
+  'new',
+  'open',
+  'pending',
+  'on_hold',
+  'solved',
+] as const satisfies readonly TicketStatus[];
 
 /** Activity actions as a person would say them. Unknown actions fall back to their name. */
 export const ACTIVITY_LABELS: Record<string, string> = {

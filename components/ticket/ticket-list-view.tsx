@@ -27,8 +27,14 @@ const LAYOUT_KEY = 'cairn.ticket-layout';
 const EMPTY_COPY: Record<ActiveList['kind'] | 'filtered', { title: string; description: string }> = {
   view: { title: 'Nothing in this view', description: 'Tickets appear here as soon as they match. Enjoy the quiet.' },
   saved: { title: 'No tickets match this view', description: 'Tickets appear here as soon as they match its filters.' },
-  all: { title: 'No tickets yet', description: 'When customers email your support address or write in through the portal, their tickets land here.' },
-  filtered: { title: 'No tickets match these filters', description: 'Loosen a filter or clear them all to see more tickets.' },
+  all: {
+    title: 'No tickets yet',
+    description: 'When customers email your support address or write in through the portal, their tickets land here.',
+  },
+  filtered: {
+    title: 'No tickets match these filters',
+    description: 'Loosen a filter or clear them all to see more tickets.',
+  },
 };
 
 /** A ticket list with filters, sort, table/board layouts, keyset "Load more", selection and bulk actions. */
@@ -104,7 +110,8 @@ export function TicketListView({ active, currentUserId }: { active: ActiveList; 
     },
   });
 
-  const caption = active.kind === 'view' ? VIEW_LABELS[active.view] : active.kind === 'all' ? 'All tickets' : 'Tickets in this view';
+  const caption =
+    active.kind === 'view' ? VIEW_LABELS[active.view] : active.kind === 'all' ? 'All tickets' : 'Tickets in this view';
   const empty = hasFilters(filterState) ? EMPTY_COPY.filtered : EMPTY_COPY[active.kind];
 
   return (

@@ -5,7 +5,14 @@ import type { ReactNode } from 'react';
 import { Alert } from '@/components/ui/card';
 import { Label } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
-import { STATUS_LABELS, TICKET_PRIORITIES, TICKET_TYPES, type TicketPriority, type TicketStatus, type TicketType } from '@/lib/constants/ticket';
+import {
+  STATUS_LABELS,
+  TICKET_PRIORITIES,
+  TICKET_TYPES,
+  type TicketPriority,
+  type TicketStatus,
+  type TicketType,
+} from '@/lib/constants/ticket';
 import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
 import { allowedTransitions } from '@/lib/utils/ticket-lifecycle';
@@ -52,12 +59,19 @@ export function TicketProperties({
   const ended = ticket.status === 'closed' || ticket.status === 'merged';
   const statusValue: TicketStatus = status.isPending && status.variables ? status.variables.status : ticket.status;
   const statusChoices = [ticket.status, ...allowedTransitions(ticket.status).filter((s) => s !== 'merged')];
-  const assigneeValue = assign.isPending && assign.variables?.assigneeId !== undefined ? (assign.variables.assigneeId ?? '') : (ticket.assignee?.id ?? '');
-  const teamValue = assign.isPending && assign.variables?.teamId !== undefined ? (assign.variables.teamId ?? '') : (ticket.team?.id ?? '');
+  const assigneeValue =
+    assign.isPending && assign.variables?.assigneeId !== undefined
+      ? (assign.variables.assigneeId ?? '')
+      : (ticket.assignee?.id ?? '');
+  const teamValue =
+    assign.isPending && assign.variables?.teamId !== undefined
+      ? (assign.variables.teamId ?? '')
+      : (ticket.team?.id ?? '');
   const pendingUpdate = update.isPending ? update.variables : undefined;
   const priorityValue = pendingUpdate?.priority ?? ticket.priority;
   const typeValue = pendingUpdate?.type !== undefined ? (pendingUpdate.type ?? '') : (ticket.type ?? '');
-  const categoryValue = pendingUpdate?.categoryId !== undefined ? (pendingUpdate.categoryId ?? '') : (ticket.category?.id ?? '');
+  const categoryValue =
+    pendingUpdate?.categoryId !== undefined ? (pendingUpdate.categoryId ?? '') : (ticket.category?.id ?? '');
   const tagsValue = pendingUpdate?.tags ?? ticket.tags;
   // Archived categories stay listed only while this ticket still uses one.
   const categoryChoices = categories.filter((c) => !c.archivedAt || c.id === ticket.category?.id);
@@ -73,7 +87,9 @@ export function TicketProperties({
           id={STATUS_FIELD_ID}
           value={statusValue}
           disabled={ended || status.isPending}
-          onChange={(e) => status.mutate({ ticketId: ticket.id, status: e.target.value as Exclude<TicketStatus, 'merged'> })}
+          onChange={(e) =>
+            status.mutate({ ticketId: ticket.id, status: e.target.value as Exclude<TicketStatus, 'merged'> })
+          }
         >
           {statusChoices.map((s) => (
             <option key={s} value={s}>
@@ -83,7 +99,12 @@ export function TicketProperties({
         </Select>
       </Property>
       <Property id="ticket-priority" label="Priority">
-        <Select id="ticket-priority" value={priorityValue} disabled={ended || update.isPending} onChange={(e) => update.mutate({ ticketId: ticket.id, priority: e.target.value as TicketPriority })}>
+        <Select
+          id="ticket-priority"
+          value={priorityValue}
+          disabled={ended || update.isPending}
+          onChange={(e) => update.mutate({ ticketId: ticket.id, priority: e.target.value as TicketPriority })}
+        >
           {TICKET_PRIORITIES.map((p) => (
             <option key={p} value={p}>
               {PRIORITY_LABELS[p]}
@@ -92,7 +113,12 @@ export function TicketProperties({
         </Select>
       </Property>
       <Property id="ticket-type" label="Type">
-        <Select id="ticket-type" value={typeValue} disabled={ended || update.isPending} onChange={(e) => update.mutate({ ticketId: ticket.id, type: (e.target.value || null) as TicketType | null })}>
+        <Select
+          id="ticket-type"
+          value={typeValue}
+          disabled={ended || update.isPending}
+          onChange={(e) => update.mutate({ ticketId: ticket.id, type: (e.target.value || null) as TicketType | null })}
+        >
           <option value="">Not set</option>
           {TICKET_TYPES.map((t) => (
             <option key={t} value={t}>
@@ -102,18 +128,30 @@ export function TicketProperties({
         </Select>
       </Property>
       <Property id={ASSIGNEE_FIELD_ID} label="Assignee">
-        <Select id={ASSIGNEE_FIELD_ID} value={assigneeValue} disabled={ended || assign.isPending} onChange={(e) => assign.mutate({ ticketId: ticket.id, assigneeId: e.target.value || null })}>
+        <Select
+          id={ASSIGNEE_FIELD_ID}
+          value={assigneeValue}
+          disabled={ended || assign.isPending}
+          onChange={(e) => assign.mutate({ ticketId: ticket.id, assigneeId: e.target.value || null })}
+        >
           <option value="">Unassigned</option>
           {assignees.map((a) => (
             <option key={a.id} value={a.id}>
               {a.name || a.email}
             </option>
           ))}
-          {ticket.assignee && !assignees.some((a) => a.id === ticket.assignee?.id) ? <option value={ticket.assignee.id}>{ticket.assignee.name} (no longer an agent)</option> : null}
+          {ticket.assignee && !assignees.some((a) => a.id === ticket.assignee?.id) ? (
+            <option value={ticket.assignee.id}>{ticket.assignee.name} (no longer an agent)</option>
+          ) : null}
         </Select>
       </Property>
       <Property id="ticket-team" label="Team">
-        <Select id="ticket-team" value={teamValue} disabled={ended || assign.isPending} onChange={(e) => assign.mutate({ ticketId: ticket.id, teamId: e.target.value || null })}>
+        <Select
+          id="ticket-team"
+          value={teamValue}
+          disabled={ended || assign.isPending}
+          onChange={(e) => assign.mutate({ ticketId: ticket.id, teamId: e.target.value || null })}
+        >
           <option value="">No team</option>
           {teams.map((t) => (
             <option key={t.id} value={t.id}>
@@ -123,7 +161,12 @@ export function TicketProperties({
         </Select>
       </Property>
       <Property id="ticket-category" label="Category">
-        <Select id="ticket-category" value={categoryValue} disabled={ended || update.isPending} onChange={(e) => update.mutate({ ticketId: ticket.id, categoryId: e.target.value || null })}>
+        <Select
+          id="ticket-category"
+          value={categoryValue}
+          disabled={ended || update.isPending}
+          onChange={(e) => update.mutate({ ticketId: ticket.id, categoryId: e.target.value || null })}
+        >
           <option value="">No category</option>
           {categoryChoices.map((c) => (
             <option key={c.id} value={c.id}>
@@ -133,7 +176,11 @@ export function TicketProperties({
           ))}
         </Select>
       </Property>
-      <TagsEditor tags={tagsValue} disabled={ended || update.isPending} onChange={(tags) => update.mutate({ ticketId: ticket.id, tags })} />
+      <TagsEditor
+        tags={tagsValue}
+        disabled={ended || update.isPending}
+        onChange={(tags) => update.mutate({ ticketId: ticket.id, tags })}
+      />
       {error ? <Alert>{describeError(error).message}</Alert> : null}
     </section>
   );

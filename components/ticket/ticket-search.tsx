@@ -25,7 +25,11 @@ export function TicketSearch({ className, ref }: { className?: string; ref?: Ref
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const term = useDebouncedValue(query.trim(), 250);
-  const search = useQuery({ ...trpc.ticket.search.queryOptions({ query: term, limit: 8 }), enabled: term.length > 0, placeholderData: keepPreviousData });
+  const search = useQuery({
+    ...trpc.ticket.search.queryOptions({ query: term, limit: 8 }),
+    enabled: term.length > 0,
+    placeholderData: keepPreviousData,
+  });
   const items = term ? (search.data?.items ?? []) : [];
   const showList = open && term.length > 0;
 
@@ -102,6 +106,8 @@ export function TicketSearch({ className, ref }: { className?: string; ref?: Ref
           ) : null}
           <ul id={listboxId} role="listbox" aria-label="Matching tickets" className={items.length ? 'py-1' : 'hidden'}>
             {items.map((hit, index) => (
+              // Combobox: the keyboard stays in the input (aria-activedescendant); a click is the mouse's way.
+              // eslint-disable-next-line jsx-a11y/click-events-have-key-events
               <li
                 key={hit.id}
                 id={`${listboxId}-${hit.id}`}

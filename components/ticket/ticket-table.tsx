@@ -44,7 +44,12 @@ function columns({ selected, onToggle }: Selection, toggleAll: (rows: TicketRow[
     column.accessor('displayNumber', {
       header: 'Number',
       cell: (info) => info.getValue(),
-      meta: { layout: { width: '6.5rem', cell: 'col-start-2 font-mono text-xs text-slate-500 md:whitespace-nowrap md:px-3 md:py-3' } },
+      meta: {
+        layout: {
+          width: '6.5rem',
+          cell: 'col-start-2 font-mono text-xs text-slate-500 md:whitespace-nowrap md:px-3 md:py-3',
+        },
+      },
     }),
     column.accessor('subject', {
       header: 'Subject',
@@ -87,7 +92,11 @@ function columns({ selected, onToggle }: Selection, toggleAll: (rows: TicketRow[
           {/* On wide screens the countdown sits under the status, so the table gains no column. */}
           {row.original.sla ? (
             <span className="mt-1 hidden md:block">
-              <SlaBadge metric={row.original.sla.metric} state={row.original.sla.state} dueAt={row.original.sla.dueAt} />
+              <SlaBadge
+                metric={row.original.sla.metric}
+                state={row.original.sla.state}
+                dueAt={row.original.sla.dueAt}
+              />
             </span>
           ) : null}
         </>
@@ -121,7 +130,9 @@ function columns({ selected, onToggle }: Selection, toggleAll: (rows: TicketRow[
         row.original.sla ? (
           <SlaBadge metric={row.original.sla.metric} state={row.original.sla.state} dueAt={row.original.sla.dueAt} />
         ) : null,
-      meta: { layout: { width: '0', cell: 'col-span-2 col-start-2 row-start-4 justify-self-start empty:hidden md:hidden' } },
+      meta: {
+        layout: { width: '0', cell: 'col-span-2 col-start-2 row-start-4 justify-self-start empty:hidden md:hidden' },
+      },
     }),
     column.accessor('updatedAt', {
       header: 'Updated',

@@ -36,7 +36,9 @@ function MessageItem({ message }: { message: ThreadMessage }) {
         <header className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
           <span className="font-medium text-slate-900">{name}</span>
           {isNote ? (
-            <span className="rounded bg-amber-200 px-1.5 py-0.5 text-xs font-semibold uppercase tracking-wide text-amber-900">Internal note</span>
+            <span className="rounded bg-amber-200 px-1.5 py-0.5 text-xs font-semibold uppercase tracking-wide text-amber-900">
+              Internal note
+            </span>
           ) : (
             <span className="text-xs text-slate-500">{fromCustomer ? 'Customer' : 'Agent'}</span>
           )}
@@ -45,7 +47,9 @@ function MessageItem({ message }: { message: ThreadMessage }) {
             {message.timeSpentMinutes > 0 ? ` · ${message.timeSpentMinutes} min logged` : ''}
           </span>
         </header>
-        <div className="mt-2 whitespace-pre-wrap break-words text-sm leading-relaxed text-slate-800">{message.body}</div>
+        <div className="mt-2 whitespace-pre-wrap break-words text-sm leading-relaxed text-slate-800">
+          {message.body}
+        </div>
         <AttachmentLinks attachments={message.attachments} />
         <MailFailureNotice failures={message.mailFailures} />
       </article>
@@ -58,7 +62,13 @@ export function TicketThread({ messages }: { messages: ThreadMessage[] }) {
   if (!messages.length) return <p className="text-sm text-slate-500">No messages yet.</p>;
   return (
     <ol aria-label="Conversation" className="space-y-4">
-      {messages.map((message) => (message.kind === 'system' ? <SystemEvent key={message.id} message={message} /> : <MessageItem key={message.id} message={message} />))}
+      {messages.map((message) =>
+        message.kind === 'system' ? (
+          <SystemEvent key={message.id} message={message} />
+        ) : (
+          <MessageItem key={message.id} message={message} />
+        ),
+      )}
     </ol>
   );
 }

@@ -21,7 +21,17 @@ import { TicketThread } from './ticket-thread';
 import type { Assignee, Category, Team, TicketDetail } from './types';
 import { useHotkeys } from './use-hotkeys';
 
-function TicketScreen({ detail, assignees, teams, categories }: { detail: TicketDetail; assignees: Assignee[]; teams: Team[]; categories: Category[] }) {
+function TicketScreen({
+  detail,
+  assignees,
+  teams,
+  categories,
+}: {
+  detail: TicketDetail;
+  assignees: Assignee[];
+  teams: Team[];
+  categories: Category[];
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { ticket } = detail;
@@ -84,7 +94,10 @@ function TicketScreen({ detail, assignees, teams, categories }: { detail: Ticket
       <div className="order-1 min-w-0 space-y-4 lg:order-none lg:col-start-1 lg:row-start-1">
         <TicketHeader ticket={ticket} />
         {ticket.updatedAt > seenUpdatedAt ? (
-          <div role="status" className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900">
+          <div
+            role="status"
+            className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900"
+          >
             <span>This ticket changed while you had it open. The conversation and activity below are up to date.</span>
             <Button variant="secondary" size="sm" onClick={() => acknowledge(ticket.updatedAt)}>
               Mark as seen
@@ -93,7 +106,10 @@ function TicketScreen({ detail, assignees, teams, categories }: { detail: Ticket
         ) : null}
         <DuplicateSuggestions ticket={ticket} duplicates={detail.duplicates} />
       </div>
-      <aside aria-label="Ticket details" className="contents lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:block lg:space-y-4">
+      <aside
+        aria-label="Ticket details"
+        className="contents lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:block lg:space-y-4"
+      >
         <div className="order-2 lg:order-none">
           <TicketProperties
             ticket={ticket}

@@ -17,9 +17,22 @@ const VIEW_DESCRIPTIONS: Record<BuiltInView, string> = {
   recently_solved: 'Solved or closed in the last 7 days.',
 };
 
-function ViewCard({ href, title, description, count }: { href: string; title: string; description: string; count?: number }) {
+function ViewCard({
+  href,
+  title,
+  description,
+  count,
+}: {
+  href: string;
+  title: string;
+  description: string;
+  count?: number;
+}) {
   return (
-    <Link href={href} className="flex items-start justify-between gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-slate-300">
+    <Link
+      href={href}
+      className="flex items-start justify-between gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-slate-300"
+    >
       <span className="min-w-0">
         <span className="block font-medium text-slate-900">{title}</span>
         <span className="mt-0.5 block text-sm text-slate-600">{description}</span>
@@ -48,7 +61,12 @@ export function ViewDirectory() {
         <ul className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3">
           {BUILT_IN_VIEWS.map((view) => (
             <li key={view}>
-              <ViewCard href={viewPath(view)} title={VIEW_LABELS[view]} description={VIEW_DESCRIPTIONS[view]} count={counts.data?.[view]} />
+              <ViewCard
+                href={viewPath(view)}
+                title={VIEW_LABELS[view]}
+                description={VIEW_DESCRIPTIONS[view]}
+                count={counts.data?.[view]}
+              />
             </li>
           ))}
         </ul>
@@ -62,12 +80,19 @@ export function ViewDirectory() {
         ) : saved.isError ? (
           <Alert>{describeError(saved.error).message}</Alert>
         ) : saved.data.length === 0 ? (
-          <EmptyState title="No saved views yet" description="Filter any ticket list, then choose “Save as view” to keep those filters one click away." />
+          <EmptyState
+            title="No saved views yet"
+            description="Filter any ticket list, then choose “Save as view” to keep those filters one click away."
+          />
         ) : (
           <ul className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3">
             {saved.data.map((view) => (
               <li key={view.id}>
-                <ViewCard href={viewPath(view.id)} title={view.name} description={view.shared ? 'Shared with the workspace' : 'Personal'} />
+                <ViewCard
+                  href={viewPath(view.id)}
+                  title={view.name}
+                  description={view.shared ? 'Shared with the workspace' : 'Personal'}
+                />
               </li>
             ))}
           </ul>

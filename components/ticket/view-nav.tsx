@@ -7,7 +7,6 @@ import { useTRPC } from '@/lib/trpc/client';
 import { cn } from '@/lib/utils/cn';
 import { viewPath, type ActiveList } from './active-list';
 
-
 function NavLink({ href, active, label, count }: { href: string; active: boolean; label: string; count?: number }) {
   return (
     <Link
@@ -15,12 +14,19 @@ function NavLink({ href, active, label, count }: { href: string; active: boolean
       aria-current={active ? 'page' : undefined}
       className={cn(
         'flex shrink-0 items-center justify-between gap-3 whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium',
-        active ? 'bg-white text-slate-900 shadow-sm ring-1 ring-slate-200' : 'text-slate-600 hover:bg-white hover:text-slate-900',
+        active
+          ? 'bg-white text-slate-900 shadow-sm ring-1 ring-slate-200'
+          : 'text-slate-600 hover:bg-white hover:text-slate-900',
       )}
     >
       <span className="truncate">{label}</span>
       {count !== undefined ? (
-        <span className={cn('rounded-full px-2 text-xs tabular-nums', active ? 'bg-brand text-white' : 'bg-slate-200 text-slate-700')}>
+        <span
+          className={cn(
+            'rounded-full px-2 text-xs tabular-nums',
+            active ? 'bg-brand text-white' : 'bg-slate-200 text-slate-700',
+          )}
+        >
           <span className="sr-only">(</span>
           {count}
           <span className="sr-only"> tickets)</span>
@@ -34,7 +40,13 @@ function NavLink({ href, active, label, count }: { href: string; active: boolean
  * The lists an agent works from: the built-in views with live counts, then every ticket. A column on
  * wide screens, a scrolling row of tabs on phones.
  */
-export function ViewNav({ active, savedViews }: { active: ActiveList; savedViews?: Array<{ id: string; name: string }> }) {
+export function ViewNav({
+  active,
+  savedViews,
+}: {
+  active: ActiveList;
+  savedViews?: Array<{ id: string; name: string }>;
+}) {
   const trpc = useTRPC();
   const counts = useQuery(trpc.ticket.viewCounts.queryOptions());
   return (
@@ -42,7 +54,12 @@ export function ViewNav({ active, savedViews }: { active: ActiveList; savedViews
       <ul className="-mx-1 flex gap-1 overflow-x-auto px-1 pb-1 lg:flex-col lg:overflow-visible">
         {BUILT_IN_VIEWS.map((view) => (
           <li key={view}>
-            <NavLink href={viewPath(view)} active={active.kind === 'view' && active.view === view} label={VIEW_LABELS[view]} count={counts.data?.[view]} />
+            <NavLink
+              href={viewPath(view)}
+              active={active.kind === 'view' && active.view === view}
+              label={VIEW_LABELS[view]}
+              count={counts.data?.[view]}
+            />
           </li>
         ))}
         <li>
@@ -51,11 +68,20 @@ export function ViewNav({ active, savedViews }: { active: ActiveList; savedViews
       </ul>
       {savedViews?.length ? (
         <>
-          <h2 className="mt-4 hidden px-3 text-xs font-semibold uppercase tracking-wide text-slate-500 lg:block">Saved views</h2>
-          <ul aria-label="Saved views" className="-mx-1 mt-1 flex gap-1 overflow-x-auto px-1 pb-1 lg:flex-col lg:overflow-visible">
+          <h2 className="mt-4 hidden px-3 text-xs font-semibold uppercase tracking-wide text-slate-500 lg:block">
+            Saved views
+          </h2>
+          <ul
+            aria-label="Saved views"
+            className="-mx-1 mt-1 flex gap-1 overflow-x-auto px-1 pb-1 lg:flex-col lg:overflow-visible"
+          >
             {savedViews.map((view) => (
               <li key={view.id}>
-                <NavLink href={viewPath(view.id)} active={active.kind === 'saved' && active.savedViewId === view.id} label={view.name} />
+                <NavLink
+                  href={viewPath(view.id)}
+                  active={active.kind === 'saved' && active.savedViewId === view.id}
+                  label={view.name}
+                />
               </li>
             ))}
           </ul>

@@ -8,15 +8,31 @@ import { cn } from '@/lib/utils/cn';
 import { formatBytes } from '@/lib/utils/format-bytes';
 import type { AttachmentUploads, UploadItem } from './use-attachment-uploads';
 
-function UploadRow({ item, onRemove, onRetry, disabled }: { item: UploadItem; onRemove: () => void; onRetry: () => void; disabled: boolean }) {
+function UploadRow({
+  item,
+  onRemove,
+  onRetry,
+  disabled,
+}: {
+  item: UploadItem;
+  onRemove: () => void;
+  onRetry: () => void;
+  disabled: boolean;
+}) {
   const percent = Math.round(item.progress * 100);
   return (
     <li
-      className={cn('rounded-md border px-3 py-2 text-sm', item.status === 'error' ? 'border-red-200 bg-red-50' : 'border-slate-200 bg-white')}
+      className={cn(
+        'rounded-md border px-3 py-2 text-sm',
+        item.status === 'error' ? 'border-red-200 bg-red-50' : 'border-slate-200 bg-white',
+      )}
       data-status={item.status}
     >
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-        <span className="min-w-0 basis-full truncate font-medium text-slate-800 sm:flex-1 sm:basis-0" title={item.file.name}>
+        <span
+          className="min-w-0 basis-full truncate font-medium text-slate-800 sm:flex-1 sm:basis-0"
+          title={item.file.name}
+        >
           {item.file.name}
         </span>
         <span className="shrink-0 text-xs text-slate-500">{formatBytes(item.file.size)}</span>
@@ -27,11 +43,25 @@ function UploadRow({ item, onRemove, onRetry, disabled }: { item: UploadItem; on
         </span>
         <span className="ml-auto flex shrink-0 gap-1">
           {item.status === 'error' && item.retryable ? (
-            <Button type="button" variant="ghost" size="sm" onClick={onRetry} disabled={disabled} aria-label={`Try uploading ${item.file.name} again`}>
+            <Button
+              type="button"
+              variant="ghost"
+              size="sm"
+              onClick={onRetry}
+              disabled={disabled}
+              aria-label={`Try uploading ${item.file.name} again`}
+            >
               Retry
             </Button>
           ) : null}
-          <Button type="button" variant="ghost" size="sm" onClick={onRemove} disabled={disabled} aria-label={`Remove ${item.file.name}`}>
+          <Button
+            type="button"
+            variant="ghost"
+            size="sm"
+            onClick={onRemove}
+            disabled={disabled}
+            aria-label={`Remove ${item.file.name}`}
+          >
             Remove
           </Button>
         </span>
@@ -82,7 +112,8 @@ export function AttachmentPicker({ uploads, disabled = false }: { uploads: Attac
         className="block w-full text-sm text-slate-600 file:mr-3 file:h-9 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:text-sm file:font-medium file:text-slate-800 hover:file:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand disabled:opacity-50"
       />
       <p id={hintId} className="text-xs text-slate-500">
-        Up to {ATTACHMENT_LIMITS.maxPerMessage} files, {maxMb} MB each: images, PDFs, text, CSV, Office documents or zip files.
+        Up to {ATTACHMENT_LIMITS.maxPerMessage} files, {maxMb} MB each: images, PDFs, text, CSV, Office documents or zip
+        files.
       </p>
       {uploads.notice ? (
         <p role="alert" className="text-xs text-red-600">
@@ -92,7 +123,13 @@ export function AttachmentPicker({ uploads, disabled = false }: { uploads: Attac
       {uploads.items.length ? (
         <ul aria-label="Selected files" className="space-y-2">
           {uploads.items.map((item) => (
-            <UploadRow key={item.key} item={item} disabled={disabled} onRemove={() => uploads.remove(item.key)} onRetry={() => uploads.retry(item.key)} />
+            <UploadRow
+              key={item.key}
+              item={item}
+              disabled={disabled}
+              onRemove={() => uploads.remove(item.key)}
+              onRetry={() => uploads.retry(item.key)}
+            />
           ))}
         </ul>
       ) : null}

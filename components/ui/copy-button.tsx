@@ -5,7 +5,11 @@ import { cn } from '@/lib/utils/cn';
 import { Button, type ButtonProps } from './button';
 
 /** Copies a value to the clipboard and says so for a moment (announced through a live region). */
-export function CopyButton({ value, label = 'Copy', ...props }: { value: string; label?: string } & Omit<ButtonProps, 'onClick' | 'children'>) {
+export function CopyButton({
+  value,
+  label = 'Copy',
+  ...props
+}: { value: string; label?: string } & Omit<ButtonProps, 'onClick' | 'children'>) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
 
   useEffect(() => {
@@ -25,7 +29,14 @@ export function CopyButton({ value, label = 'Copy', ...props }: { value: string;
   }
 
   return (
-    <Button type="button" variant="secondary" size="sm" onClick={copy} {...props} className={cn('shrink-0 whitespace-nowrap', props.className)}>
+    <Button
+      type="button"
+      variant="secondary"
+      size="sm"
+      onClick={copy}
+      {...props}
+      className={cn('shrink-0 whitespace-nowrap', props.className)}
+    >
       <span aria-live="polite">{state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : label}</span>
     </Button>
   );

@@ -27,7 +27,10 @@ export function Dialog({
         <Primitive.Content className="fixed left-1/2 top-1/2 z-50 max-h-[85vh] w-[calc(100%-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-6 shadow-xl focus:outline-none">
           <div className="flex items-start justify-between gap-4">
             <Primitive.Title className="text-base font-semibold text-slate-900">{title}</Primitive.Title>
-            <Primitive.Close className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100" aria-label="Close">
+            <Primitive.Close
+              className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100"
+              aria-label="Close"
+            >
               ✕
             </Primitive.Close>
           </div>

@@ -8,7 +8,11 @@ export type FormErrors<K extends string> = { message: string | null; fields: Par
  * to form names (the service says `slug`, the sign-up form calls it `workspaceSlug`). Anything not tied to
  * a visible field becomes the general message, so no error is ever silently dropped.
  */
-export function formErrors<K extends string>(error: unknown, known: readonly K[], aliases: Record<string, K> = {}): FormErrors<K> {
+export function formErrors<K extends string>(
+  error: unknown,
+  known: readonly K[],
+  aliases: Record<string, K> = {},
+): FormErrors<K> {
   if (!error) return { message: null, fields: {} };
   const described = describeError(error);
   const fields: Partial<Record<K, string>> = {};

@@ -14,11 +14,25 @@ export function Input({ className, ...props }: InputHTMLAttributes<HTMLInputElem
 }
 
 export function Label({ className, ...props }: LabelHTMLAttributes<HTMLLabelElement>) {
+  // A primitive: every caller passes htmlFor (Field does).
+  // eslint-disable-next-line jsx-a11y/label-has-associated-control
   return <label className={cn('mb-1 block text-sm font-medium text-slate-700', className)} {...props} />;
 }
 
 /** A labelled input with its error, wired for screen readers. */
-export function Field({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: ReactNode }) {
+export function Field({
+  id,
+  label,
+  error,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  children: ReactNode;
+}) {
   return (
     <div className="space-y-1">
       <Label htmlFor={id}>{label}</Label>

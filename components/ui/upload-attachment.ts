@@ -28,7 +28,12 @@ function failureMessage(xhr: XMLHttpRequest) {
  * Uploads one file. XMLHttpRequest rather than fetch because only it reports upload progress. On a portal
  * page the x-cairn-portal header tells the server which workspace's portal cookie to read; staff send none.
  */
-export function uploadAttachment(file: File, portalSlug: string | undefined, onProgress: (fraction: number) => void, signal: AbortSignal) {
+export function uploadAttachment(
+  file: File,
+  portalSlug: string | undefined,
+  onProgress: (fraction: number) => void,
+  signal: AbortSignal,
+) {
   return new Promise<UploadedAttachment>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/attachments');

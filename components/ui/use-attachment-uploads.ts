@@ -71,7 +71,14 @@ export function useAttachmentUploads(portalSlug?: string) {
       const added = accepted.map((file): UploadItem => {
         const key = `upload-${nextKey.current++}`;
         if (file.size > ATTACHMENT_LIMITS.maxBytes) {
-          return { key, file, status: 'error', progress: 0, retryable: false, error: `${file.name} is larger than ${MAX_MB} MB. Attach a smaller file or share a link.` };
+          return {
+            key,
+            file,
+            status: 'error',
+            progress: 0,
+            retryable: false,
+            error: `${file.name} is larger than ${MAX_MB} MB. Attach a smaller file or share a link.`,
+          };
         }
         return { key, file, status: 'uploading', progress: 0, retryable: true };
       });
@@ -113,7 +120,17 @@ export function useAttachmentUploads(portalSlug?: string) {
       ? 'Remove the attachments that failed, or try them again, before sending.'
       : null;
 
-  return { items, notice, add, remove, retry, reset, attachmentIds, blocker, full: items.length >= ATTACHMENT_LIMITS.maxPerMessage };
+  return {
+    items,
+    notice,
+    add,
+    remove,
+    retry,
+    reset,
+    attachmentIds,
+    blocker,
+    full: items.length >= ATTACHMENT_LIMITS.maxPerMessage,
+  };
 }
 
 export type AttachmentUploads = ReturnType<typeof useAttachmentUploads>;

@@ -50,7 +50,12 @@ export function CreateWorkspaceForm({ host }: { host: string }) {
           aria-describedby={errors.fields.name ? 'workspace-name-error' : undefined}
         />
       </Field>
-      <WorkspaceAddressField host={host} value={workspace.slug} onChange={workspace.setSlug} error={errors.fields.slug} />
+      <WorkspaceAddressField
+        host={host}
+        value={workspace.slug}
+        onChange={workspace.setSlug}
+        error={errors.fields.slug}
+      />
       <Button type="submit" className="w-full" disabled={create.isPending || create.isSuccess}>
         {create.isPending ? <Spinner label="Creating workspace" /> : null}
         Create workspace

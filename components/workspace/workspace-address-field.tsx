@@ -30,7 +30,8 @@ export function WorkspaceAddressField({
         aria-describedby={`${id}-preview${error ? ` ${id}-error` : ''}`}
       />
       <p id={`${id}-preview`} className="break-all text-xs text-slate-500">
-        Your help center: <span className="font-mono text-slate-700">{`${host}/${value || 'your-workspace'}/help`}</span>
+        Your help center:{' '}
+        <span className="font-mono text-slate-700">{`${host}/${value || 'your-workspace'}/help`}</span>
       </p>
     </Field>
   );

@@ -27,7 +27,10 @@ const debugLog: EventConsumer = {
   name: 'debug-log',
   types: 'all',
   async handle(_scope, event) {
-    log.debug({ event: event.type, eventId: event.id, ticketId: event.data.ticketId, workspaceId: event.tenantId }, 'domain event');
+    log.debug(
+      { event: event.type, eventId: event.id, ticketId: event.data.ticketId, workspaceId: event.tenantId },
+      'domain event',
+    );
   },
 };
 

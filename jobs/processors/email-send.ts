@@ -38,7 +38,12 @@ async function claimBatch(tenantId: string, outboxId: string): Promise<Batch | n
       .where(and(eq(outbox.id, outboxId), eq(outbox.kind, 'email'), eq(outbox.status, 'pending')))
       .for('update', { skipLocked: true });
     if (!own) return null;
-    const claimed = await db.execute<{ id: string; payload: OutgoingMail; attempts: number; created_at: string | Date }>(sql`
+    const claimed = await db.execute<{
+      id: string;
+      payload: OutgoingMail;
+      attempts: number;
+      created_at: string | Date;
+    }>(sql`
       update outbox set status = 'sending', claimed_at = now(), attempts = attempts + 1
       where id in (
         select id from outbox
@@ -48,8 +53,16 @@ async function claimBatch(tenantId: string, outboxId: string): Promise<Batch | n
         for update skip locked
       )
       returning id, payload, attempts, created_at`);
-    const [settings] = await db.select({ smtpUrl: mailSettings.smtpUrl }).from(mailSettings).where(eq(mailSettings.tenantId, tenantId));
-    const mails = claimed.rows.map((r) => ({ id: r.id, mail: r.payload, attempts: Number(r.attempts), createdAt: new Date(r.created_at) }));
+    const [settings] = await db
+      .select({ smtpUrl: mailSettings.smtpUrl })
+      .from(mailSettings)
+      .where(eq(mailSettings.tenantId, tenantId));
+    const mails = claimed.rows.map((r) => ({
+      id: r.id,
+      mail: r.payload,
+      attempts: Number(r.attempts),
+      createdAt: new Date(r.created_at),
+    }));
     // RETURNING keeps no order: the queue's order is put back, so each mailbox gets its mails as queued.
     mails.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
     return { mails, smtpUrl: settings?.smtpUrl ?? null };
@@ -80,7 +93,9 @@ function settleBatch(tenantId: string, outcomes: Outcome[]) {
 async function sendBatch(batch: Batch): Promise<Array<PromiseSettledResult<{ messageId: string }>>> {
   const results = new Array<PromiseSettledResult<{ messageId: string }>>(batch.mails.length);
   const byMailbox = new Map<string, number[]>();
-  batch.mails.forEach((m, i) => byMailbox.set(m.mail.to.toLowerCase(), [...(byMailbox.get(m.mail.to.toLowerCase()) ?? []), i]));
+  batch.mails.forEach((m, i) =>
+    byMailbox.set(m.mail.to.toLowerCase(), [...(byMailbox.get(m.mail.to.toLowerCase()) ?? []), i]),
+  );
   await Promise.all(
     [...byMailbox.values()].map(async (indexes) => {
       for (const i of indexes) {
@@ -118,7 +133,11 @@ export async function processEmailSend({ tenantId, outboxId }: JobPayload<'email
   for (const outcome of outcomes) {
     if (outcome.id === outboxId || outcome.status !== 'pending') continue;
     const attempts = batch.mails.find((m) => m.id === outcome.id)!.attempts;
-    await enqueue('email.send', { tenantId, outboxId: outcome.id }, { key: `${outcome.id}-retry-${attempts}`, delay: 2000 * 2 ** (attempts - 1) }).catch(logError);
+    await enqueue(
+      'email.send',
+      { tenantId, outboxId: outcome.id },
+      { key: `${outcome.id}-retry-${attempts}`, delay: 2000 * 2 ** (attempts - 1) },
+    ).catch(logError);
   }
 
   const own = sent[batch.mails.findIndex((m) => m.id === outboxId)]!;

@@ -9,7 +9,10 @@ import { consumersOf, EVENT_CONSUMERS, type EventConsumer } from '../events/cons
  * Hands one recorded domain event to its consumers. Re-reads the row under a lock and skips it unless it
  * is still pending, so a job run twice (a retry, a sweep after a lost ack, two workers) has the effect of one.
  */
-export async function processEventDispatch({ tenantId, outboxId }: JobPayload<'event.dispatch'>, consumers: readonly EventConsumer[] = EVENT_CONSUMERS) {
+export async function processEventDispatch(
+  { tenantId, outboxId }: JobPayload<'event.dispatch'>,
+  consumers: readonly EventConsumer[] = EVENT_CONSUMERS,
+) {
   const outcome = await runInTenant(tenantId, async (scope) => {
     const [row] = await scope.db
       .select()
@@ -28,7 +31,10 @@ export async function processEventDispatch({ tenantId, outboxId }: JobPayload<'e
           await consumer.handle({ ...scope, db: savepoint }, event);
         }
       });
-      await scope.db.update(outbox).set({ status: 'done', doneAt: new Date(), attempts: sql`${outbox.attempts} + 1` }).where(eq(outbox.id, outboxId));
+      await scope.db
+        .update(outbox)
+        .set({ status: 'done', doneAt: new Date(), attempts: sql`${outbox.attempts} + 1` })
+        .where(eq(outbox.id, outboxId));
       return { consumers: interested.map((c) => c.name) };
     } catch (error) {
       await scope.db

@@ -10,11 +10,21 @@ type Plan = { id: string; server: SmtpServer | null; host: string | null };
 /** Reads what to check in one short transaction, committed before any network traffic. */
 function readPlan(tenantId: string): Promise<Plan | null> {
   return runInTenant(tenantId, async ({ db }) => {
-    const [check] = await db.select().from(outboundChecks).where(and(eq(outboundChecks.tenantId, tenantId), eq(outboundChecks.kind, 'smtp')));
+    const [check] = await db
+      .select()
+      .from(outboundChecks)
+      .where(and(eq(outboundChecks.tenantId, tenantId), eq(outboundChecks.kind, 'smtp')));
     if (!check || check.status !== 'running') return null;
-    const [saved] = await db.select({ smtpUrl: mailSettings.smtpUrl }).from(mailSettings).where(eq(mailSettings.tenantId, tenantId));
+    const [saved] = await db
+      .select({ smtpUrl: mailSettings.smtpUrl })
+      .from(mailSettings)
+      .where(eq(mailSettings.tenantId, tenantId));
     const workspaceUrl = check.target ?? saved?.smtpUrl ?? null;
-    const server: SmtpServer | null = workspaceUrl ? { url: workspaceUrl, configuredBy: 'workspace' } : env.SMTP_URL ? { url: env.SMTP_URL, configuredBy: 'operator' } : null;
+    const server: SmtpServer | null = workspaceUrl
+      ? { url: workspaceUrl, configuredBy: 'workspace' }
+      : env.SMTP_URL
+        ? { url: env.SMTP_URL, configuredBy: 'operator' }
+        : null;
     return { id: check.id, server, host: check.targetHost };
   });
 }

@@ -12,7 +12,9 @@ import { EMAIL_CLAIM_LEASE_MS, UNCERTAIN_DELIVERY_ERROR } from './email-send';
 async function failExpiredClaims() {
   const claimedBefore = new Date(Date.now() - EMAIL_CLAIM_LEASE_MS);
   const tenantIds = await runWithoutTenant(async (tx) => {
-    const result = await tx.execute<{ id: string }>(sql`select cairn_tenants_with_expired_outbox_claims(${claimedBefore.toISOString()}::timestamptz) as id`);
+    const result = await tx.execute<{ id: string }>(
+      sql`select cairn_tenants_with_expired_outbox_claims(${claimedBefore.toISOString()}::timestamptz) as id`,
+    );
     return result.rows.map((r) => r.id);
   });
   let expired = 0;

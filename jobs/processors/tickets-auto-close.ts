@@ -11,7 +11,9 @@ const BATCH = 200;
  * its lock, so a ticket reopened meanwhile is left alone, and a second run finds nothing left to do.
  */
 export async function processTicketsAutoClose() {
-  const tenantIds = await runWithoutTenant(async (tx) => (await tx.execute<{ id: string }>(sql`select cairn_all_tenant_ids() as id`)).rows.map((r) => r.id));
+  const tenantIds = await runWithoutTenant(async (tx) =>
+    (await tx.execute<{ id: string }>(sql`select cairn_all_tenant_ids() as id`)).rows.map((r) => r.id),
+  );
   let closed = 0;
   for (const tenantId of tenantIds) {
     closed += await runInTenant(tenantId, async (scope) => {
@@ -26,7 +28,13 @@ export async function processTicketsAutoClose() {
       for (const { id } of due) {
         const [ticket] = await scope.db.select().from(tickets).where(eq(tickets.id, id));
         if (ticket?.status !== 'solved') continue;
-        await applyTicketChanges(scope, ticket, { status: 'closed' }, { type: 'system' }, { action: 'auto_closed', reason: `Solved for more than ${settings.autoCloseAfterDays} days` });
+        await applyTicketChanges(
+          scope,
+          ticket,
+          { status: 'closed' },
+          { type: 'system' },
+          { action: 'auto_closed', reason: `Solved for more than ${settings.autoCloseAfterDays} days` },
+        );
       }
       return due.length;
     });

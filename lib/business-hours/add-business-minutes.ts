@@ -18,10 +18,30 @@ import type { BusinessCalendar, ClosedPause, Pause } from './types';
  *   and the result is null; once the pause ends, call again with its end.
  * Exact to the millisecond; fractional minutes are rounded to the nearest millisecond.
  */
-export function addBusinessMinutes(calendar: BusinessCalendar, start: Date, minutes: number, pauses?: readonly ClosedPause[]): Date;
-export function addBusinessMinutes(calendar: BusinessCalendar, start: Date, minutes: number, pauses?: readonly Pause[]): Date | null;
-export function addBusinessMinutes(calendar: BusinessCalendar, start: Date, minutes: number, pauses?: readonly Pause[]): Date | null {
-  const due = addBusinessMs(compileCalendar(calendar), validInstant(start, 'start'), minutesToMs(minutes), pausesToIntervals(pauses));
+export function addBusinessMinutes(
+  calendar: BusinessCalendar,
+  start: Date,
+  minutes: number,
+  pauses?: readonly ClosedPause[],
+): Date;
+export function addBusinessMinutes(
+  calendar: BusinessCalendar,
+  start: Date,
+  minutes: number,
+  pauses?: readonly Pause[],
+): Date | null;
+export function addBusinessMinutes(
+  calendar: BusinessCalendar,
+  start: Date,
+  minutes: number,
+  pauses?: readonly Pause[],
+): Date | null {
+  const due = addBusinessMs(
+    compileCalendar(calendar),
+    validInstant(start, 'start'),
+    minutesToMs(minutes),
+    pausesToIntervals(pauses),
+  );
   return due === null ? null : new Date(due);
 }
 
@@ -29,12 +49,25 @@ export function addBusinessMinutes(calendar: BusinessCalendar, start: Date, minu
  * Business minutes in [from, to): open, not on a holiday, not paused. Negative (the same amount) when `to`
  * is before `from`, so "time left" on an overdue target reads below zero.
  */
-export function businessMinutesBetween(calendar: BusinessCalendar, from: Date, to: Date, pauses?: readonly Pause[]): number {
-  return businessMsBetween(compileCalendar(calendar), validInstant(from, 'from'), validInstant(to, 'to'), pausesToIntervals(pauses)) / MINUTE_MS;
+export function businessMinutesBetween(
+  calendar: BusinessCalendar,
+  from: Date,
+  to: Date,
+  pauses?: readonly Pause[],
+): number {
+  return (
+    businessMsBetween(
+      compileCalendar(calendar),
+      validInstant(from, 'from'),
+      validInstant(to, 'to'),
+      pausesToIntervals(pauses),
+    ) / MINUTE_MS
+  );
 }
 
 export function minutesToMs(minutes: number): number {
-  if (!Number.isFinite(minutes) || minutes < 0) throw new RangeError(`A target must be zero or more minutes, not ${minutes}.`);
+  if (!Number.isFinite(minutes) || minutes < 0)
+    throw new RangeError(`A target must be zero or more minutes, not ${minutes}.`);
   return Math.round(minutes * MINUTE_MS);
 }
 

@@ -18,18 +18,29 @@ const HORIZON_MS = 100 * 366 * DAY_MS;
  * The instant at which `amountMs` of open, unpaused time after `startMs` has elapsed; null when paused for good
  * first. With 0 it is the first open, unpaused instant at or after the start (the start itself when open).
  */
-export function addBusinessMs(calendar: CompiledCalendar, startMs: number, amountMs: number, pauses: readonly MsInterval[]): number | null {
+export function addBusinessMs(
+  calendar: CompiledCalendar,
+  startMs: number,
+  amountMs: number,
+  pauses: readonly MsInterval[],
+): number | null {
   if (calendar.weeklyOpenMinutes === 0) {
-    throw new RangeError(`Calendar${calendar.name ? ` "${calendar.name}"` : ''} has no opening hours, so no target on it can ever fall due.`);
+    throw new RangeError(
+      `Calendar${calendar.name ? ` "${calendar.name}"` : ''} has no opening hours, so no target on it can ever fall due.`,
+    );
   }
-  const endlessPauseStart = pauses.find((pause) => pause.end === Number.POSITIVE_INFINITY)?.start ?? Number.POSITIVE_INFINITY;
+  const endlessPauseStart =
+    pauses.find((pause) => pause.end === Number.POSITIVE_INFINITY)?.start ?? Number.POSITIVE_INFINITY;
   let remaining = amountMs;
   let cursor = startMs;
   let windowMs = FIRST_WINDOW_MS;
   while (cursor - startMs < HORIZON_MS) {
     if (cursor >= endlessPauseStart) return null;
     const windowEnd = cursor + windowMs;
-    const counted = subtractIntervals(openMsIntervals(calendar, cursor, windowEnd), clipIntervals(pauses, cursor, windowEnd));
+    const counted = subtractIntervals(
+      openMsIntervals(calendar, cursor, windowEnd),
+      clipIntervals(pauses, cursor, windowEnd),
+    );
     for (const interval of counted) {
       const length = interval.end - interval.start;
       if (length >= remaining) return interval.start + remaining;
@@ -38,16 +49,28 @@ export function addBusinessMs(calendar: CompiledCalendar, startMs: number, amoun
     cursor = windowEnd;
     windowMs = Math.min(windowMs * 2, LARGEST_WINDOW_MS);
   }
-  throw new RangeError('The target does not fall due within 100 years on this calendar; check its opening hours and holidays.');
+  throw new RangeError(
+    'The target does not fall due within 100 years on this calendar; check its opening hours and holidays.',
+  );
 }
 
 /** Open, unpaused ms in [from, to); negative when `to` is before `from`, so an overdue clock reads below zero. */
-export function businessMsBetween(calendar: CompiledCalendar, fromMs: number, toMs: number, pauses: readonly MsInterval[]): number {
+export function businessMsBetween(
+  calendar: CompiledCalendar,
+  fromMs: number,
+  toMs: number,
+  pauses: readonly MsInterval[],
+): number {
   if (toMs < fromMs) return -businessMsBetween(calendar, toMs, fromMs, pauses);
   return totalLength(countedMsIntervals(calendar, fromMs, toMs, pauses));
 }
 
 /** The stretches of [from, to) that count: open, not on a holiday, not paused. */
-export function countedMsIntervals(calendar: CompiledCalendar, fromMs: number, toMs: number, pauses: readonly MsInterval[]): MsInterval[] {
+export function countedMsIntervals(
+  calendar: CompiledCalendar,
+  fromMs: number,
+  toMs: number,
+  pauses: readonly MsInterval[],
+): MsInterval[] {
   return subtractIntervals(openMsIntervals(calendar, fromMs, toMs), clipIntervals(pauses, fromMs, toMs));
 }

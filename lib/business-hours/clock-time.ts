@@ -6,7 +6,8 @@ export const CLOCK_END_PATTERN = /^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/;
 
 /** Minutes after local midnight. Throws on a malformed value: callers validate with the schema first. */
 export function parseClockTime(value: string): number {
-  if (!CLOCK_END_PATTERN.test(value)) throw new RangeError(`"${value}" is not a time like 09:00 (HH:MM, 24-hour clock).`);
+  if (!CLOCK_END_PATTERN.test(value))
+    throw new RangeError(`"${value}" is not a time like 09:00 (HH:MM, 24-hour clock).`);
   return Number(value.slice(0, 2)) * 60 + Number(value.slice(3, 5));
 }
 

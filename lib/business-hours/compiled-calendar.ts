@@ -26,7 +26,8 @@ export function compileCalendar(calendar: BusinessCalendar): CompiledCalendar {
   const cached = cache.get(calendar);
   if (cached) return cached;
   if (!isKnownTimeZone(calendar.timeZone)) throw new RangeError(`Unknown time zone "${calendar.timeZone}".`);
-  if (calendar.weekly.length !== 7) throw new RangeError('A calendar needs weekly hours for exactly 7 days (Sunday first).');
+  if (calendar.weekly.length !== 7)
+    throw new RangeError('A calendar needs weekly hours for exactly 7 days (Sunday first).');
   const weekly = calendar.weekly.map((day) => day.map(intervalMinutes).sort((a, b) => a.start - b.start));
   const holidayDays = new Set<number>();
   for (const iso of calendar.holidays) {

@@ -60,19 +60,30 @@ export interface DstBoundary {
  * Boundaries of the weekly hours (holidays excluded) that fall into a spring-forward gap or a fall-back
  * overlap on a local date touched by [fromMs, toMs], with the instant the RFC 5545 reading gave them.
  */
-export function dstBoundariesBetween(calendar: CompiledCalendar, fromMs: number, toMs: number, changes: readonly OffsetChange[]): DstBoundary[] {
+export function dstBoundariesBetween(
+  calendar: CompiledCalendar,
+  fromMs: number,
+  toMs: number,
+  changes: readonly OffsetChange[],
+): DstBoundary[] {
   if (changes.length === 0) return [];
   // Only the local dates around a change can hold a boundary that did not exist or happened twice.
   const days = new Set<number>();
   for (const change of changes) {
     const day = Math.floor(utcToWall(calendar.timeZone, change.atMs) / DAY_MS);
-    days.add(day - 1).add(day).add(day + 1);
+    days
+      .add(day - 1)
+      .add(day)
+      .add(day + 1);
   }
   const boundaries: DstBoundary[] = [];
   for (const day of [...days].sort((a, b) => a - b)) {
     if (calendar.holidayDays.has(day)) continue;
     for (const interval of calendar.weekly[weekdayOfDay(day)] ?? []) {
-      for (const [edge, minutes] of [['opens', interval.start], ['closes', interval.end]] as const) {
+      for (const [edge, minutes] of [
+        ['opens', interval.start],
+        ['closes', interval.end],
+      ] as const) {
         const wallMs = day * DAY_MS + minutes * MINUTE_MS;
         const reading = readWallTime(calendar.timeZone, wallMs);
         if (reading.kind === 'exact' || reading.instant < fromMs || reading.instant > toMs) continue;

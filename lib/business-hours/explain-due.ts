@@ -20,7 +20,11 @@ export interface DueExplanation {
   readonly status: 'due' | 'paused';
   readonly due: ZonedInstant | null;
   /** Each stretch of open, unpaused time that counted towards the target, in order; the last may be partial. */
-  readonly counted: ReadonlyArray<{ readonly start: ZonedInstant; readonly end: ZonedInstant; readonly minutes: number }>;
+  readonly counted: ReadonlyArray<{
+    readonly start: ZonedInstant;
+    readonly end: ZonedInstant;
+    readonly minutes: number;
+  }>;
   /** Business minutes counted so far: the target when due, less when paused. */
   readonly countedMinutes: number;
   /** Holidays between start and due on which the weekly hours would otherwise have been open. */
@@ -29,7 +33,11 @@ export interface DueExplanation {
    * Pauses overlapping the clock's run and how many open minutes each added back to the due time; the pause
    * still running when the status is 'paused' is listed last with `businessMinutes: null` (not known yet).
    */
-  readonly pausesAddedBack: ReadonlyArray<{ readonly from: ZonedInstant; readonly to: ZonedInstant | null; readonly businessMinutes: number | null }>;
+  readonly pausesAddedBack: ReadonlyArray<{
+    readonly from: ZonedInstant;
+    readonly to: ZonedInstant | null;
+    readonly businessMinutes: number | null;
+  }>;
   /** Wall-clock minutes from start to due (null while paused): the closed time is the difference to the target. */
   readonly elapsedMinutes: number | null;
   /**
@@ -37,7 +45,13 @@ export interface DueExplanation {
    * against UTC, so open hours that night or day were longer or shorter in real time. `from`/`to` are the
    * local readings either side of the jump ('02:00' → '03:00').
    */
-  readonly dstChanges: ReadonlyArray<{ readonly at: ZonedInstant; readonly from: string; readonly to: string; readonly offsetBefore: string; readonly offsetAfter: string }>;
+  readonly dstChanges: ReadonlyArray<{
+    readonly at: ZonedInstant;
+    readonly from: string;
+    readonly to: string;
+    readonly offsetBefore: string;
+    readonly offsetAfter: string;
+  }>;
   /**
    * Opening or closing times that fell into a skipped hour (did not exist) or a repeated one (happened twice)
    * while the clock ran, and how they were read: RFC 5545, a missing time moves forward by the gap's length,
@@ -58,7 +72,12 @@ export interface DueExplanation {
   readonly zeroTarget: 'at_start' | 'next_opening' | null;
 }
 
-export function explainDue(calendar: BusinessCalendar, start: Date, minutes: number, pauses?: readonly Pause[]): DueExplanation {
+export function explainDue(
+  calendar: BusinessCalendar,
+  start: Date,
+  minutes: number,
+  pauses?: readonly Pause[],
+): DueExplanation {
   const compiled = compileCalendar(calendar);
   const zone = compiled.timeZone;
   const at = (ms: number) => toZonedInstant(zone, ms);
@@ -81,7 +100,10 @@ export function explainDue(calendar: BusinessCalendar, start: Date, minutes: num
   }
 
   const pausesAddedBack = pauseIntervals
-    .filter((pause) => pause.end > startMs && (pause.start < endMs || (dueMs === null && pause.end === Number.POSITIVE_INFINITY)))
+    .filter(
+      (pause) =>
+        pause.end > startMs && (pause.start < endMs || (dueMs === null && pause.end === Number.POSITIVE_INFINITY)),
+    )
     .map((pause) => {
       const running = pause.end === Number.POSITIVE_INFINITY;
       return {

@@ -35,7 +35,8 @@ export function openMsIntervals(
     }
   }
   const merged = normalizeIntervals(open);
-  const withoutHolidays = options.skipHolidays === false ? merged : subtractIntervals(merged, holidayIntervals(calendar, firstDay, lastDay));
+  const withoutHolidays =
+    options.skipHolidays === false ? merged : subtractIntervals(merged, holidayIntervals(calendar, firstDay, lastDay));
   return clipIntervals(withoutHolidays, fromMs, toMs);
 }
 

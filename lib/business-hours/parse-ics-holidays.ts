@@ -69,7 +69,11 @@ function parseContentLine(line: string): ContentLine | null {
   const params: Record<string, string> = {};
   for (const param of rawParams) {
     const equals = param.indexOf('=');
-    if (equals > 0) params[param.slice(0, equals).trim().toUpperCase()] = param.slice(equals + 1).trim().replace(/^"|"$/g, '');
+    if (equals > 0)
+      params[param.slice(0, equals).trim().toUpperCase()] = param
+        .slice(equals + 1)
+        .trim()
+        .replace(/^"|"$/g, '');
   }
   return { name: rawName.trim().toUpperCase(), params, value: line.slice(colon + 1).trim() };
 }

@@ -16,12 +16,18 @@ export const timeZoneSchema = z
   .min(1, { message: 'Choose a time zone, such as Europe/Berlin or America/New_York.' })
   .superRefine((zone, ctx) => {
     if (!isKnownTimeZone(zone)) {
-      ctx.addIssue({ code: 'custom', message: `Unknown time zone "${zone}". Use an IANA name such as Europe/Berlin or America/New_York.` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `Unknown time zone "${zone}". Use an IANA name such as Europe/Berlin or America/New_York.`,
+      });
     }
   });
 
 export const clockIntervalSchema = z.strictObject({
-  start: z.string().trim().regex(CLOCK_TIME_PATTERN, { message: 'Use a start time like 09:00 (HH:MM, 24-hour clock, 00:00 to 23:59).' }),
+  start: z
+    .string()
+    .trim()
+    .regex(CLOCK_TIME_PATTERN, { message: 'Use a start time like 09:00 (HH:MM, 24-hour clock, 00:00 to 23:59).' }),
   end: z.string().trim().regex(CLOCK_END_PATTERN, {
     message: 'Use an end time like 17:30 (HH:MM, 24-hour clock); 24:00 means midnight at the end of the day.',
   }),
@@ -32,18 +38,31 @@ export const holidayDateSchema = z
   .trim()
   .superRefine((date, ctx) => {
     if (isoDateToDay(date) === null) {
-      ctx.addIssue({ code: 'custom', message: `"${date}" is not a date. Write holidays as YYYY-MM-DD, like 2025-12-25.` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${date}" is not a date. Write holidays as YYYY-MM-DD, like 2025-12-25.`,
+      });
     }
   });
 
 export const businessCalendarSchema = z
   .strictObject({
-    name: z.string().trim().min(1, { message: 'Give the calendar a name.' }).max(80, { message: 'Use at most 80 characters for the name.' }).optional(),
+    name: z
+      .string()
+      .trim()
+      .min(1, { message: 'Give the calendar a name.' })
+      .max(80, { message: 'Use at most 80 characters for the name.' })
+      .optional(),
     timeZone: timeZoneSchema,
     weekly: z
-      .array(z.array(clockIntervalSchema).max(MAX_INTERVALS_PER_DAY, { message: `Use at most ${MAX_INTERVALS_PER_DAY} intervals on one day.` }), {
-        message: 'Give opening hours for each day of the week.',
-      })
+      .array(
+        z
+          .array(clockIntervalSchema)
+          .max(MAX_INTERVALS_PER_DAY, { message: `Use at most ${MAX_INTERVALS_PER_DAY} intervals on one day.` }),
+        {
+          message: 'Give opening hours for each day of the week.',
+        },
+      )
       .length(7, { message: 'Give opening hours for all 7 days, Sunday first (an empty list means closed).' }),
     // Duplicates are harmless, so they are dropped rather than refused; sorted so saved calendars compare equal.
     holidays: z
@@ -56,7 +75,11 @@ export const businessCalendarSchema = z
     const placed = placeOnWeek(calendar.weekly);
     if (placed === null) return; // malformed times already reported field by field
     if (placed.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['weekly'], message: 'Add at least one opening interval: a calendar that is never open can never meet a target.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['weekly'],
+        message: 'Add at least one opening interval: a calendar that is never open can never meet a target.',
+      });
       return;
     }
     for (const [earlier, later] of overlappingPairs(placed)) {
@@ -88,7 +111,13 @@ function placeOnWeek(weekly: ReadonlyArray<ReadonlyArray<{ start: string; end: s
     for (const [index, interval] of intervals.entries()) {
       if (!CLOCK_TIME_PATTERN.test(interval.start) || !CLOCK_END_PATTERN.test(interval.end)) return null;
       const { start, end } = intervalMinutes(interval);
-      placed.push({ day, index, ...interval, weekStart: day * MINUTES_PER_DAY + start, weekEnd: day * MINUTES_PER_DAY + end });
+      placed.push({
+        day,
+        index,
+        ...interval,
+        weekStart: day * MINUTES_PER_DAY + start,
+        weekEnd: day * MINUTES_PER_DAY + end,
+      });
     }
   }
   return placed;
@@ -102,7 +131,9 @@ function overlappingPairs(placed: PlacedInterval[]): Array<[PlacedInterval, Plac
       const a = placed[i]!;
       const b = placed[j]!;
       // Compare on the circular week: also shift one interval a week either way.
-      const overlaps = [-WEEK_MINUTES, 0, WEEK_MINUTES].some((shift) => a.weekStart + shift < b.weekEnd && b.weekStart < a.weekEnd + shift);
+      const overlaps = [-WEEK_MINUTES, 0, WEEK_MINUTES].some(
+        (shift) => a.weekStart + shift < b.weekEnd && b.weekStart < a.weekEnd + shift,
+      );
       if (overlaps) pairs.push([a, b]);
     }
   }
@@ -110,6 +141,7 @@ function overlappingPairs(placed: PlacedInterval[]): Array<[PlacedInterval, Plac
 }
 
 function describe(interval: PlacedInterval): string {
-  const overnight = interval.weekEnd - interval.weekStart > 0 && interval.weekEnd > (interval.day + 1) * MINUTES_PER_DAY;
+  const overnight =
+    interval.weekEnd - interval.weekStart > 0 && interval.weekEnd > (interval.day + 1) * MINUTES_PER_DAY;
   return `${WEEKDAY_NAMES[interval.day]} ${interval.start}–${interval.end}${overnight ? ' (overnight)' : ''}`;
 }

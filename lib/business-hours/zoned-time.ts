@@ -48,7 +48,14 @@ export function offsetAt(timeZone: string, instantMs: number): number {
   for (const part of formatterFor(timeZone).formatToParts(wholeSecond)) {
     if (part.type !== 'literal') fields[part.type] = Number(part.value);
   }
-  const wall = utcMs(fields.year ?? 1970, fields.month ?? 1, fields.day ?? 1, fields.hour ?? 0, fields.minute ?? 0, fields.second ?? 0);
+  const wall = utcMs(
+    fields.year ?? 1970,
+    fields.month ?? 1,
+    fields.day ?? 1,
+    fields.hour ?? 0,
+    fields.minute ?? 0,
+    fields.second ?? 0,
+  );
   return wall - wholeSecond;
 }
 
@@ -89,7 +96,9 @@ export function readWallTime(timeZone: string, wallMs: number): WallTimeReading 
   const offsetAfter = offsetAt(timeZone, wallMs + DAY_MS);
   // The common case: no change anywhere near, one reading per instant.
   if (offsetBefore === offsetAfter) return { kind: 'exact', instant: wallMs - offsetBefore };
-  const candidates = [wallMs - offsetBefore, wallMs - offsetAfter].filter((instant) => instant + offsetAt(timeZone, instant) === wallMs);
+  const candidates = [wallMs - offsetBefore, wallMs - offsetAfter].filter(
+    (instant) => instant + offsetAt(timeZone, instant) === wallMs,
+  );
   if (candidates.length === 2 && candidates[0] !== candidates[1]) {
     return { kind: 'ambiguous', instant: Math.min(...candidates), laterInstant: Math.max(...candidates) };
   }

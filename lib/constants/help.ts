@@ -32,7 +32,18 @@ export const ARTICLE_LOCALES = ['en'] as const;
 export const DEFAULT_ARTICLE_LOCALE = 'en';
 
 /** Icons a category may show; the help center maps each to a glyph. */
-export const CATEGORY_ICONS = ['book', 'rocket', 'credit-card', 'user', 'shield', 'settings', 'plug', 'help-circle', 'wrench', 'message'] as const;
+export const CATEGORY_ICONS = [
+  'book',
+  'rocket',
+  'credit-card',
+  'user',
+  'shield',
+  'settings',
+  'plug',
+  'help-circle',
+  'wrench',
+  'message',
+] as const;
 export type CategoryIcon = (typeof CATEGORY_ICONS)[number];
 
 /** Search results for one query; the search-as-you-type box shows fewer. */

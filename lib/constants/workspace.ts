@@ -10,6 +10,19 @@ export const WORKSPACE_PLANS = ['free', 'team', 'business'] as const;
 export type WorkspacePlan = (typeof WORKSPACE_PLANS)[number];
 
 /** Slugs that would shadow top-level routes. */
-export const RESERVED_SLUGS = ['agent', 'admin', 'api', 'embed', 'signin', 'signup', 'invite', 'auth', '_next', 'static', 'health', 'www'] as const;
+export const RESERVED_SLUGS = [
+  'agent',
+  'admin',
+  'api',
+  'embed',
+  'signin',
+  'signup',
+  'invite',
+  'auth',
+  '_next',
+  'static',
+  'health',
+  'www',
+] as const;
 
 export const DEFAULT_BRAND_COLOR = '#0f766e';

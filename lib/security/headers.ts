@@ -10,7 +10,10 @@ export const STATIC_SECURITY_HEADERS = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   // Full URLs (sign-in and ticket links carry tokens) never leave the site; other sites see the origin only.
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()' },
+  {
+    key: 'Permissions-Policy',
+    value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()',
+  },
 ] as const;
 
 /** Old browsers without CSP frame-ancestors; the widget panel (/embed/...) sets its own policy instead. */
@@ -40,14 +43,23 @@ export function pageContentSecurityPolicy(options: PagePolicyOptions): string {
     'default-src': ["'self'"],
     // strict-dynamic: scripts Next's nonced scripts load (chunks, analytics) run; nothing else does.
     // React's development build needs eval for its debugging aids.
-    'script-src': ["'self'", `'nonce-${options.nonce}'`, "'strict-dynamic'", ...(options.development ? ["'unsafe-eval'"] : [])],
+    'script-src': [
+      "'self'",
+      `'nonce-${options.nonce}'`,
+      "'strict-dynamic'",
+      ...(options.development ? ["'unsafe-eval'"] : []),
+    ],
     // Inline style attributes (brand colours, Radix positioning) need unsafe-inline; a nonce here would
     // switch it off. Styles cannot run code.
     'style-src': ["'self'", "'unsafe-inline'"],
     // Workspace logos are any https URL.
     'img-src': ["'self'", 'data:', 'blob:', 'https:'],
     'font-src': ["'self'", 'data:'],
-    'connect-src': ["'self'", ...(options.analyticsOrigin ? [options.analyticsOrigin] : []), ...(options.development ? ['ws:'] : [])],
+    'connect-src': [
+      "'self'",
+      ...(options.analyticsOrigin ? [options.analyticsOrigin] : []),
+      ...(options.development ? ['ws:'] : []),
+    ],
     'object-src': ["'none'"],
     'base-uri': ["'self'"],
     'form-action': ["'self'"],

@@ -12,7 +12,9 @@ function pausesFrom(pauses: readonly Pause[], from: Date): Pause[] {
 /** Once a target is met, later pauses are irrelevant: close them at the met moment so a due time exists. */
 function pausesUntil(pauses: readonly Pause[], until: Date | null): Pause[] {
   if (!until) return [...pauses];
-  return pauses.filter((p) => p.from < until).map((p) => (p.to === null || p.to > until ? { from: p.from, to: until } : p));
+  return pauses
+    .filter((p) => p.from < until)
+    .map((p) => (p.to === null || p.to > until ? { from: p.from, to: until } : p));
 }
 
 /**
@@ -20,7 +22,12 @@ function pausesUntil(pauses: readonly Pause[], until: Date | null): Pause[] {
  * due and warning times in business time with the paused stretches added back, and when each was met.
  * Pure: the same facts always give the same times, which is what makes a recompute safe at any moment.
  */
-export function computeTicketTargets(input: { facts: SlaTicketFacts; minutes: MetricMinutes; calendar: BusinessCalendar; warnAtPercent: number }): ComputedTarget[] {
+export function computeTicketTargets(input: {
+  facts: SlaTicketFacts;
+  minutes: MetricMinutes;
+  calendar: BusinessCalendar;
+  warnAtPercent: number;
+}): ComputedTarget[] {
   const { facts, minutes, calendar } = input;
   const allPauses = ticketPauses(facts.statusChanges);
   const cycles: Array<[SlaMetric, ResponseCycle | null]> = [

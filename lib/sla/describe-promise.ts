@@ -40,7 +40,8 @@ export function describeResponsePromise(input: PromiseInput): string {
 /** "4 hours", "90 minutes", "3 days" (days only for whole days, and only where the clock never stops). */
 function describeLength(minutes: number, qualifier = ''): string {
   const plural = (n: number, unit: string) => `${n} ${qualifier}${unit}${n === 1 ? '' : 's'}`;
-  if (!qualifier && minutes % DAY_MINUTES === 0 && minutes >= 2 * DAY_MINUTES) return plural(minutes / DAY_MINUTES, 'day');
+  if (!qualifier && minutes % DAY_MINUTES === 0 && minutes >= 2 * DAY_MINUTES)
+    return plural(minutes / DAY_MINUTES, 'day');
   if (minutes % HOUR_MINUTES === 0) return plural(minutes / HOUR_MINUTES, 'hour');
   return plural(Math.round(minutes), 'minute');
 }
@@ -63,17 +64,27 @@ export function formatDueTime(dueAt: Date, timeZone: string, options: { locale?:
   const locale = options.locale ?? 'en-GB';
   const year = (date: Date) => formatter(locale, timeZone, { year: 'numeric' }).format(date);
   const withYear = options.yearOf !== undefined && year(options.yearOf) !== year(dueAt);
-  const dateFormat = formatter(locale, timeZone, { weekday: 'long', day: 'numeric', month: 'long', ...(withYear ? { year: 'numeric' } : {}) });
+  const dateFormat = formatter(locale, timeZone, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    ...(withYear ? { year: 'numeric' } : {}),
+  });
   // English reads "Friday 1 January 2027" with or without the year (en-GB adds a comma before a year).
   const part = (type: string) => dateFormat.formatToParts(dueAt).find((p) => p.type === type)?.value ?? '';
-  const date = locale.startsWith('en') ? [part('weekday'), part('day'), part('month'), withYear ? part('year') : ''].filter(Boolean).join(' ') : dateFormat.format(dueAt);
+  const date = locale.startsWith('en')
+    ? [part('weekday'), part('day'), part('month'), withYear ? part('year') : ''].filter(Boolean).join(' ')
+    : dateFormat.format(dueAt);
   const time = formatter(locale, timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(dueAt);
   return `${date}, ${time} ${zoneAbbreviation(dueAt, timeZone)}`;
 }
 
 function zoneAbbreviation(at: Date, timeZone: string): string {
   const names = ['en-GB', 'en-US'].map(
-    (locale) => formatter(locale, timeZone, { timeZoneName: 'short' }).formatToParts(at).find((part) => part.type === 'timeZoneName')?.value ?? '',
+    (locale) =>
+      formatter(locale, timeZone, { timeZoneName: 'short' })
+        .formatToParts(at)
+        .find((part) => part.type === 'timeZoneName')?.value ?? '',
   );
   return names.find((name) => name && !/^(GMT|UTC)[+-−]/.test(name)) ?? names[0] ?? timeZone;
 }

@@ -5,5 +5,12 @@ export { matchPolicy, policyMatches, type MatchablePolicy, type PolicyConditions
 export { firstResponseCycle, latestNextResponseCycle, resolvedAt } from './response-cycles';
 export { PAUSING_STATUSES, ticketPauses } from './ticket-pauses';
 export { metInTime, targetState, type TargetTimes } from './target-state';
-export { dueEscalations, escalationBase, escalationRunKey, nextCheckAt, type CheckableTarget, type EscalationLevel } from './next-check';
+export {
+  dueEscalations,
+  escalationBase,
+  escalationRunKey,
+  nextCheckAt,
+  type CheckableTarget,
+  type EscalationLevel,
+} from './next-check';
 export { describeResponsePromise, formatDueTime, type PromiseInput } from './describe-promise';

@@ -17,7 +17,8 @@ export interface MatchablePolicy {
 
 /** Each condition that is set must hold (tags: any of them); an empty condition list matches every ticket. */
 export function policyMatches(conditions: PolicyConditions, ticket: SlaTicketFacts): boolean {
-  const within = (allowed: readonly string[] | undefined, value: string | null) => !allowed?.length || (value !== null && allowed.includes(value));
+  const within = (allowed: readonly string[] | undefined, value: string | null) =>
+    !allowed?.length || (value !== null && allowed.includes(value));
   if (!within(conditions.priorities, ticket.priority)) return false;
   if (!within(conditions.categoryIds, ticket.categoryId)) return false;
   if (!within(conditions.channels, ticket.channel)) return false;

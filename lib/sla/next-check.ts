@@ -29,7 +29,12 @@ export function escalationRunKey(levelId: string, metric: SlaMetric, base: Date)
 }
 
 /** Levels whose moment has come and that have not run yet for this clock's current warning or due time. */
-export function dueEscalations<L extends EscalationLevel>(target: CheckableTarget, levels: readonly L[], ran: ReadonlySet<string>, now: Date) {
+export function dueEscalations<L extends EscalationLevel>(
+  target: CheckableTarget,
+  levels: readonly L[],
+  ran: ReadonlySet<string>,
+  now: Date,
+) {
   if (target.metAt) return [];
   const due: Array<{ level: L; base: Date }> = [];
   for (const level of levels) {
@@ -44,14 +49,19 @@ export function dueEscalations<L extends EscalationLevel>(target: CheckableTarge
  * The next moment the worker must look at a clock: its warning, its breach, or an escalation level still to
  * run. null once it is met or paused with nothing left to do. A moment in the past means "now".
  */
-export function nextCheckAt(target: CheckableTarget, levels: readonly EscalationLevel[], ran: ReadonlySet<string>): Date | null {
+export function nextCheckAt(
+  target: CheckableTarget,
+  levels: readonly EscalationLevel[],
+  ran: ReadonlySet<string>,
+): Date | null {
   if (target.metAt) return null;
   const moments: number[] = [];
   if (target.warnAt && !target.warnedAt) moments.push(target.warnAt.getTime());
   if (target.dueAt && !target.breachedAt) moments.push(target.dueAt.getTime());
   for (const level of levels) {
     const base = escalationBase(target, level);
-    if (base && !ran.has(escalationRunKey(level.id, target.metric, base))) moments.push(base.getTime() + level.afterMinutes * 60_000);
+    if (base && !ran.has(escalationRunKey(level.id, target.metric, base)))
+      moments.push(base.getTime() + level.afterMinutes * 60_000);
   }
   return moments.length ? new Date(Math.min(...moments)) : null;
 }

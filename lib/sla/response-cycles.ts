@@ -11,7 +11,8 @@ export interface ResponseCycle {
  */
 export function firstResponseCycle(facts: SlaTicketFacts): ResponseCycle {
   const first = facts.messages[0];
-  if (first?.from === 'agent' && first.at.getTime() <= facts.createdAt.getTime()) return { startedAt: facts.createdAt, answeredAt: facts.createdAt };
+  if (first?.from === 'agent' && first.at.getTime() <= facts.createdAt.getTime())
+    return { startedAt: facts.createdAt, answeredAt: facts.createdAt };
   const reply = facts.messages.find((m) => m.from === 'agent');
   return { startedAt: facts.createdAt, answeredAt: reply?.at ?? null };
 }
@@ -28,7 +29,8 @@ export function latestNextResponseCycle(facts: SlaTicketFacts): ResponseCycle | 
   let cycle: { startedAt: Date; answeredAt: Date | null } | null = null;
   for (const message of facts.messages) {
     if (message.at.getTime() <= answered) continue;
-    if (message.from === 'customer' && (!cycle || cycle.answeredAt)) cycle = { startedAt: message.at, answeredAt: null };
+    if (message.from === 'customer' && (!cycle || cycle.answeredAt))
+      cycle = { startedAt: message.at, answeredAt: null };
     else if (message.from === 'agent' && cycle && !cycle.answeredAt) cycle.answeredAt = message.at;
   }
   return cycle;

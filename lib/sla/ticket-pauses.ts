@@ -7,7 +7,13 @@ import type { SlaTicketFacts } from './types';
  * party; solved stops the clock too, so a reopened ticket resumes where it left off instead of counting the
  * days it sat solved; closed and merged end it for good (an unanswered clock stays stopped, never breaches).
  */
-export const PAUSING_STATUSES: ReadonlySet<TicketStatus> = new Set(['pending', 'on_hold', 'solved', 'closed', 'merged']);
+export const PAUSING_STATUSES: ReadonlySet<TicketStatus> = new Set([
+  'pending',
+  'on_hold',
+  'solved',
+  'closed',
+  'merged',
+]);
 
 /** The stretches the ticket spent in a pausing status; the last is open (`to: null`) while it still is. */
 export function ticketPauses(statusChanges: SlaTicketFacts['statusChanges']): Pause[] {

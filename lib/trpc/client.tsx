@@ -22,7 +22,10 @@ export function TRPCReactProvider({ children, portalWorkspace }: { children: Rea
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
       links: [
-        loggerLink({ enabled: (op) => process.env.NODE_ENV === 'development' && op.direction === 'down' && op.result instanceof Error }),
+        loggerLink({
+          enabled: (op) =>
+            process.env.NODE_ENV === 'development' && op.direction === 'down' && op.result instanceof Error,
+        }),
         // Live updates arrive as server-sent events; everything else is batched over HTTP.
         splitLink({
           condition: (op) => op.type === 'subscription',

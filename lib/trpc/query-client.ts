@@ -4,7 +4,12 @@ import superjson from 'superjson';
 export function makeQueryClient() {
   return new QueryClient({
     defaultOptions: {
-      queries: { staleTime: 30_000, retry: (count, error) => count < 2 && !/UNAUTHORIZED|FORBIDDEN|NOT_FOUND/.test(String((error as { data?: { code?: string } })?.data?.code)) },
+      queries: {
+        staleTime: 30_000,
+        retry: (count, error) =>
+          count < 2 &&
+          !/UNAUTHORIZED|FORBIDDEN|NOT_FOUND/.test(String((error as { data?: { code?: string } })?.data?.code)),
+      },
       dehydrate: {
         serializeData: superjson.serialize,
         // Pending queries are streamed from server components to the client.

@@ -19,7 +19,13 @@ const ZIP_BASED: Record<string, string> = {
   pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
 };
 
-const TEXT_TYPES: Record<string, string> = { txt: 'text/plain', csv: 'text/csv', log: 'text/plain', json: 'application/json', md: 'text/markdown' };
+const TEXT_TYPES: Record<string, string> = {
+  txt: 'text/plain',
+  csv: 'text/csv',
+  log: 'text/plain',
+  json: 'application/json',
+  md: 'text/markdown',
+};
 
 export const ALLOWED_ATTACHMENT_TYPES = [
   ...new Set([...SIGNATURES.map((s) => s.type), ...Object.values(ZIP_BASED), ...Object.values(TEXT_TYPES)]),

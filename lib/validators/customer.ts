@@ -21,6 +21,13 @@ export const listCustomersInput = z.strictObject({
   // Sent by tRPC's infinite queries; lists here only page forward.
   direction: z.enum(['forward', 'backward']).optional(),
 });
-export const createOrganizationInput = z.strictObject({ name: z.string().trim().min(1).max(120), domain: z.string().trim().toLowerCase().max(253).optional() });
+export const createOrganizationInput = z.strictObject({
+  name: z.string().trim().min(1).max(120),
+  domain: z.string().trim().toLowerCase().max(253).optional(),
+});
 
-export const requestPortalLinkInput = z.strictObject({ workspace: z.string().trim().toLowerCase().min(1).max(40), email: emailField, next: z.string().max(300).optional() });
+export const requestPortalLinkInput = z.strictObject({
+  workspace: z.string().trim().toLowerCase().min(1).max(40),
+  email: emailField,
+  next: z.string().max(300).optional(),
+});

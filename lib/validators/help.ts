@@ -1,14 +1,19 @@
 import { z } from 'zod';
 import { WORKSPACE_SLUG_PATTERN } from '@/lib/constants/portal';
-import { ARTICLE_LOCALES, ARTICLE_STATUSES, ARTICLE_VISIBILITIES, CATEGORY_ICONS, DEFAULT_ARTICLE_LOCALE, HELP_SEARCH_LIMIT } from '@/lib/constants/help';
+import {
+  ARTICLE_LOCALES,
+  ARTICLE_STATUSES,
+  ARTICLE_VISIBILITIES,
+  CATEGORY_ICONS,
+  DEFAULT_ARTICLE_LOCALE,
+  HELP_SEARCH_LIMIT,
+} from '@/lib/constants/help';
 
 const id = z.uuid();
 export const ARTICLE_SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,118}[a-z0-9])?$/;
-const slug = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(ARTICLE_SLUG_PATTERN, { message: 'Use lower-case letters, digits and dashes (at most 120), starting and ending with a letter or digit.' });
+const slug = z.string().trim().toLowerCase().regex(ARTICLE_SLUG_PATTERN, {
+  message: 'Use lower-case letters, digits and dashes (at most 120), starting and ending with a letter or digit.',
+});
 const workspace = z.string().trim().toLowerCase().regex(WORKSPACE_SLUG_PATTERN, { message: 'Unknown workspace.' });
 const keyword = z.string().trim().toLowerCase().min(1).max(50);
 const searchQuery = z.string().trim().min(1, { message: 'Type something to search for.' }).max(200);
@@ -37,9 +42,16 @@ export const recordArticleViewInput = z.strictObject({ workspace, articleId: id 
 
 // ── Authoring (agents and admins) ──
 export const articleFields = z.strictObject({
-  title: z.string().trim().min(3, { message: 'Give the article a title of at least 3 characters.' }).max(200, { message: 'Keep the title under 200 characters.' }),
+  title: z
+    .string()
+    .trim()
+    .min(3, { message: 'Give the article a title of at least 3 characters.' })
+    .max(200, { message: 'Keep the title under 200 characters.' }),
   slug,
-  bodyMarkdown: z.string().max(200_000, { message: 'The article is too long (200,000 characters at most).' }).default(''),
+  bodyMarkdown: z
+    .string()
+    .max(200_000, { message: 'The article is too long (200,000 characters at most).' })
+    .default(''),
   excerpt: z.string().trim().max(500, { message: 'Keep the excerpt under 500 characters.' }).default(''),
   categoryId: id.nullable().default(null),
   sectionId: id.nullable().default(null),
@@ -93,6 +105,9 @@ export const saveArticleSectionInput = z.strictObject({
 });
 
 const helpPath = z.string().trim().min(1).max(500).regex(/^\//, { message: 'Paths start with a slash, like /orders.' });
-export const setHelpLinksInput = z.strictObject({ path: helpPath, articleIds: z.array(id).max(10, { message: 'Link at most 10 articles to a path.' }) });
+export const setHelpLinksInput = z.strictObject({
+  path: helpPath,
+  articleIds: z.array(id).max(10, { message: 'Link at most 10 articles to a path.' }),
+});
 
 export type ArticleFieldsInput = z.infer<typeof articleFields>;

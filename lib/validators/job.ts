@@ -6,4 +6,6 @@ export const listFailedJobsInput = z.strictObject({
   limit: z.number().int().min(1).max(100).default(50),
 });
 
-export const retryJobInput = z.strictObject({ jobId: z.uuid({ message: 'Choose a failed job from the list to retry.' }) });
+export const retryJobInput = z.strictObject({
+  jobId: z.uuid({ message: 'Choose a failed job from the list to retry.' }),
+});

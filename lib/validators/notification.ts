@@ -13,8 +13,12 @@ const smtpUrl = z
   .string()
   .trim()
   .max(500)
-  .regex(/^smtps?:\/\/[^\s/]+/, { message: 'Enter an SMTP URL such as smtp://user:password@mail.example.com:587 (smtps:// for TLS on connect).' })
-  .refine((v) => URL.canParse(v), { message: 'That SMTP URL cannot be read; check the user, password (URL-encode special characters), host and port.' });
+  .regex(/^smtps?:\/\/[^\s/]+/, {
+    message: 'Enter an SMTP URL such as smtp://user:password@mail.example.com:587 (smtps:// for TLS on connect).',
+  })
+  .refine((v) => URL.canParse(v), {
+    message: 'That SMTP URL cannot be read; check the user, password (URL-encode special characters), host and port.',
+  });
 
 export const updateMailSettingsInput = z.strictObject({
   // Names end up in the From header: a line break there would start a header of its own.
@@ -22,7 +26,9 @@ export const updateMailSettingsInput = z.strictObject({
     .string()
     .trim()
     .max(100, { message: 'Use at most 100 characters for the sender name.' })
-    .regex(/^[^\u0000-\u001f\u007f]*$/, { message: 'The sender name cannot contain line breaks or control characters.' })
+    .regex(/^[^\u0000-\u001f\u007f]*$/, {
+      message: 'The sender name cannot contain line breaks or control characters.',
+    })
     .nullable(),
   fromAddress: emailField.nullable(),
   /** Left out: keep the stored server (its password is never sent to the browser). Null: use Cairn's server. */
@@ -34,4 +40,6 @@ export const testMailSettingsInput = z.strictObject({
   smtpUrl: smtpUrl.optional(),
 });
 
-export const retryMailInput = z.strictObject({ mailId: z.uuid({ message: 'Pick an email from the ticket to retry.' }) });
+export const retryMailInput = z.strictObject({
+  mailId: z.uuid({ message: 'Pick an email from the ticket to retry.' }),
+});

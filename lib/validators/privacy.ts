@@ -6,7 +6,12 @@ export const privacyCustomerInput = z.strictObject({ customerId: z.uuid() });
 /** Erasing cannot be undone, so the admin types the customer's address to say which person they mean. */
 export const eraseCustomerInput = z.strictObject({
   customerId: z.uuid(),
-  confirmEmail: z.string().trim().toLowerCase().min(1, { message: "Type the customer's email address to confirm." }).max(320),
+  confirmEmail: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, { message: "Type the customer's email address to confirm." })
+    .max(320),
 });
 
 export const updateRetentionInput = z.strictObject({

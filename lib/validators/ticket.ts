@@ -11,15 +11,31 @@ import {
 } from '@/lib/constants/ticket';
 
 const id = z.uuid();
-export const ticketSubject = z.string().trim().min(3, { message: 'Give the request a subject of at least 3 characters.' }).max(200, { message: 'Keep the subject under 200 characters.' });
-export const messageBody = z.string().trim().min(1, { message: 'Write a message first.' }).max(50_000, { message: 'The message is too long (50,000 characters at most).' });
-const tag = z.string().trim().toLowerCase().min(1).max(50).regex(/^[a-z0-9][a-z0-9_:.-]*$/, { message: 'Tags use letters, digits, dashes, dots and underscores.' });
+export const ticketSubject = z
+  .string()
+  .trim()
+  .min(3, { message: 'Give the request a subject of at least 3 characters.' })
+  .max(200, { message: 'Keep the subject under 200 characters.' });
+export const messageBody = z
+  .string()
+  .trim()
+  .min(1, { message: 'Write a message first.' })
+  .max(50_000, { message: 'The message is too long (50,000 characters at most).' });
+const tag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1)
+  .max(50)
+  .regex(/^[a-z0-9][a-z0-9_:.-]*$/, { message: 'Tags use letters, digits, dashes, dots and underscores.' });
 export const tagList = z.array(tag).max(30, { message: 'At most 30 tags per ticket.' });
 const customFieldValue = z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]);
 export const customFieldValues = z.record(z.string().max(64), customFieldValue);
 const attachmentIds = z.array(id).max(5, { message: 'Attach at most 5 files per message.' }).default([]);
 /** Page context the widget or API attaches (URL, product area, plan…): short strings only. */
-const ticketContext = z.record(z.string().max(64), z.string().max(2000)).refine((v) => Object.keys(v).length <= 30, { message: 'At most 30 context entries.' });
+const ticketContext = z
+  .record(z.string().max(64), z.string().max(2000))
+  .refine((v) => Object.keys(v).length <= 30, { message: 'At most 30 context entries.' });
 
 // ── Customer portal ────────────────────────────────────────────────────────────────────────────────
 export const portalCreateTicketInput = z.strictObject({
@@ -52,7 +68,10 @@ export const portalListTicketsInput = z.strictObject({
 export const createTicketInput = z.strictObject({
   subject: ticketSubject,
   body: messageBody,
-  requester: z.union([z.strictObject({ customerId: id }), z.strictObject({ email: z.email().trim().toLowerCase(), name: z.string().trim().max(120).optional() })]),
+  requester: z.union([
+    z.strictObject({ customerId: id }),
+    z.strictObject({ email: z.email().trim().toLowerCase(), name: z.string().trim().max(120).optional() }),
+  ]),
   priority: z.enum(TICKET_PRIORITIES).default('normal'),
   type: z.enum(TICKET_TYPES).optional(),
   channel: z.enum(TICKET_CHANNELS).default('phone'),
@@ -105,7 +124,12 @@ export const replyInput = z.strictObject({
   body: messageBody,
   /** reply: public, the customer sees it; note: internal, never reaches the customer. */
   kind: z.enum(MESSAGE_KINDS).exclude(['system']).default('reply'),
-  timeSpentMinutes: z.number().int().min(0).max(24 * 60).default(0),
+  timeSpentMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(0),
   /** Status to set with the reply (e.g. pending: waiting on the customer). */
   status: z.enum(TICKET_STATUSES).exclude(['merged', 'new']).optional(),
   attachmentIds,
@@ -114,8 +138,16 @@ export const replyInput = z.strictObject({
   confirmStale: z.boolean().default(false),
 });
 
-export const updateStatusInput = z.strictObject({ ticketId: id, status: z.enum(TICKET_STATUSES).exclude(['merged']), reason: z.string().trim().max(500).optional() });
-export const assignTicketInput = z.strictObject({ ticketId: id, assigneeId: id.nullable().optional(), teamId: id.nullable().optional() });
+export const updateStatusInput = z.strictObject({
+  ticketId: id,
+  status: z.enum(TICKET_STATUSES).exclude(['merged']),
+  reason: z.string().trim().max(500).optional(),
+});
+export const assignTicketInput = z.strictObject({
+  ticketId: id,
+  assigneeId: id.nullable().optional(),
+  teamId: id.nullable().optional(),
+});
 export const updateTicketInput = z.strictObject({
   ticketId: id,
   subject: ticketSubject.optional(),
@@ -125,7 +157,11 @@ export const updateTicketInput = z.strictObject({
   tags: tagList.optional(),
   customFields: customFieldValues.optional(),
 });
-export const mergeTicketsInput = z.strictObject({ sourceTicketId: id, targetTicketId: id, note: z.string().trim().max(2000).optional() });
+export const mergeTicketsInput = z.strictObject({
+  sourceTicketId: id,
+  targetTicketId: id,
+  note: z.string().trim().max(2000).optional(),
+});
 
 export const BULK_ACTIONS = ['assign', 'status', 'priority', 'add_tags', 'remove_tags', 'category', 'close'] as const;
 export const bulkUpdateInput = z.strictObject({
@@ -141,7 +177,10 @@ export const bulkUpdateInput = z.strictObject({
   ]),
 });
 
-export const searchTicketsInput = z.strictObject({ query: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(50).default(20) });
+export const searchTicketsInput = z.strictObject({
+  query: z.string().trim().min(1).max(200),
+  limit: z.number().int().min(1).max(50).default(20),
+});
 
 // ── Workspace configuration for tickets ──────────────────────────────────────────────────────────────
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: 'Use a colour like #0f766e.' });
@@ -163,24 +202,46 @@ export const updateCategoryInput = z.strictObject({
 export const categoryIdInput = z.strictObject({ categoryId: id });
 
 export const createFieldInput = z.strictObject({
-  key: z.string().trim().toLowerCase().regex(/^[a-z][a-z0-9_]{1,40}$/, { message: 'Keys start with a letter and use lowercase letters, digits and underscores.' }),
+  key: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z][a-z0-9_]{1,40}$/, {
+      message: 'Keys start with a letter and use lowercase letters, digits and underscores.',
+    }),
   label: z.string().trim().min(1).max(80),
   type: z.enum(CUSTOM_FIELD_TYPES),
-  options: z.array(z.strictObject({ value: z.string().trim().min(1).max(80), label: z.string().trim().min(1).max(80) })).max(100).default([]),
+  options: z
+    .array(z.strictObject({ value: z.string().trim().min(1).max(80), label: z.string().trim().min(1).max(80) }))
+    .max(100)
+    .default([]),
   required: z.boolean().default(false),
   visibleToCustomers: z.boolean().default(false),
 });
 export const fieldIdInput = z.strictObject({ fieldId: id });
 
 export const ticketNumberFormatInput = z.strictObject({
-  prefix: z.string().trim().max(10).regex(/^[A-Za-z0-9]*$/, { message: 'The prefix uses letters and digits only.' }),
+  prefix: z
+    .string()
+    .trim()
+    .max(10)
+    .regex(/^[A-Za-z0-9]*$/, { message: 'The prefix uses letters and digits only.' }),
   includeYear: z.boolean(),
   padding: z.number().int().min(1).max(12),
-  suffix: z.string().trim().max(10).regex(/^[A-Za-z0-9]*$/, { message: 'The suffix uses letters and digits only.' }),
+  suffix: z
+    .string()
+    .trim()
+    .max(10)
+    .regex(/^[A-Za-z0-9]*$/, { message: 'The suffix uses letters and digits only.' }),
   autoCloseAfterDays: z.number().int().min(1).max(90).default(4),
 });
 
-export const saveViewInput = z.strictObject({ name: z.string().trim().min(1).max(60), filters: ticketFilters, sort: z.enum(TICKET_SORTS).default('updated_desc'), shared: z.boolean().default(false) });
+export const saveViewInput = z.strictObject({
+  name: z.string().trim().min(1).max(60),
+  filters: ticketFilters,
+  sort: z.enum(TICKET_SORTS).default('updated_desc'),
+  shared: z.boolean().default(false),
+});
 export const savedViewIdInput = z.strictObject({ savedViewId: id });
 
 export const macroActions = z.strictObject({

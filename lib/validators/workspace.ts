@@ -20,10 +20,18 @@ export const workspaceSlug = z
   .toLowerCase()
   .min(3, { message: 'The workspace address needs at least 3 characters.' })
   .max(40, { message: 'The workspace address can have at most 40 characters.' })
-  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, { message: 'Use lowercase letters, digits and dashes, starting and ending with a letter or digit.' })
-  .refine((s) => !(RESERVED_SLUGS as readonly string[]).includes(s), { message: 'That address is reserved; choose another.' });
+  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, {
+    message: 'Use lowercase letters, digits and dashes, starting and ending with a letter or digit.',
+  })
+  .refine((s) => !(RESERVED_SLUGS as readonly string[]).includes(s), {
+    message: 'That address is reserved; choose another.',
+  });
 
-export const workspaceName = z.string().trim().min(2, { message: 'The workspace name needs at least 2 characters.' }).max(80);
+export const workspaceName = z
+  .string()
+  .trim()
+  .min(2, { message: 'The workspace name needs at least 2 characters.' })
+  .max(80);
 
 export const signUpInput = z.strictObject({
   name: personName,
@@ -41,11 +49,17 @@ export const updateWorkspaceInput = z.strictObject({
   name: workspaceName.optional(),
   branding: z
     .strictObject({
-      logoUrl: z.url({ message: 'The logo must be an absolute https:// URL.' }).startsWith('https://', { message: 'The logo must be an https:// URL.' }).nullable().optional(),
+      logoUrl: z
+        .url({ message: 'The logo must be an absolute https:// URL.' })
+        .startsWith('https://', { message: 'The logo must be an https:// URL.' })
+        .nullable()
+        .optional(),
       primaryColor: hexColor.nullable().optional(),
     })
     .optional(),
-  settings: z.strictObject({ supportEmail: emailField.nullable().optional(), timezone: z.string().min(1).max(64).optional() }).optional(),
+  settings: z
+    .strictObject({ supportEmail: emailField.nullable().optional(), timezone: z.string().min(1).max(64).optional() })
+    .optional(),
 });
 
 export const memberRole = z.enum(MEMBER_ROLES);
@@ -61,8 +75,15 @@ export const acceptInvitationInput = z.strictObject({
   password: passwordField.optional(),
 });
 
-export const createTeamInput = z.strictObject({ name: z.string().trim().min(2).max(60), description: z.string().trim().max(500).default('') });
-export const updateTeamInput = z.strictObject({ teamId: z.uuid(), name: z.string().trim().min(2).max(60).optional(), description: z.string().trim().max(500).optional() });
+export const createTeamInput = z.strictObject({
+  name: z.string().trim().min(2).max(60),
+  description: z.string().trim().max(500).default(''),
+});
+export const updateTeamInput = z.strictObject({
+  teamId: z.uuid(),
+  name: z.string().trim().min(2).max(60).optional(),
+  description: z.string().trim().max(500).optional(),
+});
 export const teamIdInput = z.strictObject({ teamId: z.uuid() });
 export const teamMemberInput = z.strictObject({ teamId: z.uuid(), userId: z.uuid() });
 
@@ -70,7 +91,11 @@ export const domainName = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, { message: 'Enter a host name like help.example.com (no https://, no path).' });
+  .regex(/^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, {
+    message: 'Enter a host name like help.example.com (no https://, no path).',
+  });
 export const addDomainInput = z.strictObject({ domain: domainName });
 export const removeDomainInput = z.strictObject({ domainId: z.uuid() });
-export const verifyDomainInput = z.strictObject({ domainId: z.uuid({ message: 'Pick a domain from the list to verify.' }) });
+export const verifyDomainInput = z.strictObject({
+  domainId: z.uuid({ message: 'Pick a domain from the list to verify.' }),
+});

@@ -3,13 +3,29 @@ import type { Adapter } from 'next-auth/adapters';
 import { accounts, sessions, users, verificationTokens } from '@/server/db/schema';
 import { runWithoutTenant } from '@/server/db/tenant';
 
-const tables = { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens } as never;
+const tables = {
+  usersTable: users,
+  accountsTable: accounts,
+  sessionsTable: sessions,
+  verificationTokensTable: verificationTokens,
+} as never;
 
 const ADAPTER_METHODS = [
-  'createUser', 'getUser', 'getUserByEmail', 'getUserByAccount', 'updateUser', 'deleteUser',
-  'linkAccount', 'unlinkAccount', 'getAccount',
-  'createSession', 'getSessionAndUser', 'updateSession', 'deleteSession',
-  'createVerificationToken', 'useVerificationToken',
+  'createUser',
+  'getUser',
+  'getUserByEmail',
+  'getUserByAccount',
+  'updateUser',
+  'deleteUser',
+  'linkAccount',
+  'unlinkAccount',
+  'getAccount',
+  'createSession',
+  'getSessionAndUser',
+  'updateSession',
+  'deleteSession',
+  'createVerificationToken',
+  'useVerificationToken',
 ] as const;
 
 /**
@@ -20,7 +36,11 @@ export function appRoleAdapter(): Adapter {
   const adapter: Record<string, unknown> = {};
   for (const method of ADAPTER_METHODS) {
     adapter[method] = (...args: unknown[]) =>
-      runWithoutTenant((tx) => (DrizzleAdapter(tx as never, tables) as Record<string, (...a: unknown[]) => Promise<unknown>>)[method]!(...args));
+      runWithoutTenant((tx) =>
+        (DrizzleAdapter(tx as never, tables) as Record<string, (...a: unknown[]) => Promise<unknown>>)[method]!(
+          ...args,
+        ),
+      );
   }
   return adapter as Adapter;
 }

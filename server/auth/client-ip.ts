@@ -34,12 +34,18 @@ function isTrusted(address: ipaddr.IPv4 | ipaddr.IPv6, ranges: Range[]) {
  * nothing; the leftmost entry is never believed. Every rate limiter keys on this.
  */
 export function resolveClientIp(headers: Headers, trustedProxies: readonly string[] = env.TRUSTED_PROXIES): string {
-  const ranges = trustedProxies === env.TRUSTED_PROXIES ? (configuredRanges ??= parseRanges(trustedProxies)) : parseRanges(trustedProxies);
+  const ranges =
+    trustedProxies === env.TRUSTED_PROXIES
+      ? (configuredRanges ??= parseRanges(trustedProxies))
+      : parseRanges(trustedProxies);
   const peer = canonical(headers.get(PEER_ADDRESS_HEADER) ?? '');
   if (!peer) return UNKNOWN_CLIENT_IP;
   if (!isTrusted(peer, ranges)) return peer.toString();
   let client = peer;
-  const hops = (headers.get('x-forwarded-for') ?? '').split(',').map((hop) => hop.trim()).filter(Boolean);
+  const hops = (headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((hop) => hop.trim())
+    .filter(Boolean);
   for (const hop of hops.reverse()) {
     const address = canonical(hop);
     // Trusted proxies append real addresses: anything else was written by the client, so stop at the
@@ -50,4 +56,3 @@ export function resolveClientIp(headers: Headers, trustedProxies: readonly strin
   }
   return client.toString();
 }
-

@@ -7,7 +7,12 @@ import { env } from '@/lib/env';
 import { signInLinkEmail } from '@/emails/sign-in-link';
 import { sendMail } from '@/server/email/transport';
 import { AppError, logError } from '@/server/errors';
-import { endStaffSession, STAFF_SESSION_DAYS, startStaffSession, touchStaffSession } from '@/server/services/auth/sessions';
+import {
+  endStaffSession,
+  STAFF_SESSION_DAYS,
+  startStaffSession,
+  touchStaffSession,
+} from '@/server/services/auth/sessions';
 import { findUserByEmail, verifyCredentials } from '@/server/services/auth/verify-credentials';
 import { appRoleAdapter } from './adapter';
 import { resolveClientIp } from './client-ip';
@@ -81,7 +86,8 @@ function authConfigFor(req: Request | undefined): NextAuthConfig {
             if (!user) throw new InvalidCredentials();
             return { id: user.id, email: user.email, name: user.name };
           } catch (error) {
-            if (error instanceof AppError && error.code === 'TOO_MANY_REQUESTS') throw new TooManyAttempts(retryMinutes(error));
+            if (error instanceof AppError && error.code === 'TOO_MANY_REQUESTS')
+              throw new TooManyAttempts(retryMinutes(error));
             throw error;
           }
         },
@@ -95,7 +101,12 @@ function authConfigFor(req: Request | undefined): NextAuthConfig {
           // only to an existing account; a mail server error is logged, not shown.
           const user = await findUserByEmail(identifier);
           if (!user) return;
-          const mail = signInLinkEmail({ brand: { name: 'Cairn' }, url, expiresInMinutes: STAFF_LINK_TTL_MINUTES, audience: 'staff' });
+          const mail = signInLinkEmail({
+            brand: { name: 'Cairn' },
+            url,
+            expiresInMinutes: STAFF_LINK_TTL_MINUTES,
+            audience: 'staff',
+          });
           void sendMail({ to: identifier, ...mail }).catch(logError);
         },
       }),
@@ -124,7 +135,11 @@ function authConfigFor(req: Request | undefined): NextAuthConfig {
         if (user?.id) {
           const h = await requestHeaders(req);
           token.uid = user.id;
-          token.sid = await startStaffSession({ userId: user.id, userAgent: h.get('user-agent'), ip: resolveClientIp(h) });
+          token.sid = await startStaffSession({
+            userId: user.id,
+            userAgent: h.get('user-agent'),
+            ip: resolveClientIp(h),
+          });
           return token;
         }
         // Tokens from before sessions were recorded, or whose session was ended, sign the person out.

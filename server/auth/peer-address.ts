@@ -10,5 +10,5 @@ export const PEER_ADDRESS_HEADER = 'x-cairn-peer-address';
 export function stampPeerAddress(req: IncomingMessage) {
   const peer = req.socket.remoteAddress;
   if (peer) req.headers[PEER_ADDRESS_HEADER] = peer;
-  else delete req.headers[PEER_ADDRESS_HEADER];
+  else Reflect.deleteProperty(req.headers, PEER_ADDRESS_HEADER);
 }

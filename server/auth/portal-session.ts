@@ -30,7 +30,11 @@ export async function verifyPortalSession(token: string | undefined): Promise<Po
   try {
     const { payload } = await jwtVerify(token, key(), { audience: PORTAL_AUDIENCE, algorithms: ['HS256'] });
     if (typeof payload.sub !== 'string' || typeof payload.tid !== 'string') return null;
-    return { tenantId: payload.tid, customerId: payload.sub, ticketId: typeof payload.tkt === 'string' ? payload.tkt : null };
+    return {
+      tenantId: payload.tid,
+      customerId: payload.sub,
+      ticketId: typeof payload.tkt === 'string' ? payload.tkt : null,
+    };
   } catch {
     return null;
   }
@@ -54,7 +58,8 @@ export async function verifyTicketLink(token: string | null | undefined) {
   if (!token) return null;
   try {
     const { payload } = await jwtVerify(token, key(), { audience: TICKET_LINK_AUDIENCE, algorithms: ['HS256'] });
-    if (typeof payload.sub !== 'string' || typeof payload.tid !== 'string' || typeof payload.tkt !== 'string') return null;
+    if (typeof payload.sub !== 'string' || typeof payload.tid !== 'string' || typeof payload.tkt !== 'string')
+      return null;
     return { tenantId: payload.tid, customerId: payload.sub, ticketId: payload.tkt };
   } catch {
     return null;

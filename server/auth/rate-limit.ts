@@ -39,7 +39,11 @@ export function sharedLimiter(name: string, opts: { points: number; duration: nu
       // a fresh process counted only in the fallback memory and the limit was split between two counters.
       // A Redis that stays down still fails over after one retry.
       redis ??= new Redis(env.REDIS_URL, { enableOfflineQueue: true, maxRetriesPerRequest: 1 });
-      found = new RateLimiterRedis({ storeClient: redis, insuranceLimiter: new RateLimiterMemory(options), ...options });
+      found = new RateLimiterRedis({
+        storeClient: redis,
+        insuranceLimiter: new RateLimiterMemory(options),
+        ...options,
+      });
     } else {
       found = new RateLimiterMemory(options);
     }
@@ -68,7 +72,12 @@ export function limitKey(...parts: string[]) {
     const value = part.trim().toLowerCase();
     if (!ipaddr.IPv6.isValid(value)) return value;
     const address = ipaddr.process(value);
-    return address.kind() === 'ipv6' ? (address as ipaddr.IPv6).parts.slice(0, 4).map((p) => p.toString(16)).join(':') + '::/64' : address.toString();
+    return address.kind() === 'ipv6'
+      ? (address as ipaddr.IPv6).parts
+          .slice(0, 4)
+          .map((p) => p.toString(16))
+          .join(':') + '::/64'
+      : address.toString();
   });
   return createHash('sha256').update(normalized.join('|')).digest('base64url').slice(0, 32);
 }
@@ -81,7 +90,10 @@ export async function consumeRateLimit(name: LimitName, ...keyParts: string[]) {
     await sharedLimiter(name, LIMITS[name]).consume(limitKey(...keyParts));
   } catch (error) {
     if (error instanceof RateLimiterRes) {
-      throw new AppError('TOO_MANY_REQUESTS', `Too many attempts. Wait ${inMinutes(minutesUntil(error.msBeforeNext))} and try again.`);
+      throw new AppError(
+        'TOO_MANY_REQUESTS',
+        `Too many attempts. Wait ${inMinutes(minutesUntil(error.msBeforeNext))} and try again.`,
+      );
     }
     throw error;
   }

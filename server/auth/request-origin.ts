@@ -27,7 +27,9 @@ async function isVerifiedCustomDomain(host: string): Promise<boolean> {
   const hit = verifiedDomains.get(host);
   if (hit && hit.expiresAt > Date.now()) return hit.verified;
   try {
-    const result = await runWithoutTenant((tx) => tx.execute<{ verified: boolean }>(sql`select cairn_domain_is_verified(${host}) as verified`));
+    const result = await runWithoutTenant((tx) =>
+      tx.execute<{ verified: boolean }>(sql`select cairn_domain_is_verified(${host}) as verified`),
+    );
     const verified = Boolean(result.rows[0]?.verified);
     if (verifiedDomains.size >= MAX_CACHED) verifiedDomains.delete(verifiedDomains.keys().next().value!);
     verifiedDomains.set(host, { verified, expiresAt: Date.now() + VERIFIED_TTL_MS });
@@ -54,15 +56,20 @@ async function isAllowedOrigin(origin: string, requestHost: string): Promise<boo
   }
   // A custom domain may post only to itself, never to the app host or another workspace's domain.
   const host = normalizeHost(url.host);
-  if (url.protocol !== new URL(env.APP_URL).protocol || url.origin !== origin || host !== normalizeHost(requestHost)) return false;
+  if (url.protocol !== new URL(env.APP_URL).protocol || url.origin !== origin || host !== normalizeHost(requestHost))
+    return false;
   return isVerifiedCustomDomain(host);
 }
 
 export async function checkRequestOrigin(request: { method: string; headers: Headers }): Promise<OriginVerdict> {
   if (SAFE_METHODS.has(request.method.toUpperCase())) return { allowed: true };
   const origin = request.headers.get('origin');
-  const requestHost = request.headers.get('x-forwarded-host')?.split(',')[0]?.trim() ?? request.headers.get('host') ?? '';
-  if (origin) return (await isAllowedOrigin(origin, requestHost)) ? { allowed: true } : refused(origin === 'null' ? 'an opaque origin' : origin);
+  const requestHost =
+    request.headers.get('x-forwarded-host')?.split(',')[0]?.trim() ?? request.headers.get('host') ?? '';
+  if (origin)
+    return (await isAllowedOrigin(origin, requestHost))
+      ? { allowed: true }
+      : refused(origin === 'null' ? 'an opaque origin' : origin);
   // Old browsers omit Origin on some requests; Sec-Fetch-Site still says whether the page was ours.
   const site = request.headers.get('sec-fetch-site');
   if (!site || site === 'same-origin' || site === 'none') return { allowed: true };

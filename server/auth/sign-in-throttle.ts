@@ -19,7 +19,8 @@ const ACCOUNT: Dimension = { name: 'account', free: 5 };
 const IP: Dimension = { name: 'ip', free: 20 };
 
 // Attempts in the window; the lock holds one point, taken by the attempt allowed after each delay.
-const attempts = (d: Dimension) => sharedLimiter(`sign-in-attempts-${d.name}`, { points: 1_000_000, duration: WINDOW_SECONDS });
+const attempts = (d: Dimension) =>
+  sharedLimiter(`sign-in-attempts-${d.name}`, { points: 1_000_000, duration: WINDOW_SECONDS });
 const lock = (d: Dimension) => sharedLimiter(`sign-in-lock-${d.name}`, { points: 1, duration: FIRST_DELAY_SECONDS });
 
 const delaySeconds = (beyondFree: number) => Math.min(FIRST_DELAY_SECONDS * 2 ** (beyondFree - 1), MAX_DELAY_SECONDS);
@@ -51,10 +52,11 @@ async function takeAttempt(d: Dimension, key: string) {
 
 export type SignInAttempt = { email: string; ip: string };
 
-const keys = (attempt: SignInAttempt) => [
-  [ACCOUNT, limitKey(attempt.email)],
-  [IP, limitKey(attempt.ip)],
-] as const;
+const keys = (attempt: SignInAttempt) =>
+  [
+    [ACCOUNT, limitKey(attempt.email)],
+    [IP, limitKey(attempt.ip)],
+  ] as const;
 
 /** Before the password is checked: refuses while the account or the address is locked. */
 export async function beginSignInAttempt(attempt: SignInAttempt) {
@@ -68,5 +70,9 @@ export async function beginSignInAttempt(attempt: SignInAttempt) {
 /** A right password clears the account's count, and does not count against a shared office address. */
 export async function finishSuccessfulSignIn(attempt: SignInAttempt) {
   const [[account, accountKey], [ip, ipKey]] = keys(attempt);
-  await Promise.all([attempts(account).delete(accountKey), lock(account).delete(accountKey), attempts(ip).reward(ipKey)]);
+  await Promise.all([
+    attempts(account).delete(accountKey),
+    lock(account).delete(accountKey),
+    attempts(ip).reward(ipKey),
+  ]);
 }

@@ -21,7 +21,9 @@ function encryptionKey(secret: string, salt: string, length: number) {
   const id = `${length}|${salt}|${secret}`;
   let key = keys.get(id);
   if (!key) {
-    key = derive('sha256', secret, salt, `Auth.js Generated Encryption Key (${salt})`, length).then((bits) => new Uint8Array(bits));
+    key = derive('sha256', secret, salt, `Auth.js Generated Encryption Key (${salt})`, length).then(
+      (bits) => new Uint8Array(bits),
+    );
     keys.set(id, key);
   }
   return key;
@@ -53,11 +55,15 @@ export async function readStaffSession(readCookie: (name: string) => string | un
     const token = cookieValue(readCookie, name);
     if (!token) continue;
     try {
-      const { payload } = await jwtDecrypt(token, ({ enc }) => encryptionKey(secret, name, enc === 'A256GCM' ? 32 : 64), {
-        clockTolerance: 15,
-        keyManagementAlgorithms: ['dir'],
-        contentEncryptionAlgorithms: ['A256CBC-HS512', 'A256GCM'],
-      });
+      const { payload } = await jwtDecrypt(
+        token,
+        ({ enc }) => encryptionKey(secret, name, enc === 'A256GCM' ? 32 : 64),
+        {
+          clockTolerance: 15,
+          keyManagementAlgorithms: ['dir'],
+          contentEncryptionAlgorithms: ['A256CBC-HS512', 'A256GCM'],
+        },
+      );
       // `uid` is what the jwt callback (server/auth/config.ts) puts in; auth() reads the user id from it too.
       const userId = typeof payload.uid === 'string' ? payload.uid : null;
       const sessionId = typeof payload.sid === 'string' ? payload.sid : null;

@@ -18,7 +18,9 @@ export async function syncAppRolePassword(ownerUrl: string, appUrl: string): Pro
   await client.connect();
   try {
     // ALTER ROLE takes no bind parameters; escapeLiteral quotes the value for the statement.
-    await client.query(`ALTER ROLE ${client.escapeIdentifier(APP_ROLE)} WITH LOGIN PASSWORD ${client.escapeLiteral(password)}`);
+    await client.query(
+      `ALTER ROLE ${client.escapeIdentifier(APP_ROLE)} WITH LOGIN PASSWORD ${client.escapeLiteral(password)}`,
+    );
   } finally {
     await client.end();
   }

@@ -17,13 +17,19 @@ export function getDb(): Db {
   if (!holder.db) {
     // A server that takes the TCP connection but never answers (one still starting up) would otherwise hold
     // the request, and the pool slot, forever: a connect fails after this long and the next one retries.
-    holder.pool = new pg.Pool({ connectionString: appDatabaseUrl(), max: env.CAIRN_DB_POOL_MAX, connectionTimeoutMillis: 10_000 });
+    holder.pool = new pg.Pool({
+      connectionString: appDatabaseUrl(),
+      max: env.CAIRN_DB_POOL_MAX,
+      connectionTimeoutMillis: 10_000,
+    });
     holder.pool.on('error', (error) => componentLogger('db').error({ err: error }, 'idle database client error'));
     // A connection that dies while checked out (the server restarted mid-transaction) emits 'error' on its
     // client, and pg-pool listens only while a client is idle: unheard, that is an uncaught exception that
     // ends the web or worker process. The query in flight fails with the same error anyway; the pool drops
     // the broken client on release and connects a new one for the next checkout.
-    holder.pool.on('connect', (client) => client.on('error', (error) => componentLogger('db').warn({ err: error }, 'database connection lost')));
+    holder.pool.on('connect', (client) =>
+      client.on('error', (error) => componentLogger('db').warn({ err: error }, 'database connection lost')),
+    );
     holder.db = drizzle(holder.pool, { schema });
   }
   return holder.db;

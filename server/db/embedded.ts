@@ -39,7 +39,10 @@ function acquireLock(dataDir: string) {
  * Starts PGlite (Postgres in WASM) in this process and serves it on a loopback port, so the rest of Cairn,
  * BullMQ's PostgreSQL backend included, talks to it with the same `pg` driver it uses for a real server.
  */
-export async function startEmbeddedPostgres(dataDir: string, options: { port?: number } = {}): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  options: { port?: number } = {},
+): Promise<EmbeddedPostgres> {
   fs.mkdirSync(dataDir, { recursive: true });
   const releaseLock = acquireLock(dataDir);
   try {
@@ -48,9 +51,13 @@ export async function startEmbeddedPostgres(dataDir: string, options: { port?: n
     // put its schema on the shared session's path, after ours.
     await db.exec('set search_path to public, bullmq');
     const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: options.port ?? 0, maxConnections: 64 });
-    pinExtendedProtocolBatches((server as unknown as { queryQueue: Parameters<typeof pinExtendedProtocolBatches>[0] }).queryQueue);
+    pinExtendedProtocolBatches(
+      (server as unknown as { queryQueue: Parameters<typeof pinExtendedProtocolBatches>[0] }).queryQueue,
+    );
     await server.start();
-    const address = (server as unknown as { server?: { address(): { port: number } | string | null } }).server?.address();
+    const address = (
+      server as unknown as { server?: { address(): { port: number } | string | null } }
+    ).server?.address();
     const port = typeof address === 'object' && address ? address.port : options.port;
     if (!port) throw new Error('The embedded database did not report its port.');
     return {

@@ -30,7 +30,9 @@ async function runAsAppRole<T>(identity: Identity, work: (tx: Tx, after: Array<(
 }
 
 export function runInTenant<T>(tenantId: string, work: (scope: TenantScope) => Promise<T>, userId?: string | null) {
-  return runAsAppRole({ tenantId, userId }, (tx, after) => work({ db: tx, tenantId, afterCommit: (fn) => after.push(fn) }));
+  return runAsAppRole({ tenantId, userId }, (tx, after) =>
+    work({ db: tx, tenantId, afterCommit: (fn) => after.push(fn) }),
+  );
 }
 
 /** For work before a workspace is known (sign-in, listing one's own workspaces). Tenant tables show no rows. */

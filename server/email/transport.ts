@@ -37,7 +37,13 @@ const LOCAL = 'local-files';
 /** Who configured the server: Cairn's operator (SMTP_URL, trusted) or a workspace (guarded). */
 export type SmtpServer = { url: string; configuredBy: 'operator' | 'workspace' };
 
-type SmtpOptions = { host: string; port: number; secure: boolean; auth?: { user: string; pass: string }; tls?: { servername?: string } };
+type SmtpOptions = {
+  host: string;
+  port: number;
+  secure: boolean;
+  auth?: { user: string; pass: string };
+  tls?: { servername?: string };
+};
 
 /**
  * Host, port, TLS mode and login from an smtp:// or smtps:// URL, and nothing else: nodemailer's own URL
@@ -50,7 +56,9 @@ export function parseSmtpUrl(value: string): SmtpOptions {
     host: url.hostname.replace(/^\[|\]$/g, ''),
     port: url.port ? Number(url.port) : secure ? 465 : 587,
     secure,
-    ...(url.username ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } } : {}),
+    ...(url.username
+      ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } }
+      : {}),
   };
 }
 
@@ -90,7 +98,10 @@ function serverFor(workspaceSmtpUrl: string | null | undefined): SmtpServer | nu
 }
 
 /** Sends through the workspace's own SMTP server when it has one, else the server configured for Cairn. */
-export async function sendMail(mail: OutgoingMail, options: { smtpUrl?: string | null } = {}): Promise<{ messageId: string }> {
+export async function sendMail(
+  mail: OutgoingMail,
+  options: { smtpUrl?: string | null } = {},
+): Promise<{ messageId: string }> {
   const server = serverFor(options.smtpUrl);
   const url = server?.url ?? null;
   // Resolved (and guarded) before every send; the pool is per checked address, so a name that starts
@@ -102,7 +113,9 @@ export async function sendMail(mail: OutgoingMail, options: { smtpUrl?: string |
     transporter = createTransporter(connection);
     transporters.set(key, transporter);
   }
-  const headers = Object.fromEntries(Object.entries(mail.headers ?? {}).map(([k, v]) => [headerSafe(k), headerSafe(v)]));
+  const headers = Object.fromEntries(
+    Object.entries(mail.headers ?? {}).map(([k, v]) => [headerSafe(k), headerSafe(v)]),
+  );
   const info = await transporter.sendMail({
     from: mail.from ?? env.MAIL_FROM,
     to: mail.toName ? { name: mail.toName, address: mail.to } : mail.to,
@@ -137,7 +150,8 @@ export function resetTransport() {
 
 /** What the admin reads when a check fails: only what the workspace can fix, nothing about our network. */
 export const SMTP_CHECK_MESSAGES = {
-  unreachable: 'Could not connect to the mail server. Check the host name and port, and that the server accepts connections from the internet.',
+  unreachable:
+    'Could not connect to the mail server. Check the host name and port, and that the server accepts connections from the internet.',
   tls: 'The secure connection (TLS) to the mail server failed. Check the port and the scheme: smtps:// for TLS on connect (usually port 465), smtp:// for STARTTLS (usually 587).',
   auth: 'The mail server refused the user name or password. Check them (URL-encode special characters in the password).',
 } as const;
@@ -150,7 +164,8 @@ function describeSmtpFailure(error: unknown) {
   const code = (error as { code?: string }).code;
   const message = error instanceof Error ? error.message : '';
   if (code === 'EAUTH' || code === 'ENOAUTH') return SMTP_CHECK_MESSAGES.auth;
-  if (code === 'ETLS' || /certificate|\bssl\b|\btls\b|handshake|wrong version number/i.test(message)) return SMTP_CHECK_MESSAGES.tls;
+  if (code === 'ETLS' || /certificate|\bssl\b|\btls\b|handshake|wrong version number/i.test(message))
+    return SMTP_CHECK_MESSAGES.tls;
   // Refused, reset, closed, timed out, or anything unexpected: one answer, so open and closed ports look alike.
   return SMTP_CHECK_MESSAGES.unreachable;
 }

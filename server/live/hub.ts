@@ -14,7 +14,10 @@ import { LIVE_CHANNEL, type LiveEvent } from './publish';
  * shared session, so there the hub polls each watched workspace's recently updated tickets instead.
  */
 type Hub = { emitter: EventEmitter; watchers: Map<string, number>; started?: boolean; stop?: () => Promise<void> };
-const hub: Hub = ((globalThis as { __cairnLive?: Hub }).__cairnLive ??= { emitter: new EventEmitter().setMaxListeners(0), watchers: new Map() });
+const hub: Hub = ((globalThis as { __cairnLive?: Hub }).__cairnLive ??= {
+  emitter: new EventEmitter().setMaxListeners(0),
+  watchers: new Map(),
+});
 
 const POLL_MS = 1_500;
 
@@ -67,7 +70,12 @@ function startPolling() {
         );
         for (const row of rows) {
           const type = row.createdAt.getTime() === row.updatedAt.getTime() ? 'ticket.created' : 'ticket.updated';
-          hub.emitter.emit(tenantId, { type, ticketId: row.id, tenantId, at: row.updatedAt.toISOString() } satisfies LiveEvent);
+          hub.emitter.emit(tenantId, {
+            type,
+            ticketId: row.id,
+            tenantId,
+            at: row.updatedAt.toISOString(),
+          } satisfies LiveEvent);
         }
         since.set(tenantId, rows.at(-1)?.updatedAt ?? from);
       } catch (error) {

@@ -3,7 +3,12 @@ import type { TenantScope } from '@/server/db/tenant';
 
 export const LIVE_CHANNEL = 'cairn_live';
 
-export type LiveEvent = { type: 'ticket.created' | 'ticket.updated' | 'message.created'; ticketId: string; tenantId: string; at: string };
+export type LiveEvent = {
+  type: 'ticket.created' | 'ticket.updated' | 'message.created';
+  ticketId: string;
+  tenantId: string;
+  at: string;
+};
 
 /**
  * NOTIFY is transactional: listeners hear of the change only if and when it commits, so a live update

@@ -23,5 +23,7 @@ export async function scrapeMetrics(authorization: string | null): Promise<Respo
     });
   }
   ensureSharedStateMetrics();
-  return new Response(await metrics.registry.metrics(), { headers: { 'content-type': metrics.registry.contentType, 'cache-control': 'no-store' } });
+  return new Response(await metrics.registry.metrics(), {
+    headers: { 'content-type': metrics.registry.contentType, 'cache-control': 'no-store' },
+  });
 }

@@ -54,10 +54,16 @@ function registerSharedState() {
   const readOutbox = () =>
     (outbox ??= withinTimeout(
       runWithoutTenant(async (tx) => {
-        const { rows } = await tx.execute<{ pending: string; failed: string; oldest_due_at: string | Date | null }>(sql`select * from cairn_outbox_stats()`);
+        const { rows } = await tx.execute<{ pending: string; failed: string; oldest_due_at: string | Date | null }>(
+          sql`select * from cairn_outbox_stats()`,
+        );
         const row = rows[0]!;
         const oldest = row.oldest_due_at ? new Date(row.oldest_due_at).getTime() : null;
-        return { pending: Number(row.pending), failed: Number(row.failed), lagSeconds: oldest ? Math.max(0, (Date.now() - oldest) / 1000) : 0 };
+        return {
+          pending: Number(row.pending),
+          failed: Number(row.failed),
+          lagSeconds: oldest ? Math.max(0, (Date.now() - oldest) / 1000) : 0,
+        };
       }),
       'outbox',
     ).finally(() => setTimeout(() => (outbox = null), 0)));

@@ -38,24 +38,35 @@ export type AllowList = { names: Set<string>; cidrs: Cidr[] };
 /** Judges IPv4-mapped IPv6 (::ffff:127.0.0.1) as the IPv4 address it is. */
 function normalize(address: string) {
   const parsed = ipaddr.parse(address);
-  return parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress() ? (parsed as ipaddr.IPv6).toIPv4Address() : parsed;
+  return parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()
+    ? (parsed as ipaddr.IPv6).toIPv4Address()
+    : parsed;
 }
 
 /** True for an address on the public internet: ipaddr.js names every special range, public is `unicast`. */
 export function isPublicAddress(address: string) {
   const parsed = normalize(address);
-  return parsed.range() === 'unicast' && !METADATA_ADDRESSES.has(parsed.toNormalizedString()) && !METADATA_ADDRESSES.has(parsed.toString());
+  return (
+    parsed.range() === 'unicast' &&
+    !METADATA_ADDRESSES.has(parsed.toNormalizedString()) &&
+    !METADATA_ADDRESSES.has(parsed.toString())
+  );
 }
 
 export function parseAllowList(value: string | undefined): AllowList {
   const list: AllowList = { names: new Set(), cidrs: [] };
   for (const raw of (value ?? '').split(',')) {
-    const entry = raw.trim().toLowerCase().replace(/^\[|\]$/g, '');
+    const entry = raw
+      .trim()
+      .toLowerCase()
+      .replace(/^\[|\]$/g, '');
     if (!entry) continue;
     if (entry.includes('/')) {
-      if (!ipaddr.isValidCIDR(entry)) throw new Error(`OUTBOUND_ALLOWED_HOSTS: "${entry}" is not a valid CIDR such as 10.0.0.0/8 or fd00::/8.`);
+      if (!ipaddr.isValidCIDR(entry))
+        throw new Error(`OUTBOUND_ALLOWED_HOSTS: "${entry}" is not a valid CIDR such as 10.0.0.0/8 or fd00::/8.`);
       let [range, bits] = ipaddr.parseCIDR(entry);
-      if (range.kind() === 'ipv6' && (range as ipaddr.IPv6).isIPv4MappedAddress() && bits >= 96) [range, bits] = [(range as ipaddr.IPv6).toIPv4Address(), bits - 96];
+      if (range.kind() === 'ipv6' && (range as ipaddr.IPv6).isIPv4MappedAddress() && bits >= 96)
+        [range, bits] = [(range as ipaddr.IPv6).toIPv4Address(), bits - 96];
       list.cidrs.push([range, bits]);
     } else if (ipaddr.isValid(entry)) {
       const address = normalize(entry);
@@ -80,16 +91,32 @@ function inAllowList(address: string, allow: AllowList) {
 export type Lookup = (host: string) => Promise<Array<{ address: string; family: number }>>;
 const systemLookup: Lookup = (host) => dns.promises.lookup(host, { all: true, verbatim: true });
 
-const NOT_FOUND_CODES = new Set(['ENOTFOUND', 'ENODATA', 'EAI_NONAME', 'EAI_NODATA', 'EAI_FAIL', 'ESERVFAIL', 'ETIMEOUT', 'EAI_AGAIN']);
+const NOT_FOUND_CODES = new Set([
+  'ENOTFOUND',
+  'ENODATA',
+  'EAI_NONAME',
+  'EAI_NODATA',
+  'EAI_FAIL',
+  'ESERVFAIL',
+  'ETIMEOUT',
+  'EAI_AGAIN',
+]);
 
 /**
  * Resolves a tenant-configured host and returns the one address to connect to, or throws OutboundRefused.
  * Every address the name resolves to must pass: a name that mixes a public and a private answer is refused,
  * so which one the connection picks cannot matter.
  */
-export async function resolveOutboundAddress(hostInput: string, options: { allow?: AllowList; lookup?: Lookup } = {}): Promise<OutboundAddress> {
+export async function resolveOutboundAddress(
+  hostInput: string,
+  options: { allow?: AllowList; lookup?: Lookup } = {},
+): Promise<OutboundAddress> {
   const allow = options.allow ?? defaultAllowList();
-  const host = hostInput.trim().toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  const host = hostInput
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
   const nameAllowed = allow.names.has(host);
   let answers: Array<{ address: string; family: number }>;
   if (net.isIP(host)) {
@@ -106,7 +133,8 @@ export async function resolveOutboundAddress(hostInput: string, options: { allow
   }
   for (const answer of answers) {
     if (!ipaddr.isValid(answer.address)) throw new OutboundRefused('not-public', host);
-    if (!nameAllowed && !isPublicAddress(answer.address) && !inAllowList(answer.address, allow)) throw new OutboundRefused('not-public', host);
+    if (!nameAllowed && !isPublicAddress(answer.address) && !inAllowList(answer.address, allow))
+      throw new OutboundRefused('not-public', host);
   }
   const first = answers[0]!;
   return { host, address: first.address, family: first.family === 6 ? 6 : 4 };

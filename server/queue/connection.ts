@@ -11,10 +11,18 @@ export function queueMode(): QueueMode {
 
 // One construction path for both engines: the same Queue and Worker classes, the backend picked here.
 // The generic parameters differ per backend, so the instances are typed loosely at this seam only.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the seam described above
 function connectionOptions(role: 'queue' | 'worker'): { connection: any } {
   // A producer fails fast while Redis is unreachable instead of buffering commands without limit: the
   // outbox row is already saved, and the sweep enqueues it once Redis is back. Workers keep waiting.
-  if (env.REDIS_URL) return { connection: { url: env.REDIS_URL, maxRetriesPerRequest: null, ...(role === 'queue' ? { enableOfflineQueue: false } : {}) } };
+  if (env.REDIS_URL)
+    return {
+      connection: {
+        url: env.REDIS_URL,
+        maxRetriesPerRequest: null,
+        ...(role === 'queue' ? { enableOfflineQueue: false } : {}),
+      },
+    };
   return { connection: { connectionString: ownerDatabaseUrl(), migrate: true, max: 4 } };
 }
 
@@ -32,15 +40,24 @@ const embeddedPostgresBackend: typeof createPostgresBackend = (...args) => {
   return backend;
 };
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the seam described above
 function backendFactory(): any {
   if (env.REDIS_URL) return undefined;
   return env.CAIRN_EMBEDDED ? embeddedPostgresBackend : createPostgresBackend;
 }
 
 export function createQueue(name: string): Queue {
-  return new Queue(name, { ...connectionOptions('queue'), defaultJobOptions: { removeOnComplete: 1000, removeOnFail: 5000 } }, backendFactory());
+  return new Queue(
+    name,
+    { ...connectionOptions('queue'), defaultJobOptions: { removeOnComplete: 1000, removeOnFail: 5000 } },
+    backendFactory(),
+  );
 }
 
-export function createWorker(name: string, processor: Processor, options: Omit<WorkerOptions, 'connection'> = {}): Worker {
+export function createWorker(
+  name: string,
+  processor: Processor,
+  options: Omit<WorkerOptions, 'connection'> = {},
+): Worker {
   return new Worker(name, processor, { ...connectionOptions('worker'), ...options }, backendFactory());
 }

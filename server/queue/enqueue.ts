@@ -17,7 +17,10 @@ export function getQueue(name: QueueName): Queue {
   if (!queue) {
     queue = createQueue(name);
     queue.on('error', (error: Error) => log.error({ queue: name, err: error }, 'queue connection error'));
-    void queue.waitUntilReady().then(() => connected.add(queue!), () => undefined);
+    void queue.waitUntilReady().then(
+      () => connected.add(queue!),
+      () => undefined,
+    );
     queues.set(name, queue);
   }
   return queue;
@@ -37,13 +40,20 @@ export const ENQUEUE_TIMEOUT_MS = 3000;
 function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms; the outbox sweep will enqueue it later.`)), ms);
+    timer = setTimeout(
+      () => reject(new Error(`${what} did not answer within ${ms} ms; the outbox sweep will enqueue it later.`)),
+      ms,
+    );
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** Retries back off exponentially: 2 s, 4 s, 8 s, 16 s between the five attempts. */
-export async function enqueue<N extends JobName>(name: N, payload: JobPayload<N>, options: JobsOptions & { key?: string } = {}) {
+export async function enqueue<N extends JobName>(
+  name: N,
+  payload: JobPayload<N>,
+  options: JobsOptions & { key?: string } = {},
+) {
   const definition = JOBS[name];
   const data = definition.payload.parse(payload);
   const { key, ...jobOptions } = options;

@@ -31,7 +31,10 @@ export const JOBS = {
   'privacy.process': { queue: 'privacy', payload: z.strictObject({ tenantId: z.uuid(), requestId: z.uuid() }) },
   'privacy.sweep': { queue: 'maintenance', payload: z.strictObject({}) },
   'privacy.retention': { queue: 'maintenance', payload: z.strictObject({}) },
-  'outbound.check': { queue: 'outbound', payload: z.strictObject({ tenantId: z.uuid(), kind: z.enum(OUTBOUND_CHECK_KINDS) }) },
+  'outbound.check': {
+    queue: 'outbound',
+    payload: z.strictObject({ tenantId: z.uuid(), kind: z.enum(OUTBOUND_CHECK_KINDS) }),
+  },
   'domain.verify': { queue: 'outbound', payload: z.strictObject({ tenantId: z.uuid(), domainId: z.uuid() }) },
   'domain.recheck': { queue: 'maintenance', payload: z.strictObject({}) },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
@@ -40,5 +43,8 @@ export type JobName = keyof typeof JOBS;
 export type JobPayload<N extends JobName> = z.infer<(typeof JOBS)[N]['payload']>;
 
 /** Outbox kinds map to the job that carries them out. */
-export const OUTBOX_KIND_TO_JOB = { email: 'email.send', event: 'event.dispatch' } as const satisfies Record<string, JobName>;
+export const OUTBOX_KIND_TO_JOB = { email: 'email.send', event: 'event.dispatch' } as const satisfies Record<
+  string,
+  JobName
+>;
 export type OutboxKind = keyof typeof OUTBOX_KIND_TO_JOB;

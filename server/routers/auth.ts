@@ -13,7 +13,9 @@ export const authRouter = router({
     return { userId, workspace: { id: workspace.id, slug: workspace.slug, name: workspace.name } };
   }),
   invitation: publicProcedure.input(invitationTokenInput).query(({ input }) => describeInvitation(input.token)),
-  acceptInvitation: publicProcedure.input(acceptInvitationInput).mutation(({ ctx, input }) => acceptInvitation(input, ctx.userId)),
+  acceptInvitation: publicProcedure
+    .input(acceptInvitationInput)
+    .mutation(({ ctx, input }) => acceptInvitation(input, ctx.userId)),
   requestPortalLink: publicProcedure.input(requestPortalLinkInput).mutation(async ({ ctx, input }) => {
     await consumeRateLimit('magicLink', `${input.email}|${ctx.ip}`);
     return requestPortalLink(input);

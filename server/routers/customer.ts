@@ -1,6 +1,19 @@
-import { createCustomerInput, createOrganizationInput, customerIdInput, listCustomersInput, updateCustomerInput } from '@/lib/validators/customer';
+import {
+  createCustomerInput,
+  createOrganizationInput,
+  customerIdInput,
+  listCustomersInput,
+  updateCustomerInput,
+} from '@/lib/validators/customer';
 import { agentProcedure, router, tenantProcedure } from '@/server/trpc/init';
-import { createCustomer, createOrganization, getCustomer, listCustomers, listOrganizations, updateCustomer } from '@/server/services/customer/customers';
+import {
+  createCustomer,
+  createOrganization,
+  getCustomer,
+  listCustomers,
+  listOrganizations,
+  updateCustomer,
+} from '@/server/services/customer/customers';
 
 export const customerRouter = router({
   list: tenantProcedure.input(listCustomersInput).query(({ ctx, input }) => listCustomers(ctx.scope, input)),
@@ -11,5 +24,7 @@ export const customerRouter = router({
 
 export const organizationRouter = router({
   list: tenantProcedure.query(({ ctx }) => listOrganizations(ctx.scope)),
-  create: agentProcedure.input(createOrganizationInput).mutation(({ ctx, input }) => createOrganization(ctx.scope, input)),
+  create: agentProcedure
+    .input(createOrganizationInput)
+    .mutation(({ ctx, input }) => createOrganization(ctx.scope, input)),
 });

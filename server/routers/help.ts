@@ -25,7 +25,11 @@ import {
 } from '@/lib/validators/help';
 import { VISITOR_COOKIE, type Context } from '@/server/trpc/context';
 import { agentProcedure, publicProcedure, router, tenantProcedure } from '@/server/trpc/init';
-import { listArticleCategories, saveArticleCategory, saveArticleSection } from '@/server/services/help/article-categories';
+import {
+  listArticleCategories,
+  saveArticleCategory,
+  saveArticleSection,
+} from '@/server/services/help/article-categories';
 import { recordArticleView, voteOnArticle, type HelpReader } from '@/server/services/help/article-feedback';
 import { setArticleStatus, scheduleArticle } from '@/server/services/help/change-article-status';
 import { listContextualArticles } from '@/server/services/help/contextual-help';
@@ -53,7 +57,13 @@ const searchHit = articleSummary.extend({
   snippet: z.array(snippetPart),
   fuzzy: z.boolean(),
 });
-const categorySummary = z.object({ id: z.uuid(), slug: z.string(), name: z.string(), description: z.string(), icon: z.string() });
+const categorySummary = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  name: z.string(),
+  description: z.string(),
+  icon: z.string(),
+});
 
 const VISITOR_COOKIE_DAYS = 365;
 
@@ -74,8 +84,17 @@ export const helpRouter = router({
     .query(({ ctx, input }) => withHelpCenter(input.workspace, ctx.portal, (scope) => listHelpCategories(scope))),
   category: publicProcedure
     .input(helpCategoryInput)
-    .output(z.object({ category: categorySummary, sections: z.array(z.object({ id: z.uuid().nullable(), name: z.string().nullable(), articles: z.array(articleSummary) })) }))
-    .query(({ ctx, input }) => withHelpCenter(input.workspace, ctx.portal, (scope) => getHelpCategory(scope, input.slug))),
+    .output(
+      z.object({
+        category: categorySummary,
+        sections: z.array(
+          z.object({ id: z.uuid().nullable(), name: z.string().nullable(), articles: z.array(articleSummary) }),
+        ),
+      }),
+    )
+    .query(({ ctx, input }) =>
+      withHelpCenter(input.workspace, ctx.portal, (scope) => getHelpCategory(scope, input.slug)),
+    ),
   article: publicProcedure
     .input(helpArticleInput)
     .output(
@@ -93,7 +112,9 @@ export const helpRouter = router({
         related: z.array(articleLink),
       }),
     )
-    .query(({ ctx, input }) => withHelpCenter(input.workspace, ctx.portal, (scope) => getHelpArticle(scope, input.slug))),
+    .query(({ ctx, input }) =>
+      withHelpCenter(input.workspace, ctx.portal, (scope) => getHelpArticle(scope, input.slug)),
+    ),
   search: publicProcedure
     .input(helpSearchInput)
     .output(z.object({ items: z.array(searchHit) }))
@@ -102,20 +123,30 @@ export const helpRouter = router({
   suggest: publicProcedure
     .input(helpSuggestInput)
     .output(z.object({ items: z.array(searchHit) }))
-    .query(({ ctx, input }) => withHelpCenter(input.workspace, ctx.portal, (scope) => suggestArticles(scope, input.subject))),
+    .query(({ ctx, input }) =>
+      withHelpCenter(input.workspace, ctx.portal, (scope) => suggestArticles(scope, input.subject)),
+    ),
   /** Contextual help for a path of the workspace's product (widget, in-app help menu). */
   contextual: publicProcedure
     .input(helpContextualInput)
     .output(z.array(articleSummary))
-    .query(({ ctx, input }) => withHelpCenter(input.workspace, ctx.portal, (scope) => listContextualArticles(scope, input.path))),
+    .query(({ ctx, input }) =>
+      withHelpCenter(input.workspace, ctx.portal, (scope) => listContextualArticles(scope, input.path)),
+    ),
   feedback: publicProcedure
     .input(articleFeedbackInput)
     .output(z.object({ recorded: z.literal(true) }))
-    .mutation(({ ctx, input }) => withHelpCenter(input.workspace, ctx.portal, (scope) => voteOnArticle(scope, helpReader(ctx), input))),
+    .mutation(({ ctx, input }) =>
+      withHelpCenter(input.workspace, ctx.portal, (scope) => voteOnArticle(scope, helpReader(ctx), input)),
+    ),
   recordView: publicProcedure
     .input(recordArticleViewInput)
     .output(z.object({ recorded: z.literal(true) }))
-    .mutation(({ ctx, input }) => withHelpCenter(input.workspace, ctx.portal, (scope) => recordArticleView(scope, input.articleId, helpReader(ctx)))),
+    .mutation(({ ctx, input }) =>
+      withHelpCenter(input.workspace, ctx.portal, (scope) =>
+        recordArticleView(scope, input.articleId, helpReader(ctx)),
+      ),
+    ),
 });
 
 // ── Authoring: agents and admins write, every staff member reads ─────────────────────────────────────
@@ -123,21 +154,33 @@ export const helpRouter = router({
 export const articleRouter = router({
   list: tenantProcedure.input(listArticlesInput).query(({ ctx, input }) => listArticlesForStaff(ctx.scope, input)),
   get: tenantProcedure.input(articleIdInput).query(({ ctx, input }) => getArticleForStaff(ctx.scope, input.articleId)),
-  version: tenantProcedure.input(articleVersionInput).query(({ ctx, input }) => getArticleVersion(ctx.scope, input.articleId, input.version)),
-  search: tenantProcedure.input(staffSearchArticlesInput).query(({ ctx, input }) => searchArticlesAsStaff(ctx.scope, input)),
+  version: tenantProcedure
+    .input(articleVersionInput)
+    .query(({ ctx, input }) => getArticleVersion(ctx.scope, input.articleId, input.version)),
+  search: tenantProcedure
+    .input(staffSearchArticlesInput)
+    .query(({ ctx, input }) => searchArticlesAsStaff(ctx.scope, input)),
   /** A mutation only so long drafts travel in a POST body rather than a URL; it changes nothing. */
   preview: agentProcedure.input(previewArticleInput).mutation(({ input }) => previewArticle(input)),
   create: agentProcedure.input(createArticleInput).mutation(({ ctx, input }) => createArticle(ctx.scope, input)),
   update: agentProcedure.input(updateArticleInput).mutation(({ ctx, input }) => updateArticle(ctx.scope, input)),
-  restoreVersion: agentProcedure.input(restoreArticleVersionInput).mutation(({ ctx, input }) => restoreArticleVersion(ctx.scope, input)),
-  setStatus: agentProcedure.input(setArticleStatusInput).mutation(({ ctx, input }) => setArticleStatus(ctx.scope, input)),
+  restoreVersion: agentProcedure
+    .input(restoreArticleVersionInput)
+    .mutation(({ ctx, input }) => restoreArticleVersion(ctx.scope, input)),
+  setStatus: agentProcedure
+    .input(setArticleStatusInput)
+    .mutation(({ ctx, input }) => setArticleStatus(ctx.scope, input)),
   schedule: agentProcedure.input(scheduleArticleInput).mutation(({ ctx, input }) => scheduleArticle(ctx.scope, input)),
 });
 
 export const articleCategoryRouter = router({
   list: tenantProcedure.query(({ ctx }) => listArticleCategories(ctx.scope)),
-  save: agentProcedure.input(saveArticleCategoryInput).mutation(({ ctx, input }) => saveArticleCategory(ctx.scope, input)),
-  saveSection: agentProcedure.input(saveArticleSectionInput).mutation(({ ctx, input }) => saveArticleSection(ctx.scope, input)),
+  save: agentProcedure
+    .input(saveArticleCategoryInput)
+    .mutation(({ ctx, input }) => saveArticleCategory(ctx.scope, input)),
+  saveSection: agentProcedure
+    .input(saveArticleSectionInput)
+    .mutation(({ ctx, input }) => saveArticleSection(ctx.scope, input)),
 });
 
 export const helpLinkRouter = router({

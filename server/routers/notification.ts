@@ -1,4 +1,9 @@
-import { retryMailInput, testMailSettingsInput, updateMailSettingsInput, updateNotificationPreferencesInput } from '@/lib/validators/notification';
+import {
+  retryMailInput,
+  testMailSettingsInput,
+  updateMailSettingsInput,
+  updateNotificationPreferencesInput,
+} from '@/lib/validators/notification';
 import { adminProcedure, agentProcedure, router, tenantProcedure } from '@/server/trpc/init';
 import { getMailSettings, updateMailSettings } from '@/server/services/notification/mail-settings';
 import { getSmtpCheck, startSmtpCheck } from '@/server/services/outbound/smtp-check';
@@ -9,14 +14,18 @@ import { retryTicketMail } from '@/server/services/notification/retry-mail';
 
 export const notificationRouter = router({
   preferences: tenantProcedure.query(({ ctx }) => getNotificationPreferences(ctx.scope)),
-  updatePreferences: tenantProcedure.input(updateNotificationPreferencesInput).mutation(({ ctx, input }) => updateNotificationPreferences(ctx.scope, input)),
+  updatePreferences: tenantProcedure
+    .input(updateNotificationPreferencesInput)
+    .mutation(({ ctx, input }) => updateNotificationPreferences(ctx.scope, input)),
   /** Agents, not only admins: the agent on the ticket sees the failure and knows whether the customer got it. */
   retryMail: agentProcedure.input(retryMailInput).mutation(({ ctx, input }) => retryTicketMail(ctx.scope, input)),
 });
 
 export const mailSettingsRouter = router({
   get: adminProcedure.query(({ ctx }) => getMailSettings(ctx.scope)),
-  update: adminProcedure.input(updateMailSettingsInput).mutation(({ ctx, input }) => updateMailSettings(ctx.scope, input)),
+  update: adminProcedure
+    .input(updateMailSettingsInput)
+    .mutation(({ ctx, input }) => updateMailSettings(ctx.scope, input)),
   /** Starts a connection check in the worker and returns at once; the page polls `testStatus` for the answer. */
   test: adminProcedure.input(testMailSettingsInput).mutation(({ ctx, input }) => startSmtpCheck(ctx.scope, input)),
   testStatus: adminProcedure.query(({ ctx }) => getSmtpCheck(ctx.scope)),

@@ -1,15 +1,33 @@
 import { z } from 'zod';
 import { MESSAGE_AUTHOR_TYPES, TICKET_STATUSES } from '@/lib/constants/ticket';
-import { portalCreateTicketInput, portalListTicketsInput, portalReplyInput, portalTicketIdInput } from '@/lib/validators/ticket';
+import {
+  portalCreateTicketInput,
+  portalListTicketsInput,
+  portalReplyInput,
+  portalTicketIdInput,
+} from '@/lib/validators/ticket';
 import { portalProcedure, router } from '@/server/trpc/init';
 import { listActiveCategories } from '@/server/services/ticket/categories';
-import { closeAsCustomer, createTicketAsCustomer, getCustomerTicket, listCustomerTickets, replyAsCustomer } from '@/server/services/ticket/portal-tickets';
+import {
+  closeAsCustomer,
+  createTicketAsCustomer,
+  getCustomerTicket,
+  listCustomerTickets,
+  replyAsCustomer,
+} from '@/server/services/ticket/portal-tickets';
 
 // Customer-facing procedures declare their output: zod strips anything not listed, so agent-only fields
 // (internal notes, assignees, tags, custom fields) can never leak even if a service returned them.
 const portalCustomer = z.object({ id: z.uuid(), email: z.string(), name: z.string() });
 const attachment = z.object({ id: z.uuid(), filename: z.string(), contentType: z.string(), sizeBytes: z.number() });
-const portalTicketSummary = z.object({ id: z.uuid(), displayNumber: z.string(), subject: z.string(), status: z.enum(TICKET_STATUSES), createdAt: z.date(), updatedAt: z.date() });
+const portalTicketSummary = z.object({
+  id: z.uuid(),
+  displayNumber: z.string(),
+  subject: z.string(),
+  status: z.enum(TICKET_STATUSES),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
 const portalMessage = z.object({
   id: z.uuid(),
   authorType: z.enum(MESSAGE_AUTHOR_TYPES).exclude(['system']),
@@ -20,9 +38,15 @@ const portalMessage = z.object({
 });
 
 export const portalRouter = router({
-  me: portalProcedure.output(portalCustomer).query(({ ctx }) => ({ id: ctx.customer.id, email: ctx.customer.email, name: ctx.customer.name })),
+  me: portalProcedure
+    .output(portalCustomer)
+    .query(({ ctx }) => ({ id: ctx.customer.id, email: ctx.customer.email, name: ctx.customer.name })),
   categories: portalProcedure
-    .output(z.array(z.object({ id: z.uuid(), name: z.string(), description: z.string(), color: z.string(), icon: z.string() })))
+    .output(
+      z.array(
+        z.object({ id: z.uuid(), name: z.string(), description: z.string(), color: z.string(), icon: z.string() }),
+      ),
+    )
     .query(({ ctx }) => listActiveCategories(ctx.scope)),
   createTicket: portalProcedure
     .input(portalCreateTicketInput)
@@ -34,7 +58,12 @@ export const portalRouter = router({
     .query(({ ctx, input }) => listCustomerTickets(ctx.scope, ctx.customer, input)),
   ticket: portalProcedure
     .input(portalTicketIdInput)
-    .output(z.object({ ticket: portalTicketSummary.extend({ category: z.string().nullable() }), messages: z.array(portalMessage) }))
+    .output(
+      z.object({
+        ticket: portalTicketSummary.extend({ category: z.string().nullable() }),
+        messages: z.array(portalMessage),
+      }),
+    )
     .query(({ ctx, input }) => getCustomerTicket(ctx.scope, ctx.customer, input.ticketId)),
   reply: portalProcedure
     .input(portalReplyInput)

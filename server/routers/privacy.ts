@@ -8,11 +8,17 @@ import { getRetentionSettings, updateRetentionSettings } from '@/server/services
 
 export const privacyRequestRouter = router({
   list: adminProcedure.input(privacyCustomerInput).query(({ ctx, input }) => listPrivacyRequests(ctx.scope, input)),
-  export: adminProcedure.input(privacyCustomerInput).mutation(({ ctx, input }) => requestCustomerExport(ctx.scope, input)),
-  erase: adminProcedure.input(eraseCustomerInput).mutation(({ ctx, input }) => requestCustomerErasure(ctx.scope, input)),
+  export: adminProcedure
+    .input(privacyCustomerInput)
+    .mutation(({ ctx, input }) => requestCustomerExport(ctx.scope, input)),
+  erase: adminProcedure
+    .input(eraseCustomerInput)
+    .mutation(({ ctx, input }) => requestCustomerErasure(ctx.scope, input)),
 });
 
 export const retentionSettingsRouter = router({
   get: adminProcedure.query(({ ctx }) => getRetentionSettings(ctx.scope)),
-  update: adminProcedure.input(updateRetentionInput).mutation(({ ctx, input }) => updateRetentionSettings(ctx.scope, input)),
+  update: adminProcedure
+    .input(updateRetentionInput)
+    .mutation(({ ctx, input }) => updateRetentionSettings(ctx.scope, input)),
 });

@@ -20,19 +20,25 @@ export const businessCalendarRouter = router({
   list: tenantProcedure.query(({ ctx }) => listCalendars(ctx.scope)),
   save: adminProcedure.input(saveCalendarInput).mutation(({ ctx, input }) => saveCalendar(ctx.scope, input)),
   delete: adminProcedure.input(calendarIdInput).mutation(({ ctx, input }) => deleteCalendar(ctx.scope, input)),
-  importHolidays: adminProcedure.input(importHolidaysInput).mutation(({ ctx, input }) => importCalendarHolidays(ctx.scope, input)),
+  importHolidays: adminProcedure
+    .input(importHolidaysInput)
+    .mutation(({ ctx, input }) => importCalendarHolidays(ctx.scope, input)),
 });
 
 export const slaPolicyRouter = router({
   list: tenantProcedure.query(({ ctx }) => listPolicies(ctx.scope)),
   save: adminProcedure.input(saveSlaPolicyInput).mutation(({ ctx, input }) => saveSlaPolicy(ctx.scope, input)),
   delete: adminProcedure.input(slaPolicyIdInput).mutation(({ ctx, input }) => deleteSlaPolicy(ctx.scope, input)),
-  reorder: adminProcedure.input(reorderSlaPoliciesInput).mutation(({ ctx, input }) => reorderSlaPolicies(ctx.scope, input)),
+  reorder: adminProcedure
+    .input(reorderSlaPoliciesInput)
+    .mutation(({ ctx, input }) => reorderSlaPolicies(ctx.scope, input)),
 });
 
 export const slaSettingsRouter = router({
   get: tenantProcedure.query(({ ctx }) => getSlaDefaults(ctx.scope)),
-  update: adminProcedure.input(updateSlaDefaultsInput).mutation(({ ctx, input }) => updateSlaDefaults(ctx.scope, input)),
+  update: adminProcedure
+    .input(updateSlaDefaultsInput)
+    .mutation(({ ctx, input }) => updateSlaDefaults(ctx.scope, input)),
 });
 
 export const slaReportRouter = router({

@@ -1,6 +1,13 @@
 import { createTeamInput, teamIdInput, teamMemberInput, updateTeamInput } from '@/lib/validators/workspace';
 import { adminProcedure, router, tenantProcedure } from '@/server/trpc/init';
-import { addTeamMember, createTeam, deleteTeam, listTeams, removeTeamMember, updateTeam } from '@/server/services/team/teams';
+import {
+  addTeamMember,
+  createTeam,
+  deleteTeam,
+  listTeams,
+  removeTeamMember,
+  updateTeam,
+} from '@/server/services/team/teams';
 
 export const teamRouter = router({
   list: tenantProcedure.query(({ ctx }) => listTeams(ctx.scope)),

@@ -51,5 +51,7 @@ export const macroRouter = router({
 
 export const ticketSettingsRouter = router({
   get: tenantProcedure.query(({ ctx }) => getTicketSettingsForAdmin(ctx.scope)),
-  update: adminProcedure.input(ticketNumberFormatInput).mutation(({ ctx, input }) => updateTicketNumberFormat(ctx.scope, input)),
+  update: adminProcedure
+    .input(ticketNumberFormatInput)
+    .mutation(({ ctx, input }) => updateTicketNumberFormat(ctx.scope, input)),
 });

@@ -6,7 +6,13 @@ export const WORKSPACE_COOKIE = 'cairn_workspace';
 export const VISITOR_COOKIE = 'cairn_visitor';
 export const PORTAL_WORKSPACE_HEADER = 'x-cairn-portal';
 
-type CookieOptions = { maxAge?: number; httpOnly?: boolean; sameSite?: 'lax' | 'strict'; secure?: boolean; path?: string };
+type CookieOptions = {
+  maxAge?: number;
+  httpOnly?: boolean;
+  sameSite?: 'lax' | 'strict';
+  secure?: boolean;
+  path?: string;
+};
 
 /** Everything a procedure may know about the caller, resolved on the server from the session cookies. */
 export type Context = {

@@ -40,11 +40,18 @@ const errorMapping = t.middleware(async ({ ctx, next, path }) => {
     const cause = result.error.cause;
     if (cause instanceof AppError) {
       // tRPC has no 507; a full store is a temporary outage of the server to a tRPC client.
-      throw new TRPCError({ code: cause.code === 'INSUFFICIENT_STORAGE' ? 'SERVICE_UNAVAILABLE' : cause.code, message: cause.message, cause });
+      throw new TRPCError({
+        code: cause.code === 'INSUFFICIENT_STORAGE' ? 'SERVICE_UNAVAILABLE' : cause.code,
+        message: cause.message,
+        cause,
+      });
     }
     if (result.error.code === 'INTERNAL_SERVER_ERROR') {
       logError({ path, error: cause ?? result.error }, ctx.log);
-      throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong on our side. Try again; if it keeps happening, contact support.' });
+      throw new TRPCError({
+        code: 'INTERNAL_SERVER_ERROR',
+        message: 'Something went wrong on our side. Try again; if it keeps happening, contact support.',
+      });
     }
   }
   return result;
@@ -55,7 +62,11 @@ const refuseNulBytes = t.middleware(async ({ getRawInput, next }) => {
   const checked = withoutNulBytes.safeParse(await getRawInput());
   if (!checked.success) {
     const where = checked.error.issues.map((issue) => issue.path.join('.') || 'input').join(', ');
-    throw new TRPCError({ code: 'BAD_REQUEST', message: `Text cannot contain NUL characters (\\u0000). Remove them from: ${where}.`, cause: checked.error });
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: `Text cannot contain NUL characters (\\u0000). Remove them from: ${where}.`,
+      cause: checked.error,
+    });
   }
   return next();
 });
@@ -84,22 +95,31 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
 
 export const tenantProcedure = authedProcedure.use(async ({ ctx, next }) => {
   const membership = await resolveMembership(ctx.userId, ctx.preferredWorkspaceId, ctx.sessionVersion);
-  if (!membership) throw new TRPCError({ code: 'FORBIDDEN', message: 'You are not a member of any workspace yet. Create one or ask for an invitation.' });
+  if (!membership)
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: 'You are not a member of any workspace yet. Create one or ask for an invitation.',
+    });
   const actor: Actor = { userId: ctx.userId, role: membership.role };
   // One transaction for the whole call. tRPC's next() reports a failure without throwing, so the error
   // is rethrown to roll the transaction back.
-  return runInTenant(membership.tenantId, async (scope) => {
-    const log = ctx.log.child({ workspaceId: membership.tenantId });
-    const result = await next({ ctx: { ...ctx, log, scope: { ...scope, actor }, actor } });
-    if (!result.ok) throw result.error;
-    return result;
-  }, ctx.userId);
+  return runInTenant(
+    membership.tenantId,
+    async (scope) => {
+      const log = ctx.log.child({ workspaceId: membership.tenantId });
+      const result = await next({ ctx: { ...ctx, log, scope: { ...scope, actor }, actor } });
+      if (!result.ok) throw result.error;
+      return result;
+    },
+    ctx.userId,
+  );
 });
 
 function requireRole(allowed: readonly MemberRole[], what: string) {
   return t.middleware(({ ctx, next }) => {
     const role = (ctx as { actor?: Actor }).actor?.role;
-    if (!role || !allowed.includes(role)) throw new TRPCError({ code: 'FORBIDDEN', message: `Only ${what} can do this. Ask a workspace admin.` });
+    if (!role || !allowed.includes(role))
+      throw new TRPCError({ code: 'FORBIDDEN', message: `Only ${what} can do this. Ask a workspace admin.` });
     return next();
   });
 }
@@ -113,11 +133,17 @@ export const portalProcedure = publicProcedure.use(async ({ ctx, next }) => {
   if (!portal) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to the portal to continue.' });
   return runInTenant(portal.tenantId, async (scope) => {
     // Sessions are signed cookies that cannot be recalled; an erased customer's end here, on every call.
-    const [customer] = await scope.db.select().from(customers).where(and(eq(customers.id, portal.customerId), isNull(customers.erasedAt)));
-    if (!customer) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Your portal session has ended. Sign in again.' });
+    const [customer] = await scope.db
+      .select()
+      .from(customers)
+      .where(and(eq(customers.id, portal.customerId), isNull(customers.erasedAt)));
+    if (!customer)
+      throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Your portal session has ended. Sign in again.' });
     // A session from a ticket's signed link reaches that ticket only.
     const log = ctx.log.child({ workspaceId: portal.tenantId });
-    const result = await next({ ctx: { ...ctx, log, scope, customer: { ...customer, onlyTicketId: portal.ticketId ?? null } } });
+    const result = await next({
+      ctx: { ...ctx, log, scope, customer: { ...customer, onlyTicketId: portal.ticketId ?? null } },
+    });
     if (!result.ok) throw result.error;
     return result;
   });

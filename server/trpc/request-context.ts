@@ -26,7 +26,11 @@ const readVisitorId = (readCookie: CookieReader) => {
   return value && UUID.test(value) ? value : null;
 };
 
-export async function createRequestContext(headers: Headers, readCookie: CookieReader, writeCookie: Context['setCookie']): Promise<Context> {
+export async function createRequestContext(
+  headers: Headers,
+  readCookie: CookieReader,
+  writeCookie: Context['setCookie'],
+): Promise<Context> {
   // The session cookie decrypted directly (server/auth/staff-session.ts), not through auth(): most of the
   // per-request floor was Auth.js's full round for what is one JWE decryption.
   const session = await readStaffSession(readCookie);
@@ -45,8 +49,16 @@ export async function createRequestContext(headers: Headers, readCookie: CookieR
   };
 }
 
-export function serializeCookie(name: string, value: string, options: { maxAge?: number; httpOnly?: boolean; sameSite?: 'lax' | 'strict'; path?: string } = {}) {
-  const parts = [`${name}=${encodeURIComponent(value)}`, `Path=${options.path ?? '/'}`, `SameSite=${options.sameSite === 'strict' ? 'Strict' : 'Lax'}`];
+export function serializeCookie(
+  name: string,
+  value: string,
+  options: { maxAge?: number; httpOnly?: boolean; sameSite?: 'lax' | 'strict'; path?: string } = {},
+) {
+  const parts = [
+    `${name}=${encodeURIComponent(value)}`,
+    `Path=${options.path ?? '/'}`,
+    `SameSite=${options.sameSite === 'strict' ? 'Strict' : 'Lax'}`,
+  ];
   if (options.httpOnly !== false) parts.push('HttpOnly');
   if (options.maxAge !== undefined) parts.push(`Max-Age=${options.maxAge}`);
   if (env.APP_URL.startsWith('https://')) parts.push('Secure');

@@ -5,8 +5,14 @@ import { spawnSync } from 'node:child_process';
 // because each sets the configuration the app modules read at import. `npm run bench:sla` runs the second alone.
 
 const args = process.argv.slice(2);
-const run = (script: string, scriptArgs: string[]) => spawnSync(process.execPath, ['--import', 'tsx', script, ...scriptArgs], { stdio: 'inherit' }).status ?? 1;
+const run = (script: string, scriptArgs: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', script, ...scriptArgs], { stdio: 'inherit' }).status ?? 1;
 
 const first = run('tests/bench/run.ts', args);
 if (first !== 0 || args.includes('--help') || args.includes('--seed-only')) process.exit(first);
-process.exit(run('tests/bench/sla/run.ts', args.filter((a) => a === '--quick')));
+process.exit(
+  run(
+    'tests/bench/sla/run.ts',
+    args.filter((a) => a === '--quick'),
+  ),
+);

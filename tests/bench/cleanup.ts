@@ -36,6 +36,9 @@ export function installExitGuards(timeLimitMinutes: number) {
   };
   process.once('SIGINT', () => stop('interrupted', 130));
   process.once('SIGTERM', () => stop('terminated', 143));
-  const timer = setTimeout(() => stop(`time limit of ${timeLimitMinutes} minutes reached`, 124), timeLimitMinutes * 60_000);
+  const timer = setTimeout(
+    () => stop(`time limit of ${timeLimitMinutes} minutes reached`, 124),
+    timeLimitMinutes * 60_000,
+  );
   timer.unref();
 }

@@ -75,7 +75,9 @@ async function dedicatedDatabase(serverUrl: string, profile: Profile, reseed: bo
   const name = benchDatabaseName(serverUrl, profile);
   const admin = async (statement: 'create' | 'recreate') => {
     // Never administer from inside the database being dropped.
-    const client = await adminClient(new URL(serverUrl).pathname === `/${name}` ? withDatabase(serverUrl, 'postgres') : serverUrl);
+    const client = await adminClient(
+      new URL(serverUrl).pathname === `/${name}` ? withDatabase(serverUrl, 'postgres') : serverUrl,
+    );
     try {
       const ident = client.escapeIdentifier(name);
       if (statement === 'recreate') await client.query(`DROP DATABASE IF EXISTS ${ident} WITH (FORCE)`);
@@ -88,7 +90,14 @@ async function dedicatedDatabase(serverUrl: string, profile: Profile, reseed: bo
   await admin(reseed ? 'recreate' : 'create');
   const ownerUrl = withDatabase(serverUrl, name);
   const appUrl = process.env.DATABASE_APP_URL ? withDatabase(process.env.DATABASE_APP_URL, name) : undefined;
-  return { kind: 'postgres', label: `Postgres ${redact(ownerUrl)}`, ownerUrl, appUrl, reset: () => admin('recreate'), stop: async () => undefined };
+  return {
+    kind: 'postgres',
+    label: `Postgres ${redact(ownerUrl)}`,
+    ownerUrl,
+    appUrl,
+    reset: () => admin('recreate'),
+    stop: async () => undefined,
+  };
 }
 
 /** The embedded PGlite, as `npm start` runs it without DATABASE_URL, in a folder of the bench's own. */

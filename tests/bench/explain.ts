@@ -25,12 +25,14 @@ export async function explainServiceQuery(
     // Three runs; the last is reported, with the cache as warm as the timed calls had it.
     for (let run = 0; run < 3; run++) {
       await connection.query('begin');
-      await connection.query(`select set_config('role', $1, true), set_config('app.tenant_id', $2, true), set_config('app.user_id', $3, true)`, [
-        APP_ROLE,
-        client.workspace.tenantId,
-        client.workspace.agentUserId,
-      ]);
-      const result = await connection.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${statement.text}`, statement.values);
+      await connection.query(
+        `select set_config('role', $1, true), set_config('app.tenant_id', $2, true), set_config('app.user_id', $3, true)`,
+        [APP_ROLE, client.workspace.tenantId, client.workspace.agentUserId],
+      );
+      const result = await connection.query<{ 'QUERY PLAN': string }>(
+        `explain (analyze, buffers) ${statement.text}`,
+        statement.values,
+      );
       await connection.query('rollback');
       output = result.rows.map((r) => r['QUERY PLAN']);
     }

@@ -38,11 +38,17 @@ async function sampleSlugs(target: HelpTarget, count: number) {
 async function fetchPage(baseUrl: string, path: string) {
   const res = await fetch(`${baseUrl}${path}`, { signal: AbortSignal.timeout(30_000) });
   const html = await res.text();
-  if (res.status !== 200 || !html.includes('<article')) throw new Error(`GET ${path} answered ${res.status}; expected the article page.`);
+  if (res.status !== 200 || !html.includes('<article'))
+    throw new Error(`GET ${path} answered ${res.status}; expected the article page.`);
   return html.length;
 }
 
-export async function helpOperations(target: HelpTarget, http: TrpcHttp, baseUrl: string, samples: number): Promise<Operation[]> {
+export async function helpOperations(
+  target: HelpTarget,
+  http: TrpcHttp,
+  baseUrl: string,
+  samples: number,
+): Promise<Operation[]> {
   const operations: Operation[] = [];
   for (const term of HELP_SEARCH_TERMS) {
     // The search results page's call: tracked, ten results.
@@ -70,5 +76,9 @@ export async function helpOperations(target: HelpTarget, http: TrpcHttp, baseUrl
 
 /** The relevance set through help.search over HTTP, as an anonymous reader (untracked, like search-as-you-type). */
 export function measureRelevance(http: TrpcHttp, workspace: string): Promise<RelevanceScore> {
-  return scoreRelevance(async (query) => (await http.query<{ items: Array<{ slug: string }> }>('help.search', { workspace, query, limit: 10, track: false })).items.map((i) => i.slug));
+  return scoreRelevance(async (query) =>
+    (
+      await http.query<{ items: Array<{ slug: string }> }>('help.search', { workspace, query, limit: 10, track: false })
+    ).items.map((i) => i.slug),
+  );
 }

@@ -1,7 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { RELEVANCE_CATEGORIES } from '../fixtures/help-relevance';
-import { ARTICLE_CATEGORIES, ARTICLE_OPENERS, ARTICLE_SECTIONS, ARTICLE_TAILS, MEDIUM_WORDS, SUBJECT_TOPICS, TAGS } from './corpus';
+import {
+  ARTICLE_CATEGORIES,
+  ARTICLE_OPENERS,
+  ARTICLE_SECTIONS,
+  ARTICLE_TAILS,
+  MEDIUM_WORDS,
+  SUBJECT_TOPICS,
+  TAGS,
+} from './corpus';
 import { articleSizes, type Profile } from './options';
 import type { BenchWorkspace } from './seed';
 
@@ -17,10 +25,21 @@ const HELP_TABLES = ['articles', 'article_versions'];
 
 export type HelpWorkspace = { slug: string; tenantId: string; articles: number };
 export type RelevanceWorkspace = { slug: string; tenantId: string; authorUserId: string };
-export type HelpSeed = { reused: boolean; seconds: number; totalArticles: number; workspaces: HelpWorkspace[]; relevance: RelevanceWorkspace };
+export type HelpSeed = {
+  reused: boolean;
+  seconds: number;
+  totalArticles: number;
+  workspaces: HelpWorkspace[];
+  relevance: RelevanceWorkspace;
+};
 
 const fixtureHash = () => createHash('sha256').update(JSON.stringify(RELEVANCE_CATEGORIES)).digest('hex').slice(0, 16);
-const marker = (profile: Profile) => ({ version: HELP_SEED_VERSION, profile: profile.name, sizes: articleSizes(profile), fixture: fixtureHash() });
+const marker = (profile: Profile) => ({
+  version: HELP_SEED_VERSION,
+  profile: profile.name,
+  sizes: articleSizes(profile),
+  fixture: fixtureHash(),
+});
 
 const pick = (param: string) => `(${param}::text[])[1 + floor(random() * cardinality(${param}::text[]))::int]`;
 
@@ -34,11 +53,26 @@ async function connect(ownerUrl: string) {
 export async function loadHelpSeed(ownerUrl: string, profile: Profile): Promise<HelpSeed | null> {
   const client = await connect(ownerUrl);
   try {
-    const { rows } = await client.query<{ value: ReturnType<typeof marker> & Omit<HelpSeed, 'reused'> }>(`select value from bench.meta where key = 'help-seed'`);
+    const { rows } = await client.query<{ value: ReturnType<typeof marker> & Omit<HelpSeed, 'reused'> }>(
+      `select value from bench.meta where key = 'help-seed'`,
+    );
     const found = rows[0]?.value;
     const wanted = marker(profile);
-    if (!found || found.version !== wanted.version || found.profile !== wanted.profile || found.fixture !== wanted.fixture || found.sizes.join() !== wanted.sizes.join()) return null;
-    return { reused: true, seconds: found.seconds, totalArticles: found.totalArticles, workspaces: found.workspaces, relevance: found.relevance };
+    if (
+      !found ||
+      found.version !== wanted.version ||
+      found.profile !== wanted.profile ||
+      found.fixture !== wanted.fixture ||
+      found.sizes.join() !== wanted.sizes.join()
+    )
+      return null;
+    return {
+      reused: true,
+      seconds: found.seconds,
+      totalArticles: found.totalArticles,
+      workspaces: found.workspaces,
+      relevance: found.relevance,
+    };
   } finally {
     await client.end();
   }
@@ -46,7 +80,9 @@ export async function loadHelpSeed(ownerUrl: string, profile: Profile): Promise<
 
 async function clearHelpCenter(client: pg.Client) {
   await client.query(`delete from bench.meta where key = 'help-seed'`);
-  await client.query('truncate article_feedback, help_links, help_searches, article_versions, articles, article_sections, article_categories');
+  await client.query(
+    'truncate article_feedback, help_links, help_searches, article_versions, articles, article_sections, article_categories',
+  );
   await client.query('delete from tenants where slug = $1', [RELEVANCE_WORKSPACE_SLUG]);
 }
 
@@ -66,7 +102,13 @@ async function dropIndexes(client: pg.Client) {
  * (92% public, 5% for signed-in customers, 3% internal) of 9–18 sentences in markdown (an intro, numbered
  * steps, a troubleshooting part), each with its first version, as createArticle would leave it.
  */
-async function seedArticles(client: pg.Client, workspace: BenchWorkspace, count: number, superuser: boolean, sentences: number) {
+async function seedArticles(
+  client: pg.Client,
+  workspace: BenchWorkspace,
+  count: number,
+  superuser: boolean,
+  sentences: number,
+) {
   await client.query('begin');
   try {
     await client.query('set local synchronous_commit = off');
@@ -75,15 +117,25 @@ async function seedArticles(client: pg.Client, workspace: BenchWorkspace, count:
     await client.query(
       `create temp table h_categories on commit drop as
        select row_number() over ()::int as n, gen_random_uuid() as id, c.slug, c.name, c.icon from unnest($1::text[], $2::text[], $3::text[]) as c(slug, name, icon)`,
-      [ARTICLE_CATEGORIES.map((c) => c.slug), ARTICLE_CATEGORIES.map((c) => c.name), ARTICLE_CATEGORIES.map((c) => c.icon)],
+      [
+        ARTICLE_CATEGORIES.map((c) => c.slug),
+        ARTICLE_CATEGORIES.map((c) => c.name),
+        ARTICLE_CATEGORIES.map((c) => c.icon),
+      ],
     );
-    await client.query(`insert into article_categories (id, tenant_id, slug, name, description, icon, position) select id, $1, slug, name, 'Guides about ' || lower(name) || '.', icon, n - 1 from h_categories`, [workspace.tenantId]);
+    await client.query(
+      `insert into article_categories (id, tenant_id, slug, name, description, icon, position) select id, $1, slug, name, 'Guides about ' || lower(name) || '.', icon, n - 1 from h_categories`,
+      [workspace.tenantId],
+    );
     await client.query(
       `create temp table h_sections on commit drop as
        select c.n as category_n, s.k::int as k, gen_random_uuid() as id, c.id as category_id, s.name from h_categories c cross join unnest($1::text[]) with ordinality as s(name, k)`,
       [ARTICLE_SECTIONS],
     );
-    await client.query(`insert into article_sections (id, tenant_id, category_id, name, position) select id, $1, category_id, name, k - 1 from h_sections`, [workspace.tenantId]);
+    await client.query(
+      `insert into article_sections (id, tenant_id, category_id, name, position) select id, $1, category_id, name, k - 1 from h_sections`,
+      [workspace.tenantId],
+    );
     await client.query(
       `create temp table h_articles on commit drop as
        select g as n, gen_random_uuid() as id, trim(${pick('$2')} || ' ' || ${pick('$3')} || ' ' || ${pick('$4')}) as title,
@@ -133,8 +185,14 @@ async function createRelevanceWorkspace(client: pg.Client): Promise<RelevanceWor
   const userId = randomUUID();
   await client.query('begin');
   await client.query(`select set_config('app.tenant_id', $1, true)`, [tenantId]);
-  await client.query(`insert into tenants (id, slug, name, plan) values ($1, $2, 'Bench relevance set', 'business')`, [tenantId, RELEVANCE_WORKSPACE_SLUG]);
-  await client.query(`insert into users (id, name, email) values ($1, 'Relevance Author', 'author@bench-relevance.bench.test')`, [userId]);
+  await client.query(`insert into tenants (id, slug, name, plan) values ($1, $2, 'Bench relevance set', 'business')`, [
+    tenantId,
+    RELEVANCE_WORKSPACE_SLUG,
+  ]);
+  await client.query(
+    `insert into users (id, name, email) values ($1, 'Relevance Author', 'author@bench-relevance.bench.test')`,
+    [userId],
+  );
   await client.query(`insert into memberships (tenant_id, user_id, role) values ($1, $2, 'owner')`, [tenantId, userId]);
   await client.query('commit');
   return { slug: RELEVANCE_WORKSPACE_SLUG, tenantId, authorUserId: userId };
@@ -153,7 +211,10 @@ export async function seedHelpCenter(
 ): Promise<HelpSeed> {
   const started = Date.now();
   const sizes = articleSizes(profile);
-  if (sizes.length > workspaces.length) throw new Error(`The help seed wants ${sizes.length} workspaces but the ticket seed has ${workspaces.length}; run with --reseed.`);
+  if (sizes.length > workspaces.length)
+    throw new Error(
+      `The help seed wants ${sizes.length} workspaces but the ticket seed has ${workspaces.length}; run with --reseed.`,
+    );
   const client = await connect(ownerUrl);
   try {
     const { rows } = await client.query<{ superuser: boolean; sentences: number }>(
@@ -168,7 +229,12 @@ export async function seedHelpCenter(
       await seedArticles(client, workspace, count, superuser, sentences);
       seeded.push({ slug: workspace.slug, tenantId: workspace.tenantId, articles: count });
       if (i === 0 || (i + 1) % 25 === 0 || i === sizes.length - 1) {
-        console.log(`[bench]   help center: ${i + 1}/${sizes.length} workspaces, ${sizes.slice(0, i + 1).reduce((a, b) => a + b, 0).toLocaleString('en')} articles (${((Date.now() - started) / 1000).toFixed(0)}s)`);
+        console.log(
+          `[bench]   help center: ${i + 1}/${sizes.length} workspaces, ${sizes
+            .slice(0, i + 1)
+            .reduce((a, b) => a + b, 0)
+            .toLocaleString('en')} articles (${((Date.now() - started) / 1000).toFixed(0)}s)`,
+        );
       }
     }
     console.log(`[bench]   help center: rebuilding ${indexes.length} indexes…`);

@@ -1,7 +1,8 @@
 import { captureSql } from './sql-capture';
 import { summarize, timed, type Summary } from './stats';
 
-export type OperationKind = 'baseline' | 'view-first' | 'view-next' | 'counts' | 'search' | 'get' | 'help-search' | 'help-page';
+export type OperationKind =
+  'baseline' | 'view-first' | 'view-next' | 'counts' | 'search' | 'get' | 'help-search' | 'help-page';
 
 export type Operation = {
   kind: OperationKind;
@@ -11,7 +12,14 @@ export type Operation = {
   direct: (i: number) => Promise<unknown>;
 };
 
-export type Measured = { kind: OperationKind; label: string; http: Summary; direct: Summary; ratio: number; statementsPerCall: number };
+export type Measured = {
+  kind: OperationKind;
+  label: string;
+  http: Summary;
+  direct: Summary;
+  ratio: number;
+  statementsPerCall: number;
+};
 
 const MIN_ITERATIONS = 20;
 
@@ -19,7 +27,12 @@ const MIN_ITERATIONS = 20;
  * Warm-up, then HTTP and direct calls interleaved one by one, so a slow stretch of the machine (a
  * checkpoint, autovacuum) lands on both sides instead of skewing the ratio.
  */
-export async function measure(operation: Operation, iterations: number, warmup: number, budgetSeconds: number): Promise<Measured> {
+export async function measure(
+  operation: Operation,
+  iterations: number,
+  warmup: number,
+  budgetSeconds: number,
+): Promise<Measured> {
   const { statements } = await captureSql(() => operation.direct(0));
   for (let i = 0; i < warmup; i++) {
     await operation.direct(i);
@@ -34,7 +47,14 @@ export async function measure(operation: Operation, iterations: number, warmup: 
   }
   const h = summarize(http);
   const d = summarize(direct);
-  return { kind: operation.kind, label: operation.label, http: h, direct: d, ratio: Math.round((h.p50 / d.p50) * 100) / 100, statementsPerCall: statements.length };
+  return {
+    kind: operation.kind,
+    label: operation.label,
+    http: h,
+    direct: d,
+    ratio: Math.round((h.p50 / d.p50) * 100) / 100,
+    statementsPerCall: statements.length,
+  };
 }
 
 /** HTTP-only samples, for floors that have no direct counterpart. */
@@ -45,10 +65,23 @@ export async function measureHttpOnly(label: string, iterations: number, warmup:
   return { label, http: summarize(samples) };
 }
 
-export type Throughput = { label: string; created: number; concurrency: number; seconds: number; perSecond: number; latency: Summary; errors: number };
+export type Throughput = {
+  label: string;
+  created: number;
+  concurrency: number;
+  seconds: number;
+  perSecond: number;
+  latency: Summary;
+  errors: number;
+};
 
 /** `total` calls spread over `concurrency` workers that each send the next one as soon as theirs returns. */
-export async function measureThroughput(label: string, total: number, concurrency: number, call: (i: number) => Promise<unknown>): Promise<Throughput> {
+export async function measureThroughput(
+  label: string,
+  total: number,
+  concurrency: number,
+  call: (i: number) => Promise<unknown>,
+): Promise<Throughput> {
   const latencies: number[] = [];
   let next = 0;
   let errors = 0;
@@ -69,5 +102,13 @@ export async function measureThroughput(label: string, total: number, concurrenc
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (errors) console.error(`[bench] ${errors} of ${total} calls of "${label}" failed; the first:`, firstError);
-  return { label, created: latencies.length, concurrency, seconds: Math.round(seconds * 100) / 100, perSecond: Math.round((latencies.length / seconds) * 10) / 10, latency: summarize(latencies), errors };
+  return {
+    label,
+    created: latencies.length,
+    concurrency,
+    seconds: Math.round(seconds * 100) / 100,
+    perSecond: Math.round((latencies.length / seconds) * 10) / 10,
+    latency: summarize(latencies),
+    errors,
+  };
 }

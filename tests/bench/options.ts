@@ -22,8 +22,36 @@ export type Profile = {
 };
 
 const PROFILES: Record<Profile['name'], Profile> = {
-  full: { name: 'full', workspaces: 100, largestTickets: 250_000, totalTickets: 1_000_000, totalArticles: 100_000, largestArticles: 10_000, iterations: 200, warmup: 20, operationBudgetSeconds: 15, creates: 400, createConcurrency: 8, pgbenchSeconds: 30, timeLimitMinutes: 40 },
-  quick: { name: 'quick', workspaces: 10, largestTickets: 20_000, totalTickets: 50_000, totalArticles: 5_000, largestArticles: 1_000, iterations: 40, warmup: 5, operationBudgetSeconds: 10, creates: 80, createConcurrency: 8, pgbenchSeconds: 10, timeLimitMinutes: 10 },
+  full: {
+    name: 'full',
+    workspaces: 100,
+    largestTickets: 250_000,
+    totalTickets: 1_000_000,
+    totalArticles: 100_000,
+    largestArticles: 10_000,
+    iterations: 200,
+    warmup: 20,
+    operationBudgetSeconds: 15,
+    creates: 400,
+    createConcurrency: 8,
+    pgbenchSeconds: 30,
+    timeLimitMinutes: 40,
+  },
+  quick: {
+    name: 'quick',
+    workspaces: 10,
+    largestTickets: 20_000,
+    totalTickets: 50_000,
+    totalArticles: 5_000,
+    largestArticles: 1_000,
+    iterations: 40,
+    warmup: 5,
+    operationBudgetSeconds: 10,
+    creates: 80,
+    createConcurrency: 8,
+    pgbenchSeconds: 10,
+    timeLimitMinutes: 10,
+  },
 };
 
 export type BenchOptions = { profile: Profile; reseed: boolean; rebuild: boolean; seedOnly: boolean };
@@ -43,7 +71,12 @@ export function parseOptions(argv: string[]): BenchOptions {
     console.log(USAGE);
     process.exit(unknown.length ? 2 : 0);
   }
-  return { profile: PROFILES[argv.includes('--quick') ? 'quick' : 'full'], reseed: argv.includes('--reseed'), rebuild: argv.includes('--build'), seedOnly: argv.includes('--seed-only') };
+  return {
+    profile: PROFILES[argv.includes('--quick') ? 'quick' : 'full'],
+    reseed: argv.includes('--reseed'),
+    rebuild: argv.includes('--build'),
+    seedOnly: argv.includes('--seed-only'),
+  };
 }
 
 /**

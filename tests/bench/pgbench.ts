@@ -10,7 +10,8 @@ import pg from 'pg';
 const run = promisify(execFile);
 const CANDIDATES = ['/usr/lib/postgresql/15/bin/pgbench', 'pgbench'];
 
-export type PgbenchResult = { tps: number; clients: number; threads: number; seconds: number; scale: number } | { unavailable: string };
+export type PgbenchResult =
+  { tps: number; clients: number; threads: number; seconds: number; scale: number } | { unavailable: string };
 
 function withDatabase(url: string, database: string) {
   const parsed = new URL(url);
@@ -35,7 +36,10 @@ async function findPgbench() {
  * `pgbench -i -s <scale>` in a scratch database of its own beside the bench's (dropped again), then
  * `pgbench -c <clients> -j <threads> -T <seconds>`. TPS excludes connection set-up.
  */
-export async function runPgbench(ownerUrl: string, options: { clients: number; threads: number; seconds: number; scale: number }): Promise<PgbenchResult> {
+export async function runPgbench(
+  ownerUrl: string,
+  options: { clients: number; threads: number; seconds: number; scale: number },
+): Promise<PgbenchResult> {
   const binary = await findPgbench();
   if (!binary) return { unavailable: 'pgbench not found (install postgresql-client, or put pgbench on PATH)' };
   const scratch = `${new URL(ownerUrl).pathname.slice(1)}_pgbench`.slice(0, 63);
@@ -46,7 +50,11 @@ export async function runPgbench(ownerUrl: string, options: { clients: number; t
     await admin.query(`create database ${scratch}`);
     const url = withDatabase(ownerUrl, scratch);
     await run(binary, ['-i', '-q', '-s', String(options.scale), url], { maxBuffer: 16 * 2 ** 20 });
-    const { stdout } = await run(binary, ['-c', String(options.clients), '-j', String(options.threads), '-T', String(options.seconds), url], { maxBuffer: 16 * 2 ** 20 });
+    const { stdout } = await run(
+      binary,
+      ['-c', String(options.clients), '-j', String(options.threads), '-T', String(options.seconds), url],
+      { maxBuffer: 16 * 2 ** 20 },
+    );
     const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(stdout) ?? /tps = ([\d.]+)/.exec(stdout);
     if (!tps) return { unavailable: `pgbench printed no TPS: ${stdout.slice(-300)}` };
     return { tps: Math.round(Number(tps[1]) * 10) / 10, ...options };

@@ -11,14 +11,34 @@ import type { Summary } from './stats';
 // The help-center issue adds a search target of its own; an article page is reported without one.
 // The speed issue adds ticket creation (through HTTP, and the service call against pgbench on the same
 // server in the same run) and the web process's memory under the bench's load.
-export const TARGETS = { viewFirstPageP95Ms: 25, searchP95Ms: 50, maxRatio: 2, helpSearchP95Ms: 20, createHttpPerSecond: 250, createDirectShareOfPgbench: 0.4, webRssMiB: 300 } as const;
+export const TARGETS = {
+  viewFirstPageP95Ms: 25,
+  searchP95Ms: 50,
+  maxRatio: 2,
+  helpSearchP95Ms: 20,
+  createHttpPerSecond: 250,
+  createDirectShareOfPgbench: 0.4,
+  webRssMiB: 300,
+} as const;
 
 /** A throughput figure with its target; `ok` null when it cannot be judged here (no Postgres server for pgbench). */
 export type JudgedThroughput = Throughput & { target: string; ok: boolean | null };
 
 export function judgeCreates(http: Throughput, direct: Throughput, pgbench: PgbenchResult): JudgedThroughput[] {
-  const httpRow = { ...http, target: `≥ ${TARGETS.createHttpPerSecond} tickets/s`, ok: !http.errors && http.perSecond >= TARGETS.createHttpPerSecond };
-  if ('unavailable' in pgbench) return [httpRow, { ...direct, target: `≥ ${TARGETS.createDirectShareOfPgbench * 100}% of pgbench TPS: n/a (${pgbench.unavailable})`, ok: null }];
+  const httpRow = {
+    ...http,
+    target: `≥ ${TARGETS.createHttpPerSecond} tickets/s`,
+    ok: !http.errors && http.perSecond >= TARGETS.createHttpPerSecond,
+  };
+  if ('unavailable' in pgbench)
+    return [
+      httpRow,
+      {
+        ...direct,
+        target: `≥ ${TARGETS.createDirectShareOfPgbench * 100}% of pgbench TPS: n/a (${pgbench.unavailable})`,
+        ok: null,
+      },
+    ];
   const share = direct.perSecond / pgbench.tps;
   return [
     httpRow,
@@ -30,10 +50,22 @@ export function judgeCreates(http: Throughput, direct: Throughput, pgbench: Pgbe
   ];
 }
 
-export type MemoryRow = { label: string; beforeMiB: number | null; afterMiB: number | null; target: string; ok: boolean | null };
+export type MemoryRow = {
+  label: string;
+  beforeMiB: number | null;
+  afterMiB: number | null;
+  target: string;
+  ok: boolean | null;
+};
 
 export function judgeMemory(beforeMiB: number | null, afterMiB: number | null): MemoryRow {
-  return { label: 'web process RSS (next start and its children), before → after the load', beforeMiB, afterMiB, target: `≤ ${TARGETS.webRssMiB} MiB`, ok: afterMiB === null ? null : afterMiB <= TARGETS.webRssMiB };
+  return {
+    label: 'web process RSS (next start and its children), before → after the load',
+    beforeMiB,
+    afterMiB,
+    target: `≤ ${TARGETS.webRssMiB} MiB`,
+    ok: afterMiB === null ? null : afterMiB <= TARGETS.webRssMiB,
+  };
 }
 
 const mark = (ok: boolean | null) => (ok === null ? 'n/a' : ok ? '✓' : '✗');
@@ -42,17 +74,40 @@ export type Row = Measured & { workspace: string; workspaceTickets: number; targ
 
 export function judge(measured: Measured, workspace: { slug: string; tickets: number }, largest: boolean): Row {
   // The floor row explains the ratios below it; it has no target of its own.
-  if (measured.kind === 'baseline') return { ...measured, workspace: workspace.slug, workspaceTickets: workspace.tickets, target: 'informational', ok: true };
+  if (measured.kind === 'baseline')
+    return {
+      ...measured,
+      workspace: workspace.slug,
+      workspaceTickets: workspace.tickets,
+      target: 'informational',
+      ok: true,
+    };
   const checks: Array<{ text: string; ok: boolean }> = [];
-  if (measured.kind === 'view-first' && largest) checks.push({ text: `p95 ≤ ${TARGETS.viewFirstPageP95Ms} ms`, ok: measured.direct.p95 <= TARGETS.viewFirstPageP95Ms });
-  if (measured.kind === 'search') checks.push({ text: `p95 ≤ ${TARGETS.searchP95Ms} ms`, ok: measured.direct.p95 <= TARGETS.searchP95Ms });
+  if (measured.kind === 'view-first' && largest)
+    checks.push({
+      text: `p95 ≤ ${TARGETS.viewFirstPageP95Ms} ms`,
+      ok: measured.direct.p95 <= TARGETS.viewFirstPageP95Ms,
+    });
+  if (measured.kind === 'search')
+    checks.push({ text: `p95 ≤ ${TARGETS.searchP95Ms} ms`, ok: measured.direct.p95 <= TARGETS.searchP95Ms });
   checks.push({ text: `ratio ≤ ${TARGETS.maxRatio}`, ok: measured.ratio <= TARGETS.maxRatio });
-  return { ...measured, workspace: workspace.slug, workspaceTickets: workspace.tickets, target: checks.map((c) => c.text).join(', '), ok: checks.every((c) => c.ok) };
+  return {
+    ...measured,
+    workspace: workspace.slug,
+    workspaceTickets: workspace.tickets,
+    target: checks.map((c) => c.text).join(', '),
+    ok: checks.every((c) => c.ok),
+  };
 }
 
 const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '–');
 
-export function markdownTable(rows: Row[], throughput: JudgedThroughput[], floor: { label: string; http: Summary }, memory: MemoryRow) {
+export function markdownTable(
+  rows: Row[],
+  throughput: JudgedThroughput[],
+  floor: { label: string; http: Summary },
+  memory: MemoryRow,
+) {
   const lines = [
     '| workspace | operation | HTTP p50 | HTTP p95 | direct p50 | direct p95 | ratio | SQL/call | target | ok? |',
     '|---|---|--:|--:|--:|--:|--:|--:|---|:-:|',
@@ -62,7 +117,8 @@ export function markdownTable(rows: Row[], throughput: JudgedThroughput[], floor
         `| ${r.workspace} (${r.workspaceTickets.toLocaleString('en')}) | ${r.label} | ${ms(r.http.p50)} | ${ms(r.http.p95)} | ${ms(r.direct.p50)} | ${ms(r.direct.p95)} | ${r.ratio.toFixed(2)} | ${r.statementsPerCall} | ${r.target} | ${r.kind === 'baseline' ? '' : r.ok ? '✓' : '✗'} |`,
     ),
     ...throughput.map(
-      (t) => `| ${t.label} | ticket.create ×${t.created}, concurrency ${t.concurrency}: **${t.perSecond} tickets/s** | ${ms(t.latency.p50)} | ${ms(t.latency.p95)} | – | – | – | – | ${t.target} | ${mark(t.ok)} |`,
+      (t) =>
+        `| ${t.label} | ticket.create ×${t.created}, concurrency ${t.concurrency}: **${t.perSecond} tickets/s** | ${ms(t.latency.p50)} | ${ms(t.latency.p95)} | – | – | – | – | ${t.target} | ${mark(t.ok)} |`,
     ),
     `| – | ${memory.label}: **${memory.beforeMiB ?? '?'} → ${memory.afterMiB ?? '?'} MiB** | – | – | – | – | – | – | ${memory.target} | ${mark(memory.ok)} |`,
   ];
@@ -97,13 +153,22 @@ export function helpMarkdownTable(rows: HelpRow[], relevance: RelevanceRow[]) {
     '',
     '| relevance set (tests/fixtures/help-relevance.ts) | queries | expected article first | in the top three |',
     '|---|--:|--:|--:|',
-    ...relevance.map((r) => `| ${r.label} (${r.articles.toLocaleString('en')} articles) | ${r.score.queries} | ${share(r.score.first, r.score.queries)} | ${share(r.score.topThree, r.score.queries)} |`),
+    ...relevance.map(
+      (r) =>
+        `| ${r.label} (${r.articles.toLocaleString('en')} articles) | ${r.score.queries} | ${share(r.score.first, r.score.queries)} | ${share(r.score.topThree, r.score.queries)} |`,
+    ),
   ].join('\n');
 }
 
 export function machineInfo() {
   const cpus = os.cpus();
-  return { cpus: cpus.length, cpuModel: cpus[0]?.model.trim() ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), platform: `${os.platform()} ${os.release()}`, node: process.version };
+  return {
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model.trim() ?? 'unknown',
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    platform: `${os.platform()} ${os.release()}`,
+    node: process.version,
+  };
 }
 
 /** 1/5/15-minute load averages: other work on the machine shows in every figure, so it is recorded beside them. */

@@ -14,8 +14,14 @@ export async function removeCreatedTickets(ownerUrl: string, workspaces: BenchWo
     for (const workspace of workspaces) {
       await client.query('begin');
       await client.query(`select set_config('app.tenant_id', $1, true)`, [workspace.tenantId]);
-      const result = await client.query('delete from tickets where tenant_id = $1 and number > $2', [workspace.tenantId, workspace.tickets]);
-      await client.query('update ticket_counters set last_number = $2 where tenant_id = $1', [workspace.tenantId, workspace.tickets]);
+      const result = await client.query('delete from tickets where tenant_id = $1 and number > $2', [
+        workspace.tenantId,
+        workspace.tickets,
+      ]);
+      await client.query('update ticket_counters set last_number = $2 where tenant_id = $1', [
+        workspace.tenantId,
+        workspace.tickets,
+      ]);
       await client.query('commit');
       removed += result.rowCount ?? 0;
     }

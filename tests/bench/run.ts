@@ -3,12 +3,26 @@ import crypto from 'node:crypto';
 import { loadDotEnv } from '../../scripts/load-env';
 import { cleanup, installExitGuards, onCleanup } from './cleanup';
 import { openBenchDatabase } from './database';
-import type { Measured, Throughput } from './measure';
+import type { Measured } from './measure';
 import { parseOptions } from './options';
 import { loadHelpSeed, removeRecordedSearches, seedHelpCenter } from './help-seed';
 import { groupRssMiB } from './memory';
 import { runPgbench, type PgbenchResult } from './pgbench';
-import { helpMarkdownTable, judge, judgeCreates, judgeHelp, judgeMemory, loadAverage, machineInfo, markdownTable, TARGETS, writeResults, type HelpRow, type RelevanceRow, type Row } from './report';
+import {
+  helpMarkdownTable,
+  judge,
+  judgeCreates,
+  judgeHelp,
+  judgeMemory,
+  loadAverage,
+  machineInfo,
+  markdownTable,
+  TARGETS,
+  writeResults,
+  type HelpRow,
+  type RelevanceRow,
+  type Row,
+} from './report';
 import { removeCreatedTickets } from './restore';
 import { inspectSeed, loadSeededWorkspaces, seedBench } from './seed';
 import { ensureBuild, freePort, startWebServer } from './web-server';
@@ -51,23 +65,35 @@ async function main() {
     seed = await loadSeededWorkspaces(database.ownerUrl);
     log(`reusing the seeded database (seeded in ${seed.seconds.toFixed(0)}s; --reseed to start over)`);
   } else {
-    log(`seeding ${profile.workspaces} workspaces, ${profile.totalTickets.toLocaleString('en')} tickets (largest ${profile.largestTickets.toLocaleString('en')})…`);
+    log(
+      `seeding ${profile.workspaces} workspaces, ${profile.totalTickets.toLocaleString('en')} tickets (largest ${profile.largestTickets.toLocaleString('en')})…`,
+    );
     seed = await seedBench(database.ownerUrl, profile, database.kind);
     log(`seeded in ${seed.seconds.toFixed(1)}s`);
   }
-  log(`data: ${seed.totals.tickets.toLocaleString('en')} tickets, ${seed.totals.messages.toLocaleString('en')} messages, ${seed.totals.customers.toLocaleString('en')} customers`);
+  log(
+    `data: ${seed.totals.tickets.toLocaleString('en')} tickets, ${seed.totals.messages.toLocaleString('en')} messages, ${seed.totals.customers.toLocaleString('en')} customers`,
+  );
   const { closeDb } = await import('../../server/db/client');
   onCleanup('app pool', closeDb);
   let help = await loadHelpSeed(database.ownerUrl, profile);
   if (help) {
     log(`reusing the seeded help center (seeded in ${help.seconds.toFixed(0)}s)`);
   } else {
-    log(`seeding ${profile.totalArticles.toLocaleString('en')} help-center articles (largest ${profile.largestArticles.toLocaleString('en')}) and the relevance set…`);
+    log(
+      `seeding ${profile.totalArticles.toLocaleString('en')} help-center articles (largest ${profile.largestArticles.toLocaleString('en')}) and the relevance set…`,
+    );
     const { seedRelevanceSet } = await import('../helpers/help-relevance');
-    help = await seedHelpCenter(database.ownerUrl, profile, seed.workspaces, database.kind, async (relevance, largestWorkspace) => {
-      await seedRelevanceSet(relevance.tenantId, { userId: relevance.authorUserId, role: 'owner' });
-      await seedRelevanceSet(largestWorkspace.tenantId, { userId: largestWorkspace.agentUserId, role: 'agent' });
-    });
+    help = await seedHelpCenter(
+      database.ownerUrl,
+      profile,
+      seed.workspaces,
+      database.kind,
+      async (relevance, largestWorkspace) => {
+        await seedRelevanceSet(relevance.tenantId, { userId: relevance.authorUserId, role: 'owner' });
+        await seedRelevanceSet(largestWorkspace.tenantId, { userId: largestWorkspace.agentUserId, role: 'agent' });
+      },
+    );
     log(`help center seeded in ${help.seconds.toFixed(1)}s`);
   }
   if (options.seedOnly) {
@@ -81,7 +107,9 @@ async function main() {
 
   const build = await ensureBuild(options.rebuild, process.env);
   const server = await startWebServer(process.env, await freePort());
-  log(`server: next start at ${server.url}${build.built ? ` (built in ${build.seconds.toFixed(0)}s)` : ''} · load average ${loadAverage().join(' ')} on ${machineInfo().cpus} CPUs`);
+  log(
+    `server: next start at ${server.url}${build.built ? ` (built in ${build.seconds.toFixed(0)}s)` : ''} · load average ${loadAverage().join(' ')} on ${machineInfo().cpus} CPUs`,
+  );
   const measuringSince = Date.now();
   const rssBefore = await groupRssMiB(server.pid);
 
@@ -92,10 +120,15 @@ async function main() {
 
   // Next's routing, tRPC and an Auth.js lookup that finds no cookie: what any call costs before our code runs.
   const anonymous = new TrpcHttp(server.url, '');
-  const floor = await measureHttpOnly('unauthenticated call, answered 401 (framework floor)', profile.iterations, profile.warmup, async () => {
-    const status = await anonymous.status('workspace.current');
-    if (status !== 401) throw new Error(`An unauthenticated call answered ${status}; expected 401.`);
-  });
+  const floor = await measureHttpOnly(
+    'unauthenticated call, answered 401 (framework floor)',
+    profile.iterations,
+    profile.warmup,
+    async () => {
+      const status = await anonymous.status('workspace.current');
+      if (status !== 401) throw new Error(`An unauthenticated call answered ${status}; expected 401.`);
+    },
+  );
   log(`  ${floor.label.padEnd(72)} http p50 ${floor.http.p50.toFixed(1)} p95 ${floor.http.p95.toFixed(1)} ms`);
   const { explainServiceQuery } = await import('./explain');
 
@@ -104,12 +137,21 @@ async function main() {
   for (const workspace of [largest, mid]) {
     const client = await connectWorkspace(workspace, server.url, process.env.AUTH_SECRET!);
     clients.push(client);
-    log(`measuring ${workspace.slug} (${workspace.tickets.toLocaleString('en')} tickets), ${profile.iterations} iterations after ${profile.warmup} warm-up…`);
+    log(
+      `measuring ${workspace.slug} (${workspace.tickets.toLocaleString('en')} tickets), ${profile.iterations} iterations after ${profile.warmup} warm-up…`,
+    );
     for (const operation of await workspaceOperations(client, profile.iterations + profile.warmup)) {
-      const measured: Measured = await measure(operation, profile.iterations, profile.warmup, profile.operationBudgetSeconds);
+      const measured: Measured = await measure(
+        operation,
+        profile.iterations,
+        profile.warmup,
+        profile.operationBudgetSeconds,
+      );
       const row = judge(measured, workspace, workspace === largest);
       rows.push(row);
-      log(`  ${row.label.padEnd(72)} n ${String(row.http.n).padStart(3)} · http p50 ${row.http.p50.toFixed(1).padStart(6)} p95 ${row.http.p95.toFixed(1).padStart(6)} · direct p50 ${row.direct.p50.toFixed(1).padStart(6)} p95 ${row.direct.p95.toFixed(1).padStart(6)} ms · ratio ${row.ratio.toFixed(2)}`);
+      log(
+        `  ${row.label.padEnd(72)} n ${String(row.http.n).padStart(3)} · http p50 ${row.http.p50.toFixed(1).padStart(6)} p95 ${row.http.p95.toFixed(1).padStart(6)} · direct p50 ${row.direct.p50.toFixed(1).padStart(6)} p95 ${row.direct.p95.toFixed(1).padStart(6)} ms · ratio ${row.ratio.toFixed(2)}`,
+      );
     }
   }
 
@@ -121,7 +163,10 @@ async function main() {
     await explainServiceQuery(
       largestClient!,
       `ticket.list all_open first page, ${largest.slug}`,
-      () => largestClient!.direct((scope) => listTickets(scope, scope.actor.userId, listTicketsInput.parse({ view: 'all_open' }))),
+      () =>
+        largestClient!.direct((scope) =>
+          listTickets(scope, scope.actor.userId, listTicketsInput.parse({ view: 'all_open' })),
+        ),
       (s) => s.text.includes('"tickets"') && /\blimit\b/i.test(s.text),
     ),
     await explainServiceQuery(
@@ -131,7 +176,8 @@ async function main() {
       (s) => s.text.includes('websearch_to_tsquery'),
     ),
   ].filter((e) => e !== null);
-  for (const e of explains) log(`EXPLAIN ANALYZE ${e.label}: execution ${e.executionMs} ms, planning ${e.planningMs} ms`);
+  for (const e of explains)
+    log(`EXPLAIN ANALYZE ${e.label}: execution ${e.executionMs} ms, planning ${e.planningMs} ms`);
 
   const { RELEVANCE_ARTICLES } = await import('../fixtures/help-relevance');
   const { helpOperations, measureRelevance } = await import('./help-scenarios');
@@ -143,31 +189,56 @@ async function main() {
   for (const target of [helpLargest, helpMid]) {
     log(`help center of ${target.slug} (${target.articles.toLocaleString('en')} articles), as an anonymous reader…`);
     for (const operation of await helpOperations(target, anonymous, server.url, profile.iterations + profile.warmup)) {
-      const row = judgeHelp(await measure(operation, profile.iterations, profile.warmup, profile.operationBudgetSeconds), target);
+      const row = judgeHelp(
+        await measure(operation, profile.iterations, profile.warmup, profile.operationBudgetSeconds),
+        target,
+      );
       helpRows.push(row);
-      log(`  ${row.label.padEnd(72)} n ${String(row.http.n).padStart(3)} · http p50 ${row.http.p50.toFixed(1).padStart(6)} p95 ${row.http.p95.toFixed(1).padStart(6)} · direct p50 ${row.direct.p50.toFixed(1).padStart(6)} p95 ${row.direct.p95.toFixed(1).padStart(6)} ms · ratio ${row.ratio.toFixed(2)}`);
+      log(
+        `  ${row.label.padEnd(72)} n ${String(row.http.n).padStart(3)} · http p50 ${row.http.p50.toFixed(1).padStart(6)} p95 ${row.http.p95.toFixed(1).padStart(6)} · direct p50 ${row.direct.p50.toFixed(1).padStart(6)} p95 ${row.direct.p95.toFixed(1).padStart(6)} ms · ratio ${row.ratio.toFixed(2)}`,
+      );
     }
   }
   const relevance: RelevanceRow[] = [
-    { label: `${help.relevance.slug}: the set alone`, articles: RELEVANCE_ARTICLES.length, score: await measureRelevance(anonymous, help.relevance.slug) },
-    { label: `${helpLargest.slug}: the set among generated articles`, articles: helpLargest.articles, score: await measureRelevance(anonymous, helpLargest.slug) },
+    {
+      label: `${help.relevance.slug}: the set alone`,
+      articles: RELEVANCE_ARTICLES.length,
+      score: await measureRelevance(anonymous, help.relevance.slug),
+    },
+    {
+      label: `${helpLargest.slug}: the set among generated articles`,
+      articles: helpLargest.articles,
+      score: await measureRelevance(anonymous, helpLargest.slug),
+    },
   ];
   for (const r of relevance) {
-    log(`relevance, ${r.label}: first ${r.score.first}/${r.score.queries}, top three ${r.score.topThree}/${r.score.queries}`);
-    for (const m of r.score.misses) log(`  ${m.rank ? `#${m.rank}` : 'not found'}: "${m.query}" (expected ${m.expected}; got ${m.got.join(', ') || 'nothing'})`);
+    log(
+      `relevance, ${r.label}: first ${r.score.first}/${r.score.queries}, top three ${r.score.topThree}/${r.score.queries}`,
+    );
+    for (const m of r.score.misses)
+      log(
+        `  ${m.rank ? `#${m.rank}` : 'not found'}: "${m.query}" (expected ${m.expected}; got ${m.got.join(', ') || 'nothing'})`,
+      );
   }
-  const helpWorkspaceClient = { workspace: { ...largest, tenantId: helpLargest.tenantId } } as Parameters<typeof explainServiceQuery>[0];
+  const helpWorkspaceClient = { workspace: { ...largest, tenantId: helpLargest.tenantId } } as Parameters<
+    typeof explainServiceQuery
+  >[0];
   const { withHelpCenter } = await import('../../server/services/help/help-center-scope');
   const { searchHelpCenter } = await import('../../server/services/help/search-help-center');
   const helpExplain = await explainServiceQuery(
     helpWorkspaceClient,
     `help.search refund, ${helpLargest.slug}`,
-    () => withHelpCenter(helpLargest.slug, null, (scope) => searchHelpCenter(scope, { query: 'refund', limit: 10, track: false })),
+    () =>
+      withHelpCenter(helpLargest.slug, null, (scope) =>
+        searchHelpCenter(scope, { query: 'refund', limit: 10, track: false }),
+      ),
     (s) => s.text.includes('websearch_to_tsquery'),
   );
   if (helpExplain) {
     explains.push(helpExplain);
-    log(`EXPLAIN ANALYZE ${helpExplain.label}: execution ${helpExplain.executionMs} ms, planning ${helpExplain.planningMs} ms`);
+    log(
+      `EXPLAIN ANALYZE ${helpExplain.label}: execution ${helpExplain.executionMs} ms, planning ${helpExplain.planningMs} ms`,
+    );
   }
   const searchesRemoved = await removeRecordedSearches(database.ownerUrl, helpTenants);
 
@@ -175,27 +246,46 @@ async function main() {
   let pgbench: PgbenchResult = { unavailable: 'needs a Postgres server' };
   if (database.kind === 'postgres') {
     log(`pgbench -i -s 10, then -c 8 -j 2 -T ${profile.pgbenchSeconds} in a scratch database on the bench's server…`);
-    pgbench = await runPgbench(database.ownerUrl, { clients: 8, threads: 2, seconds: profile.pgbenchSeconds, scale: 10 });
+    pgbench = await runPgbench(database.ownerUrl, {
+      clients: 8,
+      threads: 2,
+      seconds: profile.pgbenchSeconds,
+      scale: 10,
+    });
   }
   log(`  pgbench: ${'tps' in pgbench ? `${pgbench.tps} TPS` : `n/a: ${pgbench.unavailable}`}`);
 
-  log(`ticket.create throughput: ${profile.creates} tickets at concurrency ${profile.createConcurrency} in ${largest.slug}, through HTTP, then the service call alone…`);
+  log(
+    `ticket.create throughput: ${profile.creates} tickets at concurrency ${profile.createConcurrency} in ${largest.slug}, through HTTP, then the service call alone…`,
+  );
   const input = await createInputs(largestClient!);
   const { createTicketAsAgent } = await import('../../server/services/ticket/agent-actions');
   const { createTicketInput } = await import('../../lib/validators/ticket');
-  const httpCreates = await measureThroughput(`${largest.slug} (${largest.tickets.toLocaleString('en')}), HTTP`, profile.creates, profile.createConcurrency, (i) =>
-    largestClient!.http.mutation('ticket.create', input(i)),
+  const httpCreates = await measureThroughput(
+    `${largest.slug} (${largest.tickets.toLocaleString('en')}), HTTP`,
+    profile.creates,
+    profile.createConcurrency,
+    (i) => largestClient!.http.mutation('ticket.create', input(i)),
   );
   const rssAfter = await groupRssMiB(server.pid);
-  const directCreates = await measureThroughput(`${largest.slug} (${largest.tickets.toLocaleString('en')}), service call`, profile.creates, profile.createConcurrency, (i) =>
-    largestClient!.direct((scope) => createTicketAsAgent(scope, createTicketInput.parse(input(profile.creates + i)))),
+  const directCreates = await measureThroughput(
+    `${largest.slug} (${largest.tickets.toLocaleString('en')}), service call`,
+    profile.creates,
+    profile.createConcurrency,
+    (i) =>
+      largestClient!.direct((scope) => createTicketAsAgent(scope, createTicketInput.parse(input(profile.creates + i)))),
   );
   const throughput = judgeCreates(httpCreates, directCreates, pgbench);
   const memory = judgeMemory(rssBefore, rssAfter);
   const removed = await removeCreatedTickets(database.ownerUrl, [largest]);
-  for (const t of throughput) log(`  ${t.label}: ${t.perSecond} tickets/s, p50 ${t.latency.p50.toFixed(1)} ms, p95 ${t.latency.p95.toFixed(1)} ms · ${t.target} ${t.ok === null ? 'n/a' : t.ok ? '✓' : '✗'}`);
+  for (const t of throughput)
+    log(
+      `  ${t.label}: ${t.perSecond} tickets/s, p50 ${t.latency.p50.toFixed(1)} ms, p95 ${t.latency.p95.toFixed(1)} ms · ${t.target} ${t.ok === null ? 'n/a' : t.ok ? '✓' : '✗'}`,
+    );
   log(`  (${removed} bench tickets removed again)`);
-  log(`  ${memory.label}: ${memory.beforeMiB} → ${memory.afterMiB} MiB · ${memory.target} ${memory.ok === null ? 'n/a' : memory.ok ? '✓' : '✗'}`);
+  log(
+    `  ${memory.label}: ${memory.beforeMiB} → ${memory.afterMiB} MiB · ${memory.target} ${memory.ok === null ? 'n/a' : memory.ok ? '✓' : '✗'}`,
+  );
 
   const table = markdownTable(rows, throughput, floor, memory);
   const helpTable = helpMarkdownTable(helpRows, relevance);
@@ -206,7 +296,9 @@ async function main() {
   console.log(
     `Targets (server side = direct service call): view first page p95 ≤ ${TARGETS.viewFirstPageP95Ms} ms at the largest workspace, ticket search p95 ≤ ${TARGETS.searchP95Ms} ms, help search p95 ≤ ${TARGETS.helpSearchP95Ms} ms, HTTP/direct p50 ratio ≤ ${TARGETS.maxRatio}. ` +
       `ticket.create ≥ ${TARGETS.createHttpPerSecond}/s through HTTP and ≥ ${TARGETS.createDirectShareOfPgbench * 100}% of pgbench TPS as a service call, web RSS ≤ ${TARGETS.webRssMiB} MiB. ` +
-      (missed.length ? `Missed: ${missed.length} of ${rows.length + helpRows.length + throughput.length + 1} rows.` : 'All met.'),
+      (missed.length
+        ? `Missed: ${missed.length} of ${rows.length + helpRows.length + throughput.length + 1} rows.`
+        : 'All met.'),
   );
 
   const file = writeResults(profile.name, {
@@ -215,7 +307,14 @@ async function main() {
     profile,
     machine: { ...machineInfo(), loadAverage: { atStart: loadAtStart, atEnd: loadAtEnd } },
     database: { kind: database.kind, label: database.label },
-    seed: { reused: seed.reused, seconds: seed.seconds, totals: seed.totals, workspaces: seed.workspaces.length, largest: { slug: largest.slug, tickets: largest.tickets }, mid: { slug: mid.slug, tickets: mid.tickets } },
+    seed: {
+      reused: seed.reused,
+      seconds: seed.seconds,
+      totals: seed.totals,
+      workspaces: seed.workspaces.length,
+      largest: { slug: largest.slug, tickets: largest.tickets },
+      mid: { slug: mid.slug, tickets: mid.tickets },
+    },
     server: { built: build.built, buildSeconds: build.seconds },
     measuringSeconds: (Date.now() - measuringSince) / 1000,
     targets: TARGETS,
@@ -226,12 +325,23 @@ async function main() {
     floor,
     explain: explains,
     help: {
-      seed: { reused: help.reused, seconds: help.seconds, totalArticles: help.totalArticles, workspaces: help.workspaces.length, largest: helpLargest, mid: helpMid, relevanceWorkspace: help.relevance.slug },
+      seed: {
+        reused: help.reused,
+        seconds: help.seconds,
+        totalArticles: help.totalArticles,
+        workspaces: help.workspaces.length,
+        largest: helpLargest,
+        mid: helpMid,
+        relevanceWorkspace: help.relevance.slug,
+      },
       results: helpRows,
       relevance,
       searchesRemoved,
     },
-    summary: { rows: rows.length + helpRows.length + throughput.length + 1, missed: missed.map((r) => `${'workspace' in r ? `${r.workspace}: ` : ''}${r.label} (${r.target})`) },
+    summary: {
+      rows: rows.length + helpRows.length + throughput.length + 1,
+      missed: missed.map((r) => `${'workspace' in r ? `${r.workspace}: ` : ''}${r.label} (${r.target})`),
+    },
   });
   log(`results written to ${file}`);
 }

@@ -17,11 +17,21 @@ async function viewOperations(client: WorkspaceClient): Promise<Operation[]> {
   for (const view of BUILT_IN_VIEWS) {
     const first = listTicketsInput.parse({ view });
     const list = (input: ListTicketsInput) => client.direct((scope) => listTickets(scope, scope.actor.userId, input));
-    operations.push({ kind: 'view-first', label: `ticket.list ${view}, first page`, http: () => client.http.query('ticket.list', { view }), direct: () => list(first) });
+    operations.push({
+      kind: 'view-first',
+      label: `ticket.list ${view}, first page`,
+      http: () => client.http.query('ticket.list', { view }),
+      direct: () => list(first),
+    });
     const page = (await list(first)) as Page;
     if (!page.nextCursor) continue;
     const second = listTicketsInput.parse({ view, cursor: page.nextCursor });
-    operations.push({ kind: 'view-next', label: `ticket.list ${view}, next page`, http: () => client.http.query('ticket.list', { view, cursor: page.nextCursor }), direct: () => list(second) });
+    operations.push({
+      kind: 'view-next',
+      label: `ticket.list ${view}, next page`,
+      http: () => client.http.query('ticket.list', { view, cursor: page.nextCursor }),
+      direct: () => list(second),
+    });
   }
   return operations;
 }
@@ -43,10 +53,20 @@ async function matchingTickets(client: WorkspaceClient, query: string) {
 export async function workspaceOperations(client: WorkspaceClient, ticketSamples: number): Promise<Operation[]> {
   // What every authenticated call pays before its own query: session, membership, transaction, tRPC.
   const operations: Operation[] = [
-    { kind: 'baseline', label: 'workspace.current (per-request floor)', http: () => client.http.query('workspace.current'), direct: () => client.direct((scope) => getWorkspace(scope)) },
+    {
+      kind: 'baseline',
+      label: 'workspace.current (per-request floor)',
+      http: () => client.http.query('workspace.current'),
+      direct: () => client.direct((scope) => getWorkspace(scope)),
+    },
   ];
   operations.push(...(await viewOperations(client)));
-  operations.push({ kind: 'counts', label: 'ticket.viewCounts', http: () => client.http.query('ticket.viewCounts'), direct: () => client.direct((scope) => countViews(scope, scope.actor.userId)) });
+  operations.push({
+    kind: 'counts',
+    label: 'ticket.viewCounts',
+    http: () => client.http.query('ticket.viewCounts'),
+    direct: () => client.direct((scope) => countViews(scope, scope.actor.userId)),
+  });
   for (const term of SEARCH_TERMS) {
     const input = searchTicketsInput.parse({ query: term.query });
     const matches = await matchingTickets(client, term.query);

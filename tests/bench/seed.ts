@@ -1,7 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { DEFAULT_TICKET_CATEGORIES } from '@/lib/constants/ticket';
-import { COMMON_WORDS, FIRST_NAMES, LAST_NAMES, MEDIUM_WORDS, RARE_WORDS, SUBJECT_OPENERS, SUBJECT_TAILS, SUBJECT_TOPICS, TAGS, TEAM_NAMES } from './corpus';
+import {
+  COMMON_WORDS,
+  FIRST_NAMES,
+  LAST_NAMES,
+  MEDIUM_WORDS,
+  RARE_WORDS,
+  SUBJECT_OPENERS,
+  SUBJECT_TAILS,
+  SUBJECT_TOPICS,
+  TAGS,
+  TEAM_NAMES,
+} from './corpus';
 import { workspaceSizes, type Profile } from './options';
 
 // Seeding at scale is set-based SQL on the owner connection (insert … select from generate_series), one
@@ -11,11 +22,28 @@ import { workspaceSizes, type Profile } from './options';
 /** Bump when the shape of the seeded data changes, so older bench databases are seeded again. */
 const SEED_VERSION = 1;
 const SENTENCES = 20_000;
-/** The big tables' secondary indexes are dropped during the load and rebuilt after: much faster than maintaining them row by row. */
+/**
+ * The big tables' secondary indexes are dropped during the load and rebuilt after: much faster than maintaining them
+ * row by row.
+ */
 const BULK_TABLES = ['tickets', 'ticket_messages', 'ticket_activities'];
 
-export type BenchWorkspace = { rank: number; tenantId: string; slug: string; tickets: number; customers: number; agentUserId: string; agentEmail: string; agentName: string };
-export type SeedResult = { reused: boolean; seconds: number; workspaces: BenchWorkspace[]; totals: { tickets: number; messages: number; customers: number } };
+export type BenchWorkspace = {
+  rank: number;
+  tenantId: string;
+  slug: string;
+  tickets: number;
+  customers: number;
+  agentUserId: string;
+  agentEmail: string;
+  agentName: string;
+};
+export type SeedResult = {
+  reused: boolean;
+  seconds: number;
+  workspaces: BenchWorkspace[];
+  totals: { tickets: number; messages: number; customers: number };
+};
 
 const marker = (profile: Profile) => ({ version: SEED_VERSION, profile: profile.name, sizes: workspaceSizes(profile) });
 
@@ -24,13 +52,23 @@ export async function inspectSeed(ownerUrl: string, profile: Profile): Promise<'
   const client = new pg.Client({ connectionString: ownerUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ meta: string | null; tenants: string | null }>(`select to_regclass('bench.meta')::text as meta, to_regclass('public.tenants')::text as tenants`);
+    const { rows } = await client.query<{ meta: string | null; tenants: string | null }>(
+      `select to_regclass('bench.meta')::text as meta, to_regclass('public.tenants')::text as tenants`,
+    );
     if (rows[0]!.meta) {
-      const { rows: seeds } = await client.query<{ value: ReturnType<typeof marker> }>(`select value from bench.meta where key = 'seed'`);
+      const { rows: seeds } = await client.query<{ value: ReturnType<typeof marker> }>(
+        `select value from bench.meta where key = 'seed'`,
+      );
       const found = seeds[0]?.value;
       const wanted = marker(profile);
       // Field by field: jsonb does not keep key order.
-      if (found && found.version === wanted.version && found.profile === wanted.profile && found.sizes.join() === wanted.sizes.join()) return 'ready';
+      if (
+        found &&
+        found.version === wanted.version &&
+        found.profile === wanted.profile &&
+        found.sizes.join() === wanted.sizes.join()
+      )
+        return 'ready';
       return 'other';
     }
     if (!rows[0]!.tenants) return 'empty';
@@ -48,8 +86,15 @@ export async function loadSeededWorkspaces(ownerUrl: string): Promise<SeedResult
     const { rows } = await client.query<BenchWorkspace>(
       `select rank, tenant_id as "tenantId", slug, tickets, customers, agent_user_id as "agentUserId", agent_email as "agentEmail", agent_name as "agentName" from bench.workspaces order by rank`,
     );
-    const { rows: meta } = await client.query<{ value: { seconds: number; totals: SeedResult['totals'] } }>(`select value from bench.meta where key = 'stats'`);
-    return { reused: true, seconds: meta[0]?.value.seconds ?? 0, workspaces: rows, totals: meta[0]?.value.totals ?? { tickets: 0, messages: 0, customers: 0 } };
+    const { rows: meta } = await client.query<{ value: { seconds: number; totals: SeedResult['totals'] } }>(
+      `select value from bench.meta where key = 'stats'`,
+    );
+    return {
+      reused: true,
+      seconds: meta[0]?.value.seconds ?? 0,
+      workspaces: rows,
+      totals: meta[0]?.value.totals ?? { tickets: 0, messages: 0, customers: 0 },
+    };
   } finally {
     await client.end();
   }
@@ -112,7 +157,12 @@ function agentCount(tickets: number) {
 }
 
 /** One workspace: agents, customers, categories, teams, tickets, 1–4 messages each, an activity each, the counter. */
-async function seedWorkspace(client: pg.Client, rank: number, tickets: number, superuser: boolean): Promise<BenchWorkspace> {
+async function seedWorkspace(
+  client: pg.Client,
+  rank: number,
+  tickets: number,
+  superuser: boolean,
+): Promise<BenchWorkspace> {
   const tenantId = randomUUID();
   const slug = `bench-${String(rank).padStart(3, '0')}`;
   const agents = agentCount(tickets);
@@ -124,30 +174,51 @@ async function seedWorkspace(client: pg.Client, rank: number, tickets: number, s
     if (superuser) await client.query(`set local session_replication_role = replica`);
     // A non-superuser owner is under the forced RLS too: write as the workspace.
     await client.query(`select set_config('app.tenant_id', $1, true)`, [tenantId]);
-    await client.query(`insert into tenants (id, slug, name, plan) values ($1, $2, $3, 'business')`, [tenantId, slug, `Bench workspace ${rank}`]);
-
-    await client.query(`create temp table b_agents on commit drop as select g as n, gen_random_uuid() as id, ${pick('$1')} || ' ' || ${pick('$2')} as name from generate_series(1, $3::int) g`, [
-      FIRST_NAMES,
-      LAST_NAMES,
-      agents,
+    await client.query(`insert into tenants (id, slug, name, plan) values ($1, $2, $3, 'business')`, [
+      tenantId,
+      slug,
+      `Bench workspace ${rank}`,
     ]);
-    await client.query(`insert into users (id, name, email) select id, name, format('agent%s@%s.bench.test', n, $1::text) from b_agents`, [slug]);
-    await client.query(`insert into memberships (tenant_id, user_id, role) select $1, id, (case when n = 2 then 'owner' else 'agent' end)::member_role from b_agents`, [tenantId]);
 
-    await client.query(`create temp table b_customers on commit drop as select g as n, gen_random_uuid() as id from generate_series(1, $1::int) g`, [customers]);
+    await client.query(
+      `create temp table b_agents on commit drop as select g as n, gen_random_uuid() as id, ${pick('$1')} || ' ' || ${pick('$2')} as name from generate_series(1, $3::int) g`,
+      [FIRST_NAMES, LAST_NAMES, agents],
+    );
+    await client.query(
+      `insert into users (id, name, email) select id, name, format('agent%s@%s.bench.test', n, $1::text) from b_agents`,
+      [slug],
+    );
+    await client.query(
+      `insert into memberships (tenant_id, user_id, role) select $1, id, (case when n = 2 then 'owner' else 'agent' end)::member_role from b_agents`,
+      [tenantId],
+    );
+
+    await client.query(
+      `create temp table b_customers on commit drop as select g as n, gen_random_uuid() as id from generate_series(1, $1::int) g`,
+      [customers],
+    );
     await client.query(
       `insert into customers (id, tenant_id, email, name, created_at, updated_at)
        select id, $1, format('customer%s@example-%s.test', n, $2::text), ${pick('$3')} || ' ' || ${pick('$4')}, now() - interval '400 days' * random(), now() from b_customers`,
       [tenantId, slug, FIRST_NAMES, LAST_NAMES],
     );
 
-    await client.query(`create temp table b_categories on commit drop as select row_number() over ()::int as n, gen_random_uuid() as id, c.* from unnest($1::text[], $2::text[], $3::text[]) as c(name, color, icon)`, [
-      DEFAULT_TICKET_CATEGORIES.map((c) => c.name),
-      DEFAULT_TICKET_CATEGORIES.map((c) => c.color),
-      DEFAULT_TICKET_CATEGORIES.map((c) => c.icon),
-    ]);
-    await client.query(`insert into ticket_categories (id, tenant_id, name, color, icon, position) select id, $1, name, color, icon, n - 1 from b_categories`, [tenantId]);
-    await client.query(`create temp table b_teams on commit drop as select row_number() over ()::int as n, gen_random_uuid() as id, name from unnest($1::text[]) as name`, [TEAM_NAMES]);
+    await client.query(
+      `create temp table b_categories on commit drop as select row_number() over ()::int as n, gen_random_uuid() as id, c.* from unnest($1::text[], $2::text[], $3::text[]) as c(name, color, icon)`,
+      [
+        DEFAULT_TICKET_CATEGORIES.map((c) => c.name),
+        DEFAULT_TICKET_CATEGORIES.map((c) => c.color),
+        DEFAULT_TICKET_CATEGORIES.map((c) => c.icon),
+      ],
+    );
+    await client.query(
+      `insert into ticket_categories (id, tenant_id, name, color, icon, position) select id, $1, name, color, icon, n - 1 from b_categories`,
+      [tenantId],
+    );
+    await client.query(
+      `create temp table b_teams on commit drop as select row_number() over ()::int as n, gen_random_uuid() as id, name from unnest($1::text[]) as name`,
+      [TEAM_NAMES],
+    );
     await client.query(`insert into teams (id, tenant_id, name) select id, $1, name from b_teams`, [tenantId]);
 
     // Status mix: 40% unsolved (new 8, open 18, pending 9, on hold 5), solved 15, closed 45. Unsolved
@@ -239,14 +310,25 @@ async function seedWorkspace(client: pg.Client, rank: number, tickets: number, s
       [tenantId],
     );
     await client.query(`insert into ticket_counters (tenant_id, last_number) values ($1, $2)`, [tenantId, tickets]);
-    const { rows } = await client.query<{ id: string; name: string; email: string }>(`select a.id, a.name, u.email from b_agents a join users u on u.id = a.id where a.n = 1`);
+    const { rows } = await client.query<{ id: string; name: string; email: string }>(
+      `select a.id, a.name, u.email from b_agents a join users u on u.id = a.id where a.n = 1`,
+    );
     const agent = rows[0]!;
     await client.query(
       `insert into bench.workspaces (rank, tenant_id, slug, tickets, customers, agent_user_id, agent_email, agent_name) values ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [rank, tenantId, slug, tickets, customers, agent.id, agent.email, agent.name],
     );
     await client.query('commit');
-    return { rank, tenantId, slug, tickets, customers, agentUserId: agent.id, agentEmail: agent.email, agentName: agent.name };
+    return {
+      rank,
+      tenantId,
+      slug,
+      tickets,
+      customers,
+      agentUserId: agent.id,
+      agentEmail: agent.email,
+      agentName: agent.name,
+    };
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
     throw error;
@@ -259,7 +341,9 @@ export async function seedBench(ownerUrl: string, profile: Profile, kind: 'postg
   const client = new pg.Client({ connectionString: ownerUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ superuser: boolean }>(`select rolsuper as superuser from pg_roles where rolname = current_user`);
+    const { rows } = await client.query<{ superuser: boolean }>(
+      `select rolsuper as superuser from pg_roles where rolname = current_user`,
+    );
     const superuser = Boolean(rows[0]?.superuser);
     await createBenchSchema(client);
     await seedSentences(client);
@@ -270,19 +354,26 @@ export async function seedBench(ownerUrl: string, profile: Profile, kind: 'postg
       workspaces.push(await seedWorkspace(client, i + 1, tickets, superuser));
       done += tickets;
       if (i === 0 || (i + 1) % 10 === 0 || i === sizes.length - 1) {
-        console.log(`[bench]   ${i + 1}/${sizes.length} workspaces, ${done.toLocaleString('en')} tickets (${((Date.now() - started) / 1000).toFixed(0)}s)`);
+        console.log(
+          `[bench]   ${i + 1}/${sizes.length} workspaces, ${done.toLocaleString('en')} tickets (${((Date.now() - started) / 1000).toFixed(0)}s)`,
+        );
       }
     }
     console.log(`[bench]   rebuilding ${indexes.length} indexes…`);
     await rebuildIndexes(client, indexes, kind === 'pglite' ? '128MB' : '1GB');
     // A bulk load leaves no statistics and no visibility map; autovacuum would provide both on a live install.
     console.log('[bench]   vacuum analyze…');
-    await client.query('vacuum (analyze) tenants, users, memberships, customers, ticket_categories, teams, ticket_counters, tickets, ticket_messages, ticket_activities');
+    await client.query(
+      'vacuum (analyze) tenants, users, memberships, customers, ticket_categories, teams, ticket_counters, tickets, ticket_messages, ticket_activities',
+    );
     const { rows: counts } = await client.query<{ tickets: number; messages: number; customers: number }>(
       `select (select count(*)::int from tickets) as tickets, (select count(*)::int from ticket_messages) as messages, (select count(*)::int from customers) as customers`,
     );
     const seconds = (Date.now() - started) / 1000;
-    await client.query(`insert into bench.meta (key, value) values ('stats', $1), ('seed', $2)`, [JSON.stringify({ seconds, totals: counts[0] }), JSON.stringify(marker(profile))]);
+    await client.query(`insert into bench.meta (key, value) values ('stats', $1), ('seed', $2)`, [
+      JSON.stringify({ seconds, totals: counts[0] }),
+      JSON.stringify(marker(profile)),
+    ]);
     return { reused: false, seconds, workspaces, totals: counts[0]! };
   } finally {
     await client.end();

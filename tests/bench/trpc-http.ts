@@ -9,7 +9,12 @@ import { WORKSPACE_COOKIE } from '@/server/trpc/context';
 /** An Auth.js session cookie for the user, as the sign-in would set it (JWT sessions, plain http). */
 export async function staffCookie(user: { id: string; email: string; name: string }, tenantId: string, secret: string) {
   const salt = 'authjs.session-token';
-  const jwt = await encode({ token: { sub: user.id, uid: user.id, email: user.email, name: user.name }, secret, salt, maxAge: 86_400 });
+  const jwt = await encode({
+    token: { sub: user.id, uid: user.id, email: user.email, name: user.name },
+    secret,
+    salt,
+    maxAge: 86_400,
+  });
   return `${salt}=${jwt}; ${WORKSPACE_COOKIE}=${tenantId}`;
 }
 
@@ -38,14 +43,20 @@ export class TrpcHttp {
 
   /** The HTTP status only, for calls expected to be refused. */
   async status(path: string): Promise<number> {
-    const res = await fetch(`${this.baseUrl}/api/trpc/${path}`, { headers: this.cookie ? { cookie: this.cookie } : {}, signal: AbortSignal.timeout(30_000) });
+    const res = await fetch(`${this.baseUrl}/api/trpc/${path}`, {
+      headers: this.cookie ? { cookie: this.cookie } : {},
+      signal: AbortSignal.timeout(30_000),
+    });
     await res.text();
     return res.status;
   }
 
   async query<T>(path: string, input?: unknown): Promise<T> {
     const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`;
-    const res = await fetch(`${this.baseUrl}/api/trpc/${path}${query}`, { headers: { cookie: this.cookie }, signal: AbortSignal.timeout(30_000) });
+    const res = await fetch(`${this.baseUrl}/api/trpc/${path}${query}`, {
+      headers: { cookie: this.cookie },
+      signal: AbortSignal.timeout(30_000),
+    });
     return this.read<T>(path, res);
   }
 

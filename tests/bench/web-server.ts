@@ -15,7 +15,9 @@ export function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port')),
+      );
     });
   });
 }
@@ -48,11 +50,18 @@ export async function ensureBuild(force: boolean, env: NodeJS.ProcessEnv) {
   if (!force && fs.existsSync(path.resolve('.next/BUILD_ID'))) return { built: false, seconds: 0 };
   console.log('[bench] no production build: running `next build` (a few minutes, once)…');
   const started = Date.now();
-  const child = spawn(nextBin, ['build'], { stdio: 'inherit', detached: true, env: { ...env, NODE_ENV: 'production' } });
+  const child = spawn(nextBin, ['build'], {
+    stdio: 'inherit',
+    detached: true,
+    env: { ...env, NODE_ENV: 'production' },
+  });
   const remove = onCleanup('next build', () => stopGroup(child));
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   remove();
-  if (code !== 0) throw new Error(`next build failed (exit ${code}); fix the build, or run \`npm run build\` and look at its output.`);
+  if (code !== 0)
+    throw new Error(
+      `next build failed (exit ${code}); fix the build, or run \`npm run build\` and look at its output.`,
+    );
   return { built: true, seconds: (Date.now() - started) / 1000 };
 }
 

@@ -10,7 +10,10 @@ function uniqueWord(suffix: string) {
   return `zq${suffix.replace(/\d/g, (d) => 'bcdfghjklm'[Number(d)]!)}`;
 }
 
-test('an admin publishes an article → a visitor finds it despite a typo → votes helpful → it is suggested on the contact form', async ({ browser, baseURL }) => {
+test('an admin publishes an article → a visitor finds it despite a typo → votes helpful → it is suggested on the contact form', async ({
+  browser,
+  baseURL,
+}) => {
   const suffix = Date.now().toString(36);
   const word = uniqueWord(suffix);
   const title = `Rotate the ${word} webhook signing secret`;
@@ -26,7 +29,9 @@ test('an admin publishes an article → a visitor finds it despite a typo → vo
     await admin.getByLabel('Title').fill(title);
     await expect(admin.getByLabel('Address')).toHaveValue(`rotate-the-${word}-webhook-signing-secret`);
     await admin.getByLabel('Search keywords').fill('webhook secret, signature, hmac');
-    await admin.getByLabel('Body in Markdown').fill(`## Why rotate\n\nA leaked secret lets anyone sign webhooks.\n\n${bodyLine}\n`);
+    await admin
+      .getByLabel('Body in Markdown')
+      .fill(`## Why rotate\n\nA leaked secret lets anyone sign webhooks.\n\n${bodyLine}\n`);
     await admin.getByRole('button', { name: 'Create draft' }).click();
     await expect(admin).toHaveURL(/\/agent\/knowledge\/[0-9a-f-]{36}$/);
     const status = admin.getByRole('region', { name: 'Status' });

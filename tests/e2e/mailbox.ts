@@ -11,10 +11,17 @@ export async function waitForMail(dataDir: string, to: string, timeoutMs = 45_00
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (fs.existsSync(dir)) {
-      const files = fs.readdirSync(dir).filter((f) => f.endsWith('.eml')).sort().reverse();
+      const files = fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.eml'))
+        .sort()
+        .reverse();
       for (const file of files) {
         const mail = await simpleParser(fs.readFileSync(path.join(dir, file)));
-        const recipients = [mail.to].flat().flatMap((a) => a?.value ?? []).map((v) => v.address?.toLowerCase());
+        const recipients = [mail.to]
+          .flat()
+          .flatMap((a) => a?.value ?? [])
+          .map((v) => v.address?.toLowerCase());
         if (recipients.includes(to.toLowerCase())) return mail;
       }
     }

@@ -3,7 +3,11 @@ import { firstLink, waitForMail } from './mailbox';
 
 const dataDir = process.env.E2E_DATA_DIR ?? './.data/e2e';
 
-test('sign-up → workspace → invite → agent signs in → customer signs in to the portal', async ({ page, browser, baseURL }) => {
+test('sign-up → workspace → invite → agent signs in → customer signs in to the portal', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const suffix = Date.now().toString(36);
   const slug = `e2e-${suffix}`;
   const ownerEmail = `owner-${suffix}@e2e.test`;

@@ -43,7 +43,10 @@ async function openAndMakeUrgent(agent: Page, subject: string) {
 const slaPanel = (page: Page) => page.getByRole('region', { name: 'SLA' });
 const firstResponse = (page: Page) => slaPanel(page).getByRole('listitem', { name: 'First response' });
 
-test('an admin sets a calendar and a policy → an urgent ticket counts down → a reply meets first response → a breach escalates, visibly', async ({ browser, baseURL }) => {
+test('an admin sets a calendar and a policy → an urgent ticket counts down → a reply meets first response → a breach escalates, visibly', async ({
+  browser,
+  baseURL,
+}) => {
   // Waits for a real 1-minute target to run out, checked by the worker.
   test.setTimeout(150_000);
   const suffix = Date.now().toString(36);
@@ -104,10 +107,14 @@ test('an admin sets a calendar and a policy → an urgent ticket counts down →
   // A retry adds a second policy of the same kind after the first, so the name is matched by its prefix.
   await test.step("made urgent, a ticket counts down; the agent's reply meets first response", async () => {
     await openAndMakeUrgent(agent, answeredSubject);
-    await expect(slaPanel(agent).getByText(/^Urgent one-minute \w+ · Always open \w+ \(Europe\/Berlin\)$/)).toBeVisible();
+    await expect(
+      slaPanel(agent).getByText(/^Urgent one-minute \w+ · Always open \w+ \(Europe\/Berlin\)$/),
+    ).toBeVisible();
     await expect(firstResponse(agent).locator('[data-sla-state]')).toHaveText(/\d+s left/);
     const form = agent.getByRole('form', { name: 'Compose message' });
-    await form.getByRole('textbox', { name: 'Reply' }).fill('We are on it: the payment provider is failing, a fix is rolling out.');
+    await form
+      .getByRole('textbox', { name: 'Reply' })
+      .fill('We are on it: the payment provider is failing, a fix is rolling out.');
     await form.getByRole('button', { name: 'Send reply' }).click();
     await expect(firstResponse(agent).locator('[data-sla-state]')).toHaveAttribute('data-sla-state', 'met');
     await expect(firstResponse(agent).locator('[data-sla-state]')).toHaveText(/: Met$/);
@@ -124,7 +131,9 @@ test('an admin sets a calendar and a policy → an urgent ticket counts down →
   await test.step('the unanswered ticket breaches and escalates, shown without a reload', async () => {
     await agent.goto(latePath);
     await agent.evaluate(() => Object.assign(window, { __ticketOpen: true }));
-    await expect(firstResponse(agent).locator('[data-sla-state]')).toHaveAttribute('data-sla-state', 'breached', { timeout: 75_000 });
+    await expect(firstResponse(agent).locator('[data-sla-state]')).toHaveAttribute('data-sla-state', 'breached', {
+      timeout: 75_000,
+    });
     const escalations = firstResponse(agent).getByRole('list', { name: 'Escalations for First response' });
     await expect(escalations).toContainText('Level 1', { timeout: 45_000 });
     await expect(escalations).toContainText(`assign to ${SAM.name}`);

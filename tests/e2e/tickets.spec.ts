@@ -24,7 +24,10 @@ function composer(page: Page) {
   };
 }
 
-test('a customer files a ticket with a file → live in the queue → reply and note → customer sees only the reply → solved', async ({ browser, baseURL }) => {
+test('a customer files a ticket with a file → live in the queue → reply and note → customer sees only the reply → solved', async ({
+  browser,
+  baseURL,
+}) => {
   const suffix = Date.now().toString(36);
   const customerEmail = `ticket-customer-${suffix}@e2e.test`;
   const subject = `Invoice PDF will not download ${suffix}`;
@@ -50,7 +53,9 @@ test('a customer files a ticket with a file → live in the queue → reply and 
     await customer.getByLabel('Name', { exact: true }).fill('Taylor Ticket');
     await customer.getByLabel('Subject').fill(subject);
     await customer.getByLabel('Message').fill('Clicking "Download PDF" on my invoice shows a blank page.');
-    await customer.getByLabel('Attachments').setInputFiles({ name: fileName, mimeType: 'text/plain', buffer: Buffer.from(`what I saw ${suffix}\n`) });
+    await customer
+      .getByLabel('Attachments')
+      .setInputFiles({ name: fileName, mimeType: 'text/plain', buffer: Buffer.from(`what I saw ${suffix}\n`) });
     const files = customer.getByRole('list', { name: 'Selected files' });
     await expect(files.getByText('Uploaded')).toBeVisible();
     await customer.getByRole('button', { name: 'Submit request' }).click();
@@ -59,7 +64,9 @@ test('a customer files a ticket with a file → live in the queue → reply and 
     await expect(customer.getByRole('heading', { name: subject })).toBeVisible();
     ticketPath = new URL(customer.url()).pathname;
     const conversation = customer.getByRole('list', { name: 'Conversation' });
-    await expect(conversation.getByRole('article', { name: 'From you' }).getByRole('link', { name: new RegExp(fileName) })).toBeVisible();
+    await expect(
+      conversation.getByRole('article', { name: 'From you' }).getByRole('link', { name: new RegExp(fileName) }),
+    ).toBeVisible();
   });
 
   await test.step('it appears in the open queue without a reload', async () => {
@@ -88,7 +95,9 @@ test('a customer files a ticket with a file → live in the queue → reply and 
     await compose.body.fill(noteText);
     await expect(compose.send).toHaveText('Add note');
     await compose.send.click();
-    await expect(agent.getByRole('article', { name: `Internal note from ${ALEX.name}` }).getByText(noteText)).toBeVisible();
+    await expect(
+      agent.getByRole('article', { name: `Internal note from ${ALEX.name}` }).getByText(noteText),
+    ).toBeVisible();
   });
 
   await test.step('the customer sees the reply and not the note', async () => {
@@ -113,7 +122,10 @@ test('a customer files a ticket with a file → live in the queue → reply and 
   await agent.context().close();
 });
 
-test('traffic cop: a reply written against an outdated ticket is refused, saying what changed, until the agent confirms', async ({ browser, baseURL }) => {
+test('traffic cop: a reply written against an outdated ticket is refused, saying what changed, until the agent confirms', async ({
+  browser,
+  baseURL,
+}) => {
   const suffix = Date.now().toString(36);
   const subject = `Two agents, one ticket ${suffix}`;
   const alexReply = `Alex answers first ${suffix}`;
@@ -147,7 +159,9 @@ test('traffic cop: a reply written against an outdated ticket is refused, saying
 
   await test.step("Sam's reply is refused and says what changed", async () => {
     // Sam's open page hears of the change live, but the version he read is still the old one.
-    await expect(sam.getByRole('status').filter({ hasText: 'This ticket changed while you had it open' })).toBeVisible({ timeout: 20_000 });
+    await expect(sam.getByRole('status').filter({ hasText: 'This ticket changed while you had it open' })).toBeVisible({
+      timeout: 20_000,
+    });
     const samCompose = composer(sam);
     await samCompose.send.click();
     const cop = samCompose.form.getByRole('alert');
@@ -165,7 +179,9 @@ test('traffic cop: a reply written against an outdated ticket is refused, saying
     await expect(composer(sam).body).toHaveValue('');
     await expect(composer(sam).form.getByRole('alert')).toHaveCount(0);
     // Alex's open page picks Sam's reply up live.
-    await expect(alex.getByRole('article', { name: `Message from ${SAM.name}` }).getByText(samReply)).toBeVisible({ timeout: 20_000 });
+    await expect(alex.getByRole('article', { name: `Message from ${SAM.name}` }).getByText(samReply)).toBeVisible({
+      timeout: 20_000,
+    });
   });
 
   await alex.context().close();

@@ -19,17 +19,30 @@ export type Browser = {
 export const randomPeer = () => `198.51.${Math.floor(Math.random() * 250) + 1}.${Math.floor(Math.random() * 250) + 1}`;
 
 export function newBrowser(opts: Partial<Browser> = {}): Browser {
-  return { cookies: new Map(), peer: opts.peer ?? randomPeer(), userAgent: opts.userAgent ?? 'Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0', headers: opts.headers };
+  return {
+    cookies: new Map(),
+    peer: opts.peer ?? randomPeer(),
+    userAgent: opts.userAgent ?? 'Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0',
+    headers: opts.headers,
+  };
 }
 
 /** A second browser holding the same cookies: what an attacker who copied them would replay. */
 export const copyOf = (browser: Browser): Browser => ({ ...browser, cookies: new Map(browser.cookies) });
 
 async function call(browser: Browser, method: 'GET' | 'POST', path: string, form?: Record<string, string>) {
-  const headers = new Headers({ 'user-agent': browser.userAgent, [PEER_ADDRESS_HEADER]: browser.peer, ...browser.headers });
+  const headers = new Headers({
+    'user-agent': browser.userAgent,
+    [PEER_ADDRESS_HEADER]: browser.peer,
+    ...browser.headers,
+  });
   if (browser.cookies.size) headers.set('cookie', [...browser.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
   if (form) headers.set('content-type', 'application/x-www-form-urlencoded');
-  const req = new NextRequest(`${ORIGIN}/api/auth/${path}`, { method, headers, body: form ? new URLSearchParams(form).toString() : undefined });
+  const req = new NextRequest(`${ORIGIN}/api/auth/${path}`, {
+    method,
+    headers,
+    body: form ? new URLSearchParams(form).toString() : undefined,
+  });
   const res = await (method === 'GET' ? handlers.GET(req) : handlers.POST(req));
   for (const cookie of res.headers.getSetCookie()) {
     const [pair, ...attributes] = cookie.split(';');
@@ -52,18 +65,32 @@ async function csrfToken(browser: Browser) {
 export function outcome(res: Response) {
   const location = res.headers.get('location') ?? '';
   const url = new URL(location || '/', ORIGIN);
-  return { status: res.status, path: url.pathname, error: url.searchParams.get('error'), code: url.searchParams.get('code') };
+  return {
+    status: res.status,
+    path: url.pathname,
+    error: url.searchParams.get('error'),
+    code: url.searchParams.get('code'),
+  };
 }
 
 /** POST /api/auth/callback/credentials, as the sign-in form's neighbour endpoint takes it. */
 export async function postCredentials(browser: Browser, email: string, password: string) {
-  const res = await call(browser, 'POST', 'callback/credentials', { email, password, csrfToken: await csrfToken(browser), callbackUrl: `${ORIGIN}/agent` });
+  const res = await call(browser, 'POST', 'callback/credentials', {
+    email,
+    password,
+    csrfToken: await csrfToken(browser),
+    callbackUrl: `${ORIGIN}/agent`,
+  });
   return outcome(res);
 }
 
 /** POST /api/auth/signin/nodemailer: asks for a staff sign-in link. */
 export async function postSignInLink(browser: Browser, email: string) {
-  const res = await call(browser, 'POST', 'signin/nodemailer', { email, csrfToken: await csrfToken(browser), callbackUrl: `${ORIGIN}/agent` });
+  const res = await call(browser, 'POST', 'signin/nodemailer', {
+    email,
+    csrfToken: await csrfToken(browser),
+    callbackUrl: `${ORIGIN}/agent`,
+  });
   return outcome(res);
 }
 
@@ -75,6 +102,9 @@ export async function sessionOf(browser: Browser) {
 
 /** POST /api/auth/signout, as the sign-out button does. */
 export async function postSignOut(browser: Browser) {
-  const res = await call(browser, 'POST', 'signout', { csrfToken: await csrfToken(browser), callbackUrl: `${ORIGIN}/signin` });
+  const res = await call(browser, 'POST', 'signout', {
+    csrfToken: await csrfToken(browser),
+    callbackUrl: `${ORIGIN}/signin`,
+  });
   return outcome(res);
 }

@@ -90,6 +90,13 @@ export async function errorShapeOf(promise: Promise<unknown>) {
     return null;
   } catch (error) {
     if (!(error instanceof TRPCError)) throw error;
-    return getErrorShape({ config: appRouter._def._config, error, type: 'mutation', path: undefined, input: undefined, ctx: undefined });
+    return getErrorShape({
+      config: appRouter._def._config,
+      error,
+      type: 'mutation',
+      path: undefined,
+      input: undefined,
+      ctx: undefined,
+    });
   }
 }

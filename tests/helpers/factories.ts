@@ -36,34 +36,77 @@ export function asStaff<T>(workspaceId: string, actor: Actor, work: (scope: Staf
 }
 
 /** A workspace and its owner, created by the sign-up service. */
-export async function createWorkspace(opts: { name?: string; slug?: string; ownerEmail?: string; ownerName?: string } = {}): Promise<TestWorkspace> {
+export async function createWorkspace(
+  opts: { name?: string; slug?: string; ownerEmail?: string; ownerName?: string } = {},
+): Promise<TestWorkspace> {
   const slug = opts.slug ?? uniqueSlug();
   const email = opts.ownerEmail ?? uniqueEmail('owner');
   const name = opts.ownerName ?? `Owner ${slug}`;
-  const { userId, workspace } = await signUpWithWorkspace({ name, email, password: TEST_PASSWORD, workspaceName: opts.name ?? `Workspace ${slug}`, workspaceSlug: slug });
-  const [membership] = await runInTenant(workspace.id, ({ db }) => db.select({ id: memberships.id }).from(memberships).where(eq(memberships.userId, userId)));
-  return { id: workspace.id, slug: workspace.slug, name: workspace.name, owner: { userId, email, name, membershipId: membership!.id, role: 'owner' } };
+  const { userId, workspace } = await signUpWithWorkspace({
+    name,
+    email,
+    password: TEST_PASSWORD,
+    workspaceName: opts.name ?? `Workspace ${slug}`,
+    workspaceSlug: slug,
+  });
+  const [membership] = await runInTenant(workspace.id, ({ db }) =>
+    db.select({ id: memberships.id }).from(memberships).where(eq(memberships.userId, userId)),
+  );
+  return {
+    id: workspace.id,
+    slug: workspace.slug,
+    name: workspace.name,
+    owner: { userId, email, name, membershipId: membership!.id, role: 'owner' },
+  };
 }
 
 /** A staff identity without any workspace. No password: tests sign people in by putting their id in the context. */
 export async function createUser(opts: { email?: string; name?: string } = {}) {
   const email = opts.email ?? uniqueEmail();
   const name = opts.name ?? `Person ${uniqueSuffix()}`;
-  const [user] = await runWithoutTenant((tx) => tx.insert(users).values({ email, name, emailVerified: new Date() }).returning({ id: users.id }));
+  const [user] = await runWithoutTenant((tx) =>
+    tx.insert(users).values({ email, name, emailVerified: new Date() }).returning({ id: users.id }),
+  );
   return { userId: user!.id, email, name };
 }
 
 /** A new person (or an existing one, by userId) joining the workspace with a role. */
-export async function addMember(workspaceId: string, role: MemberRole, opts: { userId?: string; email?: string; name?: string } = {}): Promise<TestMember> {
+export async function addMember(
+  workspaceId: string,
+  role: MemberRole,
+  opts: { userId?: string; email?: string; name?: string } = {},
+): Promise<TestMember> {
   const person = opts.userId
-    ? { userId: opts.userId, ...(await runWithoutTenant(async (tx) => (await tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, opts.userId!)))[0]!)) }
+    ? {
+        userId: opts.userId,
+        ...(await runWithoutTenant(
+          async (tx) =>
+            (
+              await tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, opts.userId!))
+            )[0]!,
+        )),
+      }
     : await createUser(opts);
-  const [membership] = await runInTenant(workspaceId, ({ db }) => db.insert(memberships).values({ tenantId: workspaceId, userId: person.userId, role }).returning({ id: memberships.id }));
+  const [membership] = await runInTenant(workspaceId, ({ db }) =>
+    db
+      .insert(memberships)
+      .values({ tenantId: workspaceId, userId: person.userId, role })
+      .returning({ id: memberships.id }),
+  );
   return { userId: person.userId, email: person.email, name: person.name ?? '', membershipId: membership!.id, role };
 }
 
-export function createTestCustomer(workspaceId: string, opts: { email?: string; name?: string; organizationId?: string } = {}) {
-  return runInTenant(workspaceId, (scope) => createCustomer(scope, { email: opts.email ?? uniqueEmail('customer'), name: opts.name ?? 'Test Customer', organizationId: opts.organizationId }));
+export function createTestCustomer(
+  workspaceId: string,
+  opts: { email?: string; name?: string; organizationId?: string } = {},
+) {
+  return runInTenant(workspaceId, (scope) =>
+    createCustomer(scope, {
+      email: opts.email ?? uniqueEmail('customer'),
+      name: opts.name ?? 'Test Customer',
+      organizationId: opts.organizationId,
+    }),
+  );
 }
 
 export function createTestOrganization(workspaceId: string, opts: { name?: string } = {}) {
@@ -74,7 +117,8 @@ export function createTestOrganization(workspaceId: string, opts: { name?: strin
 export async function createTestTeam(workspaceId: string, opts: { name?: string; memberUserIds?: string[] } = {}) {
   return runInTenant(workspaceId, async (scope) => {
     const team = await createTeam(scope, { name: opts.name ?? `Team ${uniqueSuffix()}`, description: '' });
-    for (const userId of opts.memberUserIds ?? []) await scope.db.insert(teamMembers).values({ tenantId: workspaceId, teamId: team.id, userId });
+    for (const userId of opts.memberUserIds ?? [])
+      await scope.db.insert(teamMembers).values({ tenantId: workspaceId, teamId: team.id, userId });
     return team;
   });
 }
@@ -84,14 +128,24 @@ export function addTestDomain(workspaceId: string, domain = uniqueDomain(), opts
   return runInTenant(workspaceId, async (scope) => {
     const added = await addDomain(scope, { domain });
     if (!opts.verified) return added;
-    const [verified] = await scope.db.update(workspaceDomains).set({ verifiedAt: new Date() }).where(eq(workspaceDomains.id, added.id)).returning();
+    const [verified] = await scope.db
+      .update(workspaceDomains)
+      .set({ verifiedAt: new Date() })
+      .where(eq(workspaceDomains.id, added.id))
+      .returning();
     return { ...added, ...verified! };
   });
 }
 
 /** An open invitation through the real service (an outbox email included), with its raw token. */
-export async function createTestInvitation(workspaceId: string, inviter: Actor, opts: { email?: string; role?: Exclude<MemberRole, 'owner'> } = {}) {
-  const invitation = await asStaff(workspaceId, inviter, (scope) => createInvitation(scope, { email: opts.email ?? uniqueEmail('invitee'), role: opts.role ?? 'agent' }));
+export async function createTestInvitation(
+  workspaceId: string,
+  inviter: Actor,
+  opts: { email?: string; role?: Exclude<MemberRole, 'owner'> } = {},
+) {
+  const invitation = await asStaff(workspaceId, inviter, (scope) =>
+    createInvitation(scope, { email: opts.email ?? uniqueEmail('invitee'), role: opts.role ?? 'agent' }),
+  );
   const token = invitation.inviteUrl.split('/invite/')[1]!;
   return { ...invitation, token };
 }

@@ -12,14 +12,18 @@ type OutboxRow = typeof outbox.$inferSelect;
 
 const bare = (id: string | undefined) => id?.replace(/^<|>$/g, '');
 
-/** The mails the SMTP server received for one outbox row: by Message-ID when the row sets one, else by recipient and subject. */
+/**
+ * The mails the SMTP server received for one outbox row: by Message-ID when the row sets one, else by
+ * recipient and subject.
+ */
 export function mailsFor(smtp: TestSmtpServer, row: OutboxRow) {
   const mail = row.payload as unknown as OutgoingMail;
   if (mail.messageId) return smtp.mails.filter((m) => bare(m.messageId) === bare(mail.messageId));
   return smtp.mailsTo(mail.to).filter((m) => m.subject === mail.subject);
 }
 
-export const emailRows = (tenantId: string) => runInTenant(tenantId, ({ db }) => db.select().from(outbox).where(eq(outbox.kind, 'email')));
+export const emailRows = (tenantId: string) =>
+  runInTenant(tenantId, ({ db }) => db.select().from(outbox).where(eq(outbox.kind, 'email')));
 
 /**
  * Every email row settled and delivered once: `done` with exactly one mail received, or `failed` as
@@ -31,7 +35,8 @@ export function deliveryProblems(rows: OutboxRow[], smtp: TestSmtpServer, uncert
     const received = mailsFor(smtp, row).length;
     const to = String(row.payload.to);
     if (row.status === 'done' && received !== 1) problems.push(`${to}: done but received ${received} times`);
-    else if (row.status === 'failed' && row.lastError !== uncertainReason) problems.push(`${to}: failed (${row.lastError})`);
+    else if (row.status === 'failed' && row.lastError !== uncertainReason)
+      problems.push(`${to}: failed (${row.lastError})`);
     else if (row.status === 'failed' && received > 1) problems.push(`${to}: uncertain but received ${received} times`);
     else if (row.status !== 'done' && row.status !== 'failed') problems.push(`${to}: still ${row.status}`);
   }
@@ -52,7 +57,9 @@ export async function firstResponseBreaches(tenantId: string, ticketIds: string[
     return ticketIds.map((ticketId) => ({
       ticketId,
       breached: targets.some((t) => t.ticketId === ticketId && t.breachedAt !== null),
-      recorded: activities.filter((a) => a.ticketId === ticketId && (a.changes as { metric?: { to?: string } }).metric?.to === 'first_response').length,
+      recorded: activities.filter(
+        (a) => a.ticketId === ticketId && (a.changes as { metric?: { to?: string } }).metric?.to === 'first_response',
+      ).length,
     }));
   });
 }
@@ -67,13 +74,33 @@ type TicketServices = {
  * response falls due `inMs` from now. The services come from the test's own module graph, so the timer
  * the recompute schedules lands on that graph's queue.
  */
-export async function urgentTicketDueIn(app: TicketServices, owner: { query: (text: string, values: unknown[]) => Promise<unknown> }, tenantId: string, customerId: string, inMs: number) {
+export async function urgentTicketDueIn(
+  app: TicketServices,
+  owner: { query: (text: string, values: unknown[]) => Promise<unknown> },
+  tenantId: string,
+  customerId: string,
+  inMs: number,
+) {
   const ticket = await runInTenant(tenantId, (scope) =>
-    app.createTicket(scope, { requesterId: customerId, subject: `Down again ${Math.random().toString(36).slice(2, 10)}`, body: 'Nothing loads.', priority: 'urgent', channel: 'web', actor: { type: 'customer', customerId } }),
+    app.createTicket(scope, {
+      requesterId: customerId,
+      subject: `Down again ${Math.random().toString(36).slice(2, 10)}`,
+      body: 'Nothing loads.',
+      priority: 'urgent',
+      channel: 'web',
+      actor: { type: 'customer', customerId },
+    }),
   );
   const shiftMs = String(2 * 3_600_000 - inMs);
-  for (const [table, column] of [['tickets', 'id'], ['ticket_messages', 'ticket_id'], ['ticket_activities', 'ticket_id']] as const) {
-    await owner.query(`update ${table} set created_at = created_at - ($2 || ' milliseconds')::interval where ${column} = $1`, [ticket.id, shiftMs]);
+  for (const [table, column] of [
+    ['tickets', 'id'],
+    ['ticket_messages', 'ticket_id'],
+    ['ticket_activities', 'ticket_id'],
+  ] as const) {
+    await owner.query(
+      `update ${table} set created_at = created_at - ($2 || ' milliseconds')::interval where ${column} = $1`,
+      [ticket.id, shiftMs],
+    );
   }
   // The recompute schedules the timer at the new due time, as any change to the ticket would.
   await runInTenant(tenantId, (scope) => app.recomputeTicketSla(scope, ticket.id));

@@ -16,12 +16,20 @@ import { uniqueSuffix } from './factories';
 export function createTestArticleCategory(workspaceId: string, opts: { name?: string; slug?: string } = {}) {
   const suffix = uniqueSuffix();
   return runInTenant(workspaceId, (scope) =>
-    saveArticleCategory(scope, { slug: opts.slug ?? `topic-${suffix}`, name: opts.name ?? `Topic ${suffix}`, description: 'Things to know', icon: 'book', position: 0 }),
+    saveArticleCategory(scope, {
+      slug: opts.slug ?? `topic-${suffix}`,
+      name: opts.name ?? `Topic ${suffix}`,
+      description: 'Things to know',
+      icon: 'book',
+      position: 0,
+    }),
   );
 }
 
 export function createTestArticleSection(workspaceId: string, categoryId: string, opts: { name?: string } = {}) {
-  return runInTenant(workspaceId, (scope) => saveArticleSection(scope, { categoryId, name: opts.name ?? `Section ${uniqueSuffix()}`, position: 0 }));
+  return runInTenant(workspaceId, (scope) =>
+    saveArticleSection(scope, { categoryId, name: opts.name ?? `Section ${uniqueSuffix()}`, position: 0 }),
+  );
 }
 
 export type TestArticleOptions = {
@@ -44,7 +52,13 @@ export async function createTestArticle(workspaceId: string, author: Actor, opts
   const title = opts.title ?? `Article ${suffix}`;
   const input = createArticleInput.parse({
     title,
-    slug: opts.slug ?? `${title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 100)}-${suffix}`,
+    slug:
+      opts.slug ??
+      `${title
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')
+        .slice(0, 100)}-${suffix}`,
     bodyMarkdown: opts.body ?? `Some help about ${title}.`,
     excerpt: opts.excerpt ?? '',
     keywords: opts.keywords ?? '',
@@ -74,10 +88,19 @@ export function linkTestHelpPath(workspaceId: string, path: string, articleIds: 
 export async function seedHelpCenter(ws: { id: string; slug: string; owner: { userId: string } }) {
   const category = await createTestArticleCategory(ws.id);
   const section = await createTestArticleSection(ws.id, category.id);
-  const article = await createTestArticle(ws.id, { userId: ws.owner.userId, role: 'owner' }, { title: 'Reset your password', categoryId: category.id, sectionId: section.id });
+  const article = await createTestArticle(
+    ws.id,
+    { userId: ws.owner.userId, role: 'owner' },
+    { title: 'Reset your password', categoryId: category.id, sectionId: section.id },
+  );
   await linkTestHelpPath(ws.id, '/account', [article.id]);
   await withHelpCenter(ws.slug, null, async (scope) => {
-    await submitArticleFeedback(scope, { articleId: article.id, helpful: true, comment: 'Clear, thanks.', voterKey: 'visitor:seed' });
+    await submitArticleFeedback(scope, {
+      articleId: article.id,
+      helpful: true,
+      comment: 'Clear, thanks.',
+      voterKey: 'visitor:seed',
+    });
     await searchHelpCenter(scope, { query: 'password', limit: 5 });
   });
   return { category, section, article };

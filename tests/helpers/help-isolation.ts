@@ -4,7 +4,12 @@ import { articleCategories, articles, articleSections, helpLinks } from '@/serve
 import { runInTenant } from '@/server/db/tenant';
 import { callerFor, type Caller } from './caller';
 import { uniqueSuffix, uniqueWord, type TestWorkspace } from './factories';
-import { createTestArticle, createTestArticleCategory, createTestArticleSection, linkTestHelpPath } from './help-factories';
+import {
+  createTestArticle,
+  createTestArticleCategory,
+  createTestArticleSection,
+  linkTestHelpPath,
+} from './help-factories';
 
 // The help-center cases of tests/integration/cross-workspace.test.ts, kept here so that file only spreads
 // them in. A owner (and A's portal customer) try every help procedure against workspace B.
@@ -27,8 +32,17 @@ async function buildHelpWorld(side: Side, path: string): Promise<HelpWorld> {
   const word = uniqueWord('kb');
   const category = await createTestArticleCategory(side.ws.id);
   const section = await createTestArticleSection(side.ws.id, category.id);
-  const article = await createTestArticle(side.ws.id, author, { title: `Setting up ${word}`, categoryId: category.id, sectionId: section.id, keywords: word });
-  const forCustomers = await createTestArticle(side.ws.id, author, { title: `Customer only ${word}`, categoryId: category.id, visibility: 'customers' });
+  const article = await createTestArticle(side.ws.id, author, {
+    title: `Setting up ${word}`,
+    categoryId: category.id,
+    sectionId: section.id,
+    keywords: word,
+  });
+  const forCustomers = await createTestArticle(side.ws.id, author, {
+    title: `Customer only ${word}`,
+    categoryId: category.id,
+    visibility: 'customers',
+  });
   await linkTestHelpPath(side.ws.id, path, [article.id]);
   return { category, section, article, forCustomers, word, path };
 }
@@ -37,7 +51,11 @@ export function helpIsolationCases(sides: () => { A: Side; B: Side; asA: Caller 
   let built: Promise<{ hA: HelpWorld; hB: HelpWorld }> | undefined;
   const path = `/orders-${uniqueSuffix()}`;
   // Built on first use (after the test file's beforeAll made A and B), once for every case.
-  const worlds = () => (built ??= (async () => ({ hA: await buildHelpWorld(sides().A, path), hB: await buildHelpWorld(sides().B, path) }))());
+  const worlds = () =>
+    (built ??= (async () => ({
+      hA: await buildHelpWorld(sides().A, path),
+      hB: await buildHelpWorld(sides().B, path),
+    }))());
   const notFound = (call: Promise<unknown>) => expect(call).rejects.toMatchObject({ code: 'NOT_FOUND' });
   const inB = <T>(work: Parameters<typeof runInTenant<T>>[1]) => runInTenant(sides().B.ws.id, work);
   const bArticle = async () => {
@@ -77,7 +95,9 @@ export function helpIsolationCases(sides: () => { A: Side; B: Side; asA: Caller 
         await notFound(sides().asA.help.article({ workspace: sides().A.ws.slug, slug: hB.article.slug }));
         await notFound(asACustomer().help.article({ workspace: sides().A.ws.slug, slug: hB.forCustomers.slug }));
         await notFound(asACustomer().help.article({ workspace: sides().B.ws.slug, slug: hB.forCustomers.slug }));
-        await expect(asACustomer().help.article({ workspace: sides().B.ws.slug, slug: hB.article.slug })).resolves.toMatchObject({ id: hB.article.id });
+        await expect(
+          asACustomer().help.article({ workspace: sides().B.ws.slug, slug: hB.article.slug }),
+        ).resolves.toMatchObject({ id: hB.article.id });
       },
     },
     'help.search': {
@@ -86,7 +106,9 @@ export function helpIsolationCases(sides: () => { A: Side; B: Side; asA: Caller 
       run: async () => {
         const { hA, hB } = await worlds();
         expect((await sides().asA.help.search({ workspace: sides().A.ws.slug, query: hB.word })).items).toEqual([]);
-        expect((await sides().asA.help.search({ workspace: sides().A.ws.slug, query: hA.word })).items.map((i) => i.id)).toEqual([hA.article.id]);
+        expect(
+          (await sides().asA.help.search({ workspace: sides().A.ws.slug, query: hA.word })).items.map((i) => i.id),
+        ).toEqual([hA.article.id]);
         // Customer-only articles of B stay hidden from A's portal customer, even in B's own help center.
         const inB = await asACustomer().help.search({ workspace: sides().B.ws.slug, query: hB.word });
         expect(inB.items.map((i) => i.id)).not.toContain(hB.forCustomers.id);
@@ -94,10 +116,12 @@ export function helpIsolationCases(sides: () => { A: Side; B: Side; asA: Caller 
     },
     'help.suggest': {
       kind: 'tenant-independent',
-      why: "suggestions in A never come from B",
+      why: 'suggestions in A never come from B',
       run: async () => {
         const { hB } = await worlds();
-        expect((await sides().asA.help.suggest({ workspace: sides().A.ws.slug, subject: `Problem with ${hB.word}` })).items).toEqual([]);
+        expect(
+          (await sides().asA.help.suggest({ workspace: sides().A.ws.slug, subject: `Problem with ${hB.word}` })).items,
+        ).toEqual([]);
       },
     },
     'help.contextual': {
@@ -116,9 +140,19 @@ export function helpIsolationCases(sides: () => { A: Side; B: Side; asA: Caller 
       run: async () => {
         const { hB } = await worlds();
         const before = await bArticle();
-        await notFound(sides().asA.help.feedback({ workspace: sides().A.ws.slug, articleId: hB.article.id, helpful: false, comment: 'Injected' }));
+        await notFound(
+          sides().asA.help.feedback({
+            workspace: sides().A.ws.slug,
+            articleId: hB.article.id,
+            helpful: false,
+            comment: 'Injected',
+          }),
+        );
         const after = await bArticle();
-        expect({ yes: after.helpfulYes, no: after.helpfulNo }).toEqual({ yes: before.helpfulYes, no: before.helpfulNo });
+        expect({ yes: after.helpfulYes, no: after.helpfulNo }).toEqual({
+          yes: before.helpfulYes,
+          no: before.helpfulNo,
+        });
       },
     },
     'help.recordView': {
@@ -149,7 +183,9 @@ export function helpIsolationCases(sides: () => { A: Side; B: Side; asA: Caller 
       run: async () => {
         const { hA, hB } = await worlds();
         await notFound(sides().asA.article.get({ articleId: hB.article.id }));
-        await expect(sides().asA.article.get({ articleId: hA.article.id })).resolves.toMatchObject({ article: { id: hA.article.id } });
+        await expect(sides().asA.article.get({ articleId: hA.article.id })).resolves.toMatchObject({
+          article: { id: hA.article.id },
+        });
       },
     },
     'article.version': {
@@ -173,7 +209,9 @@ export function helpIsolationCases(sides: () => { A: Side; B: Side; asA: Caller 
       kind: 'tenant-independent',
       why: 'renders the given Markdown; reads and writes no workspace data',
       run: async () => {
-        await expect(sides().asA.article.preview({ bodyMarkdown: '**x**' })).resolves.toEqual({ html: '<p><strong>x</strong></p>\n' });
+        await expect(sides().asA.article.preview({ bodyMarkdown: '**x**' })).resolves.toEqual({
+          html: '<p><strong>x</strong></p>\n',
+        });
       },
     },
     'article.create': {
@@ -181,10 +219,25 @@ export function helpIsolationCases(sides: () => { A: Side; B: Side; asA: Caller 
       why: "lands in A; B's category and section ids answer NOT_FOUND; B's slugs are free in A",
       run: async () => {
         const { hA, hB } = await worlds();
-        await notFound(sides().asA.article.create({ title: 'Borrowed category', slug: `borrowed-${uniqueSuffix()}`, categoryId: hB.category.id }));
-        await notFound(sides().asA.article.create({ title: 'Borrowed section', slug: `borrowed-${uniqueSuffix()}`, categoryId: hA.category.id, sectionId: hB.section.id }));
+        await notFound(
+          sides().asA.article.create({
+            title: 'Borrowed category',
+            slug: `borrowed-${uniqueSuffix()}`,
+            categoryId: hB.category.id,
+          }),
+        );
+        await notFound(
+          sides().asA.article.create({
+            title: 'Borrowed section',
+            slug: `borrowed-${uniqueSuffix()}`,
+            categoryId: hA.category.id,
+            sectionId: hB.section.id,
+          }),
+        );
         const created = await sides().asA.article.create({ title: 'Same slug as B', slug: hB.article.slug });
-        const [row] = await runInTenant(sides().A.ws.id, ({ db }) => db.select().from(articles).where(eq(articles.id, created.id)));
+        const [row] = await runInTenant(sides().A.ws.id, ({ db }) =>
+          db.select().from(articles).where(eq(articles.id, created.id)),
+        );
         expect(row?.tenantId).toBe(sides().A.ws.id);
         expect((await bArticle()).slug).toBe(hB.article.slug);
       },
@@ -195,10 +248,22 @@ export function helpIsolationCases(sides: () => { A: Side; B: Side; asA: Caller 
       run: async () => {
         const { hA, hB } = await worlds();
         const before = await bArticle();
-        await notFound(sides().asA.article.update({ articleId: hB.article.id, title: 'Hijacked', slug: hB.article.slug }));
-        await notFound(sides().asA.article.update({ articleId: hA.article.id, title: 'Moved', slug: hA.article.slug, categoryId: hB.category.id }));
+        await notFound(
+          sides().asA.article.update({ articleId: hB.article.id, title: 'Hijacked', slug: hB.article.slug }),
+        );
+        await notFound(
+          sides().asA.article.update({
+            articleId: hA.article.id,
+            title: 'Moved',
+            slug: hA.article.slug,
+            categoryId: hB.category.id,
+          }),
+        );
         const after = await bArticle();
-        expect({ title: after.title, version: after.currentVersion }).toEqual({ title: before.title, version: before.currentVersion });
+        expect({ title: after.title, version: after.currentVersion }).toEqual({
+          title: before.title,
+          version: before.currentVersion,
+        });
       },
     },
     'article.restoreVersion': {
@@ -225,7 +290,9 @@ export function helpIsolationCases(sides: () => { A: Side; B: Side; asA: Caller 
       why: "B's article ids answer NOT_FOUND and nothing is scheduled",
       run: async () => {
         const { hB } = await worlds();
-        await notFound(sides().asA.article.schedule({ articleId: hB.article.id, publishAt: new Date(Date.now() + 86_400_000) }));
+        await notFound(
+          sides().asA.article.schedule({ articleId: hB.article.id, publishAt: new Date(Date.now() + 86_400_000) }),
+        );
         expect((await bArticle()).scheduledFor).toBeNull();
       },
     },
@@ -245,10 +312,14 @@ export function helpIsolationCases(sides: () => { A: Side; B: Side; asA: Caller 
       why: "updating B's category answers NOT_FOUND; B's category slugs are free in A",
       run: async () => {
         const { hB } = await worlds();
-        await notFound(sides().asA.articleCategory.save({ categoryId: hB.category.id, slug: hB.category.slug, name: 'Hijacked' }));
+        await notFound(
+          sides().asA.articleCategory.save({ categoryId: hB.category.id, slug: hB.category.slug, name: 'Hijacked' }),
+        );
         const created = await sides().asA.articleCategory.save({ slug: hB.category.slug, name: 'Same slug as B' });
         expect(created.tenantId).toBe(sides().A.ws.id);
-        const [row] = await inB(({ db }) => db.select().from(articleCategories).where(eq(articleCategories.id, hB.category.id)));
+        const [row] = await inB(({ db }) =>
+          db.select().from(articleCategories).where(eq(articleCategories.id, hB.category.id)),
+        );
         expect(row?.name).not.toBe('Hijacked');
       },
     },
@@ -258,8 +329,16 @@ export function helpIsolationCases(sides: () => { A: Side; B: Side; asA: Caller 
       run: async () => {
         const { hA, hB } = await worlds();
         await notFound(sides().asA.articleCategory.saveSection({ categoryId: hB.category.id, name: 'Smuggled' }));
-        await notFound(sides().asA.articleCategory.saveSection({ sectionId: hB.section.id, categoryId: hA.category.id, name: 'Hijacked' }));
-        const [row] = await inB(({ db }) => db.select().from(articleSections).where(eq(articleSections.id, hB.section.id)));
+        await notFound(
+          sides().asA.articleCategory.saveSection({
+            sectionId: hB.section.id,
+            categoryId: hA.category.id,
+            name: 'Hijacked',
+          }),
+        );
+        const [row] = await inB(({ db }) =>
+          db.select().from(articleSections).where(eq(articleSections.id, hB.section.id)),
+        );
         expect(row?.categoryId).toBe(hB.category.id);
         expect(row?.name).not.toBe('Hijacked');
       },
@@ -281,7 +360,12 @@ export function helpIsolationCases(sides: () => { A: Side; B: Side; asA: Caller 
         const { hA, hB } = await worlds();
         await notFound(sides().asA.helpLink.set({ path, articleIds: [hB.article.id] }));
         await sides().asA.helpLink.set({ path, articleIds: [] });
-        const bLinks = await inB(({ db }) => db.select().from(helpLinks).where(inArray(helpLinks.articleId, [hB.article.id])));
+        const bLinks = await inB(({ db }) =>
+          db
+            .select()
+            .from(helpLinks)
+            .where(inArray(helpLinks.articleId, [hB.article.id])),
+        );
         expect(bLinks.map((l) => l.path)).toEqual([path]);
         await sides().asA.helpLink.set({ path, articleIds: [hA.article.id] });
       },

@@ -16,7 +16,13 @@ export async function seedRelevanceSet(workspaceId: string, author: Actor) {
     async (scope) => {
       const staff = { ...scope, actor: author };
       for (const [position, group] of RELEVANCE_CATEGORIES.entries()) {
-        const category = await saveArticleCategory(scope, { slug: group.slug, name: group.name, description: group.description, icon: group.icon, position });
+        const category = await saveArticleCategory(scope, {
+          slug: group.slug,
+          name: group.name,
+          description: group.description,
+          icon: group.icon,
+          position,
+        });
         for (const [index, article] of group.articles.entries()) {
           const input = createArticleInput.parse({
             title: article.title,
@@ -38,7 +44,14 @@ export async function seedRelevanceSet(workspaceId: string, author: Actor) {
 }
 
 export type RelevanceMiss = RelevanceQuery & { rank: number | null; got: string[] };
-export type RelevanceScore = { queries: number; first: number; topThree: number; firstShare: number; topThreeShare: number; misses: RelevanceMiss[] };
+export type RelevanceScore = {
+  queries: number;
+  first: number;
+  topThree: number;
+  firstShare: number;
+  topThreeShare: number;
+  misses: RelevanceMiss[];
+};
 
 /** Runs every query and counts how often the expected article comes first, and within the first three. */
 export async function scoreRelevance(search: (query: string) => Promise<string[]>): Promise<RelevanceScore> {
@@ -53,12 +66,24 @@ export async function scoreRelevance(search: (query: string) => Promise<string[]
     if (index !== 0) misses.push({ ...q, rank: index >= 0 ? index + 1 : null, got: slugs.slice(0, 3) });
   }
   const share = (n: number) => Math.round((n / RELEVANCE_QUERIES.length) * 1000) / 1000;
-  return { queries: RELEVANCE_QUERIES.length, first, topThree, firstShare: share(first), topThreeShare: share(topThree), misses };
+  return {
+    queries: RELEVANCE_QUERIES.length,
+    first,
+    topThree,
+    firstShare: share(first),
+    topThreeShare: share(topThree),
+    misses,
+  };
 }
 
 export function describeScore(score: RelevanceScore) {
   const pct = (v: number) => `${(v * 100).toFixed(0)}%`;
-  const lines = [`first ${score.first}/${score.queries} (${pct(score.firstShare)}), top three ${score.topThree}/${score.queries} (${pct(score.topThreeShare)})`];
-  for (const m of score.misses) lines.push(`  ${m.rank ? `#${m.rank}` : 'missing'} "${m.query}" → expected ${m.expected}; got ${m.got.join(', ') || 'nothing'}`);
+  const lines = [
+    `first ${score.first}/${score.queries} (${pct(score.firstShare)}), top three ${score.topThree}/${score.queries} (${pct(score.topThreeShare)})`,
+  ];
+  for (const m of score.misses)
+    lines.push(
+      `  ${m.rank ? `#${m.rank}` : 'missing'} "${m.query}" → expected ${m.expected}; got ${m.got.join(', ') || 'nothing'}`,
+    );
   return lines.join('\n');
 }

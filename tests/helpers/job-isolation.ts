@@ -17,13 +17,21 @@ export async function createTestFailedJob(workspaceId: string, opts: { to?: stri
   const [row] = await runInTenant(workspaceId, ({ db }) =>
     db
       .insert(outbox)
-      .values({ tenantId: workspaceId, kind: 'email', payload: { to, subject: opts.subject ?? 'Your ticket was updated', html: '<p>Hi</p>', text: 'Hi' }, status: 'failed', attempts: 5, lastError: 'Error: Mailbox temporarily unavailable' })
+      .values({
+        tenantId: workspaceId,
+        kind: 'email',
+        payload: { to, subject: opts.subject ?? 'Your ticket was updated', html: '<p>Hi</p>', text: 'Hi' },
+        status: 'failed',
+        attempts: 5,
+        lastError: 'Error: Mailbox temporarily unavailable',
+      })
       .returning(),
   );
   return row!;
 }
 
-const rowIn = async (workspaceId: string, id: string) => (await runInTenant(workspaceId, ({ db }) => db.select().from(outbox).where(eq(outbox.id, id))))[0];
+const rowIn = async (workspaceId: string, id: string) =>
+  (await runInTenant(workspaceId, ({ db }) => db.select().from(outbox).where(eq(outbox.id, id))))[0];
 
 export function jobIsolationCases(sides: () => { A: Side; B: Side; asA: Caller }): Record<string, Case> {
   const notFound = (call: Promise<unknown>) => expect(call).rejects.toMatchObject({ code: 'NOT_FOUND' });

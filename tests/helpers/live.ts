@@ -16,7 +16,9 @@ export async function subscribeLive(identity: Identity) {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       pending ??= iterator.next();
-      const timer = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), Math.max(0, deadline - Date.now())));
+      const timer = new Promise<'timeout'>((resolve) =>
+        setTimeout(() => resolve('timeout'), Math.max(0, deadline - Date.now())),
+      );
       const next = await Promise.race([pending, timer]);
       if (next === 'timeout') break;
       pending = null;

@@ -23,9 +23,15 @@ export function notificationIsolationCases(sides: () => { A: Side; B: Side; asA:
       const { A, B } = sides();
       const both = await addMember(A.ws.id, 'agent');
       await addMember(B.ws.id, 'agent', { userId: both.userId });
-      await callerFor({ userId: both.userId, workspaceId: B.ws.id }).notification.updatePreferences({ preferences: [{ type: 'customer_replied', enabled: false }] });
+      await callerFor({ userId: both.userId, workspaceId: B.ws.id }).notification.updatePreferences({
+        preferences: [{ type: 'customer_replied', enabled: false }],
+      });
       const bHost = `b-only-${uniqueSuffix()}.invalid`;
-      await callerFor({ userId: B.ws.owner.userId, workspaceId: B.ws.id }).mailSettings.update({ fromName: 'B Support', fromAddress: `help@${bHost}`, smtpUrl: `smtp://b-user:b-secret@${bHost}:2525` });
+      await callerFor({ userId: B.ws.owner.userId, workspaceId: B.ws.id }).mailSettings.update({
+        fromName: 'B Support',
+        fromAddress: `help@${bHost}`,
+        smtpUrl: `smtp://b-user:b-secret@${bHost}:2525`,
+      });
       return { both, bHost };
     })());
   const inB = <T>(work: Parameters<typeof runInTenant<T>>[1]) => runInTenant(sides().B.ws.id, work);
@@ -48,7 +54,14 @@ export function notificationIsolationCases(sides: () => { A: Side; B: Side; asA:
       why: "writes the member's choice in A only; B's rows are unchanged",
       run: async () => {
         const before = await bPreferences();
-        await (await asBoth()).notification.updatePreferences({ preferences: [{ type: 'customer_replied', enabled: true }, { type: 'ticket_created', enabled: false }] });
+        await (
+          await asBoth()
+        ).notification.updatePreferences({
+          preferences: [
+            { type: 'customer_replied', enabled: true },
+            { type: 'ticket_created', enabled: false },
+          ],
+        });
         expect(await bPreferences()).toEqual(before);
         expect((await bPreferences()).filter((p) => p.type === 'customer_replied' && !p.enabled)).toHaveLength(1);
       },
@@ -62,7 +75,13 @@ export function notificationIsolationCases(sides: () => { A: Side; B: Side; asA:
         const ticket = await createTestTicket(B.ws.id, { requesterId: customer.id });
         const mailId = await failFirstCustomerMail(B.ws.id, ticket.id);
         await expect(sides().asA.notification.retryMail({ mailId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-        const [row] = await inB(({ db }) => db.select({ status: outbox.status }).from(ticketMails).innerJoin(outbox, eq(outbox.id, ticketMails.outboxId)).where(eq(ticketMails.id, mailId)));
+        const [row] = await inB(({ db }) =>
+          db
+            .select({ status: outbox.status })
+            .from(ticketMails)
+            .innerJoin(outbox, eq(outbox.id, ticketMails.outboxId))
+            .where(eq(ticketMails.id, mailId)),
+        );
         expect(row).toEqual({ status: 'failed' });
       },
     },
@@ -80,7 +99,11 @@ export function notificationIsolationCases(sides: () => { A: Side; B: Side; asA:
       why: "changes A's settings only",
       run: async () => {
         const before = await bMailSettings();
-        await sides().asA.mailSettings.update({ fromName: 'A Support', fromAddress: `help@a-${uniqueSuffix()}.test`, smtpUrl: null });
+        await sides().asA.mailSettings.update({
+          fromName: 'A Support',
+          fromAddress: `help@a-${uniqueSuffix()}.test`,
+          smtpUrl: null,
+        });
         expect(await bMailSettings()).toEqual(before);
       },
     },

@@ -13,17 +13,28 @@ import { runInTenant } from '@/server/db/tenant';
  */
 export async function dispatchPendingEvents(workspaceId: string) {
   const rows = await runInTenant(workspaceId, ({ db }) =>
-    db.select({ id: outbox.id }).from(outbox).where(and(eq(outbox.status, 'pending'), eq(outbox.kind, 'event'))).orderBy(asc(outbox.createdAt)),
+    db
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(and(eq(outbox.status, 'pending'), eq(outbox.kind, 'event')))
+      .orderBy(asc(outbox.createdAt)),
   );
   for (const row of rows) await processEventDispatch({ tenantId: workspaceId, outboxId: row.id });
   return rows.length;
 }
 
-/** Dispatches pending events, then runs the email job once for each pending email row; returns how many mails were tried. */
+/**
+ * Dispatches pending events, then runs the email job once for each pending email row; returns how many mails were
+ * tried.
+ */
 export async function deliverPending(workspaceId: string) {
   await dispatchPendingEvents(workspaceId);
   const rows = await runInTenant(workspaceId, ({ db }) =>
-    db.select({ id: outbox.id }).from(outbox).where(and(eq(outbox.status, 'pending'), eq(outbox.kind, 'email'))).orderBy(asc(outbox.createdAt)),
+    db
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(and(eq(outbox.status, 'pending'), eq(outbox.kind, 'email')))
+      .orderBy(asc(outbox.createdAt)),
   );
   for (const row of rows) await processEmailSend({ tenantId: workspaceId, outboxId: row.id }).catch(() => undefined);
   return rows.length;
@@ -33,7 +44,17 @@ export async function deliverPending(workspaceId: string) {
 export function ticketMailRows(workspaceId: string, ticketId: string) {
   return runInTenant(workspaceId, ({ db }) =>
     db
-      .select({ id: ticketMails.id, kind: ticketMails.kind, audience: ticketMails.audience, recipient: ticketMails.recipient, messageId: ticketMails.messageId, outboxId: ticketMails.outboxId, status: outbox.status, attempts: outbox.attempts, lastError: outbox.lastError })
+      .select({
+        id: ticketMails.id,
+        kind: ticketMails.kind,
+        audience: ticketMails.audience,
+        recipient: ticketMails.recipient,
+        messageId: ticketMails.messageId,
+        outboxId: ticketMails.outboxId,
+        status: outbox.status,
+        attempts: outbox.attempts,
+        lastError: outbox.lastError,
+      })
       .from(ticketMails)
       .innerJoin(outbox, eq(outbox.id, ticketMails.outboxId))
       .where(eq(ticketMails.ticketId, ticketId))
@@ -55,6 +76,11 @@ export async function failFirstCustomerMail(workspaceId: string, ticketId: strin
   // The ticket's mails exist once its ticket.created event has been handed to the notification consumer.
   await dispatchPendingEvents(workspaceId);
   const mail = (await ticketMailRows(workspaceId, ticketId)).find((m) => m.audience === 'customer')!;
-  await runInTenant(workspaceId, ({ db }) => db.update(outbox).set({ status: 'failed', attempts: 5, lastError: 'Mailbox temporarily unavailable' }).where(eq(outbox.id, mail.outboxId!)));
+  await runInTenant(workspaceId, ({ db }) =>
+    db
+      .update(outbox)
+      .set({ status: 'failed', attempts: 5, lastError: 'Mailbox temporarily unavailable' })
+      .where(eq(outbox.id, mail.outboxId!)),
+  );
   return mail.id;
 }

@@ -18,7 +18,11 @@ export async function seedCustomerHistory(ws: TestWorkspace) {
   const name = `Ada ${uniqueWord('lovelace')}`;
   const customer = await createTestCustomer(ws.id, { email, name });
   const word = uniqueWord('orchid');
-  const customerFile = await uploadTestAttachment(ws.id, { type: 'customer', customerId: customer.id }, 'card-statement.png');
+  const customerFile = await uploadTestAttachment(
+    ws.id,
+    { type: 'customer', customerId: customer.id },
+    'card-statement.png',
+  );
   const ticket = await createTestTicket(ws.id, {
     requesterId: customer.id,
     subject: `Charged twice, ${name}`,
@@ -29,17 +33,42 @@ export async function seedCustomerHistory(ws: TestWorkspace) {
   const staff = { userId: agent.userId, role: 'agent' as const };
   const publicReply = `Refunded, see the receipt ${uniqueWord('receipt')}.`;
   const note = `Internal: ${uniqueWord('note')} looks like fraud.`;
-  await asStaff(ws.id, staff, (scope) => replyAsAgent(scope, { ticketId: ticket.id, body: publicReply, kind: 'reply', timeSpentMinutes: 0, attachmentIds: [agentFile.id], confirmStale: false }));
-  await asStaff(ws.id, staff, (scope) => replyAsAgent(scope, { ticketId: ticket.id, body: note, kind: 'note', timeSpentMinutes: 0, attachmentIds: [], confirmStale: false }));
+  await asStaff(ws.id, staff, (scope) =>
+    replyAsAgent(scope, {
+      ticketId: ticket.id,
+      body: publicReply,
+      kind: 'reply',
+      timeSpentMinutes: 0,
+      attachmentIds: [agentFile.id],
+      confirmStale: false,
+    }),
+  );
+  await asStaff(ws.id, staff, (scope) =>
+    replyAsAgent(scope, {
+      ticketId: ticket.id,
+      body: note,
+      kind: 'note',
+      timeSpentMinutes: 0,
+      attachmentIds: [],
+      confirmStale: false,
+    }),
+  );
   const followUp = `Thanks, ${uniqueWord('followup')}!`;
-  await callerFor({ portal: { tenantId: ws.id, customerId: customer.id } }).portal.reply({ ticketId: ticket.id, body: followUp });
+  await callerFor({ portal: { tenantId: ws.id, customerId: customer.id } }).portal.reply({
+    ticketId: ticket.id,
+    body: followUp,
+  });
   // A sign-in link and its mail, still unsent: both keyed by the address.
   await requestPortalLink({ workspace: ws.slug, email });
   return { agent, customer, email, name, word, ticket, customerFile, agentFile, publicReply, note, followUp };
 }
 
 export const storageKeyOf = async (workspaceId: string, attachmentId: string) =>
-  (await runInTenant(workspaceId, ({ db }) => db.select({ key: attachments.storageKey }).from(attachments).where(eq(attachments.id, attachmentId))))[0]?.key ?? null;
+  (
+    await runInTenant(workspaceId, ({ db }) =>
+      db.select({ key: attachments.storageKey }).from(attachments).where(eq(attachments.id, attachmentId)),
+    )
+  )[0]?.key ?? null;
 
 /** What the worker does with a request's job. */
 export const runPrivacyJob = (workspaceId: string, requestId: string) => processPrivacyRequest(workspaceId, requestId);

@@ -12,9 +12,11 @@ type Side = { ws: TestWorkspace; customer: { id: string } };
 type Case = { kind: 'takes-id' | 'scoped' | 'tenant-independent' | 'portal'; why: string; run: () => Promise<void> };
 
 const requestsIn = (workspaceId: string) => runInTenant(workspaceId, ({ db }) => db.select().from(privacyRequests));
-const customerIn = async (workspaceId: string, id: string) => (await runInTenant(workspaceId, ({ db }) => db.select().from(customers).where(eq(customers.id, id))))[0];
+const customerIn = async (workspaceId: string, id: string) =>
+  (await runInTenant(workspaceId, ({ db }) => db.select().from(customers).where(eq(customers.id, id))))[0];
 const callerForOwnerOf = (side: Side) => callerFor({ userId: side.ws.owner.userId, workspaceId: side.ws.id });
-const settingsOf = async (workspaceId: string) => (await runInTenant(workspaceId, ({ db }) => db.select({ settings: tenants.settings }).from(tenants)))[0]?.settings;
+const settingsOf = async (workspaceId: string) =>
+  (await runInTenant(workspaceId, ({ db }) => db.select({ settings: tenants.settings }).from(tenants)))[0]?.settings;
 
 export function privacyIsolationCases(sides: () => { A: Side; B: Side; asA: Caller }): Record<string, Case> {
   const notFound = (call: Promise<unknown>) => expect(call).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -47,9 +49,17 @@ export function privacyIsolationCases(sides: () => { A: Side; B: Side; asA: Call
       why: "B's customer ids answer NOT_FOUND, even with the right address, and B's customer keeps their data",
       run: async () => {
         const { A, B, asA } = sides();
-        const before = { customer: await customerIn(B.ws.id, B.customer.id), a: await requestsIn(A.ws.id), b: await requestsIn(B.ws.id) };
+        const before = {
+          customer: await customerIn(B.ws.id, B.customer.id),
+          a: await requestsIn(A.ws.id),
+          b: await requestsIn(B.ws.id),
+        };
         await notFound(asA.privacyRequest.erase({ customerId: B.customer.id, confirmEmail: before.customer!.email }));
-        expect({ customer: await customerIn(B.ws.id, B.customer.id), a: await requestsIn(A.ws.id), b: await requestsIn(B.ws.id) }).toEqual(before);
+        expect({
+          customer: await customerIn(B.ws.id, B.customer.id),
+          a: await requestsIn(A.ws.id),
+          b: await requestsIn(B.ws.id),
+        }).toEqual(before);
       },
     },
     'retentionSettings.get': {

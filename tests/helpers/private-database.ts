@@ -15,18 +15,26 @@ import { freePort } from './redis-server';
 const run = promisify(execFile);
 const PG_BIN = '/usr/lib/postgresql/15/bin';
 
-export type PrivateDatabase = { kind: 'postgres' | 'pglite'; url: string; appUrl: string | undefined; restart: () => Promise<void>; stop: () => Promise<void> };
+export type PrivateDatabase = {
+  kind: 'postgres' | 'pglite';
+  url: string;
+  appUrl: string | undefined;
+  restart: () => Promise<void>;
+  stop: () => Promise<void>;
+};
 
 const isRoot = () => process.getuid?.() === 0;
 
 /** Why a private Postgres cluster cannot be started here, or null when it can. */
 export function privatePostgresUnavailable(): string | null {
-  if (!fs.existsSync(path.join(PG_BIN, 'initdb')) || !fs.existsSync(path.join(PG_BIN, 'pg_ctl'))) return `${PG_BIN}/initdb and pg_ctl are not installed (apt-get install postgresql-15)`;
+  if (!fs.existsSync(path.join(PG_BIN, 'initdb')) || !fs.existsSync(path.join(PG_BIN, 'pg_ctl')))
+    return `${PG_BIN}/initdb and pg_ctl are not installed (apt-get install postgresql-15)`;
   if (!isRoot()) return null;
   // initdb refuses to run as root: it must run as the postgres OS user.
   const user = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
   if (user.status !== 0) return 'running as root, and there is no `postgres` OS user to run initdb and pg_ctl as';
-  if (spawnSync('sh', ['-c', 'command -v runuser'], { encoding: 'utf8' }).status !== 0) return 'running as root without runuser to switch to the postgres OS user';
+  if (spawnSync('sh', ['-c', 'command -v runuser'], { encoding: 'utf8' }).status !== 0)
+    return 'running as root without runuser to switch to the postgres OS user';
   return null;
 }
 
@@ -47,7 +55,8 @@ export async function startPrivatePostgres(): Promise<PrivateDatabase> {
   await asPostgres('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync']);
   // fsync off: a test cluster; an immediate stop is a crash of the server process, not of the machine.
   const options = `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off`;
-  const start = () => asPostgres('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-o', options, '-w', '-t', '60', 'start']);
+  const start = () =>
+    asPostgres('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-o', options, '-w', '-t', '60', 'start']);
   const stopNow = () => asPostgres('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
   await start();
   return {
@@ -69,11 +78,18 @@ export async function startPrivatePostgres(): Promise<PrivateDatabase> {
 
 /** The embedded database in a child process; resolves once it accepts connections. */
 async function startEmbeddedProcess(dir: string, port: number) {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'embedded-database-process.ts'), dir, String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(import.meta.dirname, 'embedded-database-process.ts'), dir, String(port)],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let output = '';
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The embedded database did not start within 60 s:\n${output}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`The embedded database did not start within 60 s:\n${output}`)),
+      60_000,
+    );
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       if (!output.includes('ready')) return;

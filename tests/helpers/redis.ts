@@ -16,7 +16,12 @@ export function testRedisUrl(url: string) {
 /** The Redis the queue tests use: REDIS_URL when set, else a local one if it answers; null when none. */
 export async function reachableRedisUrl(): Promise<string | null> {
   const url = process.env.REDIS_URL || testRedisUrl('redis://127.0.0.1:6379');
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1000, retryStrategy: () => null });
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    connectTimeout: 1000,
+    retryStrategy: () => null,
+  });
   redis.on('error', () => undefined);
   try {
     await redis.connect();

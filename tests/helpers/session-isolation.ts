@@ -16,7 +16,11 @@ type Case = { kind: 'takes-id' | 'scoped' | 'tenant-independent' | 'portal'; why
 
 /** A session row as signing in creates it. */
 export const createTestSession = (userId: string, opts: { userAgent?: string; ip?: string } = {}) =>
-  startStaffSession({ userId, userAgent: opts.userAgent ?? 'Mozilla/5.0 (Test) Firefox/140.0', ip: opts.ip ?? '203.0.113.7' });
+  startStaffSession({
+    userId,
+    userAgent: opts.userAgent ?? 'Mozilla/5.0 (Test) Firefox/140.0',
+    ip: opts.ip ?? '203.0.113.7',
+  });
 
 /** Gives a person TEST_PASSWORD (people from createUser have none). */
 export async function setTestPassword(userId: string, password = TEST_PASSWORD) {
@@ -24,7 +28,8 @@ export async function setTestPassword(userId: string, password = TEST_PASSWORD) 
   await runWithoutTenant((tx) => tx.update(users).set({ passwordHash }).where(eq(users.id, userId)));
 }
 
-export const sessionExists = async (id: string) => (await runWithoutTenant((tx) => tx.select().from(sessions).where(eq(sessions.sessionToken, id)))).length === 1;
+export const sessionExists = async (id: string) =>
+  (await runWithoutTenant((tx) => tx.select().from(sessions).where(eq(sessions.sessionToken, id)))).length === 1;
 
 export function sessionIsolationCases(sides: () => { A: Side; B: Side; asA: Caller }): Record<string, Case> {
   return {
@@ -35,7 +40,10 @@ export function sessionIsolationCases(sides: () => { A: Side; B: Side; asA: Call
         const { A, B } = sides();
         await setTestPassword(A.ws.owner.userId);
         const bSession = await createTestSession(B.ws.owner.userId);
-        await callerFor({ userId: A.ws.owner.userId }).account.changePassword({ currentPassword: TEST_PASSWORD, newPassword: `${TEST_PASSWORD} again` });
+        await callerFor({ userId: A.ws.owner.userId }).account.changePassword({
+          currentPassword: TEST_PASSWORD,
+          newPassword: `${TEST_PASSWORD} again`,
+        });
         expect(await sessionExists(bSession)).toBe(true);
         await setTestPassword(A.ws.owner.userId);
       },
@@ -71,7 +79,11 @@ export function sessionIsolationCases(sides: () => { A: Side; B: Side; asA: Call
         const other = await createTestSession(A.ws.owner.userId);
         const theirs = await createTestSession(B.ws.owner.userId);
         await callerFor({ userId: A.ws.owner.userId, sessionId: current }).session.revokeOthers();
-        expect([await sessionExists(current), await sessionExists(other), await sessionExists(theirs)]).toEqual([true, false, true]);
+        expect([await sessionExists(current), await sessionExists(other), await sessionExists(theirs)]).toEqual([
+          true,
+          false,
+          true,
+        ]);
       },
     },
   };

@@ -12,12 +12,26 @@ import { createTestCalendar, createTestPolicy } from './sla-factories';
 type Side = { ws: TestWorkspace; team: { id: string }; agent: { userId: string }; ticket: { id: string } };
 type Case = { kind: 'takes-id' | 'scoped' | 'tenant-independent' | 'portal'; why: string; run: () => Promise<void> };
 
-const sampleIcs = ['BEGIN:VCALENDAR', 'BEGIN:VEVENT', 'DTSTART;VALUE=DATE:20261225', 'SUMMARY:Christmas', 'END:VEVENT', 'END:VCALENDAR'].join('\r\n');
+const sampleIcs = [
+  'BEGIN:VCALENDAR',
+  'BEGIN:VEVENT',
+  'DTSTART;VALUE=DATE:20261225',
+  'SUMMARY:Christmas',
+  'END:VEVENT',
+  'END:VCALENDAR',
+].join('\r\n');
 const weekly = [[], [{ start: '08:00', end: '16:00' }], [], [], [], [], []];
 const targets = { urgent: { first_response: 30 } };
 
 export function slaIsolationCases(sides: () => { A: Side; B: Side; asA: Caller }): Record<string, Case> {
-  let built: Promise<{ calendarA: { id: string }; calendarB: { id: string; name: string }; policyA: { id: string }; policyB: { id: string; name: string } }> | undefined;
+  let built:
+    | Promise<{
+        calendarA: { id: string };
+        calendarB: { id: string; name: string };
+        policyA: { id: string };
+        policyB: { id: string; name: string };
+      }>
+    | undefined;
   const worlds = () =>
     (built ??= (async () => {
       const calendarA = await createTestCalendar(sides().A.ws.id);
@@ -27,8 +41,14 @@ export function slaIsolationCases(sides: () => { A: Side; B: Side; asA: Caller }
       return { calendarA, calendarB, policyA, policyB };
     })());
   const notFound = (call: Promise<unknown>) => expect(call).rejects.toMatchObject({ code: 'NOT_FOUND' });
-  const bCalendar = async (id: string) => (await runInTenant(sides().B.ws.id, ({ db }) => db.select().from(businessCalendars).where(eq(businessCalendars.id, id))))[0];
-  const bPolicy = async (id: string) => (await runInTenant(sides().B.ws.id, ({ db }) => db.select().from(slaPolicies).where(eq(slaPolicies.id, id))))[0];
+  const bCalendar = async (id: string) =>
+    (
+      await runInTenant(sides().B.ws.id, ({ db }) =>
+        db.select().from(businessCalendars).where(eq(businessCalendars.id, id)),
+      )
+    )[0];
+  const bPolicy = async (id: string) =>
+    (await runInTenant(sides().B.ws.id, ({ db }) => db.select().from(slaPolicies).where(eq(slaPolicies.id, id))))[0];
 
   return {
     'businessCalendar.list': {
@@ -47,7 +67,12 @@ export function slaIsolationCases(sides: () => { A: Side; B: Side; asA: Caller }
       run: async () => {
         const { calendarB } = await worlds();
         const before = await bCalendar(calendarB.id);
-        await notFound(sides().asA.businessCalendar.save({ calendarId: calendarB.id, calendar: { name: 'Taken over', timeZone: 'UTC', weekly } }));
+        await notFound(
+          sides().asA.businessCalendar.save({
+            calendarId: calendarB.id,
+            calendar: { name: 'Taken over', timeZone: 'UTC', weekly },
+          }),
+        );
         expect(await bCalendar(calendarB.id)).toEqual(before);
       },
     },
@@ -87,8 +112,20 @@ export function slaIsolationCases(sides: () => { A: Side; B: Side; asA: Caller }
         const before = await bPolicy(policyB.id);
         await notFound(sides().asA.slaPolicy.save({ policyId: policyB.id, name: 'Taken over', targets }));
         await notFound(sides().asA.slaPolicy.save({ name: 'Borrowed calendar', calendarId: calendarB.id, targets }));
-        await notFound(sides().asA.slaPolicy.save({ name: 'Borrowed team', targets, escalations: [{ trigger: 'breach', afterMinutes: 0, assignToTeamId: sides().B.team.id }] }));
-        await notFound(sides().asA.slaPolicy.save({ name: 'Borrowed agent', targets, escalations: [{ trigger: 'breach', afterMinutes: 0, notifyUserIds: [sides().B.agent.userId] }] }));
+        await notFound(
+          sides().asA.slaPolicy.save({
+            name: 'Borrowed team',
+            targets,
+            escalations: [{ trigger: 'breach', afterMinutes: 0, assignToTeamId: sides().B.team.id }],
+          }),
+        );
+        await notFound(
+          sides().asA.slaPolicy.save({
+            name: 'Borrowed agent',
+            targets,
+            escalations: [{ trigger: 'breach', afterMinutes: 0, notifyUserIds: [sides().B.agent.userId] }],
+          }),
+        );
         expect(await bPolicy(policyB.id)).toEqual(before);
         expect((await sides().asA.slaPolicy.list()).map((p) => p.name)).not.toContain('Borrowed calendar');
       },

@@ -115,7 +115,11 @@ export async function startSmtpServer(options: { port?: number } = {}) {
         };
         const timer = setTimeout(() => {
           listeners.delete(check);
-          reject(new Error(`No mail to ${address} within ${timeoutMs} ms (received ${mails.length} for ${[...new Set(mails.flatMap((m) => m.to))].join(', ') || 'nobody'}).`));
+          reject(
+            new Error(
+              `No mail to ${address} within ${timeoutMs} ms (received ${mails.length} for ${[...new Set(mails.flatMap((m) => m.to))].join(', ') || 'nobody'}).`,
+            ),
+          );
         }, timeoutMs);
         if (!check()) listeners.add(check);
       });

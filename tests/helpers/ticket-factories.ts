@@ -19,7 +19,10 @@ const asStaff = <T>(workspaceId: string, actor: Actor, work: (scope: StaffScope)
 /** A ticket filed by a customer (created for it unless given), as the portal files one. */
 export async function createTestTicket(
   workspaceId: string,
-  opts: Partial<Omit<CreateTicketCommand, 'actor' | 'requesterId'>> & { requesterId?: string; actor?: TicketActor } = {},
+  opts: Partial<Omit<CreateTicketCommand, 'actor' | 'requesterId'>> & {
+    requesterId?: string;
+    actor?: TicketActor;
+  } = {},
 ) {
   const requesterId = opts.requesterId ?? (await createTestCustomer(workspaceId)).id;
   const { actor, ...rest } = opts;
@@ -36,7 +39,14 @@ export async function createTestTicket(
 }
 
 export function createTestCategory(workspaceId: string, opts: { name?: string } = {}) {
-  return runInTenant(workspaceId, (scope) => createCategory(scope, { name: opts.name ?? `Category ${uniqueSuffix()}`, description: '', color: '#0ea5e9', icon: 'inbox' }));
+  return runInTenant(workspaceId, (scope) =>
+    createCategory(scope, {
+      name: opts.name ?? `Category ${uniqueSuffix()}`,
+      description: '',
+      color: '#0ea5e9',
+      icon: 'inbox',
+    }),
+  );
 }
 
 export function createTestField(workspaceId: string, opts: Partial<z.input<typeof createFieldInput>> = {}) {
@@ -52,18 +62,41 @@ export function createTestField(workspaceId: string, opts: Partial<z.input<typeo
   );
 }
 
-export function createTestSavedView(workspaceId: string, actor: Actor, opts: Partial<z.output<typeof saveViewInput>> = {}) {
-  return asStaff(workspaceId, actor, (scope) => createSavedView(scope, { name: opts.name ?? `View ${uniqueSuffix()}`, filters: opts.filters ?? { statuses: ['open'] }, sort: opts.sort ?? 'updated_desc', shared: opts.shared ?? false }));
+export function createTestSavedView(
+  workspaceId: string,
+  actor: Actor,
+  opts: Partial<z.output<typeof saveViewInput>> = {},
+) {
+  return asStaff(workspaceId, actor, (scope) =>
+    createSavedView(scope, {
+      name: opts.name ?? `View ${uniqueSuffix()}`,
+      filters: opts.filters ?? { statuses: ['open'] },
+      sort: opts.sort ?? 'updated_desc',
+      shared: opts.shared ?? false,
+    }),
+  );
 }
 
-export function createTestMacro(workspaceId: string, actor: Actor, opts: Partial<z.output<typeof saveMacroInput>> = {}) {
+export function createTestMacro(
+  workspaceId: string,
+  actor: Actor,
+  opts: Partial<z.output<typeof saveMacroInput>> = {},
+) {
   return asStaff(workspaceId, actor, (scope) =>
-    saveMacro(scope, { name: opts.name ?? `Macro ${uniqueSuffix()}`, body: opts.body ?? 'Hi {{customer.name}}', kind: opts.kind ?? 'reply', actions: opts.actions ?? {}, shared: opts.shared ?? actor.role !== 'agent' }),
+    saveMacro(scope, {
+      name: opts.name ?? `Macro ${uniqueSuffix()}`,
+      body: opts.body ?? 'Hi {{customer.name}}',
+      kind: opts.kind ?? 'reply',
+      actions: opts.actions ?? {},
+      shared: opts.shared ?? actor.role !== 'agent',
+    }),
   );
 }
 
 /** A tiny PNG, enough for the content sniffer. */
-export const PNG_BYTES = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+export const PNG_BYTES = new Uint8Array([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
+]);
 
 /** An uploaded, not yet attached file. */
 export function uploadTestAttachment(workspaceId: string, actor: TicketActor, filename = 'screenshot.png') {

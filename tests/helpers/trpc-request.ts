@@ -12,6 +12,9 @@ export async function postMutation(path: string, input: unknown, headers: Record
     body: JSON.stringify({ json: input }),
   });
   const res = await trpcPost(req);
-  const body = (await res.json()) as { error?: { json: { message: string; data: { code: string; fieldErrors?: Record<string, string[]> } } }; result?: unknown };
+  const body = (await res.json()) as {
+    error?: { json: { message: string; data: { code: string; fieldErrors?: Record<string, string[]> } } };
+    result?: unknown;
+  };
   return { status: res.status, error: body.error?.json, result: body.result, setCookie: res.headers.getSetCookie() };
 }

@@ -35,7 +35,6 @@ import {
   uniqueDomain,
   uniqueEmail,
   uniqueSlug,
-  uniqueSuffix,
   uniqueWord,
   type TestMember,
   type TestWorkspace,
@@ -47,7 +46,14 @@ import { notificationIsolationCases } from '../helpers/notification-isolation';
 import { privacyIsolationCases } from '../helpers/privacy-isolation';
 import { jobIsolationCases } from '../helpers/job-isolation';
 import { sessionIsolationCases } from '../helpers/session-isolation';
-import { createTestCategory, createTestField, createTestMacro, createTestSavedView, createTestTicket, uploadTestAttachment } from '../helpers/ticket-factories';
+import {
+  createTestCategory,
+  createTestField,
+  createTestMacro,
+  createTestSavedView,
+  createTestTicket,
+  uploadTestAttachment,
+} from '../helpers/ticket-factories';
 
 // The first tenant wall (STYLE §2): a signed-in owner of workspace A tries everything against workspace B.
 // Every procedure of the app router needs a case here; a new procedure without one fails the suite.
@@ -94,16 +100,45 @@ async function buildWorld(): Promise<World> {
   const field = await createTestField(ws.id);
   const view = await createTestSavedView(ws.id, { userId: agent.userId, role: 'agent' });
   const sharedView = await createTestSavedView(ws.id, ws.owner, { shared: true });
-  const macro = await createTestMacro(ws.id, ws.owner, { shared: true, actions: { priority: 'urgent', addTags: ['macro'] } });
+  const macro = await createTestMacro(ws.id, ws.owner, {
+    shared: true,
+    actions: { priority: 'urgent', addTags: ['macro'] },
+  });
   const file = await uploadTestAttachment(ws.id, { type: 'agent', userId: agent.userId });
-  return { ws, agent, team, customer, org, domain, invitation, ticket: { id: ticket.id, number: ticket.number, subject: ticket.subject, word }, category, field, view, sharedView, macro, file };
+  return {
+    ws,
+    agent,
+    team,
+    customer,
+    org,
+    domain,
+    invitation,
+    ticket: { id: ticket.id, number: ticket.number, subject: ticket.subject, word },
+    category,
+    field,
+    view,
+    sharedView,
+    macro,
+    file,
+  };
 }
 
 /** B's ticket as stored, to check that A's attempts changed nothing. */
 const bTicketState = async () => {
   const [row] = await inB(({ db }) => db.select().from(tickets).where(eq(tickets.id, B.ticket.id)));
-  const messages = await inB(({ db }) => db.select({ id: ticketMessages.id }).from(ticketMessages).where(eq(ticketMessages.ticketId, B.ticket.id)));
-  return { status: row!.status, priority: row!.priority, assigneeId: row!.assigneeId, teamId: row!.teamId, categoryId: row!.categoryId, tags: row!.tags, updatedAt: row!.updatedAt, messages: messages.length };
+  const messages = await inB(({ db }) =>
+    db.select({ id: ticketMessages.id }).from(ticketMessages).where(eq(ticketMessages.ticketId, B.ticket.id)),
+  );
+  return {
+    status: row!.status,
+    priority: row!.priority,
+    assigneeId: row!.assigneeId,
+    teamId: row!.teamId,
+    categoryId: row!.categoryId,
+    tags: row!.tags,
+    updatedAt: row!.updatedAt,
+    messages: messages.length,
+  };
 };
 const asACustomer = () => callerFor({ portal: { tenantId: A.ws.id, customerId: A.customer.id } });
 
@@ -120,7 +155,11 @@ beforeAll(async () => {
   const inAAsAdmin = await addMember(A.ws.id, 'admin');
   const inBAsAgent = await addMember(B.ws.id, 'agent', { userId: inAAsAdmin.userId });
   dual = { userId: inAAsAdmin.userId, inA: inAAsAdmin, inB: inBAsAgent };
-  bInvitesAAgent = await createTestInvitation(B.ws.id, { userId: B.ws.owner.userId, role: 'owner' }, { email: A.agent.email, role: 'viewer' });
+  bInvitesAAgent = await createTestInvitation(
+    B.ws.id,
+    { userId: B.ws.owner.userId, role: 'owner' },
+    { email: A.agent.email, role: 'viewer' },
+  );
 });
 
 type IsolationCase = {
@@ -137,11 +176,19 @@ const CASES: Record<string, IsolationCase> = {
     why: 'creates a new workspace; an existing one cannot be claimed by its slug',
     run: async () => {
       const email = uniqueEmail('claimer');
-      const call = callerFor({ userId: A.ws.owner.userId }).auth.signUp({ name: 'Claimer', email, password: TEST_PASSWORD, workspaceName: 'Claimed', workspaceSlug: B.ws.slug });
+      const call = callerFor({ userId: A.ws.owner.userId }).auth.signUp({
+        name: 'Claimer',
+        email,
+        password: TEST_PASSWORD,
+        workspaceName: 'Claimed',
+        workspaceSlug: B.ws.slug,
+      });
       await expect(call).rejects.toMatchObject({ code: 'CONFLICT' });
       const stored = await runWithoutTenant((tx) => tx.select().from(users).where(eq(users.email, email)));
       expect(stored).toEqual([]);
-      const bOwners = await inB(({ db }) => db.select({ userId: memberships.userId }).from(memberships).where(eq(memberships.role, 'owner')));
+      const bOwners = await inB(({ db }) =>
+        db.select({ userId: memberships.userId }).from(memberships).where(eq(memberships.role, 'owner')),
+      );
       expect(bOwners.map((m) => m.userId)).toEqual([B.ws.owner.userId]);
     },
   },
@@ -159,16 +206,24 @@ const CASES: Record<string, IsolationCase> = {
     why: "accepting B's invitation needs the invited person's own session and grants only B's membership",
     run: async () => {
       // A's owner holds the link to an invitation for A's agent: refused, nothing granted to anyone.
-      await expect(asA.auth.acceptInvitation({ token: bInvitesAAgent.token })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+      await expect(asA.auth.acceptInvitation({ token: bInvitesAAgent.token })).rejects.toMatchObject({
+        code: 'UNAUTHORIZED',
+      });
       const inBMembers = await inB(({ db }) => db.select({ userId: memberships.userId }).from(memberships));
       expect(inBMembers.map((m) => m.userId)).not.toContain(A.ws.owner.userId);
       expect(inBMembers.map((m) => m.userId)).not.toContain(A.agent.userId);
       // The invited person accepts: a B membership with the invited role; their role in A is untouched.
-      const accepted = await callerFor({ userId: A.agent.userId }).auth.acceptInvitation({ token: bInvitesAAgent.token });
+      const accepted = await callerFor({ userId: A.agent.userId }).auth.acceptInvitation({
+        token: bInvitesAAgent.token,
+      });
       expect(accepted).toMatchObject({ workspaceId: B.ws.id, userId: A.agent.userId });
-      const [inBRow] = await inB(({ db }) => db.select().from(memberships).where(eq(memberships.userId, A.agent.userId)));
+      const [inBRow] = await inB(({ db }) =>
+        db.select().from(memberships).where(eq(memberships.userId, A.agent.userId)),
+      );
       expect(inBRow?.role).toBe('viewer');
-      const [inARow] = await inA(({ db }) => db.select().from(memberships).where(eq(memberships.userId, A.agent.userId)));
+      const [inARow] = await inA(({ db }) =>
+        db.select().from(memberships).where(eq(memberships.userId, A.agent.userId)),
+      );
       expect(inARow?.role).toBe('agent');
     },
   },
@@ -178,8 +233,12 @@ const CASES: Record<string, IsolationCase> = {
     run: async () => {
       const email = uniqueEmail('portal');
       await expect(asA.auth.requestPortalLink({ workspace: B.ws.slug, email })).resolves.toEqual({ sent: true });
-      const inBTokens = await inB(({ db }) => db.select().from(customerLoginTokens).where(eq(customerLoginTokens.email, email)));
-      const inATokens = await inA(({ db }) => db.select().from(customerLoginTokens).where(eq(customerLoginTokens.email, email)));
+      const inBTokens = await inB(({ db }) =>
+        db.select().from(customerLoginTokens).where(eq(customerLoginTokens.email, email)),
+      );
+      const inATokens = await inA(({ db }) =>
+        db.select().from(customerLoginTokens).where(eq(customerLoginTokens.email, email)),
+      );
       expect(inBTokens).toHaveLength(1);
       expect(inATokens).toEqual([]);
       const aMail = await inA(({ db }) => db.select({ payload: outbox.payload }).from(outbox));
@@ -199,7 +258,7 @@ const CASES: Record<string, IsolationCase> = {
   },
   'workspace.current': {
     kind: 'scoped',
-    why: "a workspace cookie naming B is only a hint: the caller still lands in A, the workspace they belong to",
+    why: 'a workspace cookie naming B is only a hint: the caller still lands in A, the workspace they belong to',
     run: async () => {
       const current = await callerFor({ userId: A.ws.owner.userId, workspaceId: B.ws.id }).workspace.current();
       expect(current).toMatchObject({ id: A.ws.id, slug: A.ws.slug, role: 'owner' });
@@ -214,7 +273,9 @@ const CASES: Record<string, IsolationCase> = {
       expect(cookies).toEqual([expect.objectContaining({ name: WORKSPACE_COOKIE, value: created.id })]);
       const members = await callerFor({ userId: A.ws.owner.userId, workspaceId: created.id }).member.list();
       expect(members.map((m) => m.userId)).toEqual([A.ws.owner.userId]);
-      await expect(caller.workspace.create({ name: 'Copy of B', slug: B.ws.slug })).rejects.toMatchObject({ code: 'CONFLICT' });
+      await expect(caller.workspace.create({ name: 'Copy of B', slug: B.ws.slug })).rejects.toMatchObject({
+        code: 'CONFLICT',
+      });
     },
   },
   'workspace.switch': {
@@ -245,7 +306,9 @@ const CASES: Record<string, IsolationCase> = {
     why: "lists A's members only, even for a person who also belongs to B",
     run: async () => {
       const list = await callerFor({ userId: dual.userId, workspaceId: A.ws.id }).member.list();
-      expect(list.map((m) => m.id)).toEqual(expect.arrayContaining([A.ws.owner.membershipId, A.agent.membershipId, dual.inA.membershipId]));
+      expect(list.map((m) => m.id)).toEqual(
+        expect.arrayContaining([A.ws.owner.membershipId, A.agent.membershipId, dual.inA.membershipId]),
+      );
       expect(list.map((m) => m.id)).not.toContain(dual.inB.membershipId);
       expect(list.map((m) => m.userId)).not.toContain(B.ws.owner.userId);
     },
@@ -255,9 +318,19 @@ const CASES: Record<string, IsolationCase> = {
     why: "B's membership ids answer NOT_FOUND, including one's own membership in B",
     run: async () => {
       await notFound(asA.member.updateRole({ membershipId: B.agent.membershipId, role: 'admin' }));
-      await notFound(callerFor({ userId: dual.userId, workspaceId: A.ws.id }).member.updateRole({ membershipId: dual.inB.membershipId, role: 'owner' }));
+      await notFound(
+        callerFor({ userId: dual.userId, workspaceId: A.ws.id }).member.updateRole({
+          membershipId: dual.inB.membershipId,
+          role: 'owner',
+        }),
+      );
       const rows = await inB(({ db }) => db.select({ id: memberships.id, role: memberships.role }).from(memberships));
-      expect(rows).toEqual(expect.arrayContaining([{ id: B.agent.membershipId, role: 'agent' }, { id: dual.inB.membershipId, role: 'agent' }]));
+      expect(rows).toEqual(
+        expect.arrayContaining([
+          { id: B.agent.membershipId, role: 'agent' },
+          { id: dual.inB.membershipId, role: 'agent' },
+        ]),
+      );
     },
   },
   'member.remove': {
@@ -265,9 +338,13 @@ const CASES: Record<string, IsolationCase> = {
     why: "B's membership ids answer NOT_FOUND and nobody leaves B",
     run: async () => {
       await notFound(asA.member.remove({ membershipId: B.ws.owner.membershipId }));
-      await notFound(callerFor({ userId: dual.userId, workspaceId: A.ws.id }).member.remove({ membershipId: dual.inB.membershipId }));
+      await notFound(
+        callerFor({ userId: dual.userId, workspaceId: A.ws.id }).member.remove({ membershipId: dual.inB.membershipId }),
+      );
       const ids = (await inB(({ db }) => db.select({ id: memberships.id }).from(memberships))).map((r) => r.id);
-      expect(ids).toEqual(expect.arrayContaining([B.ws.owner.membershipId, dual.inB.membershipId, B.agent.membershipId]));
+      expect(ids).toEqual(
+        expect.arrayContaining([B.ws.owner.membershipId, dual.inB.membershipId, B.agent.membershipId]),
+      );
     },
   },
 
@@ -292,7 +369,9 @@ const CASES: Record<string, IsolationCase> = {
       const [bRow] = await inB(({ db }) => db.select().from(invitations).where(eq(invitations.id, B.invitation.id)));
       expect(bRow?.revokedAt).toBeNull();
       // Being a member of B does not make someone "already a member" of A.
-      await expect(asA.invitation.create({ email: B.agent.email, role: 'agent' })).resolves.toMatchObject({ email: B.agent.email });
+      await expect(asA.invitation.create({ email: B.agent.email, role: 'agent' })).resolves.toMatchObject({
+        email: B.agent.email,
+      });
     },
   },
   'invitation.revoke': {
@@ -351,9 +430,13 @@ const CASES: Record<string, IsolationCase> = {
     run: async () => {
       await notFound(asA.team.addMember({ teamId: B.team.id, userId: A.agent.userId }));
       await notFound(asA.team.addMember({ teamId: A.team.id, userId: B.agent.userId }));
-      const bMembers = await inB(({ db }) => db.select({ userId: teamMembers.userId }).from(teamMembers).where(eq(teamMembers.teamId, B.team.id)));
+      const bMembers = await inB(({ db }) =>
+        db.select({ userId: teamMembers.userId }).from(teamMembers).where(eq(teamMembers.teamId, B.team.id)),
+      );
       expect(bMembers.map((m) => m.userId)).toEqual([B.agent.userId]);
-      const aMembers = await inA(({ db }) => db.select({ userId: teamMembers.userId }).from(teamMembers).where(eq(teamMembers.teamId, A.team.id)));
+      const aMembers = await inA(({ db }) =>
+        db.select({ userId: teamMembers.userId }).from(teamMembers).where(eq(teamMembers.teamId, A.team.id)),
+      );
       expect(aMembers.map((m) => m.userId)).toEqual([A.agent.userId]);
     },
   },
@@ -362,7 +445,12 @@ const CASES: Record<string, IsolationCase> = {
     why: "B's team membership answers NOT_FOUND and stays",
     run: async () => {
       await notFound(asA.team.removeMember({ teamId: B.team.id, userId: B.agent.userId }));
-      const rows = await inB(({ db }) => db.select().from(teamMembers).where(and(eq(teamMembers.teamId, B.team.id), eq(teamMembers.userId, B.agent.userId))));
+      const rows = await inB(({ db }) =>
+        db
+          .select()
+          .from(teamMembers)
+          .where(and(eq(teamMembers.teamId, B.team.id), eq(teamMembers.userId, B.agent.userId))),
+      );
       expect(rows).toHaveLength(1);
     },
   },
@@ -443,11 +531,16 @@ const CASES: Record<string, IsolationCase> = {
     kind: 'scoped',
     why: "lands in A; B's domain is refused without saying whose it is",
     run: async () => {
-      const error = await asA.domain.add({ domain: B.domain.domain }).then(() => null, (e: unknown) => e as { code: string; message: string });
+      const error = await asA.domain.add({ domain: B.domain.domain }).then(
+        () => null,
+        (e: unknown) => e as { code: string; message: string },
+      );
       expect(error?.code).toBe('CONFLICT');
       expect(error?.message).not.toContain(B.ws.slug);
       expect(error?.message).not.toContain(B.ws.name);
-      const [bDomain] = await inB(({ db }) => db.select().from(workspaceDomains).where(eq(workspaceDomains.id, B.domain.id)));
+      const [bDomain] = await inB(({ db }) =>
+        db.select().from(workspaceDomains).where(eq(workspaceDomains.id, B.domain.id)),
+      );
       expect(bDomain?.tenantId).toBe(B.ws.id);
       const added = await asA.domain.add({ domain: uniqueDomain() });
       expect(added.tenantId).toBe(A.ws.id);
@@ -458,7 +551,9 @@ const CASES: Record<string, IsolationCase> = {
     why: "B's domain ids answer NOT_FOUND and queue no look-up",
     run: async () => {
       await notFound(asA.domain.verify({ domainId: B.domain.id }));
-      const [bDomain] = await inB(({ db }) => db.select().from(workspaceDomains).where(eq(workspaceDomains.id, B.domain.id)));
+      const [bDomain] = await inB(({ db }) =>
+        db.select().from(workspaceDomains).where(eq(workspaceDomains.id, B.domain.id)),
+      );
       expect(bDomain?.checkedAt).toBeNull();
     },
   },
@@ -467,7 +562,9 @@ const CASES: Record<string, IsolationCase> = {
     why: "B's domain ids answer NOT_FOUND and the domain stays connected",
     run: async () => {
       await notFound(asA.domain.remove({ domainId: B.domain.id }));
-      const rows = await inB(({ db }) => db.select().from(workspaceDomains).where(eq(workspaceDomains.id, B.domain.id)));
+      const rows = await inB(({ db }) =>
+        db.select().from(workspaceDomains).where(eq(workspaceDomains.id, B.domain.id)),
+      );
       expect(rows).toHaveLength(1);
     },
   },
@@ -479,8 +576,12 @@ const CASES: Record<string, IsolationCase> = {
     run: async () => {
       const me = await callerFor({ portal: { tenantId: A.ws.id, customerId: A.customer.id } }).portal.me();
       expect(me).toEqual({ id: A.customer.id, email: A.customer.email, name: A.customer.name });
-      await expect(callerFor({ portal: { tenantId: A.ws.id, customerId: B.customer.id } }).portal.me()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
-      await expect(callerFor({ portal: { tenantId: B.ws.id, customerId: A.customer.id } }).portal.me()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+      await expect(
+        callerFor({ portal: { tenantId: A.ws.id, customerId: B.customer.id } }).portal.me(),
+      ).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+      await expect(
+        callerFor({ portal: { tenantId: B.ws.id, customerId: A.customer.id } }).portal.me(),
+      ).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
     },
   },
   'portal.categories': {
@@ -497,7 +598,9 @@ const CASES: Record<string, IsolationCase> = {
     why: "files into A; B's category ids answer NOT_FOUND and nothing is filed",
     run: async () => {
       const before = await inB(({ db }) => db.select({ id: tickets.id }).from(tickets));
-      await notFound(asACustomer().portal.createTicket({ subject: 'Wrong category', body: 'Hello', categoryId: B.category.id }));
+      await notFound(
+        asACustomer().portal.createTicket({ subject: 'Wrong category', body: 'Hello', categoryId: B.category.id }),
+      );
       const created = await asACustomer().portal.createTicket({ subject: 'Right place', body: 'Hello' });
       const [row] = await inA(({ db }) => db.select().from(tickets).where(eq(tickets.id, created.id)));
       expect(row).toMatchObject({ tenantId: A.ws.id, requesterId: A.customer.id });
@@ -518,7 +621,9 @@ const CASES: Record<string, IsolationCase> = {
     why: "B's ticket ids answer NOT_FOUND, even to the same person's session in A",
     run: async () => {
       await notFound(asACustomer().portal.ticket({ ticketId: B.ticket.id }));
-      await expect(asACustomer().portal.ticket({ ticketId: A.ticket.id })).resolves.toMatchObject({ ticket: { id: A.ticket.id } });
+      await expect(asACustomer().portal.ticket({ ticketId: A.ticket.id })).resolves.toMatchObject({
+        ticket: { id: A.ticket.id },
+      });
     },
   },
   'portal.reply': {
@@ -550,7 +655,9 @@ const CASES: Record<string, IsolationCase> = {
       expect(ids).not.toContain(B.ticket.id);
       expect((await asA.ticket.list({ filters: { text: B.ticket.word } })).items).toEqual([]);
       expect((await asA.ticket.list({ filters: { assigneeIds: [B.agent.userId] } })).items).toEqual([]);
-      expect((await asA.ticket.list({ filters: { categoryIds: [B.category.id], requesterId: B.customer.id } })).items).toEqual([]);
+      expect(
+        (await asA.ticket.list({ filters: { categoryIds: [B.category.id], requesterId: B.customer.id } })).items,
+      ).toEqual([]);
       await notFound(asA.ticket.list({ savedViewId: B.sharedView.id }));
     },
   },
@@ -559,7 +666,12 @@ const CASES: Record<string, IsolationCase> = {
     why: "counts A's tickets only",
     run: async () => {
       const counts = await asA.ticket.viewCounts();
-      const aUnsolved = await inA(({ db }) => db.select({ id: tickets.id }).from(tickets).where(inArray(tickets.status, ['new', 'open', 'pending', 'on_hold'])));
+      const aUnsolved = await inA(({ db }) =>
+        db
+          .select({ id: tickets.id })
+          .from(tickets)
+          .where(inArray(tickets.status, ['new', 'open', 'pending', 'on_hold'])),
+      );
       expect(counts.all_open).toBe(aUnsolved.length);
       expect(counts.unassigned).toBeLessThanOrEqual(aUnsolved.length);
     },
@@ -576,11 +688,14 @@ const CASES: Record<string, IsolationCase> = {
   },
   'ticket.getByNumber': {
     kind: 'takes-id',
-    why: "a number that exists only in B answers NOT_FOUND",
+    why: 'a number that exists only in B answers NOT_FOUND',
     run: async () => {
-      const aNumbers = (await inA(({ db }) => db.select({ number: tickets.number }).from(tickets))).map((t) => t.number);
+      const aNumbers = (await inA(({ db }) => db.select({ number: tickets.number }).from(tickets))).map(
+        (t) => t.number,
+      );
       let bTicket = await createTestTicket(B.ws.id, { requesterId: B.customer.id });
-      while (bTicket.number <= Math.max(...aNumbers)) bTicket = await createTestTicket(B.ws.id, { requesterId: B.customer.id });
+      while (bTicket.number <= Math.max(...aNumbers))
+        bTicket = await createTestTicket(B.ws.id, { requesterId: B.customer.id });
       await notFound(asA.ticket.getByNumber({ number: bTicket.number }));
       await expect(asA.ticket.getByNumber({ number: A.ticket.number })).resolves.toEqual({ id: A.ticket.id });
     },
@@ -609,14 +724,20 @@ const CASES: Record<string, IsolationCase> = {
     run: async () => {
       const base = { subject: 'Phoned in', body: 'The customer called.' };
       await notFound(asA.ticket.create({ ...base, requester: { customerId: B.customer.id } }));
-      await notFound(asA.ticket.create({ ...base, requester: { customerId: A.customer.id }, categoryId: B.category.id }));
-      await notFound(asA.ticket.create({ ...base, requester: { customerId: A.customer.id }, assigneeId: B.agent.userId }));
+      await notFound(
+        asA.ticket.create({ ...base, requester: { customerId: A.customer.id }, categoryId: B.category.id }),
+      );
+      await notFound(
+        asA.ticket.create({ ...base, requester: { customerId: A.customer.id }, assigneeId: B.agent.userId }),
+      );
       await notFound(asA.ticket.create({ ...base, requester: { customerId: A.customer.id }, teamId: B.team.id }));
       const created = await asA.ticket.create({ ...base, requester: { email: B.customer.email } });
       const [row] = await inA(({ db }) => db.select().from(tickets).where(eq(tickets.id, created.id)));
       expect(row?.tenantId).toBe(A.ws.id);
       expect(row?.requesterId).not.toBe(B.customer.id);
-      const bTickets = await inB(({ db }) => db.select({ id: tickets.id }).from(tickets).where(eq(tickets.subject, base.subject)));
+      const bTickets = await inB(({ db }) =>
+        db.select({ id: tickets.id }).from(tickets).where(eq(tickets.subject, base.subject)),
+      );
       expect(bTickets).toEqual([]);
     },
   },
@@ -626,7 +747,9 @@ const CASES: Record<string, IsolationCase> = {
     run: async () => {
       const before = await bTicketState();
       await notFound(asA.ticket.reply({ ticketId: B.ticket.id, body: 'Injected' }));
-      await expect(asA.ticket.reply({ ticketId: A.ticket.id, body: 'With a stolen file', attachmentIds: [B.file.id] })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+      await expect(
+        asA.ticket.reply({ ticketId: A.ticket.id, body: 'With a stolen file', attachmentIds: [B.file.id] }),
+      ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
       expect(await bTicketState()).toEqual(before);
       const [file] = await inB(({ db }) => db.select().from(attachments).where(eq(attachments.id, B.file.id)));
       expect(file).toMatchObject({ ticketId: null, messageId: null });
@@ -661,7 +784,9 @@ const CASES: Record<string, IsolationCase> = {
       const before = await bTicketState();
       await notFound(asA.ticket.update({ ticketId: B.ticket.id, priority: 'urgent' }));
       await notFound(asA.ticket.update({ ticketId: A.ticket.id, categoryId: B.category.id }));
-      await expect(asA.ticket.update({ ticketId: A.ticket.id, customFields: { [B.field.key]: 'x' } })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining(B.field.key) });
+      await expect(
+        asA.ticket.update({ ticketId: A.ticket.id, customFields: { [B.field.key]: 'x' } }),
+      ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining(B.field.key) });
       expect(await bTicketState()).toEqual(before);
     },
   },
@@ -683,12 +808,17 @@ const CASES: Record<string, IsolationCase> = {
     why: "B's ticket ids fail as not found while A's go through; B's agents answer NOT_FOUND",
     run: async () => {
       const before = await bTicketState();
-      const result = await asA.ticket.bulkUpdate({ ticketIds: [A.ticket.id, B.ticket.id], action: { type: 'add_tags', tags: ['bulk-x'] } });
+      const result = await asA.ticket.bulkUpdate({
+        ticketIds: [A.ticket.id, B.ticket.id],
+        action: { type: 'add_tags', tags: ['bulk-x'] },
+      });
       expect(result.results).toEqual([
         { ticketId: A.ticket.id, ok: true },
         { ticketId: B.ticket.id, ok: false, error: expect.stringMatching(/not found/) },
       ]);
-      await notFound(asA.ticket.bulkUpdate({ ticketIds: [A.ticket.id], action: { type: 'assign', assigneeId: B.agent.userId } }));
+      await notFound(
+        asA.ticket.bulkUpdate({ ticketIds: [A.ticket.id], action: { type: 'assign', assigneeId: B.agent.userId } }),
+      );
       expect(await bTicketState()).toEqual(before);
     },
   },
@@ -709,7 +839,9 @@ const CASES: Record<string, IsolationCase> = {
     run: async () => {
       const created = await asA.category.create({ name: B.category.name });
       expect(created.tenantId).toBe(A.ws.id);
-      const bNamed = await inB(({ db }) => db.select().from(ticketCategories).where(eq(ticketCategories.name, B.category.name)));
+      const bNamed = await inB(({ db }) =>
+        db.select().from(ticketCategories).where(eq(ticketCategories.name, B.category.name)),
+      );
       expect(bNamed.map((c) => c.id)).toEqual([B.category.id]);
     },
   },
@@ -718,7 +850,9 @@ const CASES: Record<string, IsolationCase> = {
     why: "B's category ids answer NOT_FOUND and the category keeps its name",
     run: async () => {
       await notFound(asA.category.update({ categoryId: B.category.id, name: 'Hijacked', archived: true }));
-      const [row] = await inB(({ db }) => db.select().from(ticketCategories).where(eq(ticketCategories.id, B.category.id)));
+      const [row] = await inB(({ db }) =>
+        db.select().from(ticketCategories).where(eq(ticketCategories.id, B.category.id)),
+      );
       expect(row).toMatchObject({ name: B.category.name, archivedAt: null });
     },
   },
@@ -764,7 +898,11 @@ const CASES: Record<string, IsolationCase> = {
     kind: 'scoped',
     why: 'lands in A; a view naming B ids matches nothing',
     run: async () => {
-      const view = await asA.savedView.create({ name: 'Borrowed filters', filters: { assigneeIds: [B.agent.userId] }, shared: true });
+      const view = await asA.savedView.create({
+        name: 'Borrowed filters',
+        filters: { assigneeIds: [B.agent.userId] },
+        shared: true,
+      });
       const [row] = await inA(({ db }) => db.select().from(savedViews).where(eq(savedViews.id, view.id)));
       expect(row?.tenantId).toBe(A.ws.id);
       expect((await asA.ticket.list({ savedViewId: view.id })).items).toEqual([]);
@@ -776,7 +914,12 @@ const CASES: Record<string, IsolationCase> = {
     run: async () => {
       await notFound(asA.savedView.delete({ savedViewId: B.sharedView.id }));
       await notFound(asA.savedView.delete({ savedViewId: B.view.id }));
-      const rows = await inB(({ db }) => db.select({ id: savedViews.id }).from(savedViews).where(inArray(savedViews.id, [B.view.id, B.sharedView.id])));
+      const rows = await inB(({ db }) =>
+        db
+          .select({ id: savedViews.id })
+          .from(savedViews)
+          .where(inArray(savedViews.id, [B.view.id, B.sharedView.id])),
+      );
       expect(rows).toHaveLength(2);
     },
   },
@@ -829,7 +972,12 @@ const CASES: Record<string, IsolationCase> = {
     kind: 'scoped',
     why: "reads A's numbering, not B's",
     run: async () => {
-      await callerFor({ userId: B.ws.owner.userId, workspaceId: B.ws.id }).ticketSettings.update({ prefix: 'BEE', includeYear: false, padding: 3, suffix: '' });
+      await callerFor({ userId: B.ws.owner.userId, workspaceId: B.ws.id }).ticketSettings.update({
+        prefix: 'BEE',
+        includeYear: false,
+        padding: 3,
+        suffix: '',
+      });
       expect(await asA.ticketSettings.get()).not.toMatchObject({ prefix: 'BEE' });
     },
   },
@@ -887,7 +1035,10 @@ describe('cross-workspace isolation', () => {
     const paths = allProcedurePaths();
     const missing = paths.filter((p) => !(p in CASES));
     const stale = Object.keys(CASES).filter((p) => !paths.includes(p));
-    expect({ missing, stale }, 'add a case to CASES in tests/integration/cross-workspace.test.ts for each new procedure').toEqual({ missing: [], stale: [] });
+    expect(
+      { missing, stale },
+      'add a case to CASES in tests/integration/cross-workspace.test.ts for each new procedure',
+    ).toEqual({ missing: [], stale: [] });
   });
 
   for (const [path, isolation] of Object.entries(CASES)) {

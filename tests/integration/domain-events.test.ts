@@ -7,7 +7,14 @@ import { outbox, tickets } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
 import { recordEvent } from '@/server/services/outbox/record-event';
 import { callerFor, type Caller } from '../helpers/caller';
-import { addMember, createTestCustomer, createWorkspace, uniqueSuffix, type TestMember, type TestWorkspace } from '../helpers/factories';
+import {
+  addMember,
+  createTestCustomer,
+  createWorkspace,
+  uniqueSuffix,
+  type TestMember,
+  type TestWorkspace,
+} from '../helpers/factories';
 import { createTestFailedJob } from '../helpers/job-isolation';
 
 // Domain events: what the ticket services write to the outbox, in their own transaction, and how the
@@ -36,7 +43,12 @@ async function eventsOf(ticketId: string): Promise<EventRow[]> {
       .where(and(eq(outbox.kind, 'event'), sql`${outbox.payload}->'data'->>'ticketId' = ${ticketId}`))
       .orderBy(outbox.createdAt),
   );
-  return rows.map((r) => ({ id: r.id, ...(r.payload as { type: string; data: Record<string, unknown> }), status: r.status, at: r.createdAt.getTime() }));
+  return rows.map((r) => ({
+    id: r.id,
+    ...(r.payload as { type: string; data: Record<string, unknown> }),
+    status: r.status,
+    at: r.createdAt.getTime(),
+  }));
 }
 /**
  * Event types in the order they were written: created_at is the clock at each insert (not the
@@ -44,14 +56,25 @@ async function eventsOf(ticketId: string): Promise<EventRow[]> {
  */
 const types = (events: EventRow[]) => events.map((e) => e.type);
 const ofType = (events: EventRow[], type: string) => events.filter((e) => e.type === type);
-const newTicket = () => asCustomer.portal.createTicket({ subject: `Printer ${uniqueSuffix()} is on fire`, body: 'It smells of toner.' });
+const newTicket = () =>
+  asCustomer.portal.createTicket({ subject: `Printer ${uniqueSuffix()} is on fire`, body: 'It smells of toner.' });
 
 describe('ticket services record domain events', () => {
   it('a new ticket raises ticket.created with its number, channel and who filed it (the first ticket here is number 1)', async () => {
     const ticket = await newTicket();
     const events = await eventsOf(ticket.id);
     expect(events).toEqual([
-      expect.objectContaining({ type: 'ticket.created', status: 'pending', data: expect.objectContaining({ ticketId: ticket.id, number: 1, channel: 'web', priority: 'normal', actorType: 'customer' }) }),
+      expect.objectContaining({
+        type: 'ticket.created',
+        status: 'pending',
+        data: expect.objectContaining({
+          ticketId: ticket.id,
+          number: 1,
+          channel: 'web',
+          priority: 'normal',
+          actorType: 'customer',
+        }),
+      }),
     ]);
   });
 
@@ -61,12 +84,22 @@ describe('ticket services record domain events', () => {
     await asAgent.ticket.reply({ ticketId: ticket.id, body: 'Looking into it.' });
     await asAgent.ticket.reply({ ticketId: ticket.id, kind: 'note', body: `Customer is ${secret}` });
     const events = await eventsOf(ticket.id);
-    expect(types(events)).toEqual(['ticket.created', 'ticket.message_added', 'ticket.status_changed', 'ticket.message_added']);
+    expect(types(events)).toEqual([
+      'ticket.created',
+      'ticket.message_added',
+      'ticket.status_changed',
+      'ticket.message_added',
+    ]);
     expect(ofType(events, 'ticket.message_added').map((e) => e.data)).toEqual([
       expect.objectContaining({ kind: 'reply', authorType: 'agent', messageId: expect.any(String) }),
       expect.objectContaining({ kind: 'note', authorType: 'agent' }),
     ]);
-    expect(ofType(events, 'ticket.status_changed')[0]!.data).toMatchObject({ from: 'new', to: 'open', actorType: 'agent', actorId: agent.userId });
+    expect(ofType(events, 'ticket.status_changed')[0]!.data).toMatchObject({
+      from: 'new',
+      to: 'open',
+      actorType: 'agent',
+      actorId: agent.userId,
+    });
     expect(JSON.stringify(events)).not.toContain(secret);
   });
 
@@ -78,7 +111,13 @@ describe('ticket services record domain events', () => {
     await asAgent.ticket.updateStatus({ ticketId: ticket.id, status: 'pending' });
     const events = await eventsOf(ticket.id);
     // Assigning a new ticket also opens it: two events of one transaction, the status move first.
-    expect(types(events)).toEqual(['ticket.created', 'ticket.status_changed', 'ticket.assigned', 'ticket.priority_changed', 'ticket.status_changed']);
+    expect(types(events)).toEqual([
+      'ticket.created',
+      'ticket.status_changed',
+      'ticket.assigned',
+      'ticket.priority_changed',
+      'ticket.status_changed',
+    ]);
     expect(ofType(events, 'ticket.assigned')[0]!.data).toMatchObject({ assignee: { from: null, to: agent.userId } });
     expect(ofType(events, 'ticket.priority_changed')[0]!.data).toMatchObject({ from: 'normal', to: 'urgent' });
     expect(ofType(events, 'ticket.status_changed').map((e) => e.data)).toEqual([
@@ -92,14 +131,20 @@ describe('ticket services record domain events', () => {
     const target = await newTicket();
     await asAgent.ticket.merge({ sourceTicketId: source.id, targetTicketId: target.id });
     const merged = (await eventsOf(source.id)).filter((e) => e.type === 'ticket.merged');
-    expect(merged).toEqual([expect.objectContaining({ data: expect.objectContaining({ ticketId: source.id, mergedIntoId: target.id, actorId: agent.userId }) })]);
+    expect(merged).toEqual([
+      expect.objectContaining({
+        data: expect.objectContaining({ ticketId: source.id, mergedIntoId: target.id, actorId: agent.userId }),
+      }),
+    ]);
   });
 
   it('a change that fails writes no event: the event commits with the change or not at all', async () => {
     const ticket = await newTicket();
     await asAgent.ticket.updateStatus({ ticketId: ticket.id, status: 'closed' });
     const before = await eventsOf(ticket.id);
-    await expect(asAgent.ticket.reply({ ticketId: ticket.id, body: 'Too late' })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+    await expect(asAgent.ticket.reply({ ticketId: ticket.id, body: 'Too late' })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+    });
     await expect(
       runInTenant(ws.id, async (scope) => {
         await recordEvent(scope, 'sla.breach', { ticketId: ticket.id, target: 'first_response' });
@@ -124,7 +169,11 @@ describe('event.dispatch', () => {
     const [created] = await eventsOf(ticket.id);
     const seen: string[] = [];
     const consumers: EventConsumer[] = [
-      { name: 'created-only', types: ['ticket.created'], handle: async (_scope, event) => void seen.push(`created-only:${event.type}:${event.data.ticketId}`) },
+      {
+        name: 'created-only',
+        types: ['ticket.created'],
+        handle: async (_scope, event) => void seen.push(`created-only:${event.type}:${event.data.ticketId}`),
+      },
       { name: 'breaches', types: ['sla.breach'], handle: async () => void seen.push('breaches') },
     ];
     const payload = { tenantId: ws.id, outboxId: created!.id };
@@ -144,16 +193,28 @@ describe('event.dispatch', () => {
       name: 'tagger',
       types: 'all',
       async handle(scope, event) {
-        await scope.db.update(tickets).set({ tags: ['auto'] }).where(eq(tickets.id, event.data.ticketId));
+        await scope.db
+          .update(tickets)
+          .set({ tags: ['auto'] })
+          .where(eq(tickets.id, event.data.ticketId));
         if (fail) throw new Error('rule engine unavailable');
       },
     };
     const payload = { tenantId: ws.id, outboxId: created!.id };
     await expect(processEventDispatch(payload, [tagging])).rejects.toThrow('rule engine unavailable');
-    const tagsOf = async () => (await runInTenant(ws.id, ({ db }) => db.select({ tags: tickets.tags }).from(tickets).where(eq(tickets.id, ticket.id))))[0]!.tags;
+    const tagsOf = async () =>
+      (
+        await runInTenant(ws.id, ({ db }) =>
+          db.select({ tags: tickets.tags }).from(tickets).where(eq(tickets.id, ticket.id)),
+        )
+      )[0]!.tags;
     expect(await tagsOf()).toEqual([]);
     const [failed] = await runInTenant(ws.id, ({ db }) => db.select().from(outbox).where(eq(outbox.id, created!.id)));
-    expect(failed).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringContaining('tagger: Error: rule engine unavailable') });
+    expect(failed).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastError: expect.stringContaining('tagger: Error: rule engine unavailable'),
+    });
 
     fail = false;
     await processEventDispatch(payload, [tagging]);
@@ -170,18 +231,39 @@ describe('Admin → Jobs', () => {
     expect((await asOwner.job.listFailed({})).items).toEqual([]);
 
     const customer = await createTestCustomer(own.id);
-    const ticket = await callerFor({ portal: { tenantId: own.id, customerId: customer.id } }).portal.createTicket({ subject: 'Broken login page', body: 'Cannot sign in.' });
+    const ticket = await callerFor({ portal: { tenantId: own.id, customerId: customer.id } }).portal.createTicket({
+      subject: 'Broken login page',
+      body: 'Cannot sign in.',
+    });
     const email = await createTestFailedJob(own.id, { to: 'pat@example.test', subject: 'Re: Broken login page' });
     await runInTenant(own.id, ({ db }) =>
-      db.update(outbox).set({ status: 'failed', attempts: 5, lastError: 'webhook: timeout', availableAt: new Date(Date.now() + 1000) }).where(and(eq(outbox.kind, 'event'), eq(outbox.status, 'pending'))),
+      db
+        .update(outbox)
+        .set({ status: 'failed', attempts: 5, lastError: 'webhook: timeout', availableAt: new Date(Date.now() + 1000) })
+        .where(and(eq(outbox.kind, 'event'), eq(outbox.status, 'pending'))),
     );
     const first = await asOwner.job.listFailed({ limit: 1 });
     expect(first.items).toEqual([
-      expect.objectContaining({ kind: 'event', title: 'Event ticket.created', detail: `Ticket ${ticket.displayNumber}`, ticketId: ticket.id, attempts: 5, lastError: 'webhook: timeout' }),
+      expect.objectContaining({
+        kind: 'event',
+        title: 'Event ticket.created',
+        detail: `Ticket ${ticket.displayNumber}`,
+        ticketId: ticket.id,
+        attempts: 5,
+        lastError: 'webhook: timeout',
+      }),
     ]);
     expect(first.nextCursor).not.toBeNull();
     const second = await asOwner.job.listFailed({ limit: 1, cursor: first.nextCursor! });
-    expect(second.items).toEqual([expect.objectContaining({ id: email.id, kind: 'email', title: 'Email to pat@example.test', detail: 'Re: Broken login page', lastError: expect.stringContaining('Mailbox') })]);
+    expect(second.items).toEqual([
+      expect.objectContaining({
+        id: email.id,
+        kind: 'email',
+        title: 'Email to pat@example.test',
+        detail: 'Re: Broken login page',
+        lastError: expect.stringContaining('Mailbox'),
+      }),
+    ]);
     expect(second.nextCursor).toBeNull();
   });
 
@@ -191,9 +273,18 @@ describe('Admin → Jobs', () => {
     const made: Array<{ id: string }> = [];
     for (let i = 0; i < 4; i++) made.push(await createTestFailedJob(own.id));
     // Microseconds apart, as Postgres keeps them; JavaScript dates in the cursor carry milliseconds only.
-    const stamps = ['2026-03-01 10:00:00.123456+00', '2026-03-01 10:00:00.123400+00', '2026-03-01 10:00:00.123001+00', '2026-03-01 09:59:59.999999+00'];
+    const stamps = [
+      '2026-03-01 10:00:00.123456+00',
+      '2026-03-01 10:00:00.123400+00',
+      '2026-03-01 10:00:00.123001+00',
+      '2026-03-01 09:59:59.999999+00',
+    ];
     await runInTenant(own.id, async ({ db }) => {
-      for (const [i, row] of made.entries()) await db.update(outbox).set({ availableAt: sql`${stamps[i]}::timestamptz` }).where(eq(outbox.id, row.id));
+      for (const [i, row] of made.entries())
+        await db
+          .update(outbox)
+          .set({ availableAt: sql`${stamps[i]}::timestamptz` })
+          .where(eq(outbox.id, row.id));
     });
     const seen: string[] = [];
     let cursor: { availableAt: Date; id: string } | undefined;
@@ -213,10 +304,18 @@ describe('Admin → Jobs', () => {
     const asOwner = callerFor({ userId: own.owner.userId, workspaceId: own.id });
     const row = await createTestFailedJob(own.id);
     await expect(asOwner.job.retry({ jobId: row.id })).resolves.toEqual({ retried: 1 });
-    await expect(asOwner.job.retry({ jobId: row.id })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED', message: expect.stringMatching(/already waiting/) });
+    await expect(asOwner.job.retry({ jobId: row.id })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message: expect.stringMatching(/already waiting/),
+    });
     await runInTenant(own.id, ({ db }) => db.update(outbox).set({ status: 'done' }).where(eq(outbox.id, row.id)));
-    await expect(asOwner.job.retry({ jobId: row.id })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED', message: expect.stringMatching(/already completed/) });
-    await expect(asOwner.job.retry({ jobId: '00000000-0000-4000-8000-000000000000' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(asOwner.job.retry({ jobId: row.id })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message: expect.stringMatching(/already completed/),
+    });
+    await expect(asOwner.job.retry({ jobId: '00000000-0000-4000-8000-000000000000' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect((await asOwner.job.listFailed({})).items).toEqual([]);
     await expect(asOwner.job.retryAll()).resolves.toEqual({ retried: 0 });
   });

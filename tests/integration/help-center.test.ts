@@ -3,8 +3,21 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { articleFeedback, articles, helpSearches } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
 import { callerFor } from '../helpers/caller';
-import { addMember, createTestCustomer, createWorkspace, uniqueSuffix, uniqueWord, type TestMember, type TestWorkspace } from '../helpers/factories';
-import { createTestArticle, createTestArticleCategory, createTestArticleSection, linkTestHelpPath } from '../helpers/help-factories';
+import {
+  addMember,
+  createTestCustomer,
+  createWorkspace,
+  uniqueSuffix,
+  uniqueWord,
+  type TestMember,
+  type TestWorkspace,
+} from '../helpers/factories';
+import {
+  createTestArticle,
+  createTestArticleCategory,
+  createTestArticleSection,
+  linkTestHelpPath,
+} from '../helpers/help-factories';
 
 // The help center as readers meet it: what each audience may see, search with ranking and typos,
 // feedback and views, versions and restore, scheduling, contextual links.
@@ -38,7 +51,8 @@ describe('visibility', () => {
 
   beforeAll(async () => {
     marker = word();
-    const make = (title: string, opts: Parameters<typeof createTestArticle>[2]) => createTestArticle(W.id, author(), { title: `${title} ${marker}`, categoryId: category.id, ...opts });
+    const make = (title: string, opts: Parameters<typeof createTestArticle>[2]) =>
+      createTestArticle(W.id, author(), { title: `${title} ${marker}`, categoryId: category.id, ...opts });
     pub = await make('Public guide', {});
     forCustomers = await make('Customer guide', { visibility: 'customers' });
     internal = await make('Internal runbook', { visibility: 'internal' });
@@ -47,21 +61,30 @@ describe('visibility', () => {
     archived = await make('Archived guide', { status: 'archived' });
   });
 
-  const searchIds = async (caller: ReturnType<typeof callerFor>) => (await caller.help.search({ workspace: W.slug, query: marker, limit: 20 })).items.map((i) => i.id).sort();
+  const searchIds = async (caller: ReturnType<typeof callerFor>) =>
+    (await caller.help.search({ workspace: W.slug, query: marker, limit: 20 })).items.map((i) => i.id).sort();
 
   it('an anonymous visitor finds public articles only', async () => {
     expect(await searchIds(anonymous())).toEqual([pub.id]);
-    await expect(anonymous().help.article({ workspace: W.slug, slug: pub.slug })).resolves.toMatchObject({ id: pub.id });
+    await expect(anonymous().help.article({ workspace: W.slug, slug: pub.slug })).resolves.toMatchObject({
+      id: pub.id,
+    });
     for (const hidden of [forCustomers, internal, draft, inReview, archived]) {
-      await expect(anonymous().help.article({ workspace: W.slug, slug: hidden.slug })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(anonymous().help.article({ workspace: W.slug, slug: hidden.slug })).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
     }
   });
 
   it('a signed-in customer also sees customer articles, never internal ones or drafts', async () => {
     expect(await searchIds(asCustomer())).toEqual([pub.id, forCustomers.id].sort());
-    await expect(asCustomer().help.article({ workspace: W.slug, slug: forCustomers.slug })).resolves.toMatchObject({ id: forCustomers.id });
+    await expect(asCustomer().help.article({ workspace: W.slug, slug: forCustomers.slug })).resolves.toMatchObject({
+      id: forCustomers.id,
+    });
     for (const hidden of [internal, draft, inReview, archived]) {
-      await expect(asCustomer().help.article({ workspace: W.slug, slug: hidden.slug })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(asCustomer().help.article({ workspace: W.slug, slug: hidden.slug })).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
     }
   });
 
@@ -76,7 +99,9 @@ describe('visibility', () => {
     const hits = await asAgent().article.search({ query: marker, limit: 20 });
     expect(hits.items.map((i) => i.id).sort()).toEqual([pub.id, forCustomers.id, internal.id].sort());
     const list = await asAgent().article.list({ query: marker });
-    expect(list.map((a) => a.id).sort()).toEqual([pub.id, forCustomers.id, internal.id, draft.id, inReview.id, archived.id].sort());
+    expect(list.map((a) => a.id).sort()).toEqual(
+      [pub.id, forCustomers.id, internal.id, draft.id, inReview.id, archived.id].sort(),
+    );
   });
 
   it('categories, category pages, feedback and views follow the same rule', async () => {
@@ -85,13 +110,21 @@ describe('visibility', () => {
     expect(listed).toContain(pub.id);
     expect(listed).not.toContain(internal.id);
     expect(listed).not.toContain(forCustomers.id);
-    await expect(anonymous().help.feedback({ workspace: W.slug, articleId: internal.id, helpful: true })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(anonymous().help.recordView({ workspace: W.slug, articleId: draft.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(asCustomer().help.recordView({ workspace: W.slug, articleId: forCustomers.id })).resolves.toEqual({ recorded: true });
+    await expect(
+      anonymous().help.feedback({ workspace: W.slug, articleId: internal.id, helpful: true }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(anonymous().help.recordView({ workspace: W.slug, articleId: draft.id })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(asCustomer().help.recordView({ workspace: W.slug, articleId: forCustomers.id })).resolves.toEqual({
+      recorded: true,
+    });
   });
 
   it('an unknown workspace is not found', async () => {
-    await expect(anonymous().help.categories({ workspace: `nope-${uniqueSuffix()}` })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(anonymous().help.categories({ workspace: `nope-${uniqueSuffix()}` })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });
 
@@ -105,12 +138,25 @@ describe('search', () => {
   beforeAll(async () => {
     ws = await createWorkspace();
     writer = { userId: ws.owner.userId, role: 'owner' };
-    reset = await createTestArticle(ws.id, writer, { title: 'Reset your password', keywords: 'forgot password, locked out, login', body: 'Open the sign-in page and choose **Forgot password**. We email you a link.' });
-    billing = await createTestArticle(ws.id, writer, { title: 'Download your invoices', keywords: 'billing, receipt', body: 'Invoices are under Settings → Billing. You can also reset the billing email there.' });
-    twoFactor = await createTestArticle(ws.id, writer, { title: 'Turn on two-factor authentication', keywords: '2fa, security', body: 'Two-factor adds a code to your password when you sign in.' });
+    reset = await createTestArticle(ws.id, writer, {
+      title: 'Reset your password',
+      keywords: 'forgot password, locked out, login',
+      body: 'Open the sign-in page and choose **Forgot password**. We email you a link.',
+    });
+    billing = await createTestArticle(ws.id, writer, {
+      title: 'Download your invoices',
+      keywords: 'billing, receipt',
+      body: 'Invoices are under Settings → Billing. You can also reset the billing email there.',
+    });
+    twoFactor = await createTestArticle(ws.id, writer, {
+      title: 'Turn on two-factor authentication',
+      keywords: '2fa, security',
+      body: 'Two-factor adds a code to your password when you sign in.',
+    });
   });
 
-  const search = (query: string, extra: { track?: boolean } = {}) => anonymous().help.search({ workspace: ws.slug, query, limit: 10, ...extra });
+  const search = (query: string, extra: { track?: boolean } = {}) =>
+    anonymous().help.search({ workspace: ws.slug, query, limit: 10, ...extra });
 
   it('ranks a title match above a body mention', async () => {
     const { items } = await search('password');
@@ -136,14 +182,21 @@ describe('search', () => {
   it('highlights the matched words in the snippet, as text parts', async () => {
     const { items } = await search('email link');
     const hit = items.find((i) => i.id === reset.id)!;
-    expect(hit.snippet.filter((p) => p.match).map((p) => p.text.toLowerCase())).toEqual(expect.arrayContaining(['email', 'link']));
+    expect(hit.snippet.filter((p) => p.match).map((p) => p.text.toLowerCase())).toEqual(
+      expect.arrayContaining(['email', 'link']),
+    );
     expect(hit.snippet.map((p) => p.text).join('')).not.toContain('**');
   });
 
   it('filters by category', async () => {
     const cat = await createTestArticleCategory(ws.id);
     const inCat = await createTestArticle(ws.id, writer, { title: 'Password rules for teams', categoryId: cat.id });
-    const { items } = await anonymous().help.search({ workspace: ws.slug, query: 'password', categorySlug: cat.slug, limit: 10 });
+    const { items } = await anonymous().help.search({
+      workspace: ws.slug,
+      query: 'password',
+      categorySlug: cat.slug,
+      limit: 10,
+    });
     expect(items.map((i) => i.id)).toEqual([inCat.id]);
   });
 
@@ -151,12 +204,20 @@ describe('search', () => {
     const term = word();
     await search(term);
     await search(`${term}x`, { track: false });
-    const rows = await runInTenant(ws.id, ({ db }) => db.select().from(helpSearches).where(sql`${helpSearches.term} like ${`${term}%`}`));
+    const rows = await runInTenant(ws.id, ({ db }) =>
+      db
+        .select()
+        .from(helpSearches)
+        .where(sql`${helpSearches.term} like ${`${term}%`}`),
+    );
     expect(rows.map((r) => ({ term: r.term, resultCount: r.resultCount }))).toEqual([{ term, resultCount: 0 }]);
   });
 
   it('suggests up to three articles for a ticket subject, any word matching', async () => {
-    const { items } = await anonymous().help.suggest({ workspace: ws.slug, subject: 'I cannot remember my password and I am locked out' });
+    const { items } = await anonymous().help.suggest({
+      workspace: ws.slug,
+      subject: 'I cannot remember my password and I am locked out',
+    });
     expect(items.length).toBeLessThanOrEqual(3);
     expect(items[0]?.id).toBe(reset.id);
     expect((await anonymous().help.suggest({ workspace: ws.slug, subject: 'hi' })).items).toEqual([]);
@@ -173,8 +234,17 @@ describe('article pages', () => {
       tags: ['login'],
       body: '# Steps\n\n<script>alert(1)</script>[Open](javascript:alert(1)) <a href="https://example.com" onclick="x()">site</a>',
     });
-    const sibling = await createTestArticle(W.id, author(), { title: 'Sign in on a phone', categoryId: category.id, sectionId: section.id });
-    const hiddenSibling = await createTestArticle(W.id, author(), { title: 'Sign in internals', categoryId: category.id, sectionId: section.id, visibility: 'internal' });
+    const sibling = await createTestArticle(W.id, author(), {
+      title: 'Sign in on a phone',
+      categoryId: category.id,
+      sectionId: section.id,
+    });
+    const hiddenSibling = await createTestArticle(W.id, author(), {
+      title: 'Sign in internals',
+      categoryId: category.id,
+      sectionId: section.id,
+      visibility: 'internal',
+    });
     const page = await anonymous().help.article({ workspace: W.slug, slug: main.slug });
     expect(page.bodyHtml).toContain('<h1>Steps</h1>');
     expect(page.bodyHtml).not.toMatch(/<script|onclick|href="javascript/i);
@@ -190,13 +260,24 @@ describe('feedback and views', () => {
   it('counts yes and no, keeps the comment and the customer, and counts views', async () => {
     const article = await createTestArticle(W.id, author(), { title: 'Change your email address' });
     await anonymous().help.feedback({ workspace: W.slug, articleId: article.id, helpful: true });
-    await asCustomer().help.feedback({ workspace: W.slug, articleId: article.id, helpful: false, comment: 'The screenshot is outdated.' });
+    await asCustomer().help.feedback({
+      workspace: W.slug,
+      articleId: article.id,
+      helpful: false,
+      comment: 'The screenshot is outdated.',
+    });
     await anonymous().help.recordView({ workspace: W.slug, articleId: article.id });
     await anonymous().help.recordView({ workspace: W.slug, articleId: article.id });
     const [row] = await runInTenant(W.id, ({ db }) => db.select().from(articles).where(eq(articles.id, article.id)));
     expect(row).toMatchObject({ helpfulYes: 1, helpfulNo: 1, viewCount: 2 });
-    const feedback = await runInTenant(W.id, ({ db }) => db.select().from(articleFeedback).where(eq(articleFeedback.articleId, article.id)));
-    expect(feedback.map((f) => ({ helpful: f.helpful, comment: f.comment, customerId: f.customerId })).sort((a, b) => Number(a.helpful) - Number(b.helpful))).toEqual([
+    const feedback = await runInTenant(W.id, ({ db }) =>
+      db.select().from(articleFeedback).where(eq(articleFeedback.articleId, article.id)),
+    );
+    expect(
+      feedback
+        .map((f) => ({ helpful: f.helpful, comment: f.comment, customerId: f.customerId }))
+        .sort((a, b) => Number(a.helpful) - Number(b.helpful)),
+    ).toEqual([
       { helpful: false, comment: 'The screenshot is outdated.', customerId },
       { helpful: true, comment: null, customerId: null },
     ]);
@@ -222,8 +303,12 @@ describe('authoring', () => {
       [2, 'Second title', ''],
       [1, 'First title', ''],
     ]);
-    await expect(asAgent().article.version({ articleId: created.id, version: 2 })).resolves.toMatchObject({ bodyMarkdown: 'Two' });
-    await expect(asAgent().article.restoreVersion({ articleId: created.id, version: 99 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(asAgent().article.version({ articleId: created.id, version: 2 })).resolves.toMatchObject({
+      bodyMarkdown: 'Two',
+    });
+    await expect(asAgent().article.restoreVersion({ articleId: created.id, version: 99 })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('refuses a slug already in use, naming the field', async () => {
@@ -249,12 +334,19 @@ describe('authoring', () => {
   it('a scheduled article appears once its time has come, with no job involved', async () => {
     const slug = `scheduled-${uniqueSuffix()}`;
     const { id } = await asAgent().article.create({ title: 'Coming soon', slug });
-    await expect(asAgent().article.schedule({ articleId: id, publishAt: new Date(Date.now() - 60_000) })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(
+      asAgent().article.schedule({ articleId: id, publishAt: new Date(Date.now() - 60_000) }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     const scheduled = await asAgent().article.schedule({ articleId: id, publishAt: new Date(Date.now() + 3_600_000) });
     expect(scheduled).toMatchObject({ status: 'published', scheduledFor: expect.any(Date) });
     await expect(anonymous().help.article({ workspace: W.slug, slug })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     // The clock moves on: pretend the time has come.
-    await runInTenant(W.id, ({ db }) => db.update(articles).set({ publishedAt: new Date(Date.now() - 1000) }).where(eq(articles.id, id)));
+    await runInTenant(W.id, ({ db }) =>
+      db
+        .update(articles)
+        .set({ publishedAt: new Date(Date.now() - 1000) })
+        .where(eq(articles.id, id)),
+    );
     await expect(anonymous().help.article({ workspace: W.slug, slug })).resolves.toMatchObject({ id });
   });
 
@@ -267,7 +359,14 @@ describe('authoring', () => {
   it('refuses a section of another category', async () => {
     const other = await createTestArticleCategory(W.id);
     const section = await createTestArticleSection(W.id, other.id);
-    await expect(asAgent().article.create({ title: 'Misplaced', slug: `misplaced-${uniqueSuffix()}`, categoryId: category.id, sectionId: section.id })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(
+      asAgent().article.create({
+        title: 'Misplaced',
+        slug: `misplaced-${uniqueSuffix()}`,
+        categoryId: category.id,
+        sectionId: section.id,
+      }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 });
 
@@ -280,7 +379,11 @@ describe('contextual help', () => {
     const list = await anonymous().help.contextual({ workspace: W.slug, path: '/orders?tab=open' });
     expect(list.map((a) => a.id)).toEqual([second.id, first.id]);
     const links = await asAgent().helpLink.list();
-    expect(links.find((l) => l.path === '/orders')?.articles.map((a) => a.id)).toEqual([second.id, first.id, internal.id]);
+    expect(links.find((l) => l.path === '/orders')?.articles.map((a) => a.id)).toEqual([
+      second.id,
+      first.id,
+      internal.id,
+    ]);
   });
 });
 
@@ -288,10 +391,17 @@ describe('demo articles', () => {
   it('seed a searchable help center with one internal article', async () => {
     const { seedDemoArticles } = await import('@/server/services/help/seed-demo-articles');
     const ws = await createWorkspace();
-    await runInTenant(ws.id, (scope) => seedDemoArticles({ ...scope, actor: { userId: ws.owner.userId, role: 'owner' } }), ws.owner.userId);
+    await runInTenant(
+      ws.id,
+      (scope) => seedDemoArticles({ ...scope, actor: { userId: ws.owner.userId, role: 'owner' } }),
+      ws.owner.userId,
+    );
     const found = await anonymous().help.search({ workspace: ws.slug, query: 'pasword reset' });
     expect(found.items[0]?.slug).toBe('reset-your-password');
     expect((await anonymous().help.search({ workspace: ws.slug, query: 'refund' })).items).toEqual([]);
-    expect((await anonymous().help.categories({ workspace: ws.slug })).map((c) => c.slug)).toEqual(['account', 'billing']);
+    expect((await anonymous().help.categories({ workspace: ws.slug })).map((c) => c.slug)).toEqual([
+      'account',
+      'billing',
+    ]);
   });
 });

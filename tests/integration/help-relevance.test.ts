@@ -19,7 +19,9 @@ beforeAll(async () => {
   const author = await addMember(W.id, 'agent');
   await seedRelevanceSet(W.id, { userId: author.userId, role: 'agent' });
   const reader = callerFor({});
-  score = await scoreRelevance(async (query) => (await reader.help.search({ workspace: W.slug, query, limit: 10, track: false })).items.map((i) => i.slug));
+  score = await scoreRelevance(async (query) =>
+    (await reader.help.search({ workspace: W.slug, query, limit: 10, track: false })).items.map((i) => i.slug),
+  );
   console.log(`[help relevance] ${describeScore(score)}`);
 });
 

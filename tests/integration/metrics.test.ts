@@ -48,7 +48,8 @@ describe('/api/metrics', () => {
 
   it('counts a tRPC call under its procedure path, and a route handler under its pattern', async () => {
     const route = await loadMetricsRoute(TOKEN);
-    const series = 'cairn_http_request_duration_seconds_count{method="GET",route="/api/trpc/workspace.list",status="200"}';
+    const series =
+      'cairn_http_request_duration_seconds_count{method="GET",route="/api/trpc/workspace.list",status="200"}';
     const before = sample(await (await scrape(route, `Bearer ${TOKEN}`)).text(), series);
 
     const { callerFor } = await import('../helpers/caller');
@@ -63,8 +64,15 @@ describe('/api/metrics', () => {
     expect(res.headers.get('content-type')).toContain('text/plain');
     const body = await res.text();
     expect(sample(body, series)).toBe(before + 1);
-    expect(sample(body, 'cairn_http_request_duration_seconds_count{method="GET",route="/api/trpc/workspace.list",status="401"}')).toBeGreaterThanOrEqual(1);
-    expect(body).toMatch(/cairn_http_request_duration_seconds_count\{method="GET",route="\/api\/health",status="(200|503)"\} \d+/);
+    expect(
+      sample(
+        body,
+        'cairn_http_request_duration_seconds_count{method="GET",route="/api/trpc/workspace.list",status="401"}',
+      ),
+    ).toBeGreaterThanOrEqual(1);
+    expect(body).toMatch(
+      /cairn_http_request_duration_seconds_count\{method="GET",route="\/api\/health",status="(200|503)"\} \d+/,
+    );
     // No raw URL, and so no id, ever becomes a label.
     expect(body).not.toContain(ws.id);
   });
@@ -72,7 +80,8 @@ describe('/api/metrics', () => {
   it('reports queue depths, outbox rows and lag, the pg pool and process metrics', async () => {
     const route = await loadMetricsRoute(TOKEN);
     const body = await (await scrape(route, `Bearer ${TOKEN}`)).text();
-    for (const queue of ['email', 'events', 'maintenance', 'sla']) expect(body).toMatch(new RegExp(`cairn_queue_jobs\\{queue="${queue}",state="waiting"\\} \\d+`));
+    for (const queue of ['email', 'events', 'maintenance', 'sla'])
+      expect(body).toMatch(new RegExp(`cairn_queue_jobs\\{queue="${queue}",state="waiting"\\} \\d+`));
     expect(body).toMatch(/cairn_outbox_rows\{status="pending"\} \d+/);
     expect(body).toMatch(/cairn_outbox_rows\{status="failed"\} \d+/);
     expect(body).toMatch(/cairn_outbox_lag_seconds [\d.e+-]+/);

@@ -11,7 +11,11 @@ const root = path.resolve(import.meta.dirname, '../..');
 const ownerUrl = process.env.DATABASE_URL!;
 
 function run(script: string, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr.on('data', (c: Buffer) => (output += c.toString()));
@@ -45,8 +49,12 @@ async function ownerQuery<T extends pg.QueryResultRow>(text: string) {
   }
 }
 
-const appRolePassword = async () => (await ownerQuery<{ rolpassword: string | null }>(`select rolpassword from pg_authid where rolname = 'cairn_app'`))[0]?.rolpassword ?? null;
-const demoOwnerExists = async () => (await ownerQuery<{ any: boolean }>(`select exists (select 1 from users where email = 'owner@acme.test') as any`))[0]!.any;
+const appRolePassword = async () =>
+  (await ownerQuery<{ rolpassword: string | null }>(`select rolpassword from pg_authid where rolname = 'cairn_app'`))[0]
+    ?.rolpassword ?? null;
+const demoOwnerExists = async () =>
+  (await ownerQuery<{ any: boolean }>(`select exists (select 1 from users where email = 'owner@acme.test') as any`))[0]!
+    .any;
 
 describe('the migrate command', () => {
   afterAll(async () => {
@@ -56,7 +64,11 @@ describe('the migrate command', () => {
 
   it('gives cairn_app the password in DATABASE_APP_URL, and seeds no demo in production', async () => {
     const password = `p-${crypto.randomBytes(6).toString('hex')}'; drop table users; --`;
-    const { code, output } = await run('scripts/migrate.ts', { NODE_ENV: 'production', DATABASE_APP_URL: appUrlWithPassword(password), LOG_LEVEL: 'info' });
+    const { code, output } = await run('scripts/migrate.ts', {
+      NODE_ENV: 'production',
+      DATABASE_APP_URL: appUrlWithPassword(password),
+      LOG_LEVEL: 'info',
+    });
     expect(code, output).toBe(0);
     expect(output).toContain('cairn_app password set from DATABASE_APP_URL');
     expect(output).not.toContain(password.slice(0, 14));

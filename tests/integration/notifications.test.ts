@@ -10,7 +10,16 @@ import { runInTenant } from '@/server/db/tenant';
 import { replyAsAgent, updateTicketStatus } from '@/server/services/ticket/agent-actions';
 import { closeAsCustomer, replyAsCustomer } from '@/server/services/ticket/portal-tickets';
 import { callerFor, errorShapeOf } from '../helpers/caller';
-import { addMember, asStaff, createTestCustomer, createTestTeam, createWorkspace, uniqueSuffix, type TestMember, type TestWorkspace } from '../helpers/factories';
+import {
+  addMember,
+  asStaff,
+  createTestCustomer,
+  createTestTeam,
+  createWorkspace,
+  uniqueSuffix,
+  type TestMember,
+  type TestWorkspace,
+} from '../helpers/factories';
 import { deliverPending, dispatchPendingEvents, headerText, ticketMailRows } from '../helpers/notification-mail';
 import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../helpers/smtp';
 import { createTestTicket } from '../helpers/ticket-factories';
@@ -36,14 +45,22 @@ afterAll(async () => {
 
 const asAgent = (member: TestMember) => ({ userId: member.userId, role: member.role });
 /** Mails to someone about one ticket (the owner is alerted about every unassigned ticket of the file). */
-const mailsAbout = (address: string, displayNumber: string) => smtp.mailsTo(address).filter((m) => m.subject.includes(displayNumber));
-const staffCaller = (member: TestMember, workspace = ws) => callerFor({ userId: member.userId, workspaceId: workspace.id });
-const outboxRow = async (workspaceId: string, id: string) => (await runInTenant(workspaceId, ({ db }) => db.select().from(outbox).where(eq(outbox.id, id))))[0]!;
+const mailsAbout = (address: string, displayNumber: string) =>
+  smtp.mailsTo(address).filter((m) => m.subject.includes(displayNumber));
+const staffCaller = (member: TestMember, workspace = ws) =>
+  callerFor({ userId: member.userId, workspaceId: workspace.id });
+const outboxRow = async (workspaceId: string, id: string) =>
+  (await runInTenant(workspaceId, ({ db }) => db.select().from(outbox).where(eq(outbox.id, id))))[0]!;
 
 describe('who gets which mail', () => {
   it('a new ticket: the customer gets its number and expected first response; agents are alerted, viewers are not', async () => {
     const customer = await createTestCustomer(ws.id, { name: 'Ada Lovelace' });
-    const ticket = await createTestTicket(ws.id, { requesterId: customer.id, subject: 'Printer on fire', priority: 'high', body: 'Smoke is coming out.' });
+    const ticket = await createTestTicket(ws.id, {
+      requesterId: customer.id,
+      subject: 'Printer on fire',
+      priority: 'high',
+      body: 'Smoke is coming out.',
+    });
     await deliverPending(ws.id);
 
     const [confirmation, ...more] = smtp.mailsTo(customer.email);
@@ -65,7 +82,11 @@ describe('who gets which mail', () => {
 
   it('an assigned new ticket alerts only its assignee, and never the agent who filed it', async () => {
     const customer = await createTestCustomer(ws.id);
-    const ticket = await createTestTicket(ws.id, { requesterId: customer.id, assigneeId: agent.userId, actor: { type: 'agent', userId: ws.owner.userId } });
+    const ticket = await createTestTicket(ws.id, {
+      requesterId: customer.id,
+      assigneeId: agent.userId,
+      actor: { type: 'agent', userId: ws.owner.userId },
+    });
     await deliverPending(ws.id);
     expect(mailsAbout(agent.email, ticket.displayNumber)).toHaveLength(1);
     expect(mailsAbout(ws.owner.email, ticket.displayNumber)).toEqual([]);
@@ -76,12 +97,30 @@ describe('who gets which mail', () => {
     const customer = await createTestCustomer(ws.id);
     const ticket = await createTestTicket(ws.id, { requesterId: customer.id, assigneeId: agent.userId });
     const secret = `internal-${uniqueSuffix()}`;
-    await asStaff(ws.id, asAgent(agent), (scope) => replyAsAgent(scope, { ticketId: ticket.id, kind: 'note', body: `Between us: ${secret}`, timeSpentMinutes: 0, attachmentIds: [], confirmStale: false }));
+    await asStaff(ws.id, asAgent(agent), (scope) =>
+      replyAsAgent(scope, {
+        ticketId: ticket.id,
+        kind: 'note',
+        body: `Between us: ${secret}`,
+        timeSpentMinutes: 0,
+        attachmentIds: [],
+        confirmStale: false,
+      }),
+    );
     await deliverPending(ws.id);
     expect(smtp.mails.filter((m) => m.text.includes(secret) || m.html.includes(secret))).toEqual([]);
     expect(smtp.mailsTo(customer.email)).toHaveLength(1); // the confirmation only
 
-    await asStaff(ws.id, asAgent(agent), (scope) => replyAsAgent(scope, { ticketId: ticket.id, kind: 'reply', body: 'Turn it off and on again.\n\nThen tell us.', timeSpentMinutes: 0, attachmentIds: [], confirmStale: false }));
+    await asStaff(ws.id, asAgent(agent), (scope) =>
+      replyAsAgent(scope, {
+        ticketId: ticket.id,
+        kind: 'reply',
+        body: 'Turn it off and on again.\n\nThen tell us.',
+        timeSpentMinutes: 0,
+        attachmentIds: [],
+        confirmStale: false,
+      }),
+    );
     await deliverPending(ws.id);
     const reply = smtp.mailsTo(customer.email)[1]!;
     expect(reply.subject).toBe(`Re: [${ticket.displayNumber}] ${ticket.subject}`);
@@ -93,7 +132,9 @@ describe('who gets which mail', () => {
   it("a customer's reply goes to the assignee, else the team; an agent who turned it off gets nothing", async () => {
     const quiet = await addMember(ws.id, 'agent');
     const team = await createTestTeam(ws.id, { memberUserIds: [agent.userId, quiet.userId] });
-    const saved = await staffCaller(quiet).notification.updatePreferences({ preferences: [{ type: 'customer_replied', enabled: false }] });
+    const saved = await staffCaller(quiet).notification.updatePreferences({
+      preferences: [{ type: 'customer_replied', enabled: false }],
+    });
     expect(saved.find((p) => p.type === 'customer_replied')).toMatchObject({ enabled: false });
     expect(saved.find((p) => p.type === 'ticket_created')).toMatchObject({ enabled: true });
 
@@ -101,8 +142,12 @@ describe('who gets which mail', () => {
     const customerRef = { id: customer.id, name: customer.name };
     const toTeam = await createTestTicket(ws.id, { requesterId: customer.id, teamId: team.id });
     const toQuiet = await createTestTicket(ws.id, { requesterId: customer.id, assigneeId: quiet.userId });
-    await runInTenant(ws.id, (scope) => replyAsCustomer(scope, customerRef, { ticketId: toTeam.id, body: 'Any news?', attachmentIds: [] }));
-    await runInTenant(ws.id, (scope) => replyAsCustomer(scope, customerRef, { ticketId: toQuiet.id, body: 'Hello?', attachmentIds: [] }));
+    await runInTenant(ws.id, (scope) =>
+      replyAsCustomer(scope, customerRef, { ticketId: toTeam.id, body: 'Any news?', attachmentIds: [] }),
+    );
+    await runInTenant(ws.id, (scope) =>
+      replyAsCustomer(scope, customerRef, { ticketId: toQuiet.id, body: 'Hello?', attachmentIds: [] }),
+    );
     await deliverPending(ws.id);
 
     const teamReplies = mailsAbout(agent.email, toTeam.displayNumber).filter((m) => m.subject.startsWith('Re:'));
@@ -122,8 +167,12 @@ describe('who gets which mail', () => {
   it('solving sends a satisfaction link, closing a final notice; a customer closing their own request gets none', async () => {
     const customer = await createTestCustomer(ws.id);
     const ticket = await createTestTicket(ws.id, { requesterId: customer.id, assigneeId: agent.userId });
-    await asStaff(ws.id, asAgent(agent), (scope) => updateTicketStatus(scope, { ticketId: ticket.id, status: 'solved' }));
-    await asStaff(ws.id, asAgent(agent), (scope) => updateTicketStatus(scope, { ticketId: ticket.id, status: 'closed' }));
+    await asStaff(ws.id, asAgent(agent), (scope) =>
+      updateTicketStatus(scope, { ticketId: ticket.id, status: 'solved' }),
+    );
+    await asStaff(ws.id, asAgent(agent), (scope) =>
+      updateTicketStatus(scope, { ticketId: ticket.id, status: 'closed' }),
+    );
     await deliverPending(ws.id);
     const [, solved, closed] = smtp.mailsTo(customer.email);
     expect(solved!.subject).toBe(`Solved: [${ticket.displayNumber}] ${ticket.subject}`);
@@ -131,15 +180,30 @@ describe('who gets which mail', () => {
     expect(closed!.subject).toBe(`Closed: [${ticket.displayNumber}] ${ticket.subject}`);
 
     const own = await createTestTicket(ws.id, { requesterId: customer.id });
-    await runInTenant(ws.id, (scope) => closeAsCustomer(scope, { id: customer.id, name: customer.name }, { ticketId: own.id }));
+    await runInTenant(ws.id, (scope) =>
+      closeAsCustomer(scope, { id: customer.id, name: customer.name }, { ticketId: own.id }),
+    );
     await deliverPending(ws.id);
-    expect(mailsAbout(customer.email, own.displayNumber).map((m) => m.subject)).toEqual([`[${own.displayNumber}] ${own.subject}`]);
+    expect(mailsAbout(customer.email, own.displayNumber).map((m) => m.subject)).toEqual([
+      `[${own.displayNumber}] ${own.subject}`,
+    ]);
   });
 });
 
 describe('mails hang off the events', () => {
   const pendingEvents = (workspaceId: string, ticketId: string) =>
-    runInTenant(workspaceId, ({ db }) => db.select().from(outbox).where(and(eq(outbox.kind, 'event'), eq(outbox.status, 'pending'), sql`${outbox.payload} -> 'data' ->> 'ticketId' = ${ticketId}`)));
+    runInTenant(workspaceId, ({ db }) =>
+      db
+        .select()
+        .from(outbox)
+        .where(
+          and(
+            eq(outbox.kind, 'event'),
+            eq(outbox.status, 'pending'),
+            sql`${outbox.payload} -> 'data' ->> 'ticketId' = ${ticketId}`,
+          ),
+        ),
+    );
 
   it("creating a ticket queues no mail in its own transaction, only one ticket.created event; the event's consumer queues them", async () => {
     const customer = await createTestCustomer(ws.id);
@@ -165,7 +229,9 @@ describe('mails hang off the events', () => {
 
     // As if the dispatch had committed its mails but the event row were handed out again.
     await runInTenant(ws.id, ({ db }) => db.update(outbox).set({ status: 'pending' }).where(eq(outbox.id, event!.id)));
-    await expect(processEventDispatch({ tenantId: ws.id, outboxId: event!.id })).resolves.toMatchObject({ consumers: expect.arrayContaining(['ticket-notifications']) });
+    await expect(processEventDispatch({ tenantId: ws.id, outboxId: event!.id })).resolves.toMatchObject({
+      consumers: expect.arrayContaining(['ticket-notifications']),
+    });
     const second = await ticketMailRows(ws.id, ticket.id);
     expect(second.map((m) => m.outboxId)).toEqual(first.map((m) => m.outboxId));
 
@@ -178,8 +244,19 @@ describe('headers', () => {
   it("threads a ticket's mails: Message-ID from the outbox row, In-Reply-To and References chained, one reply token", async () => {
     const customer = await createTestCustomer(ws.id);
     const ticket = await createTestTicket(ws.id, { requesterId: customer.id, assigneeId: agent.userId });
-    await asStaff(ws.id, asAgent(agent), (scope) => replyAsAgent(scope, { ticketId: ticket.id, kind: 'reply', body: 'On it.', timeSpentMinutes: 0, attachmentIds: [], confirmStale: false }));
-    await asStaff(ws.id, asAgent(agent), (scope) => updateTicketStatus(scope, { ticketId: ticket.id, status: 'solved' }));
+    await asStaff(ws.id, asAgent(agent), (scope) =>
+      replyAsAgent(scope, {
+        ticketId: ticket.id,
+        kind: 'reply',
+        body: 'On it.',
+        timeSpentMinutes: 0,
+        attachmentIds: [],
+        confirmStale: false,
+      }),
+    );
+    await asStaff(ws.id, asAgent(agent), (scope) =>
+      updateTicketStatus(scope, { ticketId: ticket.id, status: 'solved' }),
+    );
     await deliverPending(ws.id);
 
     const mails = smtp.mailsTo(customer.email);
@@ -196,7 +273,9 @@ describe('headers', () => {
     expect(third.inReplyTo).toBe(second.messageId);
     expect(third.references).toEqual([first.messageId, second.messageId]);
 
-    const [thread] = await runInTenant(ws.id, ({ db }) => db.select().from(ticketMailThreads).where(eq(ticketMailThreads.ticketId, ticket.id)));
+    const [thread] = await runInTenant(ws.id, ({ db }) =>
+      db.select().from(ticketMailThreads).where(eq(ticketMailThreads.ticketId, ticket.id)),
+    );
     expect(thread!.replyToken).toMatch(/^[a-z2-7]{32}$/);
     for (const mail of mails) expect(headerText(mail.headers, 'reply-to')).toContain(`+${thread!.replyToken}@`);
   });
@@ -204,7 +283,17 @@ describe('headers', () => {
   it('automatic mails carry Auto-Submitted; a reply an agent wrote does not', async () => {
     const customer = await createTestCustomer(ws.id);
     const ticket = await createTestTicket(ws.id, { requesterId: customer.id });
-    await asStaff(ws.id, asAgent(agent), (scope) => replyAsAgent(scope, { ticketId: ticket.id, kind: 'reply', body: 'Hello from a person.', timeSpentMinutes: 0, attachmentIds: [], status: 'solved', confirmStale: false }));
+    await asStaff(ws.id, asAgent(agent), (scope) =>
+      replyAsAgent(scope, {
+        ticketId: ticket.id,
+        kind: 'reply',
+        body: 'Hello from a person.',
+        timeSpentMinutes: 0,
+        attachmentIds: [],
+        status: 'solved',
+        confirmStale: false,
+      }),
+    );
     await deliverPending(ws.id);
     // The reply and the solved notice commit together, so they may leave in either order.
     const received = smtp.mailsTo(customer.email) as ReceivedMail[];
@@ -221,7 +310,10 @@ describe('headers', () => {
   it('CR/LF in a customer name or a subject cannot add a header or a recipient', async () => {
     const victim = `victim-${uniqueSuffix()}@evil.test`;
     const customer = await createTestCustomer(ws.id, { name: `Eve\r\nBcc: ${victim}` });
-    const ticket = await createTestTicket(ws.id, { requesterId: customer.id, subject: `Help\r\nX-Injected: yes\r\nBcc: ${victim}` });
+    const ticket = await createTestTicket(ws.id, {
+      requesterId: customer.id,
+      subject: `Help\r\nX-Injected: yes\r\nBcc: ${victim}`,
+    });
     await deliverPending(ws.id);
     const mail = smtp.mailsTo(customer.email)[0]!;
     expect(mail.headers.has('x-injected')).toBe(false);
@@ -248,8 +340,16 @@ describe('per-workspace sender and SMTP server', () => {
     const acme = await createWorkspace({ name: 'Acme' });
     const domain = `acme-${uniqueSuffix()}.test`;
     const admin = staffCaller(acme.owner, acme);
-    const saved = await admin.mailSettings.update({ fromName: 'Acme Support', fromAddress: `help@${domain}`, smtpUrl: own.url });
-    expect(saved).toMatchObject({ fromName: 'Acme Support', fromAddress: `help@${domain}`, smtp: { own: true, url: `${own.url}` } });
+    const saved = await admin.mailSettings.update({
+      fromName: 'Acme Support',
+      fromAddress: `help@${domain}`,
+      smtpUrl: own.url,
+    });
+    expect(saved).toMatchObject({
+      fromName: 'Acme Support',
+      fromAddress: `help@${domain}`,
+      smtp: { own: true, url: `${own.url}` },
+    });
 
     const customer = await createTestCustomer(acme.id);
     const ticket = await createTestTicket(acme.id, { requesterId: customer.id });
@@ -259,10 +359,16 @@ describe('per-workspace sender and SMTP server', () => {
     expect(mail.from).toMatch(new RegExp(`^"?Acme Support"? <help@${domain.replace(/\./g, '\\.')}>$`));
     expect(headerText(mail.headers, 'from')).toContain(`help@${domain}`);
     expect(mail.messageId).toMatch(new RegExp(`^<[0-9a-f-]{36}@${domain.replace(/\./g, '\\.')}>$`));
-    expect(headerText(mail.headers, 'reply-to')).toMatch(new RegExp(`help\\+[a-z2-7]{32}@${domain.replace(/\./g, '\\.')}`));
+    expect(headerText(mail.headers, 'reply-to')).toMatch(
+      new RegExp(`help\\+[a-z2-7]{32}@${domain.replace(/\./g, '\\.')}`),
+    );
     expect(mail.subject).toContain(ticket.displayNumber);
 
-    const withSecret = await admin.mailSettings.update({ fromName: null, fromAddress: null, smtpUrl: 'smtp://mailer:s3cret-pw@mail.example.test:587' });
+    const withSecret = await admin.mailSettings.update({
+      fromName: null,
+      fromAddress: null,
+      smtpUrl: 'smtp://mailer:s3cret-pw@mail.example.test:587',
+    });
     expect(JSON.stringify(withSecret)).not.toContain('s3cret-pw');
     expect(withSecret.smtp.url).toBe('smtp://mailer:****@mail.example.test:587');
     const reread = await admin.mailSettings.get();
@@ -274,10 +380,14 @@ describe('per-workspace sender and SMTP server', () => {
 
   it('refuses a sender name with a line break and an SMTP URL that is not one, saying what to fix', async () => {
     const admin = staffCaller(ws.owner);
-    const badName = await errorShapeOf(admin.mailSettings.update({ fromName: 'Acme\r\nBcc: x@evil.test', fromAddress: null }));
+    const badName = await errorShapeOf(
+      admin.mailSettings.update({ fromName: 'Acme\r\nBcc: x@evil.test', fromAddress: null }),
+    );
     expect(badName?.data.code).toBe('BAD_REQUEST');
     expect(JSON.stringify(badName)).toContain('line breaks');
-    const badUrl = await errorShapeOf(admin.mailSettings.update({ fromName: null, fromAddress: null, smtpUrl: 'https://mail.example.test' }));
+    const badUrl = await errorShapeOf(
+      admin.mailSettings.update({ fromName: null, fromAddress: null, smtpUrl: 'https://mail.example.test' }),
+    );
     expect(JSON.stringify(badUrl)).toContain('Enter an SMTP URL');
   });
 
@@ -288,8 +398,14 @@ describe('per-workspace sender and SMTP server', () => {
       await processOutboundCheck({ tenantId: ws.id, kind: 'smtp' });
       return admin.mailSettings.testStatus();
     };
-    await expect(check(own.url)).resolves.toMatchObject({ status: 'ok', message: `Connected to ${new URL(own.url).host} and signed in.` });
-    await expect(check('smtp://127.0.0.1:1')).resolves.toMatchObject({ status: 'failed', message: SMTP_CHECK_MESSAGES.unreachable });
+    await expect(check(own.url)).resolves.toMatchObject({
+      status: 'ok',
+      message: `Connected to ${new URL(own.url).host} and signed in.`,
+    });
+    await expect(check('smtp://127.0.0.1:1')).resolves.toMatchObject({
+      status: 'failed',
+      message: SMTP_CHECK_MESSAGES.unreachable,
+    });
   });
 });
 
@@ -314,15 +430,30 @@ describe('exactly once, and visible when it fails', () => {
     const customers = [];
     for (let i = 0; i < 4; i++) customers.push(await createTestCustomer(batchWs.id));
     // Assigned to the owner who files them: each ticket's only mail is its customer's confirmation.
-    for (const customer of customers) await createTestTicket(batchWs.id, { requesterId: customer.id, assigneeId: batchWs.owner.userId, actor: owner });
+    for (const customer of customers)
+      await createTestTicket(batchWs.id, { requesterId: customer.id, assigneeId: batchWs.owner.userId, actor: owner });
     await dispatchPendingEvents(batchWs.id);
-    const rows = await runInTenant(batchWs.id, ({ db }) => db.select().from(outbox).where(and(eq(outbox.kind, 'email'), eq(outbox.status, 'pending'))).orderBy(outbox.createdAt));
+    const rows = await runInTenant(batchWs.id, ({ db }) =>
+      db
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.kind, 'email'), eq(outbox.status, 'pending')))
+        .orderBy(outbox.createdAt),
+    );
     expect(rows).toHaveLength(4);
 
-    await expect(processEmailSend({ tenantId: batchWs.id, outboxId: rows[2]!.id })).resolves.toMatchObject({ batch: 4 });
-    for (const row of rows) await expect(processEmailSend({ tenantId: batchWs.id, outboxId: row.id })).resolves.toEqual({ skipped: true });
+    await expect(processEmailSend({ tenantId: batchWs.id, outboxId: rows[2]!.id })).resolves.toMatchObject({
+      batch: 4,
+    });
+    for (const row of rows)
+      await expect(processEmailSend({ tenantId: batchWs.id, outboxId: row.id })).resolves.toEqual({ skipped: true });
     for (const customer of customers) expect(smtp.mailsTo(customer.email)).toHaveLength(1);
-    for (const row of rows) expect(await outboxRow(batchWs.id, row.id)).toMatchObject({ status: 'done', attempts: 1, claimedAt: expect.any(Date) });
+    for (const row of rows)
+      expect(await outboxRow(batchWs.id, row.id)).toMatchObject({
+        status: 'done',
+        attempts: 1,
+        claimedAt: expect.any(Date),
+      });
   });
 
   it('an SMTP refusal retries, then fails and shows on the message in the ticket page', async () => {
@@ -334,7 +465,11 @@ describe('exactly once, and visible when it fails', () => {
     const job = { tenantId: ws.id, outboxId: row!.outboxId! };
     for (let attempt = 1; attempt <= 4; attempt++) {
       await expect(processEmailSend(job)).rejects.toThrow(/Mailbox temporarily unavailable/);
-      expect(await outboxRow(ws.id, job.outboxId)).toMatchObject({ status: 'pending', attempts: attempt, claimedAt: null });
+      expect(await outboxRow(ws.id, job.outboxId)).toMatchObject({
+        status: 'pending',
+        attempts: attempt,
+        claimedAt: null,
+      });
     }
     await expect(processEmailSend(job)).rejects.toThrow(/Mailbox temporarily unavailable/);
     expect(await outboxRow(ws.id, job.outboxId)).toMatchObject({ status: 'failed', attempts: 5 });
@@ -344,7 +479,13 @@ describe('exactly once, and visible when it fails', () => {
     expect(smtp.mailsTo(customer.email)).toEqual([]);
 
     const detail = await staffCaller(agent).ticket.get({ ticketId: ticket.id });
-    expect(detail.messages[0]!.mailFailures).toEqual([expect.objectContaining({ recipient: customer.email, kind: 'ticket_created_confirmation', reason: expect.stringContaining('Mailbox temporarily unavailable') })]);
+    expect(detail.messages[0]!.mailFailures).toEqual([
+      expect.objectContaining({
+        recipient: customer.email,
+        kind: 'ticket_created_confirmation',
+        reason: expect.stringContaining('Mailbox temporarily unavailable'),
+      }),
+    ]);
 
     // The mailbox is back; the agent retries from the ticket page: same row, same Message-ID, one mail.
     smtp.accept(customer.email);
@@ -364,19 +505,31 @@ describe('exactly once, and visible when it fails', () => {
   it('a claim whose worker vanished is failed by the sweep as "may have been delivered", never resent', async () => {
     const customer = await createTestCustomer(ws.id);
     const ticket = await createTestTicket(ws.id, { requesterId: customer.id, assigneeId: agent.userId });
-    await asStaff(ws.id, asAgent(agent), (scope) => updateTicketStatus(scope, { ticketId: ticket.id, status: 'solved' }));
+    await asStaff(ws.id, asAgent(agent), (scope) =>
+      updateTicketStatus(scope, { ticketId: ticket.id, status: 'solved' }),
+    );
     await dispatchPendingEvents(ws.id);
     const solved = (await ticketMailRows(ws.id, ticket.id)).find((r) => r.kind === 'ticket_solved')!;
     // What a worker killed mid-send leaves: claimed three minutes ago, never settled.
-    await runInTenant(ws.id, ({ db }) => db.update(outbox).set({ status: 'sending', attempts: 1, claimedAt: new Date(Date.now() - 3 * 60_000) }).where(and(eq(outbox.id, solved.outboxId!))));
+    await runInTenant(ws.id, ({ db }) =>
+      db
+        .update(outbox)
+        .set({ status: 'sending', attempts: 1, claimedAt: new Date(Date.now() - 3 * 60_000) })
+        .where(and(eq(outbox.id, solved.outboxId!))),
+    );
     const { expired } = await processOutboxSweep();
     expect(expired).toBeGreaterThanOrEqual(1);
-    expect(await outboxRow(ws.id, solved.outboxId!)).toMatchObject({ status: 'failed', lastError: UNCERTAIN_DELIVERY_ERROR });
+    expect(await outboxRow(ws.id, solved.outboxId!)).toMatchObject({
+      status: 'failed',
+      lastError: UNCERTAIN_DELIVERY_ERROR,
+    });
     await expect(processEmailSend({ tenantId: ws.id, outboxId: solved.outboxId! })).resolves.toEqual({ skipped: true });
     expect(smtp.mailsTo(customer.email).filter((m) => m.subject.startsWith('Solved'))).toEqual([]);
 
     const detail = await staffCaller(agent).ticket.get({ ticketId: ticket.id });
-    expect(detail.mailFailures).toEqual([expect.objectContaining({ recipient: customer.email, kind: 'ticket_solved', reason: UNCERTAIN_DELIVERY_ERROR })]);
+    expect(detail.mailFailures).toEqual([
+      expect.objectContaining({ recipient: customer.email, kind: 'ticket_solved', reason: UNCERTAIN_DELIVERY_ERROR }),
+    ]);
   });
 });
 

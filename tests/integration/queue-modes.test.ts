@@ -65,11 +65,19 @@ function engineSuite(mode: 'postgres' | 'redis', redis: string | null) {
     vi.unstubAllEnvs();
   });
 
-  const outboxRow = (id: string) => engine.runInTenant(ws.id, async ({ db }) => (await db.select().from(outbox).where(eq(outbox.id, id)))[0]!);
+  const outboxRow = (id: string) =>
+    engine.runInTenant(ws.id, async ({ db }) => (await db.select().from(outbox).where(eq(outbox.id, id)))[0]!);
 
   it(`runs on ${mode} and schedules the outbox sweep`, async () => {
     expect(engine.queueMode()).toBe(mode);
-    expect(running.workers.map((w) => w.name).sort()).toEqual(['email', 'events', 'maintenance', 'outbound', 'privacy', 'sla']);
+    expect(running.workers.map((w) => w.name).sort()).toEqual([
+      'email',
+      'events',
+      'maintenance',
+      'outbound',
+      'privacy',
+      'sla',
+    ]);
     const schedulers = await engine.getQueue('maintenance').getJobSchedulers();
     expect(schedulers.map((s) => s.key ?? s.id)).toContain('outbox-sweep');
     // From here on the test runs the sweep itself, so a scheduled one cannot race the assertions below.
@@ -79,7 +87,11 @@ function engineSuite(mode: 'postgres' | 'redis', redis: string | null) {
   it('delivers an invitation email written to the outbox exactly once', { timeout: 90_000 }, async () => {
     const email = uniqueEmail(`queued-${mode}`);
     const actor = { userId: ws.owner.userId, role: 'owner' as const };
-    const invitation = await engine.runInTenant(ws.id, (scope) => engine.createInvitation({ ...scope, actor }, { email, role: 'agent' }), actor.userId);
+    const invitation = await engine.runInTenant(
+      ws.id,
+      (scope) => engine.createInvitation({ ...scope, actor }, { email, role: 'agent' }),
+      actor.userId,
+    );
     // The first job of a freshly started engine: on the PostgreSQL backend on a busy machine it can take a while.
     const mail = await smtp.waitForMailTo(email, 60_000);
     expect(mail.subject).toContain('invited you to Queue Test Desk');
@@ -99,7 +111,14 @@ function engineSuite(mode: 'postgres' | 'redis', redis: string | null) {
     const email = uniqueEmail(`lost-${mode}`);
     // Written without its queue nudge: what a crash between commit and enqueue leaves behind.
     const [lost] = await engine.runInTenant(ws.id, ({ db }) =>
-      db.insert(outbox).values({ tenantId: ws.id, kind: 'email', payload: { to: email, subject: `Lost and found (${mode})`, html: '<p>Found</p>', text: 'Found' } }).returning(),
+      db
+        .insert(outbox)
+        .values({
+          tenantId: ws.id,
+          kind: 'email',
+          payload: { to: email, subject: `Lost and found (${mode})`, html: '<p>Found</p>', text: 'Found' },
+        })
+        .returning(),
     );
     await pause(1000);
     expect(smtp.mailsTo(email)).toEqual([]);
@@ -119,14 +138,24 @@ function engineSuite(mode: 'postgres' | 'redis', redis: string | null) {
     const email = uniqueEmail(`bounce-${mode}`);
     smtp.refuse(email);
     const [row] = await engine.runInTenant(ws.id, ({ db }) =>
-      db.insert(outbox).values({ tenantId: ws.id, kind: 'email', payload: { to: email, subject: `Second try (${mode})`, html: '<p>Hi</p>', text: 'Hi' } }).returning(),
+      db
+        .insert(outbox)
+        .values({
+          tenantId: ws.id,
+          kind: 'email',
+          payload: { to: email, subject: `Second try (${mode})`, html: '<p>Hi</p>', text: 'Hi' },
+        })
+        .returning(),
     );
     // One attempt instead of five, so the job gives up within the test.
     await engine.enqueue('email.send', { tenantId: ws.id, outboxId: row!.id }, { key: row!.id, attempts: 1 });
     const job = () => engine.getQueue('email').getJob(engine.jobId('email.send', row!.id));
     await expect.poll(async () => (await job())?.isFailed(), { timeout: 20_000, interval: 200 }).toBe(true);
     await expect.poll(async () => (await outboxRow(row!.id)).status, { timeout: 10_000 }).toBe('failed');
-    expect(await outboxRow(row!.id)).toMatchObject({ attempts: 1, lastError: expect.stringContaining('Mailbox temporarily unavailable') });
+    expect(await outboxRow(row!.id)).toMatchObject({
+      attempts: 1,
+      lastError: expect.stringContaining('Mailbox temporarily unavailable'),
+    });
 
     // Failed rows wait for a person: the sweep does not retry them behind the admin's back.
     smtp.accept(email);
@@ -148,12 +177,21 @@ function engineSuite(mode: 'postgres' | 'redis', redis: string | null) {
     const email = uniqueEmail(`unrecorded-${mode}`);
     smtp.refuse(email);
     const [row] = await engine.runInTenant(ws.id, ({ db }) =>
-      db.insert(outbox).values({ tenantId: ws.id, kind: 'email', payload: { to: email, subject: `Picked up (${mode})`, html: '<p>Hi</p>', text: 'Hi' } }).returning(),
+      db
+        .insert(outbox)
+        .values({
+          tenantId: ws.id,
+          kind: 'email',
+          payload: { to: email, subject: `Picked up (${mode})`, html: '<p>Hi</p>', text: 'Hi' },
+        })
+        .returning(),
     );
     await engine.enqueue('email.send', { tenantId: ws.id, outboxId: row!.id }, { key: row!.id, attempts: 1 });
     await expect.poll(async () => (await outboxRow(row!.id)).status, { timeout: 20_000, interval: 200 }).toBe('failed');
     // What a worker that died between the last attempt and recording it leaves: pending, its job in the failed set.
-    await engine.runInTenant(ws.id, ({ db }) => db.update(outbox).set({ status: 'pending' }).where(eq(outbox.id, row!.id)));
+    await engine.runInTenant(ws.id, ({ db }) =>
+      db.update(outbox).set({ status: 'pending' }).where(eq(outbox.id, row!.id)),
+    );
 
     smtp.accept(email);
     await engine.processOutboxSweep();
@@ -167,6 +205,8 @@ function engineSuite(mode: 'postgres' | 'redis', redis: string | null) {
 describe('BullMQ on PostgreSQL (REDIS_URL unset)', () => engineSuite('postgres', null));
 
 describe.skipIf(!redisUrl)(
-  redisUrl ? `BullMQ on Redis (${redisUrl})` : 'BullMQ on Redis — SKIPPED: no Redis at REDIS_URL or redis://127.0.0.1:6379',
+  redisUrl
+    ? `BullMQ on Redis (${redisUrl})`
+    : 'BullMQ on Redis — SKIPPED: no Redis at REDIS_URL or redis://127.0.0.1:6379',
   () => engineSuite('redis', redisUrl),
 );

@@ -16,7 +16,12 @@ import { addMember, asStaff, createWorkspace } from '../helpers/factories';
 
 const COOKIE = 'authjs.session-token';
 const mint = (token: Record<string, unknown>, options: { secret?: string; maxAge?: number; salt?: string } = {}) =>
-  encode({ token, secret: options.secret ?? env.AUTH_SECRET!, salt: options.salt ?? COOKIE, maxAge: options.maxAge ?? 3600 });
+  encode({
+    token,
+    secret: options.secret ?? env.AUTH_SECRET!,
+    salt: options.salt ?? COOKIE,
+    maxAge: options.maxAge ?? 3600,
+  });
 const jar = (cookies: Record<string, string>) => (name: string) => cookies[name];
 
 describe('the staff session cookie, decrypted directly', () => {
@@ -36,7 +41,9 @@ describe('the staff session cookie, decrypted directly', () => {
     const secure = await mint({ uid: userId, sid }, { salt: `__Secure-${COOKIE}` });
     expect(await readStaffSession(jar({ [`__Secure-${COOKIE}`]: secure }))).toMatchObject({ userId });
     // Split over two cookies, as Auth.js does above 4 KB.
-    expect(await readStaffSession(jar({ [`${COOKIE}.0`]: token.slice(0, 100), [`${COOKIE}.1`]: token.slice(100) }))).toMatchObject({ userId });
+    expect(
+      await readStaffSession(jar({ [`${COOKIE}.0`]: token.slice(0, 100), [`${COOKIE}.1`]: token.slice(100) })),
+    ).toMatchObject({ userId });
 
     const ctx = await createRequestContext(new Headers(), jar({ [COOKIE]: token }), () => undefined);
     expect(ctx).toMatchObject({ userId, sessionId: sid, sessionVersion: session!.version });
@@ -48,9 +55,12 @@ describe('the staff session cookie, decrypted directly', () => {
     const expired = await mint({ uid: userId, sid }, { maxAge: -60 });
     const foreign = await mint({ uid: userId, sid }, { secret: 'x'.repeat(40) });
     const tampered = `${token.slice(0, -4)}${token.slice(-4) === 'AAAA' ? 'BBBB' : 'AAAA'}`;
-    for (const value of [expired, foreign, tampered, 'not-a-jwt']) expect(await readStaffSession(jar({ [COOKIE]: value }))).toBeNull();
+    for (const value of [expired, foreign, tampered, 'not-a-jwt'])
+      expect(await readStaffSession(jar({ [COOKIE]: value }))).toBeNull();
     // A cookie sealed for the https name does not open under the http one: the name is the key's salt.
-    expect(await readStaffSession(jar({ [COOKIE]: await mint({ uid: userId, sid }, { salt: `__Secure-${COOKIE}` }) }))).toBeNull();
+    expect(
+      await readStaffSession(jar({ [COOKIE]: await mint({ uid: userId, sid }, { salt: `__Secure-${COOKIE}` }) })),
+    ).toBeNull();
     // A token without the user id or the session id the sign-in puts in names nobody.
     expect(await readStaffSession(jar({ [COOKIE]: await mint({ sid, email: 'a@example.test' }) }))).toBeNull();
     expect(await readStaffSession(jar({ [COOKIE]: await mint({ uid: userId }) }))).toBeNull();
@@ -68,14 +78,18 @@ describe('the membership, kept a few seconds per session', () => {
     expect(await resolveMembership(member.userId, ws.id, 'session-a')).toEqual({ tenantId: ws.id, role: 'agent' });
 
     // Changed behind the app's back (as another process would): this session keeps its answer for a moment…
-    await runInTenant(ws.id, ({ db }) => db.update(memberships).set({ role: 'viewer' }).where(eq(memberships.id, member.membershipId)));
+    await runInTenant(ws.id, ({ db }) =>
+      db.update(memberships).set({ role: 'viewer' }).where(eq(memberships.id, member.membershipId)),
+    );
     expect(await resolveMembership(member.userId, ws.id, 'session-a')).toEqual({ tenantId: ws.id, role: 'agent' });
     // …a new session, and any call without a session version (tests, internal callers), see the change.
     expect(await resolveMembership(member.userId, ws.id, 'session-b')).toEqual({ tenantId: ws.id, role: 'viewer' });
     expect(await resolveMembership(member.userId, ws.id)).toEqual({ tenantId: ws.id, role: 'viewer' });
 
     // Removed through the members service: this process forgets every cached answer about the user.
-    await asStaff(ws.id, { userId: ws.owner.userId, role: 'owner' }, (scope) => removeMember(scope, { membershipId: member.membershipId }));
+    await asStaff(ws.id, { userId: ws.owner.userId, role: 'owner' }, (scope) =>
+      removeMember(scope, { membershipId: member.membershipId }),
+    );
     expect(await resolveMembership(member.userId, ws.id, 'session-a')).toBeNull();
     expect(await resolveMembership(member.userId, ws.id, 'session-b')).toBeNull();
   });

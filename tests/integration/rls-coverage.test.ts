@@ -10,7 +10,13 @@ import { updateMailSettings } from '@/server/services/notification/mail-settings
 import { updateNotificationPreferences } from '@/server/services/notification/preferences';
 import { requestPortalLink } from '@/server/services/portal/portal-sign-in';
 import { replyAsAgent } from '@/server/services/ticket/agent-actions';
-import { createTestField, createTestMacro, createTestSavedView, createTestTicket, uploadTestAttachment } from '../helpers/ticket-factories';
+import {
+  createTestField,
+  createTestMacro,
+  createTestSavedView,
+  createTestTicket,
+  uploadTestAttachment,
+} from '../helpers/ticket-factories';
 import { seedHelpCenter } from '../helpers/help-factories';
 import { createTestCalendar, createTestPolicy } from '../helpers/sla-factories';
 import { checkTicketSla } from '@/server/services/sla/check-ticket-sla';
@@ -64,7 +70,16 @@ async function seedWorkspace() {
   // ticket_activities; an agent reply carries an attachment.
   const ticket = await createTestTicket(ws.id);
   const file = await uploadTestAttachment(ws.id, { type: 'agent', userId: agent.userId });
-  await asStaff(ws.id, { userId: agent.userId, role: 'agent' }, (scope) => replyAsAgent(scope, { ticketId: ticket.id, body: 'See the screenshot.', kind: 'reply', timeSpentMinutes: 0, attachmentIds: [file.id], confirmStale: false }));
+  await asStaff(ws.id, { userId: agent.userId, role: 'agent' }, (scope) =>
+    replyAsAgent(scope, {
+      ticketId: ticket.id,
+      body: 'See the screenshot.',
+      kind: 'reply',
+      timeSpentMinutes: 0,
+      attachmentIds: [file.id],
+      confirmStale: false,
+    }),
+  );
   await createTestField(ws.id);
   await createTestSavedView(ws.id, { userId: agent.userId, role: 'agent' });
   await createTestMacro(ws.id, ws.owner);
@@ -79,8 +94,12 @@ async function seedWorkspace() {
   // Outbound email: the tickets' events, dispatched as the worker would, queue their mails (ticket_mail_threads,
   // ticket_mails); add a preference and the workspace's mail settings.
   await dispatchPendingEvents(ws.id);
-  await asStaff(ws.id, { userId: agent.userId, role: 'agent' }, (scope) => updateNotificationPreferences(scope, { preferences: [{ type: 'customer_replied', enabled: false }] }));
-  await asStaff(ws.id, ws.owner, (scope) => updateMailSettings(scope, { fromName: 'Seeded Support', fromAddress: null }));
+  await asStaff(ws.id, { userId: agent.userId, role: 'agent' }, (scope) =>
+    updateNotificationPreferences(scope, { preferences: [{ type: 'customer_replied', enabled: false }] }),
+  );
+  await asStaff(ws.id, ws.owner, (scope) =>
+    updateMailSettings(scope, { fromName: 'Seeded Support', fromAddress: null }),
+  );
   // Privacy: an export request brings privacy_requests and its audit_log entry.
   const customer = await createTestCustomer(ws.id);
   await asStaff(ws.id, ws.owner, (scope) => requestCustomerExport(scope, { customerId: customer.id }));
@@ -90,7 +109,9 @@ async function seedWorkspace() {
 }
 
 const countAs = (tx: Parameters<Parameters<typeof runWithoutTenant>[0]>[0], table: string, where = sql``) =>
-  tx.execute<{ n: number }>(sql`select count(*)::int as n from ${sql.identifier(table)} ${where}`).then((r) => Number(r.rows[0]!.n));
+  tx
+    .execute<{ n: number }>(sql`select count(*)::int as n from ${sql.identifier(table)} ${where}`)
+    .then((r) => Number(r.rows[0]!.n));
 
 beforeAll(async () => {
   owner = new pg.Client({ connectionString: ownerDatabaseUrl() });
@@ -114,17 +135,46 @@ describe('catalog', () => {
   it('finds the tenant tables (a sanity check on the query itself)', () => {
     expect(tenantTables).toEqual(
       expect.arrayContaining([
-        'memberships', 'invitations', 'teams', 'team_members', 'customers', 'organizations', 'customer_login_tokens', 'outbox', 'workspace_domains',
-        'tickets', 'ticket_messages', 'ticket_activities', 'ticket_counters', 'ticket_categories', 'ticket_fields', 'attachments', 'saved_views', 'macros',
-        'article_categories', 'article_sections', 'articles', 'article_versions', 'article_feedback', 'help_links', 'help_searches',
-        'notification_preferences', 'mail_settings', 'ticket_mail_threads', 'ticket_mails', 'outbound_checks',
-        'privacy_requests', 'audit_log',
+        'memberships',
+        'invitations',
+        'teams',
+        'team_members',
+        'customers',
+        'organizations',
+        'customer_login_tokens',
+        'outbox',
+        'workspace_domains',
+        'tickets',
+        'ticket_messages',
+        'ticket_activities',
+        'ticket_counters',
+        'ticket_categories',
+        'ticket_fields',
+        'attachments',
+        'saved_views',
+        'macros',
+        'article_categories',
+        'article_sections',
+        'articles',
+        'article_versions',
+        'article_feedback',
+        'help_links',
+        'help_searches',
+        'notification_preferences',
+        'mail_settings',
+        'ticket_mail_threads',
+        'ticket_mails',
+        'outbound_checks',
+        'privacy_requests',
+        'audit_log',
       ]),
     );
   });
 
   it('every table in public either has tenant_id or is a declared global table', async () => {
-    const rows = await ownerQuery<{ relname: string }>(`select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind in ('r', 'p')`);
+    const rows = await ownerQuery<{ relname: string }>(
+      `select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind in ('r', 'p')`,
+    );
     const unexplained = rows.map((r) => r.relname).filter((t) => !tenantTables.includes(t) && !(t in GLOBAL_TABLES));
     expect(unexplained, 'add tenant_id to these tables, or list them in GLOBAL_TABLES with the reason').toEqual([]);
   });
@@ -139,7 +189,12 @@ describe('catalog', () => {
     );
     expect(rows).toHaveLength(tenantTables.length);
     for (const row of rows) {
-      expect({ table: row.relname, enabled: row.enabled, forced: row.forced, hasPolicy: row.policies > 0 }).toEqual({ table: row.relname, enabled: true, forced: true, hasPolicy: true });
+      expect({ table: row.relname, enabled: row.enabled, forced: row.forced, hasPolicy: row.policies > 0 }).toEqual({
+        table: row.relname,
+        enabled: true,
+        forced: true,
+        hasPolicy: true,
+      });
     }
   });
 
@@ -191,7 +246,10 @@ describe('with data behind the wall', () => {
         [[a.id, b.id]],
       );
       const counts = Object.fromEntries(rows.map((r) => [r.tenant_id, r.n]));
-      expect(counts[a.id] ?? 0, `seed rows for "${table}" in seedWorkspace() so its wall is tested with data behind it`).toBeGreaterThan(0);
+      expect(
+        counts[a.id] ?? 0,
+        `seed rows for "${table}" in seedWorkspace() so its wall is tested with data behind it`,
+      ).toBeGreaterThan(0);
       expect(counts[b.id] ?? 0, `seed rows for "${table}" in seedWorkspace()`).toBeGreaterThan(0);
     }
   });
@@ -226,20 +284,31 @@ describe('with data behind the wall', () => {
 
   it("with workspace A set, writing a row for B is refused and B's rows cannot be changed", async () => {
     // Drizzle wraps the driver error; the cause is Postgres' RLS refusal (42501).
-    await expect(runInTenant(a.id, (scope) => scope.db.insert(teams).values({ tenantId: b.id, name: 'Smuggled' }))).rejects.toMatchObject({
+    await expect(
+      runInTenant(a.id, (scope) => scope.db.insert(teams).values({ tenantId: b.id, name: 'Smuggled' })),
+    ).rejects.toMatchObject({
       cause: expect.objectContaining({ code: '42501', message: expect.stringContaining('row-level security') }),
     });
-    const changed = await runInTenant(a.id, (scope) => scope.db.execute(sql`update teams set name = 'Renamed by A' where tenant_id = ${b.id}`));
+    const changed = await runInTenant(a.id, (scope) =>
+      scope.db.execute(sql`update teams set name = 'Renamed by A' where tenant_id = ${b.id}`),
+    );
     expect(changed.rowCount).toBe(0);
-    const deleted = await runInTenant(a.id, (scope) => scope.db.execute(sql`delete from customers where tenant_id = ${b.id}`));
+    const deleted = await runInTenant(a.id, (scope) =>
+      scope.db.execute(sql`delete from customers where tenant_id = ${b.id}`),
+    );
     expect(deleted.rowCount).toBe(0);
-    const [left] = await ownerQuery<{ n: number }>(`select count(*)::int as n from customers where tenant_id = $1`, [b.id]);
+    const [left] = await ownerQuery<{ n: number }>(`select count(*)::int as n from customers where tenant_id = $1`, [
+      b.id,
+    ]);
     expect(left!.n).toBeGreaterThan(0);
   });
 
   it('a person sees their own memberships across workspaces before choosing one, and no one else’s', async () => {
     const dual = await addMember(b.id, 'agent', { userId: a.owner.userId });
-    const rows = await runWithoutTenant((tx) => tx.execute<{ tenant_id: string; user_id: string }>(sql`select tenant_id, user_id from memberships`), a.owner.userId);
+    const rows = await runWithoutTenant(
+      (tx) => tx.execute<{ tenant_id: string; user_id: string }>(sql`select tenant_id, user_id from memberships`),
+      a.owner.userId,
+    );
     expect(rows.rows.map((r) => r.user_id)).toEqual([a.owner.userId, a.owner.userId]);
     expect(rows.rows.map((r) => r.tenant_id).sort()).toEqual([a.id, b.id].sort());
     expect(dual.role).toBe('agent');

@@ -20,7 +20,13 @@ import {
   type TestMember,
   type TestWorkspace,
 } from '../helpers/factories';
-import { createTestCategory, createTestField, createTestMacro, createTestSavedView, createTestTicket } from '../helpers/ticket-factories';
+import {
+  createTestCategory,
+  createTestField,
+  createTestMacro,
+  createTestSavedView,
+  createTestTicket,
+} from '../helpers/ticket-factories';
 import { createTestArticle, createTestArticleCategory } from '../helpers/help-factories';
 import { createTestCalendar, createTestPolicy } from '../helpers/sla-factories';
 import { failFirstCustomerMail } from '../helpers/notification-mail';
@@ -56,9 +62,28 @@ const readableArticle = async () => {
 };
 /** Inputs are built per call, so every allowed call can succeed (no shared row is spent twice). */
 const MATRIX: Record<string, Row> = {
-  'auth.signUp': { min: 'public', input: () => ({ name: 'New Person', email: uniqueEmail('signup'), password: TEST_PASSWORD, workspaceName: 'New Desk', workspaceSlug: uniqueSlug('new') }) },
-  'auth.invitation': { min: 'public', input: async () => ({ token: (await createTestInvitation(W.id, staff.owner)).token }) },
-  'auth.acceptInvitation': { min: 'public', input: async () => ({ token: (await createTestInvitation(W.id, staff.owner)).token, name: 'Joiner', password: TEST_PASSWORD }) },
+  'auth.signUp': {
+    min: 'public',
+    input: () => ({
+      name: 'New Person',
+      email: uniqueEmail('signup'),
+      password: TEST_PASSWORD,
+      workspaceName: 'New Desk',
+      workspaceSlug: uniqueSlug('new'),
+    }),
+  },
+  'auth.invitation': {
+    min: 'public',
+    input: async () => ({ token: (await createTestInvitation(W.id, staff.owner)).token }),
+  },
+  'auth.acceptInvitation': {
+    min: 'public',
+    input: async () => ({
+      token: (await createTestInvitation(W.id, staff.owner)).token,
+      name: 'Joiner',
+      password: TEST_PASSWORD,
+    }),
+  },
   'auth.requestPortalLink': { min: 'public', input: () => ({ workspace: W.slug, email: uniqueEmail('portal') }) },
 
   'account.changePassword': {
@@ -69,7 +94,10 @@ const MATRIX: Record<string, Row> = {
     },
   },
   'session.list': { min: 'authed' },
-  'session.revoke': { min: 'authed', input: async (who) => ({ sessionId: await createTestSession(actorFor(who).userId) }) },
+  'session.revoke': {
+    min: 'authed',
+    input: async (who) => ({ sessionId: await createTestSession(actorFor(who).userId) }),
+  },
   'session.revokeOthers': { min: 'authed' },
 
   'workspace.list': { min: 'authed' },
@@ -79,19 +107,40 @@ const MATRIX: Record<string, Row> = {
   'workspace.update': { min: 'admin', input: () => ({ settings: { timezone: 'Europe/Paris' } }) },
 
   'member.list': { min: 'viewer' },
-  'member.updateRole': { min: 'admin', input: async () => ({ membershipId: (await addMember(W.id, 'agent')).membershipId, role: 'viewer' }) },
-  'member.remove': { min: 'admin', input: async () => ({ membershipId: (await addMember(W.id, 'viewer')).membershipId }) },
+  'member.updateRole': {
+    min: 'admin',
+    input: async () => ({ membershipId: (await addMember(W.id, 'agent')).membershipId, role: 'viewer' }),
+  },
+  'member.remove': {
+    min: 'admin',
+    input: async () => ({ membershipId: (await addMember(W.id, 'viewer')).membershipId }),
+  },
 
   'invitation.list': { min: 'admin' },
   'invitation.create': { min: 'admin', input: () => ({ email: uniqueEmail('invitee'), role: 'agent' }) },
-  'invitation.revoke': { min: 'admin', input: async () => ({ invitationId: (await createTestInvitation(W.id, staff.owner)).id }) },
+  'invitation.revoke': {
+    min: 'admin',
+    input: async () => ({ invitationId: (await createTestInvitation(W.id, staff.owner)).id }),
+  },
 
   'team.list': { min: 'viewer' },
   'team.create': { min: 'admin', input: () => ({ name: `Team ${uniqueSuffix()}` }) },
-  'team.update': { min: 'admin', input: async () => ({ teamId: (await createTestTeam(W.id)).id, name: `Renamed ${uniqueSuffix()}` }) },
+  'team.update': {
+    min: 'admin',
+    input: async () => ({ teamId: (await createTestTeam(W.id)).id, name: `Renamed ${uniqueSuffix()}` }),
+  },
   'team.delete': { min: 'admin', input: async () => ({ teamId: (await createTestTeam(W.id)).id }) },
-  'team.addMember': { min: 'admin', input: async () => ({ teamId: (await createTestTeam(W.id)).id, userId: staff.agent.userId }) },
-  'team.removeMember': { min: 'admin', input: async () => ({ teamId: (await createTestTeam(W.id, { memberUserIds: [staff.agent.userId] })).id, userId: staff.agent.userId }) },
+  'team.addMember': {
+    min: 'admin',
+    input: async () => ({ teamId: (await createTestTeam(W.id)).id, userId: staff.agent.userId }),
+  },
+  'team.removeMember': {
+    min: 'admin',
+    input: async () => ({
+      teamId: (await createTestTeam(W.id, { memberUserIds: [staff.agent.userId] })).id,
+      userId: staff.agent.userId,
+    }),
+  },
 
   'customer.list': { min: 'viewer', input: () => ({}) },
   'customer.get': { min: 'viewer', input: () => ({ customerId }) },
@@ -120,45 +169,110 @@ const MATRIX: Record<string, Row> = {
   'ticket.getByNumber': { min: 'viewer', input: () => ({ number: ticket.number }) },
   'ticket.search': { min: 'viewer', input: () => ({ query: 'printer' }) },
   'ticket.assignees': { min: 'viewer' },
-  'ticket.create': { min: 'agent', input: () => ({ subject: 'Called about invoices', body: 'Customer phoned in.', requester: { customerId } }) },
+  'ticket.create': {
+    min: 'agent',
+    input: () => ({ subject: 'Called about invoices', body: 'Customer phoned in.', requester: { customerId } }),
+  },
   'ticket.reply': { min: 'agent', input: async () => ({ ticketId: await freshTicketId(), body: 'On it.' }) },
   'ticket.updateStatus': { min: 'agent', input: async () => ({ ticketId: await freshTicketId(), status: 'pending' }) },
-  'ticket.assign': { min: 'agent', input: async () => ({ ticketId: await freshTicketId(), assigneeId: staff.agent.userId }) },
+  'ticket.assign': {
+    min: 'agent',
+    input: async () => ({ ticketId: await freshTicketId(), assigneeId: staff.agent.userId }),
+  },
   'ticket.update': { min: 'agent', input: async () => ({ ticketId: await freshTicketId(), priority: 'high' }) },
-  'ticket.merge': { min: 'agent', input: async () => ({ sourceTicketId: await freshTicketId(), targetTicketId: await freshTicketId() }) },
-  'ticket.bulkUpdate': { min: 'agent', input: async () => ({ ticketIds: [await freshTicketId(), await freshTicketId()], action: { type: 'priority', priority: 'low' } }) },
+  'ticket.merge': {
+    min: 'agent',
+    input: async () => ({ sourceTicketId: await freshTicketId(), targetTicketId: await freshTicketId() }),
+  },
+  'ticket.bulkUpdate': {
+    min: 'agent',
+    input: async () => ({
+      ticketIds: [await freshTicketId(), await freshTicketId()],
+      action: { type: 'priority', priority: 'low' },
+    }),
+  },
 
   'category.list': { min: 'viewer' },
   'category.create': { min: 'admin', input: () => ({ name: `Category ${uniqueSuffix()}` }) },
-  'category.update': { min: 'admin', input: async () => ({ categoryId: (await createTestCategory(W.id)).id, color: '#123456' }) },
+  'category.update': {
+    min: 'admin',
+    input: async () => ({ categoryId: (await createTestCategory(W.id)).id, color: '#123456' }),
+  },
 
   'ticketField.list': { min: 'viewer' },
-  'ticketField.create': { min: 'admin', input: () => ({ key: `plan_${uniqueSuffix()}`, label: 'Plan', type: 'select', options: [{ value: 'pro', label: 'Pro' }] }) },
+  'ticketField.create': {
+    min: 'admin',
+    input: () => ({
+      key: `plan_${uniqueSuffix()}`,
+      label: 'Plan',
+      type: 'select',
+      options: [{ value: 'pro', label: 'Pro' }],
+    }),
+  },
   'ticketField.archive': { min: 'admin', input: async () => ({ fieldId: (await createTestField(W.id)).id }) },
 
   'savedView.list': { min: 'viewer' },
   'savedView.create': { min: 'agent', input: () => ({ name: 'My urgent', filters: { priorities: ['urgent'] } }) },
   // The caller's own personal view: what an agent may delete.
-  'savedView.delete': { min: 'agent', input: async (who) => ({ savedViewId: (await createTestSavedView(W.id, actorFor(who))).id }) },
+  'savedView.delete': {
+    min: 'agent',
+    input: async (who) => ({ savedViewId: (await createTestSavedView(W.id, actorFor(who))).id }),
+  },
 
   'macro.list': { min: 'viewer' },
-  'macro.save': { min: 'agent', input: () => ({ name: `Macro ${uniqueSuffix()}`, body: 'Thanks, {{customer.name}}!', shared: false }) },
-  'macro.delete': { min: 'agent', input: async (who) => ({ macroId: (await createTestMacro(W.id, actorFor(who), { shared: false })).id }) },
-  'macro.applyToTicket': { min: 'agent', input: async () => ({ macroId: sharedMacroId, ticketId: await freshTicketId() }) },
+  'macro.save': {
+    min: 'agent',
+    input: () => ({ name: `Macro ${uniqueSuffix()}`, body: 'Thanks, {{customer.name}}!', shared: false }),
+  },
+  'macro.delete': {
+    min: 'agent',
+    input: async (who) => ({ macroId: (await createTestMacro(W.id, actorFor(who), { shared: false })).id }),
+  },
+  'macro.applyToTicket': {
+    min: 'agent',
+    input: async () => ({ macroId: sharedMacroId, ticketId: await freshTicketId() }),
+  },
 
   'ticketSettings.get': { min: 'viewer' },
-  'ticketSettings.update': { min: 'admin', input: () => ({ prefix: 'SUP', includeYear: true, padding: 8, suffix: '' }) },
+  'ticketSettings.update': {
+    min: 'admin',
+    input: () => ({ prefix: 'SUP', includeYear: true, padding: 8, suffix: '' }),
+  },
 
   'businessCalendar.list': { min: 'viewer' },
-  'businessCalendar.save': { min: 'admin', input: () => ({ calendar: { name: `Hours ${uniqueSuffix()}`, timeZone: 'America/New_York', weekly: [[], [{ start: '09:00', end: '17:00' }], [], [], [], [], []] } }) },
+  'businessCalendar.save': {
+    min: 'admin',
+    input: () => ({
+      calendar: {
+        name: `Hours ${uniqueSuffix()}`,
+        timeZone: 'America/New_York',
+        weekly: [[], [{ start: '09:00', end: '17:00' }], [], [], [], [], []],
+      },
+    }),
+  },
   'businessCalendar.delete': { min: 'admin', input: async () => ({ calendarId: (await createTestCalendar(W.id)).id }) },
   'businessCalendar.importHolidays': {
     min: 'admin',
-    input: async () => ({ calendarId: (await createTestCalendar(W.id)).id, ics: 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20270101\r\nEND:VEVENT\r\nEND:VCALENDAR' }),
+    input: async () => ({
+      calendarId: (await createTestCalendar(W.id)).id,
+      ics: 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20270101\r\nEND:VEVENT\r\nEND:VCALENDAR',
+    }),
   },
   'slaPolicy.list': { min: 'viewer' },
-  'slaPolicy.save': { min: 'admin', input: () => ({ name: `Policy ${uniqueSuffix()}`, conditions: { priorities: ['low'] }, targets: { low: { first_response: 600 } } }) },
-  'slaPolicy.delete': { min: 'admin', input: async () => ({ policyId: (await createTestPolicy(W.id, { conditions: { tags: [`never-${uniqueSuffix()}`] } })).id }) },
+  'slaPolicy.save': {
+    min: 'admin',
+    input: () => ({
+      name: `Policy ${uniqueSuffix()}`,
+      conditions: { priorities: ['low'] },
+      targets: { low: { first_response: 600 } },
+    }),
+  },
+  'slaPolicy.delete': {
+    min: 'admin',
+    input: async () => ({
+      policyId: (await createTestPolicy(W.id, { conditions: { tags: [`never-${uniqueSuffix()}`] } })).id,
+    }),
+  },
   'slaPolicy.reorder': {
     min: 'admin',
     input: async () => {
@@ -168,43 +282,89 @@ const MATRIX: Record<string, Row> = {
     },
   },
   'slaSettings.get': { min: 'viewer' },
-  'slaSettings.update': { min: 'admin', input: () => ({ defaultTargets: { low: { first_response: 48 * 60 } }, warnAtPercent: 75 }) },
-  'slaReport.metrics': { min: 'viewer', input: () => ({ from: new Date(Date.now() - 7 * 86_400_000), to: new Date() }) },
+  'slaSettings.update': {
+    min: 'admin',
+    input: () => ({ defaultTargets: { low: { first_response: 48 * 60 } }, warnAtPercent: 75 }),
+  },
+  'slaReport.metrics': {
+    min: 'viewer',
+    input: () => ({ from: new Date(Date.now() - 7 * 86_400_000), to: new Date() }),
+  },
 
   // A subscription: calling it returns the stream without reading from it.
   'live.events': { min: 'viewer' },
 
   // Help center: public procedures name the workspace by slug; authoring is for agents, reading for all staff.
   'help.categories': { min: 'public', input: async () => ({ workspace: (await readableArticle()).workspace }) },
-  'help.category': { min: 'public', input: async () => ({ workspace: W.slug, slug: (await readableArticle()).categorySlug }) },
+  'help.category': {
+    min: 'public',
+    input: async () => ({ workspace: W.slug, slug: (await readableArticle()).categorySlug }),
+  },
   'help.article': { min: 'public', input: async () => ({ workspace: W.slug, slug: (await readableArticle()).slug }) },
   'help.search': { min: 'public', input: () => ({ workspace: W.slug, query: 'printer' }) },
   'help.suggest': { min: 'public', input: () => ({ workspace: W.slug, subject: 'Printer is on fire' }) },
   'help.contextual': { min: 'public', input: () => ({ workspace: W.slug, path: '/orders' }) },
-  'help.feedback': { min: 'public', input: async () => ({ workspace: W.slug, articleId: (await readableArticle()).id, helpful: true }) },
-  'help.recordView': { min: 'public', input: async () => ({ workspace: W.slug, articleId: (await readableArticle()).id }) },
+  'help.feedback': {
+    min: 'public',
+    input: async () => ({ workspace: W.slug, articleId: (await readableArticle()).id, helpful: true }),
+  },
+  'help.recordView': {
+    min: 'public',
+    input: async () => ({ workspace: W.slug, articleId: (await readableArticle()).id }),
+  },
 
   'article.list': { min: 'viewer', input: () => ({}) },
   'article.get': { min: 'viewer', input: async () => ({ articleId: (await readableArticle()).id }) },
   'article.version': { min: 'viewer', input: async () => ({ articleId: (await readableArticle()).id, version: 1 }) },
   'article.search': { min: 'viewer', input: () => ({ query: 'printer' }) },
   'article.preview': { min: 'agent', input: () => ({ bodyMarkdown: '**Hello**' }) },
-  'article.create': { min: 'agent', input: () => ({ title: 'Printer troubleshooting', slug: `printer-${uniqueSuffix()}` }) },
-  'article.update': { min: 'agent', input: async () => ({ articleId: (await readableArticle()).id, title: 'Renamed article', slug: `renamed-${uniqueSuffix()}` }) },
-  'article.restoreVersion': { min: 'agent', input: async () => ({ articleId: (await readableArticle()).id, version: 1 }) },
-  'article.setStatus': { min: 'agent', input: async () => ({ articleId: (await readableArticle()).id, status: 'archived' }) },
-  'article.schedule': { min: 'agent', input: async () => ({ articleId: (await readableArticle()).id, publishAt: new Date(Date.now() + 86_400_000) }) },
+  'article.create': {
+    min: 'agent',
+    input: () => ({ title: 'Printer troubleshooting', slug: `printer-${uniqueSuffix()}` }),
+  },
+  'article.update': {
+    min: 'agent',
+    input: async () => ({
+      articleId: (await readableArticle()).id,
+      title: 'Renamed article',
+      slug: `renamed-${uniqueSuffix()}`,
+    }),
+  },
+  'article.restoreVersion': {
+    min: 'agent',
+    input: async () => ({ articleId: (await readableArticle()).id, version: 1 }),
+  },
+  'article.setStatus': {
+    min: 'agent',
+    input: async () => ({ articleId: (await readableArticle()).id, status: 'archived' }),
+  },
+  'article.schedule': {
+    min: 'agent',
+    input: async () => ({ articleId: (await readableArticle()).id, publishAt: new Date(Date.now() + 86_400_000) }),
+  },
 
   'articleCategory.list': { min: 'viewer' },
   'articleCategory.save': { min: 'agent', input: () => ({ slug: `topic-${uniqueSuffix()}`, name: 'Printing' }) },
-  'articleCategory.saveSection': { min: 'agent', input: async () => ({ categoryId: (await createTestArticleCategory(W.id)).id, name: 'Toner' }) },
+  'articleCategory.saveSection': {
+    min: 'agent',
+    input: async () => ({ categoryId: (await createTestArticleCategory(W.id)).id, name: 'Toner' }),
+  },
 
   'helpLink.list': { min: 'viewer' },
-  'helpLink.set': { min: 'agent', input: async () => ({ path: `/orders-${uniqueSuffix()}`, articleIds: [(await readableArticle()).id] }) },
+  'helpLink.set': {
+    min: 'agent',
+    input: async () => ({ path: `/orders-${uniqueSuffix()}`, articleIds: [(await readableArticle()).id] }),
+  },
 
   'notification.preferences': { min: 'viewer' },
-  'notification.updatePreferences': { min: 'viewer', input: () => ({ preferences: [{ type: 'customer_replied', enabled: true }] }) },
-  'notification.retryMail': { min: 'agent', input: async () => ({ mailId: await failFirstCustomerMail(W.id, await freshTicketId()) }) },
+  'notification.updatePreferences': {
+    min: 'viewer',
+    input: () => ({ preferences: [{ type: 'customer_replied', enabled: true }] }),
+  },
+  'notification.retryMail': {
+    min: 'agent',
+    input: async () => ({ mailId: await failFirstCustomerMail(W.id, await freshTicketId()) }),
+  },
   'mailSettings.get': { min: 'admin' },
   'mailSettings.update': { min: 'admin', input: () => ({ fromName: 'Role Desk', fromAddress: null }) },
   'mailSettings.test': { min: 'admin', input: () => ({}) },
@@ -216,7 +376,10 @@ const MATRIX: Record<string, Row> = {
   // Privacy requests reach a customer's whole history: admins only. Each call gets its own customer.
   'privacyRequest.list': { min: 'admin', input: () => ({ customerId }) },
   'privacyRequest.export': { min: 'admin', input: async () => ({ customerId: (await createTestCustomer(W.id)).id }) },
-  'privacyRequest.erase': { min: 'admin', input: async () => (({ id, email }) => ({ customerId: id, confirmEmail: email }))(await createTestCustomer(W.id)) },
+  'privacyRequest.erase': {
+    min: 'admin',
+    input: async () => (({ id, email }) => ({ customerId: id, confirmEmail: email }))(await createTestCustomer(W.id)),
+  },
   'retentionSettings.get': { min: 'admin' },
   'retentionSettings.update': { min: 'admin', input: () => ({ purgeAttachmentsAfterDays: 365 }) },
 };
@@ -241,13 +404,18 @@ describe('role matrix', () => {
     const paths = allProcedurePaths();
     const missing = paths.filter((p) => !(p in MATRIX));
     const stale = Object.keys(MATRIX).filter((p) => !paths.includes(p));
-    expect({ missing, stale }, 'add a row to MATRIX in tests/integration/role-matrix.test.ts for each new procedure').toEqual({ missing: [], stale: [] });
+    expect(
+      { missing, stale },
+      'add a row to MATRIX in tests/integration/role-matrix.test.ts for each new procedure',
+    ).toEqual({ missing: [], stale: [] });
   });
 
   for (const [path, row] of Object.entries(MATRIX)) {
     for (const role of STAFF_ROLES) {
-      const allowed = row.min === 'public' || row.min === 'authed' || (isStaffTier(row.min) && RANK[role] >= RANK[row.min]);
-      const expectation = row.min === 'portal' ? 'UNAUTHORIZED (staff are not portal customers)' : allowed ? 'succeeds' : 'FORBIDDEN';
+      const allowed =
+        row.min === 'public' || row.min === 'authed' || (isStaffTier(row.min) && RANK[role] >= RANK[row.min]);
+      const expectation =
+        row.min === 'portal' ? 'UNAUTHORIZED (staff are not portal customers)' : allowed ? 'succeeds' : 'FORBIDDEN';
       it(`${path} as ${role} → ${expectation}`, async () => {
         const caller = callerFor({ userId: staff[role].userId, workspaceId: W.id });
         const code = await errorCodeOf(callByPath(caller, path, await row.input?.(role)));
@@ -273,22 +441,39 @@ describe('role matrix', () => {
   it('a signed-in person without any workspace is FORBIDDEN from workspace procedures but may create one', async () => {
     const { userId } = await createUser();
     const loner = callerFor({ userId });
-    await expect(loner.member.list()).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/not a member of any workspace/) });
+    await expect(loner.member.list()).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringMatching(/not a member of any workspace/),
+    });
     await expect(loner.workspace.list()).resolves.toEqual([]);
-    await expect(loner.workspace.create({ name: 'My Own', slug: uniqueSlug('own') })).resolves.toMatchObject({ name: 'My Own' });
+    await expect(loner.workspace.create({ name: 'My Own', slug: uniqueSlug('own') })).resolves.toMatchObject({
+      name: 'My Own',
+    });
   });
 });
 
 describe('owner-only rules', () => {
   const roleOf = async (membershipId: string) =>
-    (await runInTenant(W.id, ({ db }) => db.select({ role: memberships.role }).from(memberships).where(eq(memberships.id, membershipId))))[0]?.role ?? null;
+    (
+      await runInTenant(W.id, ({ db }) =>
+        db.select({ role: memberships.role }).from(memberships).where(eq(memberships.id, membershipId)),
+      )
+    )[0]?.role ?? null;
 
   it('an admin cannot demote an owner, promote anyone to owner, or remove an owner', async () => {
     const asAdmin = callerFor({ userId: staff.admin.userId, workspaceId: W.id });
-    await expect(asAdmin.member.updateRole({ membershipId: staff.owner.membershipId, role: 'agent' })).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/owner/) });
-    await expect(asAdmin.member.updateRole({ membershipId: staff.agent.membershipId, role: 'owner' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(asAdmin.member.updateRole({ membershipId: staff.admin.membershipId, role: 'owner' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(asAdmin.member.remove({ membershipId: staff.owner.membershipId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      asAdmin.member.updateRole({ membershipId: staff.owner.membershipId, role: 'agent' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/owner/) });
+    await expect(
+      asAdmin.member.updateRole({ membershipId: staff.agent.membershipId, role: 'owner' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      asAdmin.member.updateRole({ membershipId: staff.admin.membershipId, role: 'owner' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(asAdmin.member.remove({ membershipId: staff.owner.membershipId })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     expect(await roleOf(staff.owner.membershipId)).toBe('owner');
     expect(await roleOf(staff.agent.membershipId)).toBe('agent');
     expect(await roleOf(staff.admin.membershipId)).toBe('admin');
@@ -297,8 +482,13 @@ describe('owner-only rules', () => {
   it('the last owner can be neither demoted nor removed, not even by themselves', async () => {
     const solo = await createWorkspace();
     const asOwner = callerFor({ userId: solo.owner.userId, workspaceId: solo.id });
-    await expect(asOwner.member.updateRole({ membershipId: solo.owner.membershipId, role: 'admin' })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED', message: expect.stringMatching(/only owner/) });
-    await expect(asOwner.member.remove({ membershipId: solo.owner.membershipId })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED', message: expect.stringMatching(/only owner/) });
+    await expect(
+      asOwner.member.updateRole({ membershipId: solo.owner.membershipId, role: 'admin' }),
+    ).rejects.toMatchObject({ code: 'PRECONDITION_FAILED', message: expect.stringMatching(/only owner/) });
+    await expect(asOwner.member.remove({ membershipId: solo.owner.membershipId })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message: expect.stringMatching(/only owner/),
+    });
     const [row] = await runInTenant(solo.id, ({ db }) => db.select({ role: memberships.role }).from(memberships));
     expect(row?.role).toBe('owner');
   });
@@ -307,10 +497,16 @@ describe('owner-only rules', () => {
     const ws = await createWorkspace();
     const next = await addMember(ws.id, 'admin');
     const asOwner = callerFor({ userId: ws.owner.userId, workspaceId: ws.id });
-    await expect(asOwner.member.updateRole({ membershipId: next.membershipId, role: 'owner' })).resolves.toMatchObject({ role: 'owner' });
-    await expect(asOwner.member.updateRole({ membershipId: ws.owner.membershipId, role: 'admin' })).resolves.toMatchObject({ role: 'admin' });
+    await expect(asOwner.member.updateRole({ membershipId: next.membershipId, role: 'owner' })).resolves.toMatchObject({
+      role: 'owner',
+    });
+    await expect(
+      asOwner.member.updateRole({ membershipId: ws.owner.membershipId, role: 'admin' }),
+    ).resolves.toMatchObject({ role: 'admin' });
     // Now an admin, the former owner can no longer touch the remaining owner.
-    await expect(asOwner.member.remove({ membershipId: next.membershipId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(asOwner.member.remove({ membershipId: next.membershipId })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
   });
 
   it('two owners demoting each other at the same moment still leave one owner', async () => {
@@ -319,10 +515,18 @@ describe('owner-only rules', () => {
       const ws = await createWorkspace();
       const second = await addMember(ws.id, 'owner');
       const results = await Promise.allSettled([
-        callerFor({ userId: ws.owner.userId, workspaceId: ws.id }).member.updateRole({ membershipId: second.membershipId, role: 'agent' }),
-        callerFor({ userId: second.userId, workspaceId: ws.id }).member.updateRole({ membershipId: ws.owner.membershipId, role: 'agent' }),
+        callerFor({ userId: ws.owner.userId, workspaceId: ws.id }).member.updateRole({
+          membershipId: second.membershipId,
+          role: 'agent',
+        }),
+        callerFor({ userId: second.userId, workspaceId: ws.id }).member.updateRole({
+          membershipId: ws.owner.membershipId,
+          role: 'agent',
+        }),
       ]);
-      const owners = await runInTenant(ws.id, ({ db }) => db.select().from(memberships).where(eq(memberships.role, 'owner')));
+      const owners = await runInTenant(ws.id, ({ db }) =>
+        db.select().from(memberships).where(eq(memberships.role, 'owner')),
+      );
       expect(owners).toHaveLength(1);
       // The loser is refused as the only owner, or, if it started after the winner committed, as no longer an admin.
       const outcomes = results.map((r) => (r.status === 'fulfilled' ? 'ok' : (r.reason as { code: string }).code));

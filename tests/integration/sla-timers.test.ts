@@ -54,19 +54,35 @@ afterAll(async () => {
 async function ticketDueIn(engine: Engine, inMs: number) {
   const customer = await createTestCustomer(ws.id);
   const ticket = await engine.runInTenant(ws.id, (scope) =>
-    engine.createTicket(scope, { requesterId: customer.id, subject: 'Timer test', body: 'Tick tock', priority: 'urgent', channel: 'web', actor: { type: 'customer', customerId: customer.id } }),
+    engine.createTicket(scope, {
+      requesterId: customer.id,
+      subject: 'Timer test',
+      body: 'Tick tock',
+      priority: 'urgent',
+      channel: 'web',
+      actor: { type: 'customer', customerId: customer.id },
+    }),
   );
   const shiftMs = 2 * 3_600_000 - inMs;
   for (const table of ['tickets', 'ticket_messages', 'ticket_activities']) {
     const column = table === 'tickets' ? 'id' : 'ticket_id';
-    await owner.query(`update ${table} set created_at = created_at - ($2 || ' milliseconds')::interval where ${column} = $1`, [ticket.id, String(shiftMs)]);
+    await owner.query(
+      `update ${table} set created_at = created_at - ($2 || ' milliseconds')::interval where ${column} = $1`,
+      [ticket.id, String(shiftMs)],
+    );
   }
-  const [row] = await engine.runInTenant(ws.id, async (scope) => (await engine.recomputeTicketSla(scope, ticket.id)).filter((t) => t.metric === 'first_response'));
+  const [row] = await engine.runInTenant(ws.id, async (scope) =>
+    (await engine.recomputeTicketSla(scope, ticket.id)).filter((t) => t.metric === 'first_response'),
+  );
   return { ticketId: ticket.id, dueAt: row!.dueAt! };
 }
 
 const firstResponse = (engine: Engine, ticketId: string) =>
-  engine.runInTenant(ws.id, async ({ db }) => (await db.select().from(ticketSlaTargets).where(eq(ticketSlaTargets.ticketId, ticketId))).find((t) => t.metric === 'first_response')!);
+  engine.runInTenant(ws.id, async ({ db }) =>
+    (await db.select().from(ticketSlaTargets).where(eq(ticketSlaTargets.ticketId, ticketId))).find(
+      (t) => t.metric === 'first_response',
+    )!,
+  );
 
 function timerSuite(mode: 'postgres' | 'redis', redis: string | null, maxDelayMs: number) {
   let engine: Engine;
@@ -84,39 +100,54 @@ function timerSuite(mode: 'postgres' | 'redis', redis: string | null, maxDelayMs
     vi.unstubAllEnvs();
   });
 
-  it(`records a breach within ${maxDelayMs / 1000} s of its due time from the delayed job alone`, { timeout: maxDelayMs + 30_000 }, async () => {
-    // A timer due in hours already waits in the queue (any open ticket's): the worker must not sleep until then.
-    await ticketDueIn(engine, 2 * 3_600_000);
-    const { ticketId, dueAt } = await ticketDueIn(engine, 3_000);
-    await expect.poll(async () => (await firstResponse(engine, ticketId)).breachedAt, { timeout: maxDelayMs + 20_000, interval: 100 }).not.toBeNull();
-    const delay = (await firstResponse(engine, ticketId)).breachedAt!.getTime() - dueAt.getTime();
-    console.log(`[sla timers] ${mode}: breach recorded ${delay} ms after the due time`);
-    expect(delay).toBeGreaterThanOrEqual(0);
-    expect(delay).toBeLessThan(maxDelayMs);
-  });
+  it(
+    `records a breach within ${maxDelayMs / 1000} s of its due time from the delayed job alone`,
+    { timeout: maxDelayMs + 30_000 },
+    async () => {
+      // A timer due in hours already waits in the queue (any open ticket's): the worker must not sleep until then.
+      await ticketDueIn(engine, 2 * 3_600_000);
+      const { ticketId, dueAt } = await ticketDueIn(engine, 3_000);
+      await expect
+        .poll(async () => (await firstResponse(engine, ticketId)).breachedAt, {
+          timeout: maxDelayMs + 20_000,
+          interval: 100,
+        })
+        .not.toBeNull();
+      const delay = (await firstResponse(engine, ticketId)).breachedAt!.getTime() - dueAt.getTime();
+      console.log(`[sla timers] ${mode}: breach recorded ${delay} ms after the due time`);
+      expect(delay).toBeGreaterThanOrEqual(0);
+      expect(delay).toBeLessThan(maxDelayMs);
+    },
+  );
 
-  it.runIf(mode === 'redis')('after Redis loses every job, the sweep rebuilds the timer from Postgres and the breach is still recorded', async () => {
-    const { ticketId } = await ticketDueIn(engine, 1_500);
-    // The delayed job is gone: what a flushed or failed-over Redis leaves.
-    await running.stop();
-    const client = new Redis(redis!);
-    await client.flushdb();
-    client.disconnect();
-    engine = await loadEngine(redis);
-    running = await engine.startWorkers({ log: pino({ level: 'silent' }), checkSchedulersEveryMs: 0 });
-    await engine.getQueue('maintenance').removeJobScheduler('sla-sweep');
-    await new Promise((resolve) => setTimeout(resolve, 1_500 + engine.SLA_TIMER_GRACE_MS + 500));
-    expect((await firstResponse(engine, ticketId)).breachedAt).toBeNull();
-    const swept = await engine.sweepDueSla();
-    expect(swept.checked).toBeGreaterThanOrEqual(1);
-    const row = await firstResponse(engine, ticketId);
-    expect(row.breachedAt).not.toBeNull();
-    expect(row.nextCheckAt).toBeNull();
-  });
+  it.runIf(mode === 'redis')(
+    'after Redis loses every job, the sweep rebuilds the timer from Postgres and the breach is still recorded',
+    async () => {
+      const { ticketId } = await ticketDueIn(engine, 1_500);
+      // The delayed job is gone: what a flushed or failed-over Redis leaves.
+      await running.stop();
+      const client = new Redis(redis!);
+      await client.flushdb();
+      client.disconnect();
+      engine = await loadEngine(redis);
+      running = await engine.startWorkers({ log: pino({ level: 'silent' }), checkSchedulersEveryMs: 0 });
+      await engine.getQueue('maintenance').removeJobScheduler('sla-sweep');
+      await new Promise((resolve) => setTimeout(resolve, 1_500 + engine.SLA_TIMER_GRACE_MS + 500));
+      expect((await firstResponse(engine, ticketId)).breachedAt).toBeNull();
+      const swept = await engine.sweepDueSla();
+      expect(swept.checked).toBeGreaterThanOrEqual(1);
+      const row = await firstResponse(engine, ticketId);
+      expect(row.breachedAt).not.toBeNull();
+      expect(row.nextCheckAt).toBeNull();
+    },
+  );
 }
 
 // The embedded backend polls for delayed jobs and shares one database session with everything else; its
 // promise is "recorded", not "within 2 s" (that is production's, on Redis).
 describe('SLA timers on BullMQ PostgreSQL backend', () => timerSuite('postgres', null, 30_000));
 
-describe.skipIf(!redisUrl)(redisUrl ? `SLA timers on Redis (${redisUrl})` : 'SLA timers on Redis — SKIPPED: no Redis', () => timerSuite('redis', redisUrl, 2_000));
+describe.skipIf(!redisUrl)(
+  redisUrl ? `SLA timers on Redis (${redisUrl})` : 'SLA timers on Redis — SKIPPED: no Redis',
+  () => timerSuite('redis', redisUrl, 2_000),
+);

@@ -11,7 +11,13 @@ import { recomputeTicketSla } from '@/server/services/sla/recompute-ticket-sla';
 import { recomputeWorkspaceSla } from '@/server/services/sla/recompute-workspace-sla';
 import { sweepDueSla } from '@/server/services/sla/sweep-due-sla';
 import { callerFor, type Caller } from '../helpers/caller';
-import { addMember, createTestCustomer, createWorkspace, type TestMember, type TestWorkspace } from '../helpers/factories';
+import {
+  addMember,
+  createTestCustomer,
+  createWorkspace,
+  type TestMember,
+  type TestWorkspace,
+} from '../helpers/factories';
 import { createTestCalendar, createTestPolicy } from '../helpers/sla-factories';
 
 // SLA clocks end to end through the procedures agents and customers use, on the real database. Time is
@@ -42,21 +48,35 @@ afterAll(async () => {
 /** Everything the ticket's clocks read moves `minutes` into the past, as if that time had gone by. */
 async function backdate(ticketId: string, minutes: number) {
   const shift = `${minutes} minutes`;
-  await owner.query(`update tickets set created_at = created_at - $2::interval, updated_at = updated_at - $2::interval where id = $1`, [ticketId, shift]);
-  await owner.query(`update ticket_messages set created_at = created_at - $2::interval where ticket_id = $1`, [ticketId, shift]);
-  await owner.query(`update ticket_activities set created_at = created_at - $2::interval where ticket_id = $1`, [ticketId, shift]);
+  await owner.query(
+    `update tickets set created_at = created_at - $2::interval, updated_at = updated_at - $2::interval where id = $1`,
+    [ticketId, shift],
+  );
+  await owner.query(`update ticket_messages set created_at = created_at - $2::interval where ticket_id = $1`, [
+    ticketId,
+    shift,
+  ]);
+  await owner.query(`update ticket_activities set created_at = created_at - $2::interval where ticket_id = $1`, [
+    ticketId,
+    shift,
+  ]);
   await runInTenant(ws.id, (scope) => recomputeTicketSla(scope, ticketId));
 }
 
 const targetsOf = async (ticketId: string) => {
-  const rows = await runInTenant(ws.id, ({ db }) => db.select().from(ticketSlaTargets).where(eq(ticketSlaTargets.ticketId, ticketId)));
+  const rows = await runInTenant(ws.id, ({ db }) =>
+    db.select().from(ticketSlaTargets).where(eq(ticketSlaTargets.ticketId, ticketId)),
+  );
   return Object.fromEntries(rows.map((r) => [r.metric, r]));
 };
 
 async function customerTicket(opts: { subject?: string; tags?: string[] } = {}) {
   const customer = await createTestCustomer(ws.id);
   const asCustomer = callerFor({ portal: { tenantId: ws.id, customerId: customer.id } });
-  const created = await asCustomer.portal.createTicket({ subject: opts.subject ?? 'The export hangs', body: 'It spins forever.' });
+  const created = await asCustomer.portal.createTicket({
+    subject: opts.subject ?? 'The export hangs',
+    body: 'It spins forever.',
+  });
   if (opts.tags) await asAgent.ticket.update({ ticketId: created.id, tags: opts.tags });
   return { ...created, asCustomer };
 }
@@ -66,7 +86,8 @@ describe('which targets apply', () => {
     const tag = `defaults-${Date.now()}`;
     const { id } = await customerTicket({ tags: [tag] });
     const targets = await targetsOf(id);
-    const created = (await runInTenant(ws.id, ({ db }) => db.select().from(tickets).where(eq(tickets.id, id))))[0]!.createdAt;
+    const created = (await runInTenant(ws.id, ({ db }) => db.select().from(tickets).where(eq(tickets.id, id))))[0]!
+      .createdAt;
     expect(targets.first_response!.policyId).toBeNull();
     expect(targets.first_response!.dueAt!.getTime() - created.getTime()).toBe(24 * 60 * MIN);
     expect(targets.resolution!.dueAt!.getTime() - created.getTime()).toBe(5 * 24 * 60 * MIN);
@@ -77,10 +98,25 @@ describe('which targets apply', () => {
 
   it('the first enabled policy in order whose conditions match applies', async () => {
     const tag = `vip-${Date.now()}`;
-    const loose = await createTestPolicy(ws.id, { name: `Loose ${tag}`, conditions: { tags: [tag] }, targets: { normal: { first_response: 600 } } });
-    const strict = await createTestPolicy(ws.id, { name: `Strict ${tag}`, conditions: { tags: [tag] }, targets: { normal: { first_response: 30 } } });
-    const disabled = await createTestPolicy(ws.id, { name: `Off ${tag}`, enabled: false, conditions: { tags: [tag] }, targets: { normal: { first_response: 5 } } });
-    const order = (await asOwner.slaPolicy.list()).map((p) => p.id).filter((id) => ![loose.id, strict.id, disabled.id].includes(id));
+    const loose = await createTestPolicy(ws.id, {
+      name: `Loose ${tag}`,
+      conditions: { tags: [tag] },
+      targets: { normal: { first_response: 600 } },
+    });
+    const strict = await createTestPolicy(ws.id, {
+      name: `Strict ${tag}`,
+      conditions: { tags: [tag] },
+      targets: { normal: { first_response: 30 } },
+    });
+    const disabled = await createTestPolicy(ws.id, {
+      name: `Off ${tag}`,
+      enabled: false,
+      conditions: { tags: [tag] },
+      targets: { normal: { first_response: 5 } },
+    });
+    const order = (await asOwner.slaPolicy.list())
+      .map((p) => p.id)
+      .filter((id) => ![loose.id, strict.id, disabled.id].includes(id));
     await asOwner.slaPolicy.reorder({ policyIds: [disabled.id, strict.id, loose.id, ...order] });
 
     const { id } = await customerTicket({ tags: [tag] });
@@ -100,10 +136,19 @@ describe('which targets apply', () => {
     const category = (await asOwner.category.list())[0]!;
     // Weekdays 09:00–17:00 in Berlin: 2,880 business minutes are six business days, not "2 days".
     const calendar = await createTestCalendar(ws.id);
-    const policy = await createTestPolicy(ws.id, { name: `Category ${Date.now()}`, calendarId: calendar.id, conditions: { categoryIds: [category.id] }, targets: { normal: { first_response: 2880 } } });
+    const policy = await createTestPolicy(ws.id, {
+      name: `Category ${Date.now()}`,
+      calendarId: calendar.id,
+      conditions: { categoryIds: [category.id] },
+      targets: { normal: { first_response: 2880 } },
+    });
     const customer = await createTestCustomer(ws.id);
     const asCustomer = callerFor({ portal: { tenantId: ws.id, customerId: customer.id } });
-    const filed = await asCustomer.portal.createTicket({ subject: 'Invoice is wrong', body: 'Charged twice.', categoryId: category.id });
+    const filed = await asCustomer.portal.createTicket({
+      subject: 'Invoice is wrong',
+      body: 'Charged twice.',
+      categoryId: category.id,
+    });
     const target = (await targetsOf(filed.id)).first_response!;
     const promised = `by ${formatDueTime(target.dueAt!, 'Europe/Berlin', { yearOf: target.startedAt })}`;
     expect(filed.expectedFirstResponse).toBe(promised);
@@ -111,21 +156,33 @@ describe('which targets apply', () => {
     // The confirmation is queued by the ticket.created event's consumer, as the worker runs it.
     await dispatchPendingEvents(ws.id);
     const mails = await runInTenant(ws.id, ({ db }) => db.select().from(outbox).where(eq(outbox.kind, 'email')));
-    const confirmation = mails.map((m) => m.payload as { to: string; text: string }).find((m) => m.to === customer.email);
+    const confirmation = mails
+      .map((m) => m.payload as { to: string; text: string })
+      .find((m) => m.to === customer.email);
     expect(confirmation?.text).toContain(`You can expect a first response ${promised}.`);
 
     // No policy: the 24-hour default runs around the clock in UTC, so "within 24 hours" is wall-clock true.
     const other = await asCustomer.portal.createTicket({ subject: 'Another thing', body: 'Hello.' });
     const defaults = (await targetsOf(other.id)).first_response!;
-    expect(other.expectedFirstResponse).toBe(`within 24 hours, by ${formatDueTime(defaults.dueAt!, 'UTC', { yearOf: defaults.startedAt })}`);
+    expect(other.expectedFirstResponse).toBe(
+      `within 24 hours, by ${formatDueTime(defaults.dueAt!, 'UTC', { yearOf: defaults.startedAt })}`,
+    );
     await asOwner.slaPolicy.delete({ policyId: policy.id });
   });
 
   it('a business-hours calendar moves due times past closed hours and holidays, and the explanation says so', async () => {
     const tag = `hours-${Date.now()}`;
     // Open Monday only, 09:00–10:00 in New York; every other day closed.
-    const calendar = await createTestCalendar(ws.id, { timeZone: 'America/New_York', weekly: [[], [{ start: '09:00', end: '10:00' }], [], [], [], [], []] });
-    const policy = await createTestPolicy(ws.id, { name: `Hours ${tag}`, calendarId: calendar.id, conditions: { tags: [tag] }, targets: { normal: { first_response: 30 } } });
+    const calendar = await createTestCalendar(ws.id, {
+      timeZone: 'America/New_York',
+      weekly: [[], [{ start: '09:00', end: '10:00' }], [], [], [], [], []],
+    });
+    const policy = await createTestPolicy(ws.id, {
+      name: `Hours ${tag}`,
+      calendarId: calendar.id,
+      conditions: { tags: [tag] },
+      targets: { normal: { first_response: 30 } },
+    });
     const { id } = await customerTicket({ tags: [tag] });
     const detail = await asAgent.ticket.get({ ticketId: id });
     const first = detail.sla.targets.find((t) => t.metric === 'first_response')!;
@@ -147,7 +204,9 @@ describe('what moves a clock', () => {
     const met = (await targetsOf(id)).first_response!;
     expect(met.metAt).not.toBeNull();
     expect(met.nextCheckAt).toBeNull();
-    expect((await asAgent.ticket.get({ ticketId: id })).sla.targets.find((t) => t.metric === 'first_response')).toMatchObject({ state: 'met', metInTime: true });
+    expect(
+      (await asAgent.ticket.get({ ticketId: id })).sla.targets.find((t) => t.metric === 'first_response'),
+    ).toMatchObject({ state: 'met', metInTime: true });
   });
 
   it('a customer message after the first response starts a next-response clock, which the next reply meets', async () => {
@@ -166,7 +225,9 @@ describe('what moves a clock', () => {
     await asAgent.ticket.updateStatus({ ticketId: id, status: 'pending' });
     const paused = (await targetsOf(id)).resolution!;
     expect(paused.dueAt).toBeNull();
-    expect((await asAgent.ticket.get({ ticketId: id })).sla.targets.find((t) => t.metric === 'resolution')!.state).toBe('paused');
+    expect((await asAgent.ticket.get({ ticketId: id })).sla.targets.find((t) => t.metric === 'resolution')!.state).toBe(
+      'paused',
+    );
     // Two hours pass while pending; then the customer answers, which reopens the ticket.
     await backdate(id, 120);
     const before = (await targetsOf(id)).resolution!;
@@ -197,7 +258,15 @@ describe('warnings, breaches and escalations', () => {
       name: `Escalating ${tag}`,
       conditions: { tags: [tag] },
       targets: { normal: { first_response: 60 }, urgent: { first_response: 60 } },
-      escalations: [{ trigger: 'breach', afterMinutes: 10, setPriority: 'urgent', assignToUserId: agent.userId, notifyUserIds: [ws.owner.userId] }],
+      escalations: [
+        {
+          trigger: 'breach',
+          afterMinutes: 10,
+          setPriority: 'urgent',
+          assignToUserId: agent.userId,
+          notifyUserIds: [ws.owner.userId],
+        },
+      ],
     });
     const { id } = await customerTicket({ tags: [tag] });
 
@@ -215,31 +284,50 @@ describe('warnings, breaches and escalations', () => {
     expect(row.nextCheckAt!.getTime()).toBe(row.dueAt!.getTime() + 10 * MIN);
 
     await backdate(id, 10);
-    expect(await runInTenant(ws.id, (scope) => checkTicketSla(scope, id))).toMatchObject({ breaches: 0, escalations: 1 });
+    expect(await runInTenant(ws.id, (scope) => checkTicketSla(scope, id))).toMatchObject({
+      breaches: 0,
+      escalations: 1,
+    });
     // A second run (a duplicate timer, the sweep) changes nothing.
-    expect(await runInTenant(ws.id, (scope) => checkTicketSla(scope, id))).toEqual({ warnings: 0, breaches: 0, escalations: 0 });
+    expect(await runInTenant(ws.id, (scope) => checkTicketSla(scope, id))).toEqual({
+      warnings: 0,
+      breaches: 0,
+      escalations: 0,
+    });
 
     const ticket = (await runInTenant(ws.id, ({ db }) => db.select().from(tickets).where(eq(tickets.id, id))))[0]!;
     expect(ticket).toMatchObject({ priority: 'urgent', assigneeId: agent.userId });
-    const runs = await runInTenant(ws.id, ({ db }) => db.select().from(slaEscalationRuns).where(eq(slaEscalationRuns.ticketId, id)));
+    const runs = await runInTenant(ws.id, ({ db }) =>
+      db.select().from(slaEscalationRuns).where(eq(slaEscalationRuns.ticketId, id)),
+    );
     expect(runs).toHaveLength(1);
     expect(runs[0]!.notifiedUserIds).toEqual([ws.owner.userId]);
     const mails = await runInTenant(ws.id, ({ db }) => db.select().from(outbox).where(eq(outbox.kind, 'email')));
-    expect(mails.filter((m) => (m.payload as { to: string; subject: string }).to === ws.owner.email && String((m.payload as { subject: string }).subject).includes('SLA breached'))).toHaveLength(1);
+    expect(
+      mails.filter(
+        (m) =>
+          (m.payload as { to: string; subject: string }).to === ws.owner.email &&
+          String((m.payload as { subject: string }).subject).includes('SLA breached'),
+      ),
+    ).toHaveLength(1);
     const events = (await runInTenant(ws.id, ({ db }) => db.select().from(outbox).where(eq(outbox.kind, 'event'))))
       .map((e) => e.payload as { type: string; data: { ticketId: string } })
       .filter((e) => e.data.ticketId === id && e.type.startsWith('sla.'))
       .map((e) => e.type)
       .sort();
     expect(events).toEqual(['sla.breach', 'sla.escalated', 'sla.warning']);
-    const actions = (await runInTenant(ws.id, ({ db }) => db.select().from(ticketActivities).where(eq(ticketActivities.ticketId, id)))).map((a) => a.action);
+    const actions = (
+      await runInTenant(ws.id, ({ db }) => db.select().from(ticketActivities).where(eq(ticketActivities.ticketId, id)))
+    ).map((a) => a.action);
     expect(actions.filter((a) => a === 'sla_warning')).toHaveLength(1);
     expect(actions.filter((a) => a === 'sla_breached')).toHaveLength(1);
     expect(actions.filter((a) => a === 'sla_escalated')).toHaveLength(1);
     const detail = await asAgent.ticket.get({ ticketId: id });
     expect(detail.sla.escalations).toHaveLength(1);
     expect(detail.sla.targets.find((t) => t.metric === 'first_response')).toMatchObject({ state: 'breached' });
-    expect(detail.activities.find((a) => a.action === 'sla_escalated')!.reason).toContain(`Escalation level 1 of "Escalating ${tag}"`);
+    expect(detail.activities.find((a) => a.action === 'sla_escalated')!.reason).toContain(
+      `Escalation level 1 of "Escalating ${tag}"`,
+    );
     await asOwner.slaPolicy.delete({ policyId: policy.id });
   });
 
@@ -269,33 +357,82 @@ describe('admin setup', () => {
   it('refuses overlapping hours, unknown zones and empty targets with messages that say what to fix; nothing is stored', async () => {
     const before = (await asOwner.businessCalendar.list()).length;
     await expect(
-      asOwner.businessCalendar.save({ calendar: { name: 'Overlap', timeZone: 'Europe/Berlin', weekly: [[], [{ start: '09:00', end: '12:00' }, { start: '11:00', end: '13:00' }], [], [], [], [], []] } }),
+      asOwner.businessCalendar.save({
+        calendar: {
+          name: 'Overlap',
+          timeZone: 'Europe/Berlin',
+          weekly: [
+            [],
+            [
+              { start: '09:00', end: '12:00' },
+              { start: '11:00', end: '13:00' },
+            ],
+            [],
+            [],
+            [],
+            [],
+            [],
+          ],
+        },
+      }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('overlaps') });
-    await expect(asOwner.businessCalendar.save({ calendar: { name: 'Mars', timeZone: 'Mars/Olympus', weekly: [[], [], [], [], [], [], [{ start: '09:00', end: '17:00' }]] } })).rejects.toMatchObject({
+    await expect(
+      asOwner.businessCalendar.save({
+        calendar: {
+          name: 'Mars',
+          timeZone: 'Mars/Olympus',
+          weekly: [[], [], [], [], [], [], [{ start: '09:00', end: '17:00' }]],
+        },
+      }),
+    ).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       message: expect.stringContaining('Unknown time zone'),
     });
     expect((await asOwner.businessCalendar.list()).length).toBe(before);
-    await expect(asOwner.slaPolicy.save({ name: 'Empty', targets: {} })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('at least one target') });
+    await expect(asOwner.slaPolicy.save({ name: 'Empty', targets: {} })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('at least one target'),
+    });
   });
 
   it('a calendar in use cannot be deleted; holidays import from iCal', async () => {
     const calendar = await createTestCalendar(ws.id);
-    const policy = await createTestPolicy(ws.id, { calendarId: calendar.id, conditions: { tags: [`never-${Date.now()}`] } });
-    await expect(asOwner.businessCalendar.delete({ calendarId: calendar.id })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED', message: expect.stringContaining(policy.name) });
-    const ics = ['BEGIN:VCALENDAR', 'BEGIN:VEVENT', 'DTSTART;VALUE=DATE:20261224', 'DTEND;VALUE=DATE:20261227', 'SUMMARY:Christmas', 'END:VEVENT', 'END:VCALENDAR'].join('\r\n');
+    const policy = await createTestPolicy(ws.id, {
+      calendarId: calendar.id,
+      conditions: { tags: [`never-${Date.now()}`] },
+    });
+    await expect(asOwner.businessCalendar.delete({ calendarId: calendar.id })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message: expect.stringContaining(policy.name),
+    });
+    const ics = [
+      'BEGIN:VCALENDAR',
+      'BEGIN:VEVENT',
+      'DTSTART;VALUE=DATE:20261224',
+      'DTEND;VALUE=DATE:20261227',
+      'SUMMARY:Christmas',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n');
     const imported = await asOwner.businessCalendar.importHolidays({ calendarId: calendar.id, ics });
     expect(imported).toMatchObject({ added: 3, found: 3 });
     expect(imported.calendar.holidays).toEqual(['2026-12-24', '2026-12-25', '2026-12-26']);
-    await expect(asOwner.businessCalendar.importHolidays({ calendarId: calendar.id, ics: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(
+      asOwner.businessCalendar.importHolidays({ calendarId: calendar.id, ics: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR' }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     await asOwner.slaPolicy.delete({ policyId: policy.id });
-    await expect(asOwner.businessCalendar.delete({ calendarId: calendar.id })).resolves.toMatchObject({ deleted: true });
+    await expect(asOwner.businessCalendar.delete({ calendarId: calendar.id })).resolves.toMatchObject({
+      deleted: true,
+    });
   });
 
   it('changing the defaults recomputes open tickets (the worker job), leaving other settings as they were', async () => {
     const { id } = await customerTicket();
     const numbering = await asOwner.ticketSettings.get();
-    await asOwner.slaSettings.update({ defaultTargets: { normal: { first_response: 90, resolution: 600 } }, warnAtPercent: 50 });
+    await asOwner.slaSettings.update({
+      defaultTargets: { normal: { first_response: 90, resolution: 600 } },
+      warnAtPercent: 50,
+    });
     await recomputeWorkspaceSla(ws.id);
     const row = (await targetsOf(id)).first_response!;
     expect(row.dueAt!.getTime() - row.startedAt.getTime()).toBe(90 * MIN);
@@ -317,13 +454,29 @@ describe('metrics', () => {
     const late = await asCustomer.portal.createTicket({ subject: 'Left waiting', body: 'Hello?' });
     await owner2.ticket.update({ ticketId: late.id, priority: 'urgent' });
     // Three hours pass for the urgent one (2 h target).
-    await owner.query(`update ticket_sla_targets set started_at = started_at - interval '3 hours', due_at = due_at - interval '3 hours', warn_at = warn_at - interval '3 hours' where ticket_id = $1`, [late.id]);
-    const metrics = await owner2.slaReport.metrics({ from: new Date(Date.now() - 86_400_000), to: new Date(Date.now() + 60_000) });
+    await owner.query(
+      `update ticket_sla_targets set started_at = started_at - interval '3 hours', due_at = due_at - interval '3 hours', warn_at = warn_at - interval '3 hours' where ticket_id = $1`,
+      [late.id],
+    );
+    const metrics = await owner2.slaReport.metrics({
+      from: new Date(Date.now() - 86_400_000),
+      to: new Date(Date.now() + 60_000),
+    });
     const first = metrics.byMetric.find((m) => m.metric === 'first_response')!;
     expect(first).toMatchObject({ measured: 2, metInTime: 1, breached: 1 });
     expect(metrics.firstResponseRate).toBe(0.5);
-    expect(metrics.byPriority.find((p) => p.priority === 'urgent')!.metrics.find((m) => m.metric === 'first_response')).toMatchObject({ breached: 1 });
-    const normalOnly = await owner2.slaReport.metrics({ from: new Date(Date.now() - 86_400_000), to: new Date(Date.now() + 60_000), priority: 'normal' });
-    expect(normalOnly.byMetric.find((m) => m.metric === 'first_response')).toMatchObject({ measured: 1, metInTime: 1, breached: 0 });
+    expect(
+      metrics.byPriority.find((p) => p.priority === 'urgent')!.metrics.find((m) => m.metric === 'first_response'),
+    ).toMatchObject({ breached: 1 });
+    const normalOnly = await owner2.slaReport.metrics({
+      from: new Date(Date.now() - 86_400_000),
+      to: new Date(Date.now() + 60_000),
+      priority: 'normal',
+    });
+    expect(normalOnly.byMetric.find((m) => m.metric === 'first_response')).toMatchObject({
+      measured: 1,
+      metInTime: 1,
+      breached: 0,
+    });
   });
 });

@@ -4,12 +4,25 @@ import { TICKET_SORTS, type TicketSort } from '@/lib/constants/ticket';
 import { ticketMessages, tickets } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
 import { callerFor, errorShapeOf, type Caller } from '../helpers/caller';
-import { addMember, createTestCustomer, createWorkspace, type TestMember, type TestWorkspace } from '../helpers/factories';
+import {
+  addMember,
+  createTestCustomer,
+  createWorkspace,
+  type TestMember,
+  type TestWorkspace,
+} from '../helpers/factories';
 import { createTestField, createTestTicket } from '../helpers/ticket-factories';
 
 // The agent workspace: views, lists, filters, replies that race, merging, bulk changes, search.
 
-type Desk = { ws: TestWorkspace; me: TestMember; other: TestMember; asMe: Caller; asOther: Caller; customer: { id: string } };
+type Desk = {
+  ws: TestWorkspace;
+  me: TestMember;
+  other: TestMember;
+  asMe: Caller;
+  asOther: Caller;
+  customer: { id: string };
+};
 
 async function desk(): Promise<Desk> {
   const ws = await createWorkspace();
@@ -25,13 +38,17 @@ async function desk(): Promise<Desk> {
   };
 }
 
-const file = (d: Desk, subject: string, opts: Parameters<typeof createTestTicket>[1] = {}) => createTestTicket(d.ws.id, { requesterId: d.customer.id, subject, ...opts });
+const file = (d: Desk, subject: string, opts: Parameters<typeof createTestTicket>[1] = {}) =>
+  createTestTicket(d.ws.id, { requesterId: d.customer.id, subject, ...opts });
 const idsOf = (page: { items: Array<{ id: string }> }) => page.items.map((t) => t.id);
 const sorted = (ids: string[]) => [...ids].sort();
 
 describe('built-in views and their counts', () => {
   let d: Desk;
-  let t: Record<'fresh' | 'mine' | 'theirsPending' | 'onHold' | 'solvedMine' | 'solvedThenClosed' | 'closedUnsolved', string>;
+  let t: Record<
+    'fresh' | 'mine' | 'theirsPending' | 'onHold' | 'solvedMine' | 'solvedThenClosed' | 'closedUnsolved',
+    string
+  >;
 
   beforeAll(async () => {
     d = await desk();
@@ -65,9 +82,13 @@ describe('built-in views and their counts', () => {
       recently_solved: [t.solvedMine, t.solvedThenClosed],
     } as const;
     for (const [view, ids] of Object.entries(expected)) {
-      expect(sorted(idsOf(await d.asMe.ticket.list({ view: view as keyof typeof expected }))), view).toEqual(sorted([...ids]));
+      expect(sorted(idsOf(await d.asMe.ticket.list({ view: view as keyof typeof expected }))), view).toEqual(
+        sorted([...ids]),
+      );
     }
-    expect(await d.asMe.ticket.viewCounts()).toEqual(Object.fromEntries(Object.entries(expected).map(([view, ids]) => [view, ids.length])));
+    expect(await d.asMe.ticket.viewCounts()).toEqual(
+      Object.fromEntries(Object.entries(expected).map(([view, ids]) => [view, ids.length])),
+    );
   });
 
   it('"my open" is personal', async () => {
@@ -91,10 +112,18 @@ describe('lists: keyset pages, sorts and filters', () => {
     for (let i = 0; i < 23; i++) all.push((await file(d, `Paged ticket ${i}`, { priority: priorities[i % 4] })).id);
     // Ties on every sort key: a third share one updatedAt, another third one createdAt.
     await runInTenant(d.ws.id, async ({ db }) => {
-      await db.update(tickets).set({ updatedAt: new Date('2026-01-01T00:00:00.123456Z') }).where(inArray(tickets.id, all.slice(0, 8)));
-      await db.update(tickets).set({ createdAt: new Date('2026-01-02T00:00:00Z') }).where(inArray(tickets.id, all.slice(8, 16)));
+      await db
+        .update(tickets)
+        .set({ updatedAt: new Date('2026-01-01T00:00:00.123456Z') })
+        .where(inArray(tickets.id, all.slice(0, 8)));
+      await db
+        .update(tickets)
+        .set({ createdAt: new Date('2026-01-02T00:00:00Z') })
+        .where(inArray(tickets.id, all.slice(8, 16)));
       // Sub-millisecond precision that a JSON round trip of a timestamp would lose.
-      await db.execute(sql`update tickets set updated_at = updated_at + interval '1 microsecond' where id = ${all[20]}`);
+      await db.execute(
+        sql`update tickets set updated_at = updated_at + interval '1 microsecond' where id = ${all[20]}`,
+      );
     });
   });
 
@@ -112,14 +141,22 @@ describe('lists: keyset pages, sorts and filters', () => {
       let cursor: string | null = null;
       let pages = 0;
       do {
-        const page: { items: Array<{ id: string }>; nextCursor: string | null } = await d.asMe.ticket.list({ sort, limit: 4, cursor });
+        const page: { items: Array<{ id: string }>; nextCursor: string | null } = await d.asMe.ticket.list({
+          sort,
+          limit: 4,
+          cursor,
+        });
         seen.push(...idsOf(page));
         cursor = page.nextCursor;
         pages++;
       } while (cursor && pages < 20);
       expect(pages).toBe(6);
       expect(new Set(seen).size).toBe(seen.length);
-      const expected = await runInTenant(d.ws.id, ({ db }) => db.execute<{ id: string }>(sql.raw(`select id from tickets where tenant_id = '${d.ws.id}' order by ${ORDER_BY[sort]}`)));
+      const expected = await runInTenant(d.ws.id, ({ db }) =>
+        db.execute<{ id: string }>(
+          sql.raw(`select id from tickets where tenant_id = '${d.ws.id}' order by ${ORDER_BY[sort]}`),
+        ),
+      );
       expect(seen).toEqual(expected.rows.map((r) => r.id));
     });
   }
@@ -139,15 +176,21 @@ describe('lists: keyset pages, sorts and filters', () => {
     await d.asMe.ticket.reply({ ticketId: all[5]!, body: 'The kumquat integration timed out.', kind: 'note' });
 
     expect(idsOf(await d.asMe.ticket.list({ filters: { statuses: ['pending'] } }))).toEqual([all[2]]);
-    expect(sorted(idsOf(await d.asMe.ticket.list({ filters: { statuses: ['open'] } })))).toEqual(sorted([all[0]!, all[1]!]));
+    expect(sorted(idsOf(await d.asMe.ticket.list({ filters: { statuses: ['open'] } })))).toEqual(
+      sorted([all[0]!, all[1]!]),
+    );
     const urgent = idsOf(await d.asMe.ticket.list({ filters: { priorities: ['urgent'] }, limit: 100 }));
     expect(sorted(urgent)).toEqual(sorted(all.filter((_, i) => i % 4 === 3)));
     expect(idsOf(await d.asMe.ticket.list({ filters: { assigneeIds: [d.me.userId] } }))).toEqual([all[0]]);
-    expect(sorted(idsOf(await d.asMe.ticket.list({ filters: { assigneeIds: [d.me.userId, d.other.userId] } })))).toEqual(sorted([all[0]!, all[1]!]));
+    expect(
+      sorted(idsOf(await d.asMe.ticket.list({ filters: { assigneeIds: [d.me.userId, d.other.userId] } }))),
+    ).toEqual(sorted([all[0]!, all[1]!]));
     const unassigned = idsOf(await d.asMe.ticket.list({ filters: { assigneeIds: [null] }, limit: 100 }));
     expect(unassigned).toHaveLength(21);
     expect(unassigned).not.toContain(all[0]);
-    expect(idsOf(await d.asMe.ticket.list({ filters: { assigneeIds: [null, d.me.userId] }, limit: 100 }))).toHaveLength(22);
+    expect(idsOf(await d.asMe.ticket.list({ filters: { assigneeIds: [null, d.me.userId] }, limit: 100 }))).toHaveLength(
+      22,
+    );
     expect(sorted(idsOf(await d.asMe.ticket.list({ filters: { tags: ['vip'] } })))).toEqual(sorted([all[3]!, all[4]!]));
     expect(idsOf(await d.asMe.ticket.list({ filters: { tags: ['vip', 'billing'] } }))).toEqual([all[3]]);
     expect(idsOf(await d.asMe.ticket.list({ filters: { text: 'kumquat' } }))).toEqual([all[5]]);
@@ -170,14 +213,20 @@ describe('replying against a stale view', () => {
     expect(shape?.message).toContain('This ticket changed after you opened it');
     expect(shape?.message).toContain('Olivia Other: status changed from New to Pending');
     expect(shape?.message).toContain('Olivia Other added an internal note');
-    const count = async () => (await runInTenant(d.ws.id, ({ db }) => db.select().from(ticketMessages).where(eq(ticketMessages.ticketId, id)))).length;
+    const count = async () =>
+      (await runInTenant(d.ws.id, ({ db }) => db.select().from(ticketMessages).where(eq(ticketMessages.ticketId, id))))
+        .length;
     expect(await count()).toBe(2);
 
-    await expect(d.asMe.ticket.reply({ ticketId: id, body: 'My reply', seenUpdatedAt: seen, confirmStale: true })).resolves.toHaveProperty('messageId');
+    await expect(
+      d.asMe.ticket.reply({ ticketId: id, body: 'My reply', seenUpdatedAt: seen, confirmStale: true }),
+    ).resolves.toHaveProperty('messageId');
     expect(await count()).toBe(3);
     // With the ticket's current time, no confirmation is needed.
     const fresh = (await d.asMe.ticket.get({ ticketId: id })).ticket.updatedAt;
-    await expect(d.asMe.ticket.reply({ ticketId: id, body: 'Follow-up', seenUpdatedAt: fresh })).resolves.toHaveProperty('messageId');
+    await expect(
+      d.asMe.ticket.reply({ ticketId: id, body: 'Follow-up', seenUpdatedAt: fresh }),
+    ).resolves.toHaveProperty('messageId');
   });
 });
 
@@ -187,20 +236,32 @@ describe('merging', () => {
     const target = await file(d, 'Login broken');
     const source = await file(d, 'Login still broken', { tags: ['login'] });
     await d.asMe.ticket.reply({ ticketId: source.id, body: 'Could you send a screenshot?' });
-    const result = await d.asMe.ticket.merge({ sourceTicketId: source.id, targetTicketId: target.id, note: 'Same issue' });
+    const result = await d.asMe.ticket.merge({
+      sourceTicketId: source.id,
+      targetTicketId: target.id,
+      note: 'Same issue',
+    });
     expect(result).toMatchObject({ targetTicketId: target.id, movedMessages: 2 });
 
     const merged = await d.asMe.ticket.get({ ticketId: source.id });
     expect(merged.ticket).toMatchObject({ status: 'merged', mergedIntoId: target.id });
-    expect(merged.messages).toEqual([expect.objectContaining({ kind: 'system', body: `Merged into ${target.displayNumber}.` })]);
+    expect(merged.messages).toEqual([
+      expect.objectContaining({ kind: 'system', body: `Merged into ${target.displayNumber}.` }),
+    ]);
     const into = await d.asMe.ticket.get({ ticketId: target.id });
     expect(into.messages.map((m) => m.body)).toEqual(
-      expect.arrayContaining(['Could you send a screenshot?', `${source.displayNumber} "Login still broken" was merged into this ticket. Same issue`]),
+      expect.arrayContaining([
+        'Could you send a screenshot?',
+        `${source.displayNumber} "Login still broken" was merged into this ticket. Same issue`,
+      ]),
     );
     expect(into.ticket.messageCount).toBe(4);
     expect(into.ticket.tags).toContain('login');
     expect(into.activities.map((a) => a.action)).toContain('merged_in');
-    await expect(d.asMe.ticket.reply({ ticketId: source.id, body: 'Hello?' })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED', message: expect.stringContaining('merged into another') });
+    await expect(d.asMe.ticket.reply({ ticketId: source.id, body: 'Hello?' })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message: expect.stringContaining('merged into another'),
+    });
     // Merged tickets leave the default list.
     expect(idsOf(await d.asMe.ticket.list({}))).not.toContain(source.id);
   });
@@ -214,7 +275,9 @@ describe('merging', () => {
       code: 'PRECONDITION_FAILED',
       message: 'You can only merge into a ticket that is not closed or merged.',
     });
-    await expect(d.asMe.ticket.merge({ sourceTicketId: source.id, targetTicketId: source.id })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(d.asMe.ticket.merge({ sourceTicketId: source.id, targetTicketId: source.id })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
     const [row] = await runInTenant(d.ws.id, ({ db }) => db.select().from(tickets).where(eq(tickets.id, source.id)));
     expect(row).toMatchObject({ status: 'new', mergedIntoId: null, messageCount: 1 });
   });
@@ -228,14 +291,23 @@ describe('bulk updates', () => {
     const c = await file(d, 'Bulk C, closed');
     await d.asMe.ticket.updateStatus({ ticketId: a.id, status: 'pending' });
     await d.asMe.ticket.updateStatus({ ticketId: c.id, status: 'closed' });
-    const result = await d.asMe.ticket.bulkUpdate({ ticketIds: [a.id, b.id, c.id], action: { type: 'status', status: 'open' } });
+    const result = await d.asMe.ticket.bulkUpdate({
+      ticketIds: [a.id, b.id, c.id],
+      action: { type: 'status', status: 'open' },
+    });
     expect(result.results).toEqual([
       { ticketId: a.id, ok: true },
       { ticketId: b.id, ok: true },
       { ticketId: c.id, ok: false, error: 'A closed ticket cannot be set to open.' },
     ]);
-    const rows = await runInTenant(d.ws.id, ({ db }) => db.select({ id: tickets.id, status: tickets.status }).from(tickets));
-    expect(Object.fromEntries(rows.map((r) => [r.id, r.status]))).toEqual({ [a.id]: 'open', [b.id]: 'open', [c.id]: 'closed' });
+    const rows = await runInTenant(d.ws.id, ({ db }) =>
+      db.select({ id: tickets.id, status: tickets.status }).from(tickets),
+    );
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.status]))).toEqual({
+      [a.id]: 'open',
+      [b.id]: 'open',
+      [c.id]: 'closed',
+    });
   });
 
   it('adds and removes tags and assigns many at once', async () => {
@@ -259,14 +331,21 @@ describe('search', () => {
     d = await desk();
     invoice = await file(d, 'Invoice shows the wrong currency');
     bodyOnly = await file(d, 'Something odd');
-    await d.asMe.ticket.reply({ ticketId: bodyOnly.id, body: 'The webhook returned a flamingo error after the deploy.' });
+    await d.asMe.ticket.reply({
+      ticketId: bodyOnly.id,
+      body: 'The webhook returned a flamingo error after the deploy.',
+    });
     await file(d, 'Unrelated printer question');
   });
 
   it('finds by a word of the subject', async () => {
     const { items } = await d.asMe.ticket.search({ query: 'invoice' });
     expect(items.map((i) => i.id)).toEqual([invoice.id]);
-    expect(items[0]).toMatchObject({ displayNumber: invoice.displayNumber, subject: 'Invoice shows the wrong currency', status: 'new' });
+    expect(items[0]).toMatchObject({
+      displayNumber: invoice.displayNumber,
+      subject: 'Invoice shows the wrong currency',
+      status: 'new',
+    });
   });
 
   it('finds by a word only a message contains, with a highlighted snippet', async () => {
@@ -291,7 +370,10 @@ describe('duplicates', () => {
     const first = await file(d, 'Cannot log in to my account');
     const second = await file(d, 'Cannot log into my account');
     const stranger = await createTestCustomer(d.ws.id);
-    const othersTicket = await createTestTicket(d.ws.id, { requesterId: stranger.id, subject: 'Cannot log in to my account' });
+    const othersTicket = await createTestTicket(d.ws.id, {
+      requesterId: stranger.id,
+      subject: 'Cannot log in to my account',
+    });
     await file(d, 'Question about pricing');
     const { duplicates } = await d.asMe.ticket.get({ ticketId: second.id });
     expect(duplicates.map((x) => x.id)).toEqual([first.id]);
@@ -308,19 +390,38 @@ describe('custom fields', () => {
   beforeAll(async () => {
     d = await desk();
     await createTestField(d.ws.id, { key: 'order_id', label: 'Order ID', type: 'text', required: true });
-    await createTestField(d.ws.id, { key: 'plan', label: 'Plan', type: 'select', options: [{ value: 'free', label: 'Free' }, { value: 'pro', label: 'Pro' }] });
+    await createTestField(d.ws.id, {
+      key: 'plan',
+      label: 'Plan',
+      type: 'select',
+      options: [
+        { value: 'free', label: 'Free' },
+        { value: 'pro', label: 'Pro' },
+      ],
+    });
     await createTestField(d.ws.id, { key: 'seats', label: 'Seats', type: 'number' });
   });
 
   const create = (customFields: Record<string, string | number | boolean | null>) =>
     d.asMe.ticket.create({ subject: 'With fields', body: 'x', requester: { customerId: d.customer.id }, customFields });
-  const count = async () => (await runInTenant(d.ws.id, ({ db }) => db.select({ id: tickets.id }).from(tickets))).length;
+  const count = async () =>
+    (await runInTenant(d.ws.id, ({ db }) => db.select({ id: tickets.id }).from(tickets))).length;
 
   it('refuses a missing required field, a value outside the options and an unknown key; nothing is stored', async () => {
-    await expect(create({ plan: 'pro' })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: 'Order ID is required.' });
-    await expect(create({ order_id: 'A-1', plan: 'gold' })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: 'Plan must be one of: Free, Pro.' });
-    await expect(create({ order_id: 'A-1', seats: 'many' })).rejects.toMatchObject({ message: 'Seats must be a number.' });
-    await expect(create({ order_id: 'A-1', colour: 'blue' })).rejects.toMatchObject({ message: 'There is no custom field "colour" in this workspace.' });
+    await expect(create({ plan: 'pro' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'Order ID is required.',
+    });
+    await expect(create({ order_id: 'A-1', plan: 'gold' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'Plan must be one of: Free, Pro.',
+    });
+    await expect(create({ order_id: 'A-1', seats: 'many' })).rejects.toMatchObject({
+      message: 'Seats must be a number.',
+    });
+    await expect(create({ order_id: 'A-1', colour: 'blue' })).rejects.toMatchObject({
+      message: 'There is no custom field "colour" in this workspace.',
+    });
     expect(await count()).toBe(0);
     // The failed creates gave their numbers back.
     const ok = await create({ order_id: 'A-1', plan: 'pro', seats: 5 });
@@ -331,8 +432,12 @@ describe('custom fields', () => {
 
   it('updates check the same rules and keep the stored values on error', async () => {
     const { id } = await create({ order_id: 'B-2', plan: 'free' });
-    await expect(d.asMe.ticket.update({ ticketId: id, customFields: { plan: 'enterprise' } })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await expect(d.asMe.ticket.update({ ticketId: id, customFields: { order_id: null } })).rejects.toMatchObject({ message: 'Order ID is required.' });
+    await expect(d.asMe.ticket.update({ ticketId: id, customFields: { plan: 'enterprise' } })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+    await expect(d.asMe.ticket.update({ ticketId: id, customFields: { order_id: null } })).rejects.toMatchObject({
+      message: 'Order ID is required.',
+    });
     await d.asMe.ticket.update({ ticketId: id, customFields: { seats: 3 } });
     const [row] = await runInTenant(d.ws.id, ({ db }) => db.select().from(tickets).where(eq(tickets.id, id)));
     expect(row?.customFields).toEqual({ order_id: 'B-2', plan: 'free', seats: 3 });
@@ -348,9 +453,17 @@ describe('activity log', () => {
     await d.asMe.ticket.update({ ticketId: id, priority: 'urgent', tags: ['escalated'] });
     const { activities } = await d.asMe.ticket.get({ ticketId: id });
     expect(activities.map((a) => a.action)).toEqual(['created', 'assigned', 'status_changed', 'updated']);
-    expect(activities[1]).toMatchObject({ actorName: 'Morgan Me', changes: { assigneeId: { from: null, to: d.other.userId }, status: { from: 'new', to: 'open' } } });
-    expect(activities[2]).toMatchObject({ changes: { status: { from: 'open', to: 'pending' } }, reason: 'Waiting for logs' });
-    expect(activities[3]).toMatchObject({ changes: { priority: { from: 'normal', to: 'urgent' }, tags: { from: [], to: ['escalated'] } } });
+    expect(activities[1]).toMatchObject({
+      actorName: 'Morgan Me',
+      changes: { assigneeId: { from: null, to: d.other.userId }, status: { from: 'new', to: 'open' } },
+    });
+    expect(activities[2]).toMatchObject({
+      changes: { status: { from: 'open', to: 'pending' } },
+      reason: 'Waiting for logs',
+    });
+    expect(activities[3]).toMatchObject({
+      changes: { priority: { from: 'normal', to: 'urgent' }, tags: { from: [], to: ['escalated'] } },
+    });
   });
 
   it('records nothing when nothing changed', async () => {

@@ -3,7 +3,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ticketActivities, ticketMessages, tickets } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
 import { callerFor, errorShapeOf, type Caller } from '../helpers/caller';
-import { addMember, createTestCustomer, createWorkspace, uniqueEmail, type TestMember, type TestWorkspace } from '../helpers/factories';
+import {
+  addMember,
+  createTestCustomer,
+  createWorkspace,
+  uniqueEmail,
+  type TestMember,
+  type TestWorkspace,
+} from '../helpers/factories';
 
 // A ticket's life through the API: filing, numbering, status moves, replies and the fields that follow.
 
@@ -14,14 +21,23 @@ let customer: { id: string; email: string };
 let asCustomer: Caller;
 
 const year = new Date().getUTCFullYear();
-const stored = async (ticketId: string) => (await runInTenant(W.id, ({ db }) => db.select().from(tickets).where(eq(tickets.id, ticketId))))[0]!;
+const stored = async (ticketId: string) =>
+  (await runInTenant(W.id, ({ db }) => db.select().from(tickets).where(eq(tickets.id, ticketId))))[0]!;
 const messagesOf = (ticketId: string) =>
-  runInTenant(W.id, ({ db }) => db.select().from(ticketMessages).where(eq(ticketMessages.ticketId, ticketId)).orderBy(asc(ticketMessages.createdAt)));
-const fileAsCustomer = (subject = 'Cannot export my invoices') => asCustomer.portal.createTicket({ subject, body: 'The export button does nothing.' });
+  runInTenant(W.id, ({ db }) =>
+    db
+      .select()
+      .from(ticketMessages)
+      .where(eq(ticketMessages.ticketId, ticketId))
+      .orderBy(asc(ticketMessages.createdAt)),
+  );
+const fileAsCustomer = (subject = 'Cannot export my invoices') =>
+  asCustomer.portal.createTicket({ subject, body: 'The export button does nothing.' });
 /** A ticket moved to `status` through allowed steps. */
 async function ticketIn(status: 'new' | 'open' | 'pending' | 'solved' | 'closed') {
   const { id } = await fileAsCustomer();
-  if (status !== 'new') await asAgent.ticket.updateStatus({ ticketId: id, status: status === 'closed' ? 'closed' : status });
+  if (status !== 'new')
+    await asAgent.ticket.updateStatus({ ticketId: id, status: status === 'closed' ? 'closed' : status });
   return id;
 }
 
@@ -39,25 +55,67 @@ describe('filing a ticket', () => {
     expect(created.displayNumber).toMatch(new RegExp(`^SUP-${year}-\\d{8}$`));
     expect(created.expectedFirstResponse).toMatch(/^within 24 hours, by \w+day \d{1,2} \w+( \d{4})?, \d{2}:\d{2} UTC$/);
     const row = await stored(created.id);
-    expect(row).toMatchObject({ status: 'new', channel: 'web', requesterId: customer.id, messageCount: 1, assigneeId: null });
+    expect(row).toMatchObject({
+      status: 'new',
+      channel: 'web',
+      requesterId: customer.id,
+      messageCount: 1,
+      assigneeId: null,
+    });
     expect(row.lastCustomerMessageAt).toBeInstanceOf(Date);
     const [first] = await messagesOf(created.id);
-    expect(first).toMatchObject({ kind: 'reply', authorType: 'customer', authorCustomerId: customer.id, body: 'The export button does nothing.' });
-    const activities = await runInTenant(W.id, ({ db }) => db.select().from(ticketActivities).where(eq(ticketActivities.ticketId, created.id)));
-    expect(activities).toEqual([expect.objectContaining({ action: 'created', actorType: 'customer', changes: { status: { from: null, to: 'new' } } })]);
+    expect(first).toMatchObject({
+      kind: 'reply',
+      authorType: 'customer',
+      authorCustomerId: customer.id,
+      body: 'The export button does nothing.',
+    });
+    const activities = await runInTenant(W.id, ({ db }) =>
+      db.select().from(ticketActivities).where(eq(ticketActivities.ticketId, created.id)),
+    );
+    expect(activities).toEqual([
+      expect.objectContaining({
+        action: 'created',
+        actorType: 'customer',
+        changes: { status: { from: null, to: 'new' } },
+      }),
+    ]);
   });
 
   it('by an agent for a new address: the customer is created and the first message is the agent’s', async () => {
     const email = uniqueEmail('caller');
-    const created = await asAgent.ticket.create({ subject: 'Phoned about billing', body: 'Customer called about a double charge.', requester: { email, name: 'Caller' }, priority: 'high', tags: ['billing', 'billing'] });
+    const created = await asAgent.ticket.create({
+      subject: 'Phoned about billing',
+      body: 'Customer called about a double charge.',
+      requester: { email, name: 'Caller' },
+      priority: 'high',
+      tags: ['billing', 'billing'],
+    });
     expect(created.displayNumber).toMatch(new RegExp(`^SUP-${year}-0+${created.number}$`));
     const detail = await asAgent.ticket.get({ ticketId: created.id });
-    expect(detail.ticket).toMatchObject({ status: 'new', channel: 'phone', priority: 'high', tags: ['billing'], requester: { email, name: 'Caller' } });
-    expect(detail.messages).toEqual([expect.objectContaining({ kind: 'reply', authorType: 'agent', author: expect.objectContaining({ name: 'Alex Agent' }) })]);
+    expect(detail.ticket).toMatchObject({
+      status: 'new',
+      channel: 'phone',
+      priority: 'high',
+      tags: ['billing'],
+      requester: { email, name: 'Caller' },
+    });
+    expect(detail.messages).toEqual([
+      expect.objectContaining({
+        kind: 'reply',
+        authorType: 'agent',
+        author: expect.objectContaining({ name: 'Alex Agent' }),
+      }),
+    ]);
   });
 
   it('by an agent with an assignee: opened right away', async () => {
-    const created = await asAgent.ticket.create({ subject: 'Assigned on creation', body: 'Taking this one.', requester: { customerId: customer.id }, assigneeId: agent.userId });
+    const created = await asAgent.ticket.create({
+      subject: 'Assigned on creation',
+      body: 'Taking this one.',
+      requester: { customerId: customer.id },
+      assigneeId: agent.userId,
+    });
     expect(await stored(created.id)).toMatchObject({ status: 'open', assigneeId: agent.userId });
   });
 });
@@ -67,25 +125,55 @@ describe('ticket numbers', () => {
     const ws = await createWorkspace();
     const owner = callerFor({ userId: ws.owner.userId, workspaceId: ws.id });
     const requester = await createTestCustomer(ws.id);
-    const first = await owner.ticket.create({ subject: 'First one', body: 'Hello', requester: { customerId: requester.id } });
+    const first = await owner.ticket.create({
+      subject: 'First one',
+      body: 'Hello',
+      requester: { customerId: requester.id },
+    });
     expect(first).toMatchObject({ number: 1, displayNumber: `SUP-${year}-00000001` });
-    expect(await owner.ticketSettings.get()).toMatchObject({ prefix: 'SUP', includeYear: true, padding: 8, suffix: '', nextNumberPreview: `SUP-${year}-00000002` });
+    expect(await owner.ticketSettings.get()).toMatchObject({
+      prefix: 'SUP',
+      includeYear: true,
+      padding: 8,
+      suffix: '',
+      nextNumberPreview: `SUP-${year}-00000002`,
+    });
 
     const saved = await owner.ticketSettings.update({ prefix: 'HELP', includeYear: false, padding: 4, suffix: 'EU' });
-    expect(saved).toMatchObject({ prefix: 'HELP', padding: 4, autoCloseAfterDays: 4, nextNumberPreview: 'HELP-0002-EU' });
-    const second = await owner.ticket.create({ subject: 'Second one', body: 'Hello again', requester: { customerId: requester.id } });
+    expect(saved).toMatchObject({
+      prefix: 'HELP',
+      padding: 4,
+      autoCloseAfterDays: 4,
+      nextNumberPreview: 'HELP-0002-EU',
+    });
+    const second = await owner.ticket.create({
+      subject: 'Second one',
+      body: 'Hello again',
+      requester: { customerId: requester.id },
+    });
     expect(second).toMatchObject({ number: 2, displayNumber: 'HELP-0002-EU' });
     expect((await owner.ticket.get({ ticketId: first.id })).ticket.displayNumber).toBe('HELP-0001-EU');
-    expect((await owner.ticket.list({})).items.map((t) => t.displayNumber).sort()).toEqual(['HELP-0001-EU', 'HELP-0002-EU']);
+    expect((await owner.ticket.list({})).items.map((t) => t.displayNumber).sort()).toEqual([
+      'HELP-0001-EU',
+      'HELP-0002-EU',
+    ]);
     expect(await owner.ticket.getByNumber({ number: 2 })).toEqual({ id: second.id });
-    expect((await owner.ticket.search({ query: 'HELP-0002-EU' })).items[0]).toMatchObject({ id: second.id, displayNumber: 'HELP-0002-EU' });
+    expect((await owner.ticket.search({ query: 'HELP-0002-EU' })).items[0]).toMatchObject({
+      id: second.id,
+      displayNumber: 'HELP-0002-EU',
+    });
     const portal = callerFor({ portal: { tenantId: ws.id, customerId: requester.id } });
-    expect((await portal.portal.tickets({})).items.map((t) => t.displayNumber).sort()).toEqual(['HELP-0001-EU', 'HELP-0002-EU']);
+    expect((await portal.portal.tickets({})).items.map((t) => t.displayNumber).sort()).toEqual([
+      'HELP-0001-EU',
+      'HELP-0002-EU',
+    ]);
   });
 
   it('refuses a prefix with punctuation, naming the rule', async () => {
     const owner = callerFor({ userId: W.owner.userId, workspaceId: W.id });
-    const shape = await errorShapeOf(owner.ticketSettings.update({ prefix: 'SUP-', includeYear: true, padding: 8, suffix: '' }));
+    const shape = await errorShapeOf(
+      owner.ticketSettings.update({ prefix: 'SUP-', includeYear: true, padding: 8, suffix: '' }),
+    );
     expect(shape?.data.code).toBe('BAD_REQUEST');
     expect(shape?.data.fieldErrors).toMatchObject({ prefix: ['The prefix uses letters and digits only.'] });
   });
@@ -96,11 +184,20 @@ describe('ticket numbers', () => {
     const created = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
         i % 2
-          ? callerFor({ portal: { tenantId: ws.id, customerId: requester.id } }).portal.createTicket({ subject: `Concurrent ${i}`, body: 'At the same time' })
-          : callerFor({ userId: ws.owner.userId, workspaceId: ws.id }).ticket.create({ subject: `Concurrent ${i}`, body: 'At the same time', requester: { customerId: requester.id } }),
+          ? callerFor({ portal: { tenantId: ws.id, customerId: requester.id } }).portal.createTicket({
+              subject: `Concurrent ${i}`,
+              body: 'At the same time',
+            })
+          : callerFor({ userId: ws.owner.userId, workspaceId: ws.id }).ticket.create({
+              subject: `Concurrent ${i}`,
+              body: 'At the same time',
+              requester: { customerId: requester.id },
+            }),
       ),
     );
-    const numbers = (await runInTenant(ws.id, ({ db }) => db.select({ number: tickets.number }).from(tickets))).map((t) => t.number).sort((a, b) => a - b);
+    const numbers = (await runInTenant(ws.id, ({ db }) => db.select({ number: tickets.number }).from(tickets)))
+      .map((t) => t.number)
+      .sort((a, b) => a - b);
     expect(numbers).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
     expect(new Set(created.map((c) => c.displayNumber)).size).toBe(50);
   });
@@ -131,15 +228,26 @@ describe('status moves', () => {
   it('refused moves say which move is not allowed and change nothing', async () => {
     const closedId = await ticketIn('closed');
     const before = await stored(closedId);
-    await expect(asAgent.ticket.updateStatus({ ticketId: closedId, status: 'open' })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED', message: 'A closed ticket cannot be set to open.' });
+    await expect(asAgent.ticket.updateStatus({ ticketId: closedId, status: 'open' })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message: 'A closed ticket cannot be set to open.',
+    });
     expect(await stored(closedId)).toEqual(before);
 
     const solvedId = await ticketIn('solved');
-    await expect(asAgent.ticket.updateStatus({ ticketId: solvedId, status: 'pending' })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED', message: 'A solved ticket cannot be set to pending.' });
+    await expect(asAgent.ticket.updateStatus({ ticketId: solvedId, status: 'pending' })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message: 'A solved ticket cannot be set to pending.',
+    });
     const openId = await ticketIn('open');
-    await expect(asAgent.ticket.updateStatus({ ticketId: openId, status: 'new' })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED', message: 'An open ticket cannot be set to new.' });
+    await expect(asAgent.ticket.updateStatus({ ticketId: openId, status: 'new' })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message: 'An open ticket cannot be set to new.',
+    });
     // "merged" is not even accepted as input: only a merge gets there.
-    await expect(asAgent.ticket.updateStatus({ ticketId: openId, status: 'merged' as never })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(asAgent.ticket.updateStatus({ ticketId: openId, status: 'merged' as never })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
     expect((await stored(openId)).status).toBe('open');
   });
 });
@@ -173,7 +281,11 @@ describe('replies move the ticket along', () => {
     expect(afterFirst.firstRespondedAt).toBeInstanceOf(Date);
     await asAgent.ticket.reply({ ticketId: id, body: 'Fixed now.', status: 'solved' });
     const afterSecond = await stored(id);
-    expect(afterSecond).toMatchObject({ status: 'solved', firstRespondedAt: afterFirst.firstRespondedAt, messageCount: 4 });
+    expect(afterSecond).toMatchObject({
+      status: 'solved',
+      firstRespondedAt: afterFirst.firstRespondedAt,
+      messageCount: 4,
+    });
     expect(afterSecond.lastAgentMessageAt!.getTime()).toBeGreaterThanOrEqual(afterFirst.firstRespondedAt!.getTime());
   });
 
@@ -188,9 +300,17 @@ describe('replies move the ticket along', () => {
   it('a closed ticket refuses replies and notes from anyone, and keeps its thread', async () => {
     const id = await ticketIn('closed');
     const message = 'This ticket is closed. Open a new ticket to follow up.';
-    await expect(asAgent.ticket.reply({ ticketId: id, body: 'Reopening?' })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED', message });
-    await expect(asAgent.ticket.reply({ ticketId: id, body: 'Note', kind: 'note' })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
-    await expect(asCustomer.portal.reply({ ticketId: id, body: 'Hello?' })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED', message });
+    await expect(asAgent.ticket.reply({ ticketId: id, body: 'Reopening?' })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message,
+    });
+    await expect(asAgent.ticket.reply({ ticketId: id, body: 'Note', kind: 'note' })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+    });
+    await expect(asCustomer.portal.reply({ ticketId: id, body: 'Hello?' })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message,
+    });
     expect(await messagesOf(id)).toHaveLength(1);
   });
 
@@ -200,7 +320,11 @@ describe('replies move the ticket along', () => {
     await expect(asCustomer.portal.close({ ticketId: id })).resolves.toEqual({ status: 'closed' });
     const row = await stored(id);
     expect(row).toMatchObject({ status: 'closed', closedAt: expect.any(Date) });
-    const activities = await runInTenant(W.id, ({ db }) => db.select().from(ticketActivities).where(eq(ticketActivities.ticketId, id)));
-    expect(activities.filter((a) => a.action === 'closed_by_customer')).toEqual([expect.objectContaining({ actorType: 'customer', actorCustomerId: customer.id })]);
+    const activities = await runInTenant(W.id, ({ db }) =>
+      db.select().from(ticketActivities).where(eq(ticketActivities.ticketId, id)),
+    );
+    expect(activities.filter((a) => a.action === 'closed_by_customer')).toEqual([
+      expect.objectContaining({ actorType: 'customer', actorCustomerId: customer.id }),
+    ]);
   });
 });

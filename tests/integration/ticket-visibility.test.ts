@@ -4,7 +4,13 @@ import { ticketMessages, tickets } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
 import { readAttachment } from '@/server/services/ticket/attachment-access';
 import { callerFor, type Caller } from '../helpers/caller';
-import { addMember, createTestCustomer, createWorkspace, type TestMember, type TestWorkspace } from '../helpers/factories';
+import {
+  addMember,
+  createTestCustomer,
+  createWorkspace,
+  type TestMember,
+  type TestWorkspace,
+} from '../helpers/factories';
 import { uploadTestAttachment } from '../helpers/ticket-factories';
 
 // What a customer can see of a ticket, and what a read-only staff member can do with it.
@@ -29,7 +35,8 @@ const SECRET = 'customer is on the fraud watch list';
 /** Every key of a value, at any depth. */
 function allKeys(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(allKeys);
-  if (value && typeof value === 'object' && !(value instanceof Date)) return Object.entries(value).flatMap(([k, v]) => [k, ...allKeys(v)]);
+  if (value && typeof value === 'object' && !(value instanceof Date))
+    return Object.entries(value).flatMap(([k, v]) => [k, ...allKeys(v)]);
   return [];
 }
 
@@ -50,7 +57,9 @@ beforeAll(async () => {
   replyFileId = replyFile.id;
   await asAgent.ticket.reply({ ticketId, body: SECRET, kind: 'note', attachmentIds: [noteFile.id] });
   await asAgent.ticket.reply({ ticketId, body: 'Refund issued, see the receipt.', attachmentIds: [replyFile.id] });
-  mergedSourceId = (await asDana.portal.createTicket({ subject: 'Refund for order 1234 again', body: 'Still charged twice.' })).id;
+  mergedSourceId = (
+    await asDana.portal.createTicket({ subject: 'Refund for order 1234 again', body: 'Still charged twice.' })
+  ).id;
   await asAgent.ticket.merge({ sourceTicketId: mergedSourceId, targetTicketId: ticketId, note: 'same refund' });
   eveTicketId = (await asEve.portal.createTicket({ subject: 'Eve’s own problem', body: 'Mine, not Dana’s.' })).id;
 });
@@ -58,20 +67,40 @@ beforeAll(async () => {
 describe('the customer’s view of a ticket', () => {
   it('shows public replies only: no internal notes, no system events', async () => {
     const view = await asDana.portal.ticket({ ticketId });
-    expect(view.messages.map((m) => m.body)).toEqual(['I was charged twice.', 'Refund issued, see the receipt.', 'Still charged twice.']);
+    expect(view.messages.map((m) => m.body)).toEqual([
+      'I was charged twice.',
+      'Refund issued, see the receipt.',
+      'Still charged twice.',
+    ]);
     expect(view.messages.map((m) => m.authorType)).toEqual(['customer', 'agent', 'customer']);
     const raw = JSON.stringify(view);
     expect(raw).not.toContain(SECRET);
     expect(raw).not.toContain('was merged into this ticket');
     expect(raw).not.toContain('same refund');
     // The stored thread really holds the note and the system message the customer must not see.
-    const kinds = (await runInTenant(W.id, ({ db }) => db.select({ kind: ticketMessages.kind }).from(ticketMessages).where(eq(ticketMessages.ticketId, ticketId)))).map((m) => m.kind);
+    const kinds = (
+      await runInTenant(W.id, ({ db }) =>
+        db.select({ kind: ticketMessages.kind }).from(ticketMessages).where(eq(ticketMessages.ticketId, ticketId)),
+      )
+    ).map((m) => m.kind);
     expect(kinds).toEqual(expect.arrayContaining(['note', 'system']));
   });
 
   it('has no agent-only fields anywhere in the response', async () => {
     const keys = allKeys(await asDana.portal.ticket({ ticketId }));
-    for (const forbidden of ['kind', 'note', 'notes', 'assignee', 'assigneeId', 'tags', 'customFields', 'timeSpentMinutes', 'requesterId', 'activities', 'email']) {
+    for (const forbidden of [
+      'kind',
+      'note',
+      'notes',
+      'assignee',
+      'assigneeId',
+      'tags',
+      'customFields',
+      'timeSpentMinutes',
+      'requesterId',
+      'activities',
+      'email',
+    ]) {
       expect(keys, forbidden).not.toContain(forbidden);
     }
   });
@@ -85,9 +114,15 @@ describe('the customer’s view of a ticket', () => {
     const view = await asDana.portal.ticket({ ticketId });
     expect(view.messages.flatMap((m) => m.attachments.map((a) => a.id))).toEqual([replyFileId]);
     const customerActor = { type: 'customer' as const, customerId: dana.id };
-    await expect(runInTenant(W.id, (scope) => readAttachment(scope, replyFileId, customerActor))).resolves.toMatchObject({ filename: 'receipt.png' });
-    await expect(runInTenant(W.id, (scope) => readAttachment(scope, noteFileId, customerActor))).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(runInTenant(W.id, (scope) => readAttachment(scope, replyFileId, { type: 'customer', customerId: eve.id }))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      runInTenant(W.id, (scope) => readAttachment(scope, replyFileId, customerActor)),
+    ).resolves.toMatchObject({ filename: 'receipt.png' });
+    await expect(runInTenant(W.id, (scope) => readAttachment(scope, noteFileId, customerActor))).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(
+      runInTenant(W.id, (scope) => readAttachment(scope, replyFileId, { type: 'customer', customerId: eve.id })),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('the agent sees the whole thread, notes and system events included', async () => {
@@ -100,7 +135,10 @@ describe('the customer’s view of a ticket', () => {
 describe('another customer', () => {
   it('gets NOT_FOUND for the ticket, its replies and closing it, and changes nothing', async () => {
     const [before] = await runInTenant(W.id, ({ db }) => db.select().from(tickets).where(eq(tickets.id, ticketId)));
-    await expect(asEve.portal.ticket({ ticketId })).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'The request was not found in this workspace.' });
+    await expect(asEve.portal.ticket({ ticketId })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'The request was not found in this workspace.',
+    });
     await expect(asEve.portal.reply({ ticketId, body: 'Let me in' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(asEve.portal.close({ ticketId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const [after] = await runInTenant(W.id, ({ db }) => db.select().from(tickets).where(eq(tickets.id, ticketId)));
@@ -129,12 +167,18 @@ describe('a session from one ticket’s signed link', () => {
     await expect(viaLink.portal.ticket({ ticketId })).resolves.toMatchObject({ ticket: { id: ticketId } });
     expect((await viaLink.portal.tickets({})).items.map((t) => t.id)).toEqual([ticketId]);
     await expect(viaLink.portal.ticket({ ticketId: other })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(viaLink.portal.reply({ ticketId: other, body: 'Through the link' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(viaLink.portal.reply({ ticketId: other, body: 'Through the link' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     await expect(viaLink.portal.close({ ticketId: other })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(viaLink.portal.createTicket({ subject: 'New via link', body: 'x' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(viaLink.portal.createTicket({ subject: 'New via link', body: 'x' })).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+    });
     const [row] = await runInTenant(W.id, ({ db }) => db.select().from(tickets).where(eq(tickets.id, other)));
     expect(row).toMatchObject({ status: 'new', messageCount: 1 });
-    await expect(viaLink.portal.reply({ ticketId, body: 'Replying from the email link' })).resolves.toHaveProperty('messageId');
+    await expect(viaLink.portal.reply({ ticketId, body: 'Replying from the email link' })).resolves.toHaveProperty(
+      'messageId',
+    );
   });
 });
 
@@ -150,9 +194,13 @@ describe('a viewer', () => {
     const [before] = await runInTenant(W.id, ({ db }) => db.select().from(tickets).where(eq(tickets.id, ticketId)));
     const forbidden = { code: 'FORBIDDEN', message: 'Only agents and admins can do this. Ask a workspace admin.' };
     await expect(asViewer.ticket.reply({ ticketId, body: 'From a viewer' })).rejects.toMatchObject(forbidden);
-    await expect(asViewer.ticket.reply({ ticketId, body: 'Viewer note', kind: 'note' })).rejects.toMatchObject(forbidden);
+    await expect(asViewer.ticket.reply({ ticketId, body: 'Viewer note', kind: 'note' })).rejects.toMatchObject(
+      forbidden,
+    );
     await expect(asViewer.ticket.updateStatus({ ticketId, status: 'pending' })).rejects.toMatchObject(forbidden);
-    await expect(asViewer.ticket.create({ subject: 'From a viewer', body: 'x', requester: { customerId: dana.id } })).rejects.toMatchObject(forbidden);
+    await expect(
+      asViewer.ticket.create({ subject: 'From a viewer', body: 'x', requester: { customerId: dana.id } }),
+    ).rejects.toMatchObject(forbidden);
     const [after] = await runInTenant(W.id, ({ db }) => db.select().from(tickets).where(eq(tickets.id, ticketId)));
     expect(after).toEqual(before);
   });

@@ -17,7 +17,11 @@ const skipReason = 'SKIPPED: redis-server is not installed (apt-get install redi
 type Spawned = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
 
 function spawnWorker(env: Record<string, string>): Spawned {
-  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['jobs/worker.ts'], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['jobs/worker.ts'], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -26,7 +30,10 @@ function spawnWorker(env: Record<string, string>): Spawned {
 }
 
 const within = <T>(promise: Promise<T>, ms: number, what: string) =>
-  Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms))]);
+  Promise.race([
+    promise,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms)),
+  ]);
 
 describe.skipIf(!redisServerBinary)(redisServerBinary ? 'npm run worker' : `npm run worker — ${skipReason}`, () => {
   let ws: TestWorkspace;
@@ -87,11 +94,22 @@ describe.skipIf(!redisServerBinary)(redisServerBinary ? 'npm run worker' : `npm 
 
     try {
       const [row] = await runInTenant(ws.id, ({ db }) =>
-        db.insert(outbox).values({ tenantId: ws.id, kind: 'email', payload: { to: slowTo, subject: 'Sent during shutdown', html: '<p>Hi</p>', text: 'Hi' } }).returning(),
+        db
+          .insert(outbox)
+          .values({
+            tenantId: ws.id,
+            kind: 'email',
+            payload: { to: slowTo, subject: 'Sent during shutdown', html: '<p>Hi</p>', text: 'Hi' },
+          })
+          .returning(),
       );
       // Production mode on a noeviction Redis (the server's default): the policy check passes. The worker's
       // first sweep enqueues the pending row.
-      const worker = spawnWorker({ NODE_ENV: 'production', REDIS_URL: redis.url, SMTP_URL: `smtp://127.0.0.1:${smtpPort}` });
+      const worker = spawnWorker({
+        NODE_ENV: 'production',
+        REDIS_URL: redis.url,
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      });
       started.push(worker);
       await within(started$, 60_000, 'the worker starting to send the mail');
       expect(worker.output()).toContain('processing jobs on Redis');

@@ -20,8 +20,14 @@ const randomIp = () => `10.${[0, 0, 0].map(() => Math.floor(Math.random() * 250)
 
 async function counts() {
   return runInTenant(ws.id, async (scope) => {
-    const [row] = await scope.db.select({ yes: articles.helpfulYes, no: articles.helpfulNo, views: articles.viewCount }).from(articles).where(eq(articles.id, articleId));
-    const votes = await scope.db.select({ id: articleFeedback.id }).from(articleFeedback).where(eq(articleFeedback.articleId, articleId));
+    const [row] = await scope.db
+      .select({ yes: articles.helpfulYes, no: articles.helpfulNo, views: articles.viewCount })
+      .from(articles)
+      .where(eq(articles.id, articleId));
+    const votes = await scope.db
+      .select({ id: articleFeedback.id })
+      .from(articleFeedback)
+      .where(eq(articleFeedback.articleId, articleId));
     return { ...row!, rows: votes.length };
   });
 }
@@ -42,11 +48,19 @@ describe('article votes', () => {
 
   it('give a cookie-less visitor a visitor cookie, so its next vote is the same vote', async () => {
     const ip = randomIp();
-    const first = await postMutation('help.feedback', { workspace: ws.slug, articleId, helpful: true }, { 'x-forwarded-for': ip });
+    const first = await postMutation(
+      'help.feedback',
+      { workspace: ws.slug, articleId, helpful: true },
+      { 'x-forwarded-for': ip },
+    );
     expect(first.status).toBe(200);
     const cookie = first.setCookie.find((c) => c.startsWith(`${VISITOR_COOKIE}=`));
     expect(cookie).toMatch(/HttpOnly/);
-    await postMutation('help.feedback', { workspace: ws.slug, articleId, helpful: true }, { 'x-forwarded-for': ip, cookie: cookie!.split(';')[0]! });
+    await postMutation(
+      'help.feedback',
+      { workspace: ws.slug, articleId, helpful: true },
+      { 'x-forwarded-for': ip, cookie: cookie!.split(';')[0]! },
+    );
     expect(await counts()).toMatchObject({ yes: 1, rows: 1 });
   });
 
@@ -60,9 +74,12 @@ describe('article votes', () => {
 
   it('refuse one address posing as many visitors past its hourly limit', async () => {
     const ip = randomIp();
-    for (let i = 0; i < 60; i++) await callerFor({ ip, visitorId: randomUUID() }).help.feedback({ workspace: ws.slug, articleId, helpful: true });
+    for (let i = 0; i < 60; i++)
+      await callerFor({ ip, visitorId: randomUUID() }).help.feedback({ workspace: ws.slug, articleId, helpful: true });
     expect((await counts()).yes).toBe(60);
-    const shape = await errorShapeOf(callerFor({ ip, visitorId: randomUUID() }).help.feedback({ workspace: ws.slug, articleId, helpful: true }));
+    const shape = await errorShapeOf(
+      callerFor({ ip, visitorId: randomUUID() }).help.feedback({ workspace: ws.slug, articleId, helpful: true }),
+    );
     expect(shape?.data.code).toBe('TOO_MANY_REQUESTS');
     expect((await counts()).yes).toBe(60);
   });
@@ -77,12 +94,17 @@ describe('article views', () => {
 
   it('stop counting views from one address past its hourly limit, without an error', async () => {
     const ip = randomIp();
-    for (let i = 0; i < 305; i++) await expect(callerFor({ ip, visitorId: randomUUID() }).help.recordView({ workspace: ws.slug, articleId })).resolves.toEqual({ recorded: true });
+    for (let i = 0; i < 305; i++)
+      await expect(
+        callerFor({ ip, visitorId: randomUUID() }).help.recordView({ workspace: ws.slug, articleId }),
+      ).resolves.toEqual({ recorded: true });
     expect((await counts()).views).toBe(300);
   });
 
   it('still answer not found for an article the reader may not see', async () => {
-    const shape = await errorShapeOf(callerFor({ visitorId: randomUUID() }).help.recordView({ workspace: ws.slug, articleId: randomUUID() }));
+    const shape = await errorShapeOf(
+      callerFor({ visitorId: randomUUID() }).help.recordView({ workspace: ws.slug, articleId: randomUUID() }),
+    );
     expect(shape?.data.code).toBe('NOT_FOUND');
   });
 });

@@ -25,14 +25,26 @@ beforeAll(async () => {
   articleId = (await createTestArticle(ws.id, { userId: ws.owner.userId, role: 'owner' })).id;
   verifiedDomain = (await addTestDomain(ws.id)).domain;
   unverifiedDomain = (await addTestDomain(ws.id)).domain;
-  await runInTenant(ws.id, (scope) => scope.db.update(workspaceDomains).set({ verifiedAt: new Date() }).where(eq(workspaceDomains.domain, verifiedDomain)));
-  portalCookie = await portalCookieHeader(ws.slug, { tenantId: ws.id, customerId: (await createTestCustomer(ws.id)).id });
+  await runInTenant(ws.id, (scope) =>
+    scope.db
+      .update(workspaceDomains)
+      .set({ verifiedAt: new Date() })
+      .where(eq(workspaceDomains.domain, verifiedDomain)),
+  );
+  portalCookie = await portalCookieHeader(ws.slug, {
+    tenantId: ws.id,
+    customerId: (await createTestCustomer(ws.id)).id,
+  });
 });
 
 const vote = (headers: Record<string, string>, base?: string) =>
   throughProxy(
     `${base ?? appOrigin()}/api/trpc/help.feedback`,
-    { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ json: { workspace: ws.slug, articleId, helpful: true } }) },
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ json: { workspace: ws.slug, articleId, helpful: true } }),
+    },
     (req: NextRequest) => trpcPost(req),
   );
 
@@ -66,14 +78,19 @@ describe('tRPC mutations', () => {
 });
 
 describe('custom domains', () => {
-  const onDomain = (domain: string, origin: string) => vote({ ...fromPage(origin, 'same-origin'), host: domain }, `http://${domain}`);
+  const onDomain = (domain: string, origin: string) =>
+    vote({ ...fromPage(origin, 'same-origin'), host: domain }, `http://${domain}`);
 
   it('accept a verified domain posting to itself', async () => {
-    expect((await onDomain(verifiedDomain, `${new URL(appOrigin()).protocol}//${verifiedDomain}`)).response.status).toBe(200);
+    expect(
+      (await onDomain(verifiedDomain, `${new URL(appOrigin()).protocol}//${verifiedDomain}`)).response.status,
+    ).toBe(200);
   });
 
   it('refuse a domain that was added but never verified', async () => {
-    expect((await onDomain(unverifiedDomain, `${new URL(appOrigin()).protocol}//${unverifiedDomain}`)).response.status).toBe(403);
+    expect(
+      (await onDomain(unverifiedDomain, `${new URL(appOrigin()).protocol}//${unverifiedDomain}`)).response.status,
+    ).toBe(403);
   });
 
   it('refuse a verified domain posting to the app host', async () => {
@@ -86,7 +103,11 @@ describe('other state-changing requests', () => {
   it('refuses a cross-site upload before the file is read', async () => {
     const form = new FormData();
     form.set('file', new File([PNG_BYTES], 'x.png'));
-    const { response, reachedHandler } = await throughProxy(`/api/attachments?portal=${ws.slug}`, { method: 'POST', headers: { cookie: portalCookie, ...fromPage('https://attacker.example') }, body: form }, (req) => upload(req));
+    const { response, reachedHandler } = await throughProxy(
+      `/api/attachments?portal=${ws.slug}`,
+      { method: 'POST', headers: { cookie: portalCookie, ...fromPage('https://attacker.example') }, body: form },
+      (req) => upload(req),
+    );
     expect(response.status).toBe(403);
     expect(reachedHandler).toBe(false);
   });
@@ -94,19 +115,35 @@ describe('other state-changing requests', () => {
   it('accepts an upload from the portal page', async () => {
     const form = new FormData();
     form.set('file', new File([PNG_BYTES], 'x.png'));
-    const { response } = await throughProxy(`/api/attachments?portal=${ws.slug}`, { method: 'POST', headers: { cookie: portalCookie, ...fromPage(appOrigin(), 'same-origin') }, body: form }, (req) => upload(req));
+    const { response } = await throughProxy(
+      `/api/attachments?portal=${ws.slug}`,
+      { method: 'POST', headers: { cookie: portalCookie, ...fromPage(appOrigin(), 'same-origin') }, body: form },
+      (req) => upload(req),
+    );
     expect(response.status).toBe(201);
   });
 
   it('refuses a cross-site server action and a cross-site Auth.js post', async () => {
-    const action = await throughProxy('/signin', { method: 'POST', headers: { 'next-action': 'abc123', ...fromPage('https://attacker.example') } }, async () => new Response(null, { status: 200 }));
+    const action = await throughProxy(
+      '/signin',
+      { method: 'POST', headers: { 'next-action': 'abc123', ...fromPage('https://attacker.example') } },
+      async () => new Response(null, { status: 200 }),
+    );
     expect(action.response.status).toBe(403);
-    const authPost = await throughProxy('/api/auth/signout', { method: 'POST', headers: fromPage('https://attacker.example') }, async () => new Response(null, { status: 200 }));
+    const authPost = await throughProxy(
+      '/api/auth/signout',
+      { method: 'POST', headers: fromPage('https://attacker.example') },
+      async () => new Response(null, { status: 200 }),
+    );
     expect(authPost.response.status).toBe(403);
   });
 
   it('lets reads through from anywhere (links, images, prefetch)', async () => {
-    const { reachedHandler } = await throughProxy(`/${ws.slug}/help`, { method: 'GET', headers: fromPage('https://attacker.example') }, async () => new Response(null, { status: 200 }));
+    const { reachedHandler } = await throughProxy(
+      `/${ws.slug}/help`,
+      { method: 'GET', headers: fromPage('https://attacker.example') },
+      async () => new Response(null, { status: 200 }),
+    );
     expect(reachedHandler).toBe(true);
   });
 });

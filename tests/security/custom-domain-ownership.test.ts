@@ -31,15 +31,23 @@ afterAll(async () => {
 
 const asOwner = () => callerFor({ userId: owner.owner.userId, workspaceId: owner.id });
 const asSquatter = () => callerFor({ userId: squatter.owner.userId, workspaceId: squatter.id });
-const verify = (ws: TestWorkspace, domainId: string) => processDomainVerify({ tenantId: ws.id, domainId }, { resolver: dns.resolver() });
-const row = async (ws: TestWorkspace, domainId: string) => (await runInTenant(ws.id, ({ db }) => db.select().from(workspaceDomains).where(eq(workspaceDomains.id, domainId))))[0]!;
+const verify = (ws: TestWorkspace, domainId: string) =>
+  processDomainVerify({ tenantId: ws.id, domainId }, { resolver: dns.resolver() });
+const row = async (ws: TestWorkspace, domainId: string) =>
+  (
+    await runInTenant(ws.id, ({ db }) => db.select().from(workspaceDomains).where(eq(workspaceDomains.id, domainId)))
+  )[0]!;
 
 describe('custom domain ownership', () => {
   it('serves nothing on a freshly added domain, and shows the TXT record to create', async () => {
     const domain = uniqueDomain('claimed');
     const added = await asSquatter().domain.add({ domain });
     expect(added.verifiedAt).toBeNull();
-    expect(added.verificationRecord).toEqual({ type: 'TXT', name: `_cairn-verify.${domain}`, value: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    expect(added.verificationRecord).toEqual({
+      type: 'TXT',
+      name: `_cairn-verify.${domain}`,
+      value: expect.stringMatching(/^[0-9a-f]{32}$/),
+    });
     expect(await resolveWorkspaceSlugByHost(domain)).toBeNull();
     expect(await findWorkspaceByDomain(domain)).toBeNull();
   });
@@ -50,7 +58,10 @@ describe('custom domain ownership', () => {
 
     // No record: stays unverified with a note saying what to add.
     await expect(verify(owner, added.id)).resolves.toMatchObject({ verified: false });
-    expect(await row(owner, added.id)).toMatchObject({ verifiedAt: null, checkError: expect.stringContaining(`_cairn-verify.${domain}`) });
+    expect(await row(owner, added.id)).toMatchObject({
+      verifiedAt: null,
+      checkError: expect.stringContaining(`_cairn-verify.${domain}`),
+    });
 
     // Someone else's token (another workspace's claim) proves nothing.
     dns.setTxt(`_cairn-verify.${domain}`, ['0123456789abcdef0123456789abcdef']);
@@ -75,13 +86,19 @@ describe('custom domain ownership', () => {
 
     const late = await asSquatter()
       .domain.add({ domain })
-      .then(() => null, (e: { code: string; message: string }) => e);
+      .then(
+        () => null,
+        (e: { code: string; message: string }) => e,
+      );
     // The squatter's own earlier claim is still in its list, so this is refused either way; never served.
     expect(late?.code).toBe('CONFLICT');
     const third = await createWorkspace({ name: 'Third' });
     const refused = await callerFor({ userId: third.owner.userId, workspaceId: third.id })
       .domain.add({ domain })
-      .then(() => null, (e: { code: string; message: string }) => e);
+      .then(
+        () => null,
+        (e: { code: string; message: string }) => e,
+      );
     expect(refused?.code).toBe('CONFLICT');
     expect(refused?.message).not.toContain(owner.slug);
   });

@@ -9,7 +9,10 @@ import { uniqueEmail } from '../helpers/factories';
 // TRUSTED_PROXIES, the first untrusted address read from the right.
 
 const headers = (peer: string | null, forwardedFor?: string) =>
-  new Headers({ ...(peer ? { [PEER_ADDRESS_HEADER]: peer } : {}), ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}) });
+  new Headers({
+    ...(peer ? { [PEER_ADDRESS_HEADER]: peer } : {}),
+    ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}),
+  });
 
 describe('who the client is', () => {
   it('a forged X-Forwarded-For per request does not escape the per-IP sign-in limit', async () => {
@@ -17,7 +20,13 @@ describe('who the client is', () => {
     const outcomes = [];
     for (let i = 0; i < 30; i++) {
       const forged = `${(i % 200) + 1}.${i + 7}.0.${i + 1}`;
-      outcomes.push(await postCredentials(newBrowser({ peer, headers: { 'x-forwarded-for': forged, 'x-real-ip': forged } }), uniqueEmail('victim'), 'password123'));
+      outcomes.push(
+        await postCredentials(
+          newBrowser({ peer, headers: { 'x-forwarded-for': forged, 'x-real-ip': forged } }),
+          uniqueEmail('victim'),
+          'password123',
+        ),
+      );
     }
     expect(outcomes.slice(21).every((o) => o.code?.startsWith('too_many_attempts:'))).toBe(true);
   });

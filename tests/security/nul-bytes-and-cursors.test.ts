@@ -38,7 +38,12 @@ describe('NUL bytes in text input', () => {
   it('refuses them with a 400 naming the field, and logs nothing of the value', async () => {
     captureLogs();
     const secret = `private-${uniqueSuffix()}`;
-    const res = await postMutation('help.feedback', { workspace: ws.slug, articleId, helpful: true, comment: `${secret}\u0000 and more` });
+    const res = await postMutation('help.feedback', {
+      workspace: ws.slug,
+      articleId,
+      helpful: true,
+      comment: `${secret}\u0000 and more`,
+    });
     expect(res.status).toBe(400);
     expect(res.error?.data.code).toBe('BAD_REQUEST');
     expect(res.error?.message).toMatch(/NUL/);
@@ -48,13 +53,20 @@ describe('NUL bytes in text input', () => {
 
   it('refuses a NUL in a nested value or a record key too', async () => {
     const asOwner = callerFor({ userId: ws.owner.userId, workspaceId: ws.id });
-    const shape = await errorShapeOf(asOwner.ticket.create({ subject: 'Printer on fire', body: 'Help', customFields: { 'ke\u0000y': 'x' } } as never));
+    const shape = await errorShapeOf(
+      asOwner.ticket.create({ subject: 'Printer on fire', body: 'Help', customFields: { 'ke\u0000y': 'x' } } as never),
+    );
     expect(shape?.data.code).toBe('BAD_REQUEST');
     expect(shape?.message).toContain('customFields.ke');
   });
 
   it('accepts the same input without the NUL', async () => {
-    const res = await postMutation('help.feedback', { workspace: ws.slug, articleId, helpful: true, comment: 'Clear and short.' });
+    const res = await postMutation('help.feedback', {
+      workspace: ws.slug,
+      articleId,
+      helpful: true,
+      comment: 'Clear and short.',
+    });
     expect(res.status).toBe(200);
   });
 });
@@ -73,7 +85,9 @@ describe('malformed cursors', () => {
 describe('error logs', () => {
   it('keep the SQL and the error code but never the bound values', async () => {
     const secret = `jane-${uniqueSuffix()}@example.test`;
-    const failure = await runWithoutTenant((tx) => tx.execute(sql`select ${secret}::uuid`)).catch((error: unknown) => error);
+    const failure = await runWithoutTenant((tx) => tx.execute(sql`select ${secret}::uuid`)).catch(
+      (error: unknown) => error,
+    );
     expect(failure).toBeInstanceOf(Error);
     captureLogs();
     logError({ path: 'ticket.list', error: failure });

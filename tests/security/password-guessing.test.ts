@@ -14,12 +14,18 @@ describe('password guessing through /api/auth/callback/credentials', () => {
     const ws = await createWorkspace();
     // A person who mistypes a few times still gets in, and that clears the account's count.
     const owner = newBrowser();
-    for (let i = 0; i < 3; i++) expect((await postCredentials(owner, ws.owner.email, `typo ${i}`)).code).toBe('invalid_credentials');
-    expect(await postCredentials(owner, ws.owner.email, TEST_PASSWORD)).toMatchObject({ status: 302, path: '/agent', error: null });
+    for (let i = 0; i < 3; i++)
+      expect((await postCredentials(owner, ws.owner.email, `typo ${i}`)).code).toBe('invalid_credentials');
+    expect(await postCredentials(owner, ws.owner.email, TEST_PASSWORD)).toMatchObject({
+      status: 302,
+      path: '/agent',
+      error: null,
+    });
     expect((await sessionOf(owner))?.user?.email).toBe(ws.owner.email);
 
     const outcomes = [];
-    for (let i = 0; i < 40; i++) outcomes.push(await postCredentials(newBrowser({ peer: randomPeer() }), ws.owner.email, `wrong guess ${i}`));
+    for (let i = 0; i < 40; i++)
+      outcomes.push(await postCredentials(newBrowser({ peer: randomPeer() }), ws.owner.email, `wrong guess ${i}`));
 
     expect(outcomes.slice(0, 5).map((o) => o.code)).toEqual(Array(5).fill('invalid_credentials'));
     expect(outcomes.filter(refused).length).toBeGreaterThanOrEqual(34);
@@ -36,7 +42,8 @@ describe('password guessing through /api/auth/callback/credentials', () => {
   it('refuses one address that guesses across many accounts', async () => {
     const peer = randomPeer();
     const outcomes = [];
-    for (let i = 0; i < 30; i++) outcomes.push(await postCredentials(newBrowser({ peer }), uniqueEmail('target'), 'password123'));
+    for (let i = 0; i < 30; i++)
+      outcomes.push(await postCredentials(newBrowser({ peer }), uniqueEmail('target'), 'password123'));
     expect(outcomes.slice(0, 20).filter(refused)).toEqual([]);
     expect(outcomes.slice(21).every(refused)).toBe(true);
   });
@@ -54,7 +61,10 @@ describe('the growing delay', () => {
       for (let i = 0; i < 6; i++) await attempt();
       const waits: string[] = [];
       for (const minutes of [1, 2, 4]) {
-        await expect(attempt()).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS', message: `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.` });
+        await expect(attempt()).rejects.toMatchObject({
+          code: 'TOO_MANY_REQUESTS',
+          message: `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+        });
         waits.push(`${minutes}`);
         vi.setSystemTime(Date.now() + minutes * 60_000 + 1_000);
         await attempt();

@@ -7,8 +7,13 @@ import { proxy } from '@/proxy';
 // Hole 7: pages had no Content-Security-Policy, could be framed (clickjacking), and lacked
 // Referrer-Policy, nosniff, Permissions-Policy and HSTS.
 
-const page = (path: string, headers: Record<string, string> = {}) => proxy(new NextRequest(new URL(path, env.APP_URL), { headers }));
-const directive = (policy: string, name: string) => policy.split(';').map((d) => d.trim()).find((d) => d.startsWith(`${name} `));
+const page = (path: string, headers: Record<string, string> = {}) =>
+  proxy(new NextRequest(new URL(path, env.APP_URL), { headers }));
+const directive = (policy: string, name: string) =>
+  policy
+    .split(';')
+    .map((d) => d.trim())
+    .find((d) => d.startsWith(`${name} `));
 
 describe('page Content-Security-Policy (proxy.ts)', () => {
   it('sets a nonce-based script policy that forbids framing', async () => {
@@ -24,7 +29,9 @@ describe('page Content-Security-Policy (proxy.ts)', () => {
   it('hands the same policy to Next on the request, so its inline scripts carry the nonce', async () => {
     const res = await page('/signin');
     // NextResponse.next({ request: { headers } }) forwards overridden request headers this way.
-    expect(res.headers.get('x-middleware-request-content-security-policy')).toBe(res.headers.get('content-security-policy'));
+    expect(res.headers.get('x-middleware-request-content-security-policy')).toBe(
+      res.headers.get('content-security-policy'),
+    );
     const nonce = /'nonce-([^']+)'/.exec(res.headers.get('content-security-policy') ?? '')?.[1];
     expect(res.headers.get('x-middleware-request-x-nonce')).toBe(nonce);
   });
@@ -38,8 +45,12 @@ describe('page Content-Security-Policy (proxy.ts)', () => {
   });
 
   it('sends HSTS over https only', async () => {
-    expect((await page('/signin', { 'x-forwarded-proto': 'https' })).headers.get('strict-transport-security')).toMatch(/max-age=\d{7,}/);
-    expect((await page('/signin', { 'x-forwarded-proto': 'http' })).headers.get('strict-transport-security')).toBeNull();
+    expect((await page('/signin', { 'x-forwarded-proto': 'https' })).headers.get('strict-transport-security')).toMatch(
+      /max-age=\d{7,}/,
+    );
+    expect(
+      (await page('/signin', { 'x-forwarded-proto': 'http' })).headers.get('strict-transport-security'),
+    ).toBeNull();
   });
 });
 
@@ -49,7 +60,12 @@ describe('headers on every response (next.config.ts)', () => {
     const found = new Map<string, string>();
     for (const rule of await rules()) {
       // The same matching Next does for these simple sources.
-      const pattern = rule.source === '/:path*' ? /^\// : rule.source === '/((?!embed).*)' ? /^\/(?!embed)/ : new RegExp(`^${rule.source.replace('/:path*', '(/.*)?')}$`);
+      const pattern =
+        rule.source === '/:path*'
+          ? /^\//
+          : rule.source === '/((?!embed).*)'
+            ? /^\/(?!embed)/
+            : new RegExp(`^${rule.source.replace('/:path*', '(/.*)?')}$`);
       if (pattern.test(path)) for (const h of rule.headers) found.set(h.key.toLowerCase(), h.value);
     }
     return found;
@@ -68,6 +84,8 @@ describe('headers on every response (next.config.ts)', () => {
   });
 
   it('sandbox attachment downloads', async () => {
-    expect((await headersFor('/api/attachments/123')).get('content-security-policy')).toBe("default-src 'none'; sandbox");
+    expect((await headersFor('/api/attachments/123')).get('content-security-policy')).toBe(
+      "default-src 'none'; sandbox",
+    );
   });
 });

@@ -32,9 +32,15 @@ describe('staff sessions end when they should', () => {
     const ws = await createWorkspace();
     const laptop = await signIn(ws.owner.email);
     const phone = await signIn(ws.owner.email);
-    await callerFor({ userId: laptop.userId, sessionId: laptop.sessionId }).account.changePassword({ currentPassword: TEST_PASSWORD, newPassword: 'a brand new long passphrase' });
+    await callerFor({ userId: laptop.userId, sessionId: laptop.sessionId }).account.changePassword({
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'a brand new long passphrase',
+    });
     expect([await signedIn(laptop.browser), await signedIn(phone.browser)]).toEqual([false, false]);
-    expect(await postCredentials(newBrowser(), ws.owner.email, 'a brand new long passphrase')).toMatchObject({ path: '/agent', error: null });
+    expect(await postCredentials(newBrowser(), ws.owner.email, 'a brand new long passphrase')).toMatchObject({
+      path: '/agent',
+      error: null,
+    });
   });
 
   it('removal from the workspace ends every session of the removed person', async () => {
@@ -43,7 +49,9 @@ describe('staff sessions end when they should', () => {
     await setTestPassword(agent.userId);
     const { browser } = await signIn(agent.email);
     const owner = await signIn(ws.owner.email);
-    await callerFor({ userId: ws.owner.userId, workspaceId: ws.id }).member.remove({ membershipId: agent.membershipId });
+    await callerFor({ userId: ws.owner.userId, workspaceId: ws.id }).member.remove({
+      membershipId: agent.membershipId,
+    });
     expect(await signedIn(browser)).toBe(false);
     expect(await signedIn(owner.browser)).toBe(true);
   });
@@ -56,7 +64,12 @@ describe('staff sessions end when they should', () => {
 
     const listed = await me.session.list();
     expect(listed).toHaveLength(2);
-    expect(listed.find((s) => s.id === laptop.sessionId)).toMatchObject({ current: true, userAgent: 'Mozilla/5.0 (Macintosh) Safari/605.1.15', ip: laptop.browser.peer, lastSeenAt: expect.any(Date) });
+    expect(listed.find((s) => s.id === laptop.sessionId)).toMatchObject({
+      current: true,
+      userAgent: 'Mozilla/5.0 (Macintosh) Safari/605.1.15',
+      ip: laptop.browser.peer,
+      lastSeenAt: expect.any(Date),
+    });
     expect(listed.find((s) => s.id === phone.sessionId)).toMatchObject({ current: false, ip: phone.browser.peer });
 
     await me.session.revoke({ sessionId: phone.sessionId });

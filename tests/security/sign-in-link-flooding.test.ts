@@ -30,7 +30,9 @@ describe('sign-in link flooding', () => {
     expect(outcomes.slice(0, 5).map((o) => o.path)).toEqual(Array(5).fill('/api/auth/verify-request'));
     for (const o of outcomes.slice(5)) {
       expect(o).toMatchObject({ path: '/signin', error: 'TooManyRequests' });
-      expect(messageForRateLimitedCode(o.code)).toMatch(/^Too many sign-in links requested\. Try again in \d+ minutes?\.$/);
+      expect(messageForRateLimitedCode(o.code)).toMatch(
+        /^Too many sign-in links requested\. Try again in \d+ minutes?\.$/,
+      );
     }
     await smtp.waitForMailTo(ws.owner.email);
     await settle();

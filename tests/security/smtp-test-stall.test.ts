@@ -3,7 +3,13 @@ import { processOutboundCheck } from '@/jobs/processors/outbound-check';
 import { SMTP_CHECK_MESSAGES } from '@/server/email/transport';
 import { getQueue, jobId } from '@/server/queue/enqueue';
 import { callerFor } from '../helpers/caller';
-import { addMember, createTestCustomer, createWorkspace, type TestMember, type TestWorkspace } from '../helpers/factories';
+import {
+  addMember,
+  createTestCustomer,
+  createWorkspace,
+  type TestMember,
+  type TestWorkspace,
+} from '../helpers/factories';
 import { startTcpServer, type TestTcpServer } from '../helpers/tcp-server';
 import { createTestTicket } from '../helpers/ticket-factories';
 

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processOutboundCheck } from '@/jobs/processors/outbound-check';
 import { sendMail } from '@/server/email/transport';
-import { OutboundRefused, parseAllowList, resolveOutboundAddress, tlsServerName, type Lookup } from '@/server/net/outbound-guard';
+import {
+  OutboundRefused,
+  parseAllowList,
+  resolveOutboundAddress,
+  tlsServerName,
+  type Lookup,
+} from '@/server/net/outbound-guard';
 import { callerFor } from '../helpers/caller';
 import { createWorkspace, type TestWorkspace } from '../helpers/factories';
 import { startTcpServer, type TestTcpServer } from '../helpers/tcp-server';
@@ -17,9 +23,27 @@ import { startTcpServer, type TestTcpServer } from '../helpers/tcp-server';
 const NO_ALLOW_LIST = parseAllowList('');
 
 const INTERNAL = [
-  '127.0.0.1', '127.0.0.2', '10.0.0.1', '172.16.5.4', '192.168.1.1', '169.254.169.254', '100.64.0.1', '100.100.100.200',
-  '224.0.0.1', '0.0.0.0', '255.255.255.255', '::1', '::', 'fe80::1', 'fc00::1', 'fd00:ec2::254', 'ff02::1',
-  '::ffff:127.0.0.1', '::ffff:169.254.169.254', '::ffff:10.0.0.1', '64:ff9b::a00:1',
+  '127.0.0.1',
+  '127.0.0.2',
+  '10.0.0.1',
+  '172.16.5.4',
+  '192.168.1.1',
+  '169.254.169.254',
+  '100.64.0.1',
+  '100.100.100.200',
+  '224.0.0.1',
+  '0.0.0.0',
+  '255.255.255.255',
+  '::1',
+  '::',
+  'fe80::1',
+  'fc00::1',
+  'fd00:ec2::254',
+  'ff02::1',
+  '::ffff:127.0.0.1',
+  '::ffff:169.254.169.254',
+  '::ffff:10.0.0.1',
+  '64:ff9b::a00:1',
 ];
 
 const fakeDns =
@@ -34,13 +58,19 @@ describe('the outbound guard', () => {
   it.each(INTERNAL)('refuses %s, as a literal and behind a DNS name', async (address) => {
     await expect(resolveOutboundAddress(address, { allow: NO_ALLOW_LIST })).rejects.toBeInstanceOf(OutboundRefused);
     const lookup = fakeDns({ 'mail.attacker.example': [address] });
-    await expect(resolveOutboundAddress('mail.attacker.example', { allow: NO_ALLOW_LIST, lookup })).rejects.toBeInstanceOf(OutboundRefused);
+    await expect(
+      resolveOutboundAddress('mail.attacker.example', { allow: NO_ALLOW_LIST, lookup }),
+    ).rejects.toBeInstanceOf(OutboundRefused);
   });
 
   it('refuses a name with any internal answer, and a name that does not resolve, with the same message', async () => {
     const lookup = fakeDns({ 'mixed.example': ['93.184.215.14', '10.0.0.7'] });
-    const mixed = await resolveOutboundAddress('mixed.example', { allow: NO_ALLOW_LIST, lookup }).catch((e: Error) => e);
-    const missing = await resolveOutboundAddress('missing.example', { allow: NO_ALLOW_LIST, lookup }).catch((e: Error) => e);
+    const mixed = await resolveOutboundAddress('mixed.example', { allow: NO_ALLOW_LIST, lookup }).catch(
+      (e: Error) => e,
+    );
+    const missing = await resolveOutboundAddress('missing.example', { allow: NO_ALLOW_LIST, lookup }).catch(
+      (e: Error) => e,
+    );
     expect(mixed).toBeInstanceOf(OutboundRefused);
     expect(missing).toBeInstanceOf(OutboundRefused);
     expect((mixed as Error).message.replace('mixed', 'missing')).toBe((missing as Error).message);
@@ -57,11 +87,15 @@ describe('the outbound guard', () => {
   it('lets the operator allow internal hosts and ranges by name, address or CIDR (OUTBOUND_ALLOWED_HOSTS)', async () => {
     const allow = parseAllowList('relay.corp.internal, 10.20.0.0/16, fd12::/16, 127.0.0.1');
     const lookup = fakeDns({ 'relay.corp.internal': ['10.99.0.5'], 'other.corp.internal': ['10.99.0.6'] });
-    await expect(resolveOutboundAddress('relay.corp.internal', { allow, lookup })).resolves.toMatchObject({ address: '10.99.0.5' });
+    await expect(resolveOutboundAddress('relay.corp.internal', { allow, lookup })).resolves.toMatchObject({
+      address: '10.99.0.5',
+    });
     await expect(resolveOutboundAddress('10.20.3.4', { allow })).resolves.toMatchObject({ address: '10.20.3.4' });
     await expect(resolveOutboundAddress('fd12::5', { allow })).resolves.toMatchObject({ address: 'fd12::5' });
     await expect(resolveOutboundAddress('::ffff:127.0.0.1', { allow })).resolves.toBeTruthy();
-    await expect(resolveOutboundAddress('other.corp.internal', { allow, lookup })).rejects.toBeInstanceOf(OutboundRefused);
+    await expect(resolveOutboundAddress('other.corp.internal', { allow, lookup })).rejects.toBeInstanceOf(
+      OutboundRefused,
+    );
     await expect(resolveOutboundAddress('10.21.0.1', { allow })).rejects.toBeInstanceOf(OutboundRefused);
     expect(() => parseAllowList('10.0.0.0/99')).toThrow(/OUTBOUND_ALLOWED_HOSTS/);
   });

@@ -7,7 +7,9 @@ const hostileName = 'Eve <script>alert(1)</script>\r\nBcc: victim@example.com\n'
 
 describe('escapeHtml', () => {
   it('escapes the five HTML-significant characters', () => {
-    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+    );
   });
 });
 
@@ -18,11 +20,19 @@ describe('singleLine', () => {
 });
 
 describe('invitation email', () => {
-  const mail = invitationEmail({ brand: { name: 'Acme & <Co>\r\nX-Injected: 1' }, inviterName: hostileName, role: 'admin', url: 'https://cairn.test/invite/abc?x="y"', expiresInDays: 7 });
+  const mail = invitationEmail({
+    brand: { name: 'Acme & <Co>\r\nX-Injected: 1' },
+    inviterName: hostileName,
+    role: 'admin',
+    url: 'https://cairn.test/invite/abc?x="y"',
+    expiresInDays: 7,
+  });
 
   it('keeps the subject on one line whatever the names contain', () => {
     expect(mail.subject).not.toMatch(/[\r\n]/);
-    expect(mail.subject).toBe('Eve <script>alert(1)</script> Bcc: victim@example.com invited you to Acme & <Co> X-Injected: 1 on Cairn');
+    expect(mail.subject).toBe(
+      'Eve <script>alert(1)</script> Bcc: victim@example.com invited you to Acme & <Co> X-Injected: 1 on Cairn',
+    );
   });
 
   it('escapes names and the link in the HTML part', () => {
@@ -41,19 +51,32 @@ describe('invitation email', () => {
 
 describe('layout branding', () => {
   it('falls back to the default colour when the stored one is not #rrggbb', () => {
-    const { html } = renderLayout({ name: 'X', primaryColor: 'red;background:url(https://evil.test)' }, { heading: 'H', paragraphs: [] });
+    const { html } = renderLayout(
+      { name: 'X', primaryColor: 'red;background:url(https://evil.test)' },
+      { heading: 'H', paragraphs: [] },
+    );
     expect(html).not.toContain('evil.test');
     expect(html).toContain('#0f766e');
   });
 
   it('shows only https logos, escaped', () => {
-    expect(renderLayout({ name: 'X', logoUrl: 'javascript:alert(1)' }, { heading: 'H', paragraphs: [] }).html).not.toContain('<img');
-    const { html } = renderLayout({ name: 'X', logoUrl: 'https://cdn.test/logo.png" onerror="alert(1)' }, { heading: 'H', paragraphs: [] });
+    expect(
+      renderLayout({ name: 'X', logoUrl: 'javascript:alert(1)' }, { heading: 'H', paragraphs: [] }).html,
+    ).not.toContain('<img');
+    const { html } = renderLayout(
+      { name: 'X', logoUrl: 'https://cdn.test/logo.png" onerror="alert(1)' },
+      { heading: 'H', paragraphs: [] },
+    );
     expect(html).toContain('src="https://cdn.test/logo.png&quot; onerror=&quot;alert(1)"');
   });
 
   it('sign-in links keep the brand name on one line in the subject', () => {
-    const mail = signInLinkEmail({ brand: { name: 'Acme\r\nBcc: x@example.com' }, url: 'https://cairn.test/acme/portal/auth?token=t', expiresInMinutes: 20, audience: 'customer' });
+    const mail = signInLinkEmail({
+      brand: { name: 'Acme\r\nBcc: x@example.com' },
+      url: 'https://cairn.test/acme/portal/auth?token=t',
+      expiresInMinutes: 20,
+      audience: 'customer',
+    });
     expect(mail.subject).toBe('Your sign-in link for Acme Bcc: x@example.com');
     expect(mail.text).toContain('expires in 20 minutes');
   });

@@ -1,7 +1,19 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 // lib/env.ts validates process.env when first imported, so each case loads it fresh with its own variables.
-const KEYS = ['DATABASE_URL', 'DATABASE_APP_URL', 'REDIS_URL', 'AUTH_SECRET', 'APP_URL', 'PORT', 'SMTP_URL', 'START_WORKER', 'LOG_LEVEL', 'CAIRN_DATA_DIR', 'TRUSTED_PROXIES'];
+const KEYS = [
+  'DATABASE_URL',
+  'DATABASE_APP_URL',
+  'REDIS_URL',
+  'AUTH_SECRET',
+  'APP_URL',
+  'PORT',
+  'SMTP_URL',
+  'START_WORKER',
+  'LOG_LEVEL',
+  'CAIRN_DATA_DIR',
+  'TRUSTED_PROXIES',
+];
 
 async function loadEnv(vars: Record<string, string>) {
   vi.resetModules();
@@ -36,14 +48,23 @@ describe('lib/env', () => {
   });
 
   it('takes TRUSTED_PROXIES as addresses and CIDR ranges, naming an entry that is neither', async () => {
-    expect((await loadEnv({ TRUSTED_PROXIES: ' 10.0.0.0/8, 192.0.2.1 ,2001:db8::/32' })).TRUSTED_PROXIES).toEqual(['10.0.0.0/8', '192.0.2.1', '2001:db8::/32']);
+    expect((await loadEnv({ TRUSTED_PROXIES: ' 10.0.0.0/8, 192.0.2.1 ,2001:db8::/32' })).TRUSTED_PROXIES).toEqual([
+      '10.0.0.0/8',
+      '192.0.2.1',
+      '2001:db8::/32',
+    ]);
     expect((await loadEnv({})).TRUSTED_PROXIES).toEqual([]);
     const message = await startupError({ TRUSTED_PROXIES: '10.0.0.0/8,proxy.internal' });
     expect(message).toContain('TRUSTED_PROXIES: "proxy.internal" is not an IP address or CIDR range');
   });
 
   it('names every bad variable at once', async () => {
-    const message = await startupError({ REDIS_URL: 'localhost:6379', AUTH_SECRET: 'too-short', PORT: '70000', START_WORKER: 'yes' });
+    const message = await startupError({
+      REDIS_URL: 'localhost:6379',
+      AUTH_SECRET: 'too-short',
+      PORT: '70000',
+      START_WORKER: 'yes',
+    });
     expect(message).toContain('REDIS_URL: expected a redis:// URL');
     expect(message).toContain('AUTH_SECRET: expected at least 32 characters');
     expect(message).toContain('PORT');
@@ -51,7 +72,12 @@ describe('lib/env', () => {
   });
 
   it('accepts a good configuration and fills defaults', async () => {
-    const env = await loadEnv({ DATABASE_URL: 'postgresql://postgres@db:5432/cairn', PORT: '8080', START_WORKER: 'false', SMTP_URL: '' });
+    const env = await loadEnv({
+      DATABASE_URL: 'postgresql://postgres@db:5432/cairn',
+      PORT: '8080',
+      START_WORKER: 'false',
+      SMTP_URL: '',
+    });
     expect(env.DATABASE_URL).toBe('postgresql://postgres@db:5432/cairn');
     expect(env.PORT).toBe(8080);
     expect(env.START_WORKER).toBe(false);

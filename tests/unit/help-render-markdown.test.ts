@@ -13,7 +13,8 @@ function dangers(html: string): string[] {
     if (/\son[a-z]+\s*=/i.test(attributes)) found.push(`${name}: event handler`);
     if (/\sstyle\s*=\s*"[^"]*(url|expression)\(/i.test(attributes)) found.push(`${name}: style with url()`);
     for (const [, attr, value] of attributes.matchAll(/\s(href|src|action|formaction|xlink:href)\s*=\s*"([^"]*)"/gi)) {
-      if (!/^(https?:|mailto:|tel:|\/|#|[a-z0-9._-]+(\/|$|\.))/i.test(value!.trim())) found.push(`${name}: ${attr}=${value}`);
+      if (!/^(https?:|mailto:|tel:|\/|#|[a-z0-9._-]+(\/|$|\.))/i.test(value!.trim()))
+        found.push(`${name}: ${attr}=${value}`);
     }
   }
   return found;
@@ -32,7 +33,10 @@ describe('renderArticleHtml: what must never survive', () => {
     ['a Markdown javascript: link in mixed case', '[click](JaVaScRiPt:alert(1))'],
     ['an entity-encoded Markdown javascript: link', '[click](&#106;avascript:alert(1))'],
     ['a hex-entity HTML javascript: link', '<a href="&#x6A;avascript:alert(1)">x</a>'],
-    ['a decimal-entity HTML javascript: link', '<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)">x</a>'],
+    [
+      'a decimal-entity HTML javascript: link',
+      '<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)">x</a>',
+    ],
     ['a javascript: link with a tab inside', '<a href="java\tscript:alert(1)">x</a>'],
     ['a javascript: link with leading spaces', '<a href="  javascript:alert(1)">x</a>'],
     ['a vbscript: link', '<a href="vbscript:msgbox(1)">x</a>'],
@@ -64,7 +68,9 @@ describe('renderArticleHtml: what must never survive', () => {
   });
 
   it('keeps code as escaped text', () => {
-    expect(renderArticleHtml('`<script>alert(1)</script>`')).toContain('<code>&lt;script&gt;alert(1)&lt;/script&gt;</code>');
+    expect(renderArticleHtml('`<script>alert(1)</script>`')).toContain(
+      '<code>&lt;script&gt;alert(1)&lt;/script&gt;</code>',
+    );
   });
 
   it('keeps the text around removed markup', () => {
@@ -84,7 +90,9 @@ describe('renderArticleHtml: what authors may use', () => {
   });
 
   it('gives every link rel="noopener nofollow", replacing any the author set', () => {
-    expect(renderArticleHtml('[site](https://example.com)')).toContain('<a href="https://example.com" rel="noopener nofollow">site</a>');
+    expect(renderArticleHtml('[site](https://example.com)')).toContain(
+      '<a href="https://example.com" rel="noopener nofollow">site</a>',
+    );
     expect(renderArticleHtml('<a href="https://example.com" rel="opener">x</a>')).toContain('rel="noopener nofollow"');
     expect(renderArticleHtml('https://auto.example')).toContain('rel="noopener nofollow"');
   });
@@ -93,13 +101,19 @@ describe('renderArticleHtml: what authors may use', () => {
     expect(renderArticleHtml('[mail](mailto:help@example.com)')).toContain('href="mailto:help@example.com"');
     expect(renderArticleHtml('[call](tel:+123)')).toContain('href="tel:+123"');
     expect(renderArticleHtml('[other](/acme/help/articles/x)')).toContain('href="/acme/help/articles/x"');
-    expect(renderArticleHtml('![shot](https://cdn.example/a.png)')).toContain('<img src="https://cdn.example/a.png" alt="shot" loading="lazy" />');
+    expect(renderArticleHtml('![shot](https://cdn.example/a.png)')).toContain(
+      '<img src="https://cdn.example/a.png" alt="shot" loading="lazy" />',
+    );
   });
 
   it('keeps tables with their alignment, code blocks with their language, and details', () => {
     expect(renderArticleHtml('| a | b |\n|--:|:-:|\n| 1 | 2 |')).toContain('<th style="text-align:right">a</th>');
-    expect(renderArticleHtml('```js\nconst a = 1 < 2;\n```')).toContain('<code class="language-js">const a = 1 &lt; 2;');
-    expect(renderArticleHtml('<details><summary>More</summary>Hidden</details>')).toContain('<details><summary>More</summary>Hidden</details>');
+    expect(renderArticleHtml('```js\nconst a = 1 < 2;\n```')).toContain(
+      '<code class="language-js">const a = 1 &lt; 2;',
+    );
+    expect(renderArticleHtml('<details><summary>More</summary>Hidden</details>')).toContain(
+      '<details><summary>More</summary>Hidden</details>',
+    );
     expect(renderArticleHtml('Press <kbd>Ctrl</kbd>')).toContain('<kbd>Ctrl</kbd>');
   });
 });

@@ -6,13 +6,15 @@ const hl = (word: string) => `${HIGHLIGHT_START}${word}${HIGHLIGHT_END}`;
 
 describe('toSnippetParts', () => {
   it('splits a headline into plain and matched parts', () => {
-    expect(toSnippetParts(`Choose ${hl('Forgot')} ${hl('password')} on the page`)).toEqual([
-      { text: 'Choose ', match: false },
-      { text: 'Forgot', match: true },
-      { text: ' ', match: false },
-      { text: 'password', match: true },
-      { text: ' on the page', match: false },
-    ].filter((p) => p.text.trim()));
+    expect(toSnippetParts(`Choose ${hl('Forgot')} ${hl('password')} on the page`)).toEqual(
+      [
+        { text: 'Choose ', match: false },
+        { text: 'Forgot', match: true },
+        { text: ' ', match: false },
+        { text: 'password', match: true },
+        { text: ' on the page', match: false },
+      ].filter((p) => p.text.trim()),
+    );
   });
 
   it('drops Markdown punctuation and link targets', () => {
@@ -21,7 +23,9 @@ describe('toSnippetParts', () => {
   });
 
   it('keeps angle brackets as text: the page renders parts as text, never HTML', () => {
-    expect(toSnippetParts('<img src=x onerror=alert(1)>')).toEqual([{ text: '<img src=x onerror=alert(1)', match: false }]);
+    expect(toSnippetParts('<img src=x onerror=alert(1)>')).toEqual([
+      { text: '<img src=x onerror=alert(1)', match: false },
+    ]);
   });
 
   it('copes with an unterminated highlight', () => {

@@ -18,11 +18,15 @@ describe('renderMacroTemplate', () => {
   });
 
   it('allows spaces inside the braces', () => {
-    expect(renderMacroTemplate('Hi {{ customer.name }}, re {{  ticket.number}}', values)).toBe('Hi Dana, re SUP-2026-00000042');
+    expect(renderMacroTemplate('Hi {{ customer.name }}, re {{  ticket.number}}', values)).toBe(
+      'Hi Dana, re SUP-2026-00000042',
+    );
   });
 
   it('leaves unknown placeholders exactly as written', () => {
-    expect(renderMacroTemplate('Hi {{customer.nickname}} {{ foo }} {{ticket}}', values)).toBe('Hi {{customer.nickname}} {{ foo }} {{ticket}}');
+    expect(renderMacroTemplate('Hi {{customer.nickname}} {{ foo }} {{ticket}}', values)).toBe(
+      'Hi {{customer.nickname}} {{ foo }} {{ticket}}',
+    );
   });
 
   it('renders a missing value as empty text', () => {
@@ -30,7 +34,9 @@ describe('renderMacroTemplate', () => {
   });
 
   it('does not expand placeholders inside values (one pass only)', () => {
-    expect(renderMacroTemplate('Re: {{ticket.subject}}', { ...values, 'ticket.subject': '{{agent.name}} is rude' })).toBe('Re: {{agent.name}} is rude');
+    expect(
+      renderMacroTemplate('Re: {{ticket.subject}}', { ...values, 'ticket.subject': '{{agent.name}} is rude' }),
+    ).toBe('Re: {{agent.name}} is rude');
   });
 
   it('leaves text without placeholders and unbalanced braces alone', () => {

@@ -5,7 +5,11 @@ import { newReplyToken, replyToAddress } from '@/server/services/notification/re
 import { messageIdFor } from '@/server/services/notification/threading';
 
 const brand = { name: 'Acme\r\nX-Injected: 1' };
-const ticket = { displayNumber: '#42', subject: 'Broken <b>printer</b>\r\nBcc: victim@example.com', url: 'https://cairn.test/acme/portal/access?token=t' };
+const ticket = {
+  displayNumber: '#42',
+  subject: 'Broken <b>printer</b>\r\nBcc: victim@example.com',
+  url: 'https://cairn.test/acme/portal/access?token=t',
+};
 const person = { name: 'Eve <script>\r\nBcc: x@evil.test', email: 'eve@example.test' };
 
 const all = {

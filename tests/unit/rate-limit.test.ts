@@ -30,15 +30,20 @@ describe('consumeRateLimit', () => {
 
   it('counts keys case-insensitively', async () => {
     const { consumeRateLimit } = await loadRateLimit();
-    for (let i = 0; i < 5; i++) await consumeRateLimit('magicLink', i % 2 ? 'CASEY@example.com|ip' : 'casey@EXAMPLE.com|ip');
-    await expect(consumeRateLimit('magicLink', 'Casey@Example.com|IP')).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    for (let i = 0; i < 5; i++)
+      await consumeRateLimit('magicLink', i % 2 ? 'CASEY@example.com|ip' : 'casey@EXAMPLE.com|ip');
+    await expect(consumeRateLimit('magicLink', 'Casey@Example.com|IP')).rejects.toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+    });
   });
 
   it('says "1 minute" near the end of the window, and lets the person in again after it', async () => {
     const { consumeRateLimit } = await loadRateLimit();
     for (let i = 0; i < 5; i++) await consumeRateLimit('magicLink', 'k');
     vi.advanceTimersByTime(14.5 * 60_000);
-    await expect(consumeRateLimit('magicLink', 'k')).rejects.toMatchObject({ message: 'Too many attempts. Wait 1 minute and try again.' });
+    await expect(consumeRateLimit('magicLink', 'k')).rejects.toMatchObject({
+      message: 'Too many attempts. Wait 1 minute and try again.',
+    });
     vi.advanceTimersByTime(60_000);
     await expect(consumeRateLimit('magicLink', 'k')).resolves.toBeUndefined();
   });

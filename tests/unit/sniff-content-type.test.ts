@@ -52,8 +52,12 @@ describe('sniffContentType', () => {
   });
 
   it('tells Office documents from plain zips by the extension once the zip signature matches', () => {
-    expect(sniffContentType(withTail(ZIP), 'proposal.docx')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    expect(sniffContentType(withTail(ZIP), 'budget.xlsx')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(sniffContentType(withTail(ZIP), 'proposal.docx')).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    expect(sniffContentType(withTail(ZIP), 'budget.xlsx')).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
     expect(sniffContentType(withTail(ZIP), 'logs.zip')).toBe('application/zip');
   });
 

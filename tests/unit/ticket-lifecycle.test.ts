@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { STATUS_TRANSITIONS, TICKET_STATUSES } from '@/lib/constants/ticket';
-import { allowedTransitions, canTransition, statusAfterAgentReply, statusAfterCustomerReply } from '@/lib/utils/ticket-lifecycle';
+import {
+  allowedTransitions,
+  canTransition,
+  statusAfterAgentReply,
+  statusAfterCustomerReply,
+} from '@/lib/utils/ticket-lifecycle';
 
 describe('ticket lifecycle', () => {
   it('closed and merged are final', () => {
@@ -27,7 +32,8 @@ describe('ticket lifecycle', () => {
 
   it('unsolved statuses move freely among themselves and to solved or closed', () => {
     for (const from of ['open', 'pending', 'on_hold'] as const) {
-      for (const to of ['open', 'pending', 'on_hold', 'solved', 'closed'] as const) expect(canTransition(from, to), `${from} → ${to}`).toBe(true);
+      for (const to of ['open', 'pending', 'on_hold', 'solved', 'closed'] as const)
+        expect(canTransition(from, to), `${from} → ${to}`).toBe(true);
     }
     expect(canTransition('new', 'open')).toBe(true);
     expect(canTransition('new', 'solved')).toBe(true);

@@ -17,8 +17,12 @@ describe('formatTicketNumber', () => {
   it('applies prefix, year, padding and suffix settings, leaving empty parts out', () => {
     expect(formatTicketNumber({ prefix: 'HELP', includeYear: false, padding: 4 }, 42, created)).toBe('HELP-0042');
     expect(formatTicketNumber({ prefix: '', includeYear: false, padding: 1 }, 42, created)).toBe('42');
-    expect(formatTicketNumber({ prefix: '', includeYear: true, padding: 5, suffix: 'EU' }, 42, created)).toBe('2026-00042-EU');
-    expect(formatTicketNumber({ prefix: 'T', includeYear: false, padding: 3, suffix: 'X' }, 5, created)).toBe('T-005-X');
+    expect(formatTicketNumber({ prefix: '', includeYear: true, padding: 5, suffix: 'EU' }, 42, created)).toBe(
+      '2026-00042-EU',
+    );
+    expect(formatTicketNumber({ prefix: 'T', includeYear: false, padding: 3, suffix: 'X' }, 5, created)).toBe(
+      'T-005-X',
+    );
   });
 
   it('never truncates a number longer than the padding', () => {

@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { RESERVED_SLUGS } from '@/lib/constants/workspace';
 import { requestPortalLinkInput } from '@/lib/validators/customer';
-import { createInvitationInput, domainName, emailField, signUpInput, updateWorkspaceInput, workspaceSlug } from '@/lib/validators/workspace';
+import {
+  createInvitationInput,
+  domainName,
+  emailField,
+  signUpInput,
+  updateWorkspaceInput,
+  workspaceSlug,
+} from '@/lib/validators/workspace';
 
-const firstMessage = (result: { success: boolean; error?: { issues: Array<{ message: string }> } }) => result.error?.issues[0]?.message;
+const firstMessage = (result: { success: boolean; error?: { issues: Array<{ message: string }> } }) =>
+  result.error?.issues[0]?.message;
 
 describe('workspace slug', () => {
   it('normalises case and surrounding space', () => {
@@ -27,10 +35,13 @@ describe('workspace slug', () => {
     expect(firstMessage(workspaceSlug.safeParse(slug))).toContain(message);
   });
 
-  it.each(RESERVED_SLUGS.filter((s) => s.length >= 3 && /^[a-z0-9]/.test(s)))('refuses the reserved slug %s', (slug) => {
-    expect(firstMessage(workspaceSlug.safeParse(slug))).toBe('That address is reserved; choose another.');
-    expect(workspaceSlug.safeParse(slug.toUpperCase()).success).toBe(false);
-  });
+  it.each(RESERVED_SLUGS.filter((s) => s.length >= 3 && /^[a-z0-9]/.test(s)))(
+    'refuses the reserved slug %s',
+    (slug) => {
+      expect(firstMessage(workspaceSlug.safeParse(slug))).toBe('That address is reserved; choose another.');
+      expect(workspaceSlug.safeParse(slug.toUpperCase()).success).toBe(false);
+    },
+  );
 
   it('refuses every reserved slug, including those other rules catch first', () => {
     for (const slug of RESERVED_SLUGS) expect(workspaceSlug.safeParse(slug).success, slug).toBe(false);
@@ -38,7 +49,13 @@ describe('workspace slug', () => {
 });
 
 describe('sign-up input', () => {
-  const valid = { name: 'Ada', email: 'Ada@Example.COM ', password: 'long enough password', workspaceName: 'Ada Co', workspaceSlug: 'ada-co' };
+  const valid = {
+    name: 'Ada',
+    email: 'Ada@Example.COM ',
+    password: 'long enough password',
+    workspaceName: 'Ada Co',
+    workspaceSlug: 'ada-co',
+  };
 
   it('normalises the email address', () => {
     expect(signUpInput.parse(valid).email).toBe('ada@example.com');
@@ -50,7 +67,9 @@ describe('sign-up input', () => {
   });
 
   it('explains short passwords and bad emails', () => {
-    expect(firstMessage(signUpInput.safeParse({ ...valid, password: 'short' }))).toBe('Use at least 10 characters for the password.');
+    expect(firstMessage(signUpInput.safeParse({ ...valid, password: 'short' }))).toBe(
+      'Use at least 10 characters for the password.',
+    );
     expect(firstMessage(emailField.safeParse('nobody'))).toBe('Enter a valid email address, like name@example.com.');
   });
 });
@@ -65,18 +84,29 @@ describe('other inputs', () => {
     expect(domainName.safeParse(host).success).toBe(true);
   });
 
-  it.each(['https://help.example.com', 'help.example.com/path', 'localhost', '-bad.example.com', 'a.b'])('refuses %s as a host name', (host) => {
-    expect(domainName.safeParse(host).success).toBe(false);
-  });
+  it.each(['https://help.example.com', 'help.example.com/path', 'localhost', '-bad.example.com', 'a.b'])(
+    'refuses %s as a host name',
+    (host) => {
+      expect(domainName.safeParse(host).success).toBe(false);
+    },
+  );
 
   it('only takes https logos and #rrggbb colours for branding', () => {
-    expect(updateWorkspaceInput.safeParse({ branding: { logoUrl: 'http://example.com/logo.png' } }).success).toBe(false);
+    expect(updateWorkspaceInput.safeParse({ branding: { logoUrl: 'http://example.com/logo.png' } }).success).toBe(
+      false,
+    );
     expect(updateWorkspaceInput.safeParse({ branding: { logoUrl: 'javascript:alert(1)' } }).success).toBe(false);
     expect(updateWorkspaceInput.safeParse({ branding: { primaryColor: 'red;background:url(x)' } }).success).toBe(false);
-    expect(updateWorkspaceInput.safeParse({ branding: { logoUrl: 'https://example.com/logo.png', primaryColor: '#0F766E' } }).success).toBe(true);
+    expect(
+      updateWorkspaceInput.safeParse({ branding: { logoUrl: 'https://example.com/logo.png', primaryColor: '#0F766E' } })
+        .success,
+    ).toBe(true);
   });
 
   it('lower-cases the portal workspace and email', () => {
-    expect(requestPortalLinkInput.parse({ workspace: ' ACME ', email: 'Casey@Example.com' })).toEqual({ workspace: 'acme', email: 'casey@example.com' });
+    expect(requestPortalLinkInput.parse({ workspace: ' ACME ', email: 'Casey@Example.com' })).toEqual({
+      workspace: 'acme',
+      email: 'casey@example.com',
+    });
   });
 });

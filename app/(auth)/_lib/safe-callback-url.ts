@@ -5,7 +5,8 @@ const ORIGIN = 'http://cairn.invalid';
  * `//evil.test`, `/\evil.test` or `https://evil.test` that a crafted sign-in link could carry.
  */
 export function safeCallbackUrl(value: unknown, fallback = '/agent'): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\'))
+    return fallback;
   try {
     const url = new URL(value, ORIGIN);
     if (url.origin !== ORIGIN) return fallback;

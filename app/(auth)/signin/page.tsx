@@ -26,7 +26,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
         <h1 className="text-2xl font-semibold tracking-tight">Sign in to Cairn</h1>
         <p className="mt-1 text-sm text-slate-600">Use your password, or get a one-time link by email.</p>
       </div>
-      <SignInForm callbackUrl={callbackUrl} initialError={messageForRateLimitedCode(one(params.code)) ?? authErrorMessage(error)} />
+      <SignInForm
+        callbackUrl={callbackUrl}
+        initialError={messageForRateLimitedCode(one(params.code)) ?? authErrorMessage(error)}
+      />
       <p className="text-center text-sm text-slate-600">
         New to Cairn?{' '}
         <Link href="/signup" className="font-medium text-brand underline-offset-2 hover:underline">

@@ -40,7 +40,9 @@ export default async function HelpCenterHomePage({ params, searchParams }: Props
         <h1 id="help-heading" className="text-2xl font-bold tracking-tight sm:text-3xl">
           How can we help?
         </h1>
-        <p className="max-w-xl text-slate-600">Search the {workspace.name} help center, or submit a request and we&apos;ll get back to you.</p>
+        <p className="max-w-xl text-slate-600">
+          Search the {workspace.name} help center, or submit a request and we&apos;ll get back to you.
+        </p>
         <HelpSearchBox workspace={workspace.slug} action={paths.help} articleBase={articleBase} defaultValue={query} />
       </section>
 
@@ -49,7 +51,12 @@ export default async function HelpCenterHomePage({ params, searchParams }: Props
           <h2 id="results-heading" className="text-lg font-semibold">
             Search results
           </h2>
-          <SearchResults query={query} items={results.items} articleBase={articleBase} submitRequestHref={paths.submitRequest} />
+          <SearchResults
+            query={query}
+            items={results.items}
+            articleBase={articleBase}
+            submitRequestHref={paths.submitRequest}
+          />
         </section>
       ) : null}
 

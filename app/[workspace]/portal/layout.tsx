@@ -7,7 +7,13 @@ import { requireWorkspace } from '../_lib/workspace';
 export const metadata: Metadata = { robots: { index: false, follow: false } };
 
 /** `portalWorkspace` makes every tRPC call carry this workspace's slug, so the server reads its portal cookie. */
-export default async function PortalLayout({ children, params }: { children: ReactNode; params: Promise<{ workspace: string }> }) {
+export default async function PortalLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ workspace: string }>;
+}) {
   const workspace = await requireWorkspace((await params).workspace);
   return <TRPCReactProvider portalWorkspace={workspace.slug}>{children}</TRPCReactProvider>;
 }

@@ -18,7 +18,13 @@ export default async function PortalHomePage({ params, searchParams }: Props) {
 
   return (
     <PortalGate workspace={workspace} error={error} next={typeof next === 'string' ? next : undefined}>
-      {(session) => <PortalHome paths={paths} initialFilter={parsePortalTicketFilter(status)} ticketScoped={Boolean(session.ticketId)} />}
+      {(session) => (
+        <PortalHome
+          paths={paths}
+          initialFilter={parsePortalTicketFilter(status)}
+          ticketScoped={Boolean(session.ticketId)}
+        />
+      )}
     </PortalGate>
   );
 }

@@ -6,12 +6,19 @@ export function BrandPreview({ name, logoUrl, primaryColor }: { name: string; lo
   const logo = safeLogoUrl(logoUrl);
   return (
     <figure className="overflow-hidden rounded-lg border border-slate-200">
-      <div className="flex items-center gap-3 px-4 py-3 text-white" style={{ backgroundColor: color }} data-testid="brand-preview">
+      <div
+        className="flex items-center gap-3 px-4 py-3 text-white"
+        style={{ backgroundColor: color }}
+        data-testid="brand-preview"
+      >
         {logo ? (
           // A plain img: logos live on any https host, and next/image would need each one allow-listed.
           <img src={logo} alt="Logo preview" className="h-8 w-8 rounded bg-white object-contain" />
         ) : (
-          <span aria-hidden="true" className="flex h-8 w-8 items-center justify-center rounded bg-white/20 text-sm font-semibold">
+          <span
+            aria-hidden="true"
+            className="flex h-8 w-8 items-center justify-center rounded bg-white/20 text-sm font-semibold"
+          >
             {(name.trim()[0] ?? '?').toUpperCase()}
           </span>
         )}
@@ -23,7 +30,9 @@ export function BrandPreview({ name, logoUrl, primaryColor }: { name: string; lo
           Submit a request
         </span>
       </div>
-      <figcaption className="sr-only">Preview of the help center header with the chosen logo and colour {color}</figcaption>
+      <figcaption className="sr-only">
+        Preview of the help center header with the chosen logo and colour {color}
+      </figcaption>
     </figure>
   );
 }

@@ -50,10 +50,18 @@ function RetentionForm({ initialDays }: { initialDays: number | null }) {
         {update.isSuccess ? <Alert tone="success">Retention setting saved.</Alert> : null}
         <label className="flex items-start gap-2 text-sm text-slate-700">
           <input type="checkbox" className="mt-1" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
-          <span>Delete the attachments of solved and closed tickets after a number of days. The tickets and their messages stay; the files are gone for good.</span>
+          <span>
+            Delete the attachments of solved and closed tickets after a number of days. The tickets and their messages
+            stay; the files are gone for good.
+          </span>
         </label>
         {enabled ? (
-          <Field id="retention-days" label="Days after the ticket was solved" hint="Checked once a day. Open tickets are never touched." error={error ?? undefined}>
+          <Field
+            id="retention-days"
+            label="Days after the ticket was solved"
+            hint="Checked once a day. Open tickets are never touched."
+            error={error ?? undefined}
+          >
             <Input
               id="retention-days"
               type="number"

@@ -16,7 +16,12 @@ type Values = { name: string; logoUrl: string; primaryColor: string; supportEmai
 type FieldName = keyof Values;
 
 // Nested schema paths → the input that shows the message.
-const PATHS: Record<string, FieldName> = { name: 'name', 'branding.logoUrl': 'logoUrl', 'branding.primaryColor': 'primaryColor', 'settings.supportEmail': 'supportEmail' };
+const PATHS: Record<string, FieldName> = {
+  name: 'name',
+  'branding.logoUrl': 'logoUrl',
+  'branding.primaryColor': 'primaryColor',
+  'settings.supportEmail': 'supportEmail',
+};
 const FIELDS = ['name', 'logoUrl', 'primaryColor', 'supportEmail'] as const;
 
 function toInput(values: Values) {
@@ -84,7 +89,12 @@ export function WorkspaceSettingsForm({ initial }: { initial: Values }) {
             aria-describedby={described('workspace-name', errors.name)}
           />
         </Field>
-        <Field id="support-email" label="Support email" hint="Where customers write to, and the reply-to address on outgoing mail." error={errors.supportEmail}>
+        <Field
+          id="support-email"
+          label="Support email"
+          hint="Where customers write to, and the reply-to address on outgoing mail."
+          error={errors.supportEmail}
+        >
           <Input
             id="support-email"
             type="email"
@@ -112,7 +122,12 @@ export function WorkspaceSettingsForm({ initial }: { initial: Values }) {
             aria-describedby={described('logo-url', errors.logoUrl)}
           />
         </Field>
-        <Field id="primary-color" label="Primary colour" hint="A hex colour such as #0f766e. Leave empty for Cairn's default." error={errors.primaryColor}>
+        <Field
+          id="primary-color"
+          label="Primary colour"
+          hint="A hex colour such as #0f766e. Leave empty for Cairn's default."
+          error={errors.primaryColor}
+        >
           <div className="flex gap-2">
             <input
               type="color"

@@ -12,7 +12,10 @@ export default async function EmailSettingsPage() {
   return (
     <HydrateClient>
       <div className="max-w-3xl space-y-8">
-        <PageHeader title="Email" description="Who your notification mails come from, and the mail server that sends them." />
+        <PageHeader
+          title="Email"
+          description="Who your notification mails come from, and the mail server that sends them."
+        />
         <MailSettingsForm />
       </div>
     </HydrateClient>

@@ -15,11 +15,17 @@ export default async function MembersPage() {
   // Awaited, so the lists are in the HTML: a still-pending query would render a skeleton on the server
   // and the data on the client, and the two would not match when hydrating.
   const queryClient = getQueryClient();
-  await Promise.all([queryClient.prefetchQuery(trpc.member.list.queryOptions()), queryClient.prefetchQuery(trpc.invitation.list.queryOptions())]);
+  await Promise.all([
+    queryClient.prefetchQuery(trpc.member.list.queryOptions()),
+    queryClient.prefetchQuery(trpc.invitation.list.queryOptions()),
+  ]);
   return (
     <HydrateClient>
       <div className="max-w-4xl space-y-8">
-        <PageHeader title="Members" description="People who work in this workspace, and invitations waiting for an answer." />
+        <PageHeader
+          title="Members"
+          description="People who work in this workspace, and invitations waiting for an answer."
+        />
         <section aria-labelledby="invite-heading" className="space-y-3">
           <h2 id="invite-heading" className="text-lg font-semibold">
             Invite someone

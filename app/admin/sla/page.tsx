@@ -20,7 +20,10 @@ export default async function SlaSettingsPage() {
   return (
     <HydrateClient>
       <div className="max-w-4xl space-y-10">
-        <PageHeader title="SLA" description="Response and resolution targets, the business hours they count, and what happens when a ticket is at risk or late." />
+        <PageHeader
+          title="SLA"
+          description="Response and resolution targets, the business hours they count, and what happens when a ticket is at risk or late."
+        />
         <section aria-labelledby="policies-heading" className="space-y-3">
           <div className="flex flex-wrap items-center justify-between gap-2">
             <h2 id="policies-heading" className="text-lg font-semibold">
@@ -30,7 +33,9 @@ export default async function SlaSettingsPage() {
               <Link href="/admin/sla/policies/new">New policy</Link>
             </Button>
           </div>
-          <p className="text-sm text-slate-600">The first enabled policy whose conditions match a ticket applies; order them from most to least specific.</p>
+          <p className="text-sm text-slate-600">
+            The first enabled policy whose conditions match a ticket applies; order them from most to least specific.
+          </p>
           <PolicyList />
         </section>
         <section aria-labelledby="calendars-heading" className="space-y-3">

@@ -10,11 +10,17 @@ export default async function TeamsPage() {
   // Awaited, so the lists are in the HTML: a still-pending query would render a skeleton on the server
   // and the data on the client, and the two would not match when hydrating.
   const queryClient = getQueryClient();
-  await Promise.all([queryClient.prefetchQuery(trpc.team.list.queryOptions()), queryClient.prefetchQuery(trpc.member.list.queryOptions())]);
+  await Promise.all([
+    queryClient.prefetchQuery(trpc.team.list.queryOptions()),
+    queryClient.prefetchQuery(trpc.member.list.queryOptions()),
+  ]);
   return (
     <HydrateClient>
       <div className="max-w-4xl space-y-8">
-        <PageHeader title="Teams" description="Group agents by what they handle, such as Billing or Tier 2, to route and assign tickets." />
+        <PageHeader
+          title="Teams"
+          description="Group agents by what they handle, such as Billing or Tier 2, to route and assign tickets."
+        />
         <section aria-labelledby="new-team-heading" className="space-y-3">
           <h2 id="new-team-heading" className="text-lg font-semibold">
             New team

@@ -11,7 +11,11 @@ import { getQueryClient, trpc } from '@/server/trpc/rsc';
 export async function prefetchTicketList(active: ActiveList) {
   const queryClient = getQueryClient();
   await Promise.all([
-    queryClient.prefetchInfiniteQuery(trpc.ticket.list.infiniteQueryOptions(listInput(active), { getNextPageParam: (page) => page.nextCursor ?? undefined })),
+    queryClient.prefetchInfiniteQuery(
+      trpc.ticket.list.infiniteQueryOptions(listInput(active), {
+        getNextPageParam: (page) => page.nextCursor ?? undefined,
+      }),
+    ),
     queryClient.prefetchQuery(trpc.ticket.viewCounts.queryOptions()),
     queryClient.prefetchQuery(trpc.savedView.list.queryOptions()),
     queryClient.prefetchQuery(trpc.ticket.assignees.queryOptions()),

@@ -10,7 +10,10 @@ export const metadata: Metadata = { title: 'Knowledge base' };
 
 export default async function KnowledgePage() {
   const queryClient = getQueryClient();
-  await Promise.all([queryClient.prefetchQuery(trpc.article.list.queryOptions({})), queryClient.prefetchQuery(trpc.articleCategory.list.queryOptions())]);
+  await Promise.all([
+    queryClient.prefetchQuery(trpc.article.list.queryOptions({})),
+    queryClient.prefetchQuery(trpc.articleCategory.list.queryOptions()),
+  ]);
   return (
     <HydrateClient>
       <PageHeader

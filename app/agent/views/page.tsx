@@ -7,10 +7,16 @@ export const metadata: Metadata = { title: 'Views' };
 
 export default async function ViewsPage() {
   const queryClient = getQueryClient();
-  await Promise.all([queryClient.prefetchQuery(trpc.ticket.viewCounts.queryOptions()), queryClient.prefetchQuery(trpc.savedView.list.queryOptions())]);
+  await Promise.all([
+    queryClient.prefetchQuery(trpc.ticket.viewCounts.queryOptions()),
+    queryClient.prefetchQuery(trpc.savedView.list.queryOptions()),
+  ]);
   return (
     <HydrateClient>
-      <PageHeader title="Views" description="Lists of tickets to work from: built in, or saved from your own filters." />
+      <PageHeader
+        title="Views"
+        description="Lists of tickets to work from: built in, or saved from your own filters."
+      />
       <ViewDirectory />
     </HydrateClient>
   );

@@ -1,4 +1,4 @@
-import { errorResponse, runAsRequester } from '@/server/auth/request-identity';
+import { errorResponse, runAsRequester } from '@/server/trpc/request-identity';
 import { AppError } from '@/server/errors';
 import { uploadAttachment } from '@/server/services/ticket/upload-attachment';
 import { withRouteMetrics } from '@/server/metrics/http';
@@ -10,9 +10,12 @@ async function handlePost(req: Request) {
   try {
     const form = await req.formData().catch(() => null);
     const file = form?.get('file');
-    if (!(file instanceof File)) throw new AppError('BAD_REQUEST', 'Send the file as multipart form data in a field named "file".');
+    if (!(file instanceof File))
+      throw new AppError('BAD_REQUEST', 'Send the file as multipart form data in a field named "file".');
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const stored = await runAsRequester(req, (scope, actor) => uploadAttachment(scope, { filename: file.name, bytes, actor }));
+    const stored = await runAsRequester(req, (scope, actor) =>
+      uploadAttachment(scope, { filename: file.name, bytes, actor }),
+    );
     return Response.json(stored, { status: 201 });
   } catch (error) {
     return errorResponse(error);

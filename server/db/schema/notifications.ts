@@ -1,4 +1,4 @@
-import { boolean, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { AGENT_NOTIFICATION_TYPES, MAIL_AUDIENCES, TICKET_MAIL_KINDS } from '@/lib/constants/notification';
 import { createdAt, id, updatedAt } from './columns';
 import { outbox } from './outbox';
@@ -15,8 +15,12 @@ export const notificationPreferences = pgTable(
   'notification_preferences',
   {
     id: id(),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     type: agentNotificationType('type').notNull(),
     enabled: boolean('enabled').notNull(),
     updatedAt: updatedAt(),
@@ -32,7 +36,9 @@ export const mailSettings = pgTable(
   'mail_settings',
   {
     id: id(),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
     fromName: text('from_name'),
     fromAddress: text('from_address'),
     smtpUrl: text('smtp_url'),
@@ -49,12 +55,19 @@ export const ticketMailThreads = pgTable(
   'ticket_mail_threads',
   {
     id: id(),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
-    ticketId: uuid('ticket_id').notNull().references(() => tickets.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
     replyToken: text('reply_token').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('ticket_mail_threads_ticket_key').on(t.ticketId), uniqueIndex('ticket_mail_threads_reply_token_key').on(t.replyToken)],
+  (t) => [
+    uniqueIndex('ticket_mail_threads_ticket_key').on(t.ticketId),
+    uniqueIndex('ticket_mail_threads_reply_token_key').on(t.replyToken),
+  ],
 );
 
 /**
@@ -65,8 +78,12 @@ export const ticketMails = pgTable(
   'ticket_mails',
   {
     id: id(),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
-    ticketId: uuid('ticket_id').notNull().references(() => tickets.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
     /** The reply or note this mail is about; null for status notices (solved, closed). */
     ticketMessageId: uuid('ticket_message_id').references(() => ticketMessages.id, { onDelete: 'set null' }),
     outboxId: uuid('outbox_id').references(() => outbox.id, { onDelete: 'set null' }),

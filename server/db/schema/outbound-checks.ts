@@ -15,10 +15,15 @@ export const outboundChecks = pgTable(
   'outbound_checks',
   {
     id: id(),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
     kind: outboundCheckKind('kind').notNull(),
     status: outboundCheckStatus('status').notNull(),
-    /** An unsaved URL the admin typed (it may hold a password): cleared as soon as the check ends. Null: the saved one. */
+    /**
+     * An unsaved URL the admin typed (it may hold a password): cleared as soon as the check ends. Null: the saved
+     * one.
+     */
     target: text('target'),
     /** The host shown back to the admin, never the password. */
     targetHost: text('target_host'),

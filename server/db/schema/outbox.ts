@@ -14,7 +14,9 @@ export const outbox = pgTable(
   'outbox',
   {
     id: id(),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
     kind: text('kind').notNull(),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
     status: outboxStatus('status').notNull().default('pending'),
@@ -31,6 +33,8 @@ export const outbox = pgTable(
     index('outbox_tenant_created_idx').on(t.tenantId, t.createdAt),
     // The sweep looks for claims whose lease ran out. Keyed on claimed_at, not on the enum value `sending`:
     // a value added by ALTER TYPE cannot be used in the migration's own transaction.
-    index('outbox_claimed_idx').on(t.claimedAt).where(sql`claimed_at is not null`),
+    index('outbox_claimed_idx')
+      .on(t.claimedAt)
+      .where(sql`claimed_at is not null`),
   ],
 );

@@ -1,6 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { AUDIT_ACTIONS, AUDIT_SUBJECT_TYPES, PRIVACY_REQUEST_KINDS, PRIVACY_REQUEST_STATUSES } from '@/lib/constants/privacy';
+import {
+  AUDIT_ACTIONS,
+  AUDIT_SUBJECT_TYPES,
+  PRIVACY_REQUEST_KINDS,
+  PRIVACY_REQUEST_STATUSES,
+} from '@/lib/constants/privacy';
 import { createdAt, id } from './columns';
 import { customers } from './customers';
 import { tenants } from './tenants';
@@ -20,7 +25,9 @@ export const privacyRequests = pgTable(
   'privacy_requests',
   {
     id: id(),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
     kind: privacyRequestKind('kind').notNull(),
     status: privacyRequestStatus('status').notNull().default('pending'),
     customerId: uuid('customer_id').references(() => customers.id, { onDelete: 'set null' }),
@@ -35,7 +42,9 @@ export const privacyRequests = pgTable(
   },
   (t) => [
     index('privacy_requests_customer_idx').on(t.tenantId, t.customerId, t.createdAt.desc()),
-    index('privacy_requests_pending_idx').on(t.tenantId).where(sql`status = 'pending'`),
+    index('privacy_requests_pending_idx')
+      .on(t.tenantId)
+      .where(sql`status = 'pending'`),
   ],
 );
 
@@ -46,7 +55,9 @@ export const auditLog = pgTable(
   'audit_log',
   {
     id: id(),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
     actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
     action: auditAction('action').notNull(),
     subjectType: auditSubjectType('subject_type').notNull(),

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { SLA_ESCALATION_TRIGGERS, SLA_METRICS } from '@/lib/constants/sla';
 import type { TicketChannel, TicketPriority } from '@/lib/constants/ticket';
 import { createdAt, id, updatedAt } from './columns';
@@ -16,7 +27,9 @@ export const businessCalendars = pgTable(
   'business_calendars',
   {
     id: id(),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     timeZone: text('time_zone').notNull(),
     weekly: jsonb('weekly').$type<WeeklyHours>().notNull(),
@@ -36,7 +49,11 @@ export type SlaConditions = {
   organizationIds?: string[];
 };
 /** Minutes per metric; a missing or null metric is not measured by this policy. */
-export type SlaTargetMinutesByMetric = { first_response?: number | null; next_response?: number | null; resolution?: number | null };
+export type SlaTargetMinutesByMetric = {
+  first_response?: number | null;
+  next_response?: number | null;
+  resolution?: number | null;
+};
 export type SlaPolicyTargets = Partial<Record<TicketPriority, SlaTargetMinutesByMetric>>;
 
 /** Ordered: the first enabled policy whose conditions all match a ticket applies to it. */
@@ -44,7 +61,9 @@ export const slaPolicies = pgTable(
   'sla_policies',
   {
     id: id(),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
     position: integer('position').notNull().default(0),
@@ -57,7 +76,10 @@ export const slaPolicies = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('sla_policies_tenant_name_key').on(t.tenantId, t.name), index('sla_policies_tenant_position_idx').on(t.tenantId, t.position)],
+  (t) => [
+    uniqueIndex('sla_policies_tenant_name_key').on(t.tenantId, t.name),
+    index('sla_policies_tenant_position_idx').on(t.tenantId, t.position),
+  ],
 );
 
 export type SlaEscalationActions = {
@@ -72,8 +94,12 @@ export const slaEscalations = pgTable(
   'sla_escalations',
   {
     id: id(),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
-    policyId: uuid('policy_id').notNull().references(() => slaPolicies.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    policyId: uuid('policy_id')
+      .notNull()
+      .references(() => slaPolicies.id, { onDelete: 'cascade' }),
     level: integer('level').notNull(),
     trigger: slaEscalationTrigger('trigger').notNull(),
     /** null: any of the policy's targets. */
@@ -95,8 +121,12 @@ export const ticketSlaTargets = pgTable(
   'ticket_sla_targets',
   {
     id: id(),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
-    ticketId: uuid('ticket_id').notNull().references(() => tickets.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
     metric: slaMetric('metric').notNull(),
     /** null: the workspace's default targets applied (no policy matched). */
     policyId: uuid('policy_id').references(() => slaPolicies.id, { onDelete: 'set null' }),
@@ -110,15 +140,21 @@ export const ticketSlaTargets = pgTable(
     warnedAt: timestamp('warned_at', { withTimezone: true }),
     breachedAt: timestamp('breached_at', { withTimezone: true }),
     pauses: jsonb('pauses').$type<SlaPauseRecord[]>().notNull().default([]),
-    /** The next moment the worker must look at this clock (warning, breach, an escalation level); null: nothing left. */
+    /**
+     * The next moment the worker must look at this clock (warning, breach, an escalation level); null: nothing left.
+     */
     nextCheckAt: timestamp('next_check_at', { withTimezone: true }),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('ticket_sla_targets_ticket_metric_key').on(t.ticketId, t.metric),
     // What the sweep looks for: clocks whose next moment has passed (a lost timer), across and within workspaces.
-    index('ticket_sla_targets_next_check_idx').on(t.nextCheckAt).where(sql`next_check_at is not null`),
-    index('ticket_sla_targets_tenant_next_check_idx').on(t.tenantId, t.nextCheckAt).where(sql`next_check_at is not null`),
+    index('ticket_sla_targets_next_check_idx')
+      .on(t.nextCheckAt)
+      .where(sql`next_check_at is not null`),
+    index('ticket_sla_targets_tenant_next_check_idx')
+      .on(t.tenantId, t.nextCheckAt)
+      .where(sql`next_check_at is not null`),
     // Metrics by date range: clocks started in a period.
     index('ticket_sla_targets_tenant_started_idx').on(t.tenantId, t.startedAt),
   ],
@@ -129,15 +165,23 @@ export const slaEscalationRuns = pgTable(
   'sla_escalation_runs',
   {
     id: id(),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
-    ticketId: uuid('ticket_id').notNull().references(() => tickets.id, { onDelete: 'cascade' }),
-    escalationId: uuid('escalation_id').notNull().references(() => slaEscalations.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    escalationId: uuid('escalation_id')
+      .notNull()
+      .references(() => slaEscalations.id, { onDelete: 'cascade' }),
     metric: slaMetric('metric').notNull(),
     /** When the target's at-risk or breach moment was, so a recomputed clock can run the level again. */
     triggeredAt: timestamp('triggered_at', { withTimezone: true }).notNull(),
     ranAt: timestamp('ran_at', { withTimezone: true }).notNull().defaultNow(),
-    notifiedUserIds: uuid('notified_user_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    notifiedUserIds: uuid('notified_user_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
   },
   (t) => [uniqueIndex('sla_escalation_runs_once_key').on(t.ticketId, t.escalationId, t.metric, t.triggeredAt)],
 );
-

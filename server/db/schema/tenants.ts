@@ -7,7 +7,13 @@ import type { SlaPolicyTargets } from './sla';
 export const workspacePlan = pgEnum('workspace_plan', WORKSPACE_PLANS);
 
 export type WorkspaceBranding = { logoUrl?: string | null; primaryColor?: string | null };
-export type TicketSettings = { prefix: string; includeYear: boolean; padding: number; suffix: string; autoCloseAfterDays: number };
+export type TicketSettings = {
+  prefix: string;
+  includeYear: boolean;
+  padding: number;
+  suffix: string;
+  autoCloseAfterDays: number;
+};
 /** The targets used when no SLA policy matches a ticket (minutes, around the clock). */
 export type WorkspaceSlaSettings = { defaultTargets?: SlaPolicyTargets; warnAtPercent?: number };
 /** Retention: attachments of tickets solved or closed longer ago than this are deleted daily. null: kept. */
@@ -46,10 +52,14 @@ export const workspaceDomains = pgTable(
   'workspace_domains',
   {
     id: id(),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
     domain: text('domain').notNull(),
     // 128 random bits from the database, so rows that existed before verification got one too.
-    verificationToken: text('verification_token').notNull().default(sql`replace(gen_random_uuid()::text, '-', '')`),
+    verificationToken: text('verification_token')
+      .notNull()
+      .default(sql`replace(gen_random_uuid()::text, '-', '')`),
     verifiedAt: timestamp('verified_at', { withTimezone: true }),
     /** The worker's last DNS look-up and what it found wrong, shown beside the domain. */
     checkedAt: timestamp('checked_at', { withTimezone: true }),
@@ -58,6 +68,8 @@ export const workspaceDomains = pgTable(
   },
   (t) => [
     uniqueIndex('workspace_domains_tenant_domain_key').on(t.tenantId, t.domain),
-    uniqueIndex('workspace_domains_verified_domain_key').on(t.domain).where(sql`${t.verifiedAt} is not null`),
+    uniqueIndex('workspace_domains_verified_domain_key')
+      .on(t.domain)
+      .where(sql`${t.verifiedAt} is not null`),
   ],
 );

@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, customType, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import {
   CUSTOM_FIELD_TYPES,
   MESSAGE_AUTHOR_TYPES,
@@ -28,7 +41,10 @@ export const customFieldType = pgEnum('custom_field_type', CUSTOM_FIELD_TYPES);
 /** Per-workspace ticket numbers: the row lock taken by the increment serialises creates, so no gaps. */
 export const ticketCounters = pgTable('ticket_counters', {
   id: id(),
-  tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }).unique('ticket_counters_tenant_key'),
+  tenantId: uuid('tenant_id')
+    .notNull()
+    .references(() => tenants.id, { onDelete: 'cascade' })
+    .unique('ticket_counters_tenant_key'),
   lastNumber: bigint('last_number', { mode: 'number' }).notNull().default(0),
 });
 
@@ -36,7 +52,9 @@ export const ticketCategories = pgTable(
   'ticket_categories',
   {
     id: id(),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
     color: text('color').notNull().default('#64748b'),
@@ -54,7 +72,9 @@ export const ticketFields = pgTable(
   'ticket_fields',
   {
     id: id(),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
     key: text('key').notNull(),
     label: text('label').notNull(),
     type: customFieldType('type').notNull(),
@@ -74,7 +94,9 @@ export const tickets = pgTable(
   'tickets',
   {
     id: id(),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
     number: bigint('number', { mode: 'number' }).notNull(),
     subject: text('subject').notNull(),
     status: ticketStatus('status').notNull().default('new'),
@@ -82,10 +104,15 @@ export const tickets = pgTable(
     type: ticketType('type'),
     channel: ticketChannel('channel').notNull().default('web'),
     categoryId: uuid('category_id').references(() => ticketCategories.id, { onDelete: 'set null' }),
-    requesterId: uuid('requester_id').notNull().references(() => customers.id, { onDelete: 'restrict' }),
+    requesterId: uuid('requester_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'restrict' }),
     assigneeId: uuid('assignee_id').references(() => users.id, { onDelete: 'set null' }),
     teamId: uuid('team_id').references(() => teams.id, { onDelete: 'set null' }),
-    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     customFields: jsonb('custom_fields').$type<CustomFieldValues>().notNull().default({}),
     /** The page and product context the widget or API attached when filing. */
     context: jsonb('context').$type<Record<string, string>>().notNull().default({}),
@@ -103,11 +130,19 @@ export const tickets = pgTable(
   (t) => [
     uniqueIndex('tickets_tenant_number_key').on(t.tenantId, t.number),
     // One index per built-in view, in the view's order, so a first page reads ~25 index entries.
-    index('tickets_unsolved_updated_idx').on(t.tenantId, t.updatedAt.desc(), t.id.desc()).where(sql`status in ('new','open','pending','on_hold')`),
-    index('tickets_unsolved_assignee_idx').on(t.tenantId, t.assigneeId, t.updatedAt.desc(), t.id.desc()).where(sql`status in ('new','open','pending','on_hold')`),
-    index('tickets_unassigned_idx').on(t.tenantId, t.updatedAt.desc(), t.id.desc()).where(sql`status in ('new','open','pending','on_hold') and assignee_id is null`),
+    index('tickets_unsolved_updated_idx')
+      .on(t.tenantId, t.updatedAt.desc(), t.id.desc())
+      .where(sql`status in ('new','open','pending','on_hold')`),
+    index('tickets_unsolved_assignee_idx')
+      .on(t.tenantId, t.assigneeId, t.updatedAt.desc(), t.id.desc())
+      .where(sql`status in ('new','open','pending','on_hold')`),
+    index('tickets_unassigned_idx')
+      .on(t.tenantId, t.updatedAt.desc(), t.id.desc())
+      .where(sql`status in ('new','open','pending','on_hold') and assignee_id is null`),
     index('tickets_status_updated_idx').on(t.tenantId, t.status, t.updatedAt.desc(), t.id.desc()),
-    index('tickets_solved_idx').on(t.tenantId, t.solvedAt.desc(), t.id.desc()).where(sql`solved_at is not null`),
+    index('tickets_solved_idx')
+      .on(t.tenantId, t.solvedAt.desc(), t.id.desc())
+      .where(sql`solved_at is not null`),
     index('tickets_updated_idx').on(t.tenantId, t.updatedAt.desc(), t.id.desc()),
     index('tickets_created_idx').on(t.tenantId, t.createdAt.desc(), t.id.desc()),
     index('tickets_requester_idx').on(t.tenantId, t.requesterId, t.createdAt.desc()),
@@ -122,8 +157,12 @@ export const ticketMessages = pgTable(
   'ticket_messages',
   {
     id: id(),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
-    ticketId: uuid('ticket_id').notNull().references(() => tickets.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
     kind: messageKind('kind').notNull(),
     authorType: messageAuthorType('author_type').notNull(),
     authorUserId: uuid('author_user_id').references(() => users.id, { onDelete: 'set null' }),
@@ -148,8 +187,12 @@ export const ticketActivities = pgTable(
   'ticket_activities',
   {
     id: id(),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
-    ticketId: uuid('ticket_id').notNull().references(() => tickets.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
     actorType: messageAuthorType('actor_type').notNull(),
     actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
     actorCustomerId: uuid('actor_customer_id').references(() => customers.id, { onDelete: 'set null' }),
@@ -165,7 +208,9 @@ export const attachments = pgTable(
   'attachments',
   {
     id: id(),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
     ticketId: uuid('ticket_id').references(() => tickets.id, { onDelete: 'cascade' }),
     messageId: uuid('message_id').references(() => ticketMessages.id, { onDelete: 'cascade' }),
     uploadedByUserId: uuid('uploaded_by_user_id').references(() => users.id, { onDelete: 'set null' }),
@@ -177,7 +222,10 @@ export const attachments = pgTable(
     sha256: text('sha256').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index('attachments_message_idx').on(t.messageId), uniqueIndex('attachments_storage_key_key').on(t.storageKey)],
+  (t) => [
+    index('attachments_message_idx').on(t.messageId),
+    uniqueIndex('attachments_storage_key_key').on(t.storageKey),
+  ],
 );
 
 export type ViewFilters = {
@@ -201,7 +249,9 @@ export const savedViews = pgTable(
   'saved_views',
   {
     id: id(),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
     /** null: shared with the whole workspace. */
     ownerUserId: uuid('owner_user_id').references(() => users.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
@@ -213,13 +263,23 @@ export const savedViews = pgTable(
   (t) => [index('saved_views_tenant_idx').on(t.tenantId, t.ownerUserId)],
 );
 
-export type MacroActions = { status?: string; priority?: string; addTags?: string[]; removeTags?: string[]; assigneeId?: string | null; teamId?: string | null; categoryId?: string | null };
+export type MacroActions = {
+  status?: string;
+  priority?: string;
+  addTags?: string[];
+  removeTags?: string[];
+  assigneeId?: string | null;
+  teamId?: string | null;
+  categoryId?: string | null;
+};
 
 export const macros = pgTable(
   'macros',
   {
     id: id(),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
     ownerUserId: uuid('owner_user_id').references(() => users.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     body: text('body').notNull().default(''),

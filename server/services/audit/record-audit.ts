@@ -11,7 +11,10 @@ export type AuditEntry = {
   details?: AuditDetails;
 };
 
-/** Appends to the workspace's audit trail in the caller's transaction: the entry exists exactly when the change commits. */
+/**
+ * Appends to the workspace's audit trail in the caller's transaction: the entry exists exactly when the change
+ * commits.
+ */
 export async function recordAudit(scope: TenantScope, entry: AuditEntry) {
   await scope.db.insert(auditLog).values({
     tenantId: scope.tenantId,

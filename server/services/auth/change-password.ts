@@ -11,15 +11,24 @@ import { verifyCredentials } from './verify-credentials';
  * old password or taken a session with it is out, and the person signs in again with the new one. The
  * current password is checked through the sign-in throttle, so a stolen session cannot guess it either.
  */
-export async function changePassword(userId: string, input: { currentPassword: string; newPassword: string }, ip: string) {
-  const [person] = await runWithoutTenant((tx) => tx.select({ email: users.email, passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)), userId);
+export async function changePassword(
+  userId: string,
+  input: { currentPassword: string; newPassword: string },
+  ip: string,
+) {
+  const [person] = await runWithoutTenant(
+    (tx) => tx.select({ email: users.email, passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)),
+    userId,
+  );
   if (!person) throw new AppError('UNAUTHORIZED', 'Sign in to continue.');
   if (!person.passwordHash) {
     throw new AppError('PRECONDITION_FAILED', 'Your account signs in with email links and has no password to change.');
   }
   const verified = await verifyCredentials({ email: person.email, password: input.currentPassword }, ip);
   if (verified?.id !== userId) {
-    throw new AppError('BAD_REQUEST', 'Your current password is not right. Check it and try again.', { field: 'currentPassword' });
+    throw new AppError('BAD_REQUEST', 'Your current password is not right. Check it and try again.', {
+      field: 'currentPassword',
+    });
   }
   const passwordHash = await hashPassword(input.newPassword);
   await runWithoutTenant(async (tx) => {

@@ -20,7 +20,14 @@ export async function startStaffSession(input: { userId: string; userAgent: stri
   const now = new Date();
   const id = randomUUID();
   await runWithoutTenant((tx) =>
-    tx.insert(sessions).values({ sessionToken: id, userId: input.userId, expires: expiresFrom(now), userAgent: input.userAgent?.slice(0, 500) ?? null, ip: input.ip, lastSeenAt: now }),
+    tx.insert(sessions).values({
+      sessionToken: id,
+      userId: input.userId,
+      expires: expiresFrom(now),
+      userAgent: input.userAgent?.slice(0, 500) ?? null,
+      ip: input.ip,
+      lastSeenAt: now,
+    }),
   );
   return id;
 }
@@ -35,7 +42,10 @@ export async function touchStaffSession(sessionId: string, userId: string) {
       .where(and(eq(sessions.sessionToken, sessionId), eq(sessions.userId, userId), gt(sessions.expires, now)));
     if (!row) return false;
     if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-      await tx.update(sessions).set({ lastSeenAt: now, expires: expiresFrom(now) }).where(eq(sessions.sessionToken, sessionId));
+      await tx
+        .update(sessions)
+        .set({ lastSeenAt: now, expires: expiresFrom(now) })
+        .where(eq(sessions.sessionToken, sessionId));
     }
     return true;
   }, userId);
@@ -53,7 +63,14 @@ export function endAllStaffSessions(tx: Tx, userId: string) {
   return tx.delete(sessions).where(eq(sessions.userId, userId));
 }
 
-export type StaffSessionView = { id: string; userAgent: string | null; ip: string | null; signedInAt: Date; lastSeenAt: Date; current: boolean };
+export type StaffSessionView = {
+  id: string;
+  userAgent: string | null;
+  ip: string | null;
+  signedInAt: Date;
+  lastSeenAt: Date;
+  current: boolean;
+};
 
 export async function listStaffSessions(userId: string, currentSessionId: string | null): Promise<StaffSessionView[]> {
   const rows = await runWithoutTenant(
@@ -78,10 +95,15 @@ export async function listStaffSessions(userId: string, currentSessionId: string
 /** Ends one of the person's own sessions; someone else's id answers NOT_FOUND, like an unknown one. */
 export async function revokeStaffSession(userId: string, sessionId: string) {
   const removed = await runWithoutTenant(
-    (tx) => tx.delete(sessions).where(and(eq(sessions.sessionToken, sessionId), eq(sessions.userId, userId))).returning({ id: sessions.sessionToken }),
+    (tx) =>
+      tx
+        .delete(sessions)
+        .where(and(eq(sessions.sessionToken, sessionId), eq(sessions.userId, userId)))
+        .returning({ id: sessions.sessionToken }),
     userId,
   );
-  if (!removed.length) throw new AppError('NOT_FOUND', 'That session was not found. It may have ended already; reload the list.');
+  if (!removed.length)
+    throw new AppError('NOT_FOUND', 'That session was not found. It may have ended already; reload the list.');
   return { revoked: true as const };
 }
 
@@ -91,7 +113,11 @@ export async function revokeOtherStaffSessions(userId: string, currentSessionId:
     (tx) =>
       tx
         .delete(sessions)
-        .where(currentSessionId ? and(eq(sessions.userId, userId), ne(sessions.sessionToken, currentSessionId)) : eq(sessions.userId, userId))
+        .where(
+          currentSessionId
+            ? and(eq(sessions.userId, userId), ne(sessions.sessionToken, currentSessionId))
+            : eq(sessions.userId, userId),
+        )
         .returning({ id: sessions.sessionToken }),
     userId,
   );

@@ -5,7 +5,9 @@ import { runWithoutTenant } from '@/server/db/tenant';
 import { verifyPassword } from './password';
 
 export async function findUserByEmail(email: string) {
-  const [user] = await runWithoutTenant((tx) => tx.select().from(users).where(eq(users.email, email.trim().toLowerCase())));
+  const [user] = await runWithoutTenant((tx) =>
+    tx.select().from(users).where(eq(users.email, email.trim().toLowerCase())),
+  );
   return user ?? null;
 }
 

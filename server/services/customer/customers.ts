@@ -4,16 +4,25 @@ import type { TenantScope } from '@/server/db/tenant';
 import { isUniqueViolation } from '@/server/db/errors';
 import { AppError, notFound } from '@/server/errors';
 
-const duplicate = () => new AppError('CONFLICT', 'A customer with this email or external id already exists in this workspace.', { field: 'email' });
+const duplicate = () =>
+  new AppError('CONFLICT', 'A customer with this email or external id already exists in this workspace.', {
+    field: 'email',
+  });
 
 async function assertOrganization(scope: TenantScope, organizationId: string | null | undefined) {
   if (!organizationId) return;
-  const [org] = await scope.db.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, organizationId));
+  const [org] = await scope.db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId));
   if (!org) throw notFound('The organization');
 }
 
 /** Newest first, keyset-paginated on (created_at, id) so deep pages stay fast. */
-export async function listCustomers(scope: TenantScope, input: { search?: string; cursor?: string | null; limit: number }) {
+export async function listCustomers(
+  scope: TenantScope,
+  input: { search?: string; cursor?: string | null; limit: number },
+) {
   const conditions = [eq(customers.tenantId, scope.tenantId)];
   if (input.search) {
     const term = `%${input.search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
@@ -21,7 +30,9 @@ export async function listCustomers(scope: TenantScope, input: { search?: string
   }
   if (input.cursor) {
     // Compare against the cursor row's own stored values: a timestamp sent through JSON loses microseconds.
-    conditions.push(sql`(${customers.createdAt}, ${customers.id}) < (select c.created_at, c.id from customers c where c.id = ${input.cursor})`);
+    conditions.push(
+      sql`(${customers.createdAt}, ${customers.id}) < (select c.created_at, c.id from customers c where c.id = ${input.cursor})`,
+    );
   }
   const rows = await scope.db
     .select()
@@ -40,10 +51,16 @@ export async function getCustomer(scope: TenantScope, input: { customerId: strin
   return customer;
 }
 
-export async function createCustomer(scope: TenantScope, input: { email: string; name: string; externalId?: string; organizationId?: string }) {
+export async function createCustomer(
+  scope: TenantScope,
+  input: { email: string; name: string; externalId?: string; organizationId?: string },
+) {
   await assertOrganization(scope, input.organizationId);
   try {
-    const [customer] = await scope.db.insert(customers).values({ tenantId: scope.tenantId, ...input }).returning();
+    const [customer] = await scope.db
+      .insert(customers)
+      .values({ tenantId: scope.tenantId, ...input })
+      .returning();
     return customer!;
   } catch (error) {
     if (isUniqueViolation(error)) throw duplicate();
@@ -51,11 +68,18 @@ export async function createCustomer(scope: TenantScope, input: { email: string;
   }
 }
 
-export async function updateCustomer(scope: TenantScope, input: { customerId: string; name?: string; externalId?: string | null; organizationId?: string | null }) {
+export async function updateCustomer(
+  scope: TenantScope,
+  input: { customerId: string; name?: string; externalId?: string | null; organizationId?: string | null },
+) {
   const { customerId, ...changes } = input;
   await assertOrganization(scope, changes.organizationId);
   try {
-    const [customer] = await scope.db.update(customers).set({ ...changes, updatedAt: new Date() }).where(eq(customers.id, customerId)).returning();
+    const [customer] = await scope.db
+      .update(customers)
+      .set({ ...changes, updatedAt: new Date() })
+      .where(eq(customers.id, customerId))
+      .returning();
     if (!customer) throw notFound('The customer');
     return customer;
   } catch (error) {
@@ -65,15 +89,23 @@ export async function updateCustomer(scope: TenantScope, input: { customerId: st
 }
 
 export function listOrganizations(scope: TenantScope) {
-  return scope.db.select().from(organizations).where(eq(organizations.tenantId, scope.tenantId)).orderBy(asc(organizations.name));
+  return scope.db
+    .select()
+    .from(organizations)
+    .where(eq(organizations.tenantId, scope.tenantId))
+    .orderBy(asc(organizations.name));
 }
 
 export async function createOrganization(scope: TenantScope, input: { name: string; domain?: string }) {
   try {
-    const [org] = await scope.db.insert(organizations).values({ tenantId: scope.tenantId, ...input }).returning();
+    const [org] = await scope.db
+      .insert(organizations)
+      .values({ tenantId: scope.tenantId, ...input })
+      .returning();
     return org!;
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('CONFLICT', `An organization called "${input.name}" already exists.`, { field: 'name' });
+    if (isUniqueViolation(error))
+      throw new AppError('CONFLICT', `An organization called "${input.name}" already exists.`, { field: 'name' });
     throw error;
   }
 }

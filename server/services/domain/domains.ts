@@ -12,11 +12,22 @@ type DomainRow = typeof workspaceDomains.$inferSelect;
 
 /** The admin page's view of a domain, with the DNS record to create while it is unverified. */
 function present(row: DomainRow) {
-  return { ...row, verificationRecord: { type: 'TXT' as const, name: verificationRecordName(row.domain), value: row.verificationToken } };
+  return {
+    ...row,
+    verificationRecord: {
+      type: 'TXT' as const,
+      name: verificationRecordName(row.domain),
+      value: row.verificationToken,
+    },
+  };
 }
 
 export async function listDomains(scope: TenantScope) {
-  const rows = await scope.db.select().from(workspaceDomains).where(eq(workspaceDomains.tenantId, scope.tenantId)).orderBy(asc(workspaceDomains.domain));
+  const rows = await scope.db
+    .select()
+    .from(workspaceDomains)
+    .where(eq(workspaceDomains.tenantId, scope.tenantId))
+    .orderBy(asc(workspaceDomains.domain));
   return rows.map(present);
 }
 
@@ -28,26 +39,44 @@ export async function listDomains(scope: TenantScope) {
 export async function addDomain(scope: TenantScope, input: { domain: string }) {
   const taken = await scope.db.execute<{ taken: boolean }>(sql`select cairn_domain_verified(${input.domain}) as taken`);
   if (taken.rows[0]?.taken) {
-    throw new AppError('CONFLICT', `${input.domain} is already connected to a workspace. Remove it there first, or use another host name.`, { field: 'domain' });
+    throw new AppError(
+      'CONFLICT',
+      `${input.domain} is already connected to a workspace. Remove it there first, or use another host name.`,
+      { field: 'domain' },
+    );
   }
   try {
-    const [domain] = await scope.db.insert(workspaceDomains).values({ tenantId: scope.tenantId, domain: input.domain }).returning();
+    const [domain] = await scope.db
+      .insert(workspaceDomains)
+      .values({ tenantId: scope.tenantId, domain: input.domain })
+      .returning();
     return present(domain!);
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('CONFLICT', `${input.domain} is already in this workspace's list.`, { field: 'domain' });
+    if (isUniqueViolation(error))
+      throw new AppError('CONFLICT', `${input.domain} is already in this workspace's list.`, { field: 'domain' });
     throw error;
   }
 }
 
 export async function removeDomain(scope: TenantScope, input: { domainId: string }) {
-  const [row] = await scope.db.delete(workspaceDomains).where(eq(workspaceDomains.id, input.domainId)).returning({ id: workspaceDomains.id });
+  const [row] = await scope.db
+    .delete(workspaceDomains)
+    .where(eq(workspaceDomains.id, input.domainId))
+    .returning({ id: workspaceDomains.id });
   if (!row) throw notFound('The domain');
   return { removed: true as const, domainId: row.id };
 }
 
-/** Adds the DNS look-up job for one domain (Verify now, and the daily re-check); a second add while one waits is ignored. */
+/**
+ * Adds the DNS look-up job for one domain (Verify now, and the daily re-check); a second add while one waits is
+ * ignored.
+ */
 export function enqueueDomainVerification(tenantId: string, domainId: string) {
-  return enqueue('domain.verify', { tenantId, domainId }, { key: domainId, attempts: 1, removeOnComplete: true, removeOnFail: true });
+  return enqueue(
+    'domain.verify',
+    { tenantId, domainId },
+    { key: domainId, attempts: 1, removeOnComplete: true, removeOnFail: true },
+  );
 }
 
 /** "Verify now": the worker looks the record up; the page polls the list for `checkedAt` to move. */

@@ -24,13 +24,25 @@ export async function lookUpOwnership(domain: string, token: string, resolver: T
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
     if (NO_RECORD.has(code)) {
-      return { proven: false, definitive: true, error: `No TXT record found at ${name}. Add it at your DNS provider; changes can take up to an hour to appear.` };
+      return {
+        proven: false,
+        definitive: true,
+        error: `No TXT record found at ${name}. Add it at your DNS provider; changes can take up to an hour to appear.`,
+      };
     }
-    return { proven: false, definitive: false, error: `The DNS servers for ${domain} did not answer. Cairn will try again; you can also press Verify now later.` };
+    return {
+      proven: false,
+      definitive: false,
+      error: `The DNS servers for ${domain} did not answer. Cairn will try again; you can also press Verify now later.`,
+    };
   }
   // A long TXT value arrives in 255-byte chunks: join them before comparing.
   if (records.some((chunks) => chunks.join('').trim() === token)) return { proven: true };
-  return { proven: false, definitive: true, error: `The TXT record at ${name} does not hold this domain's verification code. Check its value.` };
+  return {
+    proven: false,
+    definitive: true,
+    error: `The TXT record at ${name} does not hold this domain's verification code. Check its value.`,
+  };
 }
 
 /**
@@ -59,14 +71,20 @@ export async function verifyDomain(tenantId: string, domainId: string, resolver:
       if (!isUniqueViolation(error)) throw error;
       // Another workspace holds it verified; it keeps it until its own record disappears.
       const checkError = `${row.domain} is verified by another workspace. Ask them to remove it, then verify again.`;
-      await runInTenant(tenantId, ({ db }) => db.update(workspaceDomains).set({ checkedAt, checkError }).where(eq(workspaceDomains.id, domainId)));
+      await runInTenant(tenantId, ({ db }) =>
+        db.update(workspaceDomains).set({ checkedAt, checkError }).where(eq(workspaceDomains.id, domainId)),
+      );
       return { verified: false as const, error: checkError };
     }
   }
   await runInTenant(tenantId, ({ db }) =>
     db
       .update(workspaceDomains)
-      .set(lookup.definitive ? { verifiedAt: null, checkedAt, checkError: lookup.error } : { checkedAt, checkError: lookup.error })
+      .set(
+        lookup.definitive
+          ? { verifiedAt: null, checkedAt, checkError: lookup.error }
+          : { checkedAt, checkError: lookup.error },
+      )
       .where(eq(workspaceDomains.id, domainId)),
   );
   return { verified: lookup.definitive ? (false as const) : row.verifiedAt !== null, error: lookup.error };
@@ -78,7 +96,9 @@ export const DOMAIN_RECHECK_AFTER_MS = 20 * 60 * 60_000;
 /** Queues a look-up for every verified domain not checked for a day, across workspaces (ids only). */
 export async function recheckVerifiedDomains(now = new Date()) {
   const due = await runWithoutTenant((tx) =>
-    tx.execute<{ tenant_id: string; domain_id: string }>(sql`select * from cairn_verified_domains_due(${new Date(now.getTime() - DOMAIN_RECHECK_AFTER_MS).toISOString()}::timestamptz)`),
+    tx.execute<{ tenant_id: string; domain_id: string }>(
+      sql`select * from cairn_verified_domains_due(${new Date(now.getTime() - DOMAIN_RECHECK_AFTER_MS).toISOString()}::timestamptz)`,
+    ),
   );
   for (const { tenant_id, domain_id } of due.rows) await enqueueDomainVerification(tenant_id, domain_id);
   return { queued: due.rows.length };

@@ -6,8 +6,16 @@ import { AppError, notFound } from '@/server/errors';
 
 /** Every category with its sections, for the authoring screens (including categories with no article yet). */
 export async function listArticleCategories(scope: TenantScope) {
-  const categories = await scope.db.select().from(articleCategories).where(eq(articleCategories.tenantId, scope.tenantId)).orderBy(asc(articleCategories.position), asc(articleCategories.name));
-  const sections = await scope.db.select().from(articleSections).where(eq(articleSections.tenantId, scope.tenantId)).orderBy(asc(articleSections.position), asc(articleSections.name));
+  const categories = await scope.db
+    .select()
+    .from(articleCategories)
+    .where(eq(articleCategories.tenantId, scope.tenantId))
+    .orderBy(asc(articleCategories.position), asc(articleCategories.name));
+  const sections = await scope.db
+    .select()
+    .from(articleSections)
+    .where(eq(articleSections.tenantId, scope.tenantId))
+    .orderBy(asc(articleSections.position), asc(articleSections.name));
   return categories.map((c) => ({ ...c, sections: sections.filter((s) => s.categoryId === c.id) }));
 }
 
@@ -18,7 +26,10 @@ export async function saveArticleCategory(scope: TenantScope, input: CategoryFie
   const { categoryId, ...fields } = input;
   try {
     if (!categoryId) {
-      const [row] = await scope.db.insert(articleCategories).values({ tenantId: scope.tenantId, ...fields }).returning();
+      const [row] = await scope.db
+        .insert(articleCategories)
+        .values({ tenantId: scope.tenantId, ...fields })
+        .returning();
       return row!;
     }
     const [row] = await scope.db
@@ -29,18 +40,28 @@ export async function saveArticleCategory(scope: TenantScope, input: CategoryFie
     if (!row) throw notFound('The category');
     return row;
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('CONFLICT', `Another category already uses the address "${input.slug}".`, { field: 'slug' });
+    if (isUniqueViolation(error))
+      throw new AppError('CONFLICT', `Another category already uses the address "${input.slug}".`, { field: 'slug' });
     throw error;
   }
 }
 
 /** Creates a section in a category, or updates one (which may move it to another of this workspace's categories). */
-export async function saveArticleSection(scope: TenantScope, input: { sectionId?: string; categoryId: string; name: string; position: number }) {
-  const [category] = await scope.db.select({ id: articleCategories.id }).from(articleCategories).where(and(eq(articleCategories.tenantId, scope.tenantId), eq(articleCategories.id, input.categoryId)));
+export async function saveArticleSection(
+  scope: TenantScope,
+  input: { sectionId?: string; categoryId: string; name: string; position: number },
+) {
+  const [category] = await scope.db
+    .select({ id: articleCategories.id })
+    .from(articleCategories)
+    .where(and(eq(articleCategories.tenantId, scope.tenantId), eq(articleCategories.id, input.categoryId)));
   if (!category) throw notFound('The category');
   const { sectionId, ...fields } = input;
   if (!sectionId) {
-    const [row] = await scope.db.insert(articleSections).values({ tenantId: scope.tenantId, ...fields }).returning();
+    const [row] = await scope.db
+      .insert(articleSections)
+      .values({ tenantId: scope.tenantId, ...fields })
+      .returning();
     return row!;
   }
   const [row] = await scope.db

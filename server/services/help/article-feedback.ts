@@ -19,7 +19,10 @@ export function voterKey(scope: HelpScope, reader: HelpReader) {
  * on the article. Voting again changes the vote: the counts move from the old answer to the new one.
  * Only an article this reader may see can be voted on; another workspace's id is not found.
  */
-export async function submitArticleFeedback(scope: HelpScope, input: { articleId: string; helpful: boolean; comment?: string; voterKey: string }) {
+export async function submitArticleFeedback(
+  scope: HelpScope,
+  input: { articleId: string; helpful: boolean; comment?: string; voterKey: string },
+) {
   // The article row lock orders concurrent votes of one voter, so the counts always match the rows.
   const [article] = await scope.db
     .select({ id: articles.id })
@@ -38,7 +41,14 @@ export async function submitArticleFeedback(scope: HelpScope, input: { articleId
       .set({ helpful: input.helpful, ...(comment ? { comment } : {}), createdAt: new Date() })
       .where(eq(articleFeedback.id, previous.id));
   } else {
-    await scope.db.insert(articleFeedback).values({ tenantId: scope.tenantId, articleId: article.id, helpful: input.helpful, comment, customerId: scope.customerId, voterKey: input.voterKey });
+    await scope.db.insert(articleFeedback).values({
+      tenantId: scope.tenantId,
+      articleId: article.id,
+      helpful: input.helpful,
+      comment,
+      customerId: scope.customerId,
+      voterKey: input.voterKey,
+    });
   }
   if (previous?.helpful !== input.helpful) {
     const moved = previous ? 1 : 0;
@@ -55,7 +65,11 @@ export async function submitArticleFeedback(scope: HelpScope, input: { articleId
 }
 
 /** A vote from the public help center: limited per voter and per address, then one vote per voter. */
-export async function voteOnArticle(scope: HelpScope, reader: HelpReader, input: { articleId: string; helpful: boolean; comment?: string }) {
+export async function voteOnArticle(
+  scope: HelpScope,
+  reader: HelpReader,
+  input: { articleId: string; helpful: boolean; comment?: string },
+) {
   const voter = voterKey(scope, reader);
   await consumeRateLimit('articleVoteByVisitor', voter);
   await consumeRateLimit('articleVoteByIp', reader.ip);
@@ -70,9 +84,14 @@ export async function voteOnArticle(scope: HelpScope, reader: HelpReader, input:
 export async function recordArticleView(scope: HelpScope, articleId: string, reader: HelpReader) {
   const readable = and(eq(articles.tenantId, scope.tenantId), eq(articles.id, articleId), readableBy(scope.audience));
   const counts =
-    (await tryConsumeRateLimit('articleViewOnce', `${voterKey(scope, reader)}|${articleId}`)) && (await tryConsumeRateLimit('articleViewByIp', reader.ip));
+    (await tryConsumeRateLimit('articleViewOnce', `${voterKey(scope, reader)}|${articleId}`)) &&
+    (await tryConsumeRateLimit('articleViewByIp', reader.ip));
   const [article] = counts
-    ? await scope.db.update(articles).set({ viewCount: sql`${articles.viewCount} + 1` }).where(readable).returning({ id: articles.id })
+    ? await scope.db
+        .update(articles)
+        .set({ viewCount: sql`${articles.viewCount} + 1` })
+        .where(readable)
+        .returning({ id: articles.id })
     : await scope.db.select({ id: articles.id }).from(articles).where(readable);
   if (!article) throw notFound('The article');
   return { recorded: true as const };

@@ -5,7 +5,12 @@ import type { TenantScope } from '@/server/db/tenant';
 import { AppError } from '@/server/errors';
 import { loadArticle } from './queries';
 
-const RETURNING = { id: articles.id, status: articles.status, publishedAt: articles.publishedAt, scheduledFor: articles.scheduledFor };
+const RETURNING = {
+  id: articles.id,
+  status: articles.status,
+  publishedAt: articles.publishedAt,
+  scheduledFor: articles.scheduledFor,
+};
 
 /**
  * Publish, send to review, move back to draft or archive. Publishing now also cancels a pending schedule;

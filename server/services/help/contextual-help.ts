@@ -15,7 +15,13 @@ export function listContextualArticles(scope: HelpScope, path: string) {
     .select({ id: articles.id, slug: articles.slug, title: articles.title, excerpt: articles.excerpt })
     .from(helpLinks)
     .innerJoin(articles, eq(articles.id, helpLinks.articleId))
-    .where(and(eq(helpLinks.tenantId, scope.tenantId), eq(helpLinks.path, normalizeHelpPath(path)), readableBy(scope.audience)))
+    .where(
+      and(
+        eq(helpLinks.tenantId, scope.tenantId),
+        eq(helpLinks.path, normalizeHelpPath(path)),
+        readableBy(scope.audience),
+      ),
+    )
     .orderBy(asc(helpLinks.position))
     .limit(10);
 }

@@ -13,9 +13,15 @@ const unknownWorkspace = () => new AppError('NOT_FOUND', 'This help center does 
  * Public entry point: the workspace is named by its slug (its help center is public), and what the reader
  * may see comes from the server: a portal session counts only when it was issued by this same workspace.
  */
-export async function withHelpCenter<T>(workspaceSlug: string, portal: PortalSession | null, work: (scope: HelpScope) => Promise<T>): Promise<T> {
+export async function withHelpCenter<T>(
+  workspaceSlug: string,
+  portal: PortalSession | null,
+  work: (scope: HelpScope) => Promise<T>,
+): Promise<T> {
   const workspace = await findWorkspaceBySlug(workspaceSlug);
   if (!workspace) throw unknownWorkspace();
   const customerId = portal && portal.tenantId === workspace.id ? portal.customerId : null;
-  return runInTenant(workspace.id, (scope) => work({ ...scope, audience: customerId ? 'customer' : 'anonymous', customerId, workspace }));
+  return runInTenant(workspace.id, (scope) =>
+    work({ ...scope, audience: customerId ? 'customer' : 'anonymous', customerId, workspace }),
+  );
 }

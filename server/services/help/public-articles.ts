@@ -33,9 +33,17 @@ export async function getHelpArticle(scope: HelpScope, slug: string) {
   if (!article) throw notFound('The article');
 
   const [category] = article.categoryId
-    ? await scope.db.select({ slug: articleCategories.slug, name: articleCategories.name }).from(articleCategories).where(eq(articleCategories.id, article.categoryId))
+    ? await scope.db
+        .select({ slug: articleCategories.slug, name: articleCategories.name })
+        .from(articleCategories)
+        .where(eq(articleCategories.id, article.categoryId))
     : [];
-  const [section] = article.sectionId ? await scope.db.select({ name: articleSections.name }).from(articleSections).where(eq(articleSections.id, article.sectionId)) : [];
+  const [section] = article.sectionId
+    ? await scope.db
+        .select({ name: articleSections.name })
+        .from(articleSections)
+        .where(eq(articleSections.id, article.sectionId))
+    : [];
 
   // Same section first (a CASE, since a plain comparison would sort NULL sections ahead under DESC).
   const otherSection = sql`case when ${articles.sectionId} = ${article.sectionId} then 0 else 1 end`;
@@ -47,7 +55,10 @@ export async function getHelpArticle(scope: HelpScope, slug: string) {
         eq(articles.tenantId, scope.tenantId),
         ne(articles.id, article.id),
         readableBy(scope.audience),
-        or(article.categoryId ? eq(articles.categoryId, article.categoryId) : sql`false`, article.tags.length ? arrayOverlaps(articles.tags, article.tags) : sql`false`),
+        or(
+          article.categoryId ? eq(articles.categoryId, article.categoryId) : sql`false`,
+          article.tags.length ? arrayOverlaps(articles.tags, article.tags) : sql`false`,
+        ),
       ),
     )
     .orderBy(...(article.sectionId ? [asc(otherSection)] : []), asc(articles.position), asc(articles.title))

@@ -13,7 +13,13 @@ export async function listHelpCategories(scope: HelpScope) {
     .groupBy(articles.categoryId);
   const byCategory = new Map(counts.map((c) => [c.categoryId, Number(c.articleCount)]));
   const categories = await scope.db
-    .select({ id: articleCategories.id, slug: articleCategories.slug, name: articleCategories.name, description: articleCategories.description, icon: articleCategories.icon })
+    .select({
+      id: articleCategories.id,
+      slug: articleCategories.slug,
+      name: articleCategories.name,
+      description: articleCategories.description,
+      icon: articleCategories.icon,
+    })
     .from(articleCategories)
     .where(eq(articleCategories.tenantId, scope.tenantId))
     .orderBy(asc(articleCategories.position), asc(articleCategories.name));
@@ -23,7 +29,13 @@ export async function listHelpCategories(scope: HelpScope) {
 /** One category page: its sections, each with the articles this reader may see; empty sections are left out. */
 export async function getHelpCategory(scope: HelpScope, slug: string) {
   const [category] = await scope.db
-    .select({ id: articleCategories.id, slug: articleCategories.slug, name: articleCategories.name, description: articleCategories.description, icon: articleCategories.icon })
+    .select({
+      id: articleCategories.id,
+      slug: articleCategories.slug,
+      name: articleCategories.name,
+      description: articleCategories.description,
+      icon: articleCategories.icon,
+    })
     .from(articleCategories)
     .where(and(eq(articleCategories.tenantId, scope.tenantId), eq(articleCategories.slug, slug)));
   if (!category) throw notFound('The category');
@@ -33,7 +45,13 @@ export async function getHelpCategory(scope: HelpScope, slug: string) {
     .where(eq(articleSections.categoryId, category.id))
     .orderBy(asc(articleSections.position), asc(articleSections.name));
   const list = await scope.db
-    .select({ id: articles.id, slug: articles.slug, title: articles.title, excerpt: articles.excerpt, sectionId: articles.sectionId })
+    .select({
+      id: articles.id,
+      slug: articles.slug,
+      title: articles.title,
+      excerpt: articles.excerpt,
+      sectionId: articles.sectionId,
+    })
     .from(articles)
     .where(and(eq(articles.tenantId, scope.tenantId), eq(articles.categoryId, category.id), readableBy(scope.audience)))
     .orderBy(asc(articles.position), asc(articles.title));
@@ -50,6 +68,9 @@ export async function getHelpCategory(scope: HelpScope, slug: string) {
 /** Article ids of a set that this reader may see (contextual help and suggestions check through this). */
 export async function readableArticleIds(scope: HelpScope, ids: string[]) {
   if (!ids.length) return new Set<string>();
-  const rows = await scope.db.select({ id: articles.id }).from(articles).where(and(inArray(articles.id, ids), readableBy(scope.audience)));
+  const rows = await scope.db
+    .select({ id: articles.id })
+    .from(articles)
+    .where(and(inArray(articles.id, ids), readableBy(scope.audience)));
   return new Set(rows.map((r) => r.id));
 }

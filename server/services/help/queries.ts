@@ -5,7 +5,10 @@ import type { TenantScope } from '@/server/db/tenant';
 import { AppError, notFound } from '@/server/errors';
 
 /** The knowledge-base list agents see: every status and visibility. */
-export function listArticlesForStaff(scope: TenantScope, input: { status?: ArticleStatus; categoryId?: string; query?: string }) {
+export function listArticlesForStaff(
+  scope: TenantScope,
+  input: { status?: ArticleStatus; categoryId?: string; query?: string },
+) {
   const conditions: SQL[] = [eq(articles.tenantId, scope.tenantId)];
   if (input.status) conditions.push(eq(articles.status, input.status));
   if (input.categoryId) conditions.push(eq(articles.categoryId, input.categoryId));
@@ -39,7 +42,10 @@ export function listArticlesForStaff(scope: TenantScope, input: { status?: Artic
 
 /** An article of this workspace, or NOT_FOUND (another workspace's id is invisible behind RLS anyway). */
 export async function loadArticle(scope: TenantScope, articleId: string) {
-  const [article] = await scope.db.select().from(articles).where(and(eq(articles.tenantId, scope.tenantId), eq(articles.id, articleId)));
+  const [article] = await scope.db
+    .select()
+    .from(articles)
+    .where(and(eq(articles.tenantId, scope.tenantId), eq(articles.id, articleId)));
   if (!article) throw notFound('The article');
   return article;
 }
@@ -48,7 +54,14 @@ export async function loadArticle(scope: TenantScope, articleId: string) {
 export async function getArticleForStaff(scope: TenantScope, articleId: string) {
   const { search: _search, ...article } = await loadArticle(scope, articleId);
   const versions = await scope.db
-    .select({ version: articleVersions.version, title: articleVersions.title, note: articleVersions.note, createdAt: articleVersions.createdAt, authorName: users.name, authorEmail: users.email })
+    .select({
+      version: articleVersions.version,
+      title: articleVersions.title,
+      note: articleVersions.note,
+      createdAt: articleVersions.createdAt,
+      authorName: users.name,
+      authorEmail: users.email,
+    })
     .from(articleVersions)
     .leftJoin(users, eq(users.id, articleVersions.authorId))
     .where(eq(articleVersions.articleId, articleId))
@@ -60,7 +73,13 @@ export async function getArticleForStaff(scope: TenantScope, articleId: string) 
 export async function getArticleVersion(scope: TenantScope, articleId: string, version: number) {
   await loadArticle(scope, articleId);
   const [row] = await scope.db
-    .select({ version: articleVersions.version, title: articleVersions.title, bodyMarkdown: articleVersions.bodyMarkdown, excerpt: articleVersions.excerpt, createdAt: articleVersions.createdAt })
+    .select({
+      version: articleVersions.version,
+      title: articleVersions.title,
+      bodyMarkdown: articleVersions.bodyMarkdown,
+      excerpt: articleVersions.excerpt,
+      createdAt: articleVersions.createdAt,
+    })
     .from(articleVersions)
     .where(and(eq(articleVersions.articleId, articleId), eq(articleVersions.version, version)));
   if (!row) throw notFound(`Version ${version}`);
@@ -71,16 +90,29 @@ export async function getArticleVersion(scope: TenantScope, articleId: string, v
  * Category and section ids come from the client: check they are this workspace's (a foreign key alone
  * would accept another workspace's id, since constraint checks don't see row-level security).
  */
-export async function checkPlacement(scope: TenantScope, placement: { categoryId: string | null; sectionId: string | null }) {
+export async function checkPlacement(
+  scope: TenantScope,
+  placement: { categoryId: string | null; sectionId: string | null },
+) {
   if (placement.categoryId) {
-    const [category] = await scope.db.select({ id: articleCategories.id }).from(articleCategories).where(and(eq(articleCategories.tenantId, scope.tenantId), eq(articleCategories.id, placement.categoryId)));
+    const [category] = await scope.db
+      .select({ id: articleCategories.id })
+      .from(articleCategories)
+      .where(and(eq(articleCategories.tenantId, scope.tenantId), eq(articleCategories.id, placement.categoryId)));
     if (!category) throw notFound('The category');
   }
   if (placement.sectionId) {
-    const [section] = await scope.db.select({ categoryId: articleSections.categoryId }).from(articleSections).where(and(eq(articleSections.tenantId, scope.tenantId), eq(articleSections.id, placement.sectionId)));
+    const [section] = await scope.db
+      .select({ categoryId: articleSections.categoryId })
+      .from(articleSections)
+      .where(and(eq(articleSections.tenantId, scope.tenantId), eq(articleSections.id, placement.sectionId)));
     if (!section) throw notFound('The section');
     if (section.categoryId !== placement.categoryId) {
-      throw new AppError('BAD_REQUEST', 'That section belongs to another category. Pick a section of the chosen category.', { field: 'sectionId' });
+      throw new AppError(
+        'BAD_REQUEST',
+        'That section belongs to another category. Pick a section of the chosen category.',
+        { field: 'sectionId' },
+      );
     }
   }
 }

@@ -6,7 +6,10 @@ import { AppError } from '@/server/errors';
 import type { StaffScope } from '@/server/services/types';
 import { checkPlacement, loadArticle } from './queries';
 
-const slugTaken = (slug: string) => new AppError('CONFLICT', `Another article already uses the address "${slug}". Choose a different slug.`, { field: 'slug' });
+const slugTaken = (slug: string) =>
+  new AppError('CONFLICT', `Another article already uses the address "${slug}". Choose a different slug.`, {
+    field: 'slug',
+  });
 
 async function rethrowSlugConflict<T>(slug: string, work: () => Promise<T>) {
   try {

@@ -12,7 +12,10 @@ export type ArticleSearchHit = {
   categorySlug: string | null;
   categoryName: string | null;
   snippet: SnippetPart[];
-  /** ts_rank within its tier (title/keywords, then body) for full-text hits, trigram similarity for typo matches; only comparable within one kind. */
+  /**
+   * ts_rank within its tier (title/keywords, then body) for full-text hits, trigram similarity for typo matches; only
+   * comparable within one kind.
+   */
   score: number;
   /** true when no article holds every word and the fallback (typo-tolerant, then some of the words) found this one. */
   fuzzy: boolean;
@@ -47,7 +50,9 @@ const HEADLINE_OPTIONS = `StartSel="${HIGHLIGHT_START}", StopSel="${HIGHLIGHT_EN
 
 /** websearch_to_tsquery ANDs the words; `anyWord` makes every word optional, and more matches rank higher. */
 function tsquery(query: string, anyWord: boolean): SQL {
-  return anyWord ? sql`replace(websearch_to_tsquery('english', ${query})::text, ' & ', ' | ')::tsquery` : sql`websearch_to_tsquery('english', ${query})`;
+  return anyWord
+    ? sql`replace(websearch_to_tsquery('english', ${query})::text, ' & ', ' | ')::tsquery`
+    : sql`websearch_to_tsquery('english', ${query})`;
 }
 
 /**
@@ -62,7 +67,10 @@ function filters(search: ArticleSearch): SQL {
   const category = search.categorySlug ? sql`and c.slug = ${search.categorySlug}` : sql``;
   // The readable rule of visibility.ts, in raw SQL: published, publish time passed, an allowed visibility.
   return sql`a.tenant_id = ${search.tenantId} and a.status = 'published' and a.published_at <= now()
-    and a.visibility::text in (${sql.join(search.visibilities.map((v) => sql`${v}`), sql`, `)}) ${category}`;
+    and a.visibility::text in (${sql.join(
+      search.visibilities.map((v) => sql`${v}`),
+      sql`, `,
+    )}) ${category}`;
 }
 
 /**
@@ -88,14 +96,17 @@ async function tierHits(db: Tx, search: ArticleSearch, anyWord: boolean, tier: '
   const q = tsquery(search.query, anyWord);
   const vector = tier === 'head' ? sql`a.search_head` : sql`a.search`;
   // `-word` must hold for the whole article, not only its title: such queries check the full vector too.
-  const head = usesSearchSyntax(search.query) ? sql`a.search_head @@ ${q} and a.search @@ ${q}` : sql`a.search_head @@ ${q}`;
+  const head = usesSearchSyntax(search.query)
+    ? sql`a.search_head @@ ${q} and a.search @@ ${q}`
+    : sql`a.search_head @@ ${q}`;
   const match = tier === 'head' ? head : sql`a.search @@ ${q} and not a.search_head @@ ${q}`;
   const exactKeyword =
     tier === 'head'
       ? // position() first: it rules out nearly every row before the keyword list is split.
         sql` + case when position(lower(trim(${search.query})) in lower(a.keywords)) > 0 and exists (select 1 from unnest(string_to_array(lower(a.keywords), ',')) k where trim(k) = lower(trim(${search.query}))) then 1 else 0 end`
       : sql``;
-  const held = (v: SQL) => sql`(select count(*) from unnest(tsvector_to_array(to_tsvector('english', ${search.query}))) w where ${v} @@ quote_literal(w)::tsquery)`;
+  const held = (v: SQL) =>
+    sql`(select count(*) from unnest(tsvector_to_array(to_tsvector('english', ${search.query}))) w where ${v} @@ quote_literal(w)::tsquery)`;
   const headline = sql`ts_headline('english', a.body_markdown, ${q}, ${HEADLINE_OPTIONS})`;
   // Any-word head hits are picked on their titles and keywords, then the best few re-ranked on the words
   // their whole text holds: "company address on invoices" then finds the article whose title says
@@ -123,7 +134,9 @@ async function tierHits(db: Tx, search: ArticleSearch, anyWord: boolean, tier: '
 /** pg_trgm word similarity against titles and keywords: catches misspelt words ("pasword", "zapeir"). */
 async function typoHits(db: Tx, search: ArticleSearch) {
   // `<%` uses the trigram indexes with this threshold; set_config(…, true) ends with the transaction.
-  await db.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_SIMILARITY_THRESHOLD)}, true)`);
+  await db.execute(
+    sql`select set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_SIMILARITY_THRESHOLD)}, true)`,
+  );
   const result = await db.execute<Row>(sql`
     select a.id, a.slug, a.title, a.excerpt, a.visibility, c.slug as category_slug, c.name as category_name,
       greatest(word_similarity(${search.query}, a.title), word_similarity(${search.query}, a.keywords)) as score,
@@ -153,10 +166,14 @@ export async function searchArticles(db: Tx, search: ArticleSearch): Promise<Art
   // titles at a high cost, and the any-word pass answers better.
   const words = search.query.trim().split(/\s+/).length;
   const typos = words <= MAX_TYPO_WORDS ? await typoHits(db, search) : [];
-  const loosen = typos.length < search.limit && !anyWord && !usesSearchSyntax(search.query) && /\S\s+\S/.test(search.query.trim());
+  const loosen =
+    typos.length < search.limit && !anyWord && !usesSearchSyntax(search.query) && /\S\s+\S/.test(search.query.trim());
   const someWords = loosen ? await fullTextHits(db, search, true) : [];
   const seen = new Set(typos.map((row) => row.id));
-  const blended = [...typos.map((row) => toHit(row, true)), ...someWords.filter((row) => !seen.has(row.id)).map((row) => toHit(row, false))];
+  const blended = [
+    ...typos.map((row) => toHit(row, true)),
+    ...someWords.filter((row) => !seen.has(row.id)).map((row) => toHit(row, false)),
+  ];
   // Every hit of the fallback is a close match, not an exact one: the results page says so.
   return blended.slice(0, search.limit).map((hit) => ({ ...hit, fuzzy: true }));
 }
@@ -178,6 +195,9 @@ function toHit(row: Row, fuzzy: boolean): ArticleSearchHit {
 }
 
 function truncateWords(text: string, words: number) {
-  const all = text.replace(/<[^>]*>/g, ' ').split(/\s+/).filter(Boolean);
+  const all = text
+    .replace(/<[^>]*>/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
   return all.length > words ? `${all.slice(0, words).join(' ')} …` : all.join(' ');
 }

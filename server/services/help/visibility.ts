@@ -8,5 +8,9 @@ import { articles } from '@/server/db/schema';
  * audience's list, and drafts, reviews and archived articles never pass.
  */
 export function readableBy(audience: HelpAudience) {
-  return and(eq(articles.status, 'published'), lte(articles.publishedAt, sql`now()`), inArray(articles.visibility, [...AUDIENCE_VISIBILITIES[audience]]));
+  return and(
+    eq(articles.status, 'published'),
+    lte(articles.publishedAt, sql`now()`),
+    inArray(articles.visibility, [...AUDIENCE_VISIBILITIES[audience]]),
+  );
 }

@@ -36,31 +36,67 @@ export async function listFailedJobs(scope: TenantScope, input: z.output<typeof 
   const rows = await scope.db
     .select()
     .from(outbox)
-    .where(and(eq(outbox.status, 'failed'), after ? or(lt(availableMs, after.availableAt), and(eq(availableMs, after.availableAt), lt(outbox.id, after.id))) : undefined))
+    .where(
+      and(
+        eq(outbox.status, 'failed'),
+        after
+          ? or(lt(availableMs, after.availableAt), and(eq(availableMs, after.availableAt), lt(outbox.id, after.id)))
+          : undefined,
+      ),
+    )
     .orderBy(desc(availableMs), desc(outbox.id))
     .limit(input.limit + 1);
   const page = rows.slice(0, input.limit);
 
   const ticketIds = [
-    ...new Set(page.flatMap((r) => (r.kind === 'event' ? [text((r.payload as DomainEvent).data?.ticketId)] : [])).filter((id): id is string => !!id && UUID.test(id))),
+    ...new Set(
+      page
+        .flatMap((r) => (r.kind === 'event' ? [text((r.payload as DomainEvent).data?.ticketId)] : []))
+        .filter((id): id is string => !!id && UUID.test(id)),
+    ),
   ];
-  const found = ticketIds.length ? await scope.db.select({ id: tickets.id, number: tickets.number, createdAt: tickets.createdAt }).from(tickets).where(inArray(tickets.id, ticketIds)) : [];
+  const found = ticketIds.length
+    ? await scope.db
+        .select({ id: tickets.id, number: tickets.number, createdAt: tickets.createdAt })
+        .from(tickets)
+        .where(inArray(tickets.id, ticketIds))
+    : [];
   const settings = found.length ? await getTicketSettings(scope) : undefined;
   const numbers = new Map(found.map((t) => [t.id, formatTicketNumber(settings, t.number, t.createdAt)]));
 
   const items: FailedJob[] = page.map((row) => {
-    const base = { id: row.id, kind: row.kind, attempts: row.attempts, lastError: row.lastError, createdAt: row.createdAt, availableAt: row.availableAt };
+    const base = {
+      id: row.id,
+      kind: row.kind,
+      attempts: row.attempts,
+      lastError: row.lastError,
+      createdAt: row.createdAt,
+      availableAt: row.availableAt,
+    };
     if (row.kind === 'email') {
-      return { ...base, title: `Email to ${text(row.payload.to) ?? 'unknown recipient'}`, detail: text(row.payload.subject), ticketId: null };
+      return {
+        ...base,
+        title: `Email to ${text(row.payload.to) ?? 'unknown recipient'}`,
+        detail: text(row.payload.subject),
+        ticketId: null,
+      };
     }
     if (row.kind === 'event') {
       const event = row.payload as DomainEvent;
       const ticketId = text(event.data?.ticketId);
       const number = ticketId ? numbers.get(ticketId) : undefined;
-      return { ...base, title: `Event ${event.type}`, detail: number ? `Ticket ${number}` : ticketId ? 'Ticket no longer exists' : null, ticketId: number ? ticketId : null };
+      return {
+        ...base,
+        title: `Event ${event.type}`,
+        detail: number ? `Ticket ${number}` : ticketId ? 'Ticket no longer exists' : null,
+        ticketId: number ? ticketId : null,
+      };
     }
     return { ...base, title: row.kind, detail: null, ticketId: null };
   });
   const last = page.at(-1);
-  return { items, nextCursor: rows.length > input.limit && last ? { availableAt: last.availableAt, id: last.id } : null };
+  return {
+    items,
+    nextCursor: rows.length > input.limit && last ? { availableAt: last.availableAt, id: last.id } : null,
+  };
 }

@@ -29,19 +29,34 @@ export async function retryFailedJob(scope: TenantScope, input: { jobId: string 
   if (!row) {
     const [existing] = await scope.db.select({ status: outbox.status }).from(outbox).where(eq(outbox.id, input.jobId));
     if (!existing) throw notFound('That job');
-    throw new AppError('PRECONDITION_FAILED', existing.status === 'done' ? 'This job has already completed; there is nothing to retry.' : 'This job is already waiting to run; refresh the list.');
+    throw new AppError(
+      'PRECONDITION_FAILED',
+      existing.status === 'done'
+        ? 'This job has already completed; there is nothing to retry.'
+        : 'This job is already waiting to run; refresh the list.',
+    );
   }
   requeueAfterCommit(scope, [row]);
   return { retried: 1 };
 }
 
 export async function retryAllFailedJobs(scope: TenantScope) {
-  const failed = await scope.db.select({ id: outbox.id }).from(outbox).where(eq(outbox.status, 'failed')).limit(RETRY_ALL_LIMIT).for('update');
+  const failed = await scope.db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(eq(outbox.status, 'failed'))
+    .limit(RETRY_ALL_LIMIT)
+    .for('update');
   if (!failed.length) return { retried: 0 };
   const rows = await scope.db
     .update(outbox)
     .set(reopened())
-    .where(inArray(outbox.id, failed.map((r) => r.id)))
+    .where(
+      inArray(
+        outbox.id,
+        failed.map((r) => r.id),
+      ),
+    )
     .returning({ id: outbox.id, kind: outbox.kind });
   requeueAfterCommit(scope, rows);
   return { retried: rows.length };

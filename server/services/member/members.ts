@@ -9,7 +9,14 @@ import { endAllStaffSessions } from '@/server/services/auth/sessions';
 
 export function listMembers(scope: TenantScope) {
   return scope.db
-    .select({ id: memberships.id, userId: users.id, name: users.name, email: users.email, role: memberships.role, joinedAt: memberships.createdAt })
+    .select({
+      id: memberships.id,
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      role: memberships.role,
+      joinedAt: memberships.createdAt,
+    })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.tenantId, scope.tenantId))
@@ -52,7 +59,11 @@ export async function updateMemberRole(scope: StaffScope, input: { membershipId:
   if (target.role === 'owner' && input.role !== 'owner' && owners <= 1) {
     throw new AppError('PRECONDITION_FAILED', 'This is the only owner. Make someone else an owner first.');
   }
-  const [updated] = await scope.db.update(memberships).set({ role: input.role }).where(eq(memberships.id, target.id)).returning();
+  const [updated] = await scope.db
+    .update(memberships)
+    .set({ role: input.role })
+    .where(eq(memberships.id, target.id))
+    .returning();
   // Requests in flight keep the role they started with; the next one looks the membership up again.
   scope.afterCommit(() => forgetMemberships(target.userId));
   return updated!;
@@ -63,7 +74,10 @@ export async function removeMember(scope: StaffScope, input: { membershipId: str
   const target = await loadMembership(scope, input.membershipId);
   assertMayManage(scope, target);
   if (target.role === 'owner' && owners <= 1) {
-    throw new AppError('PRECONDITION_FAILED', 'This is the only owner. Make someone else an owner before removing them.');
+    throw new AppError(
+      'PRECONDITION_FAILED',
+      'This is the only owner. Make someone else an owner before removing them.',
+    );
   }
   await scope.db.delete(teamMembers).where(eq(teamMembers.userId, target.userId));
   await scope.db.delete(memberships).where(eq(memberships.id, target.id));

@@ -21,7 +21,11 @@ export async function forgetMemberships(userId: string) {
 
 async function lookUp(userId: string, preferredWorkspaceId: string | null): Promise<Membership | null> {
   const rows = await runWithoutTenant(
-    (tx) => tx.select({ tenantId: memberships.tenantId, role: memberships.role }).from(memberships).where(eq(memberships.userId, userId)),
+    (tx) =>
+      tx
+        .select({ tenantId: memberships.tenantId, role: memberships.role })
+        .from(memberships)
+        .where(eq(memberships.userId, userId)),
     userId,
   );
   return rows.find((r) => r.tenantId === preferredWorkspaceId) ?? rows[0] ?? null;
@@ -33,7 +37,11 @@ async function lookUp(userId: string, preferredWorkspaceId: string | null): Prom
  * for that session, sparing every call a transaction of its own before its real work; a new session
  * (signing in again) never sees an answer cached for the old one.
  */
-export async function resolveMembership(userId: string, preferredWorkspaceId: string | null, sessionVersion?: string | null): Promise<Membership | null> {
+export async function resolveMembership(
+  userId: string,
+  preferredWorkspaceId: string | null,
+  sessionVersion?: string | null,
+): Promise<Membership | null> {
   if (!sessionVersion) return lookUp(userId, preferredWorkspaceId);
   const key = `${userId}|${preferredWorkspaceId ?? ''}|${sessionVersion}`;
   const now = Date.now();

@@ -12,7 +12,12 @@ export type AgentRecipient = { userId: string; email: string; name: string };
  */
 export async function agentRecipients(
   scope: TenantScope,
-  input: { type: AgentNotificationType; assigneeId: string | null; teamId: string | null; exceptUserId?: string | null },
+  input: {
+    type: AgentNotificationType;
+    assigneeId: string | null;
+    teamId: string | null;
+    exceptUserId?: string | null;
+  },
 ): Promise<AgentRecipient[]> {
   const agents = scope.db
     .select({ userId: users.id, email: users.email, name: users.name })
@@ -23,7 +28,10 @@ export async function agentRecipients(
   if (input.assigneeId) {
     candidates = await agents.where(and(roles, eq(memberships.userId, input.assigneeId)));
   } else if (input.teamId) {
-    const team = scope.db.select({ userId: teamMembers.userId }).from(teamMembers).where(eq(teamMembers.teamId, input.teamId));
+    const team = scope.db
+      .select({ userId: teamMembers.userId })
+      .from(teamMembers)
+      .where(eq(teamMembers.teamId, input.teamId));
     candidates = await agents.where(and(roles, inArray(memberships.userId, team)));
   } else {
     candidates = await agents.where(roles);
@@ -33,7 +41,16 @@ export async function agentRecipients(
   const off = await scope.db
     .select({ userId: notificationPreferences.userId })
     .from(notificationPreferences)
-    .where(and(eq(notificationPreferences.type, input.type), eq(notificationPreferences.enabled, false), inArray(notificationPreferences.userId, candidates.map((c) => c.userId))));
+    .where(
+      and(
+        eq(notificationPreferences.type, input.type),
+        eq(notificationPreferences.enabled, false),
+        inArray(
+          notificationPreferences.userId,
+          candidates.map((c) => c.userId),
+        ),
+      ),
+    );
   const disabled = new Set(off.map((o) => o.userId));
   return candidates.filter((c) => !disabled.has(c.userId)).map((c) => ({ ...c, name: c.name ?? '' }));
 }

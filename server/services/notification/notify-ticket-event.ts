@@ -4,12 +4,17 @@ import type { TenantScope } from '@/server/db/tenant';
 import { queueTicketNotifications, type TicketNotificationEvent } from './queue-ticket-notifications';
 
 /** The domain events that can cause a notification mail; the rest pass the notification consumer by. */
-export const NOTIFYING_EVENT_TYPES = ['ticket.created', 'ticket.message_added', 'ticket.status_changed'] as const satisfies readonly DomainEventType[];
+export const NOTIFYING_EVENT_TYPES = [
+  'ticket.created',
+  'ticket.message_added',
+  'ticket.status_changed',
+] as const satisfies readonly DomainEventType[];
 
 type RecordedEvent = { id: string; type: DomainEventType; data: { ticketId: string } & Record<string, unknown> };
 
 const text = (value: unknown) => (typeof value === 'string' ? value : null);
-const status = (value: unknown) => (TICKET_STATUSES as readonly unknown[]).includes(value) ? (value as TicketStatus) : null;
+const status = (value: unknown) =>
+  (TICKET_STATUSES as readonly unknown[]).includes(value) ? (value as TicketStatus) : null;
 
 /** What a recorded event means for notifications, from its stored payload; null when it means nothing. */
 function notificationOf(event: RecordedEvent): TicketNotificationEvent | null {
@@ -24,7 +29,14 @@ function notificationOf(event: RecordedEvent): TicketNotificationEvent | null {
     const from = status(event.data.from);
     const to = status(event.data.to);
     if (!from || !to) return null;
-    return { type: 'ticket.status_changed', ticketId, from, to, actorType: text(event.data.actorType) ?? 'system', actorId: text(event.data.actorId) };
+    return {
+      type: 'ticket.status_changed',
+      ticketId,
+      from,
+      to,
+      actorType: text(event.data.actorType) ?? 'system',
+      actorId: text(event.data.actorId),
+    };
   }
   return null;
 }

@@ -29,9 +29,17 @@ export type TicketMail = {
  * plus each one's place in its recipient's thread. Three statements whatever the number of recipients.
  * Each row's id derives from (event, kind, recipient), so running the same event again queues nothing new.
  */
-export async function queueTicketMails(scope: TenantScope, thread: { ticketId: string; eventId: string; sender: WorkspaceSender; replyToken: string }, mails: TicketMail[]) {
+export async function queueTicketMails(
+  scope: TenantScope,
+  thread: { ticketId: string; eventId: string; sender: WorkspaceSender; replyToken: string },
+  mails: TicketMail[],
+) {
   if (!mails.length) return [];
-  const threads = await threadHeadersFor(scope, thread.ticketId, mails.map((m) => ({ audience: m.audience, recipient: m.to.email })));
+  const threads = await threadHeadersFor(
+    scope,
+    thread.ticketId,
+    mails.map((m) => ({ audience: m.audience, recipient: m.to.email })),
+  );
   const prepared = mails.map((mail) => {
     const outboxId = notificationMailId(thread.eventId, mail.kind, mail.to.email);
     const messageId = messageIdFor(outboxId, thread.sender.domain);
@@ -52,7 +60,13 @@ export async function queueTicketMails(scope: TenantScope, thread: { ticketId: s
     };
     return { mail, outboxId, messageId, payload };
   });
-  const inserted = new Set(await addManyToOutbox(scope, 'email', prepared.map((p) => ({ id: p.outboxId, payload: p.payload }))));
+  const inserted = new Set(
+    await addManyToOutbox(
+      scope,
+      'email',
+      prepared.map((p) => ({ id: p.outboxId, payload: p.payload })),
+    ),
+  );
   const fresh = prepared.filter((p) => inserted.has(p.outboxId));
   if (!fresh.length) return [];
   await scope.db.insert(ticketMails).values(

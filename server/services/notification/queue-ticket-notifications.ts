@@ -17,18 +17,46 @@ import { workspaceSender, type WorkspaceSender } from './sender';
 export type TicketNotificationEvent =
   | { type: 'ticket.created'; ticketId: string; messageId: string }
   | { type: 'message.added'; ticketId: string; messageId: string }
-  | { type: 'ticket.status_changed'; ticketId: string; from: TicketStatus; to: TicketStatus; actorType: string; actorId: string | null };
+  | {
+      type: 'ticket.status_changed';
+      ticketId: string;
+      from: TicketStatus;
+      to: TicketStatus;
+      actorType: string;
+      actorId: string | null;
+    };
 
 /** Which mails an event causes, to whom: the rules in one place. */
-async function mailsFor(scope: TenantScope, event: TicketNotificationEvent, ticket: typeof tickets.$inferSelect, sender: WorkspaceSender, links: { customer: () => Promise<string>; agent: string; displayNumber: string }) {
-  const [requester] = await scope.db.select({ id: customers.id, email: customers.email, name: customers.name }).from(customers).where(eq(customers.id, ticket.requesterId));
+async function mailsFor(
+  scope: TenantScope,
+  event: TicketNotificationEvent,
+  ticket: typeof tickets.$inferSelect,
+  sender: WorkspaceSender,
+  links: { customer: () => Promise<string>; agent: string; displayNumber: string },
+) {
+  const [requester] = await scope.db
+    .select({ id: customers.id, email: customers.email, name: customers.name })
+    .from(customers)
+    .where(eq(customers.id, ticket.requesterId));
   const customer = { email: requester!.email, name: requester!.name };
-  const ref = async (audience: 'customer' | 'agent') => ({ displayNumber: links.displayNumber, subject: ticket.subject, url: audience === 'agent' ? links.agent : await links.customer() });
+  const ref = async (audience: 'customer' | 'agent') => ({
+    displayNumber: links.displayNumber,
+    subject: ticket.subject,
+    url: audience === 'agent' ? links.agent : await links.customer(),
+  });
   const mails: TicketMail[] = [];
 
   if (event.type === 'ticket.created' || event.type === 'message.added') {
     const [message] = await scope.db
-      .select({ id: ticketMessages.id, kind: ticketMessages.kind, authorType: ticketMessages.authorType, authorUserId: ticketMessages.authorUserId, body: ticketMessages.body, agentName: users.name, agentEmail: users.email })
+      .select({
+        id: ticketMessages.id,
+        kind: ticketMessages.kind,
+        authorType: ticketMessages.authorType,
+        authorUserId: ticketMessages.authorUserId,
+        body: ticketMessages.body,
+        agentName: users.name,
+        agentEmail: users.email,
+      })
       .from(ticketMessages)
       .leftJoin(users, eq(users.id, ticketMessages.authorUserId))
       .where(eq(ticketMessages.id, event.messageId));
@@ -38,18 +66,75 @@ async function mailsFor(scope: TenantScope, event: TicketNotificationEvent, tick
     if (event.type === 'ticket.created') {
       // The SLA clocks were computed earlier in this transaction: the promise is the applying policy's.
       const expected = await expectedFirstResponse(scope, ticket.id);
-      mails.push({ kind: 'ticket_created_confirmation', audience: 'customer', to: customer, autoSubmitted: 'auto-replied', ticketMessageId: message.id, rendered: ticketReceivedEmail({ brand: sender.brand, ticket: await ref('customer'), customerName: customer.name, expectedFirstResponse: expected?.text ?? 'as soon as we can' }) });
-      const agents = await agentRecipients(scope, { type: 'ticket_created', assigneeId: ticket.assigneeId, teamId: ticket.teamId, exceptUserId: message.authorUserId });
+      mails.push({
+        kind: 'ticket_created_confirmation',
+        audience: 'customer',
+        to: customer,
+        autoSubmitted: 'auto-replied',
+        ticketMessageId: message.id,
+        rendered: ticketReceivedEmail({
+          brand: sender.brand,
+          ticket: await ref('customer'),
+          customerName: customer.name,
+          expectedFirstResponse: expected?.text ?? 'as soon as we can',
+        }),
+      });
+      const agents = await agentRecipients(scope, {
+        type: 'ticket_created',
+        assigneeId: ticket.assigneeId,
+        teamId: ticket.teamId,
+        exceptUserId: message.authorUserId,
+      });
       for (const agent of agents) {
-        mails.push({ kind: 'ticket_created_alert', audience: 'agent', to: agent, autoSubmitted: 'auto-generated', ticketMessageId: message.id, rendered: newTicketAlertEmail({ brand: sender.brand, ticket: await ref('agent'), customer, body: message.body }) });
+        mails.push({
+          kind: 'ticket_created_alert',
+          audience: 'agent',
+          to: agent,
+          autoSubmitted: 'auto-generated',
+          ticketMessageId: message.id,
+          rendered: newTicketAlertEmail({
+            brand: sender.brand,
+            ticket: await ref('agent'),
+            customer,
+            body: message.body,
+          }),
+        });
       }
     } else if (message.authorType === 'agent') {
       const agentName = message.agentName || sender.brand.name;
-      mails.push({ kind: 'agent_replied', audience: 'customer', to: customer, autoSubmitted: null, ticketMessageId: message.id, rendered: agentReplyEmail({ brand: sender.brand, ticket: await ref('customer'), agentName, body: message.body }) });
+      mails.push({
+        kind: 'agent_replied',
+        audience: 'customer',
+        to: customer,
+        autoSubmitted: null,
+        ticketMessageId: message.id,
+        rendered: agentReplyEmail({
+          brand: sender.brand,
+          ticket: await ref('customer'),
+          agentName,
+          body: message.body,
+        }),
+      });
     } else if (message.authorType === 'customer') {
-      const agents = await agentRecipients(scope, { type: 'customer_replied', assigneeId: ticket.assigneeId, teamId: ticket.teamId });
+      const agents = await agentRecipients(scope, {
+        type: 'customer_replied',
+        assigneeId: ticket.assigneeId,
+        teamId: ticket.teamId,
+      });
       for (const agent of agents) {
-        mails.push({ kind: 'customer_replied', audience: 'agent', to: agent, autoSubmitted: 'auto-generated', ticketMessageId: message.id, rendered: customerReplyAlertEmail({ brand: sender.brand, ticket: await ref('agent'), customer, body: message.body }) });
+        mails.push({
+          kind: 'customer_replied',
+          audience: 'agent',
+          to: agent,
+          autoSubmitted: 'auto-generated',
+          ticketMessageId: message.id,
+          rendered: customerReplyAlertEmail({
+            brand: sender.brand,
+            ticket: await ref('agent'),
+            customer,
+            body: message.body,
+          }),
+        });
       }
     }
   } else if (event.from !== event.to && !(event.actorType === 'customer' && event.actorId === ticket.requesterId)) {
@@ -57,9 +142,25 @@ async function mailsFor(scope: TenantScope, event: TicketNotificationEvent, tick
     if (event.to === 'solved') {
       const url = new URL((await ref('customer')).url);
       url.searchParams.set('rate', '1');
-      mails.push({ kind: 'ticket_solved', audience: 'customer', to: customer, autoSubmitted: 'auto-generated', rendered: ticketSolvedEmail({ brand: sender.brand, ticket: await ref('customer'), satisfactionUrl: url.toString() }) });
+      mails.push({
+        kind: 'ticket_solved',
+        audience: 'customer',
+        to: customer,
+        autoSubmitted: 'auto-generated',
+        rendered: ticketSolvedEmail({
+          brand: sender.brand,
+          ticket: await ref('customer'),
+          satisfactionUrl: url.toString(),
+        }),
+      });
     } else if (event.to === 'closed') {
-      mails.push({ kind: 'ticket_closed', audience: 'customer', to: customer, autoSubmitted: 'auto-generated', rendered: ticketClosedEmail({ brand: sender.brand, ticket: await ref('customer') }) });
+      mails.push({
+        kind: 'ticket_closed',
+        audience: 'customer',
+        to: customer,
+        autoSubmitted: 'auto-generated',
+        rendered: ticketClosedEmail({ brand: sender.brand, ticket: await ref('customer') }),
+      });
     }
   }
   return mails;
@@ -79,7 +180,13 @@ export async function queueTicketNotifications(scope: TenantScope, eventId: stri
   const links = {
     displayNumber: formatTicketNumber(settings, ticket.number, ticket.createdAt),
     agent: new URL(`/agent/tickets/${ticket.id}`, env.APP_URL).toString(),
-    customer: () => (customerUrl ??= ticketAccessUrl({ tenantId: scope.tenantId, workspaceSlug: sender.slug, customerId: ticket.requesterId, ticketId: ticket.id })),
+    customer: () =>
+      (customerUrl ??= ticketAccessUrl({
+        tenantId: scope.tenantId,
+        workspaceSlug: sender.slug,
+        customerId: ticket.requesterId,
+        ticketId: ticket.id,
+      })),
   };
   const mails = await mailsFor(scope, event, ticket, sender, links);
   if (!mails.length) return [];

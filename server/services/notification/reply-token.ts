@@ -27,10 +27,19 @@ export function newReplyToken() {
 
 /** The ticket's reply token, created on its first mail. Concurrent first mails agree on one token. */
 export async function ticketReplyToken(scope: TenantScope, ticketId: string) {
-  const existing = await scope.db.select({ token: ticketMailThreads.replyToken }).from(ticketMailThreads).where(eq(ticketMailThreads.ticketId, ticketId));
+  const existing = await scope.db
+    .select({ token: ticketMailThreads.replyToken })
+    .from(ticketMailThreads)
+    .where(eq(ticketMailThreads.ticketId, ticketId));
   if (existing[0]) return existing[0].token;
-  await scope.db.insert(ticketMailThreads).values({ tenantId: scope.tenantId, ticketId, replyToken: newReplyToken() }).onConflictDoNothing({ target: ticketMailThreads.ticketId });
-  const [row] = await scope.db.select({ token: ticketMailThreads.replyToken }).from(ticketMailThreads).where(eq(ticketMailThreads.ticketId, ticketId));
+  await scope.db
+    .insert(ticketMailThreads)
+    .values({ tenantId: scope.tenantId, ticketId, replyToken: newReplyToken() })
+    .onConflictDoNothing({ target: ticketMailThreads.ticketId });
+  const [row] = await scope.db
+    .select({ token: ticketMailThreads.replyToken })
+    .from(ticketMailThreads)
+    .where(eq(ticketMailThreads.ticketId, ticketId));
   return row!.token;
 }
 

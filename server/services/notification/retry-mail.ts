@@ -17,7 +17,11 @@ export async function retryTicketMail(scope: StaffScope, input: { mailId: string
     .where(eq(ticketMails.id, input.mailId))
     .for('update', { of: outbox });
   if (!mail) throw notFound('The email');
-  if (mail.status !== 'failed') throw new AppError('PRECONDITION_FAILED', `The email to ${mail.recipient} has not failed, so there is nothing to retry. Reload the ticket to see its current state.`);
+  if (mail.status !== 'failed')
+    throw new AppError(
+      'PRECONDITION_FAILED',
+      `The email to ${mail.recipient} has not failed, so there is nothing to retry. Reload the ticket to see its current state.`,
+    );
   await scope.db
     .update(outbox)
     .set({ status: 'pending', attempts: 0, lastError: null, claimedAt: null, availableAt: new Date() })
@@ -25,6 +29,8 @@ export async function retryTicketMail(scope: StaffScope, input: { mailId: string
   // A fresh job id: the row's original job may still sit in BullMQ's failed set under the plain one.
   // A second job for the same row is harmless: the claim lets only one of them send.
   const outboxId = mail.outboxId;
-  scope.afterCommit(() => enqueue('email.send', { tenantId: scope.tenantId, outboxId }, { key: `${outboxId}-retry-${Date.now()}` }));
+  scope.afterCommit(() =>
+    enqueue('email.send', { tenantId: scope.tenantId, outboxId }, { key: `${outboxId}-retry-${Date.now()}` }),
+  );
   return { mailId: input.mailId, status: 'pending' as const };
 }

@@ -19,7 +19,10 @@ export function defaultFromAddress() {
  * under the workspace's name. The domain also names our Message-IDs, so they are unique to the sender.
  */
 export async function workspaceSender(scope: TenantScope): Promise<WorkspaceSender> {
-  const [tenant] = await scope.db.select({ name: tenants.name, slug: tenants.slug, branding: tenants.branding, settings: tenants.settings }).from(tenants).where(eq(tenants.id, scope.tenantId));
+  const [tenant] = await scope.db
+    .select({ name: tenants.name, slug: tenants.slug, branding: tenants.branding, settings: tenants.settings })
+    .from(tenants)
+    .where(eq(tenants.id, scope.tenantId));
   const [settings] = await scope.db.select().from(mailSettings).where(eq(mailSettings.tenantId, scope.tenantId));
   const address = settings?.fromAddress || tenant!.settings.supportEmail || defaultFromAddress();
   return {

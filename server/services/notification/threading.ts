@@ -18,16 +18,29 @@ export const threadKey = (audience: MailAudience, recipient: string) => `${audie
  * alerts a whole team). Each mailbox threads on the mails it actually received: the customer never sees
  * agent alerts, and agent A never sees agent B's.
  */
-export async function threadHeadersFor(scope: TenantScope, ticketId: string, mailboxes: Array<{ audience: MailAudience; recipient: string }>) {
+export async function threadHeadersFor(
+  scope: TenantScope,
+  ticketId: string,
+  mailboxes: Array<{ audience: MailAudience; recipient: string }>,
+) {
   const headers = new Map<string, { inReplyTo?: string; references?: string[] }>();
   if (!mailboxes.length) return headers;
   const previous = await scope.db
     .select({ messageId: ticketMails.messageId, audience: ticketMails.audience, recipient: ticketMails.recipient })
     .from(ticketMails)
-    .where(and(eq(ticketMails.ticketId, ticketId), inArray(ticketMails.recipient, [...new Set(mailboxes.map((m) => m.recipient))])))
+    .where(
+      and(
+        eq(ticketMails.ticketId, ticketId),
+        inArray(ticketMails.recipient, [...new Set(mailboxes.map((m) => m.recipient))]),
+      ),
+    )
     .orderBy(asc(ticketMails.createdAt), asc(ticketMails.id));
   const byMailbox = new Map<string, string[]>();
-  for (const p of previous) byMailbox.set(threadKey(p.audience, p.recipient), [...(byMailbox.get(threadKey(p.audience, p.recipient)) ?? []), p.messageId]);
+  for (const p of previous)
+    byMailbox.set(threadKey(p.audience, p.recipient), [
+      ...(byMailbox.get(threadKey(p.audience, p.recipient)) ?? []),
+      p.messageId,
+    ]);
   for (const { audience, recipient } of mailboxes) {
     const ids = byMailbox.get(threadKey(audience, recipient));
     if (!ids?.length) continue;

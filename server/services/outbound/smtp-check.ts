@@ -23,7 +23,9 @@ function present(row: CheckRow | undefined, alreadyRunning = false) {
     id: row.id,
     status: lost ? ('failed' as const) : row.status,
     host: row.targetHost,
-    message: lost ? 'The test did not finish. Try again; if it keeps happening, ask your Cairn operator to check the worker.' : row.message,
+    message: lost
+      ? 'The test did not finish. Try again; if it keeps happening, ask your Cairn operator to check the worker.'
+      : row.message,
     requestedAt: row.requestedAt,
     finishedAt: row.finishedAt,
     alreadyRunning,
@@ -31,7 +33,10 @@ function present(row: CheckRow | undefined, alreadyRunning = false) {
 }
 
 async function currentCheck(scope: TenantScope) {
-  const [row] = await scope.db.select().from(outboundChecks).where(and(eq(outboundChecks.tenantId, scope.tenantId), eq(outboundChecks.kind, 'smtp')));
+  const [row] = await scope.db
+    .select()
+    .from(outboundChecks)
+    .where(and(eq(outboundChecks.tenantId, scope.tenantId), eq(outboundChecks.kind, 'smtp')));
   return row;
 }
 
@@ -45,7 +50,10 @@ export async function getSmtpCheck(scope: StaffScope) {
  * does. One check per workspace at a time: while one runs, another click returns it instead of queueing.
  */
 export async function startSmtpCheck(scope: StaffScope, input: z.output<typeof testMailSettingsInput>) {
-  const [saved] = await scope.db.select({ smtpUrl: mailSettings.smtpUrl }).from(mailSettings).where(eq(mailSettings.tenantId, scope.tenantId));
+  const [saved] = await scope.db
+    .select({ smtpUrl: mailSettings.smtpUrl })
+    .from(mailSettings)
+    .where(eq(mailSettings.tenantId, scope.tenantId));
   const url = input.smtpUrl ?? saved?.smtpUrl ?? null;
   const values = {
     status: 'running' as const,
@@ -62,14 +70,21 @@ export async function startSmtpCheck(scope: StaffScope, input: z.output<typeof t
     .onConflictDoUpdate({
       target: [outboundChecks.tenantId, outboundChecks.kind],
       set: values,
-      setWhere: or(ne(outboundChecks.status, 'running'), lt(outboundChecks.requestedAt, new Date(Date.now() - SMTP_CHECK_STALE_MS))),
+      setWhere: or(
+        ne(outboundChecks.status, 'running'),
+        lt(outboundChecks.requestedAt, new Date(Date.now() - SMTP_CHECK_STALE_MS)),
+      ),
     })
     .returning();
   if (!started) return present(await currentCheck(scope), true);
   const tenantId = scope.tenantId;
   // One job id per workspace and kind, removed when it ends: a duplicate add while it waits or runs is ignored.
   scope.afterCommit(() =>
-    enqueue('outbound.check', { tenantId, kind: 'smtp' }, { key: `${tenantId}-smtp`, attempts: 1, removeOnComplete: true, removeOnFail: true }),
+    enqueue(
+      'outbound.check',
+      { tenantId, kind: 'smtp' },
+      { key: `${tenantId}-smtp`, attempts: 1, removeOnComplete: true, removeOnFail: true },
+    ),
   );
   return present(started);
 }

@@ -12,11 +12,19 @@ type OutboxPayloads = { email: OutgoingMail; event: DomainEvent };
  * Records work in the same transaction as the change that caused it, then nudges the queue after commit.
  * If the nudge is lost (Redis down, crash), the sweep finds the pending row and enqueues it again.
  */
-export async function addToOutbox<K extends OutboxKind>(scope: TenantScope, kind: K, payload: OutboxPayloads[K], options: { id?: string } = {}) {
+export async function addToOutbox<K extends OutboxKind>(
+  scope: TenantScope,
+  kind: K,
+  payload: OutboxPayloads[K],
+  options: { id?: string } = {},
+) {
   // A caller may pick the id: notification mails derive their Message-ID from it before the row exists.
   // clock_timestamp, not now(): the events of one transaction (a reply, then the status it moved) keep their
   // order, and their consumers (threaded notification mails) see them in it.
-  const [row] = await scope.db.insert(outbox).values({ id: options.id, tenantId: scope.tenantId, kind, payload, createdAt: sql`clock_timestamp()` }).returning({ id: outbox.id });
+  const [row] = await scope.db
+    .insert(outbox)
+    .values({ id: options.id, tenantId: scope.tenantId, kind, payload, createdAt: sql`clock_timestamp()` })
+    .returning({ id: outbox.id });
   const outboxId = row!.id;
   const job: (typeof OUTBOX_KIND_TO_JOB)[OutboxKind] = OUTBOX_KIND_TO_JOB[kind];
   scope.afterCommit(() => enqueue(job, { tenantId: scope.tenantId, outboxId }, { key: outboxId }));
@@ -27,7 +35,11 @@ export async function addToOutbox<K extends OutboxKind>(scope: TenantScope, kind
  * Many rows of one kind in one INSERT (a new ticket's alerts to a whole team): the same rows and nudges as
  * calling addToOutbox for each, without a round trip per row inside a transaction that may hold a lock.
  */
-export async function addManyToOutbox<K extends OutboxKind>(scope: TenantScope, kind: K, items: Array<{ id?: string; payload: OutboxPayloads[K] }>) {
+export async function addManyToOutbox<K extends OutboxKind>(
+  scope: TenantScope,
+  kind: K,
+  items: Array<{ id?: string; payload: OutboxPayloads[K] }>,
+) {
   if (!items.length) return [];
   // A row whose (derived) id exists already was queued by an earlier run of the same work: only the rows
   // actually inserted are returned and nudged, so a rerun queues nothing twice.
@@ -37,6 +49,7 @@ export async function addManyToOutbox<K extends OutboxKind>(scope: TenantScope, 
     .onConflictDoNothing({ target: outbox.id })
     .returning({ id: outbox.id });
   const job: (typeof OUTBOX_KIND_TO_JOB)[OutboxKind] = OUTBOX_KIND_TO_JOB[kind];
-  for (const { id } of rows) scope.afterCommit(() => enqueue(job, { tenantId: scope.tenantId, outboxId: id }, { key: id }));
+  for (const { id } of rows)
+    scope.afterCommit(() => enqueue(job, { tenantId: scope.tenantId, outboxId: id }, { key: id }));
   return rows.map((r) => r.id);
 }

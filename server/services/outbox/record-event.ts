@@ -7,6 +7,10 @@ import { addToOutbox } from './add-to-outbox';
  * `event.dispatch` job (nudged after commit, id derived from the row) hands it to the event consumers.
  * Payloads carry ids and field values, never message bodies: they are kept and shown to admins.
  */
-export async function recordEvent(scope: TenantScope, type: DomainEventType, payload: { ticketId: string } & Record<string, unknown>): Promise<string> {
+export async function recordEvent(
+  scope: TenantScope,
+  type: DomainEventType,
+  payload: { ticketId: string } & Record<string, unknown>,
+): Promise<string> {
   return addToOutbox(scope, 'event', { type, data: payload });
 }

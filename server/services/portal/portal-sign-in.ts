@@ -32,7 +32,12 @@ export async function requestPortalLink(input: { workspace: string; email: strin
     const url = new URL(`/${workspace.slug}/portal/auth`, env.APP_URL);
     url.searchParams.set('token', token);
     url.searchParams.set('next', safePortalPath(workspace.slug, input.next));
-    const mail = signInLinkEmail({ brand: { name: workspace.name, ...workspace.branding }, url: url.toString(), expiresInMinutes: PORTAL_LINK_TTL_MINUTES, audience: 'customer' });
+    const mail = signInLinkEmail({
+      brand: { name: workspace.name, ...workspace.branding },
+      url: url.toString(),
+      expiresInMinutes: PORTAL_LINK_TTL_MINUTES,
+      audience: 'customer',
+    });
     await addToOutbox(scope, 'email', { to: input.email, ...mail });
   });
   return { sent: true as const };
@@ -46,9 +51,16 @@ export async function verifyPortalLink(input: { workspace: string; token: string
     const [row] = await scope.db
       .update(customerLoginTokens)
       .set({ usedAt: new Date() })
-      .where(and(eq(customerLoginTokens.tokenHash, hashLinkToken(input.token)), isNull(customerLoginTokens.usedAt), gt(customerLoginTokens.expiresAt, new Date())))
+      .where(
+        and(
+          eq(customerLoginTokens.tokenHash, hashLinkToken(input.token)),
+          isNull(customerLoginTokens.usedAt),
+          gt(customerLoginTokens.expiresAt, new Date()),
+        ),
+      )
       .returning();
-    if (!row) throw new AppError('UNAUTHORIZED', 'This sign-in link has expired or was already used. Ask for a new one.');
+    if (!row)
+      throw new AppError('UNAUTHORIZED', 'This sign-in link has expired or was already used. Ask for a new one.');
     const customer = await upsertCustomerByEmail(scope, { email: row.email });
     return { tenantId: workspace.id, slug: workspace.slug, customerId: customer.id };
   });

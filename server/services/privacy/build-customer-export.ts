@@ -38,7 +38,11 @@ export async function buildCustomerExport(scope: TenantScope, customerId: string
   if (!row) throw notFound('The customer');
   const { customer } = row;
 
-  const ticketRows = await scope.db.select().from(tickets).where(eq(tickets.requesterId, customerId)).orderBy(asc(tickets.createdAt));
+  const ticketRows = await scope.db
+    .select()
+    .from(tickets)
+    .where(eq(tickets.requesterId, customerId))
+    .orderBy(asc(tickets.createdAt));
   const ticketIds = ticketRows.map((t) => t.id);
   // Public replies on their tickets, and anything they wrote anywhere (a ticket merged away, a CC'd thread).
   const ownOrPublic = or(
@@ -46,7 +50,14 @@ export async function buildCustomerExport(scope: TenantScope, customerId: string
     ticketIds.length ? and(inArray(ticketMessages.ticketId, ticketIds), eq(ticketMessages.kind, 'reply')) : undefined,
   );
   const messageRows = await scope.db
-    .select({ id: ticketMessages.id, ticketId: ticketMessages.ticketId, authorType: ticketMessages.authorType, authorCustomerId: ticketMessages.authorCustomerId, body: ticketMessages.body, createdAt: ticketMessages.createdAt })
+    .select({
+      id: ticketMessages.id,
+      ticketId: ticketMessages.ticketId,
+      authorType: ticketMessages.authorType,
+      authorCustomerId: ticketMessages.authorCustomerId,
+      body: ticketMessages.body,
+      createdAt: ticketMessages.createdAt,
+    })
     .from(ticketMessages)
     .where(ownOrPublic)
     .orderBy(asc(ticketMessages.createdAt));
@@ -54,10 +65,20 @@ export async function buildCustomerExport(scope: TenantScope, customerId: string
   const fileRows = await scope.db
     .select()
     .from(attachments)
-    .where(or(eq(attachments.uploadedByCustomerId, customerId), messageIds.length ? inArray(attachments.messageId, messageIds) : undefined))
+    .where(
+      or(
+        eq(attachments.uploadedByCustomerId, customerId),
+        messageIds.length ? inArray(attachments.messageId, messageIds) : undefined,
+      ),
+    )
     .orderBy(asc(attachments.createdAt));
   const visibleFields = new Set(
-    (await scope.db.select({ key: ticketFields.key }).from(ticketFields).where(eq(ticketFields.visibleToCustomers, true))).map((f) => f.key),
+    (
+      await scope.db
+        .select({ key: ticketFields.key })
+        .from(ticketFields)
+        .where(eq(ticketFields.visibleToCustomers, true))
+    ).map((f) => f.key),
   );
 
   const fileOf = (f: typeof attachments.$inferSelect) => ({
@@ -80,23 +101,42 @@ export async function buildCustomerExport(scope: TenantScope, customerId: string
   });
 
   const loginLinks = await scope.db
-    .select({ createdAt: customerLoginTokens.createdAt, expiresAt: customerLoginTokens.expiresAt, usedAt: customerLoginTokens.usedAt })
+    .select({
+      createdAt: customerLoginTokens.createdAt,
+      expiresAt: customerLoginTokens.expiresAt,
+      usedAt: customerLoginTokens.usedAt,
+    })
     .from(customerLoginTokens)
     .where(eq(customerLoginTokens.email, customer.email))
     .orderBy(asc(customerLoginTokens.createdAt));
   const feedback = await scope.db
-    .select({ article: articles.title, helpful: articleFeedback.helpful, comment: articleFeedback.comment, createdAt: articleFeedback.createdAt })
+    .select({
+      article: articles.title,
+      helpful: articleFeedback.helpful,
+      comment: articleFeedback.comment,
+      createdAt: articleFeedback.createdAt,
+    })
     .from(articleFeedback)
     .leftJoin(articles, eq(articles.id, articleFeedback.articleId))
     .where(eq(articleFeedback.customerId, customerId))
     .orderBy(asc(articleFeedback.createdAt));
   const activity = await scope.db
-    .select({ ticketId: ticketActivities.ticketId, action: ticketActivities.action, changes: ticketActivities.changes, createdAt: ticketActivities.createdAt })
+    .select({
+      ticketId: ticketActivities.ticketId,
+      action: ticketActivities.action,
+      changes: ticketActivities.changes,
+      createdAt: ticketActivities.createdAt,
+    })
     .from(ticketActivities)
     .where(eq(ticketActivities.actorCustomerId, customerId))
     .orderBy(asc(ticketActivities.createdAt));
   const mails = await scope.db
-    .select({ subject: sql<string>`${outbox.payload}->>'subject'`, status: outbox.status, createdAt: outbox.createdAt, sentAt: outbox.doneAt })
+    .select({
+      subject: sql<string>`${outbox.payload}->>'subject'`,
+      status: outbox.status,
+      createdAt: outbox.createdAt,
+      sentAt: outbox.doneAt,
+    })
     .from(outbox)
     .where(and(eq(outbox.kind, 'email'), sql`${outbox.payload}->>'to' = ${customer.email}`))
     .orderBy(asc(outbox.createdAt));

@@ -11,6 +11,11 @@ import { deleteObject } from '@/server/storage/local-disk';
 export async function deleteStoredFiles(scope: TenantScope, files: Array<{ id: string; storageKey: string }>) {
   if (!files.length) return 0;
   for (const file of files) await deleteObject(file.storageKey);
-  await scope.db.delete(attachments).where(inArray(attachments.id, files.map((f) => f.id)));
+  await scope.db.delete(attachments).where(
+    inArray(
+      attachments.id,
+      files.map((f) => f.id),
+    ),
+  );
   return files.length;
 }

@@ -1,6 +1,16 @@
 import { and, eq, inArray, isNotNull, ne, or, sql } from 'drizzle-orm';
 import { ERASED_CUSTOMER_NAME, erasedCustomerEmail, REMOVED_CONTENT } from '@/lib/constants/privacy';
-import { articleFeedback, attachments, customerLoginTokens, customers, outbox, privacyRequests, ticketMails, ticketMessages, tickets } from '@/server/db/schema';
+import {
+  articleFeedback,
+  attachments,
+  customerLoginTokens,
+  customers,
+  outbox,
+  privacyRequests,
+  ticketMails,
+  ticketMessages,
+  tickets,
+} from '@/server/db/schema';
 import { deleteObject } from '@/server/storage/local-disk';
 import { runInTenant, type TenantScope } from '@/server/db/tenant';
 import { deleteStoredFiles } from './delete-stored-files';
@@ -24,7 +34,9 @@ async function eraseIdentity(scope: TenantScope, customerId: string) {
   // A mail being handed to the SMTP server right now ('sending') can no longer be recalled.
   const mails = await scope.db
     .delete(outbox)
-    .where(and(eq(outbox.kind, 'email'), ne(outbox.status, 'sending'), sql`${outbox.payload}->>'to' = ${customer.email}`))
+    .where(
+      and(eq(outbox.kind, 'email'), ne(outbox.status, 'sending'), sql`${outbox.payload}->>'to' = ${customer.email}`),
+    )
     .returning({ id: outbox.id });
   await scope.db.update(ticketMails).set({ recipient: placeholder }).where(eq(ticketMails.recipient, customer.email));
   await scope.db.update(articleFeedback).set({ comment: null }).where(eq(articleFeedback.customerId, customerId));
@@ -34,10 +46,27 @@ async function eraseIdentity(scope: TenantScope, customerId: string) {
     .from(privacyRequests)
     .where(and(eq(privacyRequests.customerId, customerId), isNotNull(privacyRequests.fileKey)));
   for (const { fileKey } of exports) await deleteObject(fileKey!);
-  if (exports.length) await scope.db.update(privacyRequests).set({ fileKey: null }).where(inArray(privacyRequests.id, exports.map((e) => e.id)));
+  if (exports.length)
+    await scope.db
+      .update(privacyRequests)
+      .set({ fileKey: null })
+      .where(
+        inArray(
+          privacyRequests.id,
+          exports.map((e) => e.id),
+        ),
+      );
   await scope.db
     .update(customers)
-    .set({ name: ERASED_CUSTOMER_NAME, email: placeholder, externalId: null, organizationId: null, lastSeenAt: null, erasedAt: new Date(), updatedAt: new Date() })
+    .set({
+      name: ERASED_CUSTOMER_NAME,
+      email: placeholder,
+      externalId: null,
+      organizationId: null,
+      lastSeenAt: null,
+      erasedAt: new Date(),
+      updatedAt: new Date(),
+    })
     .where(eq(customers.id, customerId));
   return mails.length;
 }
@@ -46,13 +75,24 @@ async function eraseIdentity(scope: TenantScope, customerId: string) {
 const writtenBy = (customerId: string) =>
   or(
     eq(ticketMessages.authorCustomerId, customerId),
-    and(eq(ticketMessages.authorType, 'customer'), inArray(ticketMessages.ticketId, sql`(select id from tickets where requester_id = ${customerId})`)),
+    and(
+      eq(ticketMessages.authorType, 'customer'),
+      inArray(ticketMessages.ticketId, sql`(select id from tickets where requester_id = ${customerId})`),
+    ),
   );
 
 async function scrubMessages(scope: TenantScope, customerId: string) {
-  const batch = scope.db.select({ id: ticketMessages.id }).from(ticketMessages).where(and(writtenBy(customerId), ne(ticketMessages.body, REMOVED_CONTENT))).limit(ERASE_BATCH);
+  const batch = scope.db
+    .select({ id: ticketMessages.id })
+    .from(ticketMessages)
+    .where(and(writtenBy(customerId), ne(ticketMessages.body, REMOVED_CONTENT)))
+    .limit(ERASE_BATCH);
   // The search vector is generated from the body, so the old words leave the search index with it.
-  const rows = await scope.db.update(ticketMessages).set({ body: REMOVED_CONTENT }).where(inArray(ticketMessages.id, batch)).returning({ id: ticketMessages.id });
+  const rows = await scope.db
+    .update(ticketMessages)
+    .set({ body: REMOVED_CONTENT })
+    .where(inArray(ticketMessages.id, batch))
+    .returning({ id: ticketMessages.id });
   return rows.length;
 }
 
@@ -60,15 +100,31 @@ async function deleteFiles(scope: TenantScope, customerId: string) {
   const files = await scope.db
     .select({ id: attachments.id, storageKey: attachments.storageKey })
     .from(attachments)
-    .where(or(eq(attachments.uploadedByCustomerId, customerId), inArray(attachments.messageId, scope.db.select({ id: ticketMessages.id }).from(ticketMessages).where(writtenBy(customerId)))))
+    .where(
+      or(
+        eq(attachments.uploadedByCustomerId, customerId),
+        inArray(
+          attachments.messageId,
+          scope.db.select({ id: ticketMessages.id }).from(ticketMessages).where(writtenBy(customerId)),
+        ),
+      ),
+    )
     .limit(ERASE_BATCH);
   return deleteStoredFiles(scope, files);
 }
 
 /** Subjects are the customer's words too (often a name or an order number); the ticket keeps its facts. */
 async function scrubTickets(scope: TenantScope, customerId: string) {
-  const batch = scope.db.select({ id: tickets.id }).from(tickets).where(and(eq(tickets.requesterId, customerId), ne(tickets.subject, REMOVED_CONTENT))).limit(ERASE_BATCH);
-  const rows = await scope.db.update(tickets).set({ subject: REMOVED_CONTENT, context: {} }).where(inArray(tickets.id, batch)).returning({ id: tickets.id });
+  const batch = scope.db
+    .select({ id: tickets.id })
+    .from(tickets)
+    .where(and(eq(tickets.requesterId, customerId), ne(tickets.subject, REMOVED_CONTENT)))
+    .limit(ERASE_BATCH);
+  const rows = await scope.db
+    .update(tickets)
+    .set({ subject: REMOVED_CONTENT, context: {} })
+    .where(inArray(tickets.id, batch))
+    .returning({ id: tickets.id });
   return rows.length;
 }
 

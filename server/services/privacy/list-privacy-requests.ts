@@ -7,7 +7,10 @@ export const privacyExportPath = (requestId: string) => `/api/privacy-exports/${
 
 /** A customer's export and erasure requests, newest first, with the export's link while it works. */
 export async function listPrivacyRequests(scope: TenantScope, input: { customerId: string }) {
-  const [customer] = await scope.db.select({ id: customers.id }).from(customers).where(eq(customers.id, input.customerId));
+  const [customer] = await scope.db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(eq(customers.id, input.customerId));
   if (!customer) throw notFound('The customer');
   const rows = await scope.db
     .select()
@@ -17,7 +20,8 @@ export async function listPrivacyRequests(scope: TenantScope, input: { customerI
     .limit(50);
   const now = Date.now();
   return rows.map((r) => {
-    const downloadable = r.kind === 'export' && r.status === 'done' && !!r.fileKey && !!r.fileExpiresAt && r.fileExpiresAt.getTime() > now;
+    const downloadable =
+      r.kind === 'export' && r.status === 'done' && !!r.fileKey && !!r.fileExpiresAt && r.fileExpiresAt.getTime() > now;
     return {
       id: r.id,
       kind: r.kind,

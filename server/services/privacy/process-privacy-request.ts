@@ -13,7 +13,9 @@ type Request = typeof privacyRequests.$inferSelect;
 class AlreadyDone extends Error {}
 
 async function loadPending(tenantId: string, requestId: string) {
-  const [request] = await runInTenant(tenantId, ({ db }) => db.select().from(privacyRequests).where(eq(privacyRequests.id, requestId)));
+  const [request] = await runInTenant(tenantId, ({ db }) =>
+    db.select().from(privacyRequests).where(eq(privacyRequests.id, requestId)),
+  );
   return request?.status === 'pending' ? request : null;
 }
 
@@ -31,7 +33,14 @@ async function runExport(tenantId: string, request: Request & { customerId: stri
       stored = await putObject(bytes);
       const [done] = await scope.db
         .update(privacyRequests)
-        .set({ status: 'done', fileKey: stored, fileSizeBytes: bytes.byteLength, fileExpiresAt: new Date(Date.now() + env.PRIVACY_EXPORT_DAYS * 86_400_000), completedAt: new Date(), lastError: null })
+        .set({
+          status: 'done',
+          fileKey: stored,
+          fileSizeBytes: bytes.byteLength,
+          fileExpiresAt: new Date(Date.now() + env.PRIVACY_EXPORT_DAYS * 86_400_000),
+          completedAt: new Date(),
+          lastError: null,
+        })
         .where(and(eq(privacyRequests.id, request.id), eq(privacyRequests.status, 'pending')))
         .returning({ id: privacyRequests.id });
       if (!done) throw new AlreadyDone();
@@ -79,7 +88,9 @@ export async function processPrivacyRequest(tenantId: string, requestId: string)
     await markFailed(tenantId, requestId, 'The customer no longer exists in this workspace.');
     return { skipped: true as const };
   }
-  return request.kind === 'export' ? runExport(tenantId, { ...request, customerId }) : runErasure(tenantId, { ...request, customerId });
+  return request.kind === 'export'
+    ? runExport(tenantId, { ...request, customerId })
+    : runErasure(tenantId, { ...request, customerId });
 }
 
 /** After the job's last attempt: the admin sees the request failed, with the reason, and may ask again. */

@@ -19,7 +19,12 @@ async function purgeBatch(scope: TenantScope, cutoff: Date) {
         scope.db
           .select({ id: tickets.id })
           .from(tickets)
-          .where(and(inArray(tickets.status, ['solved', 'closed']), lt(sql`coalesce(${tickets.solvedAt}, ${tickets.closedAt})`, cutoff))),
+          .where(
+            and(
+              inArray(tickets.status, ['solved', 'closed']),
+              lt(sql`coalesce(${tickets.solvedAt}, ${tickets.closedAt})`, cutoff),
+            ),
+          ),
       ),
     )
     .limit(PURGE_BATCH);
@@ -35,7 +40,16 @@ export async function deleteExpiredExports(tenantId: string, now = new Date()) {
       .where(and(isNotNull(privacyRequests.fileKey), lt(privacyRequests.fileExpiresAt, now)))
       .for('update', { skipLocked: true });
     for (const { fileKey } of expired) await deleteObject(fileKey!);
-    if (expired.length) await scope.db.update(privacyRequests).set({ fileKey: null }).where(inArray(privacyRequests.id, expired.map((r) => r.id)));
+    if (expired.length)
+      await scope.db
+        .update(privacyRequests)
+        .set({ fileKey: null })
+        .where(
+          inArray(
+            privacyRequests.id,
+            expired.map((r) => r.id),
+          ),
+        );
     return expired.length;
   });
 }
@@ -56,7 +70,12 @@ export async function purgeWorkspaceAttachments(tenantId: string, now = new Date
     }
     if (purged) {
       await runInTenant(tenantId, (scope) =>
-        recordAudit(scope, { actorUserId: null, action: 'workspace.attachments_purged', subject: { type: 'workspace', id: tenantId }, details: { files: purged, afterDays: days } }),
+        recordAudit(scope, {
+          actorUserId: null,
+          action: 'workspace.attachments_purged',
+          subject: { type: 'workspace', id: tenantId },
+          details: { files: purged, afterDays: days },
+        }),
       );
     }
   }

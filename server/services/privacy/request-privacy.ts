@@ -17,7 +17,13 @@ async function createRequest(scope: StaffScope, kind: PrivacyRequestKind, custom
   const [pending] = await scope.db
     .select()
     .from(privacyRequests)
-    .where(and(eq(privacyRequests.customerId, customerId), eq(privacyRequests.kind, kind), eq(privacyRequests.status, 'pending')));
+    .where(
+      and(
+        eq(privacyRequests.customerId, customerId),
+        eq(privacyRequests.kind, kind),
+        eq(privacyRequests.status, 'pending'),
+      ),
+    );
   // Asking twice while the first is still running is one request, not two jobs.
   if (pending) return shown(pending);
   const [request] = await scope.db
@@ -34,7 +40,13 @@ async function createRequest(scope: StaffScope, kind: PrivacyRequestKind, custom
   return shown(request!);
 }
 
-const shown = (r: typeof privacyRequests.$inferSelect) => ({ id: r.id, kind: r.kind, status: r.status, customerId: r.customerId, createdAt: r.createdAt });
+const shown = (r: typeof privacyRequests.$inferSelect) => ({
+  id: r.id,
+  kind: r.kind,
+  status: r.status,
+  customerId: r.customerId,
+  createdAt: r.createdAt,
+});
 
 /** An admin asks for everything the workspace holds about one customer; the worker writes the file. */
 export async function requestCustomerExport(scope: StaffScope, input: { customerId: string }) {
@@ -50,7 +62,11 @@ export async function requestCustomerErasure(scope: StaffScope, input: { custome
   const customer = await lockCustomer(scope, input.customerId);
   if (customer.erasedAt) throw new AppError('CONFLICT', "This customer's personal data has already been deleted.");
   if (customer.email !== input.confirmEmail) {
-    throw new AppError('BAD_REQUEST', `The address you typed is not this customer's. Type ${customer.email} exactly to confirm.`, { field: 'confirmEmail' });
+    throw new AppError(
+      'BAD_REQUEST',
+      `The address you typed is not this customer's. Type ${customer.email} exactly to confirm.`,
+      { field: 'confirmEmail' },
+    );
   }
   return createRequest(scope, 'erasure', input.customerId);
 }

@@ -8,7 +8,10 @@ export type RetentionSettings = { purgeAttachmentsAfterDays: number | null };
 
 /** Off unless an admin turns it on: deleting customers' files is never a default. */
 export async function getRetentionSettings(scope: TenantScope): Promise<RetentionSettings> {
-  const [row] = await scope.db.select({ settings: tenants.settings }).from(tenants).where(eq(tenants.id, scope.tenantId));
+  const [row] = await scope.db
+    .select({ settings: tenants.settings })
+    .from(tenants)
+    .where(eq(tenants.id, scope.tenantId));
   return { purgeAttachmentsAfterDays: row?.settings.privacy?.purgeAttachmentsAfterDays ?? null };
 }
 
@@ -17,7 +20,10 @@ export async function updateRetentionSettings(scope: StaffScope, input: Retentio
   // jsonb_set touches the privacy key only: a concurrent save of another settings section is not undone.
   await scope.db
     .update(tenants)
-    .set({ settings: sql`jsonb_set(${tenants.settings}, '{privacy}', ${JSON.stringify(input)}::jsonb)`, updatedAt: new Date() })
+    .set({
+      settings: sql`jsonb_set(${tenants.settings}, '{privacy}', ${JSON.stringify(input)}::jsonb)`,
+      updatedAt: new Date(),
+    })
     .where(eq(tenants.id, scope.tenantId));
   await recordAudit(scope, {
     actorUserId: scope.actor.userId,

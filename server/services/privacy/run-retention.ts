@@ -9,7 +9,9 @@ import { deleteExpiredExports, purgeWorkspaceAttachments } from './purge-attachm
  * transactions each. One workspace's failure is logged and does not stop the others.
  */
 export async function runRetention(now = new Date()) {
-  const tenantIds = await runWithoutTenant(async (tx) => (await tx.execute<{ id: string }>(sql`select cairn_all_tenant_ids() as id`)).rows.map((r) => r.id));
+  const tenantIds = await runWithoutTenant(async (tx) =>
+    (await tx.execute<{ id: string }>(sql`select cairn_all_tenant_ids() as id`)).rows.map((r) => r.id),
+  );
   let purged = 0;
   let exports = 0;
   let failed = 0;
@@ -22,6 +24,10 @@ export async function runRetention(now = new Date()) {
       logError({ job: 'privacy.retention', tenantId, error });
     }
   }
-  if (purged || exports || failed) componentLogger('worker').info({ purged, exports, failed }, 'retention: attachments purged, expired exports deleted');
+  if (purged || exports || failed)
+    componentLogger('worker').info(
+      { purged, exports, failed },
+      'retention: attachments purged, expired exports deleted',
+    );
   return { purged, exports, failed };
 }

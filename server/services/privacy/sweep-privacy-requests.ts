@@ -10,14 +10,23 @@ import { getQueue, jobId, enqueue } from '@/server/queue/enqueue';
  */
 export async function sweepPrivacyRequests() {
   const tenantIds = await runWithoutTenant(async (tx) =>
-    (await tx.execute<{ id: string }>(sql`select cairn_tenants_with_pending_privacy_requests() as id`)).rows.map((r) => r.id),
+    (await tx.execute<{ id: string }>(sql`select cairn_tenants_with_pending_privacy_requests() as id`)).rows.map(
+      (r) => r.id,
+    ),
   );
   let enqueued = 0;
   for (const tenantId of tenantIds) {
-    const pending = await runInTenant(tenantId, ({ db }) => db.select({ id: privacyRequests.id }).from(privacyRequests).where(eq(privacyRequests.status, 'pending')).limit(500));
+    const pending = await runInTenant(tenantId, ({ db }) =>
+      db
+        .select({ id: privacyRequests.id })
+        .from(privacyRequests)
+        .where(eq(privacyRequests.status, 'pending'))
+        .limit(500),
+    );
     for (const { id } of pending) {
       const existing = await getQueue('privacy').getJob(jobId('privacy.process', id));
-      if (existing && (await existing.isFailed())) await existing.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+      if (existing && (await existing.isFailed()))
+        await existing.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
       else await enqueue('privacy.process', { tenantId, requestId: id }, { key: id });
       enqueued++;
     }

@@ -11,18 +11,35 @@ export function listCalendars(scope: TenantScope) {
   return scope.db.select().from(businessCalendars).orderBy(asc(businessCalendars.name));
 }
 
-const nameTaken = (name: string) => new AppError('CONFLICT', `A calendar called "${name}" already exists. Choose another name.`, { field: 'name' });
+const nameTaken = (name: string) =>
+  new AppError('CONFLICT', `A calendar called "${name}" already exists. Choose another name.`, { field: 'name' });
 
 /** Creates or replaces a calendar; clocks on it are recomputed by the worker, since due times move with it. */
-export async function saveCalendar(scope: TenantScope, input: { calendarId?: string; calendar: BusinessCalendarInput & { name?: string } }) {
+export async function saveCalendar(
+  scope: TenantScope,
+  input: { calendarId?: string; calendar: BusinessCalendarInput & { name?: string } },
+) {
   const calendar = businessCalendarSchema.parse(input.calendar);
-  const values = { name: calendar.name!, timeZone: calendar.timeZone, weekly: calendar.weekly, holidays: calendar.holidays, updatedAt: new Date() };
+  const values = {
+    name: calendar.name!,
+    timeZone: calendar.timeZone,
+    weekly: calendar.weekly,
+    holidays: calendar.holidays,
+    updatedAt: new Date(),
+  };
   try {
     if (!input.calendarId) {
-      const [row] = await scope.db.insert(businessCalendars).values({ tenantId: scope.tenantId, ...values }).returning();
+      const [row] = await scope.db
+        .insert(businessCalendars)
+        .values({ tenantId: scope.tenantId, ...values })
+        .returning();
       return row!;
     }
-    const [row] = await scope.db.update(businessCalendars).set(values).where(eq(businessCalendars.id, input.calendarId)).returning();
+    const [row] = await scope.db
+      .update(businessCalendars)
+      .set(values)
+      .where(eq(businessCalendars.id, input.calendarId))
+      .returning();
     if (!row) throw notFound('The calendar');
     requestWorkspaceRecompute(scope);
     return row;
@@ -34,11 +51,20 @@ export async function saveCalendar(scope: TenantScope, input: { calendarId?: str
 
 /** Refused while a policy counts on it: deleting it would silently switch those policies to 24×7. */
 export async function deleteCalendar(scope: TenantScope, input: { calendarId: string }) {
-  const [calendar] = await scope.db.select({ id: businessCalendars.id }).from(businessCalendars).where(eq(businessCalendars.id, input.calendarId));
+  const [calendar] = await scope.db
+    .select({ id: businessCalendars.id })
+    .from(businessCalendars)
+    .where(eq(businessCalendars.id, input.calendarId));
   if (!calendar) throw notFound('The calendar');
-  const users = await scope.db.select({ name: slaPolicies.name }).from(slaPolicies).where(eq(slaPolicies.calendarId, input.calendarId));
+  const users = await scope.db
+    .select({ name: slaPolicies.name })
+    .from(slaPolicies)
+    .where(eq(slaPolicies.calendarId, input.calendarId));
   if (users.length) {
-    throw new AppError('PRECONDITION_FAILED', `This calendar is used by ${users.map((p) => `"${p.name}"`).join(', ')}. Give those policies another calendar first.`);
+    throw new AppError(
+      'PRECONDITION_FAILED',
+      `This calendar is used by ${users.map((p) => `"${p.name}"`).join(', ')}. Give those policies another calendar first.`,
+    );
   }
   await scope.db.delete(businessCalendars).where(eq(businessCalendars.id, input.calendarId));
   return { deleted: true as const, calendarId: input.calendarId };
@@ -49,10 +75,22 @@ export async function importCalendarHolidays(scope: TenantScope, input: { calend
   const [calendar] = await scope.db.select().from(businessCalendars).where(eq(businessCalendars.id, input.calendarId));
   if (!calendar) throw notFound('The calendar');
   const imported = parseIcsHolidays(input.ics);
-  if (!imported.length) throw new AppError('BAD_REQUEST', 'No all-day events found in that file. Export the holidays as an iCal (.ics) calendar of all-day events.');
+  if (!imported.length)
+    throw new AppError(
+      'BAD_REQUEST',
+      'No all-day events found in that file. Export the holidays as an iCal (.ics) calendar of all-day events.',
+    );
   const holidays = [...new Set([...calendar.holidays, ...imported])].sort();
-  if (holidays.length > MAX_HOLIDAYS) throw new AppError('BAD_REQUEST', `That would make ${holidays.length} holidays; ${MAX_HOLIDAYS} is the most. Remove past years first.`);
-  const [row] = await scope.db.update(businessCalendars).set({ holidays, updatedAt: new Date() }).where(eq(businessCalendars.id, input.calendarId)).returning();
+  if (holidays.length > MAX_HOLIDAYS)
+    throw new AppError(
+      'BAD_REQUEST',
+      `That would make ${holidays.length} holidays; ${MAX_HOLIDAYS} is the most. Remove past years first.`,
+    );
+  const [row] = await scope.db
+    .update(businessCalendars)
+    .set({ holidays, updatedAt: new Date() })
+    .where(eq(businessCalendars.id, input.calendarId))
+    .returning();
   requestWorkspaceRecompute(scope);
   return { calendar: row!, added: holidays.length - calendar.holidays.length, found: imported.length };
 }

@@ -28,21 +28,47 @@ export async function checkTicketSla(scope: TenantScope, ticketId: string, now =
     const label = SLA_METRIC_LABELS[target.metric];
     if (target.warnAt && target.warnAt <= now && !target.warnedAt && !(target.dueAt && target.dueAt <= now)) {
       await scope.db.update(ticketSlaTargets).set({ warnedAt: now }).where(eq(ticketSlaTargets.id, target.id));
-      await recordActivity(scope, { ticketId, actor: { type: 'system' }, action: 'sla_warning', changes: { metric: { from: null, to: target.metric } }, reason: `${label} is at risk: due ${target.dueAt?.toISOString() ?? 'when the pause ends'}.` });
-      await recordEvent(scope, 'sla.warning', { ticketId, metric: target.metric, dueAt: target.dueAt?.toISOString() ?? null, policyId: target.policyId });
+      await recordActivity(scope, {
+        ticketId,
+        actor: { type: 'system' },
+        action: 'sla_warning',
+        changes: { metric: { from: null, to: target.metric } },
+        reason: `${label} is at risk: due ${target.dueAt?.toISOString() ?? 'when the pause ends'}.`,
+      });
+      await recordEvent(scope, 'sla.warning', {
+        ticketId,
+        metric: target.metric,
+        dueAt: target.dueAt?.toISOString() ?? null,
+        policyId: target.policyId,
+      });
       recorded.warnings += 1;
     }
     if (target.dueAt && target.dueAt <= now && !target.breachedAt) {
       // A breach implies the warning: record both so "at risk" counts never miss a breached ticket.
-      await scope.db.update(ticketSlaTargets).set({ breachedAt: now, warnedAt: target.warnedAt ?? now }).where(eq(ticketSlaTargets.id, target.id));
-      await recordActivity(scope, { ticketId, actor: { type: 'system' }, action: 'sla_breached', changes: { metric: { from: null, to: target.metric } }, reason: `${label} target of ${target.targetMinutes} business minutes was due ${target.dueAt.toISOString()}.` });
-      await recordEvent(scope, 'sla.breach', { ticketId, metric: target.metric, dueAt: target.dueAt.toISOString(), policyId: target.policyId });
+      await scope.db
+        .update(ticketSlaTargets)
+        .set({ breachedAt: now, warnedAt: target.warnedAt ?? now })
+        .where(eq(ticketSlaTargets.id, target.id));
+      await recordActivity(scope, {
+        ticketId,
+        actor: { type: 'system' },
+        action: 'sla_breached',
+        changes: { metric: { from: null, to: target.metric } },
+        reason: `${label} target of ${target.targetMinutes} business minutes was due ${target.dueAt.toISOString()}.`,
+      });
+      await recordEvent(scope, 'sla.breach', {
+        ticketId,
+        metric: target.metric,
+        dueAt: target.dueAt.toISOString(),
+        policyId: target.policyId,
+      });
       recorded.breaches += 1;
     }
     const policy = target.policyId ? config.policies.find((p) => p.id === target.policyId) : undefined;
     if (!policy) continue;
     for (const { level, base } of dueEscalations(target, config.escalationsByPolicy.get(policy.id) ?? [], ran, now)) {
-      if (await runEscalation(scope, { ticketId, policy, level, metric: target.metric, base, dueAt: target.dueAt })) recorded.escalations += 1;
+      if (await runEscalation(scope, { ticketId, policy, level, metric: target.metric, base, dueAt: target.dueAt }))
+        recorded.escalations += 1;
     }
   }
   // The next moment: escalation runs and recorded moments change what is left to do.

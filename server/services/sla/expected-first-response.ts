@@ -9,14 +9,27 @@ import type { TenantScope } from '@/server/db/tenant';
  * CET"), so the words and the clock that enforces them cannot disagree. null when nothing is promised (no
  * first-response target, or its clock is paused so there is no due time yet).
  */
-export async function expectedFirstResponse(scope: TenantScope, ticketId: string): Promise<{ text: string; dueAt: Date } | null> {
+export async function expectedFirstResponse(
+  scope: TenantScope,
+  ticketId: string,
+): Promise<{ text: string; dueAt: Date } | null> {
   const [target] = await scope.db
-    .select({ minutes: ticketSlaTargets.targetMinutes, startedAt: ticketSlaTargets.startedAt, dueAt: ticketSlaTargets.dueAt, timeZone: businessCalendars.timeZone })
+    .select({
+      minutes: ticketSlaTargets.targetMinutes,
+      startedAt: ticketSlaTargets.startedAt,
+      dueAt: ticketSlaTargets.dueAt,
+      timeZone: businessCalendars.timeZone,
+    })
     .from(ticketSlaTargets)
     .leftJoin(businessCalendars, eq(businessCalendars.id, ticketSlaTargets.calendarId))
     .where(and(eq(ticketSlaTargets.ticketId, ticketId), eq(ticketSlaTargets.metric, 'first_response')));
   if (!target?.dueAt) return null;
   // Without a calendar the clock runs around the clock in UTC (ALWAYS_OPEN_CALENDAR).
-  const text = describeResponsePromise({ startedAt: target.startedAt, dueAt: target.dueAt, targetMinutes: target.minutes, timeZone: target.timeZone ?? 'UTC' });
+  const text = describeResponsePromise({
+    startedAt: target.startedAt,
+    dueAt: target.dueAt,
+    targetMinutes: target.minutes,
+    timeZone: target.timeZone ?? 'UTC',
+  });
   return { text, dueAt: target.dueAt };
 }

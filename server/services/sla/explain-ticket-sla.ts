@@ -2,7 +2,13 @@ import { asc, eq } from 'drizzle-orm';
 import { explainDue } from '@/lib/business-hours';
 import { SLA_METRICS, SLA_METRIC_LABELS } from '@/lib/constants/sla';
 import { metInTime, targetState } from '@/lib/sla';
-import { businessCalendars, slaEscalationRuns, slaEscalations, slaPolicies, ticketSlaTargets } from '@/server/db/schema';
+import {
+  businessCalendars,
+  slaEscalationRuns,
+  slaEscalations,
+  slaPolicies,
+  ticketSlaTargets,
+} from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
 import { toBusinessCalendar } from './sla-config';
 
@@ -14,13 +20,26 @@ import { toBusinessCalendar } from './sla-config';
  */
 export async function explainTicketSla(scope: TenantScope, ticketId: string, now = new Date()) {
   const rows = await scope.db
-    .select({ target: ticketSlaTargets, policyName: slaPolicies.name, policyConditions: slaPolicies.conditions, calendar: businessCalendars })
+    .select({
+      target: ticketSlaTargets,
+      policyName: slaPolicies.name,
+      policyConditions: slaPolicies.conditions,
+      calendar: businessCalendars,
+    })
     .from(ticketSlaTargets)
     .leftJoin(slaPolicies, eq(slaPolicies.id, ticketSlaTargets.policyId))
     .leftJoin(businessCalendars, eq(businessCalendars.id, ticketSlaTargets.calendarId))
     .where(eq(ticketSlaTargets.ticketId, ticketId));
   const runs = await scope.db
-    .select({ id: slaEscalationRuns.id, metric: slaEscalationRuns.metric, ranAt: slaEscalationRuns.ranAt, level: slaEscalations.level, trigger: slaEscalations.trigger, afterMinutes: slaEscalations.afterMinutes, actions: slaEscalations.actions })
+    .select({
+      id: slaEscalationRuns.id,
+      metric: slaEscalationRuns.metric,
+      ranAt: slaEscalationRuns.ranAt,
+      level: slaEscalations.level,
+      trigger: slaEscalations.trigger,
+      afterMinutes: slaEscalations.afterMinutes,
+      actions: slaEscalations.actions,
+    })
     .from(slaEscalationRuns)
     .innerJoin(slaEscalations, eq(slaEscalations.id, slaEscalationRuns.escalationId))
     .where(eq(slaEscalationRuns.ticketId, ticketId))
@@ -43,12 +62,25 @@ export async function explainTicketSla(scope: TenantScope, ticketId: string, now
         metAt: target.metAt,
         warnedAt: target.warnedAt,
         breachedAt: target.breachedAt,
-        explanation: explainDue(toBusinessCalendar(calendar ?? undefined), target.startedAt, target.targetMinutes, pauses),
+        explanation: explainDue(
+          toBusinessCalendar(calendar ?? undefined),
+          target.startedAt,
+          target.targetMinutes,
+          pauses,
+        ),
       };
     });
   return {
-    policy: first?.target.policyId ? { id: first.target.policyId, name: first.policyName ?? 'Deleted policy', conditions: first.policyConditions ?? {} } : null,
-    calendar: first?.calendar ? { id: first.calendar.id, name: first.calendar.name, timeZone: first.calendar.timeZone } : null,
+    policy: first?.target.policyId
+      ? {
+          id: first.target.policyId,
+          name: first.policyName ?? 'Deleted policy',
+          conditions: first.policyConditions ?? {},
+        }
+      : null,
+    calendar: first?.calendar
+      ? { id: first.calendar.id, name: first.calendar.name, timeZone: first.calendar.timeZone }
+      : null,
     targets,
     escalations: runs,
   };

@@ -8,7 +8,10 @@ import type { TenantScope } from '@/server/db/tenant';
  * What a ticket's SLA clocks depend on, in three indexed reads: the row (with the requester's organization),
  * the status history from the activity log, and the public thread. null when the ticket does not exist here.
  */
-export async function loadSlaFacts(scope: TenantScope, ticketId: string): Promise<(SlaTicketFacts & { id: string }) | null> {
+export async function loadSlaFacts(
+  scope: TenantScope,
+  ticketId: string,
+): Promise<(SlaTicketFacts & { id: string }) | null> {
   const [ticket] = await scope.db
     .select({
       id: tickets.id,
@@ -34,7 +37,13 @@ export async function loadSlaFacts(scope: TenantScope, ticketId: string): Promis
   const messageRows = await scope.db
     .select({ at: ticketMessages.createdAt, authorType: ticketMessages.authorType })
     .from(ticketMessages)
-    .where(and(eq(ticketMessages.ticketId, ticketId), eq(ticketMessages.kind, 'reply'), inArray(ticketMessages.authorType, ['customer', 'agent'])))
+    .where(
+      and(
+        eq(ticketMessages.ticketId, ticketId),
+        eq(ticketMessages.kind, 'reply'),
+        inArray(ticketMessages.authorType, ['customer', 'agent']),
+      ),
+    )
     .orderBy(asc(ticketMessages.createdAt), asc(ticketMessages.id));
 
   // The creation activity carries the first status; a ticket from before the log existed starts in its own.
@@ -42,6 +51,9 @@ export async function loadSlaFacts(scope: TenantScope, ticketId: string): Promis
   return {
     ...ticket,
     statusChanges,
-    messages: messageRows.map((m) => ({ at: m.at, from: m.authorType === 'customer' ? ('customer' as const) : ('agent' as const) })),
+    messages: messageRows.map((m) => ({
+      at: m.at,
+      from: m.authorType === 'customer' ? ('customer' as const) : ('agent' as const),
+    })),
   };
 }

@@ -1,44 +1,108 @@
 import { and, asc, eq, inArray, max } from 'drizzle-orm';
 import type { EscalationInput } from '@/lib/validators/sla';
-import { businessCalendars, memberships, organizations, slaEscalations, slaPolicies, teams, ticketCategories, type SlaConditions, type SlaPolicyTargets } from '@/server/db/schema';
+import {
+  businessCalendars,
+  memberships,
+  organizations,
+  slaEscalations,
+  slaPolicies,
+  teams,
+  ticketCategories,
+  type SlaConditions,
+  type SlaPolicyTargets,
+} from '@/server/db/schema';
 import { isUniqueViolation } from '@/server/db/errors';
 import type { TenantScope } from '@/server/db/tenant';
 import { AppError, notFound } from '@/server/errors';
 import { requestWorkspaceRecompute } from './recompute-workspace-sla';
 
 export async function listPolicies(scope: TenantScope) {
-  const policies = await scope.db.select().from(slaPolicies).orderBy(asc(slaPolicies.position), asc(slaPolicies.createdAt));
+  const policies = await scope.db
+    .select()
+    .from(slaPolicies)
+    .orderBy(asc(slaPolicies.position), asc(slaPolicies.createdAt));
   const levels = await scope.db.select().from(slaEscalations).orderBy(asc(slaEscalations.level));
   return policies.map((p) => ({ ...p, escalations: levels.filter((l) => l.policyId === p.id) }));
 }
 
 /** Every id a policy names must be this workspace's: another workspace's id reads as not found. */
-async function assertReferences(scope: TenantScope, input: { calendarId: string | null; conditions: SlaConditions; escalations: EscalationInput[] }) {
+async function assertReferences(
+  scope: TenantScope,
+  input: { calendarId: string | null; conditions: SlaConditions; escalations: EscalationInput[] },
+) {
   const expectAll = async (ids: string[], found: () => Promise<Array<{ id: string }>>, what: string) => {
     const unique = [...new Set(ids)];
     if (!unique.length) return;
     const rows = await found();
     if (rows.length !== unique.length) throw notFound(what);
   };
-  if (input.calendarId) await expectAll([input.calendarId], () => scope.db.select({ id: businessCalendars.id }).from(businessCalendars).where(eq(businessCalendars.id, input.calendarId!)), 'The calendar');
+  if (input.calendarId)
+    await expectAll(
+      [input.calendarId],
+      () =>
+        scope.db
+          .select({ id: businessCalendars.id })
+          .from(businessCalendars)
+          .where(eq(businessCalendars.id, input.calendarId!)),
+      'The calendar',
+    );
   const categoryIds = [...new Set(input.conditions.categoryIds ?? [])];
-  await expectAll(categoryIds, () => scope.db.select({ id: ticketCategories.id }).from(ticketCategories).where(inArray(ticketCategories.id, categoryIds)), 'A category in the conditions');
+  await expectAll(
+    categoryIds,
+    () =>
+      scope.db
+        .select({ id: ticketCategories.id })
+        .from(ticketCategories)
+        .where(inArray(ticketCategories.id, categoryIds)),
+    'A category in the conditions',
+  );
   const organizationIds = [...new Set(input.conditions.organizationIds ?? [])];
-  await expectAll(organizationIds, () => scope.db.select({ id: organizations.id }).from(organizations).where(inArray(organizations.id, organizationIds)), 'An organization in the conditions');
-  const userIds = [...new Set(input.escalations.flatMap((e) => [...e.notifyUserIds, ...(e.assignToUserId ? [e.assignToUserId] : [])]))];
-  await expectAll(userIds, () => scope.db.select({ id: memberships.userId }).from(memberships).where(and(inArray(memberships.userId, userIds), inArray(memberships.role, ['owner', 'admin', 'agent']))), 'An agent named in an escalation');
+  await expectAll(
+    organizationIds,
+    () =>
+      scope.db.select({ id: organizations.id }).from(organizations).where(inArray(organizations.id, organizationIds)),
+    'An organization in the conditions',
+  );
+  const userIds = [
+    ...new Set(input.escalations.flatMap((e) => [...e.notifyUserIds, ...(e.assignToUserId ? [e.assignToUserId] : [])])),
+  ];
+  await expectAll(
+    userIds,
+    () =>
+      scope.db
+        .select({ id: memberships.userId })
+        .from(memberships)
+        .where(and(inArray(memberships.userId, userIds), inArray(memberships.role, ['owner', 'admin', 'agent']))),
+    'An agent named in an escalation',
+  );
   const teamIds = [...new Set(input.escalations.flatMap((e) => (e.assignToTeamId ? [e.assignToTeamId] : [])))];
-  await expectAll(teamIds, () => scope.db.select({ id: teams.id }).from(teams).where(inArray(teams.id, teamIds)), 'A team named in an escalation');
+  await expectAll(
+    teamIds,
+    () => scope.db.select({ id: teams.id }).from(teams).where(inArray(teams.id, teamIds)),
+    'A team named in an escalation',
+  );
 }
 
 /** Drops empty condition lists so "any" is stored one way. */
 function normalizeConditions(conditions: SlaConditions): SlaConditions {
-  return Object.fromEntries(Object.entries(conditions).filter(([, v]) => Array.isArray(v) && v.length)) as SlaConditions;
+  return Object.fromEntries(
+    Object.entries(conditions).filter(([, v]) => Array.isArray(v) && v.length),
+  ) as SlaConditions;
 }
 
 export async function saveSlaPolicy(
   scope: TenantScope,
-  input: { policyId?: string; name: string; description: string; enabled: boolean; calendarId: string | null; conditions: SlaConditions; targets: SlaPolicyTargets; warnAtPercent: number; escalations: EscalationInput[] },
+  input: {
+    policyId?: string;
+    name: string;
+    description: string;
+    enabled: boolean;
+    calendarId: string | null;
+    conditions: SlaConditions;
+    targets: SlaPolicyTargets;
+    warnAtPercent: number;
+    escalations: EscalationInput[];
+  },
 ) {
   await assertReferences(scope, input);
   const values = {
@@ -54,15 +118,25 @@ export async function saveSlaPolicy(
   let policyId = input.policyId;
   try {
     if (policyId) {
-      const [row] = await scope.db.update(slaPolicies).set(values).where(eq(slaPolicies.id, policyId)).returning({ id: slaPolicies.id });
+      const [row] = await scope.db
+        .update(slaPolicies)
+        .set(values)
+        .where(eq(slaPolicies.id, policyId))
+        .returning({ id: slaPolicies.id });
       if (!row) throw notFound('The SLA policy');
     } else {
       const [last] = await scope.db.select({ position: max(slaPolicies.position) }).from(slaPolicies);
-      const [row] = await scope.db.insert(slaPolicies).values({ tenantId: scope.tenantId, ...values, position: (last?.position ?? -1) + 1 }).returning({ id: slaPolicies.id });
+      const [row] = await scope.db
+        .insert(slaPolicies)
+        .values({ tenantId: scope.tenantId, ...values, position: (last?.position ?? -1) + 1 })
+        .returning({ id: slaPolicies.id });
       policyId = row!.id;
     }
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('CONFLICT', `A policy called "${input.name}" already exists. Choose another name.`, { field: 'name' });
+    if (isUniqueViolation(error))
+      throw new AppError('CONFLICT', `A policy called "${input.name}" already exists. Choose another name.`, {
+        field: 'name',
+      });
     throw error;
   }
   // Levels are replaced as a whole: their order is their level, as the form shows them.
@@ -76,7 +150,12 @@ export async function saveSlaPolicy(
         trigger: e.trigger,
         metric: e.metric,
         afterMinutes: e.afterMinutes,
-        actions: { notifyUserIds: e.notifyUserIds, setPriority: e.setPriority, assignToUserId: e.assignToUserId, assignToTeamId: e.assignToTeamId },
+        actions: {
+          notifyUserIds: e.notifyUserIds,
+          setPriority: e.setPriority,
+          assignToUserId: e.assignToUserId,
+          assignToTeamId: e.assignToTeamId,
+        },
       })),
     );
   }
@@ -86,7 +165,10 @@ export async function saveSlaPolicy(
 }
 
 export async function deleteSlaPolicy(scope: TenantScope, input: { policyId: string }) {
-  const [row] = await scope.db.delete(slaPolicies).where(eq(slaPolicies.id, input.policyId)).returning({ id: slaPolicies.id });
+  const [row] = await scope.db
+    .delete(slaPolicies)
+    .where(eq(slaPolicies.id, input.policyId))
+    .returning({ id: slaPolicies.id });
   if (!row) throw notFound('The SLA policy');
   requestWorkspaceRecompute(scope);
   return { deleted: true as const, policyId: row.id };
@@ -99,9 +181,13 @@ export async function reorderSlaPolicies(scope: TenantScope, input: { policyIds:
   const given = new Set(input.policyIds);
   if (input.policyIds.some((id) => !known.has(id))) throw notFound('An SLA policy in the new order');
   if (given.size !== input.policyIds.length || given.size !== known.size) {
-    throw new AppError('BAD_REQUEST', 'List every policy exactly once in the new order (reload the page if someone else added one).');
+    throw new AppError(
+      'BAD_REQUEST',
+      'List every policy exactly once in the new order (reload the page if someone else added one).',
+    );
   }
-  for (const [position, id] of input.policyIds.entries()) await scope.db.update(slaPolicies).set({ position }).where(eq(slaPolicies.id, id));
+  for (const [position, id] of input.policyIds.entries())
+    await scope.db.update(slaPolicies).set({ position }).where(eq(slaPolicies.id, id));
   requestWorkspaceRecompute(scope);
   return listPolicies(scope);
 }

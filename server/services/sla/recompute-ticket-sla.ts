@@ -31,10 +31,17 @@ export async function recomputeTicketSla(scope: TenantScope, ticketId: string, p
   if (!facts) return [];
   const config = preloaded ?? (await loadSlaConfig(scope));
   const sla = resolveSla(config, facts);
-  const computed = computeTicketTargets({ facts, minutes: sla.minutes, calendar: sla.calendar, warnAtPercent: sla.warnAtPercent });
+  const computed = computeTicketTargets({
+    facts,
+    minutes: sla.minutes,
+    calendar: sla.calendar,
+    warnAtPercent: sla.warnAtPercent,
+  });
 
   const existing = new Map<string, StoredTarget>(
-    (await scope.db.select().from(ticketSlaTargets).where(eq(ticketSlaTargets.ticketId, ticketId)).for('update')).map((row) => [row.metric, row]),
+    (await scope.db.select().from(ticketSlaTargets).where(eq(ticketSlaTargets.ticketId, ticketId)).for('update')).map(
+      (row) => [row.metric, row],
+    ),
   );
   const runs = await scope.db.select().from(slaEscalationRuns).where(eq(slaEscalationRuns.ticketId, ticketId));
   const ran = new Set(runs.map((r) => escalationRunKey(r.escalationId, r.metric, r.triggeredAt)));
@@ -75,7 +82,11 @@ export async function recomputeTicketSla(scope: TenantScope, ticketId: string, p
   const kept = rows.map((r) => r.metric);
   await scope.db
     .delete(ticketSlaTargets)
-    .where(kept.length ? and(eq(ticketSlaTargets.ticketId, ticketId), notInArray(ticketSlaTargets.metric, kept)) : eq(ticketSlaTargets.ticketId, ticketId));
+    .where(
+      kept.length
+        ? and(eq(ticketSlaTargets.ticketId, ticketId), notInArray(ticketSlaTargets.metric, kept))
+        : eq(ticketSlaTargets.ticketId, ticketId),
+    );
 
   const next = rows.map((r) => r.nextCheckAt).filter((d): d is Date => d !== null);
   scheduleSlaCheck(scope, ticketId, next.length ? new Date(Math.min(...next.map((d) => d.getTime()))) : null);

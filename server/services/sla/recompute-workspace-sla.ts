@@ -20,7 +20,9 @@ export async function recomputeWorkspaceSla(tenantId: string) {
       const batch = await scope.db
         .select({ id: tickets.id })
         .from(tickets)
-        .where(and(eq(tickets.tenantId, tenantId), inArray(tickets.status, [...UNSOLVED_STATUSES]), gt(tickets.id, after)))
+        .where(
+          and(eq(tickets.tenantId, tenantId), inArray(tickets.status, [...UNSOLVED_STATUSES]), gt(tickets.id, after)),
+        )
         .orderBy(asc(tickets.id))
         .limit(BATCH);
       const config = await loadSlaConfig(scope);

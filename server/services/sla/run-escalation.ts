@@ -18,11 +18,27 @@ import type { SlaEscalationRow, SlaPolicyRow } from './sla-config';
  * counts from) is taken first, so a check that runs twice, or two workers at once, act a single time.
  * Actions that name someone no longer in the workspace are skipped and said so in the activity log.
  */
-export async function runEscalation(scope: TenantScope, input: { ticketId: string; policy: SlaPolicyRow; level: SlaEscalationRow; metric: SlaMetric; base: Date; dueAt: Date | null }) {
+export async function runEscalation(
+  scope: TenantScope,
+  input: {
+    ticketId: string;
+    policy: SlaPolicyRow;
+    level: SlaEscalationRow;
+    metric: SlaMetric;
+    base: Date;
+    dueAt: Date | null;
+  },
+) {
   const { level, policy, metric } = input;
   const [run] = await scope.db
     .insert(slaEscalationRuns)
-    .values({ tenantId: scope.tenantId, ticketId: input.ticketId, escalationId: level.id, metric, triggeredAt: input.base })
+    .values({
+      tenantId: scope.tenantId,
+      ticketId: input.ticketId,
+      escalationId: level.id,
+      metric,
+      triggeredAt: input.base,
+    })
     .onConflictDoNothing()
     .returning({ id: slaEscalationRuns.id });
   if (!run) return false;
@@ -34,7 +50,12 @@ export async function runEscalation(scope: TenantScope, input: { ticketId: strin
   const changes: TicketChanges = {};
   if (actions.setPriority && actions.setPriority !== ticket.priority) changes.priority = actions.setPriority;
   if (actions.assignToUserId) {
-    const [member] = await scope.db.select({ userId: memberships.userId }).from(memberships).where(and(eq(memberships.userId, actions.assignToUserId), inArray(memberships.role, ['owner', 'admin', 'agent'])));
+    const [member] = await scope.db
+      .select({ userId: memberships.userId })
+      .from(memberships)
+      .where(
+        and(eq(memberships.userId, actions.assignToUserId), inArray(memberships.role, ['owner', 'admin', 'agent'])),
+      );
     if (member) changes.assigneeId = member.userId;
     else skipped.push('the agent to assign is no longer in the workspace');
   }
@@ -44,7 +65,14 @@ export async function runEscalation(scope: TenantScope, input: { ticketId: strin
     else skipped.push('the team to assign was deleted');
   }
 
-  const notified = await notifyUsers(scope, { ticket, policy, level, metric, userIds: actions.notifyUserIds ?? [], dueAt: input.dueAt });
+  const notified = await notifyUsers(scope, {
+    ticket,
+    policy,
+    level,
+    metric,
+    userIds: actions.notifyUserIds ?? [],
+    dueAt: input.dueAt,
+  });
   await scope.db.update(slaEscalationRuns).set({ notifiedUserIds: notified }).where(eq(slaEscalationRuns.id, run.id));
 
   const what = `${SLA_METRIC_LABELS[metric]} ${level.trigger === 'breach' ? 'breached' : 'at risk'}`;
@@ -56,12 +84,30 @@ export async function runEscalation(scope: TenantScope, input: { ticketId: strin
     changes: { escalationLevel: { from: null, to: level.level }, metric: { from: null, to: metric } },
     reason,
   });
-  await recordEvent(scope, 'sla.escalated', { ticketId: ticket.id, metric, level: level.level, trigger: level.trigger, policyId: policy.id, notifiedUserIds: notified });
-  if (Object.keys(changes).length) await applyTicketChanges(scope, ticket, changes, { type: 'system' }, { action: 'sla_escalation_applied', reason });
+  await recordEvent(scope, 'sla.escalated', {
+    ticketId: ticket.id,
+    metric,
+    level: level.level,
+    trigger: level.trigger,
+    policyId: policy.id,
+    notifiedUserIds: notified,
+  });
+  if (Object.keys(changes).length)
+    await applyTicketChanges(scope, ticket, changes, { type: 'system' }, { action: 'sla_escalation_applied', reason });
   return true;
 }
 
-async function notifyUsers(scope: TenantScope, input: { ticket: typeof tickets.$inferSelect; policy: SlaPolicyRow; level: SlaEscalationRow; metric: SlaMetric; userIds: string[]; dueAt: Date | null }) {
+async function notifyUsers(
+  scope: TenantScope,
+  input: {
+    ticket: typeof tickets.$inferSelect;
+    policy: SlaPolicyRow;
+    level: SlaEscalationRow;
+    metric: SlaMetric;
+    userIds: string[];
+    dueAt: Date | null;
+  },
+) {
   if (!input.userIds.length) return [];
   const people = await scope.db
     .select({ id: users.id, email: users.email })
@@ -85,7 +131,9 @@ async function notifyUsers(scope: TenantScope, input: { ticket: typeof tickets.$
       dueAt: input.dueAt ? input.dueAt.toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : 'not set',
       url: `${env.APP_URL}/agent/tickets/${input.ticket.id}`,
     });
-    return { payload: { to: person.email, ...mail, from: sender.from, headers: { 'Auto-Submitted': 'auto-generated' } } };
+    return {
+      payload: { to: person.email, ...mail, from: sender.from, headers: { 'Auto-Submitted': 'auto-generated' } },
+    };
   });
   await addManyToOutbox(scope, 'email', mails);
   return people.map((p) => p.id);

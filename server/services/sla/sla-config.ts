@@ -22,15 +22,23 @@ export interface SlaConfig {
 /** The built-in table, with next response held to the first-response target (Zendesk's default shape). */
 export function builtInTargets(): SlaPolicyTargets {
   const table: SlaPolicyTargets = {};
-  for (const [priority, t] of Object.entries(DEFAULT_SLA_TARGETS) as Array<[TicketPriority, { firstResponse: number; resolution: number }]>) {
+  for (const [priority, t] of Object.entries(DEFAULT_SLA_TARGETS) as Array<
+    [TicketPriority, { firstResponse: number; resolution: number }]
+  >) {
     table[priority] = { first_response: t.firstResponse, next_response: t.firstResponse, resolution: t.resolution };
   }
   return table;
 }
 
 export async function loadSlaConfig(scope: TenantScope): Promise<SlaConfig> {
-  const [tenant] = await scope.db.select({ settings: tenants.settings }).from(tenants).where(eq(tenants.id, scope.tenantId));
-  const policies = await scope.db.select().from(slaPolicies).orderBy(asc(slaPolicies.position), asc(slaPolicies.createdAt));
+  const [tenant] = await scope.db
+    .select({ settings: tenants.settings })
+    .from(tenants)
+    .where(eq(tenants.id, scope.tenantId));
+  const policies = await scope.db
+    .select()
+    .from(slaPolicies)
+    .orderBy(asc(slaPolicies.position), asc(slaPolicies.createdAt));
   const escalations = await scope.db.select().from(slaEscalations).orderBy(asc(slaEscalations.level));
   const calendars = await scope.db.select().from(businessCalendars);
   const escalationsByPolicy = new Map<string, SlaEscalationRow[]>();

@@ -10,11 +10,17 @@ export async function getSlaDefaults(scope: TenantScope) {
   return { defaultTargets: config.defaultTargets, warnAtPercent: config.defaultWarnAtPercent };
 }
 
-export async function updateSlaDefaults(scope: TenantScope, input: { defaultTargets: SlaPolicyTargets; warnAtPercent: number }) {
+export async function updateSlaDefaults(
+  scope: TenantScope,
+  input: { defaultTargets: SlaPolicyTargets; warnAtPercent: number },
+) {
   // jsonb_set keeps the other settings (ticket numbering, support email) exactly as they were.
   await scope.db
     .update(tenants)
-    .set({ settings: sql`jsonb_set(${tenants.settings}, '{sla}', ${JSON.stringify(input)}::jsonb, true)`, updatedAt: new Date() })
+    .set({
+      settings: sql`jsonb_set(${tenants.settings}, '{sla}', ${JSON.stringify(input)}::jsonb, true)`,
+      updatedAt: new Date(),
+    })
     .where(eq(tenants.id, scope.tenantId));
   requestWorkspaceRecompute(scope);
   return getSlaDefaults(scope);

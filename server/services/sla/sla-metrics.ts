@@ -18,9 +18,16 @@ function achievement(c: Counts) {
  * SLA results for clocks started in [from, to): per metric and per priority, how many were met in time,
  * breached (late or overdue), at risk and still running. One grouped scan over the period's clocks.
  */
-export async function slaMetrics(scope: TenantScope, input: { from: Date; to: Date; priority?: TicketPriority; teamId?: string }, now = new Date()) {
-  if (input.teamId && !(await scope.db.select({ id: teams.id }).from(teams).where(eq(teams.id, input.teamId))).length) throw notFound('The team');
-  const result = await scope.db.execute<{ priority: TicketPriority; metric: SlaMetric } & Record<keyof Counts, number>>(sql`
+export async function slaMetrics(
+  scope: TenantScope,
+  input: { from: Date; to: Date; priority?: TicketPriority; teamId?: string },
+  now = new Date(),
+) {
+  if (input.teamId && !(await scope.db.select({ id: teams.id }).from(teams).where(eq(teams.id, input.teamId))).length)
+    throw notFound('The team');
+  const result = await scope.db.execute<
+    { priority: TicketPriority; metric: SlaMetric } & Record<keyof Counts, number>
+  >(sql`
     select t.priority, s.metric,
       count(*)::int as measured,
       count(*) filter (where s.met_at is not null and (s.due_at is null or s.met_at <= s.due_at))::int as "metInTime",
@@ -35,7 +42,9 @@ export async function slaMetrics(scope: TenantScope, input: { from: Date; to: Da
     group by t.priority, s.metric`);
 
   const byMetric = Object.fromEntries(SLA_METRICS.map((m) => [m, empty()])) as Record<SlaMetric, Counts>;
-  const byPriority = Object.fromEntries(TICKET_PRIORITIES.map((p) => [p, Object.fromEntries(SLA_METRICS.map((m) => [m, empty()]))])) as Record<TicketPriority, Record<SlaMetric, Counts>>;
+  const byPriority = Object.fromEntries(
+    TICKET_PRIORITIES.map((p) => [p, Object.fromEntries(SLA_METRICS.map((m) => [m, empty()]))]),
+  ) as Record<TicketPriority, Record<SlaMetric, Counts>>;
   for (const row of result.rows) {
     for (const key of ['measured', 'metInTime', 'breached', 'atRisk', 'running'] as const) {
       byMetric[row.metric][key] += Number(row[key]);
@@ -51,7 +60,11 @@ export async function slaMetrics(scope: TenantScope, input: { from: Date; to: Da
     byMetric: SLA_METRICS.map((metric) => ({ metric, ...byMetric[metric], rate: achievement(byMetric[metric]) })),
     byPriority: TICKET_PRIORITIES.map((priority) => ({
       priority,
-      metrics: SLA_METRICS.map((metric) => ({ metric, ...byPriority[priority][metric], rate: achievement(byPriority[priority][metric]) })),
+      metrics: SLA_METRICS.map((metric) => ({
+        metric,
+        ...byPriority[priority][metric],
+        rate: achievement(byPriority[priority][metric]),
+      })),
     })),
   };
 }

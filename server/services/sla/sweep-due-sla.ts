@@ -15,7 +15,13 @@ const TICKETS_PER_WORKSPACE_RUN = 500;
  */
 export async function sweepDueSla(now = new Date()) {
   const before = new Date(now.getTime() - SLA_TIMER_GRACE_MS);
-  const tenantIds = await runWithoutTenant(async (tx) => (await tx.execute<{ id: string }>(sql`select cairn_tenants_with_due_sla(${before.toISOString()}::timestamptz) as id`)).rows.map((r) => r.id));
+  const tenantIds = await runWithoutTenant(async (tx) =>
+    (
+      await tx.execute<{ id: string }>(
+        sql`select cairn_tenants_with_due_sla(${before.toISOString()}::timestamptz) as id`,
+      )
+    ).rows.map((r) => r.id),
+  );
   let checked = 0;
   for (const tenantId of tenantIds) {
     const ticketIds = await runInTenant(tenantId, async ({ db }) =>

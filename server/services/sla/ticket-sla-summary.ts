@@ -10,11 +10,21 @@ export type SlaBadge = { metric: SlaMetric; dueAt: Date | null; state: SlaTarget
  * For a page of tickets, the clock each one must beat first: the earliest due among unmet targets (a
  * breached one first). One indexed read per page, so queues show countdowns without a query per row.
  */
-export async function slaBadgesFor(scope: TenantScope, ticketIds: string[], now = new Date()): Promise<Map<string, SlaBadge>> {
+export async function slaBadgesFor(
+  scope: TenantScope,
+  ticketIds: string[],
+  now = new Date(),
+): Promise<Map<string, SlaBadge>> {
   const badges = new Map<string, SlaBadge>();
   if (!ticketIds.length) return badges;
   const rows = await scope.db
-    .select({ ticketId: ticketSlaTargets.ticketId, metric: ticketSlaTargets.metric, dueAt: ticketSlaTargets.dueAt, warnAt: ticketSlaTargets.warnAt, metAt: ticketSlaTargets.metAt })
+    .select({
+      ticketId: ticketSlaTargets.ticketId,
+      metric: ticketSlaTargets.metric,
+      dueAt: ticketSlaTargets.dueAt,
+      warnAt: ticketSlaTargets.warnAt,
+      metAt: ticketSlaTargets.metAt,
+    })
     .from(ticketSlaTargets)
     .where(and(inArray(ticketSlaTargets.ticketId, ticketIds), isNull(ticketSlaTargets.metAt)));
   for (const row of rows) {

@@ -4,7 +4,8 @@ import type { TenantScope } from '@/server/db/tenant';
 import { isUniqueViolation } from '@/server/db/errors';
 import { AppError, notFound } from '@/server/errors';
 
-const nameTaken = (name: string) => new AppError('CONFLICT', `A team called "${name}" already exists. Choose another name.`, { field: 'name' });
+const nameTaken = (name: string) =>
+  new AppError('CONFLICT', `A team called "${name}" already exists. Choose another name.`, { field: 'name' });
 
 export async function listTeams(scope: TenantScope) {
   const rows = await scope.db.select().from(teams).where(eq(teams.tenantId, scope.tenantId)).orderBy(asc(teams.name));
@@ -17,7 +18,10 @@ export async function listTeams(scope: TenantScope) {
 
 export async function createTeam(scope: TenantScope, input: { name: string; description: string }) {
   try {
-    const [team] = await scope.db.insert(teams).values({ tenantId: scope.tenantId, ...input }).returning();
+    const [team] = await scope.db
+      .insert(teams)
+      .values({ tenantId: scope.tenantId, ...input })
+      .returning();
     return team!;
   } catch (error) {
     if (isUniqueViolation(error)) throw nameTaken(input.name);
@@ -47,9 +51,15 @@ export async function addTeamMember(scope: TenantScope, input: { teamId: string;
   const [team] = await scope.db.select({ id: teams.id }).from(teams).where(eq(teams.id, input.teamId));
   if (!team) throw notFound('The team');
   // The person must be a member of this workspace: RLS hides other workspaces' memberships.
-  const [member] = await scope.db.select({ id: memberships.id }).from(memberships).where(eq(memberships.userId, input.userId));
+  const [member] = await scope.db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(eq(memberships.userId, input.userId));
   if (!member) throw notFound('The member');
-  await scope.db.insert(teamMembers).values({ tenantId: scope.tenantId, ...input }).onConflictDoNothing();
+  await scope.db
+    .insert(teamMembers)
+    .values({ tenantId: scope.tenantId, ...input })
+    .onConflictDoNothing();
   return { teamId: input.teamId, userId: input.userId };
 }
 

@@ -27,7 +27,14 @@ export function diffFields<T extends Record<string, unknown>>(before: T, after: 
  */
 export async function recordActivity(
   scope: TenantScope,
-  input: { ticketId: string; actor: TicketActor; action: string; changes?: ActivityChanges; reason?: string | null; at?: Date },
+  input: {
+    ticketId: string;
+    actor: TicketActor;
+    action: string;
+    changes?: ActivityChanges;
+    reason?: string | null;
+    at?: Date;
+  },
 ) {
   const at = (input.at ?? new Date()).toISOString();
   await scope.db.insert(ticketActivities).values({

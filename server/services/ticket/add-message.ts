@@ -11,16 +11,25 @@ import { applyTicketChanges } from './change-ticket';
 import { linkAttachments } from './link-attachments';
 import type { TicketRecord } from './load-ticket';
 
-type NewMessage = { kind: 'reply' | 'note'; body: string; timeSpentMinutes?: number; attachmentIds?: string[]; status?: TicketStatus };
+type NewMessage = {
+  kind: 'reply' | 'note';
+  body: string;
+  timeSpentMinutes?: number;
+  attachmentIds?: string[];
+  status?: TicketStatus;
+};
 
 /**
  * Adds a reply or note and moves the ticket along: a customer reply reopens a pending or solved ticket,
  * the first agent reply opens a new one and counts as the first response. Notes change no status.
  */
 export async function addMessage(scope: TenantScope, ticket: TicketRecord, actor: TicketActor, message: NewMessage) {
-  if (ticket.status === 'merged') throw new AppError('PRECONDITION_FAILED', 'This ticket was merged into another; reply on that ticket instead.');
-  if (ticket.status === 'closed') throw new AppError('PRECONDITION_FAILED', 'This ticket is closed. Open a new ticket to follow up.');
-  if (actor.type === 'customer' && message.kind === 'note') throw new AppError('FORBIDDEN', 'Customers cannot add internal notes.');
+  if (ticket.status === 'merged')
+    throw new AppError('PRECONDITION_FAILED', 'This ticket was merged into another; reply on that ticket instead.');
+  if (ticket.status === 'closed')
+    throw new AppError('PRECONDITION_FAILED', 'This ticket is closed. Open a new ticket to follow up.');
+  if (actor.type === 'customer' && message.kind === 'note')
+    throw new AppError('FORBIDDEN', 'Customers cannot add internal notes.');
   const now = new Date();
   const [row] = await scope.db
     .insert(ticketMessages)
@@ -36,8 +45,18 @@ export async function addMessage(scope: TenantScope, ticket: TicketRecord, actor
       createdAt: now,
     })
     .returning({ id: ticketMessages.id });
-  await linkAttachments(scope, { attachmentIds: message.attachmentIds ?? [], ticketId: ticket.id, messageId: row!.id, actor });
-  await recordEvent(scope, 'ticket.message_added', { ticketId: ticket.id, messageId: row!.id, kind: message.kind, authorType: actor.type });
+  await linkAttachments(scope, {
+    attachmentIds: message.attachmentIds ?? [],
+    ticketId: ticket.id,
+    messageId: row!.id,
+    actor,
+  });
+  await recordEvent(scope, 'ticket.message_added', {
+    ticketId: ticket.id,
+    messageId: row!.id,
+    kind: message.kind,
+    authorType: actor.type,
+  });
 
   const isPublicAgentReply = actor.type === 'agent' && message.kind === 'reply';
   await scope.db

@@ -8,7 +8,8 @@ import { customerReachesTicket } from './customer-reach';
 
 /**
  * A file is served only to those who may see its message: any member of the workspace, or the
- * requesting customer for public replies of a ticket their session reaches. Files not yet attached are visible to their uploader only.
+ * requesting customer for public replies of a ticket their session reaches. Files not yet attached are visible to
+ * their uploader only.
  */
 export async function readAttachment(scope: TenantScope, attachmentId: string, viewer: TicketActor) {
   const [row] = await scope.db
@@ -28,8 +29,14 @@ export async function readAttachment(scope: TenantScope, attachmentId: string, v
     allowed = true;
   } else if (viewer.type === 'customer') {
     // The same question the ticket page asks: a link session for one ticket gets that ticket's files only.
-    allowed = row.messageKind === 'reply' && customerReachesTicket(viewer, { id: attachment.ticketId, requesterId: row.requesterId });
+    allowed =
+      row.messageKind === 'reply' &&
+      customerReachesTicket(viewer, { id: attachment.ticketId, requesterId: row.requesterId });
   }
   if (!allowed) throw notFound('The file');
-  return { filename: attachment.filename, contentType: attachment.contentType, bytes: await getObject(attachment.storageKey) };
+  return {
+    filename: attachment.filename,
+    contentType: attachment.contentType,
+    bytes: await getObject(attachment.storageKey),
+  };
 }

@@ -11,7 +11,11 @@ type BulkAction = z.output<typeof bulkUpdateInput>['action'];
 function changesFor(action: BulkAction, ticket: TicketRecord): TicketChanges {
   switch (action.type) {
     case 'assign':
-      return { assigneeId: action.assigneeId, ...(action.teamId !== undefined ? { teamId: action.teamId } : {}), ...(action.assigneeId && ticket.status === 'new' ? { status: 'open' as const } : {}) };
+      return {
+        assigneeId: action.assigneeId,
+        ...(action.teamId !== undefined ? { teamId: action.teamId } : {}),
+        ...(action.assigneeId && ticket.status === 'new' ? { status: 'open' as const } : {}),
+      };
     case 'status':
       return { status: action.status };
     case 'priority':

@@ -14,21 +14,39 @@ export async function seedDefaultCategories(scope: TenantScope) {
 
 export function listActiveCategories(scope: TenantScope) {
   return scope.db
-    .select({ id: ticketCategories.id, name: ticketCategories.name, description: ticketCategories.description, color: ticketCategories.color, icon: ticketCategories.icon, position: ticketCategories.position })
+    .select({
+      id: ticketCategories.id,
+      name: ticketCategories.name,
+      description: ticketCategories.description,
+      color: ticketCategories.color,
+      icon: ticketCategories.icon,
+      position: ticketCategories.position,
+    })
     .from(ticketCategories)
     .where(and(eq(ticketCategories.tenantId, scope.tenantId), isNull(ticketCategories.archivedAt)))
     .orderBy(asc(ticketCategories.position), asc(ticketCategories.name));
 }
 
 export function listAllCategories(scope: TenantScope) {
-  return scope.db.select().from(ticketCategories).where(eq(ticketCategories.tenantId, scope.tenantId)).orderBy(asc(ticketCategories.position), asc(ticketCategories.name));
+  return scope.db
+    .select()
+    .from(ticketCategories)
+    .where(eq(ticketCategories.tenantId, scope.tenantId))
+    .orderBy(asc(ticketCategories.position), asc(ticketCategories.name));
 }
 
-const nameTaken = (name: string) => new AppError('CONFLICT', `A category called "${name}" already exists.`, { field: 'name' });
+const nameTaken = (name: string) =>
+  new AppError('CONFLICT', `A category called "${name}" already exists.`, { field: 'name' });
 
-export async function createCategory(scope: TenantScope, input: { name: string; description: string; color: string; icon: string }) {
+export async function createCategory(
+  scope: TenantScope,
+  input: { name: string; description: string; color: string; icon: string },
+) {
   try {
-    const [row] = await scope.db.insert(ticketCategories).values({ tenantId: scope.tenantId, ...input, position: 100 }).returning();
+    const [row] = await scope.db
+      .insert(ticketCategories)
+      .values({ tenantId: scope.tenantId, ...input, position: 100 })
+      .returning();
     return row!;
   } catch (error) {
     if (isUniqueViolation(error)) throw nameTaken(input.name);
@@ -36,7 +54,18 @@ export async function createCategory(scope: TenantScope, input: { name: string; 
   }
 }
 
-export async function updateCategory(scope: TenantScope, input: { categoryId: string; name?: string; description?: string; color?: string; icon?: string; position?: number; archived?: boolean }) {
+export async function updateCategory(
+  scope: TenantScope,
+  input: {
+    categoryId: string;
+    name?: string;
+    description?: string;
+    color?: string;
+    icon?: string;
+    position?: number;
+    archived?: boolean;
+  },
+) {
   const { categoryId, archived, ...fields } = input;
   try {
     const [row] = await scope.db

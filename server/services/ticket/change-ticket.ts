@@ -12,13 +12,23 @@ import type { TicketActor } from './actor';
 import { recordChangeEvents } from './change-events';
 import type { TicketRecord } from './load-ticket';
 
-export type TicketChanges = Partial<Pick<TicketRecord, 'status' | 'priority' | 'type' | 'categoryId' | 'assigneeId' | 'teamId' | 'tags' | 'subject' | 'customFields'>>;
+export type TicketChanges = Partial<
+  Pick<
+    TicketRecord,
+    'status' | 'priority' | 'type' | 'categoryId' | 'assigneeId' | 'teamId' | 'tags' | 'subject' | 'customFields'
+  >
+>;
 
 export function assertTransition(from: TicketStatus, to: TicketStatus) {
-  if (to === 'merged') throw new AppError('BAD_REQUEST', 'A ticket becomes merged only by merging it into another ticket.');
+  if (to === 'merged')
+    throw new AppError('BAD_REQUEST', 'A ticket becomes merged only by merging it into another ticket.');
   if (!canTransition(from, to)) {
     const label = STATUS_LABELS[from].toLowerCase();
-    throw new AppError('PRECONDITION_FAILED', `${/^[aeiou]/.test(label) ? 'An' : 'A'} ${label} ticket cannot be set to ${STATUS_LABELS[to].toLowerCase()}.`, { field: 'status' });
+    throw new AppError(
+      'PRECONDITION_FAILED',
+      `${/^[aeiou]/.test(label) ? 'An' : 'A'} ${label} ticket cannot be set to ${STATUS_LABELS[to].toLowerCase()}.`,
+      { field: 'status' },
+    );
   }
 }
 
@@ -38,7 +48,13 @@ function statusTimestamps(from: TicketStatus, to: TicketStatus, now: Date) {
  * from what to what (activity and domain events: mails are the events' consumers' work), and tells live
  * listeners. Returns the changes that actually happened.
  */
-export async function applyTicketChanges(scope: TenantScope, ticket: TicketRecord, changes: TicketChanges, actor: TicketActor, options: { action?: string; reason?: string | null; touch?: boolean } = {}) {
+export async function applyTicketChanges(
+  scope: TenantScope,
+  ticket: TicketRecord,
+  changes: TicketChanges,
+  actor: TicketActor,
+  options: { action?: string; reason?: string | null; touch?: boolean } = {},
+) {
   if (changes.status && changes.status !== ticket.status) assertTransition(ticket.status, changes.status);
   const diff = diffFields(ticket as unknown as Record<string, unknown>, changes as Record<string, unknown>);
   if (!Object.keys(diff).length && !options.touch) return { ticket, diff };
@@ -50,7 +66,14 @@ export async function applyTicketChanges(scope: TenantScope, ticket: TicketRecor
     .where(eq(tickets.id, ticket.id))
     .returning();
   if (Object.keys(diff).length) {
-    await recordActivity(scope, { ticketId: ticket.id, actor, action: options.action ?? 'updated', changes: diff, reason: options.reason, at: now });
+    await recordActivity(scope, {
+      ticketId: ticket.id,
+      actor,
+      action: options.action ?? 'updated',
+      changes: diff,
+      reason: options.reason,
+      at: now,
+    });
     await recordChangeEvents(scope, ticket.id, diff, actor);
   }
   // A message (touch), a status, priority, category or tags can move an SLA clock or change the policy.

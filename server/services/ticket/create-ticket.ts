@@ -37,7 +37,9 @@ export type CreateTicketCommand = {
  */
 export async function createTicket(scope: TenantScope, command: CreateTicketCommand) {
   await assertReferences(scope, command);
-  const customFields = await validateCustomFields(scope, command.customFields ?? {}, { requireAll: command.actor.type === 'agent' });
+  const customFields = await validateCustomFields(scope, command.customFields ?? {}, {
+    requireAll: command.actor.type === 'agent',
+  });
   const settings = await getTicketSettings(scope);
   const now = new Date();
   const fromCustomer = command.actor.type === 'customer';
@@ -78,11 +80,34 @@ export async function createTicket(scope: TenantScope, command: CreateTicketComm
       createdAt: now,
     })
     .returning({ id: ticketMessages.id });
-  await linkAttachments(scope, { attachmentIds: command.attachmentIds ?? [], ticketId: ticket!.id, messageId: message!.id, actor: command.actor });
-  await recordActivity(scope, { ticketId: ticket!.id, actor: command.actor, action: 'created', changes: { status: { from: null, to: ticket!.status } }, at: now });
+  await linkAttachments(scope, {
+    attachmentIds: command.attachmentIds ?? [],
+    ticketId: ticket!.id,
+    messageId: message!.id,
+    actor: command.actor,
+  });
+  await recordActivity(scope, {
+    ticketId: ticket!.id,
+    actor: command.actor,
+    action: 'created',
+    changes: { status: { from: null, to: ticket!.status } },
+    at: now,
+  });
   await recomputeTicketSla(scope, ticket!.id);
   const number = await assignTicketNumber(scope, ticket!.id);
-  await recordEvent(scope, 'ticket.created', { ticketId: ticket!.id, messageId: message!.id, number, channel: command.channel, priority: ticket!.priority, actorType: command.actor.type });
+  await recordEvent(scope, 'ticket.created', {
+    ticketId: ticket!.id,
+    messageId: message!.id,
+    number,
+    channel: command.channel,
+    priority: ticket!.priority,
+    actorType: command.actor.type,
+  });
   await publishLive(scope, 'ticket.created', ticket!.id);
-  return { ...ticket!, number, displayNumber: formatTicketNumber(settings, number, ticket!.createdAt), firstMessageId: message!.id };
+  return {
+    ...ticket!,
+    number,
+    displayNumber: formatTicketNumber(settings, number, ticket!.createdAt),
+    firstMessageId: message!.id,
+  };
 }

@@ -6,15 +6,22 @@ import { AppError } from '@/server/errors';
 type FieldDefinition = typeof ticketFields.$inferSelect;
 
 /** Checks one value against its definition; returns the stored value or a message saying what to fix. */
-export function checkFieldValue(field: Pick<FieldDefinition, 'label' | 'type' | 'options' | 'required'>, value: unknown): { value: CustomFieldValues[string] } | { error: string } {
+export function checkFieldValue(
+  field: Pick<FieldDefinition, 'label' | 'type' | 'options' | 'required'>,
+  value: unknown,
+): { value: CustomFieldValues[string] } | { error: string } {
   if (value === null || value === undefined || value === '') {
     return field.required ? { error: `${field.label} is required.` } : { value: null };
   }
   switch (field.type) {
     case 'text':
-      return typeof value === 'string' && value.length <= 2000 ? { value: value.trim() } : { error: `${field.label} must be text of at most 2,000 characters.` };
+      return typeof value === 'string' && value.length <= 2000
+        ? { value: value.trim() }
+        : { error: `${field.label} must be text of at most 2,000 characters.` };
     case 'number':
-      return typeof value === 'number' && Number.isFinite(value) ? { value } : { error: `${field.label} must be a number.` };
+      return typeof value === 'number' && Number.isFinite(value)
+        ? { value }
+        : { error: `${field.label} must be a number.` };
     case 'checkbox':
       return typeof value === 'boolean' ? { value } : { error: `${field.label} must be checked or unchecked.` };
     case 'date':
@@ -32,8 +39,15 @@ export function checkFieldValue(field: Pick<FieldDefinition, 'label' | 'type' | 
  * Validates submitted custom-field values against the workspace's definitions. Unknown keys are refused so
  * a typo never silently drops data; `requireAll` enforces required fields on create.
  */
-export async function validateCustomFields(scope: TenantScope, values: Record<string, unknown>, options: { requireAll: boolean; current?: CustomFieldValues }) {
-  const fields = await scope.db.select().from(ticketFields).where(and(eq(ticketFields.tenantId, scope.tenantId), isNull(ticketFields.archivedAt)));
+export async function validateCustomFields(
+  scope: TenantScope,
+  values: Record<string, unknown>,
+  options: { requireAll: boolean; current?: CustomFieldValues },
+) {
+  const fields = await scope.db
+    .select()
+    .from(ticketFields)
+    .where(and(eq(ticketFields.tenantId, scope.tenantId), isNull(ticketFields.archivedAt)));
   const byKey = new Map(fields.map((f) => [f.key, f]));
   const result: CustomFieldValues = { ...options.current };
   const errors: string[] = [];
@@ -49,7 +63,8 @@ export async function validateCustomFields(scope: TenantScope, values: Record<st
   }
   if (options.requireAll) {
     for (const field of fields) {
-      if (field.required && (result[field.key] === undefined || result[field.key] === null)) errors.push(`${field.label} is required.`);
+      if (field.required && (result[field.key] === undefined || result[field.key] === null))
+        errors.push(`${field.label} is required.`);
     }
   }
   if (errors.length) throw new AppError('BAD_REQUEST', errors.join(' '), { field: 'customFields' });

@@ -5,7 +5,10 @@
  */
 export type CustomerReach = { customerId: string; onlyTicketId?: string | null };
 
-export function customerReachesTicket(customer: CustomerReach, ticket: { id: string | null; requesterId: string | null }): boolean {
+export function customerReachesTicket(
+  customer: CustomerReach,
+  ticket: { id: string | null; requesterId: string | null },
+): boolean {
   if (!ticket.id || ticket.requesterId !== customer.customerId) return false;
   return !customer.onlyTicketId || customer.onlyTicketId === ticket.id;
 }

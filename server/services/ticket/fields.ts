@@ -8,15 +8,23 @@ import { AppError, notFound } from '@/server/errors';
 
 /** Every custom field of the workspace, archived ones included (they still label values on old tickets). */
 export function listFields(scope: TenantScope) {
-  return scope.db.select().from(ticketFields).where(eq(ticketFields.tenantId, scope.tenantId)).orderBy(asc(ticketFields.position), asc(ticketFields.label));
+  return scope.db
+    .select()
+    .from(ticketFields)
+    .where(eq(ticketFields.tenantId, scope.tenantId))
+    .orderBy(asc(ticketFields.position), asc(ticketFields.label));
 }
 
 function checkOptions(input: z.output<typeof createFieldInput>) {
   if (input.type !== 'select') return [];
-  if (!input.options.length) throw new AppError('BAD_REQUEST', `Add at least one option to the "${input.label}" list.`, { field: 'options' });
+  if (!input.options.length)
+    throw new AppError('BAD_REQUEST', `Add at least one option to the "${input.label}" list.`, { field: 'options' });
   const values = input.options.map((o) => o.value);
   const repeated = values.find((v, i) => values.indexOf(v) !== i);
-  if (repeated) throw new AppError('BAD_REQUEST', `The option "${repeated}" appears twice. Give each option its own value.`, { field: 'options' });
+  if (repeated)
+    throw new AppError('BAD_REQUEST', `The option "${repeated}" appears twice. Give each option its own value.`, {
+      field: 'options',
+    });
   return input.options;
 }
 
@@ -29,12 +37,26 @@ export async function createField(scope: TenantScope, input: z.output<typeof cre
   try {
     const [row] = await scope.db
       .insert(ticketFields)
-      .values({ tenantId: scope.tenantId, key: input.key, label: input.label, type: input.type, options, required: input.required, visibleToCustomers: input.visibleToCustomers, position: Number(last?.position ?? -1) + 1 })
+      .values({
+        tenantId: scope.tenantId,
+        key: input.key,
+        label: input.label,
+        type: input.type,
+        options,
+        required: input.required,
+        visibleToCustomers: input.visibleToCustomers,
+        position: Number(last?.position ?? -1) + 1,
+      })
       .returning();
     return row!;
   } catch (error) {
     // Archived fields keep their key: values stored under it on old tickets must not change meaning.
-    if (isUniqueViolation(error)) throw new AppError('CONFLICT', `A field with the key "${input.key}" already exists (perhaps archived). Choose another key.`, { field: 'key' });
+    if (isUniqueViolation(error))
+      throw new AppError(
+        'CONFLICT',
+        `A field with the key "${input.key}" already exists (perhaps archived). Choose another key.`,
+        { field: 'key' },
+      );
     throw error;
   }
 }
@@ -49,4 +71,3 @@ export async function archiveField(scope: TenantScope, input: { fieldId: string 
   if (!row) throw notFound('The field');
   return row;
 }
-

@@ -8,9 +8,16 @@ import { findDuplicates, requesterTickets, ticketRowQuery, toTicketRow } from '.
 import { getTicketSettings } from './settings';
 
 export async function attachmentsByMessage(scope: TenantScope, messageIds: string[]) {
-  if (!messageIds.length) return new Map<string, Array<{ id: string; filename: string; contentType: string; sizeBytes: number }>>();
+  if (!messageIds.length)
+    return new Map<string, Array<{ id: string; filename: string; contentType: string; sizeBytes: number }>>();
   const rows = await scope.db
-    .select({ id: attachments.id, messageId: attachments.messageId, filename: attachments.filename, contentType: attachments.contentType, sizeBytes: attachments.sizeBytes })
+    .select({
+      id: attachments.id,
+      messageId: attachments.messageId,
+      filename: attachments.filename,
+      contentType: attachments.contentType,
+      sizeBytes: attachments.sizeBytes,
+    })
     .from(attachments)
     .where(inArray(attachments.messageId, messageIds));
   const map = new Map<string, Array<{ id: string; filename: string; contentType: string; sizeBytes: number }>>();
@@ -42,23 +49,48 @@ export async function getTicketDetail(scope: TenantScope, ticketId: string) {
     .leftJoin(customers, eq(customers.id, ticketMessages.authorCustomerId))
     .where(eq(ticketMessages.ticketId, ticketId))
     .orderBy(asc(ticketMessages.createdAt), asc(ticketMessages.id));
-  const files = await attachmentsByMessage(scope, messages.map((m) => m.id));
+  const files = await attachmentsByMessage(
+    scope,
+    messages.map((m) => m.id),
+  );
   const activities = await scope.db
-    .select({ id: ticketActivities.id, action: ticketActivities.action, actorType: ticketActivities.actorType, agentName: users.name, customerName: customers.name, changes: ticketActivities.changes, reason: ticketActivities.reason, createdAt: ticketActivities.createdAt })
+    .select({
+      id: ticketActivities.id,
+      action: ticketActivities.action,
+      actorType: ticketActivities.actorType,
+      agentName: users.name,
+      customerName: customers.name,
+      changes: ticketActivities.changes,
+      reason: ticketActivities.reason,
+      createdAt: ticketActivities.createdAt,
+    })
     .from(ticketActivities)
     .leftJoin(users, eq(users.id, ticketActivities.actorUserId))
     .leftJoin(customers, eq(customers.id, ticketActivities.actorCustomerId))
     .where(eq(ticketActivities.ticketId, ticketId))
     .orderBy(asc(ticketActivities.createdAt));
   const mailFailures = await ticketMailFailures(scope, ticketId);
-  const ticket = { ...toTicketRow(row, settings), customFields: full!.customFields, context: full!.context, mergedIntoId: full!.mergedIntoId, firstRespondedAt: full!.firstRespondedAt, closedAt: full!.closedAt, requesterId: full!.requesterId };
+  const ticket = {
+    ...toTicketRow(row, settings),
+    customFields: full!.customFields,
+    context: full!.context,
+    mergedIntoId: full!.mergedIntoId,
+    firstRespondedAt: full!.firstRespondedAt,
+    closedAt: full!.closedAt,
+    requesterId: full!.requesterId,
+  };
   return {
     ticket,
     messages: messages.map((m) => ({
       id: m.id,
       kind: m.kind,
       authorType: m.authorType,
-      author: m.authorType === 'agent' ? { name: m.agentName || m.agentEmail || 'Agent', email: m.agentEmail } : m.authorType === 'customer' ? { name: m.customerName || m.customerEmail || 'Customer', email: m.customerEmail } : null,
+      author:
+        m.authorType === 'agent'
+          ? { name: m.agentName || m.agentEmail || 'Agent', email: m.agentEmail }
+          : m.authorType === 'customer'
+            ? { name: m.customerName || m.customerEmail || 'Customer', email: m.customerEmail }
+            : null,
       body: m.body,
       timeSpentMinutes: m.timeSpentMinutes,
       createdAt: m.createdAt,
@@ -67,9 +99,20 @@ export async function getTicketDetail(scope: TenantScope, ticketId: string) {
     })),
     /** Status notices (solved, closed) that could not be sent; failures of a message's mails sit on it. */
     mailFailures: mailFailures.filter((f) => !f.ticketMessageId),
-    activities: activities.map((a) => ({ id: a.id, action: a.action, actorName: a.actorType === 'system' ? 'Cairn' : a.agentName || a.customerName || 'Someone', changes: a.changes, reason: a.reason, createdAt: a.createdAt })),
+    activities: activities.map((a) => ({
+      id: a.id,
+      action: a.action,
+      actorName: a.actorType === 'system' ? 'Cairn' : a.agentName || a.customerName || 'Someone',
+      changes: a.changes,
+      reason: a.reason,
+      createdAt: a.createdAt,
+    })),
     requesterTickets: await requesterTickets(scope, settings, { id: ticketId, requesterId: full!.requesterId }),
-    duplicates: await findDuplicates(scope, settings, { id: ticketId, requesterId: full!.requesterId, subject: full!.subject }),
+    duplicates: await findDuplicates(scope, settings, {
+      id: ticketId,
+      requesterId: full!.requesterId,
+      subject: full!.subject,
+    }),
     sla: await explainTicketSla(scope, ticketId),
   };
 }

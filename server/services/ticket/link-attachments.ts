@@ -6,10 +6,14 @@ import { AppError } from '@/server/errors';
 import type { TicketActor } from './actor';
 
 /** Attaches uploaded files to a message. Only the uploader's own, still unattached files qualify. */
-export async function linkAttachments(scope: TenantScope, input: { attachmentIds: string[]; ticketId: string; messageId: string; actor: TicketActor }) {
+export async function linkAttachments(
+  scope: TenantScope,
+  input: { attachmentIds: string[]; ticketId: string; messageId: string; actor: TicketActor },
+) {
   const ids = [...new Set(input.attachmentIds)];
   if (!ids.length) return [];
-  if (ids.length > ATTACHMENT_LIMITS.maxPerMessage) throw new AppError('BAD_REQUEST', `Attach at most ${ATTACHMENT_LIMITS.maxPerMessage} files per message.`);
+  if (ids.length > ATTACHMENT_LIMITS.maxPerMessage)
+    throw new AppError('BAD_REQUEST', `Attach at most ${ATTACHMENT_LIMITS.maxPerMessage} files per message.`);
   const owner =
     input.actor.type === 'agent'
       ? eq(attachments.uploadedByUserId, input.actor.userId)
@@ -22,7 +26,9 @@ export async function linkAttachments(scope: TenantScope, input: { attachmentIds
     .where(and(inArray(attachments.id, ids), isNull(attachments.messageId), owner))
     .returning({ id: attachments.id });
   if (linked.length !== ids.length) {
-    throw new AppError('BAD_REQUEST', 'One of the attached files is no longer available. Upload it again.', { field: 'attachmentIds' });
+    throw new AppError('BAD_REQUEST', 'One of the attached files is no longer available. Upload it again.', {
+      field: 'attachmentIds',
+    });
   }
   return linked;
 }

@@ -24,7 +24,11 @@ export function viewConditions(view: BuiltInView, userId: string): SQL[] {
     case 'pending':
       return [eq(tickets.status, 'pending')];
     case 'recently_solved':
-      return [sql`${tickets.solvedAt} is not null`, inArray(tickets.status, ['solved', 'closed']), sql`${tickets.solvedAt} > now() - make_interval(days => ${RECENTLY_SOLVED_DAYS})`];
+      return [
+        sql`${tickets.solvedAt} is not null`,
+        inArray(tickets.status, ['solved', 'closed']),
+        sql`${tickets.solvedAt} > now() - make_interval(days => ${RECENTLY_SOLVED_DAYS})`,
+      ];
   }
 }
 
@@ -67,23 +71,44 @@ export function filterConditions(filters: TicketFilters): SQL[] {
 function ordering(sort: TicketSort | 'solved_desc', cursor: string | null | undefined) {
   const at = (column: string) => sql.raw(`c.${column}`);
   const after = (columns: SQL, cursorColumns: SQL, direction: '<' | '>') =>
-    cursor ? sql`(${columns}) ${sql.raw(direction)} (select ${cursorColumns} from tickets c where c.id = ${cursor})` : undefined;
+    cursor
+      ? sql`(${columns}) ${sql.raw(direction)} (select ${cursorColumns} from tickets c where c.id = ${cursor})`
+      : undefined;
   switch (sort) {
     case 'updated_asc':
-      return { orderBy: [oldestFirst(tickets.updatedAt), oldestFirst(tickets.id)], keyset: after(sql`${tickets.updatedAt}, ${tickets.id}`, sql`${at('updated_at')}, ${at('id')}`, '>') };
+      return {
+        orderBy: [oldestFirst(tickets.updatedAt), oldestFirst(tickets.id)],
+        keyset: after(sql`${tickets.updatedAt}, ${tickets.id}`, sql`${at('updated_at')}, ${at('id')}`, '>'),
+      };
     case 'created_desc':
-      return { orderBy: [newestFirst(tickets.createdAt), newestFirst(tickets.id)], keyset: after(sql`${tickets.createdAt}, ${tickets.id}`, sql`${at('created_at')}, ${at('id')}`, '<') };
+      return {
+        orderBy: [newestFirst(tickets.createdAt), newestFirst(tickets.id)],
+        keyset: after(sql`${tickets.createdAt}, ${tickets.id}`, sql`${at('created_at')}, ${at('id')}`, '<'),
+      };
     case 'created_asc':
-      return { orderBy: [oldestFirst(tickets.createdAt), oldestFirst(tickets.id)], keyset: after(sql`${tickets.createdAt}, ${tickets.id}`, sql`${at('created_at')}, ${at('id')}`, '>') };
+      return {
+        orderBy: [oldestFirst(tickets.createdAt), oldestFirst(tickets.id)],
+        keyset: after(sql`${tickets.createdAt}, ${tickets.id}`, sql`${at('created_at')}, ${at('id')}`, '>'),
+      };
     case 'priority_desc':
       return {
         orderBy: [newestFirst(tickets.priority), newestFirst(tickets.updatedAt), newestFirst(tickets.id)],
-        keyset: after(sql`${tickets.priority}, ${tickets.updatedAt}, ${tickets.id}`, sql`${at('priority')}, ${at('updated_at')}, ${at('id')}`, '<'),
+        keyset: after(
+          sql`${tickets.priority}, ${tickets.updatedAt}, ${tickets.id}`,
+          sql`${at('priority')}, ${at('updated_at')}, ${at('id')}`,
+          '<',
+        ),
       };
     case 'solved_desc':
-      return { orderBy: [newestFirst(tickets.solvedAt), newestFirst(tickets.id)], keyset: after(sql`${tickets.solvedAt}, ${tickets.id}`, sql`${at('solved_at')}, ${at('id')}`, '<') };
+      return {
+        orderBy: [newestFirst(tickets.solvedAt), newestFirst(tickets.id)],
+        keyset: after(sql`${tickets.solvedAt}, ${tickets.id}`, sql`${at('solved_at')}, ${at('id')}`, '<'),
+      };
     case 'updated_desc':
-      return { orderBy: [newestFirst(tickets.updatedAt), newestFirst(tickets.id)], keyset: after(sql`${tickets.updatedAt}, ${tickets.id}`, sql`${at('updated_at')}, ${at('id')}`, '<') };
+      return {
+        orderBy: [newestFirst(tickets.updatedAt), newestFirst(tickets.id)],
+        keyset: after(sql`${tickets.updatedAt}, ${tickets.id}`, sql`${at('updated_at')}, ${at('id')}`, '<'),
+      };
   }
 }
 
@@ -95,8 +120,15 @@ async function savedViewFilters(scope: TenantScope, savedViewId: string, userId:
   if (!view) throw notFound('The saved view');
   // Stored as jsonb, dates come back as strings: the same schema that accepted them turns them into Dates.
   const parsed = ticketFilters.safeParse(view.filters);
-  if (!parsed.success) throw new AppError('PRECONDITION_FAILED', `The saved view "${view.name}" has filters that are no longer valid. Delete it and save it again.`);
-  return { filters: parsed.data, sort: (TICKET_SORTS as readonly string[]).includes(view.sort) ? (view.sort as TicketSort) : 'updated_desc' };
+  if (!parsed.success)
+    throw new AppError(
+      'PRECONDITION_FAILED',
+      `The saved view "${view.name}" has filters that are no longer valid. Delete it and save it again.`,
+    );
+  return {
+    filters: parsed.data,
+    sort: (TICKET_SORTS as readonly string[]).includes(view.sort) ? (view.sort as TicketSort) : 'updated_desc',
+  };
 }
 
 export async function listTickets(scope: TenantScope, userId: string, input: ListTicketsInput) {
@@ -112,7 +144,8 @@ export async function listTickets(scope: TenantScope, userId: string, input: Lis
     if (input.sort === 'updated_desc') sort = saved.sort;
   }
   if (input.filters) conditions.push(...filterConditions(input.filters));
-  if (!input.view && !input.filters?.statuses?.length && !input.savedViewId) conditions.push(sql`${tickets.status} <> 'merged'`);
+  if (!input.view && !input.filters?.statuses?.length && !input.savedViewId)
+    conditions.push(sql`${tickets.status} <> 'merged'`);
   const { orderBy, keyset } = ordering(sort, input.cursor);
   if (keyset) conditions.push(keyset);
   const rows = await ticketRowQuery(scope)
@@ -121,16 +154,29 @@ export async function listTickets(scope: TenantScope, userId: string, input: Lis
     .limit(input.limit + 1);
   const settings = await getTicketSettings(scope);
   const page = rows.slice(0, input.limit).map((r) => toTicketRow(r, settings));
-  const badges = await slaBadgesFor(scope, page.map((t) => t.id));
-  return { items: page.map((t) => ({ ...t, sla: badges.get(t.id) ?? null })), nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null };
+  const badges = await slaBadgesFor(
+    scope,
+    page.map((t) => t.id),
+  );
+  return {
+    items: page.map((t) => ({ ...t, sla: badges.get(t.id) ?? null })),
+    nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,
+  };
 }
 
 /** Counts per built-in view, in one round trip. */
 export async function countViews(scope: TenantScope, userId: string): Promise<Record<BuiltInView, number>> {
-  const count = (view: BuiltInView) => sql<number>`(select count(*)::int from tickets where tenant_id = ${scope.tenantId} and ${and(...viewConditions(view, userId))})`;
+  const count = (view: BuiltInView) =>
+    sql<number>`(select count(*)::int from tickets where tenant_id = ${scope.tenantId} and ${and(...viewConditions(view, userId))})`;
   const result = await scope.db.execute<Record<BuiltInView, number>>(
     sql`select ${count('my_open')} as my_open, ${count('unassigned')} as unassigned, ${count('all_open')} as all_open, ${count('pending')} as pending, ${count('recently_solved')} as recently_solved`,
   );
   const row = result.rows[0]!;
-  return { my_open: Number(row.my_open), unassigned: Number(row.unassigned), all_open: Number(row.all_open), pending: Number(row.pending), recently_solved: Number(row.recently_solved) };
+  return {
+    my_open: Number(row.my_open),
+    unassigned: Number(row.unassigned),
+    all_open: Number(row.all_open),
+    pending: Number(row.pending),
+    recently_solved: Number(row.recently_solved),
+  };
 }

@@ -15,17 +15,34 @@ import { assertReferences } from './references';
 import { getTicketSettings } from './settings';
 
 type MacroRow = typeof macros.$inferSelect;
-const toMacro = (row: MacroRow) => ({ id: row.id, name: row.name, body: row.body, kind: row.kind, actions: row.actions, shared: row.ownerUserId === null, ownerUserId: row.ownerUserId, createdAt: row.createdAt });
+const toMacro = (row: MacroRow) => ({
+  id: row.id,
+  name: row.name,
+  body: row.body,
+  kind: row.kind,
+  actions: row.actions,
+  shared: row.ownerUserId === null,
+  ownerUserId: row.ownerUserId,
+  createdAt: row.createdAt,
+});
 
 const isAdmin = (scope: StaffScope) => (ADMIN_ROLES as readonly string[]).includes(scope.actor.role);
-const nameTaken = (name: string) => new AppError('CONFLICT', `A macro called "${name}" already exists in this workspace. Choose another name.`, { field: 'name' });
+const nameTaken = (name: string) =>
+  new AppError('CONFLICT', `A macro called "${name}" already exists in this workspace. Choose another name.`, {
+    field: 'name',
+  });
 
 /** Shared macros (no owner) and the caller's personal ones. */
 export async function listMacros(scope: StaffScope) {
   const rows = await scope.db
     .select()
     .from(macros)
-    .where(and(eq(macros.tenantId, scope.tenantId), or(isNull(macros.ownerUserId), eq(macros.ownerUserId, scope.actor.userId))))
+    .where(
+      and(
+        eq(macros.tenantId, scope.tenantId),
+        or(isNull(macros.ownerUserId), eq(macros.ownerUserId, scope.actor.userId)),
+      ),
+    )
     .orderBy(asc(macros.name));
   return rows.map(toMacro);
 }
@@ -38,16 +55,28 @@ async function macroForChange(scope: StaffScope, macroId: string) {
   const [macro] = await scope.db.select().from(macros).where(eq(macros.id, macroId));
   const mine = macro?.ownerUserId === scope.actor.userId;
   if (!macro || (!mine && macro.ownerUserId !== null && !isAdmin(scope))) throw notFound('The macro');
-  if (!mine && !isAdmin(scope)) throw new AppError('FORBIDDEN', 'Only admins can change or delete a shared macro. Ask a workspace admin, or save a personal copy.');
+  if (!mine && !isAdmin(scope))
+    throw new AppError(
+      'FORBIDDEN',
+      'Only admins can change or delete a shared macro. Ask a workspace admin, or save a personal copy.',
+    );
   return macro;
 }
 
 /** Creates a macro, or updates it when macroId is given. Shared macros are managed by admins. */
 export async function saveMacro(scope: StaffScope, input: z.output<typeof saveMacroInput>) {
   if (input.shared && !isAdmin(scope)) {
-    throw new AppError('FORBIDDEN', 'Only admins can save shared macros. Untick "Shared" to keep it as your personal macro.', { field: 'shared' });
+    throw new AppError(
+      'FORBIDDEN',
+      'Only admins can save shared macros. Untick "Shared" to keep it as your personal macro.',
+      { field: 'shared' },
+    );
   }
-  await assertReferences(scope, { assigneeId: input.actions.assigneeId, teamId: input.actions.teamId, categoryId: input.actions.categoryId });
+  await assertReferences(scope, {
+    assigneeId: input.actions.assigneeId,
+    teamId: input.actions.teamId,
+    categoryId: input.actions.categoryId,
+  });
   const fields = { name: input.name, body: input.body, kind: input.kind, actions: input.actions as MacroActions };
   try {
     if (!input.macroId) {
@@ -94,8 +123,14 @@ function changesFor(actions: MacroActions, ticket: TicketRecord): TicketChanges 
 
 async function placeholderValues(scope: StaffScope, ticket: TicketRecord) {
   const settings = await getTicketSettings(scope);
-  const [customer] = await scope.db.select({ name: customers.name, email: customers.email }).from(customers).where(eq(customers.id, ticket.requesterId));
-  const [agent] = await scope.db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, scope.actor.userId));
+  const [customer] = await scope.db
+    .select({ name: customers.name, email: customers.email })
+    .from(customers)
+    .where(eq(customers.id, ticket.requesterId));
+  const [agent] = await scope.db
+    .select({ name: users.name, email: users.email })
+    .from(users)
+    .where(eq(users.id, scope.actor.userId));
   const [workspace] = await scope.db.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, scope.tenantId));
   return {
     'ticket.number': formatTicketNumber(settings, ticket.number, ticket.createdAt),
@@ -116,15 +151,35 @@ export async function applyMacro(scope: StaffScope, input: { macroId: string; ti
   const [macro] = await scope.db
     .select()
     .from(macros)
-    .where(and(eq(macros.id, input.macroId), or(isNull(macros.ownerUserId), eq(macros.ownerUserId, scope.actor.userId))));
+    .where(
+      and(eq(macros.id, input.macroId), or(isNull(macros.ownerUserId), eq(macros.ownerUserId, scope.actor.userId))),
+    );
   if (!macro) throw notFound('The macro');
   const ticket = await loadTicketForUpdate(scope, input.ticketId);
-  if (ticket.status === 'merged') throw new AppError('PRECONDITION_FAILED', 'This ticket was merged into another; apply the macro on that ticket instead.');
-  if (ticket.status === 'closed') throw new AppError('PRECONDITION_FAILED', 'This ticket is closed, so a macro can no longer change it or reply on it.');
+  if (ticket.status === 'merged')
+    throw new AppError(
+      'PRECONDITION_FAILED',
+      'This ticket was merged into another; apply the macro on that ticket instead.',
+    );
+  if (ticket.status === 'closed')
+    throw new AppError(
+      'PRECONDITION_FAILED',
+      'This ticket is closed, so a macro can no longer change it or reply on it.',
+    );
   const changes = changesFor(macro.actions, ticket);
   // The macro was checked when saved, but an agent or team may have left the workspace since.
-  await assertReferences(scope, { assigneeId: changes.assigneeId, teamId: changes.teamId, categoryId: changes.categoryId });
-  const { ticket: updated } = await applyTicketChanges(scope, ticket, changes, { type: 'agent', userId: scope.actor.userId }, { action: 'macro_applied', reason: `Macro "${macro.name}"` });
+  await assertReferences(scope, {
+    assigneeId: changes.assigneeId,
+    teamId: changes.teamId,
+    categoryId: changes.categoryId,
+  });
+  const { ticket: updated } = await applyTicketChanges(
+    scope,
+    ticket,
+    changes,
+    { type: 'agent', userId: scope.actor.userId },
+    { action: 'macro_applied', reason: `Macro "${macro.name}"` },
+  );
   const body = renderMacroTemplate(macro.body, await placeholderValues(scope, updated));
   return { body, kind: macro.kind === 'note' ? ('note' as const) : ('reply' as const), ticket: updated };
 }

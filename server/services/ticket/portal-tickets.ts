@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { formatTicketNumber } from '@/lib/utils/ticket-number';
 import type { portalCreateTicketInput, portalListTicketsInput } from '@/lib/validators/ticket';
@@ -28,9 +28,18 @@ async function ownTicketForUpdate(scope: TenantScope, customer: Customer, ticket
   return ticket;
 }
 
-export async function createTicketAsCustomer(scope: TenantScope, customer: Customer, input: z.output<typeof portalCreateTicketInput>) {
-  if (customer.onlyTicketId) throw new AppError('UNAUTHORIZED', 'Sign in to the portal with your email to file a new request.');
-  if (input.name && !customer.name) await scope.db.update(customers).set({ name: input.name, updatedAt: new Date() }).where(eq(customers.id, customer.id));
+export async function createTicketAsCustomer(
+  scope: TenantScope,
+  customer: Customer,
+  input: z.output<typeof portalCreateTicketInput>,
+) {
+  if (customer.onlyTicketId)
+    throw new AppError('UNAUTHORIZED', 'Sign in to the portal with your email to file a new request.');
+  if (input.name && !customer.name)
+    await scope.db
+      .update(customers)
+      .set({ name: input.name, updatedAt: new Date() })
+      .where(eq(customers.id, customer.id));
   const ticket = await createTicket(scope, {
     requesterId: customer.id,
     subject: input.subject,
@@ -43,7 +52,11 @@ export async function createTicketAsCustomer(scope: TenantScope, customer: Custo
   });
   // The promise comes from the SLA policy that now applies to the ticket (its calendar, its targets).
   const promise = await expectedFirstResponse(scope, ticket.id);
-  return { id: ticket.id, displayNumber: ticket.displayNumber, expectedFirstResponse: promise?.text ?? 'as soon as we can' };
+  return {
+    id: ticket.id,
+    displayNumber: ticket.displayNumber,
+    expectedFirstResponse: promise?.text ?? 'as soon as we can',
+  };
 }
 
 const PORTAL_STATUS_FILTERS: Record<'open' | 'solved' | 'all', SQL | undefined> = {
@@ -52,18 +65,38 @@ const PORTAL_STATUS_FILTERS: Record<'open' | 'solved' | 'all', SQL | undefined> 
   all: sql`${tickets.status} <> 'merged'`,
 };
 
-export async function listCustomerTickets(scope: TenantScope, customer: Customer, input: z.output<typeof portalListTicketsInput>) {
+export async function listCustomerTickets(
+  scope: TenantScope,
+  customer: Customer,
+  input: z.output<typeof portalListTicketsInput>,
+) {
   const settings = await getTicketSettings(scope);
-  const conditions = [eq(tickets.tenantId, scope.tenantId), eq(tickets.requesterId, customer.id), PORTAL_STATUS_FILTERS[input.status]];
+  const conditions = [
+    eq(tickets.tenantId, scope.tenantId),
+    eq(tickets.requesterId, customer.id),
+    PORTAL_STATUS_FILTERS[input.status],
+  ];
   if (customer.onlyTicketId) conditions.push(eq(tickets.id, customer.onlyTicketId));
-  if (input.cursor) conditions.push(sql`(${tickets.updatedAt}, ${tickets.id}) < (select c.updated_at, c.id from tickets c where c.id = ${input.cursor})`);
+  if (input.cursor)
+    conditions.push(
+      sql`(${tickets.updatedAt}, ${tickets.id}) < (select c.updated_at, c.id from tickets c where c.id = ${input.cursor})`,
+    );
   const rows = await scope.db
-    .select({ id: tickets.id, number: tickets.number, subject: tickets.subject, status: tickets.status, createdAt: tickets.createdAt, updatedAt: tickets.updatedAt })
+    .select({
+      id: tickets.id,
+      number: tickets.number,
+      subject: tickets.subject,
+      status: tickets.status,
+      createdAt: tickets.createdAt,
+      updatedAt: tickets.updatedAt,
+    })
     .from(tickets)
     .where(and(...conditions))
     .orderBy(newestFirst(tickets.updatedAt), newestFirst(tickets.id))
     .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit).map(({ number, ...r }) => ({ ...r, displayNumber: formatTicketNumber(settings, number, r.createdAt) }));
+  const page = rows
+    .slice(0, input.limit)
+    .map(({ number, ...r }) => ({ ...r, displayNumber: formatTicketNumber(settings, number, r.createdAt) }));
   return { items: page, nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null };
 }
 
@@ -71,26 +104,54 @@ export async function listCustomerTickets(scope: TenantScope, customer: Customer
 export async function getCustomerTicket(scope: TenantScope, customer: Customer, ticketId: string) {
   const settings = await getTicketSettings(scope);
   const [ticket] = await scope.db
-    .select({ id: tickets.id, number: tickets.number, subject: tickets.subject, status: tickets.status, requesterId: tickets.requesterId, createdAt: tickets.createdAt, updatedAt: tickets.updatedAt, categoryName: ticketCategories.name })
+    .select({
+      id: tickets.id,
+      number: tickets.number,
+      subject: tickets.subject,
+      status: tickets.status,
+      requesterId: tickets.requesterId,
+      createdAt: tickets.createdAt,
+      updatedAt: tickets.updatedAt,
+      categoryName: ticketCategories.name,
+    })
     .from(tickets)
     .leftJoin(ticketCategories, eq(ticketCategories.id, tickets.categoryId))
     .where(eq(tickets.id, ticketId));
   if (!ticket || !customerReachesTicket(reachOf(customer), ticket)) throw notFound('The request');
   const messages = await scope.db
-    .select({ id: ticketMessages.id, authorType: ticketMessages.authorType, agentName: users.name, customerName: customers.name, body: ticketMessages.body, createdAt: ticketMessages.createdAt })
+    .select({
+      id: ticketMessages.id,
+      authorType: ticketMessages.authorType,
+      agentName: users.name,
+      customerName: customers.name,
+      body: ticketMessages.body,
+      createdAt: ticketMessages.createdAt,
+    })
     .from(ticketMessages)
     .leftJoin(users, eq(users.id, ticketMessages.authorUserId))
     .leftJoin(customers, eq(customers.id, ticketMessages.authorCustomerId))
     .where(and(eq(ticketMessages.ticketId, ticketId), eq(ticketMessages.kind, 'reply')))
     .orderBy(asc(ticketMessages.createdAt));
-  const files = await attachmentsByMessage(scope, messages.map((m) => m.id));
+  const files = await attachmentsByMessage(
+    scope,
+    messages.map((m) => m.id),
+  );
   return {
-    ticket: { id: ticket.id, displayNumber: formatTicketNumber(settings, ticket.number, ticket.createdAt), subject: ticket.subject, status: ticket.status, createdAt: ticket.createdAt, updatedAt: ticket.updatedAt, category: ticket.categoryName },
+    ticket: {
+      id: ticket.id,
+      displayNumber: formatTicketNumber(settings, ticket.number, ticket.createdAt),
+      subject: ticket.subject,
+      status: ticket.status,
+      createdAt: ticket.createdAt,
+      updatedAt: ticket.updatedAt,
+      category: ticket.categoryName,
+    },
     messages: messages.map((m) => ({
       id: m.id,
       authorType: m.authorType === 'customer' ? ('customer' as const) : ('agent' as const),
       // Agents appear by first name only to customers.
-      authorName: m.authorType === 'customer' ? m.customerName || 'You' : (m.agentName ?? 'Support').split(' ')[0] || 'Support',
+      authorName:
+        m.authorType === 'customer' ? m.customerName || 'You' : (m.agentName ?? 'Support').split(' ')[0] || 'Support',
       body: m.body,
       createdAt: m.createdAt,
       attachments: files.get(m.id) ?? [],
@@ -98,14 +159,24 @@ export async function getCustomerTicket(scope: TenantScope, customer: Customer, 
   };
 }
 
-export async function replyAsCustomer(scope: TenantScope, customer: Customer, input: { ticketId: string; body: string; attachmentIds: string[] }) {
+export async function replyAsCustomer(
+  scope: TenantScope,
+  customer: Customer,
+  input: { ticketId: string; body: string; attachmentIds: string[] },
+) {
   const ticket = await ownTicketForUpdate(scope, customer, input.ticketId);
-  return addMessage(scope, ticket, customerActor(customer), { kind: 'reply', body: input.body, attachmentIds: input.attachmentIds });
+  return addMessage(scope, ticket, customerActor(customer), {
+    kind: 'reply',
+    body: input.body,
+    attachmentIds: input.attachmentIds,
+  });
 }
 
 export async function closeAsCustomer(scope: TenantScope, customer: Customer, input: { ticketId: string }) {
   const ticket = await ownTicketForUpdate(scope, customer, input.ticketId);
   if (ticket.status === 'closed') return { status: 'closed' as const };
-  await applyTicketChanges(scope, ticket, { status: 'closed' }, customerActor(customer), { action: 'closed_by_customer' });
+  await applyTicketChanges(scope, ticket, { status: 'closed' }, customerActor(customer), {
+    action: 'closed_by_customer',
+  });
   return { status: 'closed' as const };
 }

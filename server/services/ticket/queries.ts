@@ -42,7 +42,17 @@ export function ticketRowQuery(scope: TenantScope) {
 type RawRow = Awaited<ReturnType<ReturnType<typeof ticketRowQuery>['execute']>>[number];
 
 export function toTicketRow(row: RawRow, settings: TicketSettings) {
-  const { assigneeId, assigneeName, assigneeEmail, teamId, teamName, categoryId, categoryName, categoryColor, ...rest } = row;
+  const {
+    assigneeId,
+    assigneeName,
+    assigneeEmail,
+    teamId,
+    teamName,
+    categoryId,
+    categoryName,
+    categoryColor,
+    ...rest
+  } = row;
   return {
     ...rest,
     displayNumber: formatTicketNumber(settings, row.number, row.createdAt),
@@ -54,9 +64,15 @@ export function toTicketRow(row: RawRow, settings: TicketSettings) {
 export type TicketRow = ReturnType<typeof toTicketRow>;
 
 /** The requester's other tickets, newest first, for the agent's side panel. */
-export async function requesterTickets(scope: TenantScope, settings: TicketSettings, ticket: { id: string; requesterId: string }) {
+export async function requesterTickets(
+  scope: TenantScope,
+  settings: TicketSettings,
+  ticket: { id: string; requesterId: string },
+) {
   const rows = await ticketRowQuery(scope)
-    .where(and(eq(tickets.tenantId, scope.tenantId), eq(tickets.requesterId, ticket.requesterId), ne(tickets.id, ticket.id)))
+    .where(
+      and(eq(tickets.tenantId, scope.tenantId), eq(tickets.requesterId, ticket.requesterId), ne(tickets.id, ticket.id)),
+    )
     .orderBy(newestFirst(tickets.createdAt))
     .limit(10);
   return rows.map((r) => toTicketRow(r, settings));
@@ -66,10 +82,21 @@ export async function requesterTickets(scope: TenantScope, settings: TicketSetti
  * Open tickets from the same requester in the last 14 days whose subject is similar (pg_trgm), so an
  * agent can merge a duplicate in one step.
  */
-export async function findDuplicates(scope: TenantScope, settings: TicketSettings, ticket: { id: string; requesterId: string; subject: string }) {
+export async function findDuplicates(
+  scope: TenantScope,
+  settings: TicketSettings,
+  ticket: { id: string; requesterId: string; subject: string },
+) {
   const similarity = sql<number>`similarity(${tickets.subject}, ${ticket.subject})`;
   const rows = await scope.db
-    .select({ id: tickets.id, number: tickets.number, subject: tickets.subject, status: tickets.status, createdAt: tickets.createdAt, similarity })
+    .select({
+      id: tickets.id,
+      number: tickets.number,
+      subject: tickets.subject,
+      status: tickets.status,
+      createdAt: tickets.createdAt,
+      similarity,
+    })
     .from(tickets)
     .where(
       and(
@@ -83,5 +110,11 @@ export async function findDuplicates(scope: TenantScope, settings: TicketSetting
     )
     .orderBy(desc(similarity))
     .limit(5);
-  return rows.map((r) => ({ id: r.id, displayNumber: formatTicketNumber(settings, r.number, r.createdAt), subject: r.subject, status: r.status, similarity: Number(r.similarity) }));
+  return rows.map((r) => ({
+    id: r.id,
+    displayNumber: formatTicketNumber(settings, r.number, r.createdAt),
+    subject: r.subject,
+    status: r.status,
+    similarity: Number(r.similarity),
+  }));
 }

@@ -5,16 +5,28 @@ import type { TenantScope } from '@/server/db/tenant';
 import { notFound } from '@/server/errors';
 
 /** Ids a request points at must exist in this workspace; RLS hides other workspaces' rows, so they are "not found". */
-export async function assertReferences(scope: TenantScope, refs: { categoryId?: string | null; assigneeId?: string | null; teamId?: string | null }) {
+export async function assertReferences(
+  scope: TenantScope,
+  refs: { categoryId?: string | null; assigneeId?: string | null; teamId?: string | null },
+) {
   if (refs.categoryId) {
-    const [row] = await scope.db.select({ id: ticketCategories.id }).from(ticketCategories).where(and(eq(ticketCategories.id, refs.categoryId), isNull(ticketCategories.archivedAt)));
+    const [row] = await scope.db
+      .select({ id: ticketCategories.id })
+      .from(ticketCategories)
+      .where(and(eq(ticketCategories.id, refs.categoryId), isNull(ticketCategories.archivedAt)));
     if (!row) throw notFound('The category');
   }
   if (refs.assigneeId) {
     const [row] = await scope.db
       .select({ id: memberships.id })
       .from(memberships)
-      .where(and(eq(memberships.tenantId, scope.tenantId), eq(memberships.userId, refs.assigneeId), inArray(memberships.role, [...AGENT_ROLES])));
+      .where(
+        and(
+          eq(memberships.tenantId, scope.tenantId),
+          eq(memberships.userId, refs.assigneeId),
+          inArray(memberships.role, [...AGENT_ROLES]),
+        ),
+      );
     if (!row) throw notFound('The assignee (an agent of this workspace)');
   }
   if (refs.teamId) {

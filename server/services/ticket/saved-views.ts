@@ -7,7 +7,15 @@ import type { StaffScope } from '@/server/services/types';
 import { AppError, notFound } from '@/server/errors';
 
 type SavedViewRow = typeof savedViews.$inferSelect;
-const toView = (row: SavedViewRow) => ({ id: row.id, name: row.name, filters: row.filters, sort: row.sort, shared: row.ownerUserId === null, ownerUserId: row.ownerUserId, createdAt: row.createdAt });
+const toView = (row: SavedViewRow) => ({
+  id: row.id,
+  name: row.name,
+  filters: row.filters,
+  sort: row.sort,
+  shared: row.ownerUserId === null,
+  ownerUserId: row.ownerUserId,
+  createdAt: row.createdAt,
+});
 
 const isAdmin = (scope: StaffScope) => (ADMIN_ROLES as readonly string[]).includes(scope.actor.role);
 
@@ -16,7 +24,12 @@ export async function listSavedViews(scope: StaffScope) {
   const rows = await scope.db
     .select()
     .from(savedViews)
-    .where(and(eq(savedViews.tenantId, scope.tenantId), or(isNull(savedViews.ownerUserId), eq(savedViews.ownerUserId, scope.actor.userId))))
+    .where(
+      and(
+        eq(savedViews.tenantId, scope.tenantId),
+        or(isNull(savedViews.ownerUserId), eq(savedViews.ownerUserId, scope.actor.userId)),
+      ),
+    )
     .orderBy(asc(savedViews.position), asc(savedViews.name));
   return rows.map(toView);
 }
@@ -24,13 +37,23 @@ export async function listSavedViews(scope: StaffScope) {
 /** Agents save personal views; a view everyone sees in their sidebar is an admin's call. */
 export async function createSavedView(scope: StaffScope, input: z.output<typeof saveViewInput>) {
   if (input.shared && !isAdmin(scope)) {
-    throw new AppError('FORBIDDEN', 'Only admins can share a view with the whole workspace. Save it as a personal view instead.', { field: 'shared' });
+    throw new AppError(
+      'FORBIDDEN',
+      'Only admins can share a view with the whole workspace. Save it as a personal view instead.',
+      { field: 'shared' },
+    );
   }
   // Dates go into jsonb as ISO strings; list-tickets reads them back through the same zod filters.
   const filters = JSON.parse(JSON.stringify(input.filters)) as ViewFilters;
   const [row] = await scope.db
     .insert(savedViews)
-    .values({ tenantId: scope.tenantId, ownerUserId: input.shared ? null : scope.actor.userId, name: input.name, filters, sort: input.sort })
+    .values({
+      tenantId: scope.tenantId,
+      ownerUserId: input.shared ? null : scope.actor.userId,
+      name: input.name,
+      filters,
+      sort: input.sort,
+    })
     .returning();
   return toView(row!);
 }
@@ -41,7 +64,8 @@ export async function deleteSavedView(scope: StaffScope, input: { savedViewId: s
   const mine = view?.ownerUserId === scope.actor.userId;
   // Someone else's personal view is invisible to a non-admin: "not found", as if it did not exist.
   if (!view || (!mine && view.ownerUserId !== null && !isAdmin(scope))) throw notFound('The saved view');
-  if (!mine && !isAdmin(scope)) throw new AppError('FORBIDDEN', 'Only admins can delete a shared view. Ask a workspace admin.');
+  if (!mine && !isAdmin(scope))
+    throw new AppError('FORBIDDEN', 'Only admins can delete a shared view. Ask a workspace admin.');
   await scope.db.delete(savedViews).where(eq(savedViews.id, view.id));
   return { id: view.id };
 }

@@ -3,7 +3,15 @@ import { formatTicketNumber } from '@/lib/utils/ticket-number';
 import type { TenantScope } from '@/server/db/tenant';
 import { getTicketSettings } from './settings';
 
-type SearchRow = { id: string; number: string; subject: string; status: string; created_at: Date; snippet: string; rank: number };
+type SearchRow = {
+  id: string;
+  number: string;
+  subject: string;
+  status: string;
+  created_at: Date;
+  snippet: string;
+  rank: number;
+};
 
 /**
  * Bounds that keep a search's cost independent of how common its words are. A word in a fifth of a large

@@ -6,12 +6,18 @@ import type { TenantScope } from '@/server/db/tenant';
 export const DEFAULT_TICKET_SETTINGS: TicketSettings = { ...DEFAULT_TICKET_NUMBER_FORMAT, autoCloseAfterDays: 4 };
 
 export async function getTicketSettings(scope: TenantScope): Promise<TicketSettings> {
-  const [row] = await scope.db.select({ settings: tenants.settings }).from(tenants).where(eq(tenants.id, scope.tenantId));
+  const [row] = await scope.db
+    .select({ settings: tenants.settings })
+    .from(tenants)
+    .where(eq(tenants.id, scope.tenantId));
   return { ...DEFAULT_TICKET_SETTINGS, ...row?.settings.tickets };
 }
 
 export async function updateTicketSettings(scope: TenantScope, input: TicketSettings) {
-  const [row] = await scope.db.select({ settings: tenants.settings }).from(tenants).where(eq(tenants.id, scope.tenantId));
+  const [row] = await scope.db
+    .select({ settings: tenants.settings })
+    .from(tenants)
+    .where(eq(tenants.id, scope.tenantId));
   await scope.db
     .update(tenants)
     .set({ settings: { ...row?.settings, tickets: input }, updatedAt: new Date() })

@@ -6,7 +6,8 @@ import { AppError } from '@/server/errors';
 import type { TicketRecord } from './load-ticket';
 
 function describeChange(field: string, change: { from: unknown; to: unknown }) {
-  if (field === 'status') return `status changed from ${STATUS_LABELS[change.from as TicketStatus] ?? change.from} to ${STATUS_LABELS[change.to as TicketStatus] ?? change.to}`;
+  if (field === 'status')
+    return `status changed from ${STATUS_LABELS[change.from as TicketStatus] ?? change.from} to ${STATUS_LABELS[change.to as TicketStatus] ?? change.to}`;
   if (field === 'assigneeId') return change.to ? 'the ticket was reassigned' : 'the ticket was unassigned';
   return `${field.replace(/Id$/, '')} changed`;
 }
@@ -15,10 +16,20 @@ function describeChange(field: string, change: { from: unknown; to: unknown }) {
  * Help Scout's "traffic cop": a reply written against an older view of the ticket is refused, saying what
  * happened since, until the agent confirms. The lock taken on the ticket makes this check race-free.
  */
-export async function assertNotStale(scope: TenantScope, ticket: TicketRecord, seenUpdatedAt: Date | undefined, confirmed: boolean) {
+export async function assertNotStale(
+  scope: TenantScope,
+  ticket: TicketRecord,
+  seenUpdatedAt: Date | undefined,
+  confirmed: boolean,
+) {
   if (!seenUpdatedAt || confirmed || ticket.updatedAt.getTime() <= seenUpdatedAt.getTime()) return;
   const messages = await scope.db
-    .select({ kind: ticketMessages.kind, authorType: ticketMessages.authorType, agentName: users.name, customerName: customers.name })
+    .select({
+      kind: ticketMessages.kind,
+      authorType: ticketMessages.authorType,
+      agentName: users.name,
+      customerName: customers.name,
+    })
     .from(ticketMessages)
     .leftJoin(users, eq(users.id, ticketMessages.authorUserId))
     .leftJoin(customers, eq(customers.id, ticketMessages.authorCustomerId))
@@ -29,8 +40,15 @@ export async function assertNotStale(scope: TenantScope, ticket: TicketRecord, s
     .leftJoin(users, eq(users.id, ticketActivities.actorUserId))
     .where(and(eq(ticketActivities.ticketId, ticket.id), gt(ticketActivities.createdAt, seenUpdatedAt)));
   const lines = [
-    ...messages.map((m) => `${m.agentName || m.customerName || 'Someone'} ${m.kind === 'note' ? 'added an internal note' : 'replied'}`),
-    ...activities.flatMap((a) => Object.entries(a.changes).map(([field, change]) => `${a.actorName || 'Someone'}: ${describeChange(field, change)}`)),
+    ...messages.map(
+      (m) =>
+        `${m.agentName || m.customerName || 'Someone'} ${m.kind === 'note' ? 'added an internal note' : 'replied'}`,
+    ),
+    ...activities.flatMap((a) =>
+      Object.entries(a.changes).map(
+        ([field, change]) => `${a.actorName || 'Someone'}: ${describeChange(field, change)}`,
+      ),
+    ),
   ];
   const unique = [...new Set(lines)];
   throw new AppError(

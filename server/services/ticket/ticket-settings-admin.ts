@@ -8,7 +8,10 @@ import { getTicketSettings, updateTicketSettings } from './settings';
 
 /** How the next ticket will be numbered, so the settings page shows the format before it is saved. */
 async function withPreview(scope: TenantScope, settings: TicketSettings) {
-  const [counter] = await scope.db.select({ lastNumber: ticketCounters.lastNumber }).from(ticketCounters).where(eq(ticketCounters.tenantId, scope.tenantId));
+  const [counter] = await scope.db
+    .select({ lastNumber: ticketCounters.lastNumber })
+    .from(ticketCounters)
+    .where(eq(ticketCounters.tenantId, scope.tenantId));
   return { ...settings, nextNumberPreview: formatTicketNumber(settings, (counter?.lastNumber ?? 0) + 1, new Date()) };
 }
 

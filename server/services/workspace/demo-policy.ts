@@ -3,6 +3,9 @@
  * Asked for (CAIRN_DEMO=true) or refused (false) explicitly, that wins; unset, only outside production, so
  * `npm start` on a fresh clone still opens on the demo and a production deploy never gets known passwords.
  */
-export function demoSeedAllowed(options: { nodeEnv: 'development' | 'test' | 'production'; demo: boolean | undefined }): boolean {
+export function demoSeedAllowed(options: {
+  nodeEnv: 'development' | 'test' | 'production';
+  demo: boolean | undefined;
+}): boolean {
   return options.demo ?? options.nodeEnv !== 'production';
 }

@@ -21,16 +21,29 @@ export const DEMO_CUSTOMERS = [
 
 /** Seeds the demo workspace when the database has no people yet; returns whether it did. */
 export async function seedDemoIfEmpty() {
-  const existing = await runWithoutTenant((tx) => tx.execute<{ any: boolean }>(sql`select exists (select 1 from users) as any`));
+  const existing = await runWithoutTenant((tx) =>
+    tx.execute<{ any: boolean }>(sql`select exists (select 1 from users) as any`),
+  );
   if (existing.rows[0]?.any) return false;
   const [owner, ...agents] = DEMO_LOGINS;
-  const { workspace } = await signUpWithWorkspace({ name: owner.name, email: owner.email, password: owner.password, workspaceName: DEMO_WORKSPACE.name, workspaceSlug: DEMO_WORKSPACE.slug });
+  const { workspace } = await signUpWithWorkspace({
+    name: owner.name,
+    email: owner.email,
+    password: owner.password,
+    workspaceName: DEMO_WORKSPACE.name,
+    workspaceSlug: DEMO_WORKSPACE.slug,
+  });
   await runInTenant(workspace.id, async (scope) => {
     const team = await createTeam(scope, { name: 'Frontline', description: 'First response for every new ticket' });
     for (const agent of agents) {
       const [user] = await scope.db
         .insert(users)
-        .values({ name: agent.name, email: agent.email, passwordHash: await hashPassword(agent.password), emailVerified: new Date() })
+        .values({
+          name: agent.name,
+          email: agent.email,
+          passwordHash: await hashPassword(agent.password),
+          emailVerified: new Date(),
+        })
         .returning({ id: users.id });
       await scope.db.insert(memberships).values({ tenantId: workspace.id, userId: user!.id, role: 'agent' });
       await scope.db.insert(teamMembers).values({ tenantId: workspace.id, teamId: team.id, userId: user!.id });

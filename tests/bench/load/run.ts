@@ -21,7 +21,9 @@ import { startSmtpSink } from './smtp-sink';
 const quick = process.argv.includes('--quick');
 const unknown = process.argv.slice(2).filter((a) => !['--quick', '--build'].includes(a));
 if (unknown.length) {
-  console.log('npm run bench:load [-- --quick] [--build]\n  --quick  60 s instead of 10 minutes\n  --build  run `next build` even if a production build exists');
+  console.log(
+    'npm run bench:load [-- --quick] [--build]\n  --quick  60 s instead of 10 minutes\n  --build  run `next build` even if a production build exists',
+  );
   process.exit(2);
 }
 const PROFILE = {
@@ -48,7 +50,10 @@ function withDatabase(url: string, database: string) {
 /** Drops and recreates the load database: only a database whose name contains "load" is ever dropped. */
 async function freshDatabase(url: string) {
   const name = decodeURIComponent(new URL(url).pathname.slice(1));
-  if (!/^[a-z0-9_]*load[a-z0-9_]*$/.test(name)) throw new Error(`DATABASE_URL names "${name}"; the load test drops its database, so it must be one whose name contains "load" (e.g. cairn_load).`);
+  if (!/^[a-z0-9_]*load[a-z0-9_]*$/.test(name))
+    throw new Error(
+      `DATABASE_URL names "${name}"; the load test drops its database, so it must be one whose name contains "load" (e.g. cairn_load).`,
+    );
   const admin = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
   await admin.connect();
   await admin.query(`drop database if exists ${admin.escapeIdentifier(name)} with (force)`);
@@ -58,7 +63,11 @@ async function freshDatabase(url: string) {
 
 function startWorker(env: NodeJS.ProcessEnv) {
   // node with tsx's loader, as tests/helpers/worker-process.ts does: one process to stop, no grandchild.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'jobs/worker.ts'], { cwd: path.resolve('.'), env: { ...env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'jobs/worker.ts'], {
+    cwd: path.resolve('.'),
+    env: { ...env, NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (c: Buffer) => (output = (output + c.toString()).slice(-20_000)));
   child.stderr!.on('data', (c: Buffer) => (output = (output + c.toString()).slice(-20_000)));
@@ -88,13 +97,20 @@ async function main() {
   const databaseUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/cairn_load';
   const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379/10';
   for (const url of [databaseUrl, redisUrl]) {
-    if (!['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname)) throw new Error(`The load test only runs against 127.0.0.1; ${url} is elsewhere.`);
+    if (!['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname))
+      throw new Error(`The load test only runs against 127.0.0.1; ${url} is elsewhere.`);
   }
   await freshDatabase(databaseUrl);
   const smtp = await startSmtpSink();
   onCleanup('smtp sink', smtp.close);
   // Everything imported from here on, the web server and the worker read their configuration from these.
-  Object.assign(process.env, { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, SMTP_URL: smtp.url, AUTH_SECRET: crypto.randomBytes(32).toString('base64url'), LOG_LEVEL: 'warn' });
+  Object.assign(process.env, {
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    SMTP_URL: smtp.url,
+    AUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
+    LOG_LEVEL: 'warn',
+  });
   delete process.env.DATABASE_APP_URL;
   const { Redis } = await import('ioredis');
   const redis = new Redis(redisUrl);
@@ -117,15 +133,26 @@ async function main() {
   const worker = startWorker(process.env);
   await worker.ready;
   const server = await startWebServer(process.env, await freePort());
-  log(`server: next start at ${server.url} (pid ${server.pid})${build.built ? `, built in ${build.seconds.toFixed(0)}s` : ''}; worker: npm run worker · load average ${loadAverage().join(' ')} on ${machineInfo().cpus} CPUs`);
+  log(
+    `server: next start at ${server.url} (pid ${server.pid})${build.built ? `, built in ${build.seconds.toFixed(0)}s` : ''}; worker: npm run worker · load average ${loadAverage().join(' ')} on ${machineInfo().cpus} CPUs`,
+  );
 
   const { staffCookie, TrpcHttp } = await import('../trpc-http');
-  const clients = await Promise.all(agents.map(async (a) => new TrpcHttp(server.url, await staffCookie({ id: a.userId, email: a.email, name: a.name }, ws.id, process.env.AUTH_SECRET!))));
+  const clients = await Promise.all(
+    agents.map(
+      async (a) =>
+        new TrpcHttp(
+          server.url,
+          await staffCookie({ id: a.userId, email: a.email, name: a.name }, ws.id, process.env.AUTH_SECRET!),
+        ),
+    ),
+  );
   const intake = clients[0]!;
   const runId = crypto.randomBytes(3).toString('hex');
 
   const errors: Array<{ what: string; message: string }> = [];
-  const fail = (what: string, error: unknown) => errors.push({ what, message: error instanceof Error ? error.message.slice(0, 300) : String(error) });
+  const fail = (what: string, error: unknown) =>
+    errors.push({ what, message: error instanceof Error ? error.message.slice(0, 300) : String(error) });
   const queueMs: number[] = [];
   const createMs: number[] = [];
   const created = new Map<string, string>();
@@ -150,7 +177,15 @@ async function main() {
       }
       inFlight++;
       const subject = `Load ${runId} ticket ${i}`;
-      const call = timed(() => intake.mutation<{ id: string }>('ticket.create', { subject, body: `Arrival ${i}: the export page times out.`, requester: { customerId: customers[i % customers.length]! }, priority: 'normal', channel: 'web' }))
+      const call = timed(() =>
+        intake.mutation<{ id: string }>('ticket.create', {
+          subject,
+          body: `Arrival ${i}: the export page times out.`,
+          requester: { customerId: customers[i % customers.length]! },
+          priority: 'normal',
+          channel: 'web',
+        }),
+      )
         .then(({ ms, result }) => {
           createMs.push(ms);
           created.set(subject, result.id);
@@ -170,13 +205,18 @@ async function main() {
     await wait((a * PROFILE.pollEveryMs) / clients.length);
     for (let round = 0; round < PROFILE.seconds && Date.now() < deadline; round++) {
       try {
-        const { ms, result } = await timed(() => client.query<{ items: Array<{ id: string }> }>('ticket.list', { view: 'all_open' }));
+        const { ms, result } = await timed(() =>
+          client.query<{ items: Array<{ id: string }> }>('ticket.list', { view: 'all_open' }),
+        );
         queueMs.push(ms);
         const pick = result.items[(a + round) % Math.max(1, result.items.length)];
         if (pick && round % 3 === 0) {
           await client.query('ticket.get', { ticketId: pick.id });
           if (round % 6 === 0) {
-            await client.mutation('ticket.reply', { ticketId: pick.id, body: `Looking into it (agent ${a}, round ${round}).` });
+            await client.mutation('ticket.reply', {
+              ticketId: pick.id,
+              body: `Looking into it (agent ${a}, round ${round}).`,
+            });
             replies++;
           }
         }
@@ -193,7 +233,9 @@ async function main() {
     while (Date.now() < deadline) {
       rss.push({ atMs: Date.now() - startedAt, mib: groupRssMiB(server.pid) });
       const s = rss.at(-1)!;
-      log(`  ${(s.atMs / 1000).toFixed(0).padStart(4)} s · rss ${s.mib.toFixed(0)} MiB · created ${created.size} · errors ${errors.length} · not sent ${notSent}`);
+      log(
+        `  ${(s.atMs / 1000).toFixed(0).padStart(4)} s · rss ${s.mib.toFixed(0)} MiB · created ${created.size} · errors ${errors.length} · not sent ${notSent}`,
+      );
       await wait(Math.min(10_000, Math.max(0, deadline - Date.now())));
     }
   })();
@@ -204,13 +246,27 @@ async function main() {
   const owner = new pg.Client({ connectionString: databaseUrl });
   await owner.connect();
   onCleanup('owner connection', () => owner.end());
-  const outboxCounts = async () => (await owner.query<{ kind: string; status: string; n: string }>(`select kind, status, count(*) as n from outbox group by 1, 2`)).rows;
-  const pendingRows = async () => (await outboxCounts()).filter((r) => r.status === 'pending' || r.status === 'sending').reduce((a, r) => a + Number(r.n), 0);
+  const outboxCounts = async () =>
+    (
+      await owner.query<{ kind: string; status: string; n: string }>(
+        `select kind, status, count(*) as n from outbox group by 1, 2`,
+      )
+    ).rows;
+  const pendingRows = async () =>
+    (await outboxCounts())
+      .filter((r) => r.status === 'pending' || r.status === 'sending')
+      .reduce((a, r) => a + Number(r.n), 0);
   const drainDeadline = Date.now() + PROFILE.drainSeconds * 1000;
   while ((await pendingRows()) > 0 && Date.now() < drainDeadline) await wait(1_000);
   const counts = await outboxCounts();
-  const count = (kind: string, status: string) => Number(counts.find((r) => r.kind === kind && r.status === status)?.n ?? 0);
-  const ticketRows = (await owner.query<{ subject: string; n: string }>(`select subject, count(*) as n from tickets where subject like $1 group by 1`, [`Load ${runId} ticket %`])).rows;
+  const count = (kind: string, status: string) =>
+    Number(counts.find((r) => r.kind === kind && r.status === status)?.n ?? 0);
+  const ticketRows = (
+    await owner.query<{ subject: string; n: string }>(
+      `select subject, count(*) as n from tickets where subject like $1 group by 1`,
+      [`Load ${runId} ticket %`],
+    )
+  ).rows;
   const doubled = ticketRows.filter((r) => Number(r.n) > 1).length;
   const missing = [...created.keys()].filter((subject) => !ticketRows.some((r) => r.subject === subject)).length;
   const mailsDone = count('email', 'done');
@@ -224,16 +280,46 @@ async function main() {
   const achieved = created.size / seconds;
   const mark = (ok: boolean) => (ok ? '✓' : '✗');
   const rows = [
-    ['errors (HTTP calls that failed)', String(errors.length), `${TARGETS.errors}`, mark(errors.length === TARGETS.errors)],
-    ['arrival rate achieved (tickets created / s)', achieved.toFixed(1), `${PROFILE.arrivalsPerSecond}`, mark(achieved >= PROFILE.arrivalsPerSecond * 0.98)],
+    [
+      'errors (HTTP calls that failed)',
+      String(errors.length),
+      `${TARGETS.errors}`,
+      mark(errors.length === TARGETS.errors),
+    ],
+    [
+      'arrival rate achieved (tickets created / s)',
+      achieved.toFixed(1),
+      `${PROFILE.arrivalsPerSecond}`,
+      mark(achieved >= PROFILE.arrivalsPerSecond * 0.98),
+    ],
     ['arrivals not sent (server behind by ≥ 64 calls)', String(notSent), '0', mark(notSent === 0)],
     ['ticket.create p50 / p95', `${creates.p50.toFixed(0)} / ${creates.p95.toFixed(0)} ms`, '–', ''],
     ['agent queue page (ticket.list all_open) p50', `${queue.p50.toFixed(0)} ms`, '–', ''],
-    ['agent queue page p95', `${queue.p95.toFixed(0)} ms`, `≤ ${TARGETS.queueP95Ms} ms`, mark(queue.p95 <= TARGETS.queueP95Ms)],
-    ['web RSS max (10 s samples)', `${rssMax.toFixed(0)} MiB`, `≤ ${TARGETS.rssMaxMiB} MiB`, mark(rssMax <= TARGETS.rssMaxMiB)],
-    ['web RSS slope, second half', `${slope.toFixed(2)} MiB/min`, `≤ ${TARGETS.rssSlopeMiBPerMin} MiB/min`, mark(slope <= TARGETS.rssSlopeMiBPerMin)],
+    [
+      'agent queue page p95',
+      `${queue.p95.toFixed(0)} ms`,
+      `≤ ${TARGETS.queueP95Ms} ms`,
+      mark(queue.p95 <= TARGETS.queueP95Ms),
+    ],
+    [
+      'web RSS max (10 s samples)',
+      `${rssMax.toFixed(0)} MiB`,
+      `≤ ${TARGETS.rssMaxMiB} MiB`,
+      mark(rssMax <= TARGETS.rssMaxMiB),
+    ],
+    [
+      'web RSS slope, second half',
+      `${slope.toFixed(2)} MiB/min`,
+      `≤ ${TARGETS.rssSlopeMiBPerMin} MiB/min`,
+      mark(slope <= TARGETS.rssSlopeMiBPerMin),
+    ],
     ['created tickets missing / doubled', `${missing} / ${doubled}`, '0 / 0', mark(missing === 0 && doubled === 0)],
-    ['mails: outbox done vs SMTP received (duplicates)', `${mailsDone} vs ${smtp.received()} (${smtp.duplicates()})`, 'equal (0)', mark(mailsDone === smtp.received() && smtp.duplicates() === 0)],
+    [
+      'mails: outbox done vs SMTP received (duplicates)',
+      `${mailsDone} vs ${smtp.received()} (${smtp.duplicates()})`,
+      'equal (0)',
+      mark(mailsDone === smtp.received() && smtp.duplicates() === 0),
+    ],
     [`outbox rows pending after ${PROFILE.drainSeconds} s drain`, String(stillPending), '0', mark(stillPending === 0)],
   ];
   console.log(
@@ -246,9 +332,32 @@ async function main() {
     ].join('\n'),
   );
   for (const e of errors.slice(0, 5)) log(`error (${e.what}): ${e.message}`);
-  const file = writeResults(PROFILE.name, { profile: PROFILE, targets: TARGETS, machine: machineInfo(), loadAverage: loadAverage(), seconds, achieved, notSent, errors: errors.length, firstErrors: errors.slice(0, 20), queueMs: queue, createMs: creates, replies, rss, rssMax, rssSlopeSecondHalf: slope, tickets: { created: created.size, missing, doubled }, outbox: counts, smtp: { received: smtp.received(), duplicates: smtp.duplicates() }, stillPending });
+  const file = writeResults(PROFILE.name, {
+    profile: PROFILE,
+    targets: TARGETS,
+    machine: machineInfo(),
+    loadAverage: loadAverage(),
+    seconds,
+    achieved,
+    notSent,
+    errors: errors.length,
+    firstErrors: errors.slice(0, 20),
+    queueMs: queue,
+    createMs: creates,
+    replies,
+    rss,
+    rssMax,
+    rssSlopeSecondHalf: slope,
+    tickets: { created: created.size, missing, doubled },
+    outbox: counts,
+    smtp: { received: smtp.received(), duplicates: smtp.duplicates() },
+    stillPending,
+  });
   log(`results written to ${file} · load average ${loadAverage().join(' ')}`);
-  if (achieved < PROFILE.arrivalsPerSecond * 0.98) log(`the arrival rate fell short: ticket.create p95 ${creates.p95.toFixed(0)} ms at up to ${PROFILE.maxInFlight} calls in flight caps it near ${((1000 * PROFILE.maxInFlight) / Math.max(1, creates.p50)).toFixed(0)}/s on this machine`);
+  if (achieved < PROFILE.arrivalsPerSecond * 0.98)
+    log(
+      `the arrival rate fell short: ticket.create p95 ${creates.p95.toFixed(0)} ms at up to ${PROFILE.maxInFlight} calls in flight caps it near ${((1000 * PROFILE.maxInFlight) / Math.max(1, creates.p50)).toFixed(0)}/s on this machine`,
+    );
 }
 
 try {

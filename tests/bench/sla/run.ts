@@ -13,8 +13,26 @@ import { seedClocks } from './seed-clocks';
 
 const quick = process.argv.includes('--quick');
 const PROFILE = quick
-  ? { name: 'sla-quick', clocks: 10_000, soon: 200, soonFromS: 15, soonToS: 45, lostTimers: 100, emails: 300, sweepRuns: 10 }
-  : { name: 'sla-full', clocks: 100_000, soon: 2_000, soonFromS: 30, soonToS: 90, lostTimers: 500, emails: 2_000, sweepRuns: 20 };
+  ? {
+      name: 'sla-quick',
+      clocks: 10_000,
+      soon: 200,
+      soonFromS: 15,
+      soonToS: 45,
+      lostTimers: 100,
+      emails: 300,
+      sweepRuns: 10,
+    }
+  : {
+      name: 'sla-full',
+      clocks: 100_000,
+      soon: 2_000,
+      soonFromS: 30,
+      soonToS: 90,
+      lostTimers: 500,
+      emails: 2_000,
+      sweepRuns: 20,
+    };
 const log = (message: string) => console.log(`[bench:sla] ${message}`);
 /** The speed issue's target: outbound mail to a local SMTP server, exactly once per outbox row. */
 const EMAIL_TARGET_PER_SECOND = 200;
@@ -62,7 +80,18 @@ async function main() {
   process.env.LOG_LEVEL = 'warn';
   const { SMTPServer } = await import('smtp-server');
   let received = 0;
-  const smtp = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS', 'AUTH'], logger: false, onData: (stream, _s, done) => { stream.on('data', () => undefined); stream.on('end', () => { received += 1; done(); }); } });
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData: (stream, _s, done) => {
+      stream.on('data', () => undefined);
+      stream.on('end', () => {
+        received += 1;
+        done();
+      });
+    },
+  });
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
   process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as { port: number }).port}`;
 
@@ -89,26 +118,56 @@ async function main() {
   await runInTenant(ws.id, (scope) => updateSlaDefaults(scope, { defaultTargets: {}, warnAtPercent: 100 }));
   const owner = new pg.Client({ connectionString: ownerUrl });
   await owner.connect();
-  const seeded = await timed(() => seedClocks(owner, { tenantId: ws.id, customerId: customer.id, total: PROFILE.clocks, soon: PROFILE.soon, soonFromS: PROFILE.soonFromS, soonToS: PROFILE.soonToS }));
-  log(`seeded ${PROFILE.clocks.toLocaleString('en')} open tickets with ${(PROFILE.clocks * 2).toLocaleString('en')} clocks in ${(seeded.ms / 1000).toFixed(1)}s; ${PROFILE.soon} fall due in ${PROFILE.soonFromS}–${PROFILE.soonToS}s`);
+  const seeded = await timed(() =>
+    seedClocks(owner, {
+      tenantId: ws.id,
+      customerId: customer.id,
+      total: PROFILE.clocks,
+      soon: PROFILE.soon,
+      soonFromS: PROFILE.soonFromS,
+      soonToS: PROFILE.soonToS,
+    }),
+  );
+  log(
+    `seeded ${PROFILE.clocks.toLocaleString('en')} open tickets with ${(PROFILE.clocks * 2).toLocaleString('en')} clocks in ${(seeded.ms / 1000).toFixed(1)}s; ${PROFILE.soon} fall due in ${PROFILE.soonFromS}–${PROFILE.soonToS}s`,
+  );
 
   const workers = await startWorkers({ log: pino({ level: 'silent' }), checkSchedulersEveryMs: 0 });
   // The timers alone: the scheduled sweep would hide a late timer.
   await getQueue('maintenance').removeJobScheduler('sla-sweep');
   const scheduling = await timed(async () => {
-    for (const clock of seeded.result) await enqueue('sla.check', { tenantId: ws.id, ticketId: clock.id }, { key: `${clock.id}-${clock.due.getTime()}`, delay: Math.max(0, clock.due.getTime() - Date.now()) });
+    for (const clock of seeded.result)
+      await enqueue(
+        'sla.check',
+        { tenantId: ws.id, ticketId: clock.id },
+        { key: `${clock.id}-${clock.due.getTime()}`, delay: Math.max(0, clock.due.getTime() - Date.now()) },
+      );
   });
   log(`scheduled ${PROFILE.soon} timers in ${(scheduling.ms / 1000).toFixed(1)}s; waiting for their due times…`);
   const deadline = Date.now() + (PROFILE.soonToS + 60) * 1000;
   let recorded = 0;
   while (Date.now() < deadline) {
-    recorded = Number((await owner.query(`select count(*) as n from ticket_sla_targets where tenant_id = $1 and metric = 'first_response' and breached_at is not null`, [ws.id])).rows[0].n);
+    recorded = Number(
+      (
+        await owner.query(
+          `select count(*) as n from ticket_sla_targets where tenant_id = $1 and metric = 'first_response' and breached_at is not null`,
+          [ws.id],
+        )
+      ).rows[0].n,
+    );
     if (recorded >= PROFILE.soon) break;
     await wait(1000);
   }
-  const delays = (await owner.query<{ ms: number }>(`select extract(epoch from (breached_at - due_at)) * 1000 as ms from ticket_sla_targets where tenant_id = $1 and metric = 'first_response' and breached_at is not null`, [ws.id])).rows.map((r) => Number(r.ms));
+  const delays = (
+    await owner.query<{ ms: number }>(
+      `select extract(epoch from (breached_at - due_at)) * 1000 as ms from ticket_sla_targets where tenant_id = $1 and metric = 'first_response' and breached_at is not null`,
+      [ws.id],
+    )
+  ).rows.map((r) => Number(r.ms));
   const breach = summarize(delays);
-  log(`breach detection delay over ${breach.n}/${PROFILE.soon}: p50 ${breach.p50.toFixed(0)} ms, p95 ${breach.p95.toFixed(0)} ms, max ${breach.max.toFixed(0)} ms`);
+  log(
+    `breach detection delay over ${breach.n}/${PROFILE.soon}: p50 ${breach.p50.toFixed(0)} ms, p95 ${breach.p95.toFixed(0)} ms, max ${breach.max.toFixed(0)} ms`,
+  );
 
   // The sweep over every clock when nothing is overdue: what each 30-second run costs on a healthy desk.
   const idle: number[] = [];
@@ -121,20 +180,30 @@ async function main() {
     [ws.id, PROFILE.lostTimers],
   );
   const lost = await timed(() => sweepDueSla());
-  log(`sweep over ${(PROFILE.clocks * 2).toLocaleString('en')} clocks: idle p50 ${idleSweep.p50.toFixed(1)} ms, p95 ${idleSweep.p95.toFixed(1)} ms; with ${PROFILE.lostTimers} lost timers ${lost.ms.toFixed(0)} ms (${(lost.ms / Math.max(1, lost.result.checked)).toFixed(1)} ms per ticket, ${lost.result.checked} checked)`);
+  log(
+    `sweep over ${(PROFILE.clocks * 2).toLocaleString('en')} clocks: idle p50 ${idleSweep.p50.toFixed(1)} ms, p95 ${idleSweep.p95.toFixed(1)} ms; with ${PROFILE.lostTimers} lost timers ${lost.ms.toFixed(0)} ms (${(lost.ms / Math.max(1, lost.result.checked)).toFixed(1)} ms per ticket, ${lost.result.checked} checked)`,
+  );
 
   // Email throughput: outbox rows written in one transaction, then sent by the email queue's workers.
   const before = received;
   const sending = await timed(async () => {
     await runInTenant(ws.id, async (scope) => {
-      for (let i = 0; i < PROFILE.emails; i += 1) await addToOutbox(scope, 'email', { to: `bench-${i}@example.test`, subject: `Bench mail ${i}`, html: '<p>Hello</p>', text: 'Hello' });
+      for (let i = 0; i < PROFILE.emails; i += 1)
+        await addToOutbox(scope, 'email', {
+          to: `bench-${i}@example.test`,
+          subject: `Bench mail ${i}`,
+          html: '<p>Hello</p>',
+          text: 'Hello',
+        });
     });
     const until = Date.now() + 300_000;
     while (received - before < PROFILE.emails && Date.now() < until) await wait(50);
   });
   const emailsPerSecond = Math.round(((received - before) / sending.ms) * 1000 * 10) / 10;
   const emailsOk = received - before === PROFILE.emails && emailsPerSecond >= EMAIL_TARGET_PER_SECOND;
-  log(`emails: ${received - before}/${PROFILE.emails} delivered in ${(sending.ms / 1000).toFixed(1)}s: ${emailsPerSecond} emails/s (email queue concurrency ${QUEUES.email.concurrency}) · target ≥ ${EMAIL_TARGET_PER_SECOND}/s, all delivered once ${emailsOk ? '✓' : '✗'}`);
+  log(
+    `emails: ${received - before}/${PROFILE.emails} delivered in ${(sending.ms / 1000).toFixed(1)}s: ${emailsPerSecond} emails/s (email queue concurrency ${QUEUES.email.concurrency}) · target ≥ ${EMAIL_TARGET_PER_SECOND}/s, all delivered once ${emailsOk ? '✓' : '✗'}`,
+  );
 
   await workers.stop();
   await owner.end();
@@ -149,8 +218,20 @@ async function main() {
     queue: 'BullMQ on Redis',
     breachDetectionDelayMs: breach satisfies Summary,
     breachesRecorded: `${breach.n}/${PROFILE.soon}`,
-    sweep: { clocks: PROFILE.clocks * 2, idleMs: idleSweep, lostTimers: PROFILE.lostTimers, lostTimersRunMs: Math.round(lost.ms), checked: lost.result.checked },
-    email: { sent: received - before, seconds: Math.round(sending.ms) / 1000, perSecond: emailsPerSecond, target: EMAIL_TARGET_PER_SECOND, ok: emailsOk },
+    sweep: {
+      clocks: PROFILE.clocks * 2,
+      idleMs: idleSweep,
+      lostTimers: PROFILE.lostTimers,
+      lostTimersRunMs: Math.round(lost.ms),
+      checked: lost.result.checked,
+    },
+    email: {
+      sent: received - before,
+      seconds: Math.round(sending.ms) / 1000,
+      perSecond: emailsPerSecond,
+      target: EMAIL_TARGET_PER_SECOND,
+      ok: emailsOk,
+    },
   };
   const file = writeResults(PROFILE.name, results);
   console.log(

@@ -8,7 +8,10 @@ import type pg from 'pg';
  *  - `soon` tickets fall due between `soonFromS` and `soonToS` seconds from now, spread evenly;
  *  - the rest fall due 1 to 30 days from now (what a large desk carries, and what the sweep must skip).
  */
-export async function seedClocks(owner: pg.Client, input: { tenantId: string; customerId: string; total: number; soon: number; soonFromS: number; soonToS: number }) {
+export async function seedClocks(
+  owner: pg.Client,
+  input: { tenantId: string; customerId: string; total: number; soon: number; soonFromS: number; soonToS: number },
+) {
   const { tenantId, customerId, total, soon } = input;
   await owner.query('begin');
   await owner.query(
@@ -20,7 +23,10 @@ export async function seedClocks(owner: pg.Client, input: { tenantId: string; cu
            from generate_series(1, $3::int) n) s`,
     [tenantId, customerId, total, soon, input.soonFromS, input.soonToS],
   );
-  await owner.query(`insert into ticket_counters (tenant_id, last_number) values ($1, $2) on conflict (tenant_id) do update set last_number = excluded.last_number`, [tenantId, total]);
+  await owner.query(
+    `insert into ticket_counters (tenant_id, last_number) values ($1, $2) on conflict (tenant_id) do update set last_number = excluded.last_number`,
+    [tenantId, total],
+  );
   await owner.query(
     `insert into ticket_activities (tenant_id, ticket_id, actor_type, action, changes, created_at)
      select tenant_id, id, 'customer', 'created', '{"status":{"from":null,"to":"open"}}'::jsonb, created_at from tickets where tenant_id = $1`,

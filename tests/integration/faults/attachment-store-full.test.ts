@@ -18,9 +18,14 @@ const mountPoint = fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-full-store-'));
 /** Mounting needs root (or CAP_SYS_ADMIN); the reason is printed when the case cannot run here. */
 function mountSmallStore(): string | null {
   if (process.platform !== 'linux') return `mounting a tmpfs needs Linux (this is ${process.platform})`;
-  if (process.getuid?.() !== 0) return 'mounting a tmpfs needs root; run the suite as root (CI containers are) to include it';
-  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=256k,mode=0700', 'tmpfs', mountPoint], { encoding: 'utf8' });
-  return mounted.status === 0 ? null : `mount -t tmpfs failed here: ${(mounted.stderr || mounted.error?.message || '').trim()}`;
+  if (process.getuid?.() !== 0)
+    return 'mounting a tmpfs needs root; run the suite as root (CI containers are) to include it';
+  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=256k,mode=0700', 'tmpfs', mountPoint], {
+    encoding: 'utf8',
+  });
+  return mounted.status === 0
+    ? null
+    : `mount -t tmpfs failed here: ${(mounted.stderr || mounted.error?.message || '').trim()}`;
 }
 const skipReason = mountSmallStore();
 if (skipReason) console.warn(`[faults] attachment store full — SKIPPED: ${skipReason}`);
@@ -29,7 +34,10 @@ if (skipReason) console.warn(`[faults] attachment store full — SKIPPED: ${skip
 function storedFiles() {
   const dir = path.join(mountPoint, 'attachments');
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
 }
 
 /** Appends to a filler file until the disk refuses: ENOSPC is the only way out, bounded in count. */
@@ -61,62 +69,85 @@ async function loadApp() {
   return { ...storage, ...upload, ...access, ...identity, ...errors, ...portal };
 }
 
-describe.skipIf(skipReason)(skipReason ? `attachment store full — SKIPPED: ${skipReason}` : 'attachment store full (a 256 KiB tmpfs)', () => {
-  let app: Awaited<ReturnType<typeof loadApp>>;
-  let ws: TestWorkspace;
+describe.skipIf(skipReason)(
+  skipReason ? `attachment store full — SKIPPED: ${skipReason}` : 'attachment store full (a 256 KiB tmpfs)',
+  () => {
+    let app: Awaited<ReturnType<typeof loadApp>>;
+    let ws: TestWorkspace;
 
-  beforeAll(async () => {
-    app = await loadApp();
-    ws = await createWorkspace({ name: 'Full Disk Desk' });
-  });
+    beforeAll(async () => {
+      app = await loadApp();
+      ws = await createWorkspace({ name: 'Full Disk Desk' });
+    });
 
-  afterAll(() => {
-    vi.unstubAllEnvs();
-    spawnSync('umount', ['-l', mountPoint]);
-    fs.rmSync(mountPoint, { recursive: true, force: true });
-  });
+    afterAll(() => {
+      vi.unstubAllEnvs();
+      spawnSync('umount', ['-l', mountPoint]);
+      fs.rmSync(mountPoint, { recursive: true, force: true });
+    });
 
-  it('fault: attachment store full → upload answers 507, nothing half-created, earlier files intact', async () => {
-    const customer = await createTestCustomer(ws.id);
-    const actor = { type: 'customer' as const, customerId: customer.id };
-    const asCustomer = <T>(work: Parameters<typeof runInTenant<T>>[1]) => runInTenant<T>(ws.id, work);
-    const customerRow = { id: customer.id, name: customer.name };
+    it('fault: attachment store full → upload answers 507, nothing half-created, earlier files intact', async () => {
+      const customer = await createTestCustomer(ws.id);
+      const actor = { type: 'customer' as const, customerId: customer.id };
+      const asCustomer = <T>(work: Parameters<typeof runInTenant<T>>[1]) => runInTenant<T>(ws.id, work);
+      const customerRow = { id: customer.id, name: customer.name };
 
-    // Before: a ticket with a file, stored while there is room.
-    const earlierBytes = new TextEncoder().encode('Serial number: CX-2231\n'.repeat(20));
-    const earlier = await asCustomer((scope) => app.uploadAttachment(scope, { filename: 'serial.txt', bytes: earlierBytes, actor }));
-    const ticket = await asCustomer((scope) => app.createTicketAsCustomer(scope, customerRow, { subject: 'Printer jams', body: 'Serial attached.', attachmentIds: [earlier.id] }));
-    const before = { files: storedFiles(), rows: await asCustomer(({ db }) => db.select().from(attachments)) };
-    expect(before.files).toHaveLength(1);
+      // Before: a ticket with a file, stored while there is room.
+      const earlierBytes = new TextEncoder().encode('Serial number: CX-2231\n'.repeat(20));
+      const earlier = await asCustomer((scope) =>
+        app.uploadAttachment(scope, { filename: 'serial.txt', bytes: earlierBytes, actor }),
+      );
+      const ticket = await asCustomer((scope) =>
+        app.createTicketAsCustomer(scope, customerRow, {
+          subject: 'Printer jams',
+          body: 'Serial attached.',
+          attachmentIds: [earlier.id],
+        }),
+      );
+      const before = { files: storedFiles(), rows: await asCustomer(({ db }) => db.select().from(attachments)) };
+      expect(before.files).toHaveLength(1);
 
-    const filler = fillTheStore();
+      const filler = fillTheStore();
 
-    // The portal's reply with a file: the upload first, then the reply naming it. The upload fails …
-    const bigger = new TextEncoder().encode('log line\n'.repeat(4000));
-    const failure = await asCustomer((scope) => app.uploadAttachment(scope, { filename: 'printer.log', bytes: bigger, actor })).then(
-      () => null,
-      (error: unknown) => error,
-    );
-    expect(failure).toBeInstanceOf(app.AppError);
-    expect(failure).toMatchObject({ code: 'INSUFFICIENT_STORAGE', message: app.STORE_FULL_MESSAGE });
-    // … and the route answers as app/api/attachments does: 507 with a message saying what to do.
-    const response = app.errorResponse(failure);
-    expect(response.status).toBe(507);
-    expect(((await response.json()) as { error: string }).error).toMatch(/attachment store is full.*Try again later/);
+      // The portal's reply with a file: the upload first, then the reply naming it. The upload fails …
+      const bigger = new TextEncoder().encode('log line\n'.repeat(4000));
+      const failure = await asCustomer((scope) =>
+        app.uploadAttachment(scope, { filename: 'printer.log', bytes: bigger, actor }),
+      ).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect(failure).toBeInstanceOf(app.AppError);
+      expect(failure).toMatchObject({ code: 'INSUFFICIENT_STORAGE', message: app.STORE_FULL_MESSAGE });
+      // … and the route answers as app/api/attachments does: 507 with a message saying what to do.
+      const response = app.errorResponse(failure);
+      expect(response.status).toBe(507);
+      expect(((await response.json()) as { error: string }).error).toMatch(/attachment store is full.*Try again later/);
 
-    // Nothing half-created: no partial file, no attachment row, no message; the earlier file is untouched.
-    expect(storedFiles()).toEqual(before.files);
-    expect(await asCustomer(({ db }) => db.select().from(attachments))).toEqual(before.rows);
-    expect(await asCustomer(({ db }) => db.select({ id: ticketMessages.id }).from(ticketMessages))).toHaveLength(1);
-    const served = await asCustomer((scope) => app.readAttachment(scope, earlier.id, actor));
-    expect(crypto.createHash('sha256').update(served.bytes).digest('hex')).toBe(crypto.createHash('sha256').update(earlierBytes).digest('hex'));
+      // Nothing half-created: no partial file, no attachment row, no message; the earlier file is untouched.
+      expect(storedFiles()).toEqual(before.files);
+      expect(await asCustomer(({ db }) => db.select().from(attachments))).toEqual(before.rows);
+      expect(await asCustomer(({ db }) => db.select({ id: ticketMessages.id }).from(ticketMessages))).toHaveLength(1);
+      const served = await asCustomer((scope) => app.readAttachment(scope, earlier.id, actor));
+      expect(crypto.createHash('sha256').update(served.bytes).digest('hex')).toBe(
+        crypto.createHash('sha256').update(earlierBytes).digest('hex'),
+      );
 
-    // Space comes back (an admin cleans up): the same upload and the reply go through, no restart needed.
-    fs.rmSync(filler);
-    const retried = await asCustomer((scope) => app.uploadAttachment(scope, { filename: 'printer.log', bytes: bigger, actor }));
-    await asCustomer((scope) => app.replyAsCustomer(scope, customerRow, { ticketId: ticket.id, body: 'Log attached.', attachmentIds: [retried.id] }));
-    expect(storedFiles()).toHaveLength(2);
-    expect(await asCustomer(({ db }) => db.select({ id: tickets.id }).from(tickets))).toEqual([{ id: ticket.id }]);
-    expect(await asCustomer(({ db }) => db.select({ id: ticketMessages.id }).from(ticketMessages))).toHaveLength(2);
-  });
-});
+      // Space comes back (an admin cleans up): the same upload and the reply go through, no restart needed.
+      fs.rmSync(filler);
+      const retried = await asCustomer((scope) =>
+        app.uploadAttachment(scope, { filename: 'printer.log', bytes: bigger, actor }),
+      );
+      await asCustomer((scope) =>
+        app.replyAsCustomer(scope, customerRow, {
+          ticketId: ticket.id,
+          body: 'Log attached.',
+          attachmentIds: [retried.id],
+        }),
+      );
+      expect(storedFiles()).toHaveLength(2);
+      expect(await asCustomer(({ db }) => db.select({ id: tickets.id }).from(tickets))).toEqual([{ id: ticket.id }]);
+      expect(await asCustomer(({ db }) => db.select({ id: ticketMessages.id }).from(ticketMessages))).toHaveLength(2);
+    });
+  },
+);

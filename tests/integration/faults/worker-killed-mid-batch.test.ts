@@ -5,7 +5,13 @@ import { outbox } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
 import { ownerDatabaseUrl } from '@/server/db/urls';
 import { createTestCustomer, createWorkspace, type TestWorkspace } from '../../helpers/factories';
-import { deliveryProblems, emailRows, firstResponseBreaches, mailsFor, urgentTicketDueIn } from '../../helpers/fault-checks';
+import {
+  deliveryProblems,
+  emailRows,
+  firstResponseBreaches,
+  mailsFor,
+  urgentTicketDueIn,
+} from '../../helpers/fault-checks';
 import { reachableRedisUrl } from '../../helpers/redis';
 import { startSmtpServer, type TestSmtpServer } from '../../helpers/smtp';
 import { startWorkerProcess, stopWorkerProcess, type WorkerProcess } from '../../helpers/worker-process';
@@ -17,7 +23,9 @@ import { startWorkerProcess, stopWorkerProcess, type WorkerProcess } from '../..
 // exactly once, or be marked "may have been delivered" and never resent; each timer's breach recorded once.
 
 const redisUrl = await reachableRedisUrl();
-const skipReason = redisUrl ? null : 'no Redis at REDIS_URL or redis://127.0.0.1:6379 (the separate worker process runs its queues on Redis)';
+const skipReason = redisUrl
+  ? null
+  : 'no Redis at REDIS_URL or redis://127.0.0.1:6379 (the separate worker process runs its queues on Redis)';
 if (skipReason) console.warn(`[faults] worker killed mid-batch — SKIPPED: ${skipReason}`);
 
 async function loadApp(url: string) {
@@ -33,86 +41,129 @@ async function loadApp(url: string) {
   ]);
   await enqueue.closeQueues();
   // Earlier files queued work no worker ran: the batch must not wait behind it.
-  for (const name of Object.keys(jobs.QUEUES) as Array<keyof typeof jobs.QUEUES>) await enqueue.getQueue(name).drain(true);
+  for (const name of Object.keys(jobs.QUEUES) as Array<keyof typeof jobs.QUEUES>)
+    await enqueue.getQueue(name).drain(true);
   return { ...enqueue, ...jobs, ...sweep, ...emailSend, ...createTicket, ...recompute };
 }
 
-describe.skipIf(skipReason)(skipReason ? `worker killed mid-batch — SKIPPED: ${skipReason}` : `worker killed mid-batch (Redis ${redisUrl})`, () => {
-  let app: Awaited<ReturnType<typeof loadApp>>;
-  let smtp: TestSmtpServer;
-  let ws: TestWorkspace;
-  let owner: pg.Client;
-  const workers: WorkerProcess[] = [];
+describe.skipIf(skipReason)(
+  skipReason ? `worker killed mid-batch — SKIPPED: ${skipReason}` : `worker killed mid-batch (Redis ${redisUrl})`,
+  () => {
+    let app: Awaited<ReturnType<typeof loadApp>>;
+    let smtp: TestSmtpServer;
+    let ws: TestWorkspace;
+    let owner: pg.Client;
+    const workers: WorkerProcess[] = [];
 
-  beforeAll(async () => {
-    app = await loadApp(redisUrl!);
-    smtp = await startSmtpServer();
-    owner = new pg.Client({ connectionString: ownerDatabaseUrl() });
-    await owner.connect();
-    ws = await createWorkspace({ name: 'Killed Worker Desk' });
-  });
+    beforeAll(async () => {
+      app = await loadApp(redisUrl!);
+      smtp = await startSmtpServer();
+      owner = new pg.Client({ connectionString: ownerDatabaseUrl() });
+      await owner.connect();
+      ws = await createWorkspace({ name: 'Killed Worker Desk' });
+    });
 
-  afterAll(async () => {
-    for (const worker of workers) await stopWorkerProcess(worker);
-    // The worker processes installed their schedulers in the test Redis: leave none for the next file.
-    for (const key of ['outbox-sweep', 'sla-sweep', 'tickets-auto-close']) await app?.getQueue('maintenance').removeJobScheduler(key);
-    await app?.closeQueues();
-    await owner?.end();
-    await smtp?.close();
-    vi.unstubAllEnvs();
-  });
+    afterAll(async () => {
+      for (const worker of workers) await stopWorkerProcess(worker);
+      // The worker processes installed their schedulers in the test Redis: leave none for the next file.
+      for (const key of ['outbox-sweep', 'sla-sweep', 'tickets-auto-close'])
+        await app?.getQueue('maintenance').removeJobScheduler(key);
+      await app?.closeQueues();
+      await owner?.end();
+      await smtp?.close();
+      vi.unstubAllEnvs();
+    });
 
-  it('fault: worker killed mid-batch → every mail once or marked "may have been delivered", no timer lost', { timeout: 150_000 }, async () => {
-    const first = await startWorkerProcess(redisUrl!);
-    workers.push(first);
-    const release = smtp.holdReplies();
+    it(
+      'fault: worker killed mid-batch → every mail once or marked "may have been delivered", no timer lost',
+      { timeout: 150_000 },
+      async () => {
+        const first = await startWorkerProcess(redisUrl!);
+        workers.push(first);
+        const release = smtp.holdReplies();
 
-    // The batch: more mails than the worker sends at once, and timers falling due around the kill.
-    const ticketIds: string[] = [];
-    for (let i = 0; i < 12; i++) {
-      const customer = await createTestCustomer(ws.id);
-      ticketIds.push(await urgentTicketDueIn(app, owner, ws.id, customer.id, i < 6 ? 4_000 + i * 1_000 : 2 * 3_600_000));
-    }
-    const timed = ticketIds.slice(0, 6);
+        // The batch: more mails than the worker sends at once, and timers falling due around the kill.
+        const ticketIds: string[] = [];
+        for (let i = 0; i < 12; i++) {
+          const customer = await createTestCustomer(ws.id);
+          ticketIds.push(
+            await urgentTicketDueIn(app, owner, ws.id, customer.id, i < 6 ? 4_000 + i * 1_000 : 2 * 3_600_000),
+          );
+        }
+        const timed = ticketIds.slice(0, 6);
 
-    // Every email slot of the worker is mid-send (claimed, waiting on the server's reply), the rest queued.
-    const slots = app.QUEUES.email.concurrency;
-    const sending = () => runInTenant(ws.id, ({ db }) => db.select({ id: outbox.id }).from(outbox).where(and(eq(outbox.kind, 'email'), eq(outbox.status, 'sending'))));
-    await expect.poll(async () => (await sending()).length, { timeout: 60_000, interval: 100 }).toBe(slots);
-    const inFlight = (await sending()).map((r) => r.id);
-    const rowsAtKill = await emailRows(ws.id);
-    expect(rowsAtKill.filter((r) => r.status === 'pending').length).toBeGreaterThan(0);
+        // Every email slot of the worker is mid-send (claimed, waiting on the server's reply), the rest queued.
+        const slots = app.QUEUES.email.concurrency;
+        const sending = () =>
+          runInTenant(ws.id, ({ db }) =>
+            db
+              .select({ id: outbox.id })
+              .from(outbox)
+              .where(and(eq(outbox.kind, 'email'), eq(outbox.status, 'sending'))),
+          );
+        await expect.poll(async () => (await sending()).length, { timeout: 60_000, interval: 100 }).toBe(slots);
+        const inFlight = (await sending()).map((r) => r.id);
+        const rowsAtKill = await emailRows(ws.id);
+        expect(rowsAtKill.filter((r) => r.status === 'pending').length).toBeGreaterThan(0);
 
-    first.child.kill('SIGKILL');
-    expect(await first.exited).toMatchObject({ signal: 'SIGKILL' });
-    release();
+        first.child.kill('SIGKILL');
+        expect(await first.exited).toMatchObject({ signal: 'SIGKILL' });
+        release();
 
-    // A supervisor starts another worker: it takes the rest of the batch and the timers.
-    const second = await startWorkerProcess(redisUrl!);
-    workers.push(second);
-    await expect.poll(async () => (await emailRows(ws.id)).filter((r) => r.status === 'pending').length, { timeout: 60_000, interval: 250 }).toBe(0);
-    await expect.poll(async () => (await firstResponseBreaches(ws.id, timed)).filter((t) => !t.breached).length, { timeout: 60_000, interval: 250 }).toBe(0);
+        // A supervisor starts another worker: it takes the rest of the batch and the timers.
+        const second = await startWorkerProcess(redisUrl!);
+        workers.push(second);
+        await expect
+          .poll(async () => (await emailRows(ws.id)).filter((r) => r.status === 'pending').length, {
+            timeout: 60_000,
+            interval: 250,
+          })
+          .toBe(0);
+        await expect
+          .poll(async () => (await firstResponseBreaches(ws.id, timed)).filter((t) => !t.breached).length, {
+            timeout: 60_000,
+            interval: 250,
+          })
+          .toBe(0);
 
-    // The dead worker's claims never settle. Their lease runs out (moved back instead of waited for) and
-    // the sweep marks them as possibly delivered instead of sending them again.
-    await runInTenant(ws.id, ({ db }) => db.update(outbox).set({ claimedAt: new Date(Date.now() - 10 * 60_000) }).where(and(inArray(outbox.id, inFlight), eq(outbox.status, 'sending'))));
-    await app.processOutboxSweep();
-    // Breach escalations may queue more mail after the kill: everything settles with the second worker.
-    await expect.poll(async () => (await emailRows(ws.id)).filter((r) => r.status === 'pending' || r.status === 'sending').length, { timeout: 60_000, interval: 250 }).toBe(0);
+        // The dead worker's claims never settle. Their lease runs out (moved back instead of waited for) and
+        // the sweep marks them as possibly delivered instead of sending them again.
+        await runInTenant(ws.id, ({ db }) =>
+          db
+            .update(outbox)
+            .set({ claimedAt: new Date(Date.now() - 10 * 60_000) })
+            .where(and(inArray(outbox.id, inFlight), eq(outbox.status, 'sending'))),
+        );
+        await app.processOutboxSweep();
+        // Breach escalations may queue more mail after the kill: everything settles with the second worker.
+        await expect
+          .poll(
+            async () => (await emailRows(ws.id)).filter((r) => r.status === 'pending' || r.status === 'sending').length,
+            { timeout: 60_000, interval: 250 },
+          )
+          .toBe(0);
 
-    const rows = await emailRows(ws.id);
-    expect(deliveryProblems(rows, smtp, app.UNCERTAIN_DELIVERY_ERROR)).toEqual([]);
-    const uncertain = rows.filter((r) => inFlight.includes(r.id));
-    expect(uncertain.map((r) => r.status)).toEqual(inFlight.map(() => 'failed'));
-    // Some of them did reach the server before the kill: those are exactly the ones a resend would double.
-    expect(uncertain.filter((r) => mailsFor(smtp, r).length === 1).length).toBeGreaterThan(0);
-    expect(rows.filter((r) => !inFlight.includes(r.id) && r.status === 'done').length).toBeGreaterThanOrEqual(rowsAtKill.length - slots);
+        const rows = await emailRows(ws.id);
+        expect(deliveryProblems(rows, smtp, app.UNCERTAIN_DELIVERY_ERROR)).toEqual([]);
+        const uncertain = rows.filter((r) => inFlight.includes(r.id));
+        expect(uncertain.map((r) => r.status)).toEqual(inFlight.map(() => 'failed'));
+        // Some of them did reach the server before the kill: those are exactly the ones a resend would double.
+        expect(uncertain.filter((r) => mailsFor(smtp, r).length === 1).length).toBeGreaterThan(0);
+        expect(rows.filter((r) => !inFlight.includes(r.id) && r.status === 'done').length).toBeGreaterThanOrEqual(
+          rowsAtKill.length - slots,
+        );
 
-    // Each timer did its work once: one breach, one activity, whichever worker ran it.
-    expect(await firstResponseBreaches(ws.id, timed)).toEqual(timed.map((ticketId) => ({ ticketId, breached: true, recorded: 1 })));
-    // A late duplicate (a stalled job re-run, a second sweep) would show up here.
-    await app.processOutboxSweep();
-    expect(deliveryProblems(await emailRows(ws.id), smtp, app.UNCERTAIN_DELIVERY_ERROR)).toEqual([]);
-    console.log(`[faults] worker killed with ${slots} mails in flight of ${rowsAtKill.length}: ${rows.filter((r) => r.status === 'done').length} done once, ${uncertain.length} marked "may have been delivered", ${timed.length} timers recorded once`);
-  });
-});
+        // Each timer did its work once: one breach, one activity, whichever worker ran it.
+        expect(await firstResponseBreaches(ws.id, timed)).toEqual(
+          timed.map((ticketId) => ({ ticketId, breached: true, recorded: 1 })),
+        );
+        // A late duplicate (a stalled job re-run, a second sweep) would show up here.
+        await app.processOutboxSweep();
+        expect(deliveryProblems(await emailRows(ws.id), smtp, app.UNCERTAIN_DELIVERY_ERROR)).toEqual([]);
+        console.log(
+          `[faults] worker killed with ${slots} mails in flight of ${rowsAtKill.length}: ${rows.filter((r) => r.status === 'done').length} done once, ${uncertain.length} marked "may have been delivered", ${timed.length} timers recorded once`,
+        );
+      },
+    );
+  },
+);

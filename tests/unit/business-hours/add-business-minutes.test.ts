@@ -1,9 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { ALWAYS_OPEN_CALENDAR, addBusinessMinutes, businessMinutesBetween, type BusinessCalendar } from '@/lib/business-hours';
+import {
+  ALWAYS_OPEN_CALENDAR,
+  addBusinessMinutes,
+  businessMinutesBetween,
+  type BusinessCalendar,
+} from '@/lib/business-hours';
 import { BERLIN, calendar, DAY, everyDay, iso, NEW_YORK, nineToFive, utc } from './fixtures';
 
-const due = (cal: BusinessCalendar, start: string, minutes: number, pauses?: Array<{ from: string; to: string | null }>) =>
-  iso(addBusinessMinutes(cal, utc(start), minutes, pauses?.map((p) => ({ from: utc(p.from), to: p.to === null ? null : utc(p.to) }))));
+const due = (
+  cal: BusinessCalendar,
+  start: string,
+  minutes: number,
+  pauses?: Array<{ from: string; to: string | null }>,
+) =>
+  iso(
+    addBusinessMinutes(
+      cal,
+      utc(start),
+      minutes,
+      pauses?.map((p) => ({ from: utc(p.from), to: p.to === null ? null : utc(p.to) })),
+    ),
+  );
 
 // Every expected instant below is worked out by hand; the comments give the local reasoning.
 describe('addBusinessMinutes: hand-worked cases', () => {
@@ -38,8 +55,14 @@ describe('addBusinessMinutes: hand-worked cases', () => {
 
     it('zero minutes waits for a pause to end when the ticket is paused at the start', () => {
       const pauses = [{ from: utc('2025-06-02T08:00'), to: utc('2025-06-02T09:15') }];
-      expect(addBusinessMinutes(nineToFive(BERLIN), utc('2025-06-02T08:00'), 0, pauses).toISOString()).toBe('2025-06-02T09:15:00.000Z');
-      expect(addBusinessMinutes(nineToFive(BERLIN), utc('2025-06-02T08:00'), 0, [{ from: utc('2025-06-02T08:00'), to: null }])).toBeNull();
+      expect(addBusinessMinutes(nineToFive(BERLIN), utc('2025-06-02T08:00'), 0, pauses).toISOString()).toBe(
+        '2025-06-02T09:15:00.000Z',
+      );
+      expect(
+        addBusinessMinutes(nineToFive(BERLIN), utc('2025-06-02T08:00'), 0, [
+          { from: utc('2025-06-02T08:00'), to: null },
+        ]),
+      ).toBeNull();
     });
 
     it('keeps fractions of a minute to the millisecond', () => {
@@ -51,8 +74,12 @@ describe('addBusinessMinutes: hand-worked cases', () => {
   it('24×7 is plain wall-clock addition', () => {
     expect(due(ALWAYS_OPEN_CALENDAR, '2025-03-09T01:00', 10 * 24 * 60)).toBe('2025-03-19T01:00:00.000Z');
     // A 24×7 calendar in New York too: real minutes, whatever the clocks do.
-    expect(due(everyDay(NEW_YORK, [{ start: '00:00', end: '24:00' }]), '2025-03-08T12:00', 48 * 60)).toBe('2025-03-10T12:00:00.000Z');
-    expect(due(everyDay(NEW_YORK, [{ start: '00:00', end: '00:00' }]), '2025-11-01T12:00', 48 * 60)).toBe('2025-11-03T12:00:00.000Z');
+    expect(due(everyDay(NEW_YORK, [{ start: '00:00', end: '24:00' }]), '2025-03-08T12:00', 48 * 60)).toBe(
+      '2025-03-10T12:00:00.000Z',
+    );
+    expect(due(everyDay(NEW_YORK, [{ start: '00:00', end: '00:00' }]), '2025-11-01T12:00', 48 * 60)).toBe(
+      '2025-11-03T12:00:00.000Z',
+    );
   });
 
   describe('a target spanning a long weekend', () => {
@@ -64,16 +91,23 @@ describe('addBusinessMinutes: hand-worked cases', () => {
 
     it('skips a Christmas Thursday and Friday', () => {
       // Wed 2025-12-24 16:00 EST + 2 h: 1 h on Wednesday, then Monday 12-29 09:00–10:00 EST (15:00Z).
-      expect(due(nineToFive(NEW_YORK, ['2025-12-25', '2025-12-26']), '2025-12-24T21:00', 120)).toBe('2025-12-29T15:00:00.000Z');
+      expect(due(nineToFive(NEW_YORK, ['2025-12-25', '2025-12-26']), '2025-12-24T21:00', 120)).toBe(
+        '2025-12-29T15:00:00.000Z',
+      );
     });
 
     it('created on a holiday, starts at the next open day', () => {
-      expect(due(nineToFive(NEW_YORK, ['2025-12-25', '2025-12-26']), '2025-12-25T15:00', 60)).toBe('2025-12-29T15:00:00.000Z');
+      expect(due(nineToFive(NEW_YORK, ['2025-12-25', '2025-12-26']), '2025-12-25T15:00', 60)).toBe(
+        '2025-12-29T15:00:00.000Z',
+      );
     });
   });
 
   describe('several intervals a day', () => {
-    const split = calendar(BERLIN, [{ start: '09:00', end: '12:00' }, { start: '13:00', end: '17:00' }]);
+    const split = calendar(BERLIN, [
+      { start: '09:00', end: '12:00' },
+      { start: '13:00', end: '17:00' },
+    ]);
     it('skips the lunch break', () => {
       // Mon 2025-06-02 11:00 CEST + 2 h: 1 h to 12:00, 1 h from 13:00 → 14:00 CEST (12:00Z)
       expect(due(split, '2025-06-02T09:00', 120)).toBe('2025-06-02T12:00:00.000Z');
@@ -159,16 +193,22 @@ describe('addBusinessMinutes: hand-worked cases', () => {
       // No pause: 1 h Monday + 1 h Tuesday → Tue 10:00 EDT.
       expect(due(cal, '2025-06-02T20:00', 120)).toBe('2025-06-03T14:00:00.000Z');
       // Paused Mon 16:30 → Tue 09:30: 30 open min Monday + 30 Tuesday added back → Tue 11:00 EDT.
-      expect(due(cal, '2025-06-02T20:00', 120, [{ from: '2025-06-02T20:30', to: '2025-06-03T13:30' }])).toBe('2025-06-03T15:00:00.000Z');
+      expect(due(cal, '2025-06-02T20:00', 120, [{ from: '2025-06-02T20:30', to: '2025-06-03T13:30' }])).toBe(
+        '2025-06-03T15:00:00.000Z',
+      );
     });
 
     it('change nothing when they lie in closed hours', () => {
-      expect(due(cal, '2025-06-02T20:00', 120, [{ from: '2025-06-02T22:00', to: '2025-06-03T12:00' }])).toBe('2025-06-03T14:00:00.000Z');
+      expect(due(cal, '2025-06-02T20:00', 120, [{ from: '2025-06-02T22:00', to: '2025-06-03T12:00' }])).toBe(
+        '2025-06-03T14:00:00.000Z',
+      );
     });
 
     it('from before the start only count from the start', () => {
       // Paused since last week until Mon 16:15: counting starts 16:15 → Tue 10:15.
-      expect(due(cal, '2025-06-02T20:00', 120, [{ from: '2025-05-28T12:00', to: '2025-06-02T20:15' }])).toBe('2025-06-03T14:15:00.000Z');
+      expect(due(cal, '2025-06-02T20:00', 120, [{ from: '2025-05-28T12:00', to: '2025-06-02T20:15' }])).toBe(
+        '2025-06-03T14:15:00.000Z',
+      );
     });
 
     it('overlapping pauses count once', () => {
@@ -183,7 +223,9 @@ describe('addBusinessMinutes: hand-worked cases', () => {
     it('a pause still running before the target is met leaves the due time unknown', () => {
       expect(due(cal, '2025-06-02T20:00', 120, [{ from: '2025-06-03T13:15', to: null }])).toBeNull();
       // ...but one that starts after the due time changes nothing.
-      expect(due(cal, '2025-06-02T20:00', 120, [{ from: '2025-06-03T14:00', to: null }])).toBe('2025-06-03T14:00:00.000Z');
+      expect(due(cal, '2025-06-02T20:00', 120, [{ from: '2025-06-03T14:00', to: null }])).toBe(
+        '2025-06-03T14:00:00.000Z',
+      );
     });
   });
 
@@ -214,7 +256,9 @@ describe('businessMinutesBetween', () => {
   it('counts open minutes only', () => {
     // Fri 2025-08-29 16:00 EDT → Tue 12:00 EDT: 1 h + 8 h (Monday) + 3 h
     expect(businessMinutesBetween(cal, utc('2025-08-29T20:00'), utc('2025-09-02T16:00'))).toBe(12 * 60);
-    expect(businessMinutesBetween(nineToFive(NEW_YORK, ['2025-09-01']), utc('2025-08-29T20:00'), utc('2025-09-02T16:00'))).toBe(4 * 60);
+    expect(
+      businessMinutesBetween(nineToFive(NEW_YORK, ['2025-09-01']), utc('2025-08-29T20:00'), utc('2025-09-02T16:00')),
+    ).toBe(4 * 60);
   });
 
   it('subtracts pauses and is negative when reversed', () => {
@@ -226,7 +270,13 @@ describe('businessMinutesBetween', () => {
 
   it('equals real elapsed time on a 24×7 calendar', () => {
     expect(businessMinutesBetween(ALWAYS_OPEN_CALENDAR, utc('2025-01-01T00:00'), utc('2025-01-01T00:00:30'))).toBe(0.5);
-    expect(businessMinutesBetween(everyDay(BERLIN, [{ start: '00:00', end: '24:00' }]), utc('2025-03-29T23:00'), utc('2025-03-30T22:00'))).toBe(23 * 60);
+    expect(
+      businessMinutesBetween(
+        everyDay(BERLIN, [{ start: '00:00', end: '24:00' }]),
+        utc('2025-03-29T23:00'),
+        utc('2025-03-30T22:00'),
+      ),
+    ).toBe(23 * 60);
   });
 });
 
@@ -234,7 +284,9 @@ describe('refusals', () => {
   it('refuses negative or non-finite targets and invalid dates', () => {
     expect(() => addBusinessMinutes(ALWAYS_OPEN_CALENDAR, utc('2025-01-01T00:00'), -1)).toThrow(/zero or more minutes/);
     expect(() => addBusinessMinutes(ALWAYS_OPEN_CALENDAR, utc('2025-01-01T00:00'), Number.NaN)).toThrow(RangeError);
-    expect(() => addBusinessMinutes(ALWAYS_OPEN_CALENDAR, new Date('nope'), 5)).toThrow(/start time is not a valid date/);
+    expect(() => addBusinessMinutes(ALWAYS_OPEN_CALENDAR, new Date('nope'), 5)).toThrow(
+      /start time is not a valid date/,
+    );
   });
 
   it('refuses a calendar that is never open instead of looping', () => {
@@ -245,7 +297,11 @@ describe('refusals', () => {
   });
 
   it('refuses an unknown time zone or a malformed holiday', () => {
-    expect(() => addBusinessMinutes(nineToFive('Mars/Olympus'), utc('2025-01-01T00:00'), 5)).toThrow(/Unknown time zone/);
-    expect(() => addBusinessMinutes(nineToFive('UTC', ['2025-02-30']), utc('2025-01-01T00:00'), 5)).toThrow(/not a date/);
+    expect(() => addBusinessMinutes(nineToFive('Mars/Olympus'), utc('2025-01-01T00:00'), 5)).toThrow(
+      /Unknown time zone/,
+    );
+    expect(() => addBusinessMinutes(nineToFive('UTC', ['2025-02-30']), utc('2025-01-01T00:00'), 5)).toThrow(
+      /not a date/,
+    );
   });
 });

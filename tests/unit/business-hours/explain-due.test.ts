@@ -15,9 +15,19 @@ describe('explainDue', () => {
 
   it('names the calendar and time zone and gives start and due in local time and UTC', () => {
     expect(explanation.calendar).toEqual({ name: 'US office', timeZone: NEW_YORK });
-    expect(explanation.start).toEqual({ utc: utc('2025-08-29T20:00'), local: '2025-08-29 16:00', weekday: 5, offset: '-04:00' });
+    expect(explanation.start).toEqual({
+      utc: utc('2025-08-29T20:00'),
+      local: '2025-08-29 16:00',
+      weekday: 5,
+      offset: '-04:00',
+    });
     expect(explanation.status).toBe('due');
-    expect(explanation.due).toEqual({ utc: utc('2025-09-02T17:00'), local: '2025-09-02 13:00', weekday: 2, offset: '-04:00' });
+    expect(explanation.due).toEqual({
+      utc: utc('2025-09-02T17:00'),
+      local: '2025-09-02 13:00',
+      weekday: 2,
+      offset: '-04:00',
+    });
     expect(explanation.targetMinutes).toBe(240);
     expect(explanation.elapsedMinutes).toBe(4 * 24 * 60 - 3 * 60);
   });
@@ -52,7 +62,9 @@ describe('explainDue', () => {
       ['2025-08-29 16:00', '2025-08-29 17:00'],
       ['2025-09-02 09:00', '2025-09-02 09:30'],
     ]);
-    expect(paused.pausesAddedBack).toEqual([{ from: expect.objectContaining({ local: '2025-09-02 09:30' }), to: null, businessMinutes: null }]);
+    expect(paused.pausesAddedBack).toEqual([
+      { from: expect.objectContaining({ local: '2025-09-02 09:30' }), to: null, businessMinutes: null },
+    ]);
     expect(paused.holidaysSkipped).toEqual([{ date: '2025-09-01', openMinutesSkipped: 480 }]);
   });
 
@@ -92,12 +104,28 @@ describe('explainDue', () => {
     // spring-forward on Sunday 2025-03-09 (02:00 EST → 03:00 EDT at 07:00Z).
     const spring = explainDue(cal, utc('2025-03-07T21:00'), 120);
     expect(spring.due).toMatchObject({ local: '2025-03-10 10:00', offset: '-04:00' });
-    expect(spring.dstChanges).toEqual([{ at: expect.objectContaining({ utc: utc('2025-03-09T07:00'), local: '2025-03-09 03:00' }), from: '02:00', to: '03:00', offsetBefore: '-05:00', offsetAfter: '-04:00' }]);
+    expect(spring.dstChanges).toEqual([
+      {
+        at: expect.objectContaining({ utc: utc('2025-03-09T07:00'), local: '2025-03-09 03:00' }),
+        from: '02:00',
+        to: '03:00',
+        offsetBefore: '-05:00',
+        offsetAfter: '-04:00',
+      },
+    ]);
     // No opening or closing time fell into the skipped hour: nothing to convert.
     expect(spring.dstBoundaries).toEqual([]);
 
     const fall = explainDue(cal, utc('2025-10-31T20:00'), 120);
-    expect(fall.dstChanges).toEqual([{ at: expect.objectContaining({ utc: utc('2025-11-02T06:00'), local: '2025-11-02 01:00' }), from: '02:00', to: '01:00', offsetBefore: '-04:00', offsetAfter: '-05:00' }]);
+    expect(fall.dstChanges).toEqual([
+      {
+        at: expect.objectContaining({ utc: utc('2025-11-02T06:00'), local: '2025-11-02 01:00' }),
+        from: '02:00',
+        to: '01:00',
+        offsetBefore: '-04:00',
+        offsetAfter: '-05:00',
+      },
+    ]);
   });
 
   it('says which convention read an opening time that fell into the skipped hour (RFC 5545: forward by the gap)', () => {
@@ -106,7 +134,14 @@ describe('explainDue', () => {
     const night = explainDue(sundays, utc('2025-03-09T05:00'), 60);
     expect(night.due).toMatchObject({ utc: utc('2025-03-09T08:30'), local: '2025-03-09 04:30' });
     expect(night.dstBoundaries).toEqual([
-      { date: '2025-03-09', wallTime: '02:30', edge: 'opens', kind: 'gap', readAs: expect.objectContaining({ local: '2025-03-09 03:30', offset: '-04:00' }), convention: 'rfc5545_shift_forward' },
+      {
+        date: '2025-03-09',
+        wallTime: '02:30',
+        edge: 'opens',
+        kind: 'gap',
+        readAs: expect.objectContaining({ local: '2025-03-09 03:30', offset: '-04:00' }),
+        convention: 'rfc5545_shift_forward',
+      },
     ]);
     expect(night.dstChanges).toHaveLength(1);
   });
@@ -117,7 +152,14 @@ describe('explainDue', () => {
     const night = explainDue(sundays, utc('2025-11-02T04:00'), 60);
     expect(night.due).toMatchObject({ utc: utc('2025-11-02T06:30'), local: '2025-11-02 01:30', offset: '-05:00' });
     expect(night.dstBoundaries).toEqual([
-      { date: '2025-11-02', wallTime: '01:30', edge: 'opens', kind: 'ambiguous', readAs: expect.objectContaining({ utc: utc('2025-11-02T05:30'), offset: '-04:00' }), convention: 'first_occurrence' },
+      {
+        date: '2025-11-02',
+        wallTime: '01:30',
+        edge: 'opens',
+        kind: 'ambiguous',
+        readAs: expect.objectContaining({ utc: utc('2025-11-02T05:30'), offset: '-04:00' }),
+        convention: 'first_occurrence',
+      },
     ]);
   });
 });

@@ -23,7 +23,8 @@ export function calendar(
   };
 }
 
-export const nineToFive = (timeZone: string, holidays: string[] = []) => calendar(timeZone, [{ start: '09:00', end: '17:00' }], { holidays });
+export const nineToFive = (timeZone: string, holidays: string[] = []) =>
+  calendar(timeZone, [{ start: '09:00', end: '17:00' }], { holidays });
 export const everyDay = (timeZone: string, intervals: ClockInterval[], holidays: string[] = []) =>
   calendar(timeZone, intervals, { days: EVERY_DAY, holidays });
 

@@ -13,7 +13,15 @@ import {
   type ClosedPause,
 } from '@/lib/business-hours';
 import { DAY, MINUTE } from './fixtures';
-import { allDayCalendar, DST_ZONES, FIXED_ZONES, randomCalendar, randomMinutes, randomPauses, randomStart } from './random-calendars';
+import {
+  allDayCalendar,
+  DST_ZONES,
+  FIXED_ZONES,
+  randomCalendar,
+  randomMinutes,
+  randomPauses,
+  randomStart,
+} from './random-calendars';
 import { seededRandom, type Random } from './seeded-random';
 
 /**
@@ -53,7 +61,10 @@ describe('business-hours properties', () => {
     const minutes = randomMinutes(random);
     const pauses = random.chance(0.5) ? randomPauses(random, start) : [];
     const due = addBusinessMinutes(calendar, start, minutes, pauses);
-    expect(businessMinutesBetween(calendar, start, due, pauses), JSON.stringify({ calendar, start, minutes, pauses })).toBeCloseTo(roundToMs(minutes), 9);
+    expect(
+      businessMinutesBetween(calendar, start, due, pauses),
+      JSON.stringify({ calendar, start, minutes, pauses }),
+    ).toBeCloseTo(roundToMs(minutes), 9);
   });
 
   forAll('the due time is monotonic in the target', CASES / 3, (random) => {
@@ -67,7 +78,9 @@ describe('business-hours properties', () => {
   });
 
   forAll('on a 24×7 calendar, in any zone, business time is wall-clock time', CASES, (random) => {
-    const calendar = random.chance(0.3) ? ALWAYS_OPEN_CALENDAR : allDayCalendar(random.pick([...DST_ZONES, ...FIXED_ZONES]));
+    const calendar = random.chance(0.3)
+      ? ALWAYS_OPEN_CALENDAR
+      : allDayCalendar(random.pick([...DST_ZONES, ...FIXED_ZONES]));
     const start = randomStart(random);
     const minutes = randomMinutes(random);
     expect(addBusinessMinutes(calendar, start, minutes).getTime()).toBe(start.getTime() + Math.round(minutes * MINUTE));
@@ -103,11 +116,16 @@ describe('business-hours properties', () => {
   forAll('business minutes add up over consecutive spans', CASES / 3, (random) => {
     const calendar = randomCalendar(random);
     const a = randomStart(random);
-    const [b, c] = [0, 0].map(() => new Date(a.getTime() + random.int(0, 60 * DAY))).sort((x, y) => x.getTime() - y.getTime()) as [Date, Date];
+    const [b, c] = [0, 0]
+      .map(() => new Date(a.getTime() + random.int(0, 60 * DAY)))
+      .sort((x, y) => x.getTime() - y.getTime()) as [Date, Date];
     const pauses = randomPauses(random, a);
     const sum = businessMinutesBetween(calendar, a, b, pauses) + businessMinutesBetween(calendar, b, c, pauses);
     expect(sum).toBeCloseTo(businessMinutesBetween(calendar, a, c, pauses), 6);
-    expect(businessMinutesBetween(calendar, c, a, pauses)).toBeCloseTo(-businessMinutesBetween(calendar, a, c, pauses), 6);
+    expect(businessMinutesBetween(calendar, c, a, pauses)).toBeCloseTo(
+      -businessMinutesBetween(calendar, a, c, pauses),
+      6,
+    );
   });
 
   forAll('explainDue agrees with addBusinessMinutes and adds up', CASES / 2, (random) => {
@@ -127,7 +145,9 @@ describe('business-hours properties', () => {
     const start = Math.floor(randomStart(random).getTime() / MINUTE) * MINUTE;
     const end = start + random.int(0, 4 * 24 * 60) * MINUTE;
     const pauses = randomPauses(random, new Date(start));
-    expect(businessMinutesBetween(calendar, new Date(start), new Date(end), pauses)).toBe(bruteForceMinutes(calendar, start, end, pauses));
+    expect(businessMinutesBetween(calendar, new Date(start), new Date(end), pauses)).toBe(
+      bruteForceMinutes(calendar, start, end, pauses),
+    );
   });
 
   forAll('a zero target is due at the first open, unpaused instant at or after the start', CASES, (random) => {
@@ -139,7 +159,9 @@ describe('business-hours properties', () => {
     // Nothing counted between start and due, and the due instant itself opens counted time.
     expect(businessMinutesBetween(calendar, start, due, pauses)).toBe(0);
     expect(businessMinutesBetween(calendar, due, new Date(due.getTime() + 1), pauses)).toBeGreaterThan(0);
-    expect(explainDue(calendar, start, 0, pauses).zeroTarget).toBe(due.getTime() === start.getTime() ? 'at_start' : 'next_opening');
+    expect(explainDue(calendar, start, 0, pauses).zeroTarget).toBe(
+      due.getTime() === start.getTime() ? 'at_start' : 'next_opening',
+    );
   });
 
   forAll('explanations name every daylight-saving change crossed, and only those', CASES / 2, (random) => {
@@ -159,13 +181,16 @@ describe('business-hours properties', () => {
       expect(change.offsetAfter).toBe(change.at.offset);
     }
     expect(offsetAt(zone, end)).toBe(offset);
-    for (const boundary of explanation.dstBoundaries) expect(['rfc5545_shift_forward', 'first_occurrence']).toContain(boundary.convention);
+    for (const boundary of explanation.dstBoundaries)
+      expect(['rfc5545_shift_forward', 'first_occurrence']).toContain(boundary.convention);
   });
 
   forAll('a wall time in a spring-forward gap is read with the offset before the gap (RFC 5545)', CASES, (random) => {
     const zone = random.pick(DST_ZONES);
     // Wall times in the hours around one of the zone's clock changes, so gaps and repeats come up often.
-    const change = random.pick(offsetChangesBetween(zone, Date.parse('2025-01-01T00:00:00Z'), Date.parse('2026-01-01T00:00:00Z')));
+    const change = random.pick(
+      offsetChangesBetween(zone, Date.parse('2025-01-01T00:00:00Z'), Date.parse('2026-01-01T00:00:00Z')),
+    );
     const wall = change.atMs + change.offsetBeforeMs + random.int(-8, 8) * 10 * MINUTE;
     const reading = readWallTime(zone, wall);
     if (reading.kind === 'ambiguous') {

@@ -1,22 +1,39 @@
-import { businessCalendarSchema, type BusinessCalendar, type ClockInterval, type ClosedPause } from '@/lib/business-hours';
+import {
+  businessCalendarSchema,
+  type BusinessCalendar,
+  type ClockInterval,
+  type ClosedPause,
+} from '@/lib/business-hours';
 import { DAY, MINUTE } from './fixtures';
 import type { Random } from './seeded-random';
 
 /** Generators for the property tests: valid random calendars, starts near clock changes, targets and pauses. */
 
-export const DST_ZONES = ['America/New_York', 'Europe/Berlin', 'Australia/Sydney', 'Australia/Lord_Howe', 'America/Santiago'] as const;
+export const DST_ZONES = [
+  'America/New_York',
+  'Europe/Berlin',
+  'Australia/Sydney',
+  'Australia/Lord_Howe',
+  'America/Santiago',
+] as const;
 export const FIXED_ZONES = ['UTC', 'Asia/Tokyo', 'Asia/Kolkata'] as const;
 
 // Clock changes in 2025 for the zones above, so starts often land on the awkward days.
 const CLOCK_CHANGES = [
-  '2025-03-09T07:00Z', '2025-11-02T06:00Z', // New York
-  '2025-03-30T01:00Z', '2025-10-26T01:00Z', // Berlin
-  '2025-04-05T16:00Z', '2025-10-04T16:00Z', // Sydney
-  '2025-04-05T15:00Z', '2025-10-04T15:30Z', // Lord Howe
-  '2025-04-06T03:00Z', '2025-09-07T04:00Z', // Santiago
+  '2025-03-09T07:00Z',
+  '2025-11-02T06:00Z', // New York
+  '2025-03-30T01:00Z',
+  '2025-10-26T01:00Z', // Berlin
+  '2025-04-05T16:00Z',
+  '2025-10-04T16:00Z', // Sydney
+  '2025-04-05T15:00Z',
+  '2025-10-04T15:30Z', // Lord Howe
+  '2025-04-06T03:00Z',
+  '2025-09-07T04:00Z', // Santiago
 ].map((iso) => Date.parse(iso));
 
-const time = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const time = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 function randomDay(random: Random): ClockInterval[] {
   const count = random.pick([0, 0, 1, 1, 1, 2, 2, 3]);
@@ -27,7 +44,8 @@ function randomDay(random: Random): ClockInterval[] {
   for (let i = 0; i < sorted.length; i += 2) intervals.push({ start: time(sorted[i]!), end: time(sorted[i + 1]!) });
   const last = intervals[intervals.length - 1];
   // Sometimes run the last interval overnight (the schema weeds out any overlap with the next day).
-  if (last && last.start !== '24:00' && random.chance(0.25)) intervals[intervals.length - 1] = { start: last.start, end: time(random.int(0, 32) * 15) };
+  if (last && last.start !== '24:00' && random.chance(0.25))
+    intervals[intervals.length - 1] = { start: last.start, end: time(random.int(0, 32) * 15) };
   return intervals.filter((interval) => interval.start !== '24:00');
 }
 
@@ -39,7 +57,10 @@ function randomHolidays(random: Random): string[] {
   return holidays;
 }
 
-export function randomCalendar(random: Random, zones: readonly string[] = [...DST_ZONES, ...FIXED_ZONES]): BusinessCalendar {
+export function randomCalendar(
+  random: Random,
+  zones: readonly string[] = [...DST_ZONES, ...FIXED_ZONES],
+): BusinessCalendar {
   for (;;) {
     const candidate = {
       timeZone: random.pick(zones),

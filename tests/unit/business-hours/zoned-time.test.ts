@@ -63,11 +63,28 @@ describe('wallToUtc: local wall-clock time to the instant', () => {
   });
 
   it('says which reading applied: exact, shifted out of a gap, or the first of two', () => {
-    expect(readWallTime(NEW_YORK, wall('2025-03-09T02:30'))).toEqual({ kind: 'gap', instant: Date.parse('2025-03-09T07:30:00Z'), shiftMs: HOUR });
-    expect(readWallTime('Australia/Lord_Howe', wall('2025-10-05T02:15'))).toMatchObject({ kind: 'gap', shiftMs: HOUR / 2 });
-    expect(readWallTime(NEW_YORK, wall('2025-11-02T01:30'))).toEqual({ kind: 'ambiguous', instant: Date.parse('2025-11-02T05:30:00Z'), laterInstant: Date.parse('2025-11-02T06:30:00Z') });
-    expect(readWallTime(NEW_YORK, wall('2025-03-09T03:00'))).toEqual({ kind: 'exact', instant: Date.parse('2025-03-09T07:00:00Z') });
-    expect(readWallTime(BERLIN, wall('2025-06-01T12:00'))).toEqual({ kind: 'exact', instant: Date.parse('2025-06-01T10:00:00Z') });
+    expect(readWallTime(NEW_YORK, wall('2025-03-09T02:30'))).toEqual({
+      kind: 'gap',
+      instant: Date.parse('2025-03-09T07:30:00Z'),
+      shiftMs: HOUR,
+    });
+    expect(readWallTime('Australia/Lord_Howe', wall('2025-10-05T02:15'))).toMatchObject({
+      kind: 'gap',
+      shiftMs: HOUR / 2,
+    });
+    expect(readWallTime(NEW_YORK, wall('2025-11-02T01:30'))).toEqual({
+      kind: 'ambiguous',
+      instant: Date.parse('2025-11-02T05:30:00Z'),
+      laterInstant: Date.parse('2025-11-02T06:30:00Z'),
+    });
+    expect(readWallTime(NEW_YORK, wall('2025-03-09T03:00'))).toEqual({
+      kind: 'exact',
+      instant: Date.parse('2025-03-09T07:00:00Z'),
+    });
+    expect(readWallTime(BERLIN, wall('2025-06-01T12:00'))).toEqual({
+      kind: 'exact',
+      instant: Date.parse('2025-06-01T10:00:00Z'),
+    });
   });
 
   it('keeps milliseconds', () => {
@@ -98,7 +115,11 @@ describe('toZonedInstant', () => {
       weekday: 0,
       offset: '+02:00',
     });
-    expect(toZonedInstant(NEW_YORK, Date.parse('2025-11-02T06:30:30Z'))).toMatchObject({ local: '2025-11-02 01:30:30', offset: '-05:00', weekday: 0 });
+    expect(toZonedInstant(NEW_YORK, Date.parse('2025-11-02T06:30:30Z'))).toMatchObject({
+      local: '2025-11-02 01:30:30',
+      offset: '-05:00',
+      weekday: 0,
+    });
     expect(toZonedInstant('Asia/Kathmandu', Date.parse('2025-01-01T00:00:00Z')).offset).toBe('+05:45');
   });
 });

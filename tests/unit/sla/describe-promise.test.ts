@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { addBusinessMinutes, ALWAYS_OPEN_CALENDAR, toZonedInstant, type BusinessCalendar, type ClockInterval } from '@/lib/business-hours';
+import {
+  addBusinessMinutes,
+  ALWAYS_OPEN_CALENDAR,
+  toZonedInstant,
+  type BusinessCalendar,
+  type ClockInterval,
+} from '@/lib/business-hours';
 import { describeResponsePromise } from '@/lib/sla';
 
 // The customer's promise must say what the SLA computes. Every case takes its due time from the same
@@ -11,12 +17,20 @@ const weekdays = (name: string, timeZone: string, intervals: ClockInterval[]): B
   weekly: Array.from({ length: 7 }, (_, day) => (day >= 1 && day <= 5 ? intervals : [])),
   holidays: [],
 });
-const everyDay = (name: string, timeZone: string): BusinessCalendar => ({ name, timeZone, weekly: Array.from({ length: 7 }, () => [{ start: '00:00', end: '24:00' }]), holidays: [] });
+const everyDay = (name: string, timeZone: string): BusinessCalendar => ({
+  name,
+  timeZone,
+  weekly: Array.from({ length: 7 }, () => [{ start: '00:00', end: '24:00' }]),
+  holidays: [],
+});
 
 const CALENDARS: BusinessCalendar[] = [
   weekdays('8-hour days', 'Europe/Berlin', [{ start: '09:00', end: '17:00' }]),
   weekdays('10-hour days', 'America/New_York', [{ start: '08:00', end: '18:00' }]),
-  weekdays('split days', 'Europe/Berlin', [{ start: '09:00', end: '12:00' }, { start: '13:00', end: '17:00' }]),
+  weekdays('split days', 'Europe/Berlin', [
+    { start: '09:00', end: '12:00' },
+    { start: '13:00', end: '17:00' },
+  ]),
   ALWAYS_OPEN_CALENDAR,
   everyDay('24×7 in New York', 'America/New_York'),
 ];
@@ -24,10 +38,27 @@ const CALENDARS: BusinessCalendar[] = [
 const promise = (calendar: BusinessCalendar, start: string, targetMinutes: number) => {
   const startedAt = new Date(start);
   const dueAt = addBusinessMinutes(calendar, startedAt, targetMinutes);
-  return { text: describeResponsePromise({ startedAt, dueAt, targetMinutes, timeZone: calendar.timeZone }), startedAt, dueAt };
+  return {
+    text: describeResponsePromise({ startedAt, dueAt, targetMinutes, timeZone: calendar.timeZone }),
+    startedAt,
+    dueAt,
+  };
 };
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 describe('describeResponsePromise', () => {
@@ -38,21 +69,33 @@ describe('describeResponsePromise', () => {
   });
 
   it('a target inside one open stretch is plain hours, with the due time', () => {
-    expect(promise(CALENDARS[0]!, '2026-03-03T09:00:00Z', 240).text).toBe('within 4 hours, by Tuesday 3 March, 14:00 CET');
+    expect(promise(CALENDARS[0]!, '2026-03-03T09:00:00Z', 240).text).toBe(
+      'within 4 hours, by Tuesday 3 March, 14:00 CET',
+    );
   });
 
   it('a target that crosses closed time is business hours, with the due time', () => {
     // 10-hour days in New York: Tue 16:00 EST + 4 h = 2 h today + 2 h Wednesday → Wed 10:00 EST.
-    expect(promise(CALENDARS[1]!, '2026-03-03T21:00:00Z', 240).text).toBe('within 4 business hours, by Wednesday 4 March, 10:00 EST');
+    expect(promise(CALENDARS[1]!, '2026-03-03T21:00:00Z', 240).text).toBe(
+      'within 4 business hours, by Wednesday 4 March, 10:00 EST',
+    );
     // Split days: Tue 10:00 CET + 4 h = 10–12 and 13–15 → 15:00, five wall-clock hours later.
-    expect(promise(CALENDARS[2]!, '2026-03-03T09:00:00Z', 240).text).toBe('within 4 business hours, by Tuesday 3 March, 15:00 CET');
+    expect(promise(CALENDARS[2]!, '2026-03-03T09:00:00Z', 240).text).toBe(
+      'within 4 business hours, by Tuesday 3 March, 15:00 CET',
+    );
   });
 
   it('around the clock, hours and days are wall-clock time, across a daylight-saving change too', () => {
-    expect(promise(ALWAYS_OPEN_CALENDAR, '2026-03-03T12:00:00Z', 1440).text).toBe('within 24 hours, by Wednesday 4 March, 12:00 UTC');
-    expect(promise(ALWAYS_OPEN_CALENDAR, '2026-03-03T12:00:00Z', 2880).text).toBe('within 2 days, by Thursday 5 March, 12:00 UTC');
+    expect(promise(ALWAYS_OPEN_CALENDAR, '2026-03-03T12:00:00Z', 1440).text).toBe(
+      'within 24 hours, by Wednesday 4 March, 12:00 UTC',
+    );
+    expect(promise(ALWAYS_OPEN_CALENDAR, '2026-03-03T12:00:00Z', 2880).text).toBe(
+      'within 2 days, by Thursday 5 March, 12:00 UTC',
+    );
     // New York springs forward on 2026-03-08: 24 real hours after Sat 12:00 EST is Sun 13:00 EDT.
-    expect(promise(CALENDARS[4]!, '2026-03-07T17:00:00Z', 1440).text).toBe('within 24 hours, by Sunday 8 March, 13:00 EDT');
+    expect(promise(CALENDARS[4]!, '2026-03-07T17:00:00Z', 1440).text).toBe(
+      'within 24 hours, by Sunday 8 March, 13:00 EDT',
+    );
   });
 
   it('a zero target is "right away" in open time, and names the opening in closed time', () => {
@@ -61,7 +104,14 @@ describe('describeResponsePromise', () => {
   });
 
   it('agrees with the computed due time on every calendar shape, start and target', () => {
-    const starts = ['2026-03-02T06:30:00Z', '2026-03-04T11:15:00Z', '2026-03-06T16:45:00Z', '2026-03-07T10:00:00Z', '2026-10-30T15:00:00Z', '2026-12-31T16:00:00Z'];
+    const starts = [
+      '2026-03-02T06:30:00Z',
+      '2026-03-04T11:15:00Z',
+      '2026-03-06T16:45:00Z',
+      '2026-03-07T10:00:00Z',
+      '2026-10-30T15:00:00Z',
+      '2026-12-31T16:00:00Z',
+    ];
     const targets = [30, 60, 90, 240, 480, 600, 1440, 2880, 7200];
     let cases = 0;
     for (const calendar of CALENDARS) {
@@ -79,7 +129,10 @@ describe('describeResponsePromise', () => {
           const plain = /^within (\d+) (minute|hour|day)s?,/.exec(text);
           const business = /^within (\d+) business (minute|hour)s?,/.exec(text);
           const unit = { minute: 1, hour: 60, day: 1440 } as const;
-          if (plain) expect(Number(plain[1]) * unit[plain[2] as keyof typeof unit], where).toBe((dueAt.getTime() - startedAt.getTime()) / 60_000);
+          if (plain)
+            expect(Number(plain[1]) * unit[plain[2] as keyof typeof unit], where).toBe(
+              (dueAt.getTime() - startedAt.getTime()) / 60_000,
+            );
           if (business) expect(Number(business[1]) * unit[business[2] as keyof typeof unit], where).toBe(target);
           expect(text, where).not.toMatch(/business days?/);
           cases += 1;

@@ -19,7 +19,10 @@ async function loadInvitation(token: string) {
   } catch (error) {
     if (!(error instanceof TRPCError)) throw error;
     // A malformed token fails input validation, whose message is meant for developers, not people.
-    const message = error.code === 'BAD_REQUEST' ? 'This invitation link is not valid. Ask your admin to send a new one.' : error.message;
+    const message =
+      error.code === 'BAD_REQUEST'
+        ? 'This invitation link is not valid. Ask your admin to send a new one.'
+        : error.message;
     return { error: message };
   }
 }
@@ -52,7 +55,8 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Join {invitation.workspaceName}</h1>
         <p className="mt-1 text-sm text-slate-600">
-          You were invited as {ROLE_LABELS[invitation.role]} with <span className="font-medium text-slate-900">{invitation.email}</span>.
+          You were invited as {ROLE_LABELS[invitation.role]} with{' '}
+          <span className="font-medium text-slate-900">{invitation.email}</span>.
         </p>
       </div>
 
@@ -62,7 +66,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
         <AcceptAsMemberButton token={token} />
       ) : (
         <div className="space-y-3">
-          <p className="text-sm text-slate-700">You already have a Cairn account. Sign in as {invitation.email} to accept.</p>
+          <p className="text-sm text-slate-700">
+            You already have a Cairn account. Sign in as {invitation.email} to accept.
+          </p>
           {signedInEmail ? (
             <form action={signOutAndSignInAgain.bind(null, invitePath)} className="space-y-2">
               <p className="text-sm text-slate-600">You are signed in as {signedInEmail}.</p>
@@ -72,7 +78,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
             </form>
           ) : (
             <Button asChild className="w-full">
-              <Link href={`/signin?callbackUrl=${encodeURIComponent(invitePath)}`}>Sign in as {invitation.email} to accept</Link>
+              <Link href={`/signin?callbackUrl=${encodeURIComponent(invitePath)}`}>
+                Sign in as {invitation.email} to accept
+              </Link>
             </Button>
           )}
         </div>

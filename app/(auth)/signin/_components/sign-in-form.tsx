@@ -9,7 +9,9 @@ import { requestSignInLink, signInWithPassword, type AuthActionResult } from '..
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: string | null }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [result, setResult] = useState<Extract<AuthActionResult, { ok: false }> | null>(initialError ? { ok: false, message: initialError } : null);
+  const [result, setResult] = useState<Extract<AuthActionResult, { ok: false }> | null>(
+    initialError ? { ok: false, message: initialError } : null,
+  );
   const [pending, startTransition] = useTransition();
   const [busyWith, setBusyWith] = useState<'password' | 'link' | null>(null);
 

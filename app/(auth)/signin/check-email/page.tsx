@@ -13,8 +13,8 @@ export default function CheckEmailPage() {
       </div>
       <h1 className="text-2xl font-semibold tracking-tight">Check your inbox</h1>
       <p className="text-sm text-slate-600">
-        We sent you a sign-in link. It works once and expires in {STAFF_LINK_TTL_MINUTES} minutes. If it does not arrive within a couple of minutes, check
-        your spam folder.
+        We sent you a sign-in link. It works once and expires in {STAFF_LINK_TTL_MINUTES} minutes. If it does not arrive
+        within a couple of minutes, check your spam folder.
       </p>
       <p className="text-sm text-slate-600">
         <Link href="/signin" className="font-medium text-brand underline-offset-2 hover:underline">

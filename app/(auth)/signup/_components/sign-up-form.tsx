@@ -57,7 +57,15 @@ export function SignUpForm({ host }: { host: string }) {
         </Alert>
       ) : null}
       <Field id="name" label="Your name" error={errors.fields.name}>
-        <Input id="name" autoComplete="name" required value={name} onChange={(e) => setName(e.target.value)} aria-invalid={Boolean(errors.fields.name)} aria-describedby={describedBy('name', errors.fields.name)} />
+        <Input
+          id="name"
+          autoComplete="name"
+          required
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          aria-invalid={Boolean(errors.fields.name)}
+          aria-describedby={describedBy('name', errors.fields.name)}
+        />
       </Field>
       <Field id="email" label="Email" error={errors.fields.email}>
         <Input
@@ -97,7 +105,12 @@ export function SignUpForm({ host }: { host: string }) {
           aria-describedby={describedBy('workspace-name', errors.fields.workspaceName)}
         />
       </Field>
-      <WorkspaceAddressField host={host} value={workspace.slug} onChange={workspace.setSlug} error={errors.fields.workspaceSlug} />
+      <WorkspaceAddressField
+        host={host}
+        value={workspace.slug}
+        onChange={workspace.setSlug}
+        error={errors.fields.workspaceSlug}
+      />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? <Spinner label={signingIn ? 'Signing in' : 'Creating workspace'} /> : null}
         Create workspace

@@ -25,8 +25,17 @@ async function read<T>(workspace: PublicWorkspace, work: (scope: HelpScope) => P
 
 // cache(): generateMetadata and the page share one read per request.
 export const readHelpHome = cache((workspace: PublicWorkspace) =>
-  read(workspace, async (scope) => ({ categories: await listHelpCategories(scope), popular: await listPopularArticles(scope) })),
+  read(workspace, async (scope) => ({
+    categories: await listHelpCategories(scope),
+    popular: await listPopularArticles(scope),
+  })),
 );
-export const readHelpCategory = cache((workspace: PublicWorkspace, slug: string) => read(workspace, (scope) => getHelpCategory(scope, slug)));
-export const readHelpArticle = cache((workspace: PublicWorkspace, slug: string) => read(workspace, (scope) => getHelpArticle(scope, slug)));
-export const readHelpSearch = cache((workspace: PublicWorkspace, query: string) => read(workspace, (scope) => searchHelpCenter(scope, { query, limit: 20, track: true })));
+export const readHelpCategory = cache((workspace: PublicWorkspace, slug: string) =>
+  read(workspace, (scope) => getHelpCategory(scope, slug)),
+);
+export const readHelpArticle = cache((workspace: PublicWorkspace, slug: string) =>
+  read(workspace, (scope) => getHelpArticle(scope, slug)),
+);
+export const readHelpSearch = cache((workspace: PublicWorkspace, query: string) =>
+  read(workspace, (scope) => searchHelpCenter(scope, { query, limit: 20, track: true })),
+);

@@ -5,7 +5,8 @@ import { withHelpCenter } from '@/server/services/help/help-center-scope';
 import { loadWorkspace } from '../../_lib/workspace';
 import { withRouteMetrics } from '@/server/metrics/http';
 
-const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
+const escapeXml = (text: string) =>
+  text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 
 /**
  * One sitemap per workspace: its help-center home, categories and every article an anonymous visitor
@@ -22,10 +23,15 @@ async function handleGet(_request: Request, { params }: { params: Promise<{ work
   const urls = [
     `<url><loc>${escapeXml(base)}</loc></url>`,
     ...categories.map((c) => `<url><loc>${escapeXml(`${base}/categories/${c.slug}`)}</loc></url>`),
-    ...articles.map((a) => `<url><loc>${escapeXml(`${base}/articles/${a.slug}`)}</loc><lastmod>${a.updatedAt.toISOString()}</lastmod></url>`),
+    ...articles.map(
+      (a) =>
+        `<url><loc>${escapeXml(`${base}/articles/${a.slug}`)}</loc><lastmod>${a.updatedAt.toISOString()}</lastmod></url>`,
+    ),
   ];
   const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
-  return new Response(xml, { headers: { 'content-type': 'application/xml; charset=utf-8', 'cache-control': 'public, max-age=3600' } });
+  return new Response(xml, {
+    headers: { 'content-type': 'application/xml; charset=utf-8', 'cache-control': 'public, max-age=3600' },
+  });
 }
 
 export const GET = withRouteMetrics('/[workspace]/help/sitemap.xml', handleGet);

@@ -28,7 +28,9 @@ type Props = {
  */
 export async function PortalGate({ workspace, next, error, requireAccount, children }: Props) {
   const session = await readPortalSession(workspace);
-  const linkTooNarrow = Boolean(requireAccount && session?.ticketId && session.ticketId !== requireAccount.exceptTicketId);
+  const linkTooNarrow = Boolean(
+    requireAccount && session?.ticketId && session.ticketId !== requireAccount.exceptTicketId,
+  );
   if (session && !linkTooNarrow) return typeof children === 'function' ? children(session) : children;
   return (
     <PortalSignInForm

@@ -4,7 +4,13 @@ import { env } from '@/lib/env';
 import { WORKSPACE_SLUG_PATTERN } from '@/lib/constants/portal';
 import { toPublicPath } from '@/lib/utils/customer-paths';
 import { CUSTOM_DOMAIN_HEADER } from '@/lib/utils/domain-rewrite';
-import { portalCookieName, signPortalSession, TICKET_LINK_DAYS, verifyPortalSession, verifyTicketLink } from '@/server/auth/portal-session';
+import {
+  portalCookieName,
+  signPortalSession,
+  TICKET_LINK_DAYS,
+  verifyPortalSession,
+  verifyTicketLink,
+} from '@/server/auth/portal-session';
 import { findWorkspaceBySlug } from '@/server/services/workspace/queries';
 import { withRouteMetrics } from '@/server/metrics/http';
 
@@ -24,11 +30,13 @@ async function handleGet(request: NextRequest, { params }: Params) {
   const onCustomDomain = request.headers.get(CUSTOM_DOMAIN_HEADER) === slug;
   const link = await verifyTicketLink(request.nextUrl.searchParams.get('token'));
   const workspace = await findWorkspaceBySlug(slug);
-  if (!link || !workspace || workspace.id !== link.tenantId) return redirectTo(toPublicPath(`/${slug}/portal?error=link`, slug, onCustomDomain));
+  if (!link || !workspace || workspace.id !== link.tenantId)
+    return redirectTo(toPublicPath(`/${slug}/portal?error=link`, slug, onCustomDomain));
 
   const response = redirectTo(toPublicPath(`/${slug}/portal/tickets/${link.ticketId}`, slug, onCustomDomain));
   const current = await verifyPortalSession(request.cookies.get(portalCookieName(slug))?.value);
-  const hasFullSession = current && !current.ticketId && current.tenantId === link.tenantId && current.customerId === link.customerId;
+  const hasFullSession =
+    current && !current.ticketId && current.tenantId === link.tenantId && current.customerId === link.customerId;
   if (!hasFullSession) {
     response.cookies.set(portalCookieName(slug), await signPortalSession(link), {
       httpOnly: true,

@@ -25,7 +25,8 @@ async function handleGet(request: NextRequest, { params }: Params) {
   if (!WORKSPACE_SLUG_PATTERN.test(slug)) return new NextResponse('Not found', { status: 404 });
 
   const onCustomDomain = request.headers.get(CUSTOM_DOMAIN_HEADER) === slug;
-  const failed = (code: PortalSignInError) => redirectTo(toPublicPath(`/${slug}/portal?error=${code}`, slug, onCustomDomain));
+  const failed = (code: PortalSignInError) =>
+    redirectTo(toPublicPath(`/${slug}/portal?error=${code}`, slug, onCustomDomain));
 
   const token = request.nextUrl.searchParams.get('token');
   if (!token || token.length > 200) return failed('link');
@@ -34,16 +35,21 @@ async function handleGet(request: NextRequest, { params }: Params) {
     const signedIn = await verifyPortalLink({ workspace: slug, token });
     const next = request.nextUrl.searchParams.get('next') ?? undefined;
     const response = redirectTo(toPublicPath(safePortalPath(signedIn.slug, next), signedIn.slug, onCustomDomain));
-    response.cookies.set(portalCookieName(signedIn.slug), await signPortalSession({ tenantId: signedIn.tenantId, customerId: signedIn.customerId }), {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: env.APP_URL.startsWith('https://'),
-      path: '/',
-      maxAge: PORTAL_SESSION_DAYS * 24 * 60 * 60,
-    });
+    response.cookies.set(
+      portalCookieName(signedIn.slug),
+      await signPortalSession({ tenantId: signedIn.tenantId, customerId: signedIn.customerId }),
+      {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: env.APP_URL.startsWith('https://'),
+        path: '/',
+        maxAge: PORTAL_SESSION_DAYS * 24 * 60 * 60,
+      },
+    );
     return response;
   } catch (error) {
-    if (error instanceof AppError && (error.code === 'UNAUTHORIZED' || error.code === 'NOT_FOUND')) return failed('link');
+    if (error instanceof AppError && (error.code === 'UNAUTHORIZED' || error.code === 'NOT_FOUND'))
+      return failed('link');
     // The token is spent in the same transaction that failed, so it is still good for another try.
     logError({ where: 'portal sign-in link', error });
     return failed('unavailable');

@@ -14,7 +14,9 @@ export default async function SubmitRequestPage({ params }: { params: Promise<{ 
       workspace={workspace}
       next={`/${workspace.slug}/portal/new`}
       // A one-ticket email link can't file new requests (the server refuses), so ask for a real sign-in.
-      requireAccount={{ reason: 'The link you opened shows one request only. To send a new request, sign in with your email.' }}
+      requireAccount={{
+        reason: 'The link you opened shows one request only. To send a new request, sign in with your email.',
+      }}
     >
       <div className="mx-auto max-w-2xl space-y-6">
         <div className="space-y-1">

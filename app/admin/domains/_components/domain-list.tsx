@@ -48,12 +48,21 @@ function RemoveDomainButton({ domain }: { domain: { id: string; domain: string }
 /** How long the list is polled after Verify now: the worker's look-up takes seconds, DNS timeouts ten. */
 const VERIFY_POLL_MS = 30_000;
 
-type Domain = { id: string; domain: string; verifiedAt: Date | null; checkedAt: Date | null; checkError: string | null; verificationRecord: { name: string; value: string } };
+type Domain = {
+  id: string;
+  domain: string;
+  verifiedAt: Date | null;
+  checkedAt: Date | null;
+  checkError: string | null;
+  verificationRecord: { name: string; value: string };
+};
 
 function VerificationRecord({ domain }: { domain: Domain }) {
   return (
     <div className="space-y-2 rounded-md bg-slate-50 p-3 text-sm">
-      <p className="text-slate-700">To prove you control this host name, add this record at your DNS provider, then press Verify now.</p>
+      <p className="text-slate-700">
+        To prove you control this host name, add this record at your DNS provider, then press Verify now.
+      </p>
       <dl className="grid grid-cols-[auto_1fr_auto] items-center gap-x-4 gap-y-1">
         <dt className="text-slate-500">Type</dt>
         <dd className="font-mono">TXT</dd>
@@ -74,7 +83,12 @@ function VerifyButton({ domain, onStarted }: { domain: Domain; onStarted: () => 
   const verify = useMutation(trpc.domain.verify.mutationOptions({ onSuccess: onStarted }));
   return (
     <>
-      <Button variant="secondary" size="sm" disabled={verify.isPending} onClick={() => verify.mutate({ domainId: domain.id })}>
+      <Button
+        variant="secondary"
+        size="sm"
+        disabled={verify.isPending}
+        onClick={() => verify.mutate({ domainId: domain.id })}
+      >
         {verify.isPending ? <Spinner label="Starting verification" /> : null}
         Verify now
       </Button>
@@ -99,7 +113,12 @@ export function DomainList() {
   if (domains.isPending) return <SkeletonList rows={2} label="Loading domains" />;
   if (domains.isError) return <Alert>{describeError(domains.error).message}</Alert>;
   if (domains.data.length === 0) {
-    return <EmptyState title="No custom domains" description="Your help center is reachable at its Cairn address. Connect a domain above to use your own." />;
+    return (
+      <EmptyState
+        title="No custom domains"
+        description="Your help center is reachable at its Cairn address. Connect a domain above to use your own."
+      />
+    );
   }
 
   return (
@@ -109,7 +128,11 @@ export function DomainList() {
           <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
             <span className="min-w-0 flex-1 break-all font-mono text-sm text-slate-900">{domain.domain}</span>
             <div className="flex flex-wrap items-center gap-2">
-              {domain.verifiedAt ? <Badge tone="success">Verified</Badge> : <Badge tone="warning">Not verified: not served yet</Badge>}
+              {domain.verifiedAt ? (
+                <Badge tone="success">Verified</Badge>
+              ) : (
+                <Badge tone="warning">Not verified: not served yet</Badge>
+              )}
               <VerifyButton domain={domain} onStarted={() => setVerifyingSince(Date.now())} />
               <RemoveDomainButton domain={domain} />
             </div>

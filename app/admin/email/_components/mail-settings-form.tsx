@@ -63,7 +63,12 @@ export function MailSettingsForm() {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setSaved(false);
-    const smtp = smtpChoice === 'replace' || (!hasOwnServer && smtpUrl.trim()) ? { smtpUrl: smtpUrl.trim() } : smtpChoice === 'remove' ? { smtpUrl: null } : {};
+    const smtp =
+      smtpChoice === 'replace' || (!hasOwnServer && smtpUrl.trim())
+        ? { smtpUrl: smtpUrl.trim() }
+        : smtpChoice === 'remove'
+          ? { smtpUrl: null }
+          : {};
     update.mutate({ fromName: fromName.trim() || null, fromAddress: fromAddress.trim() || null, ...smtp });
   }
 
@@ -76,12 +81,28 @@ export function MailSettingsForm() {
           <span className="font-mono">
             {data.effectiveFrom.name} &lt;{data.effectiveFrom.address}&gt;
           </span>
-          . Customers&apos; replies come back to this address with a per-ticket code added after a “+”, so make sure your mailbox accepts plus addresses.
+          . Customers&apos; replies come back to this address with a per-ticket code added after a “+”, so make sure
+          your mailbox accepts plus addresses.
         </p>
-        <Field id="from-name" label="Sender name" hint="Shown as who the mail is from. Empty: the workspace name." error={errors.fields.fromName}>
-          <Input id="from-name" value={fromName} onChange={(e) => setFromName(e.target.value)} aria-invalid={Boolean(errors.fields.fromName)} />
+        <Field
+          id="from-name"
+          label="Sender name"
+          hint="Shown as who the mail is from. Empty: the workspace name."
+          error={errors.fields.fromName}
+        >
+          <Input
+            id="from-name"
+            value={fromName}
+            onChange={(e) => setFromName(e.target.value)}
+            aria-invalid={Boolean(errors.fields.fromName)}
+          />
         </Field>
-        <Field id="from-address" label="Sender address" hint={`Empty: the workspace's support email, else ${data.defaultFromAddress}.`} error={errors.fields.fromAddress}>
+        <Field
+          id="from-address"
+          label="Sender address"
+          hint={`Empty: the workspace's support email, else ${data.defaultFromAddress}.`}
+          error={errors.fields.fromAddress}
+        >
           <Input
             id="from-address"
             type="email"
@@ -100,7 +121,8 @@ export function MailSettingsForm() {
         {hasOwnServer ? (
           <div className="space-y-3 text-sm">
             <p>
-              Sending through <span className="break-all font-mono">{data.smtp.url}</span>. The password is stored on the server and never shown again.
+              Sending through <span className="break-all font-mono">{data.smtp.url}</span>. The password is stored on
+              the server and never shown again.
             </p>
             <fieldset className="space-y-2">
               <legend className="sr-only">What to do with this server</legend>
@@ -112,7 +134,13 @@ export function MailSettingsForm() {
                 ] as const
               ).map(([value, label]) => (
                 <label key={value} className="flex items-center gap-2">
-                  <input type="radio" name="smtp-choice" value={value} checked={smtpChoice === value} onChange={() => setSmtpChoice(value)} />
+                  <input
+                    type="radio"
+                    name="smtp-choice"
+                    value={value}
+                    checked={smtpChoice === value}
+                    onChange={() => setSmtpChoice(value)}
+                  />
                   {label}
                 </label>
               ))}
@@ -120,11 +148,19 @@ export function MailSettingsForm() {
           </div>
         ) : (
           <p className="text-sm text-slate-600">
-            {data.cairnSmtpConfigured ? "Sending through Cairn's mail server." : 'No mail server is configured: mail is saved as files on the server.'} Enter your own to send from your domain with your provider.
+            {data.cairnSmtpConfigured
+              ? "Sending through Cairn's mail server."
+              : 'No mail server is configured: mail is saved as files on the server.'}{' '}
+            Enter your own to send from your domain with your provider.
           </p>
         )}
         {!hasOwnServer || smtpChoice === 'replace' ? (
-          <Field id="smtp-url" label="SMTP URL" hint="smtp://user:password@mail.example.com:587, or smtps:// for TLS on connect. URL-encode special characters in the password." error={errors.fields.smtpUrl}>
+          <Field
+            id="smtp-url"
+            label="SMTP URL"
+            hint="smtp://user:password@mail.example.com:587, or smtps:// for TLS on connect. URL-encode special characters in the password."
+            error={errors.fields.smtpUrl}
+          >
             <Input
               id="smtp-url"
               autoCapitalize="none"
@@ -138,18 +174,29 @@ export function MailSettingsForm() {
           </Field>
         ) : null}
         <div className="flex flex-wrap items-center gap-3">
-          <Button type="button" variant="secondary" disabled={checking} onClick={() => test.mutate(smtpUrl.trim() ? { smtpUrl: smtpUrl.trim() } : {})}>
+          <Button
+            type="button"
+            variant="secondary"
+            disabled={checking}
+            onClick={() => test.mutate(smtpUrl.trim() ? { smtpUrl: smtpUrl.trim() } : {})}
+          >
             {checking ? <Spinner label="Testing the connection" /> : null}
             Test connection
           </Button>
-          <span className="text-xs text-slate-500">Connects and signs in without sending a mail; this can take up to half a minute.</span>
+          <span className="text-xs text-slate-500">
+            Connects and signs in without sending a mail; this can take up to half a minute.
+          </span>
         </div>
         {check?.status === 'running' ? (
           <p className="text-sm text-slate-600" role="status">
-            {check.alreadyRunning ? 'A test is already running; its result will show here.' : `Testing ${check.host ?? 'the connection'}…`}
+            {check.alreadyRunning
+              ? 'A test is already running; its result will show here.'
+              : `Testing ${check.host ?? 'the connection'}…`}
           </p>
         ) : null}
-        {check?.status === 'ok' || check?.status === 'failed' ? <Alert tone={check.status === 'ok' ? 'success' : 'error'}>{check.message}</Alert> : null}
+        {check?.status === 'ok' || check?.status === 'failed' ? (
+          <Alert tone={check.status === 'ok' ? 'success' : 'error'}>{check.message}</Alert>
+        ) : null}
         {test.error ? <Alert>{describeError(test.error).message}</Alert> : null}
       </Card>
 

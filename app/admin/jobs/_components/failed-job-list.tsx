@@ -31,7 +31,12 @@ export function FailedJobList() {
   if (jobs.isPending) return <SkeletonList rows={3} label="Loading failed jobs" />;
   if (jobs.isError) return <Alert>{describeError(jobs.error).message}</Alert>;
   if (items.length === 0) {
-    return <EmptyState title="No failed jobs" description="Every email and event of this workspace went through. Work that keeps failing after its retries shows up here." />;
+    return (
+      <EmptyState
+        title="No failed jobs"
+        description="Every email and event of this workspace went through. Work that keeps failing after its retries shows up here."
+      />
+    );
   }
 
   const error = retry.error ?? retryAll.error;
@@ -47,7 +52,9 @@ export function FailedJobList() {
         </Button>
       </div>
       {error ? <Alert>{describeError(error).message}</Alert> : null}
-      {retryAll.data ? <Alert tone="success">{`${retryAll.data.retried} ${retryAll.data.retried === 1 ? 'job' : 'jobs'} put back on the queue.`}</Alert> : null}
+      {retryAll.data ? (
+        <Alert tone="success">{`${retryAll.data.retried} ${retryAll.data.retried === 1 ? 'job' : 'jobs'} put back on the queue.`}</Alert>
+      ) : null}
       <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
         {items.map((job) => (
           <li key={job.id} className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-start">

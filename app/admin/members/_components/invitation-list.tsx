@@ -18,7 +18,10 @@ const STATUS: Record<InvitationStatus, { label: string; tone: BadgeTone }> = {
 };
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
 
-function statusOf(invitation: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date }, now: number): InvitationStatus {
+function statusOf(
+  invitation: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date },
+  now: number,
+): InvitationStatus {
   if (invitation.acceptedAt) return 'accepted';
   if (invitation.revokedAt) return 'revoked';
   return invitation.expiresAt.getTime() < now ? 'expired' : 'pending';
@@ -37,7 +40,12 @@ export function InvitationList() {
   if (invitations.isPending) return <SkeletonList rows={2} label="Loading invitations" />;
   if (invitations.isError) return <Alert>{describeError(invitations.error).message}</Alert>;
   if (invitations.data.length === 0) {
-    return <EmptyState title="No invitations yet" description="Invitations you send appear here until they are accepted, revoked or expire." />;
+    return (
+      <EmptyState
+        title="No invitations yet"
+        description="Invitations you send appear here until they are accepted, revoked or expire."
+      />
+    );
   }
 
   const now = Date.now();

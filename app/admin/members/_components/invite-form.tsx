@@ -70,11 +70,17 @@ export function InviteForm() {
       {invite.data ? (
         <Alert tone="success">
           <p>
-            Invitation sent to <strong>{invite.data.email}</strong>. The email is on its way; you can also share this link with them
-            directly. It works once and expires in 7 days.
+            Invitation sent to <strong>{invite.data.email}</strong>. The email is on its way; you can also share this
+            link with them directly. It works once and expires in 7 days.
           </p>
           <div className="mt-2 flex flex-col gap-2 sm:flex-row">
-            <Input readOnly aria-label="Invitation link" value={invite.data.inviteUrl} onFocus={(e) => e.currentTarget.select()} className="font-mono text-xs" />
+            <Input
+              readOnly
+              aria-label="Invitation link"
+              value={invite.data.inviteUrl}
+              onFocus={(e) => e.currentTarget.select()}
+              className="font-mono text-xs"
+            />
             <CopyButton value={invite.data.inviteUrl} label="Copy link" />
           </div>
         </Alert>

@@ -19,7 +19,15 @@ type Member = { id: string; userId: string; name: string | null; email: string; 
 
 const displayName = (m: Member) => m.name || m.email;
 
-function RemoveMemberButton({ member, isSelf, onRemoved }: { member: Member; isSelf: boolean; onRemoved: () => Promise<void> }) {
+function RemoveMemberButton({
+  member,
+  isSelf,
+  onRemoved,
+}: {
+  member: Member;
+  isSelf: boolean;
+  onRemoved: () => Promise<void>;
+}) {
   const trpc = useTRPC();
   const [open, setOpen] = useState(false);
   const remove = useMutation(
@@ -119,7 +127,13 @@ export function MemberList({ actor }: { actor: Actor }) {
                     ))}
                   </Select>
                 )}
-                {locked ? null : <RemoveMemberButton member={member} isSelf={isSelf} onRemoved={() => refreshAfterChange(member.userId)} />}
+                {locked ? null : (
+                  <RemoveMemberButton
+                    member={member}
+                    isSelf={isSelf}
+                    onRemoved={() => refreshAfterChange(member.userId)}
+                  />
+                )}
               </div>
             </li>
           );

@@ -1,6 +1,11 @@
 import type { MemberRole } from '@/lib/constants/workspace';
 
-export const ROLE_LABELS: Record<MemberRole, string> = { owner: 'Owner', admin: 'Admin', agent: 'Agent', viewer: 'Viewer' };
+export const ROLE_LABELS: Record<MemberRole, string> = {
+  owner: 'Owner',
+  admin: 'Admin',
+  agent: 'Agent',
+  viewer: 'Viewer',
+};
 
 export const ROLE_HINTS: Record<MemberRole, string> = {
   owner: 'Everything, including who owns the workspace',

@@ -53,19 +53,47 @@ function CalendarForm({ calendarId, initial }: { calendarId?: string; initial: D
   const issueCount = Object.keys(issues).length;
   return (
     <Card className="p-4 sm:p-6">
-      <form onSubmit={onSubmit} className="space-y-6" noValidate aria-label={calendarId ? 'Edit calendar' : 'New calendar'}>
-        {issueCount ? <Alert>Fix the {issueCount === 1 ? 'field' : `${issueCount} fields`} marked below, then save again.</Alert> : null}
+      <form
+        onSubmit={onSubmit}
+        className="space-y-6"
+        noValidate
+        aria-label={calendarId ? 'Edit calendar' : 'New calendar'}
+      >
+        {issueCount ? (
+          <Alert>Fix the {issueCount === 1 ? 'field' : `${issueCount} fields`} marked below, then save again.</Alert>
+        ) : null}
         {server.message ? <Alert>{server.message}</Alert> : null}
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="calendar-name" label="Name" error={nameError}>
-            <Input id="calendar-name" value={draft.name} placeholder="Berlin office hours" onChange={(e) => setDraft({ ...draft, name: e.target.value })} aria-invalid={Boolean(nameError)} aria-describedby={nameError ? 'calendar-name-error' : undefined} />
+            <Input
+              id="calendar-name"
+              value={draft.name}
+              placeholder="Berlin office hours"
+              onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+              aria-invalid={Boolean(nameError)}
+              aria-describedby={nameError ? 'calendar-name-error' : undefined}
+            />
           </Field>
           <Field id="calendar-zone" label="Time zone" hint="IANA name; start typing for suggestions." error={zoneError}>
-            <TimeZoneInput id="calendar-zone" value={draft.timeZone} onChange={(timeZone) => setDraft({ ...draft, timeZone })} invalid={Boolean(zoneError)} />
+            <TimeZoneInput
+              id="calendar-zone"
+              value={draft.timeZone}
+              onChange={(timeZone) => setDraft({ ...draft, timeZone })}
+              invalid={Boolean(zoneError)}
+            />
           </Field>
         </div>
-        <WeeklyHoursEditor weekly={draft.weekly} onChange={(weekly) => setDraft({ ...draft, weekly })} issues={issues} />
-        <HolidaysEditor calendarId={calendarId} holidays={draft.holidays} onChange={(holidays) => setDraft({ ...draft, holidays })} issues={issues} />
+        <WeeklyHoursEditor
+          weekly={draft.weekly}
+          onChange={(weekly) => setDraft({ ...draft, weekly })}
+          issues={issues}
+        />
+        <HolidaysEditor
+          calendarId={calendarId}
+          holidays={draft.holidays}
+          onChange={(holidays) => setDraft({ ...draft, holidays })}
+          issues={issues}
+        />
         <EditorActions what="calendar" pending={save.isPending} />
       </form>
     </Card>
@@ -84,9 +112,22 @@ export function CalendarEditor({ calendarId }: { calendarId?: string }) {
   if (!calendar) {
     return (
       <Alert>
-        This calendar no longer exists. <Link href="/admin/sla" className="underline">Back to SLA settings</Link>
+        This calendar no longer exists.{' '}
+        <Link href="/admin/sla" className="underline">
+          Back to SLA settings
+        </Link>
       </Alert>
     );
   }
-  return <CalendarForm calendarId={calendar.id} initial={{ name: calendar.name, timeZone: calendar.timeZone, weekly: calendar.weekly, holidays: calendar.holidays }} />;
+  return (
+    <CalendarForm
+      calendarId={calendar.id}
+      initial={{
+        name: calendar.name,
+        timeZone: calendar.timeZone,
+        weekly: calendar.weekly,
+        holidays: calendar.holidays,
+      }}
+    />
+  );
 }

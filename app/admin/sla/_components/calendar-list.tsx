@@ -11,7 +11,13 @@ import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
 import { summarizeWeek } from './week-summary';
 
-type Calendar = { id: string; name: string; timeZone: string; weekly: Array<Array<{ start: string; end: string }>>; holidays: string[] };
+type Calendar = {
+  id: string;
+  name: string;
+  timeZone: string;
+  weekly: Array<Array<{ start: string; end: string }>>;
+  holidays: string[];
+};
 
 function CalendarCard({ calendar }: { calendar: Calendar }) {
   const trpc = useTRPC();
@@ -33,7 +39,9 @@ function CalendarCard({ calendar }: { calendar: Calendar }) {
           <p className="text-sm text-slate-600">{calendar.timeZone}</p>
           <p className="mt-1 text-sm text-slate-700">{summarizeWeek(calendar.weekly)}</p>
           <p className="text-xs text-slate-500">
-            {calendar.holidays.length ? `${calendar.holidays.length} holiday${calendar.holidays.length === 1 ? '' : 's'}` : 'No holidays'}
+            {calendar.holidays.length
+              ? `${calendar.holidays.length} holiday${calendar.holidays.length === 1 ? '' : 's'}`
+              : 'No holidays'}
           </p>
         </div>
         <div className="flex shrink-0 gap-2">

@@ -30,7 +30,9 @@ export function CheckboxGroup<T extends string>({
                 type="checkbox"
                 className="h-4 w-4 rounded border-slate-300"
                 checked={value.includes(option.value)}
-                onChange={(e) => onChange(e.target.checked ? [...value, option.value] : value.filter((v) => v !== option.value))}
+                onChange={(e) =>
+                  onChange(e.target.checked ? [...value, option.value] : value.filter((v) => v !== option.value))
+                }
               />
               {option.label}
             </label>

@@ -19,7 +19,15 @@ export type EscalationDraft = {
   assignToTeamId: string;
 };
 
-export const newEscalation = (): EscalationDraft => ({ trigger: 'breach', metric: '', afterMinutes: '0', notifyUserIds: [], setPriority: '', assignToUserId: '', assignToTeamId: '' });
+export const newEscalation = (): EscalationDraft => ({
+  trigger: 'breach',
+  metric: '',
+  afterMinutes: '0',
+  notifyUserIds: [],
+  setPriority: '',
+  assignToUserId: '',
+  assignToTeamId: '',
+});
 
 export function draftToEscalation(e: EscalationDraft) {
   return {
@@ -36,8 +44,21 @@ export function draftToEscalation(e: EscalationDraft) {
 type Option = { id: string; name: string };
 
 /** Levels run in order; each fires once per clock, N wall-clock minutes after its trigger. */
-export function EscalationsEditor({ value, onChange, agents, teams, issues }: { value: EscalationDraft[]; onChange: (next: EscalationDraft[]) => void; agents: Option[]; teams: Option[]; issues: IssueMap }) {
-  const update = (index: number, patch: Partial<EscalationDraft>) => onChange(value.map((e, i) => (i === index ? { ...e, ...patch } : e)));
+export function EscalationsEditor({
+  value,
+  onChange,
+  agents,
+  teams,
+  issues,
+}: {
+  value: EscalationDraft[];
+  onChange: (next: EscalationDraft[]) => void;
+  agents: Option[];
+  teams: Option[];
+  issues: IssueMap;
+}) {
+  const update = (index: number, patch: Partial<EscalationDraft>) =>
+    onChange(value.map((e, i) => (i === index ? { ...e, ...patch } : e)));
   const move = (index: number, by: number) => {
     const next = [...value];
     const [item] = next.splice(index, 1);
@@ -47,26 +68,57 @@ export function EscalationsEditor({ value, onChange, agents, teams, issues }: { 
   return (
     <fieldset className="space-y-3">
       <legend className="text-sm font-medium text-slate-700">Escalation levels</legend>
-      <p className="text-xs text-slate-500">When a target goes at risk or breaches, wait the given minutes, then act once: notify agents, change the priority or reassign.</p>
+      <p className="text-xs text-slate-500">
+        When a target goes at risk or breaches, wait the given minutes, then act once: notify agents, change the
+        priority or reassign.
+      </p>
       <FieldError id="escalations-error" message={issues.escalations} />
-      {value.length === 0 ? <p className="text-sm text-slate-500">No escalations: breaches are recorded on the ticket and in reports only.</p> : null}
+      {value.length === 0 ? (
+        <p className="text-sm text-slate-500">
+          No escalations: breaches are recorded on the ticket and in reports only.
+        </p>
+      ) : null}
       <ol className="space-y-3">
         {value.map((level, index) => {
           const prefix = `escalation-${index}`;
           const levelError = issues[`escalations.${index}`];
           const afterError = issues[`escalations.${index}.afterMinutes`];
           return (
-            <li key={index} aria-label={`Escalation level ${index + 1}`} className="space-y-3 rounded-md border border-slate-200 p-3">
+            <li
+              key={index}
+              aria-label={`Escalation level ${index + 1}`}
+              className="space-y-3 rounded-md border border-slate-200 p-3"
+            >
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <span className="text-sm font-semibold text-slate-900">Level {index + 1}</span>
                 <div className="flex gap-1">
-                  <Button type="button" variant="ghost" size="sm" disabled={index === 0} aria-label={`Move level ${index + 1} up`} onClick={() => move(index, -1)}>
+                  <Button
+                    type="button"
+                    variant="ghost"
+                    size="sm"
+                    disabled={index === 0}
+                    aria-label={`Move level ${index + 1} up`}
+                    onClick={() => move(index, -1)}
+                  >
                     ↑
                   </Button>
-                  <Button type="button" variant="ghost" size="sm" disabled={index === value.length - 1} aria-label={`Move level ${index + 1} down`} onClick={() => move(index, 1)}>
+                  <Button
+                    type="button"
+                    variant="ghost"
+                    size="sm"
+                    disabled={index === value.length - 1}
+                    aria-label={`Move level ${index + 1} down`}
+                    onClick={() => move(index, 1)}
+                  >
                     ↓
                   </Button>
-                  <Button type="button" variant="ghost" size="sm" aria-label={`Remove level ${index + 1}`} onClick={() => onChange(value.filter((_, i) => i !== index))}>
+                  <Button
+                    type="button"
+                    variant="ghost"
+                    size="sm"
+                    aria-label={`Remove level ${index + 1}`}
+                    onClick={() => onChange(value.filter((_, i) => i !== index))}
+                  >
                     Remove
                   </Button>
                 </div>
@@ -76,7 +128,11 @@ export function EscalationsEditor({ value, onChange, agents, teams, issues }: { 
                   <label htmlFor={`${prefix}-trigger`} className="mb-1 block text-sm text-slate-700">
                     When
                   </label>
-                  <Select id={`${prefix}-trigger`} value={level.trigger} onChange={(e) => update(index, { trigger: e.target.value as SlaEscalationTrigger })}>
+                  <Select
+                    id={`${prefix}-trigger`}
+                    value={level.trigger}
+                    onChange={(e) => update(index, { trigger: e.target.value as SlaEscalationTrigger })}
+                  >
                     <option value="breach">a target breaches</option>
                     <option value="at_risk">a target is at risk</option>
                   </Select>
@@ -85,7 +141,11 @@ export function EscalationsEditor({ value, onChange, agents, teams, issues }: { 
                   <label htmlFor={`${prefix}-metric`} className="mb-1 block text-sm text-slate-700">
                     Target
                   </label>
-                  <Select id={`${prefix}-metric`} value={level.metric} onChange={(e) => update(index, { metric: e.target.value as SlaMetric | '' })}>
+                  <Select
+                    id={`${prefix}-metric`}
+                    value={level.metric}
+                    onChange={(e) => update(index, { metric: e.target.value as SlaMetric | '' })}
+                  >
                     <option value="">Any target</option>
                     {SLA_METRICS.map((m) => (
                       <option key={m} value={m}>
@@ -98,7 +158,14 @@ export function EscalationsEditor({ value, onChange, agents, teams, issues }: { 
                   <label htmlFor={`${prefix}-after`} className="mb-1 block text-sm text-slate-700">
                     After (minutes)
                   </label>
-                  <Input id={`${prefix}-after`} inputMode="numeric" value={level.afterMinutes} onChange={(e) => update(index, { afterMinutes: e.target.value })} aria-invalid={Boolean(afterError)} aria-describedby={afterError ? `${prefix}-after-error` : undefined} />
+                  <Input
+                    id={`${prefix}-after`}
+                    inputMode="numeric"
+                    value={level.afterMinutes}
+                    onChange={(e) => update(index, { afterMinutes: e.target.value })}
+                    aria-invalid={Boolean(afterError)}
+                    aria-describedby={afterError ? `${prefix}-after-error` : undefined}
+                  />
                   <FieldError id={`${prefix}-after-error`} message={afterError} />
                 </div>
               </div>
@@ -107,7 +174,11 @@ export function EscalationsEditor({ value, onChange, agents, teams, issues }: { 
                   <label htmlFor={`${prefix}-priority`} className="mb-1 block text-sm text-slate-700">
                     Set priority
                   </label>
-                  <Select id={`${prefix}-priority`} value={level.setPriority} onChange={(e) => update(index, { setPriority: e.target.value as TicketPriority | '' })}>
+                  <Select
+                    id={`${prefix}-priority`}
+                    value={level.setPriority}
+                    onChange={(e) => update(index, { setPriority: e.target.value as TicketPriority | '' })}
+                  >
                     <option value="">Keep as is</option>
                     {[...TICKET_PRIORITIES].reverse().map((p) => (
                       <option key={p} value={p}>
@@ -120,7 +191,11 @@ export function EscalationsEditor({ value, onChange, agents, teams, issues }: { 
                   <label htmlFor={`${prefix}-agent`} className="mb-1 block text-sm text-slate-700">
                     Assign to agent
                   </label>
-                  <Select id={`${prefix}-agent`} value={level.assignToUserId} onChange={(e) => update(index, { assignToUserId: e.target.value })}>
+                  <Select
+                    id={`${prefix}-agent`}
+                    value={level.assignToUserId}
+                    onChange={(e) => update(index, { assignToUserId: e.target.value })}
+                  >
                     <option value="">Keep as is</option>
                     {agents.map((a) => (
                       <option key={a.id} value={a.id}>
@@ -133,7 +208,11 @@ export function EscalationsEditor({ value, onChange, agents, teams, issues }: { 
                   <label htmlFor={`${prefix}-team`} className="mb-1 block text-sm text-slate-700">
                     Assign to team
                   </label>
-                  <Select id={`${prefix}-team`} value={level.assignToTeamId} onChange={(e) => update(index, { assignToTeamId: e.target.value })}>
+                  <Select
+                    id={`${prefix}-team`}
+                    value={level.assignToTeamId}
+                    onChange={(e) => update(index, { assignToTeamId: e.target.value })}
+                  >
                     <option value="">Keep as is</option>
                     {teams.map((t) => (
                       <option key={t.id} value={t.id}>
@@ -143,13 +222,25 @@ export function EscalationsEditor({ value, onChange, agents, teams, issues }: { 
                   </Select>
                 </div>
               </div>
-              <CheckboxGroup legend="Notify by email" options={agents.map((a) => ({ value: a.id, label: a.name }))} value={level.notifyUserIds} onChange={(notifyUserIds) => update(index, { notifyUserIds })} emptyText="No agents in this workspace yet." />
+              <CheckboxGroup
+                legend="Notify by email"
+                options={agents.map((a) => ({ value: a.id, label: a.name }))}
+                value={level.notifyUserIds}
+                onChange={(notifyUserIds) => update(index, { notifyUserIds })}
+                emptyText="No agents in this workspace yet."
+              />
               <FieldError id={`${prefix}-error`} message={levelError} />
             </li>
           );
         })}
       </ol>
-      <Button type="button" variant="secondary" size="sm" disabled={value.length >= 10} onClick={() => onChange([...value, newEscalation()])}>
+      <Button
+        type="button"
+        variant="secondary"
+        size="sm"
+        disabled={value.length >= 10}
+        onClick={() => onChange([...value, newEscalation()])}
+      >
         Add escalation level
       </Button>
     </fieldset>

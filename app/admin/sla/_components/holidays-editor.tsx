@@ -14,7 +14,8 @@ function readFile(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(String(reader.result ?? ''));
-    reader.onerror = () => reject(new Error('That file could not be read. Try saving it again and choose it once more.'));
+    reader.onerror = () =>
+      reject(new Error('That file could not be read. Try saving it again and choose it once more.'));
     reader.readAsText(file);
   });
 }
@@ -24,7 +25,17 @@ function readFile(file: File): Promise<string> {
  * (importHolidays), which stores them at once; a calendar not saved yet reads the file here with the same
  * parser, and the dates are saved with it.
  */
-export function HolidaysEditor({ calendarId, holidays, onChange, issues }: { calendarId?: string; holidays: string[]; onChange: (holidays: string[]) => void; issues: IssueMap }) {
+export function HolidaysEditor({
+  calendarId,
+  holidays,
+  onChange,
+  issues,
+}: {
+  calendarId?: string;
+  holidays: string[];
+  onChange: (holidays: string[]) => void;
+  issues: IssueMap;
+}) {
   const trpc = useTRPC();
   const [date, setDate] = useState('');
   const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
@@ -40,13 +51,22 @@ export function HolidaysEditor({ calendarId, holidays, onChange, issues }: { cal
       if (calendarId) {
         const result = await importHolidays.mutateAsync({ calendarId, ics });
         onChange(merge(result.calendar.holidays));
-        setNotice({ tone: 'success', text: `Found ${result.found} all-day events; ${result.added} new holidays added and saved.` });
+        setNotice({
+          tone: 'success',
+          text: `Found ${result.found} all-day events; ${result.added} new holidays added and saved.`,
+        });
       } else {
         const found = parseIcsHolidays(ics);
-        if (!found.length) throw new Error('No all-day events found in that file. Export the holidays as an iCal (.ics) calendar of all-day events.');
+        if (!found.length)
+          throw new Error(
+            'No all-day events found in that file. Export the holidays as an iCal (.ics) calendar of all-day events.',
+          );
         const next = merge(found);
         onChange(next);
-        setNotice({ tone: 'success', text: `Found ${found.length} all-day events; ${next.length - holidays.length} new holidays added. Save the calendar to keep them.` });
+        setNotice({
+          tone: 'success',
+          text: `Found ${found.length} all-day events; ${next.length - holidays.length} new holidays added. Save the calendar to keep them.`,
+        });
       }
     } catch (error) {
       setNotice({ tone: 'error', text: describeError(error).message });
@@ -59,13 +79,21 @@ export function HolidaysEditor({ calendarId, holidays, onChange, issues }: { cal
   return (
     <fieldset className="space-y-3">
       <legend className="text-sm font-medium text-slate-700">Holidays</legend>
-      <p className="text-xs text-slate-500">Closed all day, whatever the weekly hours say. Dates are in the calendar&apos;s time zone.</p>
+      <p className="text-xs text-slate-500">
+        Closed all day, whatever the weekly hours say. Dates are in the calendar&apos;s time zone.
+      </p>
       <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
         <div>
           <label htmlFor="holiday-date" className="mb-1 block text-sm text-slate-700">
             Date
           </label>
-          <Input id="holiday-date" type="date" className="sm:w-44!" value={date} onChange={(e) => setDate(e.target.value)} />
+          <Input
+            id="holiday-date"
+            type="date"
+            className="sm:w-44!"
+            value={date}
+            onChange={(e) => setDate(e.target.value)}
+          />
         </div>
         <Button
           type="button"
@@ -100,9 +128,17 @@ export function HolidaysEditor({ calendarId, holidays, onChange, issues }: { cal
       ) : (
         <ul aria-label="Holidays" className="flex max-h-60 flex-wrap gap-2 overflow-y-auto">
           {holidays.map((day) => (
-            <li key={day} className="inline-flex items-center gap-1 rounded-full bg-slate-100 py-1 pl-3 pr-1 font-mono text-xs text-slate-800">
+            <li
+              key={day}
+              className="inline-flex items-center gap-1 rounded-full bg-slate-100 py-1 pl-3 pr-1 font-mono text-xs text-slate-800"
+            >
               {day}
-              <button type="button" className="rounded-full px-2 text-slate-500 hover:bg-slate-200 hover:text-slate-900" aria-label={`Remove holiday ${day}`} onClick={() => onChange(holidays.filter((h) => h !== day))}>
+              <button
+                type="button"
+                className="rounded-full px-2 text-slate-500 hover:bg-slate-200 hover:text-slate-900"
+                aria-label={`Remove holiday ${day}`}
+                onClick={() => onChange(holidays.filter((h) => h !== day))}
+              >
                 ✕
               </button>
             </li>

@@ -76,7 +76,10 @@ function toInput(policyId: string | undefined, d: Draft) {
       channels: d.channels,
       categoryIds: d.categoryIds,
       organizationIds: d.organizationIds,
-      tags: d.tags.split(',').map((t) => t.trim()).filter(Boolean),
+      tags: d.tags
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
     },
     targets: draftToTargets(d.targets),
     warnAtPercent: d.warnAtPercent.trim() === '' ? Number.NaN : Number(d.warnAtPercent),
@@ -121,13 +124,27 @@ function PolicyForm({ policy }: { policy?: Policy }) {
   return (
     <Card className="p-4 sm:p-6">
       <form onSubmit={onSubmit} className="space-y-6" noValidate aria-label={policy ? 'Edit policy' : 'New policy'}>
-        {issueCount ? <Alert>Fix the {issueCount === 1 ? 'field' : `${issueCount} fields`} marked below, then save again.</Alert> : null}
+        {issueCount ? (
+          <Alert>Fix the {issueCount === 1 ? 'field' : `${issueCount} fields`} marked below, then save again.</Alert>
+        ) : null}
         {server.message ? <Alert>{server.message}</Alert> : null}
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="policy-name" label="Name" error={nameError}>
-            <Input id="policy-name" value={draft.name} placeholder="Urgent customers" onChange={(e) => set({ name: e.target.value })} aria-invalid={Boolean(nameError)} aria-describedby={nameError ? 'policy-name-error' : undefined} />
+            <Input
+              id="policy-name"
+              value={draft.name}
+              placeholder="Urgent customers"
+              onChange={(e) => set({ name: e.target.value })}
+              aria-invalid={Boolean(nameError)}
+              aria-describedby={nameError ? 'policy-name-error' : undefined}
+            />
           </Field>
-          <Field id="policy-calendar" label="Business hours" hint="Targets count only open time of this calendar." error={issues.calendarId}>
+          <Field
+            id="policy-calendar"
+            label="Business hours"
+            hint="Targets count only open time of this calendar."
+            error={issues.calendarId}
+          >
             <Select id="policy-calendar" value={draft.calendarId} onChange={(e) => set({ calendarId: e.target.value })}>
               <option value="">24×7 (around the clock)</option>
               {(calendars.data ?? []).map((c) => (
@@ -138,11 +155,26 @@ function PolicyForm({ policy }: { policy?: Policy }) {
             </Select>
           </Field>
         </div>
-        <Field id="policy-description" label="Description" hint="Optional: who this policy is for." error={issues.description}>
-          <Textarea id="policy-description" rows={2} value={draft.description} onChange={(e) => set({ description: e.target.value })} />
+        <Field
+          id="policy-description"
+          label="Description"
+          hint="Optional: who this policy is for."
+          error={issues.description}
+        >
+          <Textarea
+            id="policy-description"
+            rows={2}
+            value={draft.description}
+            onChange={(e) => set({ description: e.target.value })}
+          />
         </Field>
         <label className="inline-flex items-center gap-2 text-sm text-slate-800">
-          <input type="checkbox" className="h-4 w-4 rounded border-slate-300" checked={draft.enabled} onChange={(e) => set({ enabled: e.target.checked })} />
+          <input
+            type="checkbox"
+            className="h-4 w-4 rounded border-slate-300"
+            checked={draft.enabled}
+            onChange={(e) => set({ enabled: e.target.checked })}
+          />
           Enabled (a disabled policy is skipped when matching tickets)
         </label>
 
@@ -150,33 +182,101 @@ function PolicyForm({ policy }: { policy?: Policy }) {
           <h2 id="conditions-heading" className="text-base font-semibold text-slate-900">
             Applies to
           </h2>
-          <p className="text-xs text-slate-500">A ticket matches when it meets every condition you set; leave a condition empty for any. The first matching policy in the list applies.</p>
+          <p className="text-xs text-slate-500">
+            A ticket matches when it meets every condition you set; leave a condition empty for any. The first matching
+            policy in the list applies.
+          </p>
           <div className="grid gap-4 sm:grid-cols-2">
-            <CheckboxGroup legend="Priorities" options={[...TICKET_PRIORITIES].reverse().map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))} value={draft.priorities} onChange={(priorities) => set({ priorities })} />
-            <CheckboxGroup legend="Channels" options={TICKET_CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))} value={draft.channels} onChange={(channels) => set({ channels })} />
-            <CheckboxGroup legend="Categories" options={(categories.data ?? []).filter((c) => !c.archivedAt).map((c) => ({ value: c.id, label: c.name }))} value={draft.categoryIds} onChange={(categoryIds) => set({ categoryIds })} emptyText="No ticket categories yet." />
-            <CheckboxGroup legend="Organizations" options={(organizations.data ?? []).map((o) => ({ value: o.id, label: o.name }))} value={draft.organizationIds} onChange={(organizationIds) => set({ organizationIds })} emptyText="No organizations yet." />
+            <CheckboxGroup
+              legend="Priorities"
+              options={[...TICKET_PRIORITIES].reverse().map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))}
+              value={draft.priorities}
+              onChange={(priorities) => set({ priorities })}
+            />
+            <CheckboxGroup
+              legend="Channels"
+              options={TICKET_CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))}
+              value={draft.channels}
+              onChange={(channels) => set({ channels })}
+            />
+            <CheckboxGroup
+              legend="Categories"
+              options={(categories.data ?? [])
+                .filter((c) => !c.archivedAt)
+                .map((c) => ({ value: c.id, label: c.name }))}
+              value={draft.categoryIds}
+              onChange={(categoryIds) => set({ categoryIds })}
+              emptyText="No ticket categories yet."
+            />
+            <CheckboxGroup
+              legend="Organizations"
+              options={(organizations.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
+              value={draft.organizationIds}
+              onChange={(organizationIds) => set({ organizationIds })}
+              emptyText="No organizations yet."
+            />
           </div>
-          <Field id="policy-tags" label="Tags" hint="Any of these tags, separated by commas." error={Object.entries(issues).find(([k]) => k.startsWith('conditions.tags'))?.[1]}>
-            <Input id="policy-tags" value={draft.tags} placeholder="vip, enterprise" onChange={(e) => set({ tags: e.target.value })} />
+          <Field
+            id="policy-tags"
+            label="Tags"
+            hint="Any of these tags, separated by commas."
+            error={Object.entries(issues).find(([k]) => k.startsWith('conditions.tags'))?.[1]}
+          >
+            <Input
+              id="policy-tags"
+              value={draft.tags}
+              placeholder="vip, enterprise"
+              onChange={(e) => set({ tags: e.target.value })}
+            />
           </Field>
-          <FieldError id="conditions-error" message={Object.entries(issues).find(([k]) => k.startsWith('conditions') && !k.startsWith('conditions.tags'))?.[1]} />
+          <FieldError
+            id="conditions-error"
+            message={
+              Object.entries(issues).find(([k]) => k.startsWith('conditions') && !k.startsWith('conditions.tags'))?.[1]
+            }
+          />
         </section>
 
         <section aria-labelledby="targets-heading" className="space-y-3">
           <h2 id="targets-heading" className="text-base font-semibold text-slate-900">
             Targets
           </h2>
-          <p className="text-xs text-slate-500">Business minutes on the chosen calendar. First response: the first public reply. Next response: each reply after a customer writes again. Resolution: until solved. Leave a cell empty to not measure it.</p>
-          <TargetsTable idPrefix="policy-target" value={draft.targets} onChange={(targets) => set({ targets })} issues={issues} />
+          <p className="text-xs text-slate-500">
+            Business minutes on the chosen calendar. First response: the first public reply. Next response: each reply
+            after a customer writes again. Resolution: until solved. Leave a cell empty to not measure it.
+          </p>
+          <TargetsTable
+            idPrefix="policy-target"
+            value={draft.targets}
+            onChange={(targets) => set({ targets })}
+            issues={issues}
+          />
           <div className="sm:w-60">
-            <Field id="policy-warn" label="Warn at (% of the target)" hint="The ticket shows “at risk” from this point." error={issues.warnAtPercent}>
-              <Input id="policy-warn" inputMode="numeric" value={draft.warnAtPercent} onChange={(e) => set({ warnAtPercent: e.target.value })} aria-invalid={Boolean(issues.warnAtPercent)} aria-describedby={issues.warnAtPercent ? 'policy-warn-error' : undefined} />
+            <Field
+              id="policy-warn"
+              label="Warn at (% of the target)"
+              hint="The ticket shows “at risk” from this point."
+              error={issues.warnAtPercent}
+            >
+              <Input
+                id="policy-warn"
+                inputMode="numeric"
+                value={draft.warnAtPercent}
+                onChange={(e) => set({ warnAtPercent: e.target.value })}
+                aria-invalid={Boolean(issues.warnAtPercent)}
+                aria-describedby={issues.warnAtPercent ? 'policy-warn-error' : undefined}
+              />
             </Field>
           </div>
         </section>
 
-        <EscalationsEditor value={draft.escalations} onChange={(escalations) => set({ escalations })} agents={agentOptions} teams={(teams.data ?? []).map((t) => ({ id: t.id, name: t.name }))} issues={issues} />
+        <EscalationsEditor
+          value={draft.escalations}
+          onChange={(escalations) => set({ escalations })}
+          agents={agentOptions}
+          teams={(teams.data ?? []).map((t) => ({ id: t.id, name: t.name }))}
+          issues={issues}
+        />
 
         <EditorActions what="policy" pending={save.isPending} />
       </form>
@@ -194,7 +294,10 @@ export function PolicyEditor({ policyId }: { policyId?: string }) {
   if (!policy) {
     return (
       <Alert>
-        This policy no longer exists. <Link href="/admin/sla" className="underline">Back to SLA settings</Link>
+        This policy no longer exists.{' '}
+        <Link href="/admin/sla" className="underline">
+          Back to SLA settings
+        </Link>
       </Alert>
     );
   }

@@ -22,11 +22,14 @@ type Policy = inferRouterOutputs<AppRouter>['slaPolicy']['list'][number];
 function conditionsText(policy: Policy) {
   const c = policy.conditions;
   const parts: string[] = [];
-  if (c.priorities?.length) parts.push(`priority ${c.priorities.map((p: TicketPriority) => PRIORITY_LABELS[p]).join(' or ')}`);
-  if (c.channels?.length) parts.push(`channel ${c.channels.map((ch: TicketChannel) => CHANNEL_LABELS[ch]).join(' or ')}`);
+  if (c.priorities?.length)
+    parts.push(`priority ${c.priorities.map((p: TicketPriority) => PRIORITY_LABELS[p]).join(' or ')}`);
+  if (c.channels?.length)
+    parts.push(`channel ${c.channels.map((ch: TicketChannel) => CHANNEL_LABELS[ch]).join(' or ')}`);
   if (c.tags?.length) parts.push(`tagged ${c.tags.map((t) => `#${t}`).join(' or ')}`);
   if (c.categoryIds?.length) parts.push(`${c.categoryIds.length} categor${c.categoryIds.length === 1 ? 'y' : 'ies'}`);
-  if (c.organizationIds?.length) parts.push(`${c.organizationIds.length} organization${c.organizationIds.length === 1 ? '' : 's'}`);
+  if (c.organizationIds?.length)
+    parts.push(`${c.organizationIds.length} organization${c.organizationIds.length === 1 ? '' : 's'}`);
   return parts.length ? `Tickets with ${parts.join(', ')}` : 'Every ticket';
 }
 
@@ -34,7 +37,10 @@ function targetsText(policy: Policy) {
   const lines: string[] = [];
   for (const p of [...TICKET_PRIORITIES].reverse()) {
     const row = policy.targets[p];
-    const cells = SLA_METRICS.filter((m) => row?.[m] != null).map((m) => `${SLA_METRIC_LABELS[m].toLowerCase()} ${formatMinutesShort(row![m]!, { businessHours: policy.calendarId !== null })}`);
+    const cells = SLA_METRICS.filter((m) => row?.[m] != null).map(
+      (m) =>
+        `${SLA_METRIC_LABELS[m].toLowerCase()} ${formatMinutesShort(row![m]!, { businessHours: policy.calendarId !== null })}`,
+    );
     if (cells.length) lines.push(`${PRIORITY_LABELS[p]}: ${cells.join(', ')}`);
   }
   return lines;
@@ -48,7 +54,11 @@ export function PolicyList() {
   const calendars = useQuery(trpc.businessCalendar.list.queryOptions());
   const [deleting, setDeleting] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.slaPolicy.list.queryKey() });
-  const reorder = useMutation(trpc.slaPolicy.reorder.mutationOptions({ onSuccess: (list) => queryClient.setQueryData(trpc.slaPolicy.list.queryKey(), list) }));
+  const reorder = useMutation(
+    trpc.slaPolicy.reorder.mutationOptions({
+      onSuccess: (list) => queryClient.setQueryData(trpc.slaPolicy.list.queryKey(), list),
+    }),
+  );
   const remove = useMutation(
     trpc.slaPolicy.delete.mutationOptions({
       onSuccess: async () => {
@@ -74,7 +84,8 @@ export function PolicyList() {
       />
     );
   }
-  const calendarName = (id: string | null) => (id ? (calendars.data?.find((c) => c.id === id)?.name ?? 'a calendar') : '24×7');
+  const calendarName = (id: string | null) =>
+    id ? (calendars.data?.find((c) => c.id === id)?.name ?? 'a calendar') : '24×7';
   const move = (index: number, by: number) => {
     const ids = list.map((p) => p.id);
     const [id] = ids.splice(index, 1);
@@ -89,7 +100,10 @@ export function PolicyList() {
         {list.map((policy, index) => (
           <li key={policy.id}>
             <Card className="flex flex-col gap-3 p-4 sm:flex-row sm:items-start">
-              <span className="hidden h-7 w-7 shrink-0 items-center justify-center rounded-full bg-slate-100 text-sm font-semibold text-slate-700 sm:flex" aria-hidden="true">
+              <span
+                className="hidden h-7 w-7 shrink-0 items-center justify-center rounded-full bg-slate-100 text-sm font-semibold text-slate-700 sm:flex"
+                aria-hidden="true"
+              >
                 {index + 1}
               </span>
               <div className="min-w-0 flex-1 space-y-1">
@@ -100,7 +114,10 @@ export function PolicyList() {
                   </h3>
                   {policy.enabled ? null : <Badge>Disabled</Badge>}
                   <span className="text-xs text-slate-500">
-                    {calendarName(policy.calendarId)} · warns at {policy.warnAtPercent}% · {policy.escalations.length ? `${policy.escalations.length} escalation level${policy.escalations.length === 1 ? '' : 's'}` : 'no escalations'}
+                    {calendarName(policy.calendarId)} · warns at {policy.warnAtPercent}% ·{' '}
+                    {policy.escalations.length
+                      ? `${policy.escalations.length} escalation level${policy.escalations.length === 1 ? '' : 's'}`
+                      : 'no escalations'}
                   </span>
                 </div>
                 <p className="text-sm text-slate-700">{conditionsText(policy)}</p>
@@ -111,10 +128,22 @@ export function PolicyList() {
                 </ul>
               </div>
               <div className="flex shrink-0 flex-wrap gap-1">
-                <Button variant="ghost" size="sm" disabled={index === 0 || reorder.isPending} aria-label={`Move ${policy.name} up`} onClick={() => move(index, -1)}>
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  disabled={index === 0 || reorder.isPending}
+                  aria-label={`Move ${policy.name} up`}
+                  onClick={() => move(index, -1)}
+                >
                   ↑
                 </Button>
-                <Button variant="ghost" size="sm" disabled={index === list.length - 1 || reorder.isPending} aria-label={`Move ${policy.name} down`} onClick={() => move(index, 1)}>
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  disabled={index === list.length - 1 || reorder.isPending}
+                  aria-label={`Move ${policy.name} down`}
+                  onClick={() => move(index, 1)}
+                >
                   ↓
                 </Button>
                 <Button asChild variant="secondary" size="sm">

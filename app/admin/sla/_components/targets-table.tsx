@@ -15,12 +15,22 @@ type StoredTargets = Partial<Record<TicketPriority, Partial<Record<SlaMetric, nu
 const ROWS = [...TICKET_PRIORITIES].reverse();
 
 export function targetsToDraft(targets: StoredTargets): TargetDraft {
-  return Object.fromEntries(TICKET_PRIORITIES.map((p) => [p, Object.fromEntries(SLA_METRICS.map((m) => [m, targets[p]?.[m] == null ? '' : String(targets[p]![m])]))])) as TargetDraft;
+  return Object.fromEntries(
+    TICKET_PRIORITIES.map((p) => [
+      p,
+      Object.fromEntries(SLA_METRICS.map((m) => [m, targets[p]?.[m] == null ? '' : String(targets[p]![m])])),
+    ]),
+  ) as TargetDraft;
 }
 
 /** Empty stays "not measured" (null); anything else goes to the schema as a number, which reports typos. */
 export function draftToTargets(draft: TargetDraft) {
-  return Object.fromEntries(TICKET_PRIORITIES.map((p) => [p, Object.fromEntries(SLA_METRICS.map((m) => [m, draft[p][m].trim() === '' ? null : Number(draft[p][m].trim())]))]));
+  return Object.fromEntries(
+    TICKET_PRIORITIES.map((p) => [
+      p,
+      Object.fromEntries(SLA_METRICS.map((m) => [m, draft[p][m].trim() === '' ? null : Number(draft[p][m].trim())])),
+    ]),
+  );
 }
 
 /** "= 2h 30m", "= 3d": the minutes a person typed, read back the way they think of them. */
@@ -31,13 +41,25 @@ function helper(value: string) {
 }
 
 /** Priority × metric targets in business minutes, each cell with its own error. */
-export function TargetsTable({ idPrefix, value, onChange, issues }: { idPrefix: string; value: TargetDraft; onChange: (next: TargetDraft) => void; issues: IssueMap }) {
+export function TargetsTable({
+  idPrefix,
+  value,
+  onChange,
+  issues,
+}: {
+  idPrefix: string;
+  value: TargetDraft;
+  onChange: (next: TargetDraft) => void;
+  issues: IssueMap;
+}) {
   return (
     <div className="space-y-2">
       <FieldError id={`${idPrefix}-error`} message={issues.targets ?? issues.defaultTargets} />
       <div className="overflow-x-auto">
         <table className="w-full min-w-[30rem] text-sm">
-          <caption className="sr-only">Targets in business minutes by priority and metric; leave a cell empty to not measure it.</caption>
+          <caption className="sr-only">
+            Targets in business minutes by priority and metric; leave a cell empty to not measure it.
+          </caption>
           <thead>
             <tr className="text-left text-xs uppercase tracking-wide text-slate-500">
               <th scope="col" className="py-2 pr-3 font-medium">
@@ -58,7 +80,8 @@ export function TargetsTable({ idPrefix, value, onChange, issues }: { idPrefix: 
                 </th>
                 {SLA_METRICS.map((metric) => {
                   const id = `${idPrefix}-${priority}-${metric}`;
-                  const error = issues[`targets.${priority}.${metric}`] ?? issues[`defaultTargets.${priority}.${metric}`];
+                  const error =
+                    issues[`targets.${priority}.${metric}`] ?? issues[`defaultTargets.${priority}.${metric}`];
                   const cell = value[priority][metric];
                   return (
                     <td key={metric} className="px-2 py-2 align-top">
@@ -70,7 +93,9 @@ export function TargetsTable({ idPrefix, value, onChange, issues }: { idPrefix: 
                           placeholder="—"
                           aria-label={`${PRIORITY_LABELS[priority]} ${SLA_METRIC_LABELS[metric].toLowerCase()} target in minutes`}
                           value={cell}
-                          onChange={(e) => onChange({ ...value, [priority]: { ...value[priority], [metric]: e.target.value } })}
+                          onChange={(e) =>
+                            onChange({ ...value, [priority]: { ...value[priority], [metric]: e.target.value } })
+                          }
                           aria-invalid={Boolean(error)}
                           aria-describedby={error ? `${id}-error` : undefined}
                         />

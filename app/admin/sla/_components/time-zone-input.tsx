@@ -3,10 +3,31 @@
 import { useEffect, useState } from 'react';
 import { Input } from '@/components/ui/input';
 
-const COMMON = ['UTC', 'Europe/London', 'Europe/Berlin', 'Europe/Paris', 'America/New_York', 'America/Chicago', 'America/Los_Angeles', 'Asia/Tokyo', 'Asia/Kolkata', 'Australia/Sydney'];
+const COMMON = [
+  'UTC',
+  'Europe/London',
+  'Europe/Berlin',
+  'Europe/Paris',
+  'America/New_York',
+  'America/Chicago',
+  'America/Los_Angeles',
+  'Asia/Tokyo',
+  'Asia/Kolkata',
+  'Australia/Sydney',
+];
 
 /** Free text with the runtime's IANA zones as suggestions: typing "Berl" offers Europe/Berlin. */
-export function TimeZoneInput({ id, value, onChange, invalid }: { id: string; value: string; onChange: (zone: string) => void; invalid: boolean }) {
+export function TimeZoneInput({
+  id,
+  value,
+  onChange,
+  invalid,
+}: {
+  id: string;
+  value: string;
+  onChange: (zone: string) => void;
+  invalid: boolean;
+}) {
   // Read after mounting: the server's and the browser's zone lists differ, and hydration must match.
   const [zones, setZones] = useState<string[]>(COMMON);
   useEffect(() => {

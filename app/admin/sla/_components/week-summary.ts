@@ -6,11 +6,13 @@ type Weekly = ReadonlyArray<ReadonlyArray<{ start: string; end: string }>>;
 export const DISPLAY_DAYS = [1, 2, 3, 4, 5, 6, 0] as const;
 
 const short = (day: number) => WEEKDAY_NAMES[day]!.slice(0, 3);
-const hours = (intervals: ReadonlyArray<{ start: string; end: string }>) => intervals.map((i) => `${i.start}–${i.end}`).join(', ');
+const hours = (intervals: ReadonlyArray<{ start: string; end: string }>) =>
+  intervals.map((i) => `${i.start}–${i.end}`).join(', ');
 
 /** "Mon–Fri 09:00–17:00 · Sat 10:00–14:00" (closed days left out), or "Open 24×7". */
 export function summarizeWeek(weekly: Weekly): string {
-  if (weekly.every((day) => day.length === 1 && day[0]!.start === '00:00' && day[0]!.end === '24:00')) return 'Open 24×7';
+  if (weekly.every((day) => day.length === 1 && day[0]!.start === '00:00' && day[0]!.end === '24:00'))
+    return 'Open 24×7';
   const groups: Array<{ from: number; to: number; text: string }> = [];
   for (const day of DISPLAY_DAYS) {
     const text = hours(weekly[day] ?? []);

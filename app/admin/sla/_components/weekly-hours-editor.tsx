@@ -26,13 +26,25 @@ function isOvernight({ start, end }: Interval) {
  * The week's opening hours: several intervals per day, overnight ones allowed. Times are typed as HH:MM
  * text, because a time picker cannot say 24:00 (midnight at the end of the day).
  */
-export function WeeklyHoursEditor({ weekly, onChange, issues }: { weekly: Weekly; onChange: (weekly: Weekly) => void; issues: IssueMap }) {
+export function WeeklyHoursEditor({
+  weekly,
+  onChange,
+  issues,
+}: {
+  weekly: Weekly;
+  onChange: (weekly: Weekly) => void;
+  issues: IssueMap;
+}) {
   const setDay = (day: number, intervals: Interval[]) => onChange(weekly.map((d, i) => (i === day ? intervals : d)));
-  const copyMondayToWeekdays = () => onChange(weekly.map((d, i) => (i >= 1 && i <= 5 ? weekly[1]!.map((x) => ({ ...x })) : d)));
+  const copyMondayToWeekdays = () =>
+    onChange(weekly.map((d, i) => (i >= 1 && i <= 5 ? weekly[1]!.map((x) => ({ ...x })) : d)));
   return (
     <fieldset className="space-y-3">
       <legend className="text-sm font-medium text-slate-700">Weekly hours</legend>
-      <p className="text-xs text-slate-500">24-hour clock in the calendar&apos;s time zone. An end before the start runs overnight; 24:00 is midnight at the end of the day. No interval means closed.</p>
+      <p className="text-xs text-slate-500">
+        24-hour clock in the calendar&apos;s time zone. An end before the start runs overnight; 24:00 is midnight at the
+        end of the day. No interval means closed.
+      </p>
       <div className="flex flex-wrap gap-2">
         {Object.entries(PRESETS).map(([key, preset]) => (
           <Button key={key} type="button" variant="secondary" size="sm" onClick={() => onChange(preset.weekly())}>
@@ -58,21 +70,54 @@ export function WeeklyHoursEditor({ weekly, onChange, issues }: { weekly: Weekly
                   const startError = issues[`weekly.${day}.${index}.start`];
                   const endError = issues[`weekly.${day}.${index}.end`];
                   const overlap = issues[`weekly.${day}.${index}`];
-                  const update = (patch: Partial<Interval>) => setDay(day, intervals.map((x, i) => (i === index ? { ...x, ...patch } : x)));
+                  const update = (patch: Partial<Interval>) =>
+                    setDay(
+                      day,
+                      intervals.map((x, i) => (i === index ? { ...x, ...patch } : x)),
+                    );
                   return (
                     <div key={index} className="space-y-1">
                       <div className="flex flex-wrap items-center gap-2">
                         <label htmlFor={`${prefix}-start`} className="sr-only">
                           {name} interval {index + 1} opens
                         </label>
-                        <Input id={`${prefix}-start`} className="w-24!" inputMode="numeric" placeholder="09:00" value={interval.start} onChange={(e) => update({ start: e.target.value })} aria-invalid={Boolean(startError || overlap)} />
+                        <Input
+                          id={`${prefix}-start`}
+                          className="w-24!"
+                          inputMode="numeric"
+                          placeholder="09:00"
+                          value={interval.start}
+                          onChange={(e) => update({ start: e.target.value })}
+                          aria-invalid={Boolean(startError || overlap)}
+                        />
                         <span aria-hidden="true">–</span>
                         <label htmlFor={`${prefix}-end`} className="sr-only">
                           {name} interval {index + 1} closes
                         </label>
-                        <Input id={`${prefix}-end`} className="w-24!" inputMode="numeric" placeholder="17:00" value={interval.end} onChange={(e) => update({ end: e.target.value })} aria-invalid={Boolean(endError || overlap)} />
-                        {isOvernight(interval) ? <span className="text-xs text-slate-500">overnight, closes next day</span> : null}
-                        <Button type="button" variant="ghost" size="sm" aria-label={`Remove ${name} interval ${index + 1}`} onClick={() => setDay(day, intervals.filter((_, i) => i !== index))}>
+                        <Input
+                          id={`${prefix}-end`}
+                          className="w-24!"
+                          inputMode="numeric"
+                          placeholder="17:00"
+                          value={interval.end}
+                          onChange={(e) => update({ end: e.target.value })}
+                          aria-invalid={Boolean(endError || overlap)}
+                        />
+                        {isOvernight(interval) ? (
+                          <span className="text-xs text-slate-500">overnight, closes next day</span>
+                        ) : null}
+                        <Button
+                          type="button"
+                          variant="ghost"
+                          size="sm"
+                          aria-label={`Remove ${name} interval ${index + 1}`}
+                          onClick={() =>
+                            setDay(
+                              day,
+                              intervals.filter((_, i) => i !== index),
+                            )
+                          }
+                        >
                           Remove
                         </Button>
                       </div>
@@ -81,7 +126,14 @@ export function WeeklyHoursEditor({ weekly, onChange, issues }: { weekly: Weekly
                   );
                 })}
               </div>
-              <Button type="button" variant="secondary" size="sm" className="self-start" aria-label={`Add hours on ${name}`} onClick={() => setDay(day, [...intervals, intervals.length ? { start: '', end: '' } : { ...OFFICE }])}>
+              <Button
+                type="button"
+                variant="secondary"
+                size="sm"
+                className="self-start"
+                aria-label={`Add hours on ${name}`}
+                onClick={() => setDay(day, [...intervals, intervals.length ? { start: '', end: '' } : { ...OFFICE }])}
+              >
                 Add hours
               </Button>
             </li>

@@ -42,10 +42,23 @@ function EditTeamForm({ team, onDone }: { team: Team; onDone: () => void }) {
     <form onSubmit={onSubmit} className="space-y-3" noValidate>
       {errors.message ? <Alert>{errors.message}</Alert> : null}
       <Field id={`${prefix}-name`} label="Team name" error={errors.fields.name}>
-        <Input id={`${prefix}-name`} value={name} onChange={(e) => setName(e.target.value)} aria-invalid={Boolean(errors.fields.name)} autoFocus />
+        <Input
+          id={`${prefix}-name`}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          aria-invalid={Boolean(errors.fields.name)}
+          // The field appears because the admin chose to rename: focus follows their action.
+          // eslint-disable-next-line jsx-a11y/no-autofocus
+          autoFocus
+        />
       </Field>
       <Field id={`${prefix}-description`} label="Description" error={errors.fields.description}>
-        <Input id={`${prefix}-description`} value={description} onChange={(e) => setDescription(e.target.value)} aria-invalid={Boolean(errors.fields.description)} />
+        <Input
+          id={`${prefix}-description`}
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+          aria-invalid={Boolean(errors.fields.description)}
+        />
       </Field>
       <div className="flex justify-end gap-2">
         <Button type="button" variant="secondary" size="sm" onClick={onDone}>
@@ -133,7 +146,10 @@ export function TeamCard({ team, workspaceMembers }: { team: Team; workspaceMemb
       ) : (
         <ul className="flex flex-wrap gap-2" aria-label={`Members of ${team.name}`}>
           {team.members.map((member) => (
-            <li key={member.userId} className="inline-flex items-center gap-1 rounded-full bg-slate-100 py-1 pl-3 pr-1 text-sm text-slate-800">
+            <li
+              key={member.userId}
+              className="inline-flex items-center gap-1 rounded-full bg-slate-100 py-1 pl-3 pr-1 text-sm text-slate-800"
+            >
               {personName(member)}
               <button
                 type="button"

@@ -15,7 +15,10 @@ export function TeamList() {
 
   if (teams.isPending) return <SkeletonList rows={2} label="Loading teams" />;
   if (teams.isError) return <Alert>{describeError(teams.error).message}</Alert>;
-  if (teams.data.length === 0) return <EmptyState title="No teams yet" description="Create a team above, then add the members who belong to it." />;
+  if (teams.data.length === 0)
+    return (
+      <EmptyState title="No teams yet" description="Create a team above, then add the members who belong to it." />
+    );
 
   return (
     <ul className="space-y-4">

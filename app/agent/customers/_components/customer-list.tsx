@@ -36,7 +36,13 @@ export function CustomerList() {
     <div className="space-y-4">
       <div className="max-w-sm">
         <Label htmlFor="customer-search">Search customers</Label>
-        <Input id="customer-search" type="search" placeholder="Name or email" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <Input
+          id="customer-search"
+          type="search"
+          placeholder="Name or email"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
       </div>
 
       {customers.isPending ? (
@@ -50,9 +56,15 @@ export function CustomerList() {
         </div>
       ) : items.length === 0 ? (
         term ? (
-          <EmptyState title="No matching customers" description={`Nobody's name or email contains “${term}”. Check the spelling or search for part of the address.`} />
+          <EmptyState
+            title="No matching customers"
+            description={`Nobody's name or email contains “${term}”. Check the spelling or search for part of the address.`}
+          />
         ) : (
-          <EmptyState title="No customers yet" description="Customers appear here the first time they email you or sign in to your help center portal." />
+          <EmptyState
+            title="No customers yet"
+            description="Customers appear here the first time they email you or sign in to your help center portal."
+          />
         )
       ) : (
         <>
@@ -81,7 +93,9 @@ export function CustomerList() {
                       </Link>
                     </td>
                     <td className="break-all text-slate-700 sm:px-4 sm:py-3">{customer.email}</td>
-                    <td className="text-xs text-slate-500 sm:px-4 sm:py-3 sm:text-sm">{dateFormat.format(customer.createdAt)}</td>
+                    <td className="text-xs text-slate-500 sm:px-4 sm:py-3 sm:text-sm">
+                      {dateFormat.format(customer.createdAt)}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -90,7 +104,11 @@ export function CustomerList() {
           {customers.isError ? <Alert>{describeError(customers.error).message}</Alert> : null}
           {customers.hasNextPage ? (
             <div className="flex justify-center">
-              <Button variant="secondary" onClick={() => customers.fetchNextPage()} disabled={customers.isFetchingNextPage}>
+              <Button
+                variant="secondary"
+                onClick={() => customers.fetchNextPage()}
+                disabled={customers.isFetchingNextPage}
+              >
                 {customers.isFetchingNextPage ? <Spinner label="Loading more customers" /> : null}
                 Load more
               </Button>

@@ -12,7 +12,10 @@ export default async function EditArticlePage({ params }: { params: Promise<{ ar
   const { articleId } = await params;
   if (!UUID.test(articleId)) notFound();
   const queryClient = getQueryClient();
-  await Promise.all([queryClient.prefetchQuery(trpc.article.get.queryOptions({ articleId })), queryClient.prefetchQuery(trpc.articleCategory.list.queryOptions())]);
+  await Promise.all([
+    queryClient.prefetchQuery(trpc.article.get.queryOptions({ articleId })),
+    queryClient.prefetchQuery(trpc.articleCategory.list.queryOptions()),
+  ]);
   return (
     <HydrateClient>
       <PageHeader title="Edit article" />

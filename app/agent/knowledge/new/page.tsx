@@ -9,7 +9,10 @@ export default async function NewArticlePage() {
   await getQueryClient().prefetchQuery(trpc.articleCategory.list.queryOptions());
   return (
     <HydrateClient>
-      <PageHeader title="New article" description="It starts as a draft: nobody outside the team sees it until you publish it." />
+      <PageHeader
+        title="New article"
+        description="It starts as a draft: nobody outside the team sees it until you publish it."
+      />
       <ArticleEditor />
     </HydrateClient>
   );

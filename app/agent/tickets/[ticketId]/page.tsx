@@ -7,7 +7,8 @@ import { currentUserId } from '../../_lib/current-user-id';
 
 type Params = { params: Promise<{ ticketId: string }> };
 
-const isNotFound = (error: unknown) => ['NOT_FOUND', 'BAD_REQUEST'].includes((error as { code?: string } | null)?.code ?? '');
+const isNotFound = (error: unknown) =>
+  ['NOT_FOUND', 'BAD_REQUEST'].includes((error as { code?: string } | null)?.code ?? '');
 
 /** The ticket, loaded once per request (React cache behind getQueryClient) for both metadata and page. */
 function loadTicket(ticketId: string) {

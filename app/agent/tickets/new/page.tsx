@@ -9,11 +9,17 @@ export const metadata: Metadata = { title: 'New ticket' };
 export default async function NewTicketPage() {
   const userId = await currentUserId();
   const queryClient = getQueryClient();
-  await Promise.all([queryClient.prefetchQuery(trpc.ticket.assignees.queryOptions()), queryClient.prefetchQuery(trpc.category.list.queryOptions())]);
+  await Promise.all([
+    queryClient.prefetchQuery(trpc.ticket.assignees.queryOptions()),
+    queryClient.prefetchQuery(trpc.category.list.queryOptions()),
+  ]);
   return (
     <HydrateClient>
       <div className="max-w-3xl">
-        <PageHeader title="New ticket" description="File a request on a customer's behalf, for a phone call or a conversation that happened elsewhere. The customer is found by email, or added." />
+        <PageHeader
+          title="New ticket"
+          description="File a request on a customer's behalf, for a phone call or a conversation that happened elsewhere. The customer is found by email, or added."
+        />
         <NewTicketForm currentUserId={userId} />
       </div>
     </HydrateClient>

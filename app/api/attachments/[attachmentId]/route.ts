@@ -1,4 +1,4 @@
-import { errorResponse, runAsRequester } from '@/server/auth/request-identity';
+import { errorResponse, runAsRequester } from '@/server/trpc/request-identity';
 import { AppError } from '@/server/errors';
 import { readAttachment } from '@/server/services/ticket/attachment-access';
 import { withRouteMetrics } from '@/server/metrics/http';

@@ -1,4 +1,4 @@
-import { errorResponse, runAsRequester } from '@/server/auth/request-identity';
+import { errorResponse, runAsRequester } from '@/server/trpc/request-identity';
 import { AppError } from '@/server/errors';
 import { readPrivacyExport } from '@/server/services/privacy/read-privacy-export';
 

@@ -24,7 +24,9 @@ const handler = (req: Request) => {
     router: appRouter,
     createContext: ({ resHeaders }) => {
       resHeaders.set(REQUEST_ID_HEADER, requestId);
-      return createRequestContext(headers, readCookies(req), (name, value, options) => resHeaders.append('set-cookie', serializeCookie(name, value, options)));
+      return createRequestContext(headers, readCookies(req), (name, value, options) =>
+        resHeaders.append('set-cookie', serializeCookie(name, value, options)),
+      );
     },
   });
 };

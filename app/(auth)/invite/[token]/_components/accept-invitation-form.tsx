@@ -63,7 +63,14 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
         </Alert>
       ) : null}
       <Field id="email" label="Email">
-        <Input id="email" type="email" value={email} readOnly aria-readonly="true" className="bg-slate-50 text-slate-600" />
+        <Input
+          id="email"
+          type="email"
+          value={email}
+          readOnly
+          aria-readonly="true"
+          className="bg-slate-50 text-slate-600"
+        />
       </Field>
       <Field id="name" label="Your name" error={errors.fields.name}>
         <Input

@@ -22,7 +22,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: article.title,
     description: article.description,
     alternates: { canonical },
-    openGraph: { type: 'article', title: article.title, description: article.description, url: canonical, publishedTime: article.publishedAt.toISOString(), modifiedTime: article.updatedAt.toISOString() },
+    openGraph: {
+      type: 'article',
+      title: article.title,
+      description: article.description,
+      url: canonical,
+      publishedTime: article.publishedAt.toISOString(),
+      modifiedTime: article.updatedAt.toISOString(),
+    },
   };
 }
 
@@ -32,7 +39,8 @@ export default async function HelpArticlePage({ params }: Props) {
   const paths = await linksFor(workspace.slug);
   const article = await readHelpArticle(workspace, articleSlug);
   const crumbs: Crumb[] = [{ label: 'Help center', href: paths.help }];
-  if (article.category) crumbs.push({ label: article.category.name, href: `${paths.help}/categories/${article.category.slug}` });
+  if (article.category)
+    crumbs.push({ label: article.category.name, href: `${paths.help}/categories/${article.category.slug}` });
   crumbs.push({ label: article.title });
 
   return (
@@ -66,7 +74,10 @@ export default async function HelpArticlePage({ params }: Props) {
           <ul className="space-y-2 text-sm">
             {article.related.map((related) => (
               <li key={related.id}>
-                <Link href={`${paths.help}/articles/${related.slug}`} className="text-slate-700 hover:text-brand hover:underline">
+                <Link
+                  href={`${paths.help}/articles/${related.slug}`}
+                  className="text-slate-700 hover:text-brand hover:underline"
+                >
                   {related.title}
                 </Link>
               </li>

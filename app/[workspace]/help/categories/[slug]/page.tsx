@@ -35,7 +35,11 @@ export default async function HelpCategoryPage({ params }: Props) {
       </header>
       {sections.map((section) => (
         <section key={section.id ?? 'other'} aria-label={section.name ?? 'More articles'} className="space-y-3">
-          {section.name ? <h2 className="text-lg font-semibold">{section.name}</h2> : sections.length > 1 ? <h2 className="text-lg font-semibold">More articles</h2> : null}
+          {section.name ? (
+            <h2 className="text-lg font-semibold">{section.name}</h2>
+          ) : sections.length > 1 ? (
+            <h2 className="text-lg font-semibold">More articles</h2>
+          ) : null}
           <ArticleLinkList items={section.articles} articleBase={articleBase} />
         </section>
       ))}

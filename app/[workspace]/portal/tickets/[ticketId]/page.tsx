@@ -32,9 +32,19 @@ export default async function PortalTicketPage({ params, searchParams }: Props) 
       error={error}
       next={`/${workspace.slug}/portal/tickets/${ticketId}`}
       // A one-ticket link session reaches its own ticket only; for any other ticket, ask for a real sign-in.
-      requireAccount={{ reason: 'The link you opened is for a different request. Sign in with your email to see this one.', exceptTicketId: ticketId }}
+      requireAccount={{
+        reason: 'The link you opened is for a different request. Sign in with your email to see this one.',
+        exceptTicketId: ticketId,
+      }}
     >
-      {(session) => <PortalTicketView ticketId={ticketId} portalSlug={workspace.slug} paths={paths} ticketScoped={Boolean(session.ticketId)} />}
+      {(session) => (
+        <PortalTicketView
+          ticketId={ticketId}
+          portalSlug={workspace.slug}
+          paths={paths}
+          ticketScoped={Boolean(session.ticketId)}
+        />
+      )}
     </PortalGate>
   );
 }

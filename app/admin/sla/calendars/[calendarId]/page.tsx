@@ -11,7 +11,10 @@ export default async function EditCalendarPage({ params }: { params: Promise<{ c
   return (
     <HydrateClient>
       <div className="max-w-4xl">
-        <PageHeader title="Edit calendar" description="Changes move the due times of open tickets on this calendar; they are recomputed in the background." />
+        <PageHeader
+          title="Edit calendar"
+          description="Changes move the due times of open tickets on this calendar; they are recomputed in the background."
+        />
         <CalendarEditor calendarId={calendarId} />
       </div>
     </HydrateClient>

@@ -7,7 +7,10 @@ export const metadata: Metadata = { title: 'New calendar' };
 export default function NewCalendarPage() {
   return (
     <div className="max-w-4xl">
-      <PageHeader title="New business-hours calendar" description="Opening hours and holidays in one time zone. SLA targets on it count only open time." />
+      <PageHeader
+        title="New business-hours calendar"
+        description="Opening hours and holidays in one time zone. SLA targets on it count only open time."
+      />
       <CalendarEditor />
     </div>
   );

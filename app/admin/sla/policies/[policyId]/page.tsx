@@ -11,7 +11,10 @@ export default async function EditPolicyPage({ params }: { params: Promise<{ pol
   return (
     <HydrateClient>
       <div className="max-w-4xl">
-        <PageHeader title="Edit SLA policy" description="Saving recomputes the clocks of open tickets in the background." />
+        <PageHeader
+          title="Edit SLA policy"
+          description="Saving recomputes the clocks of open tickets in the background."
+        />
         <PolicyEditor policyId={policyId} />
       </div>
     </HydrateClient>

@@ -27,7 +27,11 @@ export function CustomerPrivacy({ customerId, email, erased }: { customerId: str
     // The worker finishes in the background: poll while something is still in progress.
     refetchInterval: (query) => (query.state.data?.some((r) => r.status === 'pending') ? 3000 : false),
   });
-  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: trpc.privacyRequest.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.customer.pathKey() })]);
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.privacyRequest.pathKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.customer.pathKey() }),
+    ]);
   const exportData = useMutation(trpc.privacyRequest.export.mutationOptions({ onSuccess: refresh }));
   const [confirmOpen, setConfirmOpen] = useState(false);
   const [typed, setTyped] = useState('');
@@ -56,8 +60,9 @@ export function CustomerPrivacy({ customerId, email, erased }: { customerId: str
       <div>
         <h2 className="text-base font-semibold">Privacy</h2>
         <p className="text-sm text-slate-600">
-          Export everything this workspace holds about the customer as a JSON file, or delete their personal data on request. Deleting keeps their tickets for your reports but removes
-          their name, address, what they wrote and the files they sent.
+          Export everything this workspace holds about the customer as a JSON file, or delete their personal data on
+          request. Deleting keeps their tickets for your reports but removes their name, address, what they wrote and
+          the files they sent.
         </p>
       </div>
       {exportData.isError ? <Alert>{describeError(exportData.error).message}</Alert> : null}
@@ -81,13 +86,21 @@ export function CustomerPrivacy({ customerId, email, erased }: { customerId: str
             description={
               <>
                 <span className="block">
-                  Their name and address are replaced, the text of their messages and ticket subjects is removed, their files are deleted and they are signed out of the portal.
-                  Tickets stay, counted under &ldquo;Deleted customer&rdquo;. This cannot be undone.
+                  Their name and address are replaced, the text of their messages and ticket subjects is removed, their
+                  files are deleted and they are signed out of the portal. Tickets stay, counted under &ldquo;Deleted
+                  customer&rdquo;. This cannot be undone.
                 </span>
                 <Label htmlFor="confirm-email" className="mt-3 block">
                   Type <span className="font-mono">{email}</span> to confirm
                 </Label>
-                <Input id="confirm-email" type="email" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} aria-invalid={Boolean(typedError)} />
+                <Input
+                  id="confirm-email"
+                  type="email"
+                  autoComplete="off"
+                  value={typed}
+                  onChange={(e) => setTyped(e.target.value)}
+                  aria-invalid={Boolean(typedError)}
+                />
               </>
             }
             confirmLabel="Delete personal data"

@@ -34,7 +34,12 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
       {/* Keyed by version: a restore (or another agent's save) reloads the form with the stored wording. */}
       <ArticleEditor key={article.currentVersion} article={article} />
       <aside className="space-y-8">
-        <StatusActions articleId={article.id} status={article.status} publishedAt={article.publishedAt} helpCenterUrl={helpCenterUrl} />
+        <StatusActions
+          articleId={article.id}
+          status={article.status}
+          publishedAt={article.publishedAt}
+          helpCenterUrl={helpCenterUrl}
+        />
         <VersionHistory articleId={article.id} versions={versions} currentVersion={article.currentVersion} />
       </aside>
     </div>

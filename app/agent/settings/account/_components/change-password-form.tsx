@@ -29,10 +29,27 @@ export function ChangePasswordForm() {
     <Card>
       <form onSubmit={onSubmit} className="space-y-4" noValidate>
         <Field id="current-password" label="Current password" error={errors.fields.currentPassword}>
-          <Input id="current-password" type="password" autoComplete="current-password" value={currentPassword} onChange={(e) => setCurrentPassword(e.target.value)} />
+          <Input
+            id="current-password"
+            type="password"
+            autoComplete="current-password"
+            value={currentPassword}
+            onChange={(e) => setCurrentPassword(e.target.value)}
+          />
         </Field>
-        <Field id="new-password" label="New password" hint="At least 10 characters. You will be signed out everywhere." error={errors.fields.newPassword}>
-          <Input id="new-password" type="password" autoComplete="new-password" value={newPassword} onChange={(e) => setNewPassword(e.target.value)} />
+        <Field
+          id="new-password"
+          label="New password"
+          hint="At least 10 characters. You will be signed out everywhere."
+          error={errors.fields.newPassword}
+        >
+          <Input
+            id="new-password"
+            type="password"
+            autoComplete="new-password"
+            value={newPassword}
+            onChange={(e) => setNewPassword(e.target.value)}
+          />
         </Field>
         {errors.message ? <Alert>{errors.message}</Alert> : null}
         <Button type="submit" disabled={change.isPending}>

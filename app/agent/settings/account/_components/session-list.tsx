@@ -7,7 +7,8 @@ import { SkeletonList } from '@/components/ui/skeleton';
 import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
 
-const when = (date: Date) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+const when = (date: Date) =>
+  new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 
 /** Where the person is signed in; ending a session signs that browser out on its next request. */
 export function SessionList() {
@@ -30,14 +31,22 @@ export function SessionList() {
             <div className="min-w-0 text-sm">
               <p className="truncate font-medium text-slate-900" title={session.userAgent ?? undefined}>
                 {session.userAgent ?? 'Unknown browser'}
-                {session.current ? <span className="ml-2 text-xs font-normal text-emerald-700">This browser</span> : null}
+                {session.current ? (
+                  <span className="ml-2 text-xs font-normal text-emerald-700">This browser</span>
+                ) : null}
               </p>
               <p className="text-slate-600">
-                {session.ip ?? 'Unknown address'} · last seen {when(session.lastSeenAt)} · signed in {when(session.signedInAt)}
+                {session.ip ?? 'Unknown address'} · last seen {when(session.lastSeenAt)} · signed in{' '}
+                {when(session.signedInAt)}
               </p>
             </div>
             {session.current ? null : (
-              <Button variant="secondary" size="sm" disabled={revoke.isPending} onClick={() => revoke.mutate({ sessionId: session.id })}>
+              <Button
+                variant="secondary"
+                size="sm"
+                disabled={revoke.isPending}
+                onClick={() => revoke.mutate({ sessionId: session.id })}
+              >
                 Sign out
               </Button>
             )}

@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { customers } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
 import { runInTenant } from '@/server/db/tenant';
-import { AppError, logError } from '@/server/errors';
+import { AppError } from '@/server/errors';
 import { resolveMembership } from '@/server/services/member/resolve-membership';
 import type { TicketActor } from '@/server/services/ticket/actor';
 import { PORTAL_WORKSPACE_HEADER, WORKSPACE_COOKIE } from '@/server/trpc/context';
@@ -33,7 +33,10 @@ export async function runAsRequester<T>(req: Request, work: (scope: TenantScope,
     const portal = ctx.portal;
     return runInTenant(portal.tenantId, async (scope) => {
       // As in portalProcedure: the session of a customer whose data was erased no longer opens anything.
-      const [customer] = await scope.db.select({ id: customers.id }).from(customers).where(and(eq(customers.id, portal.customerId), isNull(customers.erasedAt)));
+      const [customer] = await scope.db
+        .select({ id: customers.id })
+        .from(customers)
+        .where(and(eq(customers.id, portal.customerId), isNull(customers.erasedAt)));
       if (!customer) throw new AppError('UNAUTHORIZED', 'Your portal session has ended. Sign in again.');
       return work(scope, { type: 'customer', customerId: portal.customerId, onlyTicketId: portal.ticketId ?? null });
     });
