@@ -92,7 +92,8 @@ describe.skipIf(skipReason)(
         }
         const timed = ticketIds.slice(0, 6);
 
-        // Every email slot of the worker is mid-send (claimed, waiting on the server's reply), the rest queued.
+        // Every email slot of the worker is mid-send (claimed, waiting on the server's reply). A job claims a
+        // batch of the workspace's pending mails, so more rows than slots may be in flight at the kill.
         const slots = app.QUEUES.email.concurrency;
         const sending = () =>
           runInTenant(ws.id, ({ db }) =>
@@ -101,10 +102,12 @@ describe.skipIf(skipReason)(
               .from(outbox)
               .where(and(eq(outbox.kind, 'email'), eq(outbox.status, 'sending'))),
           );
-        await expect.poll(async () => (await sending()).length, { timeout: 60_000, interval: 100 }).toBe(slots);
+        await expect
+          .poll(async () => (await sending()).length, { timeout: 60_000, interval: 100 })
+          .toBeGreaterThanOrEqual(slots);
         const inFlight = (await sending()).map((r) => r.id);
+        expect(inFlight.length).toBeGreaterThanOrEqual(slots);
         const rowsAtKill = await emailRows(ws.id);
-        expect(rowsAtKill.filter((r) => r.status === 'pending').length).toBeGreaterThan(0);
 
         first.child.kill('SIGKILL');
         expect(await first.exited).toMatchObject({ signal: 'SIGKILL' });
@@ -150,7 +153,7 @@ describe.skipIf(skipReason)(
         // Some of them did reach the server before the kill: those are exactly the ones a resend would double.
         expect(uncertain.filter((r) => mailsFor(smtp, r).length === 1).length).toBeGreaterThan(0);
         expect(rows.filter((r) => !inFlight.includes(r.id) && r.status === 'done').length).toBeGreaterThanOrEqual(
-          rowsAtKill.length - slots,
+          rowsAtKill.length - inFlight.length,
         );
 
         // Each timer did its work once: one breach, one activity, whichever worker ran it.
@@ -161,7 +164,7 @@ describe.skipIf(skipReason)(
         await app.processOutboxSweep();
         expect(deliveryProblems(await emailRows(ws.id), smtp, app.UNCERTAIN_DELIVERY_ERROR)).toEqual([]);
         console.log(
-          `[faults] worker killed with ${slots} mails in flight of ${rowsAtKill.length}: ${rows.filter((r) => r.status === 'done').length} done once, ${uncertain.length} marked "may have been delivered", ${timed.length} timers recorded once`,
+          `[faults] worker killed with ${inFlight.length} mails in flight of ${rowsAtKill.length}: ${rows.filter((r) => r.status === 'done').length} done once, ${uncertain.length} marked "may have been delivered", ${timed.length} timers recorded once`,
         );
       },
     );
