@@ -47,6 +47,8 @@ export type CallerRequest = {
   readCookie?: CookieReader;
   /** A Request's URL: plain links (file downloads) cannot send headers, so a portal page adds ?portal=slug. */
   url?: string;
+  /** The portal a route under /[workspace]/portal belongs to: its path names the workspace. */
+  portal?: string;
 };
 
 export function cookieReader(headers: Headers): CookieReader {
@@ -87,6 +89,7 @@ const SLUG = /^[a-z0-9-]{1,40}$/;
 
 /** The portal the request names: the header its pages send, or ?portal= on a plain link. */
 function portalSlugOf(request: CallerRequest) {
+  if (request.portal) return request.portal.toLowerCase();
   const fromHeader = request.headers.get(PORTAL_WORKSPACE_HEADER);
   const fromUrl = !fromHeader && request.url ? new URL(request.url).searchParams.get('portal') : null;
   const slug = (fromHeader ?? fromUrl)?.toLowerCase();

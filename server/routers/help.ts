@@ -36,7 +36,7 @@ import { listContextualArticles } from '@/server/services/help/contextual-help';
 import { withHelpCenter } from '@/server/services/help/help-center-scope';
 import { listHelpLinks, setHelpLinks } from '@/server/services/help/help-links';
 import { previewArticle } from '@/server/services/help/preview-article';
-import { getHelpArticle } from '@/server/services/help/public-articles';
+import { getHelpArticle, listPopularArticles, listSitemapArticles } from '@/server/services/help/public-articles';
 import { getHelpCategory, listHelpCategories } from '@/server/services/help/public-categories';
 import { getArticleForStaff, getArticleVersion, listArticlesForStaff } from '@/server/services/help/queries';
 import { createArticle, restoreArticleVersion, updateArticle } from '@/server/services/help/save-article';
@@ -117,6 +117,26 @@ export const helpRouter = router({
     )
     .query(({ ctx, input }) =>
       withHelpCenter(input.workspace, customerOf(ctx), (scope) => getHelpArticle(scope, input.slug)),
+    ),
+  /** The help-center home's most-read articles. */
+  popular: publicProcedure
+    .input(helpWorkspaceInput)
+    .output(z.array(articleSummary))
+    .query(({ ctx, input }) => withHelpCenter(input.workspace, customerOf(ctx), (scope) => listPopularArticles(scope))),
+  /** For the sitemap: always what an anonymous visitor may read, whoever asks, since search engines index it. */
+  sitemap: publicProcedure
+    .input(helpWorkspaceInput)
+    .output(
+      z.object({
+        categories: z.array(z.object({ slug: z.string() })),
+        articles: z.array(z.object({ slug: z.string(), updatedAt: z.date() })),
+      }),
+    )
+    .query(({ input }) =>
+      withHelpCenter(input.workspace, null, async (scope) => ({
+        categories: await listHelpCategories(scope),
+        articles: await listSitemapArticles(scope),
+      })),
     ),
   search: publicProcedure
     .input(helpSearchInput)

@@ -9,10 +9,12 @@ export async function createRequestContext(
   headers: Headers,
   readCookie: CookieReader,
   writeCookie: Context['setCookie'],
+  /** For server components of a portal or help page: the workspace whose portal session speaks. */
+  portal?: string,
 ): Promise<Context> {
   const requestId = requestIdOf(headers);
   return {
-    caller: await resolveCaller({ headers, readCookie }),
+    caller: await resolveCaller({ headers, readCookie, portal }),
     ip: resolveClientIp(headers),
     // Kept for every caller, not only visitors: a signed-in reader's help votes are labelled by it too.
     visitorId: readVisitorId(readCookie),
