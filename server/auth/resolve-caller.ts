@@ -14,7 +14,7 @@ export const PORTAL_WORKSPACE_HEADER = 'x-cairn-portal';
 export type CookieReader = (name: string) => string | undefined;
 export type Membership = { tenantId: string; role: MemberRole };
 
-/** A signed-in staff member. Their membership is looked up on first use, once per request (and cached per session). */
+/** A signed-in staff member, with their membership in the workspace they chose, looked up on use. */
 export type StaffCaller = {
   kind: 'staff';
   userId: string;
@@ -67,14 +67,16 @@ export function cookieReader(headers: Headers): CookieReader {
   return (name) => jar.get(name);
 }
 
-/** Builds a staff caller; the membership is resolved lazily, once, so calls that need none pay nothing. */
+/**
+ * Builds a staff caller. The membership is looked up when a procedure needs it, not for every request:
+ * resolveMembership keeps the answer a few seconds per session, so a batch of calls pays one lookup, and a
+ * role change made in this process applies to the very next call (a long-lived context included).
+ */
 export function staffCaller(session: Omit<StaffCaller, 'kind' | 'membership'>): StaffCaller {
-  let membership: Promise<Membership | null> | undefined;
   return {
     kind: 'staff',
     ...session,
-    membership: () =>
-      (membership ??= resolveMembership(session.userId, session.preferredWorkspaceId, session.sessionVersion)),
+    membership: () => resolveMembership(session.userId, session.preferredWorkspaceId, session.sessionVersion),
   };
 }
 
