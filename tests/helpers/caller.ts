@@ -15,7 +15,7 @@ export type Identity = {
   sessionId?: string | null;
   /** The workspace cookie: a hint the server checks against memberships. */
   workspaceId?: string | null;
-  /** A verified portal session, as request-context.ts would build it from the cookie. */
+  /** A verified portal session, as resolveCaller would read it from the portal's cookie. */
   portal?: PortalSession | null;
   ip?: string;
   /** The anonymous help-center reader's cookie id. */

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { encode } from 'next-auth/jwt';
+import { NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { GET as openTicketLinkRoute } from '@/app/[workspace]/portal/access/route';
 import { GET as downloadAttachment } from '@/app/api/attachments/[attachmentId]/route';
 import { env } from '@/lib/env';
+import { portalCookieName, signTicketLink } from '@/server/auth/portal-session';
 import { PORTAL_WORKSPACE_HEADER, resolveCaller, VISITOR_COOKIE, WORKSPACE_COOKIE } from '@/server/auth/resolve-caller';
 import { startStaffSession } from '@/server/services/auth/sessions';
 import { addMember, createTestCustomer, createWorkspace, type TestWorkspace } from '../helpers/factories';
@@ -89,5 +92,33 @@ describe('route handlers resolve through it', () => {
     );
     expect(res.status).toBe(401);
     expect(await res.json()).toEqual({ error: expect.stringContaining('Sign in') });
+  });
+});
+
+describe("the ticket link's access route asks resolveCaller who is already signed in", () => {
+  const follow = async (slug: string, token: string, cookie = '') => {
+    const req = new NextRequest(`${env.APP_URL}/${slug}/portal/access?token=${encodeURIComponent(token)}`, {
+      headers: { cookie },
+    });
+    return openTicketLinkRoute(req, { params: Promise.resolve({ workspace: slug }) });
+  };
+
+  it('a customer with a full session keeps it; anyone else gets a one-ticket session; a foreign link opens nothing', async () => {
+    const ticketId = randomUUID();
+    const token = await signTicketLink({ tenantId: A.id, customerId, ticketId });
+
+    const full = await portalCookieHeader(A.slug, { tenantId: A.id, customerId });
+    const kept = await follow(A.slug, token, full);
+    expect(kept.status).toBe(303);
+    expect(kept.headers.get('location')).toBe(`/${A.slug}/portal/tickets/${ticketId}`);
+    expect(kept.headers.get('set-cookie')).toBeNull();
+
+    const stranger = await follow(A.slug, token);
+    expect(stranger.headers.get('set-cookie')).toContain(portalCookieName(A.slug));
+
+    // A's link on B's portal: B never issued it.
+    const foreign = await follow(B.slug, token, full);
+    expect(foreign.headers.get('location')).toBe(`/${B.slug}/portal?error=link`);
+    expect(foreign.headers.get('set-cookie')).toBeNull();
   });
 });
