@@ -89,13 +89,14 @@ export function readVisitorId(readCookie: CookieReader) {
 
 const SLUG = /^[a-z0-9-]{1,40}$/;
 
-/** The portal the request names: the header its pages send, or ?portal= on a plain link. */
+/** The portal the request names: the route's own, the header its pages send, or ?portal= on a plain link. */
 function portalSlugOf(request: CallerRequest) {
-  if (request.portal) return request.portal.toLowerCase();
-  const fromHeader = request.headers.get(PORTAL_WORKSPACE_HEADER);
-  const fromUrl = !fromHeader && request.url ? new URL(request.url).searchParams.get('portal') : null;
-  const slug = (fromHeader ?? fromUrl)?.toLowerCase();
-  return slug === undefined ? null : slug;
+  const named =
+    request.portal ||
+    request.headers.get(PORTAL_WORKSPACE_HEADER) ||
+    (request.url ? new URL(request.url).searchParams.get('portal') : null);
+  // An empty value names no portal, as before: the request is then read for a staff session.
+  return named ? named.toLowerCase() : null;
 }
 
 /** The customer session from the cookie of that workspace's portal, when that workspace issued it. */

@@ -48,6 +48,8 @@ describe('resolveCaller', () => {
     expect(caller).toMatchObject({ kind: 'staff', userId: member.userId, sessionId: expect.any(String) });
     if (caller.kind !== 'staff') throw new Error('expected staff');
     expect(await caller.membership()).toEqual({ tenantId: B.id, role: 'agent' });
+    // An empty portal header names no portal: still the staff member.
+    expect(await resolveCaller(request(cookie, { [PORTAL_WORKSPACE_HEADER]: '' }))).toMatchObject({ kind: 'staff' });
   });
 
   it("a request naming a portal is that portal's customer, by header or by ?portal= on a plain link", async () => {
