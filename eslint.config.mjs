@@ -22,6 +22,10 @@ const elements = [
   { type: 'jobs', pattern: 'jobs/**', partialMatch: false },
   // The tRPC endpoint wires the root router into a route handler: the one app file that needs router code.
   { type: 'trpc-endpoint', pattern: 'app/api/trpc/**', partialMatch: false },
+  // Route handlers that stream bytes (uploads, downloads, exports), which tRPC does not carry: each resolves
+  // the caller (server/auth/resolve-caller.ts) and calls the one service it serves. Every other app file
+  // reaches services through the server-side tRPC caller (server/trpc/rsc.tsx).
+  { type: 'file-endpoint', pattern: 'app/api/{attachments,privacy-exports}/**', partialMatch: false },
   { type: 'app', pattern: 'app/**', partialMatch: false },
   { type: 'components', pattern: 'components/**', partialMatch: false },
   { type: 'emails', pattern: 'emails/**', partialMatch: false },
@@ -37,7 +41,8 @@ const directions = [
   { from: 'components', allow: ['components', 'lib'] },
   // The client gets the router's types from the root router: a type-only import carries no code.
   { from: 'components', allow: ['routers'], importKind: 'type' },
-  { from: 'app', allow: ['app', 'components', 'lib', 'emails', 'trpc-server', 'auth', 'server', 'services'] },
+  { from: 'file-endpoint', allow: ['auth', 'services', 'server', 'lib'] },
+  { from: 'app', allow: ['app', 'components', 'lib', 'emails', 'trpc-server', 'auth', 'server'] },
   { from: 'app', allow: ['routers'], importKind: 'type' },
   { from: 'routers', allow: ['routers', 'trpc-server', 'services', 'auth', 'server', 'lib'] },
   { from: 'trpc-server', allow: ['trpc-server', 'routers', 'services', 'db', 'auth', 'server', 'lib'] },

@@ -12,3 +12,12 @@ export function portalSignInErrorMessage(code: string | string[] | undefined): s
 
 /** Workspace slugs as they may appear in a URL; anything else is a 404 without asking the database. */
 export const WORKSPACE_SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
+
+/** How long a portal sign-in link stays good; the sign-in form tells the customer. */
+export const PORTAL_LINK_TTL_MINUTES = 20;
+
+/** Keeps `next` on this workspace's portal so a sign-in link can't be used as an open redirect. */
+export function safePortalPath(slug: string, next: string | undefined) {
+  const base = `/${slug}/portal`;
+  return next && next.startsWith(`${base}/`) && !next.includes('//') ? next : base;
+}

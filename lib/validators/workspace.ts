@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WORKSPACE_SLUG_PATTERN } from '@/lib/constants/portal';
 import { MEMBER_ROLES, RESERVED_SLUGS } from '@/lib/constants/workspace';
 
 // Trim before checking the format: in zod 4 a check chained after z.email() runs after the format test, so
@@ -98,4 +99,9 @@ export const addDomainInput = z.strictObject({ domain: domainName });
 export const removeDomainInput = z.strictObject({ domainId: z.uuid() });
 export const verifyDomainInput = z.strictObject({
   domainId: z.uuid({ message: 'Pick a domain from the list to verify.' }),
+});
+
+/** A workspace's public face (help center, portal), named by the slug in the address. */
+export const lookupWorkspaceInput = z.strictObject({
+  workspace: z.string().trim().toLowerCase().regex(WORKSPACE_SLUG_PATTERN, { message: 'Unknown workspace.' }),
 });

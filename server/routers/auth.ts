@@ -15,7 +15,7 @@ export const authRouter = router({
   invitation: publicProcedure.input(invitationTokenInput).query(({ input }) => describeInvitation(input.token)),
   acceptInvitation: publicProcedure
     .input(acceptInvitationInput)
-    .mutation(({ ctx, input }) => acceptInvitation(input, ctx.userId)),
+    .mutation(({ ctx, input }) => acceptInvitation(input, ctx.caller.kind === 'staff' ? ctx.caller.userId : null)),
   requestPortalLink: publicProcedure.input(requestPortalLinkInput).mutation(async ({ ctx, input }) => {
     await consumeRateLimit('magicLink', `${input.email}|${ctx.ip}`);
     return requestPortalLink(input);

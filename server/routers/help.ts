@@ -36,7 +36,7 @@ import { listContextualArticles } from '@/server/services/help/contextual-help';
 import { withHelpCenter } from '@/server/services/help/help-center-scope';
 import { listHelpLinks, setHelpLinks } from '@/server/services/help/help-links';
 import { previewArticle } from '@/server/services/help/preview-article';
-import { getHelpArticle } from '@/server/services/help/public-articles';
+import { getHelpArticle, listPopularArticles, listSitemapArticles } from '@/server/services/help/public-articles';
 import { getHelpCategory, listHelpCategories } from '@/server/services/help/public-categories';
 import { getArticleForStaff, getArticleVersion, listArticlesForStaff } from '@/server/services/help/queries';
 import { createArticle, restoreArticleVersion, updateArticle } from '@/server/services/help/save-article';
@@ -77,11 +77,14 @@ function helpReader(ctx: Context): HelpReader {
   return { visitorId, ip: ctx.ip };
 }
 
+/** A customer signed in to the portal counts as its help center's reader; anyone else reads anonymously. */
+const customerOf = (ctx: Context) => (ctx.caller.kind === 'customer' ? ctx.caller : null);
+
 export const helpRouter = router({
   categories: publicProcedure
     .input(helpWorkspaceInput)
     .output(z.array(categorySummary.extend({ articleCount: z.number() })))
-    .query(({ ctx, input }) => withHelpCenter(input.workspace, ctx.portal, (scope) => listHelpCategories(scope))),
+    .query(({ ctx, input }) => withHelpCenter(input.workspace, customerOf(ctx), (scope) => listHelpCategories(scope))),
   category: publicProcedure
     .input(helpCategoryInput)
     .output(
@@ -93,7 +96,7 @@ export const helpRouter = router({
       }),
     )
     .query(({ ctx, input }) =>
-      withHelpCenter(input.workspace, ctx.portal, (scope) => getHelpCategory(scope, input.slug)),
+      withHelpCenter(input.workspace, customerOf(ctx), (scope) => getHelpCategory(scope, input.slug)),
     ),
   article: publicProcedure
     .input(helpArticleInput)
@@ -113,37 +116,59 @@ export const helpRouter = router({
       }),
     )
     .query(({ ctx, input }) =>
-      withHelpCenter(input.workspace, ctx.portal, (scope) => getHelpArticle(scope, input.slug)),
+      withHelpCenter(input.workspace, customerOf(ctx), (scope) => getHelpArticle(scope, input.slug)),
+    ),
+  /** The help-center home's most-read articles. */
+  popular: publicProcedure
+    .input(helpWorkspaceInput)
+    .output(z.array(articleSummary))
+    .query(({ ctx, input }) => withHelpCenter(input.workspace, customerOf(ctx), (scope) => listPopularArticles(scope))),
+  /** For the sitemap: always what an anonymous visitor may read, whoever asks, since search engines index it. */
+  sitemap: publicProcedure
+    .input(helpWorkspaceInput)
+    .output(
+      z.object({
+        categories: z.array(z.object({ slug: z.string() })),
+        articles: z.array(z.object({ slug: z.string(), updatedAt: z.date() })),
+      }),
+    )
+    .query(({ input }) =>
+      withHelpCenter(input.workspace, null, async (scope) => ({
+        categories: await listHelpCategories(scope),
+        articles: await listSitemapArticles(scope),
+      })),
     ),
   search: publicProcedure
     .input(helpSearchInput)
     .output(z.object({ items: z.array(searchHit) }))
-    .query(({ ctx, input }) => withHelpCenter(input.workspace, ctx.portal, (scope) => searchHelpCenter(scope, input))),
+    .query(({ ctx, input }) =>
+      withHelpCenter(input.workspace, customerOf(ctx), (scope) => searchHelpCenter(scope, input)),
+    ),
   /** Deflection on the contact form: up to three articles for the subject being typed. */
   suggest: publicProcedure
     .input(helpSuggestInput)
     .output(z.object({ items: z.array(searchHit) }))
     .query(({ ctx, input }) =>
-      withHelpCenter(input.workspace, ctx.portal, (scope) => suggestArticles(scope, input.subject)),
+      withHelpCenter(input.workspace, customerOf(ctx), (scope) => suggestArticles(scope, input.subject)),
     ),
   /** Contextual help for a path of the workspace's product (widget, in-app help menu). */
   contextual: publicProcedure
     .input(helpContextualInput)
     .output(z.array(articleSummary))
     .query(({ ctx, input }) =>
-      withHelpCenter(input.workspace, ctx.portal, (scope) => listContextualArticles(scope, input.path)),
+      withHelpCenter(input.workspace, customerOf(ctx), (scope) => listContextualArticles(scope, input.path)),
     ),
   feedback: publicProcedure
     .input(articleFeedbackInput)
     .output(z.object({ recorded: z.literal(true) }))
     .mutation(({ ctx, input }) =>
-      withHelpCenter(input.workspace, ctx.portal, (scope) => voteOnArticle(scope, helpReader(ctx), input)),
+      withHelpCenter(input.workspace, customerOf(ctx), (scope) => voteOnArticle(scope, helpReader(ctx), input)),
     ),
   recordView: publicProcedure
     .input(recordArticleViewInput)
     .output(z.object({ recorded: z.literal(true) }))
     .mutation(({ ctx, input }) =>
-      withHelpCenter(input.workspace, ctx.portal, (scope) =>
+      withHelpCenter(input.workspace, customerOf(ctx), (scope) =>
         recordArticleView(scope, input.articleId, helpReader(ctx)),
       ),
     ),

@@ -1,10 +1,7 @@
-import type { PortalSession } from '@/server/auth/portal-session';
+import type { Caller } from '@/server/auth/resolve-caller';
 import type { Logger } from '@/server/log';
 
-export const WORKSPACE_COOKIE = 'cairn_workspace';
-/** A random id for an anonymous help-center reader: one vote per article, and rate limits per reader. */
-export const VISITOR_COOKIE = 'cairn_visitor';
-export const PORTAL_WORKSPACE_HEADER = 'x-cairn-portal';
+export { PORTAL_WORKSPACE_HEADER, VISITOR_COOKIE, WORKSPACE_COOKIE } from '@/server/auth/resolve-caller';
 
 type CookieOptions = {
   maxAge?: number;
@@ -16,16 +13,8 @@ type CookieOptions = {
 
 /** Everything a procedure may know about the caller, resolved on the server from the session cookies. */
 export type Context = {
-  /** The signed-in staff member, from the Auth.js session. */
-  userId: string | null;
-  /** Which issue of that session (its JWT id): cached answers about the caller are keyed on it. */
-  sessionVersion?: string | null;
-  /** The staff session the request came with, so a person can tell it apart and end the others. */
-  sessionId: string | null;
-  /** The workspace the staff member last chose; only a hint, checked against memberships. */
-  preferredWorkspaceId: string | null;
-  /** The customer signed in to the portal the request came from. */
-  portal: PortalSession | null;
+  /** Who is calling (staff, customer, visitor or anonymous), as server/auth/resolve-caller.ts decided. */
+  caller: Caller;
   /** The client's address as server/auth/client-ip.ts resolves it; what rate limits key on. */
   ip: string;
   /** The anonymous reader's id from VISITOR_COOKIE (a uuid), or null before the first vote. */

@@ -2,12 +2,10 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import superjson from 'superjson';
 import { z, ZodError } from 'zod';
-import { and, eq, isNull } from 'drizzle-orm';
 import { withoutNulBytes } from '@/lib/validators/no-nul-bytes';
 import { ADMIN_ROLES, AGENT_ROLES, type MemberRole } from '@/lib/constants/workspace';
-import { customers } from '@/server/db/schema';
+import { findActiveCustomer } from '@/server/auth/active-customer';
 import { runInTenant } from '@/server/db/tenant';
-import { resolveMembership } from '@/server/services/member/resolve-membership';
 import { AppError, logError } from '@/server/errors';
 import { observeRequest } from '@/server/metrics/http';
 import type { Actor } from '@/server/services/types';
@@ -88,13 +86,15 @@ const requestMetrics = t.middleware(async ({ next, path, type }) => {
 
 export const publicProcedure = t.procedure.use(requestMetrics).use(errorMapping).use(refuseNulBytes);
 
+/** Staff only; the caller resolved in the context (server/auth/resolve-caller.ts), never re-derived here. */
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.userId) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
-  return next({ ctx: { ...ctx, userId: ctx.userId } });
+  const caller = ctx.caller;
+  if (caller.kind !== 'staff') throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
+  return next({ ctx: { ...ctx, caller, userId: caller.userId, sessionId: caller.sessionId } });
 });
 
 export const tenantProcedure = authedProcedure.use(async ({ ctx, next }) => {
-  const membership = await resolveMembership(ctx.userId, ctx.preferredWorkspaceId, ctx.sessionVersion);
+  const membership = await ctx.caller.membership();
   if (!membership)
     throw new TRPCError({
       code: 'FORBIDDEN',
@@ -129,20 +129,17 @@ export const adminProcedure = tenantProcedure.use(requireRole(ADMIN_ROLES, 'admi
 
 /** Customers of one workspace's portal; the workspace comes from their signed session, not from input. */
 export const portalProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  const portal = ctx.portal;
-  if (!portal) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to the portal to continue.' });
-  return runInTenant(portal.tenantId, async (scope) => {
-    // Sessions are signed cookies that cannot be recalled; an erased customer's end here, on every call.
-    const [customer] = await scope.db
-      .select()
-      .from(customers)
-      .where(and(eq(customers.id, portal.customerId), isNull(customers.erasedAt)));
+  const caller = ctx.caller;
+  if (caller.kind !== 'customer')
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to the portal to continue.' });
+  return runInTenant(caller.tenantId, async (scope) => {
+    const customer = await findActiveCustomer(scope, caller.customerId);
     if (!customer)
       throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Your portal session has ended. Sign in again.' });
     // A session from a ticket's signed link reaches that ticket only.
-    const log = ctx.log.child({ workspaceId: portal.tenantId });
+    const log = ctx.log.child({ workspaceId: caller.tenantId });
     const result = await next({
-      ctx: { ...ctx, log, scope, customer: { ...customer, onlyTicketId: portal.ticketId ?? null } },
+      ctx: { ...ctx, log, scope, customer: { ...customer, onlyTicketId: caller.onlyTicketId } },
     });
     if (!result.ok) throw result.error;
     return result;

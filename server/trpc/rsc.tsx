@@ -9,7 +9,12 @@ import { createRequestContext } from './request-context';
 
 export const getQueryClient = cache(makeQueryClient);
 
-const createContext = cache(async () => {
+/**
+ * One context per request and portal (cache() keys on the argument). A page of a workspace's portal or
+ * help center names that workspace, as its client calls do with the x-cairn-portal header, so the caller
+ * is resolved as its customer (or nobody), never as a staff member who happens to be signed in.
+ */
+const createContext = cache(async (portal?: string) => {
   const jar = await cookies();
   return createRequestContext(
     await headers(),
@@ -17,14 +22,22 @@ const createContext = cache(async () => {
     () => {
       throw new Error('Cookies cannot be set while rendering a page; use a mutation.');
     },
+    portal?.toLowerCase(),
   );
 });
 
 /** Server components prefetch through this in-process proxy, then hydrate the client cache. */
-export const trpc = createTRPCOptionsProxy({ ctx: createContext, router: appRouter, queryClient: getQueryClient });
+export const trpc = createTRPCOptionsProxy({
+  ctx: () => createContext(),
+  router: appRouter,
+  queryClient: getQueryClient,
+});
 
 /** A server-side caller, for pages that need the data themselves (redirects, metadata). */
-export const serverCaller = cache(async () => appRouter.createCaller(await createContext()));
+export const serverCaller = cache(async (portal?: string) => appRouter.createCaller(await createContext(portal)));
+
+/** Who is asking for this page, resolved as the page's procedures see it (server/auth/resolve-caller.ts). */
+export const pageCaller = cache(async (portal?: string) => (await createContext(portal)).caller);
 
 // tRPC's own helper type takes any procedure's options; `any` is its documented parameter here.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -2,6 +2,7 @@ import { TRPCError } from '@trpc/server';
 import { getErrorShape } from '@trpc/server/unstable-core-do-not-import';
 import crypto from 'node:crypto';
 import type { PortalSession } from '@/server/auth/portal-session';
+import { staffCaller, type Caller as RequestCaller } from '@/server/auth/resolve-caller';
 import { logger } from '@/server/log';
 import { appRouter } from '@/server/routers/_app';
 import type { Context } from '@/server/trpc/context';
@@ -14,7 +15,7 @@ export type Identity = {
   sessionId?: string | null;
   /** The workspace cookie: a hint the server checks against memberships. */
   workspaceId?: string | null;
-  /** A verified portal session, as request-context.ts would build it from the cookie. */
+  /** A verified portal session, as resolveCaller would read it from the portal's cookie. */
   portal?: PortalSession | null;
   ip?: string;
   /** The anonymous help-center reader's cookie id. */
@@ -28,14 +29,34 @@ const createCaller = createCallerFactory(appRouter);
 /** Each caller gets its own address so rate limits of one test never leak into another. */
 const randomIp = () => `10.${[0, 0, 0].map(() => Math.floor(Math.random() * 250) + 1).join('.')}`;
 
+/**
+ * Who the identity is, as resolveCaller would decide it from the cookies: a portal session speaks for the
+ * customer (the request names that portal), else a staff session, else the visitor cookie, else nobody.
+ */
+export function requestCallerOf(identity: Identity): RequestCaller {
+  const { portal, userId, visitorId } = identity;
+  if (portal)
+    return {
+      kind: 'customer',
+      tenantId: portal.tenantId,
+      customerId: portal.customerId,
+      onlyTicketId: portal.ticketId ?? null,
+    };
+  if (userId)
+    return staffCaller({
+      userId,
+      sessionId: identity.sessionId ?? null,
+      sessionVersion: null,
+      preferredWorkspaceId: identity.workspaceId ?? null,
+    });
+  return visitorId ? { kind: 'visitor', visitorId } : { kind: 'anonymous' };
+}
+
 /** The Context the route handler would build, with cookies captured instead of written. */
 export function contextFor(identity: Identity = {}) {
   const cookies: SetCookie[] = [];
   const ctx: Context = {
-    userId: identity.userId ?? null,
-    sessionId: identity.sessionId ?? null,
-    preferredWorkspaceId: identity.workspaceId ?? null,
-    portal: identity.portal ?? null,
+    caller: requestCallerOf(identity),
     ip: identity.ip ?? randomIp(),
     visitorId: identity.visitorId ?? null,
     requestId: crypto.randomUUID(),

@@ -100,6 +100,33 @@ export function helpIsolationCases(sides: () => { A: Side; B: Side; asA: Caller 
         ).resolves.toMatchObject({ id: hB.article.id });
       },
     },
+    'help.popular': {
+      kind: 'tenant-independent',
+      why: "A's most-read articles never include B's; A's portal customer sees none of B's customer-only ones",
+      run: async () => {
+        const { hB } = await worlds();
+        const ids = (await sides().asA.help.popular({ workspace: sides().A.ws.slug })).map((a) => a.id);
+        expect(ids.length).toBeGreaterThan(0);
+        expect(ids).not.toContain(hB.article.id);
+        const inB = (await asACustomer().help.popular({ workspace: sides().B.ws.slug })).map((a) => a.id);
+        expect(inB.length).toBeGreaterThan(0);
+        expect(inB).not.toContain(hB.forCustomers.id);
+      },
+    },
+    'help.sitemap': {
+      kind: 'tenant-independent',
+      why: "A's sitemap lists A's public articles only, never B's nor customer-only ones, whoever asks",
+      run: async () => {
+        const { hA, hB } = await worlds();
+        const map = await sides().asA.help.sitemap({ workspace: sides().A.ws.slug });
+        const slugs = map.articles.map((a) => a.slug);
+        expect(slugs).toContain(hA.article.slug);
+        expect(slugs).not.toContain(hB.article.slug);
+        expect(slugs).not.toContain(hA.forCustomers.slug);
+        expect(map.categories.map((c) => c.slug)).toContain(hA.category.slug);
+        expect(map.categories.map((c) => c.slug)).not.toContain(hB.category.slug);
+      },
+    },
     'help.search': {
       kind: 'tenant-independent',
       why: "a word only B's article contains finds nothing in A's help center",

@@ -256,6 +256,19 @@ const CASES: Record<string, IsolationCase> = {
       expect(mine.map((w) => w.id)).not.toContain(B.ws.id);
     },
   },
+  'workspace.lookup': {
+    kind: 'tenant-independent',
+    why: 'answers the public face of the workspace named by the address, whoever asks; no other fields, no other workspace',
+    run: async () => {
+      for (const caller of [asA, callerFor()]) {
+        const found = await caller.workspace.lookup({ workspace: B.ws.slug });
+        expect(found).toEqual({ id: B.ws.id, slug: B.ws.slug, name: B.ws.name, branding: expect.any(Object) });
+      }
+      await expect(asA.workspace.lookup({ workspace: `${A.ws.slug}-gone` })).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
+    },
+  },
   'workspace.current': {
     kind: 'scoped',
     why: 'a workspace cookie naming B is only a hint: the caller still lands in A, the workspace they belong to',

@@ -46,7 +46,7 @@ describe('the staff session cookie, decrypted directly', () => {
     ).toMatchObject({ userId });
 
     const ctx = await createRequestContext(new Headers(), jar({ [COOKIE]: token }), () => undefined);
-    expect(ctx).toMatchObject({ userId, sessionId: sid, sessionVersion: session!.version });
+    expect(ctx.caller).toMatchObject({ kind: 'staff', userId, sessionId: sid, sessionVersion: session!.version });
   });
 
   it('no session from an expired, tampered, foreign-secret, misnamed or revoked cookie', async () => {

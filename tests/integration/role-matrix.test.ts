@@ -103,6 +103,7 @@ const MATRIX: Record<string, Row> = {
   'workspace.list': { min: 'authed' },
   'workspace.create': { min: 'authed', input: () => ({ name: 'Side Desk', slug: uniqueSlug('side') }) },
   'workspace.switch': { min: 'authed', input: () => ({ workspaceId: W.id }) },
+  'workspace.lookup': { min: 'public', input: () => ({ workspace: W.slug }) },
   'workspace.current': { min: 'viewer' },
   'workspace.update': { min: 'admin', input: () => ({ settings: { timezone: 'Europe/Paris' } }) },
 
@@ -301,6 +302,8 @@ const MATRIX: Record<string, Row> = {
     input: async () => ({ workspace: W.slug, slug: (await readableArticle()).categorySlug }),
   },
   'help.article': { min: 'public', input: async () => ({ workspace: W.slug, slug: (await readableArticle()).slug }) },
+  'help.popular': { min: 'public', input: () => ({ workspace: W.slug }) },
+  'help.sitemap': { min: 'public', input: () => ({ workspace: W.slug }) },
   'help.search': { min: 'public', input: () => ({ workspace: W.slug, query: 'printer' }) },
   'help.suggest': { min: 'public', input: () => ({ workspace: W.slug, subject: 'Printer is on fire' }) },
   'help.contextual': { min: 'public', input: () => ({ workspace: W.slug, path: '/orders' }) },

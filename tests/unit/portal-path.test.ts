@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safePortalPath } from '@/server/services/portal/portal-sign-in';
+import { safePortalPath } from '@/lib/constants/portal';
 
 describe('safePortalPath (where a portal sign-in link may lead)', () => {
   it('keeps a path inside the same workspace portal', () => {

@@ -22,7 +22,7 @@ export default async function PortalHomePage({ params, searchParams }: Props) {
         <PortalHome
           paths={paths}
           initialFilter={parsePortalTicketFilter(status)}
-          ticketScoped={Boolean(session.ticketId)}
+          ticketScoped={Boolean(session.onlyTicketId)}
         />
       )}
     </PortalGate>

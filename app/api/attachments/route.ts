@@ -1,4 +1,6 @@
-import { errorResponse, runAsRequester } from '@/server/trpc/request-identity';
+import { resolveCaller } from '@/server/auth/resolve-caller';
+import { runAsCaller } from '@/server/auth/run-as-caller';
+import { errorResponse } from '@/server/error-response';
 import { AppError } from '@/server/errors';
 import { uploadAttachment } from '@/server/services/ticket/upload-attachment';
 import { withRouteMetrics } from '@/server/metrics/http';
@@ -13,7 +15,7 @@ async function handlePost(req: Request) {
     if (!(file instanceof File))
       throw new AppError('BAD_REQUEST', 'Send the file as multipart form data in a field named "file".');
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const stored = await runAsRequester(req, (scope, actor) =>
+    const stored = await runAsCaller(await resolveCaller(req), (scope, actor) =>
       uploadAttachment(scope, { filename: file.name, bytes, actor }),
     );
     return Response.json(stored, { status: 201 });

@@ -1,5 +1,4 @@
 import type { HelpAudience } from '@/lib/constants/help';
-import type { PortalSession } from '@/server/auth/portal-session';
 import { runInTenant, type TenantScope } from '@/server/db/tenant';
 import { AppError } from '@/server/errors';
 import { findWorkspaceBySlug, type PublicWorkspace } from '@/server/services/workspace/queries';
@@ -15,7 +14,7 @@ const unknownWorkspace = () => new AppError('NOT_FOUND', 'This help center does 
  */
 export async function withHelpCenter<T>(
   workspaceSlug: string,
-  portal: PortalSession | null,
+  portal: { tenantId: string; customerId: string } | null,
   work: (scope: HelpScope) => Promise<T>,
 ): Promise<T> {
   const workspace = await findWorkspaceBySlug(workspaceSlug);

@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { env } from '@/lib/env';
+import { PORTAL_LINK_TTL_MINUTES, safePortalPath } from '@/lib/constants/portal';
 import { signInLinkEmail } from '@/emails/sign-in-link';
 import { customerLoginTokens } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
@@ -8,14 +9,6 @@ import { createLinkToken, hashLinkToken } from '@/server/services/auth/tokens';
 import { upsertCustomerByEmail } from '@/server/services/customer/customers';
 import { addToOutbox } from '@/server/services/outbox/add-to-outbox';
 import { findWorkspaceBySlug } from '@/server/services/workspace/queries';
-
-export const PORTAL_LINK_TTL_MINUTES = 20;
-
-/** Keeps `next` on this workspace's portal so the link can't be used as an open redirect. */
-export function safePortalPath(slug: string, next: string | undefined) {
-  const base = `/${slug}/portal`;
-  return next && next.startsWith(`${base}/`) && !next.includes('//') ? next : base;
-}
 
 /** Emails a single-use sign-in link. Answers the same whether or not the address is known. */
 export async function requestPortalLink(input: { workspace: string; email: string; next?: string }) {

@@ -1,9 +1,7 @@
 import { env } from '@/lib/env';
-import { listSitemapArticles } from '@/server/services/help/public-articles';
-import { listHelpCategories } from '@/server/services/help/public-categories';
-import { withHelpCenter } from '@/server/services/help/help-center-scope';
-import { loadWorkspace } from '../../_lib/workspace';
 import { withRouteMetrics } from '@/server/metrics/http';
+import { serverCaller } from '@/server/trpc/rsc';
+import { loadWorkspace } from '../../_lib/workspace';
 
 const escapeXml = (text: string) =>
   text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
@@ -15,10 +13,11 @@ const escapeXml = (text: string) =>
 async function handleGet(_request: Request, { params }: { params: Promise<{ workspace: string }> }) {
   const workspace = await loadWorkspace((await params).workspace);
   if (!workspace) return new Response('Not found', { status: 404 });
-  const { categories, articles } = await withHelpCenter(workspace.slug, null, async (scope) => ({
-    categories: await listHelpCategories(scope),
-    articles: await listSitemapArticles(scope),
-  }));
+  const { categories, articles } = await (
+    await serverCaller(workspace.slug)
+  ).help.sitemap({
+    workspace: workspace.slug,
+  });
   const base = new URL(`/${workspace.slug}/help`, env.APP_URL).toString();
   const urls = [
     `<url><loc>${escapeXml(base)}</loc></url>`,

@@ -1,10 +1,9 @@
 import type { ReactNode } from 'react';
 import { PortalSignInForm } from '@/components/portal/portal-sign-in-form';
-import { portalSignInErrorMessage } from '@/lib/constants/portal';
-import type { PortalSession } from '@/server/auth/portal-session';
-import { PORTAL_LINK_TTL_MINUTES } from '@/server/services/portal/portal-sign-in';
-import type { PublicWorkspace } from '@/server/services/workspace/queries';
-import { readPortalSession } from '../../_lib/portal-session';
+import { PORTAL_LINK_TTL_MINUTES, portalSignInErrorMessage } from '@/lib/constants/portal';
+import type { CustomerCaller } from '@/server/auth/resolve-caller';
+import { pageCaller } from '@/server/trpc/rsc';
+import type { PublicWorkspace } from '../../_lib/workspace';
 
 type Props = {
   workspace: PublicWorkspace;
@@ -19,7 +18,7 @@ type Props = {
    */
   requireAccount?: { reason: string; exceptTicketId?: string };
   /** Content, or a function of the session for pages that behave differently under a one-ticket link. */
-  children: ReactNode | ((session: PortalSession) => ReactNode);
+  children: ReactNode | ((session: CustomerCaller) => ReactNode);
 };
 
 /**
@@ -27,9 +26,11 @@ type Props = {
  * re-rendered on client navigation, pages are. The data itself is still guarded by portalProcedure.
  */
 export async function PortalGate({ workspace, next, error, requireAccount, children }: Props) {
-  const session = await readPortalSession(workspace);
+  // The portal's own cookie only: being signed in as staff does not make someone a customer here.
+  const caller = await pageCaller(workspace.slug);
+  const session = caller.kind === 'customer' ? caller : null;
   const linkTooNarrow = Boolean(
-    requireAccount && session?.ticketId && session.ticketId !== requireAccount.exceptTicketId,
+    requireAccount && session?.onlyTicketId && session.onlyTicketId !== requireAccount.exceptTicketId,
   );
   if (session && !linkTooNarrow) return typeof children === 'function' ? children(session) : children;
   return (

@@ -4,14 +4,9 @@ import { env } from '@/lib/env';
 import { WORKSPACE_SLUG_PATTERN } from '@/lib/constants/portal';
 import { toPublicPath } from '@/lib/utils/customer-paths';
 import { CUSTOM_DOMAIN_HEADER } from '@/lib/utils/domain-rewrite';
-import {
-  portalCookieName,
-  signPortalSession,
-  TICKET_LINK_DAYS,
-  verifyPortalSession,
-  verifyTicketLink,
-} from '@/server/auth/portal-session';
-import { findWorkspaceBySlug } from '@/server/services/workspace/queries';
+import { openTicketLink } from '@/server/auth/portal-links';
+import { portalCookieName, signPortalSession, TICKET_LINK_DAYS } from '@/server/auth/portal-session';
+import { resolveCaller } from '@/server/auth/resolve-caller';
 import { withRouteMetrics } from '@/server/metrics/http';
 
 type Params = { params: Promise<{ workspace: string }> };
@@ -28,15 +23,16 @@ async function handleGet(request: NextRequest, { params }: Params) {
   const slug = (await params).workspace.toLowerCase();
   if (!WORKSPACE_SLUG_PATTERN.test(slug)) return new NextResponse('Not found', { status: 404 });
   const onCustomDomain = request.headers.get(CUSTOM_DOMAIN_HEADER) === slug;
-  const link = await verifyTicketLink(request.nextUrl.searchParams.get('token'));
-  const workspace = await findWorkspaceBySlug(slug);
-  if (!link || !workspace || workspace.id !== link.tenantId)
-    return redirectTo(toPublicPath(`/${slug}/portal?error=link`, slug, onCustomDomain));
+  const link = await openTicketLink(slug, request.nextUrl.searchParams.get('token'));
+  if (!link) return redirectTo(toPublicPath(`/${slug}/portal?error=link`, slug, onCustomDomain));
 
   const response = redirectTo(toPublicPath(`/${slug}/portal/tickets/${link.ticketId}`, slug, onCustomDomain));
-  const current = await verifyPortalSession(request.cookies.get(portalCookieName(slug))?.value);
+  const current = await resolveCaller({ headers: request.headers, portal: slug });
   const hasFullSession =
-    current && !current.ticketId && current.tenantId === link.tenantId && current.customerId === link.customerId;
+    current.kind === 'customer' &&
+    !current.onlyTicketId &&
+    current.tenantId === link.tenantId &&
+    current.customerId === link.customerId;
   if (!hasFullSession) {
     response.cookies.set(portalCookieName(slug), await signPortalSession(link), {
       httpOnly: true,

@@ -1,12 +1,12 @@
 import type { NextRequest } from 'next/server';
 import { NextResponse } from 'next/server';
 import { env } from '@/lib/env';
-import { WORKSPACE_SLUG_PATTERN, type PortalSignInError } from '@/lib/constants/portal';
+import { safePortalPath, WORKSPACE_SLUG_PATTERN, type PortalSignInError } from '@/lib/constants/portal';
 import { toPublicPath } from '@/lib/utils/customer-paths';
 import { CUSTOM_DOMAIN_HEADER } from '@/lib/utils/domain-rewrite';
-import { PORTAL_SESSION_DAYS, portalCookieName, signPortalSession } from '@/server/auth/portal-session';
+import { spendPortalSignInLink } from '@/server/auth/portal-links';
+import { PORTAL_SESSION_DAYS, portalCookieName } from '@/server/auth/portal-session';
 import { AppError, logError } from '@/server/errors';
-import { safePortalPath, verifyPortalLink } from '@/server/services/portal/portal-sign-in';
 import { withRouteMetrics } from '@/server/metrics/http';
 
 type Params = { params: Promise<{ workspace: string }> };
@@ -32,20 +32,16 @@ async function handleGet(request: NextRequest, { params }: Params) {
   if (!token || token.length > 200) return failed('link');
 
   try {
-    const signedIn = await verifyPortalLink({ workspace: slug, token });
+    const signedIn = await spendPortalSignInLink(slug, token);
     const next = request.nextUrl.searchParams.get('next') ?? undefined;
     const response = redirectTo(toPublicPath(safePortalPath(signedIn.slug, next), signedIn.slug, onCustomDomain));
-    response.cookies.set(
-      portalCookieName(signedIn.slug),
-      await signPortalSession({ tenantId: signedIn.tenantId, customerId: signedIn.customerId }),
-      {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: env.APP_URL.startsWith('https://'),
-        path: '/',
-        maxAge: PORTAL_SESSION_DAYS * 24 * 60 * 60,
-      },
-    );
+    response.cookies.set(portalCookieName(signedIn.slug), signedIn.session, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: env.APP_URL.startsWith('https://'),
+      path: '/',
+      maxAge: PORTAL_SESSION_DAYS * 24 * 60 * 60,
+    });
     return response;
   } catch (error) {
     if (error instanceof AppError && (error.code === 'UNAUTHORIZED' || error.code === 'NOT_FOUND'))

@@ -1,4 +1,6 @@
-import { errorResponse, runAsRequester } from '@/server/trpc/request-identity';
+import { resolveCaller } from '@/server/auth/resolve-caller';
+import { runAsCaller } from '@/server/auth/run-as-caller';
+import { errorResponse } from '@/server/error-response';
 import { AppError } from '@/server/errors';
 import { readAttachment } from '@/server/services/ticket/attachment-access';
 import { withRouteMetrics } from '@/server/metrics/http';
@@ -9,7 +11,9 @@ async function handleGet(req: Request, { params }: { params: Promise<{ attachmen
   try {
     const { attachmentId } = await params;
     if (!/^[0-9a-f-]{36}$/.test(attachmentId)) throw new AppError('NOT_FOUND', 'The file was not found.');
-    const file = await runAsRequester(req, (scope, actor) => readAttachment(scope, attachmentId, actor));
+    const file = await runAsCaller(await resolveCaller(req), (scope, actor) =>
+      readAttachment(scope, attachmentId, actor),
+    );
     return new Response(new Uint8Array(file.bytes), {
       headers: {
         'content-type': file.contentType,

@@ -1,4 +1,6 @@
-import { errorResponse, runAsRequester } from '@/server/trpc/request-identity';
+import { resolveCaller } from '@/server/auth/resolve-caller';
+import { runAsCaller } from '@/server/auth/run-as-caller';
+import { errorResponse } from '@/server/error-response';
 import { AppError } from '@/server/errors';
 import { readPrivacyExport } from '@/server/services/privacy/read-privacy-export';
 
@@ -9,7 +11,9 @@ export async function GET(req: Request, { params }: { params: Promise<{ requestI
   try {
     const { requestId } = await params;
     if (!/^[0-9a-f-]{36}$/.test(requestId)) throw new AppError('NOT_FOUND', 'The export was not found.');
-    const file = await runAsRequester(req, (scope, actor) => readPrivacyExport(scope, requestId, actor));
+    const file = await runAsCaller(await resolveCaller(req), (scope, actor) =>
+      readPrivacyExport(scope, requestId, actor),
+    );
     return new Response(new Uint8Array(file.bytes), {
       headers: {
         'content-type': 'application/json; charset=utf-8',

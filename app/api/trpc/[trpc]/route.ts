@@ -1,16 +1,8 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { REQUEST_ID_HEADER, requestIdOf } from '@/server/request-id';
+import { cookieReader } from '@/server/auth/resolve-caller';
 import { appRouter } from '@/server/routers/_app';
 import { createRequestContext, serializeCookie } from '@/server/trpc/request-context';
-
-function readCookies(req: Request) {
-  const jar = new Map<string, string>();
-  for (const part of (req.headers.get('cookie') ?? '').split(';')) {
-    const index = part.indexOf('=');
-    if (index > 0) jar.set(part.slice(0, index).trim(), decodeURIComponent(part.slice(index + 1).trim()));
-  }
-  return (name: string) => jar.get(name);
-}
 
 // Latency is recorded per procedure (server/trpc/init.ts), not here: one batch carries several.
 const handler = (req: Request) => {
@@ -24,7 +16,7 @@ const handler = (req: Request) => {
     router: appRouter,
     createContext: ({ resHeaders }) => {
       resHeaders.set(REQUEST_ID_HEADER, requestId);
-      return createRequestContext(headers, readCookies(req), (name, value, options) =>
+      return createRequestContext(headers, cookieReader(req.headers), (name, value, options) =>
         resHeaders.append('set-cookie', serializeCookie(name, value, options)),
       );
     },

@@ -42,7 +42,7 @@ export default async function PortalTicketPage({ params, searchParams }: Props) 
           ticketId={ticketId}
           portalSlug={workspace.slug}
           paths={paths}
-          ticketScoped={Boolean(session.ticketId)}
+          ticketScoped={Boolean(session.onlyTicketId)}
         />
       )}
     </PortalGate>
