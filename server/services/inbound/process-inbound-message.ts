@@ -175,7 +175,12 @@ export async function processInboundMessage(
   let mail: ParsedMail | null = null;
   let parseError: string | null = null;
   try {
-    mail = await simpleParser(row.raw, { skipTextToHtml: true, skipImageLinks: true });
+    mail = await simpleParser(row.raw, {
+      // The text part only: HTML-only mail goes through our sanitizer (displayText), not mailparser's converter.
+      skipHtmlToText: true,
+      skipTextToHtml: true,
+      skipImageLinks: true,
+    });
   } catch (error) {
     parseError = `The message could not be parsed: ${error instanceof Error ? error.message : 'unknown error'}`;
   }

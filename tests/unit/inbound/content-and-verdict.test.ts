@@ -26,8 +26,10 @@ describe('ticketSubject and safeBaseName', () => {
   });
 
   it('keeps the base name only, without markup or control characters', () => {
-    expect(safeBaseName('..\\..\\windows/system32/<script>evil.pdf')).toBe('scriptevil.pdf');
+    expect(safeBaseName('..\\..\\windows/system32/<script>evil.pdf')).toBe('evil.pdf');
     expect(safeBaseName('/etc/passwd')).toBe('passwd');
+    expect(safeBaseName('../../etc/<b>notes</b>.txt')).toBe('notes.txt');
+    expect(safeBaseName('a<b.txt')).toBe('ab.txt');
     expect(safeBaseName('...hidden\u0000.txt')).toBe('hidden.txt');
     expect(safeBaseName(undefined)).toBe('attachment');
   });
