@@ -47,7 +47,7 @@ function post(slug: string, body: Uint8Array, authorization?: string) {
   const req = new Request(`http://localhost/api/inbound/${slug}`, {
     method: 'POST',
     headers: { 'content-type': 'message/rfc822', ...(authorization ? { authorization } : {}) },
-    body,
+    body: new Uint8Array(body),
   });
   return POST(req, { params: Promise.resolve({ workspace: slug }) });
 }
