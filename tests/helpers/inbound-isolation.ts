@@ -23,7 +23,7 @@ export function inboundIsolationCases(sides: () => { A: Side; B: Side; asA: Call
       why: "reports A's secret only: B having one says nothing to A",
       run: async () => {
         const { A, asA } = sides();
-        await runInTenant(A.ws.id, ({ db }) => db.delete(inboundChannels));
+        await runInTenant(A.ws.id, ({ db }) => db.delete(inboundChannels).where(eq(inboundChannels.tenantId, A.ws.id)));
         await asB().inboundChannel.rotateSecret();
         expect(await asA.inboundChannel.secretStatus()).toEqual({ configured: false, rotatedAt: null });
       },

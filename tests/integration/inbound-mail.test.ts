@@ -65,7 +65,10 @@ async function receive(raw: Uint8Array) {
 const offlineResolver = () => Promise.reject(Object.assign(new Error('offline'), { code: 'ENOTFOUND' }));
 
 const inboundRow = (tenantId: string, id: string) =>
-  runInTenant(tenantId, async ({ db }) => (await db.select().from(inboundMessages).where(eq(inboundMessages.id, id)))[0]!);
+  runInTenant(
+    tenantId,
+    async ({ db }) => (await db.select().from(inboundMessages).where(eq(inboundMessages.id, id)))[0]!,
+  );
 
 const ticketRow = (tenantId: string, id: string) =>
   runInTenant(tenantId, async ({ db }) => (await db.select().from(tickets).where(eq(tickets.id, id)))[0]!);
@@ -124,7 +127,10 @@ describe('POST /api/inbound/{workspace}', () => {
     expect((await post(A.slug, raw, `Bearer ${secretA}`)).status).toBe(401);
     secretA = rotated.secret;
     const stored = await runInTenant(A.id, ({ db }) =>
-      db.select().from(inboundMessages).where(eq(inboundMessages.messageId, `<new-request-401-${RUN}@customer.example>`)),
+      db
+        .select()
+        .from(inboundMessages)
+        .where(eq(inboundMessages.messageId, `<new-request-401-${RUN}@customer.example>`)),
     );
     expect(stored).toHaveLength(0);
   });
@@ -161,11 +167,18 @@ describe('the corpus through the route', () => {
     const again = await receive(raw);
     expect(again).toMatchObject({ id: first.id, duplicate: true });
     const rows = await runInTenant(A.id, ({ db }) =>
-      db.select().from(inboundMessages).where(eq(inboundMessages.messageId, `<new-request-dup-${RUN}@customer.example>`)),
+      db
+        .select()
+        .from(inboundMessages)
+        .where(eq(inboundMessages.messageId, `<new-request-dup-${RUN}@customer.example>`)),
     );
     expect(rows).toHaveLength(1);
     const theirs = await runInTenant(A.id, ({ db }) =>
-      db.select().from(tickets).innerJoin(customers, eq(customers.id, tickets.requesterId)).where(eq(customers.email, sender)),
+      db
+        .select()
+        .from(tickets)
+        .innerJoin(customers, eq(customers.id, tickets.requesterId))
+        .where(eq(customers.email, sender)),
     );
     expect(theirs).toHaveLength(1);
   });
@@ -184,8 +197,12 @@ describe('the corpus through the route', () => {
 
   it('reply with the reply token: appended to that ticket as the requester, reopening it', async () => {
     const t = await ticketWithMail(A);
-    await runInTenant(A.id, ({ db }) => db.update(tickets).set({ status: 'pending' }).where(eq(tickets.id, t.ticket.id)));
-    const { row } = await receive(fixture('reply-with-token.eml', { REQUESTER: t.requester, REPLY_TO: t.replyTo, RUN }));
+    await runInTenant(A.id, ({ db }) =>
+      db.update(tickets).set({ status: 'pending' }).where(eq(tickets.id, t.ticket.id)),
+    );
+    const { row } = await receive(
+      fixture('reply-with-token.eml', { REQUESTER: t.requester, REPLY_TO: t.replyTo, RUN }),
+    );
     expect(row).toMatchObject({ status: 'processed', outcome: 'appended', ticketId: t.ticket.id });
     const messages = await messagesOf(A.id, t.ticket.id);
     expect(messages).toHaveLength(2);
@@ -203,7 +220,7 @@ describe('the corpus through the route', () => {
     expect(await messagesOf(A.id, t.ticket.id)).toHaveLength(2);
   });
 
-  it('a stranger replying in a thread starts their own ticket, never joins the requester\'s', async () => {
+  it("a stranger replying in a thread starts their own ticket, never joins the requester's", async () => {
     const t = await ticketWithMail(A);
     const stranger = uniqueEmail('stranger');
     const { row } = await receive(
@@ -214,7 +231,7 @@ describe('the corpus through the route', () => {
     expect(await messagesOf(A.id, t.ticket.id)).toHaveLength(1);
   });
 
-  it('forged token: another workspace\'s token attaches nothing there and starts a ticket here', async () => {
+  it("forged token: another workspace's token attaches nothing there and starts a ticket here", async () => {
     const other = await ticketWithMail(B);
     const { row } = await receive(
       fixture('forged-token.eml', { REQUESTER: other.requester, REPLY_TO: other.replyTo, RUN }),
@@ -230,7 +247,9 @@ describe('the corpus through the route', () => {
     const ticket = await ticketRow(A.id, row.ticketId!);
     expect(ticket.subject).toBe('Grüße aus Köln');
     expect((await messagesOf(A.id, ticket.id))[0]!.body).toBe('Die Größe des Drucks stimmt nicht, été à Zürich.');
-    const [customer] = await runInTenant(A.id, ({ db }) => db.select().from(customers).where(eq(customers.email, sender)));
+    const [customer] = await runInTenant(A.id, ({ db }) =>
+      db.select().from(customers).where(eq(customers.email, sender)),
+    );
     expect(customer!.name).toBe('Jürgen Müller');
   });
 
@@ -242,7 +261,9 @@ describe('the corpus through the route', () => {
 
   it('auto-reply: recorded against the ticket, no message, no status change, no mail back', async () => {
     const t = await ticketWithMail(A);
-    await runInTenant(A.id, ({ db }) => db.update(tickets).set({ status: 'pending' }).where(eq(tickets.id, t.ticket.id)));
+    await runInTenant(A.id, ({ db }) =>
+      db.update(tickets).set({ status: 'pending' }).where(eq(tickets.id, t.ticket.id)),
+    );
     const mailsBefore = await runInTenant(A.id, ({ db }) => db.select().from(outbox).where(eq(outbox.kind, 'email')));
     const { row } = await receive(
       fixture('auto-reply.eml', { REQUESTER: t.requester, REPLY_TO: t.replyTo, OUR_MESSAGE_ID: t.ourMessageId, RUN }),
@@ -302,7 +323,11 @@ describe('sender authentication', () => {
       resolver: (name, type) => resolver.resolve(name, type) as Promise<string[][]>,
     });
     const row = await inboundRow(A.id, stored.id);
-    expect(row).toMatchObject({ status: 'quarantined', outcome: 'The From address failed DMARC.', ticketId: t.ticket.id });
+    expect(row).toMatchObject({
+      status: 'quarantined',
+      outcome: 'The From address failed DMARC.',
+      ticketId: t.ticket.id,
+    });
     expect(await messagesOf(A.id, t.ticket.id)).toHaveLength(1);
   });
 });

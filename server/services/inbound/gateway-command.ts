@@ -34,7 +34,10 @@ export async function runInboundGateway(input: {
     if (!workspace)
       return {
         exitCode: EXIT.noUser,
-        line: { outcome: 'error', reason: `No workspace "${input.workspace}". Check the slug in the mail server's configuration.` },
+        line: {
+          outcome: 'error',
+          reason: `No workspace "${input.workspace}". Check the slug in the mail server's configuration.`,
+        },
       };
     tenantId = workspace.id;
     stored = await storeInboundMessage(tenantId, input.raw);
@@ -45,8 +48,7 @@ export async function runInboundGateway(input: {
       line: { outcome: 'error', reason: 'The message could not be stored; the mail server should try again later.' },
     };
   }
-  if (stored.duplicate)
-    return { exitCode: EXIT.ok, line: { outcome: 'ignored', reason: 'duplicate', id: stored.id } };
+  if (stored.duplicate) return { exitCode: EXIT.ok, line: { outcome: 'ignored', reason: 'duplicate', id: stored.id } };
   try {
     return { exitCode: EXIT.ok, line: await waitForInboundResult(tenantId, stored.id, input.waitSeconds * 1000) };
   } catch (error) {

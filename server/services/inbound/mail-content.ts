@@ -29,7 +29,11 @@ export function ticketSubject(subject: string | undefined | null): string {
 /** An attachment's name as shown: the base name only (no folders), no markup or control characters. */
 export function safeBaseName(filename: string | undefined | null): string {
   // Markup first: `<b>x</b>.txt` must not be cut at the slash of its closing tag.
-  const base = (filename ?? '').replace(/<[^>]*>/g, '').split(/[\\/]/).pop() ?? '';
+  const base =
+    (filename ?? '')
+      .replace(/<[^>]*>/g, '')
+      .split(/[\\/]/)
+      .pop() ?? '';
   const cleaned = base
     .replace(/[\u0000-\u001f\u007f<>"'`\\]/g, '')
     .replace(/^\.+/, '')

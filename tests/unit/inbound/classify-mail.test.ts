@@ -10,7 +10,7 @@ const headers = (entries: Record<string, string>) =>
   new Map(Object.entries(entries).map(([k, v]) => [k.toLowerCase(), [v]] as const));
 
 describe('automaticMailReason', () => {
-  it('treats a person\'s mail (and Auto-Submitted: no) as not automatic', () => {
+  it("treats a person's mail (and Auto-Submitted: no) as not automatic", () => {
     expect(automaticMailReason(headers({ subject: 'Help' }))).toBeNull();
     expect(automaticMailReason(headers({ 'auto-submitted': 'no' }))).toBeNull();
     expect(automaticMailReason(headers({ precedence: 'first-class' }))).toBeNull();
@@ -35,9 +35,7 @@ describe('automaticMailReason', () => {
 describe('isDeliveryReport', () => {
   it('is true only for a top-level multipart/report with report-type=delivery-status', () => {
     expect(
-      isDeliveryReport(
-        headers({ 'content-type': 'multipart/report; report-type=delivery-status; boundary="b1"' }),
-      ),
+      isDeliveryReport(headers({ 'content-type': 'multipart/report; report-type=delivery-status; boundary="b1"' })),
     ).toBe(true);
     expect(isDeliveryReport(headers({ 'content-type': 'multipart/report; report-type="delivery-status"' }))).toBe(true);
     expect(
@@ -49,7 +47,8 @@ describe('isDeliveryReport', () => {
 });
 
 describe('bounce details', () => {
-  const report = 'Reporting-MTA: dns; mx.example.org\nFinal-Recipient: rfc822; gone@example.org\nAction: failed\nStatus: 5.1.1\n\nMessage-ID: <our-1@acme.test>\n';
+  const report =
+    'Reporting-MTA: dns; mx.example.org\nFinal-Recipient: rfc822; gone@example.org\nAction: failed\nStatus: 5.1.1\n\nMessage-ID: <our-1@acme.test>\n';
 
   it('finds the bounced Message-ID in the returned headers, else in In-Reply-To', () => {
     expect(bouncedMessageId(report, headers({}))).toBe('<our-1@acme.test>');

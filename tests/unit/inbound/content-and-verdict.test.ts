@@ -9,7 +9,9 @@ describe('displayText', () => {
   });
 
   it('reduces HTML to text through the sanitizer: no tag or script survives', () => {
-    const body = displayText({ html: '<p>Hello <b>there</b> &amp; bye</p><script>alert(1)</script><img src=x onerror=alert(2)>' });
+    const body = displayText({
+      html: '<p>Hello <b>there</b> &amp; bye</p><script>alert(1)</script><img src=x onerror=alert(2)>',
+    });
     expect(body).toBe('Hello there & bye');
   });
 

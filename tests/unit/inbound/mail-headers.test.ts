@@ -5,7 +5,9 @@ const raw = (text: string) => Buffer.from(text, 'latin1');
 
 describe('readMessageId', () => {
   it('reads the Message-ID in angle brackets, from the header block only', () => {
-    const message = raw('From: a@example.org\r\nMessage-ID:\r\n  <abc.123@example.org>\r\n\r\nMessage-ID: <body@x>\r\n');
+    const message = raw(
+      'From: a@example.org\r\nMessage-ID:\r\n  <abc.123@example.org>\r\n\r\nMessage-ID: <body@x>\r\n',
+    );
     expect(readMessageId(message)).toBe('<abc.123@example.org>');
   });
 

@@ -48,12 +48,12 @@ describe('chooseThread', () => {
     expect(chooseThread([ticket('t1', 'reply_token'), ticket('t2', 'references')], 'alice@example.org')?.ticketId).toBe(
       't1',
     );
-    expect(chooseThread([null, ticket('t2', 'references'), ticket('t3', 'subject')], 'alice@example.org')?.ticketId).toBe(
-      't2',
-    );
+    expect(
+      chooseThread([null, ticket('t2', 'references'), ticket('t3', 'subject')], 'alice@example.org')?.ticketId,
+    ).toBe('t2');
   });
 
-  it('never joins a stranger to someone else\'s ticket', () => {
+  it("never joins a stranger to someone else's ticket", () => {
     expect(chooseThread([ticket('t1', 'reply_token'), ticket('t2', 'subject')], 'mallory@evil.test')).toBeNull();
   });
 
