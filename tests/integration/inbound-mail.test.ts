@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
@@ -366,4 +367,43 @@ describe('npm run inbound (the gateway command, its main in this process)', () =
       await running.stop();
     }
   }, 90_000);
+});
+
+/** `npm run --silent inbound -- <workspace>` as a mail server runs it: stdin in, one JSON line and an exit code out. */
+function runGatewayProcess(slug: string, raw: Uint8Array, env: Record<string, string>) {
+  return new Promise<{ code: number | null; stdout: string }>((resolve, reject) => {
+    const child = spawn('npm', ['run', '--silent', 'inbound', '--', slug], {
+      cwd: path.join(import.meta.dirname, '../..'),
+      env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+      stdio: ['pipe', 'pipe', 'ignore'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout }));
+    child.stdin.end(Buffer.from(raw));
+  });
+}
+
+// The embedded database is owned by this test process (one process per data folder), so the separate process
+// runs only against a Postgres server; in embedded mode the command's main is covered above, in-process.
+describe.skipIf(process.env.CAIRN_EMBEDDED === 'true')('npm run inbound as a separate process (Postgres mode)', () => {
+  it('exits 0 once stored (queued when nobody processes it in time) and 75 when it cannot store', async () => {
+    const sender = uniqueEmail('process');
+    const raw = fixture('new-request.eml', { SENDER: sender, RUN: `process-${RUN}` });
+    const stored = await runGatewayProcess(A.slug, raw, { INBOUND_WAIT_SECONDS: '0' });
+    expect(stored.code).toBe(0);
+    const line = JSON.parse(stored.stdout.trim()) as { outcome: string; id: string };
+    expect(line.outcome).toBe('queued');
+    expect(await inboundRow(A.id, line.id)).toMatchObject({ status: 'pending' });
+    await processInboundMessage(A.id, line.id, { resolver: offlineResolver });
+    expect(await inboundRow(A.id, line.id)).toMatchObject({ status: 'processed', outcome: 'new_ticket' });
+
+    const down = await runGatewayProcess(A.slug, raw, {
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:1/unreachable',
+      DATABASE_APP_URL: 'postgres://postgres@127.0.0.1:1/unreachable',
+    });
+    expect(down.code).toBe(75);
+    expect(JSON.parse(down.stdout.trim())).toMatchObject({ outcome: 'error' });
+  }, 120_000);
 });
