@@ -311,6 +311,32 @@ describe('the corpus through the route', () => {
   });
 });
 
+describe('lost jobs', () => {
+  it('the periodic sweep re-queues a message still pending after its job was lost', async () => {
+    const { processOutboxSweep } = await import('@/jobs/processors/outbox-sweep');
+    const { getQueue, jobId } = await import('@/server/queue/enqueue');
+    const stored = await storeInboundMessage(
+      A.id,
+      fixture('new-request.eml', { SENDER: uniqueEmail('lost'), RUN: `lost-${RUN}` }),
+    );
+    const key = jobId('inbound.process', stored.id);
+    await (await getQueue('inbound').getJob(key))?.remove();
+    expect(await getQueue('inbound').getJob(key)).toBeUndefined();
+    // Younger than a minute it is left to its own job; older, the sweep puts the job back.
+    await processOutboxSweep();
+    expect(await getQueue('inbound').getJob(key)).toBeUndefined();
+    await runInTenant(A.id, ({ db }) =>
+      db
+        .update(inboundMessages)
+        .set({ receivedAt: new Date(Date.now() - 120_000) })
+        .where(eq(inboundMessages.id, stored.id)),
+    );
+    const swept = await processOutboxSweep();
+    expect(swept.inboundEnqueued).toBeGreaterThanOrEqual(1);
+    expect((await getQueue('inbound').getJob(key))?.data).toEqual({ tenantId: A.id, inboundId: stored.id });
+  });
+});
+
 describe('sender authentication', () => {
   it('a DMARC fail is quarantined: stored, no ticket message, no status change', async () => {
     const t = await ticketWithMail(A);
