@@ -137,11 +137,23 @@ describe('POST /api/inbound/{workspace}', () => {
   });
 
   it('refuses an empty body (400) and one over the size limit (413) without storing', async () => {
+    const countStored = () => runInTenant(A.id, ({ db }) => db.$count(inboundMessages));
+    const before = await countStored();
     const empty = await post(A.slug, new Uint8Array(), `Bearer ${secretA}`);
     expect(empty.status).toBe(400);
     const huge = await post(A.slug, Buffer.alloc(25 * 1024 * 1024 + 1, 0x61), `Bearer ${secretA}`);
     expect(huge.status).toBe(413);
     expect(((await huge.json()) as { error: string }).error).toContain('larger than 25 MB');
+    expect(await countStored()).toBe(before);
+  });
+
+  it('limits requests per sender and workspace (counted before the secret), then answers 429', async () => {
+    const slug = `limited-${RUN}`;
+    const raw = Buffer.from('Subject: x\r\n\r\nx');
+    for (let i = 0; i < 600; i++) expect((await post(slug, raw, 'Bearer guess')).status).toBe(401);
+    const limited = await post(slug, raw, 'Bearer guess');
+    expect(limited.status).toBe(429);
+    expect(((await limited.json()) as { error: string }).error).toContain('Wait');
   });
 });
 
