@@ -131,8 +131,8 @@ async function decide(
   const body = displayText({ text: mail.text, html: mail.html }) || '(no text)';
   if (thread) {
     const ticket = await loadTicketForUpdate(scope, thread.ticketId);
-    const customer = await upsertCustomerByEmail(scope, { email: sender });
-    const actor: TicketActor = { type: 'customer', customerId: customer.id };
+    // chooseThread matched the sender to this requester: the reply is theirs, never a new participant's.
+    const actor: TicketActor = { type: 'customer', customerId: ticket.requesterId };
     const attachmentIds = await storeAttachments(scope, mail, actor);
     const added = await addMessage(scope, ticket, actor, { kind: 'reply', body, attachmentIds });
     return { status: 'processed', outcome: 'appended', ticketId: ticket.id, ticketMessageId: added.messageId };
