@@ -315,6 +315,42 @@ describe('the corpus through the route', () => {
     expect(row).toMatchObject({ status: 'ignored', outcome: 'Sent from our own address.', ticketId: null });
   });
 
+  it('a mail carrying one of our own Message-IDs is ignored', async () => {
+    const t = await ticketWithMail(A);
+    const raw = Buffer.from(
+      `From: ${t.requester}\r\nTo: support@acme.test\r\nSubject: echo\r\nMessage-ID: ${t.ourMessageId}\r\n\r\necho\r\n`,
+    );
+    const { row } = await receive(raw);
+    expect(row).toMatchObject({ status: 'ignored', outcome: 'Carries one of our own Message-IDs.' });
+    expect(await messagesOf(A.id, t.ticket.id)).toHaveLength(1);
+  });
+
+  it('threads by References on a Message-ID we received for the ticket', async () => {
+    const sender = uniqueEmail('chain');
+    const first = await receive(fixture('new-request.eml', { SENDER: sender, RUN: `chain-${RUN}` }));
+    const raw = Buffer.from(
+      `From: ${sender}\r\nTo: support@acme.test\r\nSubject: more\r\nMessage-ID: <chain-2-${RUN}@customer.example>\r\n` +
+        `References: <unknown@elsewhere> ${first.row.messageId}\r\n\r\nOne more detail.\r\n`,
+    );
+    const { row } = await receive(raw);
+    expect(row).toMatchObject({ status: 'processed', outcome: 'appended', ticketId: first.row.ticketId });
+  });
+
+  it("threads by the ticket number in the subject only for the ticket's requester", async () => {
+    const t = await ticketWithMail(A);
+    const subject = `Re: [SUP-${new Date().getUTCFullYear()}-${String(t.ticket.number).padStart(8, '0')}] status?`;
+    const mail = (from: string, id: string) =>
+      Buffer.from(
+        `From: ${from}\r\nTo: support@acme.test\r\nSubject: ${subject}\r\nMessage-ID: <${id}-${RUN}@x>\r\n\r\nAny news?\r\n`,
+      );
+    const byRequester = await receive(mail(t.requester, 'subject-own'));
+    expect(byRequester.row).toMatchObject({ outcome: 'appended', ticketId: t.ticket.id });
+    const byStranger = await receive(mail(uniqueEmail('guess'), 'subject-guess'));
+    expect(byStranger.row.outcome).toBe('new_ticket');
+    expect(byStranger.row.ticketId).not.toBe(t.ticket.id);
+    expect(await messagesOf(A.id, t.ticket.id)).toHaveLength(2);
+  });
+
   it('garbage: kept, as failed with its reason', async () => {
     const { row } = await receive(fixture('garbage.eml', { RUN }));
     expect(row.status).toBe('failed');
