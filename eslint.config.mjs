@@ -22,10 +22,10 @@ const elements = [
   { type: 'jobs', pattern: 'jobs/**', partialMatch: false },
   // The tRPC endpoint wires the root router into a route handler: the one app file that needs router code.
   { type: 'trpc-endpoint', pattern: 'app/api/trpc/**', partialMatch: false },
-  // Route handlers that stream bytes (uploads, downloads, exports), which tRPC does not carry: each resolves
-  // the caller (server/auth/resolve-caller.ts) and calls the one service it serves. Every other app file
+  // Route handlers that carry raw bytes (uploads, downloads, exports, inbound mail), which tRPC does not: each
+  // resolves its caller (server/auth/resolve-caller.ts) and calls the one service it serves. Every other app file
   // reaches services through the server-side tRPC caller (server/trpc/rsc.tsx).
-  { type: 'file-endpoint', pattern: 'app/api/{attachments,privacy-exports}/**', partialMatch: false },
+  { type: 'file-endpoint', pattern: 'app/api/{attachments,privacy-exports,inbound}/**', partialMatch: false },
   { type: 'app', pattern: 'app/**', partialMatch: false },
   { type: 'components', pattern: 'components/**', partialMatch: false },
   { type: 'emails', pattern: 'emails/**', partialMatch: false },

@@ -9,6 +9,7 @@ import { componentLogger, type Logger } from '@/server/log';
 import { metrics } from '@/server/metrics/registry';
 import { processEmailSend } from './processors/email-send';
 import { processEventDispatch } from './processors/event-dispatch';
+import { processInboundProcess } from './processors/inbound-process';
 import { processOutboundCheck } from './processors/outbound-check';
 import { processOutboxSweep } from './processors/outbox-sweep';
 import { processSlaCheck, processSlaRecomputeWorkspace, processSlaSweep } from './processors/sla';
@@ -37,6 +38,7 @@ const PROCESSORS: { [N in JobName]: Processor<N> } = {
   'outbound.check': processOutboundCheck,
   'domain.verify': processDomainVerify,
   'domain.recheck': processDomainRecheck,
+  'inbound.process': processInboundProcess,
 };
 
 async function dispatch(job: Job) {

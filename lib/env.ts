@@ -80,6 +80,8 @@ export const env = createEnv({
     WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     /** File the worker touches while its queues run and the database answers; the container health check reads it. */
     WORKER_HEARTBEAT_FILE: z.string().min(1).optional(),
+    /** How long `npm run inbound` waits for the worker to process a stored message before answering `queued`. */
+    INBOUND_WAIT_SECONDS: z.coerce.number().int().min(0).max(300).default(20),
   },
   client: {
     NEXT_PUBLIC_POSTHOG_KEY: z.string().optional(),

@@ -8,6 +8,8 @@ export const APP_ERROR_CODES = [
   'CONFLICT',
   'PRECONDITION_FAILED',
   'TOO_MANY_REQUESTS',
+  // A request body over its limit (a raw message too large to receive): HTTP 413.
+  'PAYLOAD_TOO_LARGE',
   // The server has no room to store what was sent (a full attachment disk): HTTP 507, not the client's fault.
   'INSUFFICIENT_STORAGE',
   'INTERNAL_SERVER_ERROR',

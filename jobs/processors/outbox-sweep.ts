@@ -3,6 +3,7 @@ import { runInTenant, runWithoutTenant } from '@/server/db/tenant';
 import { outbox } from '@/server/db/schema';
 import { OUTBOX_KIND_TO_JOB, type OutboxKind } from '@/server/queue/jobs';
 import { requeueOutboxJob } from '@/server/queue/requeue';
+import { sweepPendingInbound } from '@/server/services/inbound/sweep-pending-inbound';
 import { EMAIL_CLAIM_LEASE_MS, UNCERTAIN_DELIVERY_ERROR } from './email-send';
 
 /**
@@ -57,5 +58,7 @@ export async function processOutboxSweep() {
       enqueued++;
     }
   }
-  return { enqueued, expired };
+  // Received mail waits in its own table; the same periodic sweep puts back its lost jobs.
+  const inbound = await sweepPendingInbound();
+  return { enqueued, expired, inboundEnqueued: inbound.enqueued };
 }

@@ -20,6 +20,9 @@ const LIMITS = {
   // Staff sign-in links, per address (one inbox) and per IP (one sender trying many inboxes).
   signInLinkPerAddress: { points: 5, duration: 15 * 60 },
   signInLinkPerIp: { points: 20, duration: 15 * 60 },
+  // Raw mail posted to /api/inbound/{workspace}, per sending address and workspace, counted before the secret
+  // is checked (so guessing it is slow too). A mail server relays in bursts: room for 600 a minute.
+  inboundPerSource: { points: 600, duration: 60 },
 } as const;
 export type LimitName = keyof typeof LIMITS;
 

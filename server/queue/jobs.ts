@@ -16,6 +16,8 @@ export const QUEUES = {
   // Connections to servers and DNS that workspaces configure: mostly waiting, each with its own time limit.
   // Never in a web request, and never while a database transaction is open.
   outbound: { concurrency: 4 },
+  // Received mail: parse, check the sender (DNS look-ups, mostly waiting), then one short ticket transaction.
+  inbound: { concurrency: 4 },
 } as const;
 export type QueueName = keyof typeof QUEUES;
 
@@ -37,6 +39,7 @@ export const JOBS = {
   },
   'domain.verify': { queue: 'outbound', payload: z.strictObject({ tenantId: z.uuid(), domainId: z.uuid() }) },
   'domain.recheck': { queue: 'maintenance', payload: z.strictObject({}) },
+  'inbound.process': { queue: 'inbound', payload: z.strictObject({ tenantId: z.uuid(), inboundId: z.uuid() }) },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
 
 export type JobName = keyof typeof JOBS;

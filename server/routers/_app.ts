@@ -5,6 +5,7 @@ import { customerRouter, organizationRouter } from './customer';
 import { domainRouter } from './domain';
 import { articleCategoryRouter, articleRouter, helpLinkRouter, helpRouter } from './help';
 import { invitationRouter, memberRouter } from './member';
+import { inboundChannelRouter } from './inbound';
 import { mailSettingsRouter, notificationRouter } from './notification';
 import { jobRouter } from './job';
 import { portalRouter } from './portal';
@@ -45,6 +46,7 @@ export const appRouter = router({
   slaReport: slaReportRouter,
   notification: notificationRouter,
   mailSettings: mailSettingsRouter,
+  inboundChannel: inboundChannelRouter,
   job: jobRouter,
   privacyRequest: privacyRequestRouter,
   retentionSettings: retentionSettingsRouter,

@@ -43,6 +43,7 @@ import { stopLiveHub, subscribeLive } from '../helpers/live';
 import { helpIsolationCases } from '../helpers/help-isolation';
 import { slaIsolationCases } from '../helpers/sla-isolation';
 import { notificationIsolationCases } from '../helpers/notification-isolation';
+import { inboundIsolationCases } from '../helpers/inbound-isolation';
 import { privacyIsolationCases } from '../helpers/privacy-isolation';
 import { jobIsolationCases } from '../helpers/job-isolation';
 import { sessionIsolationCases } from '../helpers/session-isolation';
@@ -1033,6 +1034,7 @@ const CASES: Record<string, IsolationCase> = {
 
   // ── outbound email: preferences and mail settings (cases in tests/helpers/notification-isolation.ts) ──
   ...notificationIsolationCases(() => ({ A, B, asA })),
+  ...inboundIsolationCases(() => ({ A, B, asA })),
 
   // ── Admin → Jobs (cases in tests/helpers/job-isolation.ts) ──
   ...jobIsolationCases(() => ({ A, B, asA })),

@@ -73,6 +73,7 @@ function engineSuite(mode: 'postgres' | 'redis', redis: string | null) {
     expect(running.workers.map((w) => w.name).sort()).toEqual([
       'email',
       'events',
+      'inbound',
       'maintenance',
       'outbound',
       'privacy',

@@ -6,6 +6,8 @@ import { teams } from '@/server/db/schema';
 import { runInTenant, runWithoutTenant } from '@/server/db/tenant';
 import { APP_ROLE, ownerDatabaseUrl } from '@/server/db/urls';
 import { startSmtpCheck } from '@/server/services/outbound/smtp-check';
+import { rotateInboundSecret } from '@/server/services/inbound/inbound-secret';
+import { storeInboundMessage } from '@/server/services/inbound/store-inbound-message';
 import { updateMailSettings } from '@/server/services/notification/mail-settings';
 import { updateNotificationPreferences } from '@/server/services/notification/preferences';
 import { requestPortalLink } from '@/server/services/portal/portal-sign-in';
@@ -105,6 +107,9 @@ async function seedWorkspace() {
   await asStaff(ws.id, ws.owner, (scope) => requestCustomerExport(scope, { customerId: customer.id }));
   // Outbound checks: a started "Test connection" (its row; the job is not run here).
   await asStaff(ws.id, ws.owner, (scope) => startSmtpCheck(scope, {}));
+  // Inbound mail: the channel's secret (inbound_channels) and one received message, stored, not yet processed.
+  await asStaff(ws.id, ws.owner, (scope) => rotateInboundSecret(scope));
+  await storeInboundMessage(ws.id, Buffer.from(`From: c@example.test\r\nSubject: hi\r\n\r\nseed ${ws.slug}\r\n`));
   return ws;
 }
 
@@ -165,6 +170,8 @@ describe('catalog', () => {
         'ticket_mail_threads',
         'ticket_mails',
         'outbound_checks',
+        'inbound_channels',
+        'inbound_messages',
         'privacy_requests',
         'audit_log',
       ]),

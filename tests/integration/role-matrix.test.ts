@@ -372,6 +372,8 @@ const MATRIX: Record<string, Row> = {
   'mailSettings.update': { min: 'admin', input: () => ({ fromName: 'Role Desk', fromAddress: null }) },
   'mailSettings.test': { min: 'admin', input: () => ({}) },
   'mailSettings.testStatus': { min: 'admin' },
+  'inboundChannel.secretStatus': { min: 'admin' },
+  'inboundChannel.rotateSecret': { min: 'admin' },
   // Admin → Jobs: failed work of the workspace, for admins.
   'job.listFailed': { min: 'admin', input: () => ({}) },
   'job.retry': { min: 'admin', input: async () => ({ jobId: (await createTestFailedJob(W.id)).id }) },

@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '@/components/layout/page-header';
+import { env } from '@/lib/env';
 import { HydrateClient, getQueryClient, trpc } from '@/server/trpc/rsc';
+import { loadStaff } from '../../_staff/load-staff';
+import { InboundSecretCard } from './_components/inbound-secret-card';
 import { MailSettingsForm } from './_components/mail-settings-form';
 
 export const metadata: Metadata = { title: 'Email' };
@@ -9,14 +12,17 @@ export default async function EmailSettingsPage() {
   // Awaited, so the form renders with the saved values on the server and hydrates without a flash.
   const queryClient = getQueryClient();
   await queryClient.prefetchQuery(trpc.mailSettings.get.queryOptions());
+  await queryClient.prefetchQuery(trpc.inboundChannel.secretStatus.queryOptions());
+  const slug = (await loadStaff())?.current?.slug ?? 'your-workspace';
   return (
     <HydrateClient>
       <div className="max-w-3xl space-y-8">
         <PageHeader
           title="Email"
-          description="Who your notification mails come from, and the mail server that sends them."
+          description="Who your notification mails come from, the mail server that sends them, and how mail comes in."
         />
         <MailSettingsForm />
+        <InboundSecretCard endpoint={new URL(`/api/inbound/${slug}`, env.APP_URL).toString()} slug={slug} />
       </div>
     </HydrateClient>
   );

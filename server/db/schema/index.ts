@@ -9,3 +9,4 @@ export * from './sla';
 export * from './notifications';
 export * from './privacy';
 export * from './outbound-checks';
+export * from './inbound';

@@ -1,0 +1,220 @@
+import { eq } from 'drizzle-orm';
+import type { DNSResolver } from 'mailauth';
+import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import { ATTACHMENT_LIMITS } from '@/lib/constants/ticket';
+import type { InboundStatus } from '@/lib/constants/inbound';
+import { inboundMessages, outbox } from '@/server/db/schema';
+import { runInTenant, type TenantScope } from '@/server/db/tenant';
+import { AppError, logError } from '@/server/errors';
+import { upsertCustomerByEmail } from '@/server/services/customer/customers';
+import { defaultFromAddress, workspaceSender } from '@/server/services/notification/sender';
+import type { TicketActor } from '@/server/services/ticket/actor';
+import { addMessage } from '@/server/services/ticket/add-message';
+import { createTicket } from '@/server/services/ticket/create-ticket';
+import { loadTicketForUpdate } from '@/server/services/ticket/load-ticket';
+import { uploadAttachment } from '@/server/services/ticket/upload-attachment';
+import { authenticateSender, defaultMailResolver } from './authenticate-sender';
+import {
+  automaticMailReason,
+  bouncedMessageId,
+  deliveryStatusOf,
+  isDeliveryReport,
+  type MailHeaders,
+} from './classify-mail';
+import { findThread, ticketMailByMessageId } from './find-thread';
+import { displayText, safeBaseName, ticketSubject } from './mail-content';
+import { messageIdsIn, readHeaderBlock } from './mail-headers';
+import { senderVerdict, type AuthenticationSummary } from './sender-verdict';
+import { replyTokenIn } from './thread-signals';
+
+type Decision = {
+  status: Exclude<InboundStatus, 'pending'>;
+  outcome: string;
+  ticketId?: string | null;
+  ticketMessageId?: string | null;
+};
+
+const addressesOf = (field: AddressObject | AddressObject[] | undefined) =>
+  (Array.isArray(field) ? field : field ? [field] : []).flatMap((group) =>
+    group.value.map((a) => a.address?.toLowerCase() ?? ''),
+  );
+
+/**
+ * Attachments through the same checks and storage as uploads, under the sender's name. One the checks refuse
+ * (type, size, empty) is left out rather than losing the message; the mail itself keeps every byte.
+ */
+async function storeAttachments(scope: TenantScope, mail: ParsedMail, actor: TicketActor) {
+  const ids: string[] = [];
+  for (const attachment of mail.attachments) {
+    if (ids.length >= ATTACHMENT_LIMITS.maxPerMessage) break;
+    if (attachment.contentType.startsWith('message/') || attachment.contentType === 'text/rfc822-headers') continue;
+    try {
+      const stored = await uploadAttachment(scope, {
+        filename: safeBaseName(attachment.filename),
+        bytes: new Uint8Array(attachment.content),
+        actor,
+      });
+      ids.push(stored.id);
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'BAD_REQUEST')) throw error;
+    }
+  }
+  return ids;
+}
+
+/** A delivery report: tied to the mail that bounced, shown on its ticket as that mail's failure. Never a ticket. */
+async function recordBounce(scope: TenantScope, mail: ParsedMail, headers: MailHeaders): Promise<Decision> {
+  const report = [
+    mail.text ?? '',
+    ...mail.attachments
+      .filter((a) => a.contentType.startsWith('message/') || a.contentType === 'text/rfc822-headers')
+      .map((a) => a.content.toString('utf8')),
+  ].join('\n');
+  const { status, permanent } = deliveryStatusOf(report);
+  const bouncedId = bouncedMessageId(report, headers);
+  const bounced = bouncedId ? await ticketMailByMessageId(scope, bouncedId) : null;
+  const what = `Delivery failed${status ? ` (${status}${permanent ? ', permanent' : ''})` : ''}`;
+  if (!bounced) return { status: 'bounce', outcome: `${what}; the bounced mail is not one of this workspace's.` };
+  if (bounced.outboxId) {
+    await scope.db
+      .update(outbox)
+      .set({ status: 'failed', lastError: `${what}: the recipient's server returned the mail.` })
+      .where(eq(outbox.id, bounced.outboxId));
+  }
+  return { status: 'bounce', outcome: `${what} for ${bounced.recipient}.`, ticketId: bounced.ticketId };
+}
+
+/** Where the message goes, and the change it makes: in one transaction with the inbound row's new status. */
+async function decide(
+  scope: TenantScope,
+  raw: Buffer,
+  mail: ParsedMail,
+  auth: AuthenticationSummary | null,
+): Promise<Decision> {
+  const headers = readHeaderBlock(raw);
+  const from = mail.from?.value[0];
+  const sender = from?.address?.trim().toLowerCase();
+
+  // Our own mail coming back (a loop through a forwarder, or our Message-ID): never ingested.
+  const own = await workspaceSender(scope);
+  const ownAddresses = new Set([own.from.address.toLowerCase(), defaultFromAddress().toLowerCase()]);
+  const messageId = messageIdsIn(headers.get('message-id')?.[0])[0];
+  if (sender && ownAddresses.has(sender)) return { status: 'ignored', outcome: 'Sent from our own address.' };
+  if (messageId && (await ticketMailByMessageId(scope, messageId)))
+    return { status: 'ignored', outcome: 'Carries one of our own Message-IDs.' };
+
+  if (isDeliveryReport(headers)) return recordBounce(scope, mail, headers);
+  if (!sender) return { status: 'failed', outcome: 'The message has no From address; nobody to answer.' };
+
+  const thread = await findThread(scope, {
+    replyToken: replyTokenIn([
+      ...addressesOf(mail.to),
+      ...addressesOf(mail.cc),
+      ...(headers.get('delivered-to') ?? []),
+      ...(headers.get('x-original-to') ?? []),
+    ]),
+    referencedIds: [...messageIdsIn(headers.get('in-reply-to')?.[0]), ...messageIdsIn(headers.get('references')?.[0])],
+    subject: mail.subject ?? '',
+    sender,
+  });
+
+  const automatic = automaticMailReason(headers);
+  if (automatic)
+    return {
+      status: 'ignored',
+      outcome: `Automatic mail (${automatic}): recorded, not answered.`,
+      ticketId: thread?.ticketId,
+    };
+  const verdict = senderVerdict(auth);
+  if (verdict.quarantine) return { status: 'quarantined', outcome: verdict.reason!, ticketId: thread?.ticketId };
+
+  const body = displayText({ text: mail.text, html: mail.html }) || '(no text)';
+  if (thread) {
+    const ticket = await loadTicketForUpdate(scope, thread.ticketId);
+    // chooseThread matched the sender to this requester: the reply is theirs, never a new participant's.
+    const actor: TicketActor = { type: 'customer', customerId: ticket.requesterId };
+    const attachmentIds = await storeAttachments(scope, mail, actor);
+    const added = await addMessage(scope, ticket, actor, { kind: 'reply', body, attachmentIds });
+    return { status: 'processed', outcome: 'appended', ticketId: ticket.id, ticketMessageId: added.messageId };
+  }
+  const customer = await upsertCustomerByEmail(scope, { email: sender, name: from?.name?.slice(0, 200) || undefined });
+  const actor: TicketActor = { type: 'customer', customerId: customer.id };
+  const attachmentIds = await storeAttachments(scope, mail, actor);
+  const ticket = await createTicket(scope, {
+    requesterId: customer.id,
+    subject: ticketSubject(mail.subject),
+    body,
+    channel: 'email',
+    attachmentIds,
+    actor,
+  });
+  return { status: 'processed', outcome: 'new_ticket', ticketId: ticket.id, ticketMessageId: ticket.firstMessageId };
+}
+
+const reasonOf = (error: unknown) =>
+  error instanceof AppError ? error.message : 'Processing failed unexpectedly; see the worker log.';
+
+/**
+ * Parses, checks and commits one stored message, once: the row is locked and only a `pending` one is
+ * processed, so a retried or doubled job changes nothing. Parsing and sender checks (DNS) run before the
+ * transaction. A message that cannot be processed is kept as `failed` with the reason, never dropped.
+ */
+export async function processInboundMessage(
+  tenantId: string,
+  inboundId: string,
+  options: { resolver?: DNSResolver } = {},
+) {
+  const [row] = await runInTenant(tenantId, (scope) =>
+    scope.db
+      .select({ raw: inboundMessages.raw, status: inboundMessages.status })
+      .from(inboundMessages)
+      .where(eq(inboundMessages.id, inboundId)),
+  );
+  if (!row || row.status !== 'pending') return;
+
+  let mail: ParsedMail | null = null;
+  let parseError: string | null = null;
+  try {
+    mail = await simpleParser(row.raw, {
+      // The text part only: HTML-only mail goes through our sanitizer (displayText), not mailparser's converter.
+      skipHtmlToText: true,
+      skipTextToHtml: true,
+      skipImageLinks: true,
+    });
+  } catch (error) {
+    parseError = `The message could not be parsed: ${error instanceof Error ? error.message : 'unknown error'}`;
+  }
+  const auth = mail ? await authenticateSender(row.raw, options.resolver ?? defaultMailResolver()) : null;
+
+  await runInTenant(tenantId, async (scope) => {
+    const [locked] = await scope.db
+      .select({ status: inboundMessages.status })
+      .from(inboundMessages)
+      .where(eq(inboundMessages.id, inboundId))
+      .for('update');
+    if (locked?.status !== 'pending') return;
+    let decision: Decision;
+    if (!mail) decision = { status: 'failed', outcome: parseError! };
+    else {
+      try {
+        // A savepoint: a failed decision rolls back its own writes, and the row still records why.
+        decision = await scope.db.transaction((db) => decide({ ...scope, db }, row.raw, mail, auth));
+      } catch (error) {
+        if (!(error instanceof AppError)) logError({ error, inboundId, where: 'inbound.process' });
+        decision = { status: 'failed', outcome: reasonOf(error) };
+      }
+    }
+    await scope.db
+      .update(inboundMessages)
+      .set({
+        status: decision.status,
+        outcome: decision.outcome.slice(0, 500),
+        ticketId: decision.ticketId ?? null,
+        ticketMessageId: decision.ticketMessageId ?? null,
+        sender: mail?.from?.value[0]?.address?.toLowerCase().slice(0, 320) ?? null,
+        subject: mail?.subject?.slice(0, 500) ?? null,
+        processedAt: new Date(),
+      })
+      .where(eq(inboundMessages.id, inboundId));
+  });
+}
