@@ -69,7 +69,7 @@ export async function createInvitation(
     .from(users)
     .where(eq(users.id, scope.actor.userId));
   const inviteUrl = `${env.APP_URL}/invite/${token}`;
-  const mail = invitationEmail({
+  const mail = await invitationEmail({
     brand: { name: workspace.name, ...workspace.branding },
     inviterName: inviter?.name || inviter?.email || 'A teammate',
     role: input.role,
