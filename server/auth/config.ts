@@ -107,7 +107,7 @@ function authConfigFor(req: Request | undefined): NextAuthConfig {
             expiresInMinutes: STAFF_LINK_TTL_MINUTES,
             audience: 'staff',
           })
-            .then((mail) => sendMail({ to: identifier, ...mail }))
+            .then((mail) => sendMail({ to: identifier, ...mail, printLinksLocally: true }))
             .catch(logError);
         },
       }),

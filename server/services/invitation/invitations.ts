@@ -76,7 +76,7 @@ export async function createInvitation(
     url: inviteUrl,
     expiresInDays: INVITATION_TTL_DAYS,
   });
-  await addToOutbox(scope, 'email', { to: input.email, ...mail });
+  await addToOutbox(scope, 'email', { to: input.email, ...mail, printLinksLocally: true });
   return {
     id: invitation!.id,
     email: invitation!.email,

@@ -38,7 +38,7 @@ export async function requestPortalLink(input: { workspace: string; email: strin
       expiresInMinutes: PORTAL_LINK_TTL_MINUTES,
       audience: 'customer',
     });
-    await addToOutbox(scope, 'email', { to: input.email, ...mail });
+    await addToOutbox(scope, 'email', { to: input.email, ...mail, printLinksLocally: true });
   });
   return { sent: true as const };
 }
