@@ -38,7 +38,7 @@ describe('demo workspace', () => {
       ['api key', 'api-keys'],
       ['export csv', 'export-to-csv'],
       ['change plan', 'change-your-plan'],
-    ])
+    ] as const)
       expect((await anonymous.help.search({ workspace: ws.slug, query })).items[0]?.slug).toBe(slug);
   });
 
