@@ -5,8 +5,10 @@ import { componentLogger } from '../server/log';
 
 // The web server `npm start` runs: Next's request handler behind a plain Node server, so that every request
 // carries the socket's address in a header no client can set (server/auth/client-ip.ts reads it).
-// Usage: tsx scripts/serve-web.ts --port 3000 [--dev]. NODE_ENV is set by the parent (scripts/start.ts).
+// Usage: tsx scripts/serve-web.ts --port 3000 [--dev] [--quiet]. NODE_ENV is set by the parent
+// (scripts/start.ts), which passes --quiet: its own banner says where Cairn listens.
 const dev = process.argv.includes('--dev');
+const quiet = process.argv.includes('--quiet');
 const portFlag = process.argv.indexOf('--port');
 const port = Number(portFlag > 0 ? process.argv[portFlag + 1] : 3000);
 
@@ -19,7 +21,7 @@ const server = createServer((req, res) => {
   void handle(req, res);
 });
 const log = componentLogger('web');
-server.listen(port, () => log.info({ port, dev }, 'web server listening'));
+server.listen(port, () => log[quiet ? 'debug' : 'info']({ port, dev }, 'web server listening'));
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {

@@ -38,7 +38,7 @@ if (!dev && !fs.existsSync(path.resolve('.next/BUILD_ID'))) {
 const tsxBin = path.resolve('node_modules/.bin/tsx');
 const web: ChildProcess = spawn(
   tsxBin,
-  ['scripts/serve-web.ts', '--port', String(env.PORT), ...(dev ? ['--dev'] : [])],
+  ['scripts/serve-web.ts', '--port', String(env.PORT), '--quiet', ...(dev ? ['--dev'] : [])],
   {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, NODE_ENV: dev ? 'development' : 'production' },

@@ -101,13 +101,14 @@ function authConfigFor(req: Request | undefined): NextAuthConfig {
           // only to an existing account; a mail server error is logged, not shown.
           const user = await findUserByEmail(identifier);
           if (!user) return;
-          const mail = signInLinkEmail({
+          void signInLinkEmail({
             brand: { name: 'Cairn' },
             url,
             expiresInMinutes: STAFF_LINK_TTL_MINUTES,
             audience: 'staff',
-          });
-          void sendMail({ to: identifier, ...mail }).catch(logError);
+          })
+            .then((mail) => sendMail({ to: identifier, ...mail, printLinksLocally: true }))
+            .catch(logError);
         },
       }),
     ],

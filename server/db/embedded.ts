@@ -51,14 +51,14 @@ export async function startEmbeddedPostgres(
     // put its schema on the shared session's path, after ours.
     await db.exec('set search_path to public, bullmq');
     const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: options.port ?? 0, maxConnections: 64 });
+    // The one remaining reach into pglite-socket's internals: no option covers it. The package is pinned to
+    // an exact version and tests/unit/upstream-patches.test.ts fails when the patched code changes.
     pinExtendedProtocolBatches(
       (server as unknown as { queryQueue: Parameters<typeof pinExtendedProtocolBatches>[0] }).queryQueue,
     );
     await server.start();
-    const address = (
-      server as unknown as { server?: { address(): { port: number } | string | null } }
-    ).server?.address();
-    const port = typeof address === 'object' && address ? address.port : options.port;
+    // getServerConn() is public ("host:port"); after start() it names the port the OS picked for port 0.
+    const port = Number(server.getServerConn().split(':').pop());
     if (!port) throw new Error('The embedded database did not report its port.');
     return {
       url: `postgres://postgres@127.0.0.1:${port}/postgres`,

@@ -6,8 +6,9 @@
  * statement does not exist"). This keeps a client's turn from its first extended-protocol message until
  * its Sync, as the server already does for transactions.
  *
- * It replaces the queue manager's processQueue; the shape it relies on is pinned by the package version
- * in package.json and covered by the embedded-database tests.
+ * It replaces the queue manager's processQueue; pglite-socket has no option for this. The shape it relies
+ * on is pinned by the exact package version in package.json, tests/unit/upstream-patches.test.ts fails when
+ * the QueryQueueManager source changes, and the embedded-database tests cover the behaviour.
  */
 type QueuedMessage = {
   handlerId: number;

@@ -26,6 +26,12 @@ export type OutgoingMail = {
   inReplyTo?: string;
   references?: string[];
   headers?: Record<string, string>;
+  /**
+   * Without SMTP_URL mail is saved under .data/mail. A mail someone must open to get in (a sign-in link, an
+   * invitation) also prints its links, as that is how a laptop user gets them; notifications (the demo's
+   * among them) are saved without a line, so the console keeps to the start banner.
+   */
+  printLinksLocally?: boolean;
 };
 
 // Bounded, so a claim's lease (jobs/processors/email-send.ts) always outlives a send that is still running.
@@ -134,10 +140,12 @@ export async function sendMail(
     // Named by time, not by recipient: the name is logged below, and addresses never are.
     const file = path.join(dir, `${Date.now()}-${crypto.randomBytes(4).toString('hex')}.eml`);
     fs.writeFileSync(file, info.message);
-    const links = mail.text.match(/https?:\/\/\S+/g) ?? [];
     // The local mailbox of a laptop run: the links are how its user signs in. The address and subject stay
     // out of the log (the file has them).
-    componentLogger('mail').info({ file, links }, 'mail saved to the local mailbox (no SMTP_URL)');
+    if (mail.printLinksLocally) {
+      const links = mail.text.match(/https?:\/\/\S+/g) ?? [];
+      componentLogger('mail').info({ file, links }, 'mail saved to the local mailbox (no SMTP_URL)');
+    } else componentLogger('mail').debug({ file }, 'mail saved to the local mailbox (no SMTP_URL)');
   }
   return { messageId: info.messageId };
 }

@@ -31,6 +31,10 @@ function connectionOptions(role: 'queue' | 'worker'): { connection: any } {
  * reaches the backend's LISTEN client. A worker then sleeps until its next delayed job is due, up to an
  * hour, and misses every job added meanwhile (an SLA timer due in a minute behind one due tomorrow). There
  * it wakes every second instead; a real Postgres keeps BullMQ's LISTEN-driven waits.
+ *
+ * BullMQ has no option for this ceiling (drainDelay only covers an empty queue), so the backend's
+ * maximumBlockTimeout getter is shadowed. bullmq is pinned to an exact version in package.json and
+ * tests/unit/upstream-patches.test.ts fails when the getter or the Worker code that reads it changes.
  */
 const EMBEDDED_MAX_BLOCK_SECONDS = 1;
 

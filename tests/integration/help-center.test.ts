@@ -402,6 +402,8 @@ describe('demo articles', () => {
     expect((await anonymous().help.categories({ workspace: ws.slug })).map((c) => c.slug)).toEqual([
       'account',
       'billing',
+      'data',
+      'developers',
     ]);
   });
 });

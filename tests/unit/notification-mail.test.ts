@@ -12,13 +12,19 @@ const ticket = {
 };
 const person = { name: 'Eve <script>\r\nBcc: x@evil.test', email: 'eve@example.test' };
 
+// Rendering is asynchronous (React Email); top-level await keeps the table of mails a plain object.
 const all = {
-  received: ticketReceivedEmail({ brand, ticket, customerName: person.name, expectedFirstResponse: 'within 4 hours' }),
-  reply: agentReplyEmail({ brand, ticket, agentName: 'Alex\nAgent', body: 'First.\n\n<b>Second</b>' }),
-  solved: ticketSolvedEmail({ brand, ticket, satisfactionUrl: `${ticket.url}&rate=1` }),
-  closed: ticketClosedEmail({ brand, ticket }),
-  newTicket: newTicketAlertEmail({ brand, ticket, customer: person, body: 'Help!' }),
-  customerReply: customerReplyAlertEmail({ brand, ticket, customer: person, body: 'Any news?' }),
+  received: await ticketReceivedEmail({
+    brand,
+    ticket,
+    customerName: person.name,
+    expectedFirstResponse: 'within 4 hours',
+  }),
+  reply: await agentReplyEmail({ brand, ticket, agentName: 'Alex\nAgent', body: 'First.\n\n<b>Second</b>' }),
+  solved: await ticketSolvedEmail({ brand, ticket, satisfactionUrl: `${ticket.url}&rate=1` }),
+  closed: await ticketClosedEmail({ brand, ticket }),
+  newTicket: await newTicketAlertEmail({ brand, ticket, customer: person, body: 'Help!' }),
+  customerReply: await customerReplyAlertEmail({ brand, ticket, customer: person, body: 'Any news?' }),
 };
 
 describe('ticket notification templates', () => {

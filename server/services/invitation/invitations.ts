@@ -69,14 +69,14 @@ export async function createInvitation(
     .from(users)
     .where(eq(users.id, scope.actor.userId));
   const inviteUrl = `${env.APP_URL}/invite/${token}`;
-  const mail = invitationEmail({
+  const mail = await invitationEmail({
     brand: { name: workspace.name, ...workspace.branding },
     inviterName: inviter?.name || inviter?.email || 'A teammate',
     role: input.role,
     url: inviteUrl,
     expiresInDays: INVITATION_TTL_DAYS,
   });
-  await addToOutbox(scope, 'email', { to: input.email, ...mail });
+  await addToOutbox(scope, 'email', { to: input.email, ...mail, printLinksLocally: true });
   return {
     id: invitation!.id,
     email: invitation!.email,

@@ -72,7 +72,7 @@ async function mailsFor(
         to: customer,
         autoSubmitted: 'auto-replied',
         ticketMessageId: message.id,
-        rendered: ticketReceivedEmail({
+        rendered: await ticketReceivedEmail({
           brand: sender.brand,
           ticket: await ref('customer'),
           customerName: customer.name,
@@ -92,7 +92,7 @@ async function mailsFor(
           to: agent,
           autoSubmitted: 'auto-generated',
           ticketMessageId: message.id,
-          rendered: newTicketAlertEmail({
+          rendered: await newTicketAlertEmail({
             brand: sender.brand,
             ticket: await ref('agent'),
             customer,
@@ -108,7 +108,7 @@ async function mailsFor(
         to: customer,
         autoSubmitted: null,
         ticketMessageId: message.id,
-        rendered: agentReplyEmail({
+        rendered: await agentReplyEmail({
           brand: sender.brand,
           ticket: await ref('customer'),
           agentName,
@@ -128,7 +128,7 @@ async function mailsFor(
           to: agent,
           autoSubmitted: 'auto-generated',
           ticketMessageId: message.id,
-          rendered: customerReplyAlertEmail({
+          rendered: await customerReplyAlertEmail({
             brand: sender.brand,
             ticket: await ref('agent'),
             customer,
@@ -147,7 +147,7 @@ async function mailsFor(
         audience: 'customer',
         to: customer,
         autoSubmitted: 'auto-generated',
-        rendered: ticketSolvedEmail({
+        rendered: await ticketSolvedEmail({
           brand: sender.brand,
           ticket: await ref('customer'),
           satisfactionUrl: url.toString(),
@@ -159,7 +159,7 @@ async function mailsFor(
         audience: 'customer',
         to: customer,
         autoSubmitted: 'auto-generated',
-        rendered: ticketClosedEmail({ brand: sender.brand, ticket: await ref('customer') }),
+        rendered: await ticketClosedEmail({ brand: sender.brand, ticket: await ref('customer') }),
       });
     }
   }

@@ -25,13 +25,13 @@ export async function requestPortalLink(input: { workspace: string; email: strin
     const url = new URL(`/${workspace.slug}/portal/auth`, env.APP_URL);
     url.searchParams.set('token', token);
     url.searchParams.set('next', safePortalPath(workspace.slug, input.next));
-    const mail = signInLinkEmail({
+    const mail = await signInLinkEmail({
       brand: { name: workspace.name, ...workspace.branding },
       url: url.toString(),
       expiresInMinutes: PORTAL_LINK_TTL_MINUTES,
       audience: 'customer',
     });
-    await addToOutbox(scope, 'email', { to: input.email, ...mail });
+    await addToOutbox(scope, 'email', { to: input.email, ...mail, printLinksLocally: true });
   });
   return { sent: true as const };
 }

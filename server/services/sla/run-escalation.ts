@@ -119,22 +119,24 @@ async function notifyUsers(
   const sender = await workspaceSender(scope);
   const settings = await getTicketSettings(scope);
   const ticketNumber = formatTicketNumber(settings, input.ticket.number, input.ticket.createdAt);
-  const mails = people.map((person) => {
-    const mail = slaEscalationEmail({
-      brand: sender.brand,
-      ticketNumber,
-      subject: input.ticket.subject,
-      metricLabel: SLA_METRIC_LABELS[input.metric],
-      trigger: input.level.trigger,
-      level: input.level.level,
-      policyName: input.policy.name,
-      dueAt: input.dueAt ? input.dueAt.toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : 'not set',
-      url: `${env.APP_URL}/agent/tickets/${input.ticket.id}`,
-    });
-    return {
-      payload: { to: person.email, ...mail, from: sender.from, headers: { 'Auto-Submitted': 'auto-generated' } },
-    };
-  });
+  const mails = await Promise.all(
+    people.map(async (person) => {
+      const mail = await slaEscalationEmail({
+        brand: sender.brand,
+        ticketNumber,
+        subject: input.ticket.subject,
+        metricLabel: SLA_METRIC_LABELS[input.metric],
+        trigger: input.level.trigger,
+        level: input.level.level,
+        policyName: input.policy.name,
+        dueAt: input.dueAt ? input.dueAt.toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : 'not set',
+        url: `${env.APP_URL}/agent/tickets/${input.ticket.id}`,
+      });
+      return {
+        payload: { to: person.email, ...mail, from: sender.from, headers: { 'Auto-Submitted': 'auto-generated' } },
+      };
+    }),
+  );
   await addManyToOutbox(scope, 'email', mails);
   return people.map((p) => p.id);
 }

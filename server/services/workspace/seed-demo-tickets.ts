@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { customers, memberships } from '@/server/db/schema';
-import type { TenantScope } from '@/server/db/tenant';
 import { addMessage } from '@/server/services/ticket/add-message';
 import { applyTicketChanges } from '@/server/services/ticket/change-ticket';
 import { createTicket } from '@/server/services/ticket/create-ticket';
 import { loadTicketForUpdate } from '@/server/services/ticket/load-ticket';
+import { mergeTickets } from '@/server/services/ticket/merge-tickets';
+import type { StaffScope } from '@/server/services/types';
 import type { TicketPriority, TicketStatus } from '@/lib/constants/ticket';
 
 const DEMO_TICKETS: Array<{
@@ -16,6 +17,8 @@ const DEMO_TICKETS: Array<{
   note?: string;
   assign?: boolean;
   tags?: string[];
+  /** A duplicate: merged into the demo ticket at this index once both exist. */
+  mergeInto?: number;
 }> = [
   {
     subject: 'Cannot reset my password',
@@ -61,10 +64,28 @@ const DEMO_TICKETS: Array<{
     note: 'Their signing secret rotated; waiting on their dev.',
     status: 'on_hold',
   },
+  {
+    subject: 'Where do I find my API key?',
+    body: 'I need a key for our integration but cannot find the page.',
+    priority: 'normal',
+    reply: 'Settings → API keys, then Create key. It is shown once, so copy it right away.',
+    status: 'closed',
+    tags: ['api'],
+  },
+  {
+    subject: 'Password reset mail missing',
+    body: 'Still no reset email here either, same account as my colleague.',
+    priority: 'normal',
+    tags: ['login'],
+    mergeInto: 0,
+  },
 ];
 
-/** A few realistic tickets so a first look at the desk isn't empty. */
-export async function seedDemoTickets(scope: TenantScope) {
+/**
+ * Realistic tickets in every status, made through the same services an agent's clicks use, so their SLA
+ * clocks are what the product computes (pending and on-hold ones paused, solved and closed ones stopped).
+ */
+export async function seedDemoTickets(scope: StaffScope) {
   const people = await scope.db
     .select({ id: customers.id, name: customers.name })
     .from(customers)
@@ -74,6 +95,7 @@ export async function seedDemoTickets(scope: TenantScope) {
     .from(memberships)
     .where(eq(memberships.tenantId, scope.tenantId));
   const agentIds = agents.map((a) => a.userId);
+  const ids: string[] = [];
   for (const [index, demo] of DEMO_TICKETS.entries()) {
     const customer = people[index % people.length]!;
     const agentId = agentIds[index % agentIds.length]!;
@@ -99,10 +121,22 @@ export async function seedDemoTickets(scope: TenantScope) {
       await addMessage(scope, await loadTicketForUpdate(scope, created.id), agent, { kind: 'note', body: demo.note });
     if (demo.reply)
       await addMessage(scope, await loadTicketForUpdate(scope, created.id), agent, { kind: 'reply', body: demo.reply });
-    if (demo.status) {
+    // A closed ticket was solved first, as in real life.
+    for (const status of demo.status === 'closed'
+      ? (['solved', 'closed'] as const)
+      : demo.status
+        ? [demo.status]
+        : []) {
       const ticket = await loadTicketForUpdate(scope, created.id);
-      if (ticket.status !== demo.status)
-        await applyTicketChanges(scope, ticket, { status: demo.status }, agent, { action: 'status_changed' });
+      if (ticket.status !== status)
+        await applyTicketChanges(scope, ticket, { status }, agent, { action: 'status_changed' });
     }
+    ids.push(created.id);
+    if (demo.mergeInto !== undefined)
+      await mergeTickets(scope, {
+        sourceTicketId: created.id,
+        targetTicketId: ids[demo.mergeInto]!,
+        note: 'Same reset mail problem.',
+      });
   }
 }

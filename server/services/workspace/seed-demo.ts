@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { memberships, teamMembers, users } from '@/server/db/schema';
 import { runInTenant, runWithoutTenant } from '@/server/db/tenant';
 import { hashPassword } from '@/server/services/auth/password';
+import { seedDemoArticles } from '@/server/services/help/seed-demo-articles';
 import { createCustomer } from '@/server/services/customer/customers';
 import { createTeam } from '@/server/services/team/teams';
 import { signUpWithWorkspace } from './create-workspace';
@@ -26,30 +27,36 @@ export async function seedDemoIfEmpty() {
   );
   if (existing.rows[0]?.any) return false;
   const [owner, ...agents] = DEMO_LOGINS;
-  const { workspace } = await signUpWithWorkspace({
+  const { workspace, userId: ownerId } = await signUpWithWorkspace({
     name: owner.name,
     email: owner.email,
     password: owner.password,
     workspaceName: DEMO_WORKSPACE.name,
     workspaceSlug: DEMO_WORKSPACE.slug,
   });
-  await runInTenant(workspace.id, async (scope) => {
-    const team = await createTeam(scope, { name: 'Frontline', description: 'First response for every new ticket' });
-    for (const agent of agents) {
-      const [user] = await scope.db
-        .insert(users)
-        .values({
-          name: agent.name,
-          email: agent.email,
-          passwordHash: await hashPassword(agent.password),
-          emailVerified: new Date(),
-        })
-        .returning({ id: users.id });
-      await scope.db.insert(memberships).values({ tenantId: workspace.id, userId: user!.id, role: 'agent' });
-      await scope.db.insert(teamMembers).values({ tenantId: workspace.id, teamId: team.id, userId: user!.id });
-    }
-    for (const customer of DEMO_CUSTOMERS) await createCustomer(scope, customer);
-    await seedDemoTickets(scope);
-  });
+  await runInTenant(
+    workspace.id,
+    async (scope) => {
+      const team = await createTeam(scope, { name: 'Frontline', description: 'First response for every new ticket' });
+      for (const agent of agents) {
+        const [user] = await scope.db
+          .insert(users)
+          .values({
+            name: agent.name,
+            email: agent.email,
+            passwordHash: await hashPassword(agent.password),
+            emailVerified: new Date(),
+          })
+          .returning({ id: users.id });
+        await scope.db.insert(memberships).values({ tenantId: workspace.id, userId: user!.id, role: 'agent' });
+        await scope.db.insert(teamMembers).values({ tenantId: workspace.id, teamId: team.id, userId: user!.id });
+      }
+      for (const customer of DEMO_CUSTOMERS) await createCustomer(scope, customer);
+      const owner = { ...scope, actor: { userId: ownerId, role: 'owner' as const } };
+      await seedDemoArticles(owner);
+      await seedDemoTickets(owner);
+    },
+    ownerId,
+  );
   return true;
 }
