@@ -44,6 +44,8 @@ export default defineConfig({
       APP_URL: baseURL,
       CAIRN_DATA_DIR: process.env.E2E_DATA_DIR ?? './.data/e2e',
       NODE_ENV: 'production',
+      // The specs sign in as the demo's owner; production seeds the demo only when asked.
+      CAIRN_DEMO: 'true',
     },
   },
 });
