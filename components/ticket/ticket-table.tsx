@@ -11,11 +11,14 @@ import { ticketPath } from './ticket-search';
 import type { TicketRow } from './types';
 
 /**
- * How a column lays out. `width`: its share of a fixed-layout table, so the table fits 1280 px and 1440 px
- * without a horizontal page scroll (long text truncates, with its full value as a tooltip). `cell`: the
- * cell's classes, phone first: on phones the header row hides and each row is a three-column card grid.
+ * How a column lays out: `head` for its header cell, `cell` for its cells, phone first (on phones the header
+ * row hides and each row is a three-column card grid). On wide screens the subject takes what the other
+ * columns leave and truncates (its full text as a tooltip); the number has its own column from 1700 px and
+ * the assignee from 1400 px, and below that the number sits under the subject, so the table fits 1280 px
+ * and 1440 px (beside the views panel) without a horizontal scroll.
  */
-type ColumnLayout = { width?: string; header?: string; cell: string };
+type ColumnLayout = { head?: string; cell: string };
+
 declare module '@tanstack/react-table' {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the generics must match the library's
   interface ColumnMeta<TData, TValue> {
@@ -39,15 +42,15 @@ function columns({ selected, onToggle }: Selection, toggleAll: (rows: TicketRow[
           onChange={(checked) => onToggle(row.original.id, checked)}
         />
       ),
-      meta: { layout: { width: '2.5rem', cell: 'row-span-3 self-start md:px-3 md:py-3' } },
+      meta: { layout: { head: 'w-10', cell: 'row-span-3 self-start md:w-10 md:px-3 md:py-3' } },
     }),
     column.accessor('displayNumber', {
       header: 'Number',
       cell: (info) => info.getValue(),
       meta: {
         layout: {
-          width: '6.5rem',
-          cell: 'col-start-2 font-mono text-xs text-slate-500 md:whitespace-nowrap md:px-3 md:py-3',
+          head: 'hidden min-[1700px]:table-cell',
+          cell: 'col-start-2 font-mono text-xs text-slate-500 md:hidden md:whitespace-nowrap md:px-3 md:py-3 min-[1700px]:table-cell',
         },
       },
     }),
@@ -63,6 +66,9 @@ function columns({ selected, onToggle }: Selection, toggleAll: (rows: TicketRow[
           >
             {row.original.subject}
           </Link>
+          <span className="hidden font-mono text-xs text-slate-500 md:block min-[1700px]:hidden">
+            {row.original.displayNumber}
+          </span>
           {row.original.tags.length ? (
             <span className="mt-0.5 block truncate text-xs text-slate-500">
               <span className="sr-only">Tags: </span>
@@ -71,18 +77,18 @@ function columns({ selected, onToggle }: Selection, toggleAll: (rows: TicketRow[
           ) : null}
         </>
       ),
-      meta: { layout: { cell: 'col-span-2 col-start-2 min-w-0 md:px-3 md:py-3' } },
+      meta: { layout: { head: 'w-full', cell: 'col-span-2 col-start-2 min-w-0 md:w-full md:max-w-0 md:px-3 md:py-3' } },
     }),
     column.accessor((row) => row.requester.name || row.requester.email, {
       id: 'requester',
       header: 'Requester',
       cell: ({ row, getValue }) => (
-        <span className="block truncate" title={row.original.requester.email}>
+        <span className="block truncate md:max-w-32" title={row.original.requester.email}>
           <span className="sr-only md:hidden">Requester: </span>
           {getValue()}
         </span>
       ),
-      meta: { layout: { width: '11rem', cell: 'col-start-2 min-w-0 text-slate-700 md:px-3 md:py-3' } },
+      meta: { layout: { cell: 'col-start-2 min-w-0 text-slate-700 md:px-3 md:py-3' } },
     }),
     column.accessor('status', {
       header: 'Status · SLA',
@@ -101,12 +107,17 @@ function columns({ selected, onToggle }: Selection, toggleAll: (rows: TicketRow[
           ) : null}
         </>
       ),
-      meta: { layout: { width: '9.5rem', cell: 'col-start-3 row-start-1 justify-self-end md:px-3 md:py-3' } },
+      meta: {
+        layout: {
+          head: 'whitespace-nowrap',
+          cell: 'col-start-3 row-start-1 justify-self-end md:whitespace-nowrap md:px-3 md:py-3',
+        },
+      },
     }),
     column.accessor('priority', {
       header: 'Priority',
       cell: ({ row }) => <PriorityLabel priority={row.original.priority} />,
-      meta: { layout: { width: '6rem', cell: 'hidden md:table-cell md:px-3 md:py-3' } },
+      meta: { layout: { cell: 'hidden md:table-cell md:whitespace-nowrap md:px-3 md:py-3' } },
     }),
     column.accessor((row) => row.assignee?.name ?? null, {
       id: 'assignee',
@@ -114,14 +125,19 @@ function columns({ selected, onToggle }: Selection, toggleAll: (rows: TicketRow[
       cell: ({ getValue }) => {
         const name = getValue();
         return name ? (
-          <span className="block truncate" title={name}>
+          <span className="block truncate md:max-w-32" title={name}>
             {name}
           </span>
         ) : (
           <span className="text-slate-400">Unassigned</span>
         );
       },
-      meta: { layout: { width: '9rem', cell: 'hidden min-w-0 text-slate-700 md:table-cell md:px-3 md:py-3' } },
+      meta: {
+        layout: {
+          head: 'hidden min-[1400px]:table-cell',
+          cell: 'hidden text-slate-700 md:px-3 md:py-3 min-[1400px]:table-cell',
+        },
+      },
     }),
     column.display({
       id: 'phoneSla',
@@ -131,7 +147,7 @@ function columns({ selected, onToggle }: Selection, toggleAll: (rows: TicketRow[
           <SlaBadge metric={row.original.sla.metric} state={row.original.sla.state} dueAt={row.original.sla.dueAt} />
         ) : null,
       meta: {
-        layout: { width: '0', cell: 'col-span-2 col-start-2 row-start-4 justify-self-start empty:hidden md:hidden' },
+        layout: { cell: 'col-span-2 col-start-2 row-start-4 justify-self-start empty:hidden md:hidden' },
       },
     }),
     column.accessor('updatedAt', {
@@ -139,7 +155,6 @@ function columns({ selected, onToggle }: Selection, toggleAll: (rows: TicketRow[
       cell: ({ row }) => <RelativeTime date={row.original.updatedAt} />,
       meta: {
         layout: {
-          width: '7rem',
           cell: 'col-start-3 row-start-3 justify-self-end whitespace-nowrap text-xs text-slate-500 md:px-3 md:py-3 md:text-sm',
         },
       },
@@ -148,7 +163,7 @@ function columns({ selected, onToggle }: Selection, toggleAll: (rows: TicketRow[
 }
 
 /**
- * The ticket list (TanStack Table): a fixed-layout table on wide screens; on phones each row folds into a
+ * The ticket list (TanStack Table): a table on wide screens; on phones each row folds into a
  * card (the header row hides and cells stack). Rows carry data-row-index so list shortcuts (j/k/x/Enter)
  * can find them.
  */
@@ -183,17 +198,16 @@ export function TicketTable({
 
   return (
     <div className="rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm md:table-fixed">
+      <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
-        <colgroup className="hidden md:table-column-group">
-          {visibleHeaders.map((header) => (
-            <col key={header.id} style={{ width: header.column.columnDef.meta?.layout.width }} />
-          ))}
-        </colgroup>
         <thead className="hidden bg-slate-50 text-xs uppercase tracking-wide text-slate-500 md:table-header-group">
           <tr>
             {visibleHeaders.map((header) => (
-              <th key={header.id} scope="col" className="px-3 py-2 font-medium">
+              <th
+                key={header.id}
+                scope="col"
+                className={cn('px-3 py-2 font-medium', header.column.columnDef.meta?.layout.head)}
+              >
                 {flexRender(header.column.columnDef.header, header.getContext())}
               </th>
             ))}
