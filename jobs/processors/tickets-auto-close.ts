@@ -1,7 +1,7 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { tickets } from '@/server/db/schema';
 import { runInTenant, runWithoutTenant } from '@/server/db/tenant';
-import { applyTicketChanges } from '@/server/services/ticket/change-ticket';
+import { commitTicketChange } from '@/server/services/ticket/commit-ticket-change';
 import { getTicketSettings } from '@/server/services/ticket/settings';
 
 const BATCH = 200;
@@ -28,12 +28,16 @@ export async function processTicketsAutoClose() {
       for (const { id } of due) {
         const [ticket] = await scope.db.select().from(tickets).where(eq(tickets.id, id));
         if (ticket?.status !== 'solved') continue;
-        await applyTicketChanges(
+        await commitTicketChange(
           scope,
           ticket,
           { status: 'closed' },
-          { type: 'system' },
-          { action: 'auto_closed', reason: `Solved for more than ${settings.autoCloseAfterDays} days` },
+          {
+            actor: { type: 'system' },
+            channel: 'system',
+            action: 'auto_closed',
+            reason: `Solved for more than ${settings.autoCloseAfterDays} days`,
+          },
         );
       }
       return due.length;

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { customers, memberships } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
 import { addMessage } from '@/server/services/ticket/add-message';
-import { applyTicketChanges } from '@/server/services/ticket/change-ticket';
+import { commitTicketChange } from '@/server/services/ticket/commit-ticket-change';
 import { createTicket } from '@/server/services/ticket/create-ticket';
 import { loadTicketForUpdate } from '@/server/services/ticket/load-ticket';
 import type { TicketPriority, TicketStatus } from '@/lib/constants/ticket';
@@ -88,12 +88,11 @@ export async function seedDemoTickets(scope: TenantScope) {
     });
     const agent = { type: 'agent' as const, userId: agentId };
     if (demo.assign)
-      await applyTicketChanges(
+      await commitTicketChange(
         scope,
         await loadTicketForUpdate(scope, created.id),
         { assigneeId: agentId, status: 'open' },
-        agent,
-        { action: 'assigned' },
+        { actor: agent, channel: 'system', action: 'assigned' },
       );
     if (demo.note)
       await addMessage(scope, await loadTicketForUpdate(scope, created.id), agent, { kind: 'note', body: demo.note });
@@ -102,7 +101,12 @@ export async function seedDemoTickets(scope: TenantScope) {
     if (demo.status) {
       const ticket = await loadTicketForUpdate(scope, created.id);
       if (ticket.status !== demo.status)
-        await applyTicketChanges(scope, ticket, { status: demo.status }, agent, { action: 'status_changed' });
+        await commitTicketChange(
+          scope,
+          ticket,
+          { status: demo.status },
+          { actor: agent, channel: 'system', action: 'status_changed' },
+        );
     }
   }
 }

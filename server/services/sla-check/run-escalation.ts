@@ -8,15 +8,17 @@ import type { TenantScope } from '@/server/db/tenant';
 import { addManyToOutbox } from '@/server/services/outbox/add-to-outbox';
 import { workspaceSender } from '@/server/services/notification/sender';
 import { recordEvent } from '@/server/services/outbox/record-event';
+import type { SlaEscalationRow, SlaPolicyRow } from '@/server/services/sla/sla-config';
 import { recordActivity } from '@/server/services/ticket/activity';
-import { applyTicketChanges, type TicketChanges } from '@/server/services/ticket/change-ticket';
+import type { TicketChanges } from '@/server/services/ticket/plan-ticket-change';
 import { getTicketSettings } from '@/server/services/ticket/settings';
-import type { SlaEscalationRow, SlaPolicyRow } from './sla-config';
 
 /**
  * Runs one escalation level on one clock, once: the run row's unique key (ticket, level, metric, the moment it
  * counts from) is taken first, so a check that runs twice, or two workers at once, act a single time.
  * Actions that name someone no longer in the workspace are skipped and said so in the activity log.
+ * The ticket changes it asks for (priority, assignee, team) are returned, not written: the check commits
+ * all of a run's escalations as one ticket change, with one SLA recomputation.
  */
 export async function runEscalation(
   scope: TenantScope,
@@ -41,10 +43,10 @@ export async function runEscalation(
     })
     .onConflictDoNothing()
     .returning({ id: slaEscalationRuns.id });
-  if (!run) return false;
+  if (!run) return null;
 
   const [ticket] = await scope.db.select().from(tickets).where(eq(tickets.id, input.ticketId)).for('update');
-  if (!ticket) return false;
+  if (!ticket) return null;
   const actions = level.actions;
   const skipped: string[] = [];
   const changes: TicketChanges = {};
@@ -92,9 +94,7 @@ export async function runEscalation(
     policyId: policy.id,
     notifiedUserIds: notified,
   });
-  if (Object.keys(changes).length)
-    await applyTicketChanges(scope, ticket, changes, { type: 'system' }, { action: 'sla_escalation_applied', reason });
-  return true;
+  return { changes, reason };
 }
 
 async function notifyUsers(
