@@ -3,7 +3,14 @@ import { diffFields, planNewTicket, planTicketChange } from '@/server/services/t
 
 const agent = { type: 'agent' as const, userId: 'user-1' };
 const customer = { type: 'customer' as const, customerId: 'customer-1' };
-const before = { status: 'new', priority: 'normal', assigneeId: null, teamId: null, tags: ['a'], subject: 'Hi' };
+const before: Record<string, unknown> = {
+  status: 'new',
+  priority: 'normal',
+  assigneeId: null,
+  teamId: null,
+  tags: ['a'],
+  subject: 'Hi',
+};
 
 describe('diffFields', () => {
   it('keeps only the fields whose value changed, from what to what', () => {
