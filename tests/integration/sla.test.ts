@@ -302,6 +302,8 @@ describe('warnings, breaches and escalations', () => {
     );
     expect(runs).toHaveLength(1);
     expect(runs[0]!.notifiedUserIds).toEqual([ws.owner.userId]);
+    // The mail is the `sla.escalated` event's consumer's, as every notification is.
+    await dispatchPendingEvents(ws.id);
     const mails = await runInTenant(ws.id, ({ db }) => db.select().from(outbox).where(eq(outbox.kind, 'email')));
     expect(
       mails.filter(
