@@ -63,7 +63,7 @@ const activitiesOf = (ticketId: string) =>
       .orderBy(ticketActivities.createdAt),
   );
 
-const eventTypesOf = async (ticketId: string) =>
+const eventsOf = async (ticketId: string) =>
   (
     await runInTenant(ws.id, ({ db }) =>
       db
@@ -72,7 +72,9 @@ const eventTypesOf = async (ticketId: string) =>
         .where(and(eq(outbox.kind, 'event'), sql`${outbox.payload}->'data'->>'ticketId' = ${ticketId}`))
         .orderBy(outbox.createdAt),
     )
-  ).map((r) => (r.payload as { type: string }).type);
+  ).map((r) => r.payload as { type: string; data: Record<string, unknown> });
+
+const eventTypesOf = async (ticketId: string) => (await eventsOf(ticketId)).map((e) => e.type);
 
 describe('one ticket change', () => {
   it('a new ticket: one creation entry, one ticket.created, one recomputation', async () => {
@@ -164,9 +166,12 @@ describe('one ticket change', () => {
       priority: { from: 'normal', to: 'urgent' },
       assigneeId: { from: null, to: agent.userId },
     });
-    const events = await eventTypesOf(id);
-    expect(events.filter((t) => t === 'ticket.priority_changed')).toHaveLength(1);
-    expect(events.filter((t) => t === 'ticket.assigned')).toHaveLength(1);
+    // One change by the SLA, said so on its events: a rule can tell it from an agent's.
+    const events = (await eventsOf(id)).filter(
+      (e) => e.type === 'ticket.priority_changed' || e.type === 'ticket.assigned',
+    );
+    expect(events.map((e) => e.type)).toEqual(['ticket.assigned', 'ticket.priority_changed']);
+    for (const event of events) expect(event.data).toMatchObject({ actorType: 'system', via: 'sla' });
     await callerFor({ userId: ws.owner.userId, workspaceId: ws.id }).slaPolicy.delete({ policyId: policy.id });
   });
 });

@@ -32,15 +32,21 @@ describe('planTicketChange', () => {
     expect(plan.events).toEqual([
       {
         type: 'ticket.status_changed',
-        payload: { ticketId: 't1', from: 'new', to: 'open', actorType: 'agent', actorId: 'user-1' },
+        payload: { ticketId: 't1', from: 'new', to: 'open', actorType: 'agent', actorId: 'user-1', via: 'agent' },
       },
       {
         type: 'ticket.assigned',
-        payload: { ticketId: 't1', assignee: { from: null, to: 'user-1' }, actorType: 'agent', actorId: 'user-1' },
+        payload: {
+          ticketId: 't1',
+          assignee: { from: null, to: 'user-1' },
+          actorType: 'agent',
+          actorId: 'user-1',
+          via: 'agent',
+        },
       },
       {
         type: 'ticket.priority_changed',
-        payload: { ticketId: 't1', from: 'normal', to: 'high', actorType: 'agent', actorId: 'user-1' },
+        payload: { ticketId: 't1', from: 'normal', to: 'high', actorType: 'agent', actorId: 'user-1', via: 'agent' },
       },
     ]);
     expect(plan.recomputeSla).toBe(true);
@@ -80,7 +86,7 @@ describe('planTicketChange', () => {
     expect(plan.events).toEqual([
       {
         type: 'ticket.message_added',
-        payload: { ticketId: 't1', messageId: 'm1', kind: 'reply', authorType: 'customer' },
+        payload: { ticketId: 't1', messageId: 'm1', kind: 'reply', authorType: 'customer', via: 'portal' },
       },
     ]);
     expect(plan.recomputeSla).toBe(true);
@@ -100,7 +106,7 @@ describe('planTicketChange', () => {
     );
     expect(plan.activity?.action).toBe('customer_replied');
     expect(plan.events.map((e) => e.type)).toEqual(['ticket.message_added', 'ticket.status_changed']);
-    expect(plan.events[1]!.payload).toMatchObject({ actorType: 'customer', actorId: 'customer-1' });
+    expect(plan.events[1]!.payload).toMatchObject({ actorType: 'customer', actorId: 'customer-1', via: 'portal' });
   });
 
   it('the merged source raises ticket.merged and no status event; the target logs where its messages came from', () => {
@@ -112,7 +118,14 @@ describe('planTicketChange', () => {
     expect(source.events).toEqual([
       {
         type: 'ticket.merged',
-        payload: { ticketId: 's1', mergedIntoId: 't1', movedMessages: 3, actorType: 'agent', actorId: 'user-1' },
+        payload: {
+          ticketId: 's1',
+          mergedIntoId: 't1',
+          movedMessages: 3,
+          actorType: 'agent',
+          actorId: 'user-1',
+          via: 'agent',
+        },
       },
     ]);
     expect(source.recomputeSla).toBe(true);

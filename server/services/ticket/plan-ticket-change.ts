@@ -12,7 +12,10 @@ export type TicketChanges = Partial<
   >
 >;
 
-/** Where a change came from. Kept beside the actor so consumers and logs can tell an agent from a rule. */
+/**
+ * Where a change came from, carried on its events as `via` beside the actor: a consumer (a rule, a webhook)
+ * can tell an agent's change from an SLA escalation's or its own, and not react to itself.
+ */
 export const CHANGE_CHANNELS = ['agent', 'portal', 'email', 'sla', 'system'] as const;
 export type ChangeChannel = (typeof CHANGE_CHANNELS)[number];
 
@@ -58,9 +61,10 @@ export function diffFields<T extends Record<string, unknown>>(before: T, after: 
   return changes;
 }
 
-const by = (actor: TicketActor) => ({
+const by = ({ actor, channel }: ChangeContext) => ({
   actorType: actor.type,
   actorId: actor.type === 'agent' ? actor.userId : actor.type === 'customer' ? actor.customerId : null,
+  via: channel,
 });
 
 /**
@@ -74,17 +78,17 @@ function changeEvents(ticketId: string, diff: ActivityChanges, context: ChangeCo
   if (message)
     events.push({
       type: 'ticket.message_added',
-      payload: { ticketId, messageId: message.id, kind: message.kind, authorType: actor.type },
+      payload: { ticketId, messageId: message.id, kind: message.kind, authorType: actor.type, via: context.channel },
     });
   if (merge && 'intoId' in merge)
     events.push({
       type: 'ticket.merged',
-      payload: { ticketId, mergedIntoId: merge.intoId, movedMessages: merge.movedMessages, ...by(actor) },
+      payload: { ticketId, mergedIntoId: merge.intoId, movedMessages: merge.movedMessages, ...by(context) },
     });
   else if (diff.status)
     events.push({
       type: 'ticket.status_changed',
-      payload: { ticketId, from: diff.status.from, to: diff.status.to, ...by(actor) },
+      payload: { ticketId, from: diff.status.from, to: diff.status.to, ...by(context) },
     });
   if (diff.assigneeId || diff.teamId)
     events.push({
@@ -93,13 +97,13 @@ function changeEvents(ticketId: string, diff: ActivityChanges, context: ChangeCo
         ticketId,
         ...(diff.assigneeId ? { assignee: diff.assigneeId } : {}),
         ...(diff.teamId ? { team: diff.teamId } : {}),
-        ...by(actor),
+        ...by(context),
       },
     });
   if (diff.priority)
     events.push({
       type: 'ticket.priority_changed',
-      payload: { ticketId, from: diff.priority.from, to: diff.priority.to, ...by(actor) },
+      payload: { ticketId, from: diff.priority.from, to: diff.priority.to, ...by(context) },
     });
   return events;
 }
