@@ -1,6 +1,7 @@
 import type { DomainEventType } from '@/lib/constants/outbox';
 import { componentLogger } from '@/server/log';
 import type { TenantScope } from '@/server/db/tenant';
+import { notifySlaEscalation } from '@/server/services/notification/notify-sla-escalation';
 import { NOTIFYING_EVENT_TYPES, notifyTicketEvent } from '@/server/services/notification/notify-ticket-event';
 import type { DomainEvent } from '@/server/services/outbox/domain-event';
 
@@ -46,8 +47,17 @@ const ticketNotifications: EventConsumer = {
   },
 };
 
+/** The agents an SLA escalation level names get their mail here, not from the SLA check's transaction. */
+const escalationMails: EventConsumer = {
+  name: 'sla-escalation-mails',
+  types: ['sla.escalated'],
+  async handle(scope, event) {
+    await notifySlaEscalation(scope, event);
+  },
+};
+
 /** The one place consumers plug in. */
-export const EVENT_CONSUMERS: readonly EventConsumer[] = [ticketNotifications, debugLog];
+export const EVENT_CONSUMERS: readonly EventConsumer[] = [ticketNotifications, escalationMails, debugLog];
 
 export function consumersOf(consumers: readonly EventConsumer[], type: DomainEventType) {
   return consumers.filter((c) => c.types === 'all' || c.types.includes(type));

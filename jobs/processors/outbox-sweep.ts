@@ -1,5 +1,6 @@
 import { and, eq, lt, lte, sql } from 'drizzle-orm';
-import { runInTenant, runWithoutTenant } from '@/server/db/tenant';
+import { forEachWorkspace } from '@/server/db/for-each-workspace';
+import { runInTenant } from '@/server/db/tenant';
 import { outbox } from '@/server/db/schema';
 import { OUTBOX_KIND_TO_JOB, type OutboxKind } from '@/server/queue/jobs';
 import { requeueOutboxJob } from '@/server/queue/requeue';
@@ -12,14 +13,9 @@ import { EMAIL_CLAIM_LEASE_MS, UNCERTAIN_DELIVERY_ERROR } from './email-send';
  */
 async function failExpiredClaims() {
   const claimedBefore = new Date(Date.now() - EMAIL_CLAIM_LEASE_MS);
-  const tenantIds = await runWithoutTenant(async (tx) => {
-    const result = await tx.execute<{ id: string }>(
-      sql`select cairn_tenants_with_expired_outbox_claims(${claimedBefore.toISOString()}::timestamptz) as id`,
-    );
-    return result.rows.map((r) => r.id);
-  });
   let expired = 0;
-  for (const tenantId of tenantIds) {
+  const withExpiredClaims = sql`cairn_tenants_with_expired_outbox_claims(${claimedBefore.toISOString()}::timestamptz)`;
+  await forEachWorkspace(withExpiredClaims, async (tenantId) => {
     const rows = await runInTenant(tenantId, ({ db }) =>
       db
         .update(outbox)
@@ -28,7 +24,7 @@ async function failExpiredClaims() {
         .returning({ id: outbox.id }),
     );
     expired += rows.length;
-  }
+  });
   return expired;
 }
 
@@ -38,12 +34,8 @@ async function failExpiredClaims() {
  */
 export async function processOutboxSweep() {
   const expired = await failExpiredClaims();
-  const tenantIds = await runWithoutTenant(async (tx) => {
-    const result = await tx.execute<{ id: string }>(sql`select cairn_tenants_with_pending_outbox() as id`);
-    return result.rows.map((r) => r.id);
-  });
   let enqueued = 0;
-  for (const tenantId of tenantIds) {
+  await forEachWorkspace(sql`cairn_tenants_with_pending_outbox()`, async (tenantId) => {
     const rows = await runInTenant(tenantId, ({ db }) =>
       db
         .select({ id: outbox.id, kind: outbox.kind })
@@ -57,7 +49,7 @@ export async function processOutboxSweep() {
       await requeueOutboxJob(job, tenantId, row.id);
       enqueued++;
     }
-  }
+  });
   // Received mail waits in its own table; the same periodic sweep puts back its lost jobs.
   const inbound = await sweepPendingInbound();
   return { enqueued, expired, inboundEnqueued: inbound.enqueued };

@@ -1,43 +1,12 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
-import { tickets } from '@/server/db/schema';
-import { runInTenant, runWithoutTenant } from '@/server/db/tenant';
-import { applyTicketChanges } from '@/server/services/ticket/change-ticket';
-import { getTicketSettings } from '@/server/services/ticket/settings';
+import { ALL_WORKSPACES, forEachWorkspace } from '@/server/db/for-each-workspace';
+import { runInTenant } from '@/server/db/tenant';
+import { autoCloseSolvedTickets } from '@/server/services/ticket/auto-close-solved';
 
-const BATCH = 200;
-
-/**
- * Closes tickets that have stayed solved longer than the workspace's setting. Re-reads each ticket under
- * its lock, so a ticket reopened meanwhile is left alone, and a second run finds nothing left to do.
- */
+/** The `tickets.autoClose` schedule: each workspace in its own transaction. */
 export async function processTicketsAutoClose() {
-  const tenantIds = await runWithoutTenant(async (tx) =>
-    (await tx.execute<{ id: string }>(sql`select cairn_all_tenant_ids() as id`)).rows.map((r) => r.id),
-  );
   let closed = 0;
-  for (const tenantId of tenantIds) {
-    closed += await runInTenant(tenantId, async (scope) => {
-      const settings = await getTicketSettings(scope);
-      const cutoff = new Date(Date.now() - settings.autoCloseAfterDays * 86_400_000);
-      const due = await scope.db
-        .select({ id: tickets.id })
-        .from(tickets)
-        .where(and(eq(tickets.tenantId, tenantId), eq(tickets.status, 'solved'), lt(tickets.solvedAt, cutoff)))
-        .limit(BATCH)
-        .for('update', { skipLocked: true });
-      for (const { id } of due) {
-        const [ticket] = await scope.db.select().from(tickets).where(eq(tickets.id, id));
-        if (ticket?.status !== 'solved') continue;
-        await applyTicketChanges(
-          scope,
-          ticket,
-          { status: 'closed' },
-          { type: 'system' },
-          { action: 'auto_closed', reason: `Solved for more than ${settings.autoCloseAfterDays} days` },
-        );
-      }
-      return due.length;
-    });
-  }
+  await forEachWorkspace(ALL_WORKSPACES, async (tenantId) => {
+    closed += await runInTenant(tenantId, autoCloseSolvedTickets);
+  });
   return { closed };
 }

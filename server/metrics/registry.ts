@@ -1,10 +1,11 @@
-import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
 type Metrics = {
   registry: Registry;
   httpDuration: Histogram<'method' | 'route' | 'status'>;
   jobDuration: Histogram<'queue' | 'job' | 'outcome'>;
   jobWait: Histogram<'queue' | 'job'>;
+  slaRecomputations: Counter;
 };
 
 function createMetrics(): Metrics {
@@ -34,6 +35,13 @@ function createMetrics(): Metrics {
       help: 'Time from a job being due to a worker starting it',
       labelNames: ['queue', 'job'],
       buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 15, 30, 60, 300],
+      registers: [registry],
+    }),
+    // One per ticket change (the pipeline's promise) plus the timers' and policy edits' own: a rate far above
+    // the rate of ticket changes means some path recomputes more than once.
+    slaRecomputations: new Counter({
+      name: 'cairn_sla_recomputations_total',
+      help: "Times a ticket's SLA clocks were recomputed",
       registers: [registry],
     }),
   };

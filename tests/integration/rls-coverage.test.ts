@@ -21,7 +21,7 @@ import {
 } from '../helpers/ticket-factories';
 import { seedHelpCenter } from '../helpers/help-factories';
 import { createTestCalendar, createTestPolicy } from '../helpers/sla-factories';
-import { checkTicketSla } from '@/server/services/sla/check-ticket-sla';
+import { checkTicketSla } from '@/server/services/sla-check/check-ticket-sla';
 import { requestCustomerExport } from '@/server/services/privacy/request-privacy';
 import {
   addMember,

@@ -25,7 +25,7 @@ async function loadEngine(redis: string | null) {
     import('@/server/db/tenant'),
     import('@/server/services/ticket/create-ticket'),
     import('@/server/services/sla/recompute-ticket-sla'),
-    import('@/server/services/sla/sweep-due-sla'),
+    import('@/server/services/sla-check/sweep-due-sla'),
   ]);
   await enqueue.closeQueues();
   // Earlier test files queued work (notification mails, timers) that no worker ran; start from empty

@@ -6,10 +6,10 @@ import { outbox, slaEscalationRuns, ticketActivities, tickets, ticketSlaTargets 
 import { runInTenant } from '@/server/db/tenant';
 import { ownerDatabaseUrl } from '@/server/db/urls';
 import { formatDueTime } from '@/lib/sla';
-import { checkTicketSla } from '@/server/services/sla/check-ticket-sla';
+import { checkTicketSla } from '@/server/services/sla-check/check-ticket-sla';
 import { recomputeTicketSla } from '@/server/services/sla/recompute-ticket-sla';
 import { recomputeWorkspaceSla } from '@/server/services/sla/recompute-workspace-sla';
-import { sweepDueSla } from '@/server/services/sla/sweep-due-sla';
+import { sweepDueSla } from '@/server/services/sla-check/sweep-due-sla';
 import { callerFor, type Caller } from '../helpers/caller';
 import {
   addMember,
@@ -302,6 +302,8 @@ describe('warnings, breaches and escalations', () => {
     );
     expect(runs).toHaveLength(1);
     expect(runs[0]!.notifiedUserIds).toEqual([ws.owner.userId]);
+    // The mail is the `sla.escalated` event's consumer's, as every notification is.
+    await dispatchPendingEvents(ws.id);
     const mails = await runInTenant(ws.id, ({ db }) => db.select().from(outbox).where(eq(outbox.kind, 'email')));
     expect(
       mails.filter(

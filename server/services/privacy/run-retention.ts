@@ -1,6 +1,5 @@
 import { componentLogger } from '@/server/log';
-import { sql } from 'drizzle-orm';
-import { runWithoutTenant } from '@/server/db/tenant';
+import { ALL_WORKSPACES, forEachWorkspace } from '@/server/db/for-each-workspace';
 import { logError } from '@/server/errors';
 import { deleteExpiredExports, purgeWorkspaceAttachments } from './purge-attachments';
 
@@ -9,13 +8,10 @@ import { deleteExpiredExports, purgeWorkspaceAttachments } from './purge-attachm
  * transactions each. One workspace's failure is logged and does not stop the others.
  */
 export async function runRetention(now = new Date()) {
-  const tenantIds = await runWithoutTenant(async (tx) =>
-    (await tx.execute<{ id: string }>(sql`select cairn_all_tenant_ids() as id`)).rows.map((r) => r.id),
-  );
   let purged = 0;
   let exports = 0;
   let failed = 0;
-  for (const tenantId of tenantIds) {
+  await forEachWorkspace(ALL_WORKSPACES, async (tenantId) => {
     try {
       purged += (await purgeWorkspaceAttachments(tenantId, now)).purged;
       exports += await deleteExpiredExports(tenantId, now);
@@ -23,7 +19,7 @@ export async function runRetention(now = new Date()) {
       failed++;
       logError({ job: 'privacy.retention', tenantId, error });
     }
-  }
+  });
   if (purged || exports || failed)
     componentLogger('worker').info(
       { purged, exports, failed },

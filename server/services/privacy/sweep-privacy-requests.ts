@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { privacyRequests } from '@/server/db/schema';
-import { runInTenant, runWithoutTenant } from '@/server/db/tenant';
+import { forEachWorkspace } from '@/server/db/for-each-workspace';
+import { runInTenant } from '@/server/db/tenant';
 import { getQueue, jobId, enqueue } from '@/server/queue/enqueue';
 
 /**
@@ -9,13 +10,8 @@ import { getQueue, jobId, enqueue } from '@/server/queue/enqueue';
  * ignores an add under an id it holds).
  */
 export async function sweepPrivacyRequests() {
-  const tenantIds = await runWithoutTenant(async (tx) =>
-    (await tx.execute<{ id: string }>(sql`select cairn_tenants_with_pending_privacy_requests() as id`)).rows.map(
-      (r) => r.id,
-    ),
-  );
   let enqueued = 0;
-  for (const tenantId of tenantIds) {
+  await forEachWorkspace(sql`cairn_tenants_with_pending_privacy_requests()`, async (tenantId) => {
     const pending = await runInTenant(tenantId, ({ db }) =>
       db
         .select({ id: privacyRequests.id })
@@ -30,6 +26,6 @@ export async function sweepPrivacyRequests() {
       else await enqueue('privacy.process', { tenantId, requestId: id }, { key: id });
       enqueued++;
     }
-  }
+  });
   return { enqueued };
 }

@@ -2,6 +2,7 @@ import { and, eq, notInArray } from 'drizzle-orm';
 import { computeTicketTargets, escalationRunKey, nextCheckAt, type ComputedTarget } from '@/lib/sla';
 import { slaEscalationRuns, ticketSlaTargets } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
+import { metrics } from '@/server/metrics/registry';
 import { loadSlaFacts } from './load-sla-facts';
 import { scheduleSlaCheck } from './schedule-check';
 import { loadSlaConfig, resolveSla, type SlaConfig } from './sla-config';
@@ -27,6 +28,7 @@ function serializePauses(target: ComputedTarget) {
  * schedules the next check. Idempotent: the same state gives the same rows.
  */
 export async function recomputeTicketSla(scope: TenantScope, ticketId: string, preloaded?: SlaConfig) {
+  metrics.slaRecomputations.inc();
   const facts = await loadSlaFacts(scope, ticketId);
   if (!facts) return [];
   const config = preloaded ?? (await loadSlaConfig(scope));

@@ -3,17 +3,6 @@ import { ticketActivities, type ActivityChanges } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
 import { actorColumns, type TicketActor } from './actor';
 
-/** Field-by-field difference between two snapshots, for the activity log. */
-export function diffFields<T extends Record<string, unknown>>(before: T, after: Partial<T>): ActivityChanges {
-  const changes: ActivityChanges = {};
-  for (const [key, to] of Object.entries(after)) {
-    if (to === undefined) continue;
-    const from = before[key];
-    if (JSON.stringify(from) !== JSON.stringify(to)) changes[key] = { from: from ?? null, to: to ?? null };
-  }
-  return changes;
-}
-
 /**
  * One entry in a ticket's log. The log is the status history the SLA clocks are computed from, so its order
  * must be the order the changes happened in:

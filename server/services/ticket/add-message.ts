@@ -1,15 +1,11 @@
-import { eq, sql } from 'drizzle-orm';
 import type { TicketStatus } from '@/lib/constants/ticket';
 import { statusAfterAgentReply, statusAfterCustomerReply } from '@/lib/utils/ticket-lifecycle';
-import { ticketMessages, tickets } from '@/server/db/schema';
+import { ticketMessages } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
 import { AppError } from '@/server/errors';
-import { publishLive } from '@/server/live/publish';
-import { recordEvent } from '@/server/services/outbox/record-event';
 import type { TicketActor } from './actor';
-import { applyTicketChanges } from './change-ticket';
+import { commitTicketChange, type LockedTicket } from './commit-ticket-change';
 import { linkAttachments } from './link-attachments';
-import type { TicketRecord } from './load-ticket';
 
 type NewMessage = {
   kind: 'reply' | 'note';
@@ -21,9 +17,10 @@ type NewMessage = {
 
 /**
  * Adds a reply or note and moves the ticket along: a customer reply reopens a pending or solved ticket,
- * the first agent reply opens a new one and counts as the first response. Notes change no status.
+ * the first agent reply opens a new one and counts as the first response. Notes change no status. The
+ * message row is this use case's; its counters, event, clocks and live notice are the committer's.
  */
-export async function addMessage(scope: TenantScope, ticket: TicketRecord, actor: TicketActor, message: NewMessage) {
+export async function addMessage(scope: TenantScope, ticket: LockedTicket, actor: TicketActor, message: NewMessage) {
   if (ticket.status === 'merged')
     throw new AppError('PRECONDITION_FAILED', 'This ticket was merged into another; reply on that ticket instead.');
   if (ticket.status === 'closed')
@@ -51,32 +48,22 @@ export async function addMessage(scope: TenantScope, ticket: TicketRecord, actor
     messageId: row!.id,
     actor,
   });
-  await recordEvent(scope, 'ticket.message_added', {
-    ticketId: ticket.id,
-    messageId: row!.id,
-    kind: message.kind,
-    authorType: actor.type,
-  });
 
   const isPublicAgentReply = actor.type === 'agent' && message.kind === 'reply';
-  await scope.db
-    .update(tickets)
-    .set({
-      messageCount: sql`${tickets.messageCount} + 1`,
-      lastCustomerMessageAt: actor.type === 'customer' ? now : undefined,
-      lastAgentMessageAt: isPublicAgentReply ? now : undefined,
-      firstRespondedAt: isPublicAgentReply && !ticket.firstRespondedAt ? now : undefined,
-    })
-    .where(eq(tickets.id, ticket.id));
-
   let nextStatus: TicketStatus = ticket.status;
   if (actor.type === 'customer') nextStatus = statusAfterCustomerReply(ticket.status);
   else if (isPublicAgentReply) nextStatus = statusAfterAgentReply(ticket.status);
   if (message.status) nextStatus = message.status;
-  await applyTicketChanges(scope, ticket, { status: nextStatus }, actor, {
-    action: actor.type === 'customer' ? 'customer_replied' : message.kind === 'note' ? 'note_added' : 'replied',
-    touch: true,
-  });
-  await publishLive(scope, 'message.created', ticket.id);
+  await commitTicketChange(
+    scope,
+    ticket,
+    { status: nextStatus },
+    {
+      actor,
+      channel: actor.type === 'customer' ? 'portal' : actor.type === 'agent' ? 'agent' : 'system',
+      action: actor.type === 'customer' ? 'customer_replied' : message.kind === 'note' ? 'note_added' : 'replied',
+      message: { id: row!.id, kind: message.kind, at: now },
+    },
+  );
   return { messageId: row!.id };
 }

@@ -12,7 +12,7 @@ import { memberships, users } from '@/server/db/schema';
 import type { StaffScope } from '@/server/services/types';
 import { getCustomer, upsertCustomerByEmail } from '@/server/services/customer/customers';
 import { addMessage } from './add-message';
-import { applyTicketChanges } from './change-ticket';
+import { commitTicketChange } from './commit-ticket-change';
 import { createTicket } from './create-ticket';
 import { validateCustomFields } from './custom-fields';
 import { loadTicketForUpdate } from './load-ticket';
@@ -45,10 +45,12 @@ export async function replyAsAgent(scope: StaffScope, input: z.output<typeof rep
 
 export async function updateTicketStatus(scope: StaffScope, input: z.output<typeof updateStatusInput>) {
   const ticket = await loadTicketForUpdate(scope, input.ticketId);
-  const { ticket: updated } = await applyTicketChanges(scope, ticket, { status: input.status }, agentOf(scope), {
-    action: 'status_changed',
-    reason: input.reason,
-  });
+  const { ticket: updated } = await commitTicketChange(
+    scope,
+    ticket,
+    { status: input.status },
+    { actor: agentOf(scope), channel: 'agent', action: 'status_changed', reason: input.reason },
+  );
   return updated;
 }
 
@@ -60,7 +62,11 @@ export async function assignTicket(scope: StaffScope, input: z.output<typeof ass
     teamId: input.teamId,
     ...(input.assigneeId && ticket.status === 'new' ? { status: 'open' as const } : {}),
   };
-  const { ticket: updated } = await applyTicketChanges(scope, ticket, changes, agentOf(scope), { action: 'assigned' });
+  const { ticket: updated } = await commitTicketChange(scope, ticket, changes, {
+    actor: agentOf(scope),
+    channel: 'agent',
+    action: 'assigned',
+  });
   return updated;
 }
 
@@ -80,7 +86,10 @@ export async function updateTicket(scope: StaffScope, input: z.output<typeof upd
         }
       : {}),
   };
-  const { ticket: updated } = await applyTicketChanges(scope, ticket, changes, agentOf(scope));
+  const { ticket: updated } = await commitTicketChange(scope, ticket, changes, {
+    actor: agentOf(scope),
+    channel: 'agent',
+  });
   return updated;
 }
 

@@ -2,8 +2,9 @@ import type { z } from 'zod';
 import type { bulkUpdateInput } from '@/lib/validators/ticket';
 import type { StaffScope } from '@/server/services/types';
 import { AppError } from '@/server/errors';
-import { applyTicketChanges, type TicketChanges } from './change-ticket';
+import { commitTicketChange } from './commit-ticket-change';
 import { loadTicketForUpdate, type TicketRecord } from './load-ticket';
+import type { TicketChanges } from './plan-ticket-change';
 import { assertReferences } from './references';
 
 type BulkAction = z.output<typeof bulkUpdateInput>['action'];
@@ -46,7 +47,11 @@ export async function bulkUpdateTickets(scope: StaffScope, input: z.output<typeo
       await scope.db.transaction(async (savepoint) => {
         const nested = { ...scope, db: savepoint };
         const ticket = await loadTicketForUpdate(nested, ticketId);
-        await applyTicketChanges(nested, ticket, changesFor(action, ticket), actor, { action: `bulk_${action.type}` });
+        await commitTicketChange(nested, ticket, changesFor(action, ticket), {
+          actor,
+          channel: 'agent',
+          action: `bulk_${action.type}`,
+        });
       });
       results.push({ ticketId, ok: true });
     } catch (error) {

@@ -2,14 +2,11 @@ import type { TicketChannel, TicketPriority, TicketType } from '@/lib/constants/
 import { formatTicketNumber } from '@/lib/utils/ticket-number';
 import { ticketMessages, tickets } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
-import { publishLive } from '@/server/live/publish';
-import { recomputeTicketSla } from '@/server/services/sla/recompute-ticket-sla';
-import { recordEvent } from '@/server/services/outbox/record-event';
-import { recordActivity } from './activity';
 import type { TicketActor } from './actor';
+import { commitNewTicket } from './commit-ticket-change';
 import { linkAttachments } from './link-attachments';
 import { validateCustomFields } from './custom-fields';
-import { assignTicketNumber, placeholderTicketNumber } from './numbering';
+import { placeholderTicketNumber } from './numbering';
 import { assertReferences } from './references';
 import { getTicketSettings } from './settings';
 
@@ -31,9 +28,10 @@ export type CreateTicketCommand = {
 };
 
 /**
- * A ticket with its first message, numbered without gaps, in one transaction: the ticket, its message,
- * activity, SLA rows and one `ticket.created` event. Mails (the customer's confirmation, agent alerts) are
- * the event's consumers' work (jobs/events/consumers.ts), so they cost this transaction nothing.
+ * A ticket with its first message, numbered without gaps, in one transaction: the ticket and its message
+ * here; activity, SLA rows, the number and one `ticket.created` event from the committer. Mails (the
+ * customer's confirmation, agent alerts) are the event's consumers' work (jobs/events/consumers.ts), so
+ * they cost this transaction nothing.
  */
 export async function createTicket(scope: TenantScope, command: CreateTicketCommand) {
   await assertReferences(scope, command);
@@ -86,24 +84,7 @@ export async function createTicket(scope: TenantScope, command: CreateTicketComm
     messageId: message!.id,
     actor: command.actor,
   });
-  await recordActivity(scope, {
-    ticketId: ticket!.id,
-    actor: command.actor,
-    action: 'created',
-    changes: { status: { from: null, to: ticket!.status } },
-    at: now,
-  });
-  await recomputeTicketSla(scope, ticket!.id);
-  const number = await assignTicketNumber(scope, ticket!.id);
-  await recordEvent(scope, 'ticket.created', {
-    ticketId: ticket!.id,
-    messageId: message!.id,
-    number,
-    channel: command.channel,
-    priority: ticket!.priority,
-    actorType: command.actor.type,
-  });
-  await publishLive(scope, 'ticket.created', ticket!.id);
+  const number = await commitNewTicket(scope, ticket!, { messageId: message!.id, actor: command.actor });
   return {
     ...ticket!,
     number,

@@ -3,7 +3,7 @@ import { attachments, customers, ticketActivities, ticketMessages, tickets, user
 import type { TenantScope } from '@/server/db/tenant';
 import { notFound } from '@/server/errors';
 import { explainTicketSla } from '@/server/services/sla/explain-ticket-sla';
-import { ticketMailFailures } from '@/server/services/notification/mail-failures';
+import { ticketMailFailures } from './mail-failures';
 import { findDuplicates, requesterTickets, ticketRowQuery, toTicketRow } from './queries';
 import { getTicketSettings } from './settings';
 

@@ -9,8 +9,9 @@ import { customers, macros, tenants, users, type MacroActions } from '@/server/d
 import type { StaffScope } from '@/server/services/types';
 import { isUniqueViolation } from '@/server/db/errors';
 import { AppError, notFound } from '@/server/errors';
-import { applyTicketChanges, type TicketChanges } from './change-ticket';
+import { commitTicketChange } from './commit-ticket-change';
 import { loadTicketForUpdate, type TicketRecord } from './load-ticket';
+import type { TicketChanges } from './plan-ticket-change';
 import { assertReferences } from './references';
 import { getTicketSettings } from './settings';
 
@@ -173,13 +174,12 @@ export async function applyMacro(scope: StaffScope, input: { macroId: string; ti
     teamId: changes.teamId,
     categoryId: changes.categoryId,
   });
-  const { ticket: updated } = await applyTicketChanges(
-    scope,
-    ticket,
-    changes,
-    { type: 'agent', userId: scope.actor.userId },
-    { action: 'macro_applied', reason: `Macro "${macro.name}"` },
-  );
+  const { ticket: updated } = await commitTicketChange(scope, ticket, changes, {
+    actor: { type: 'agent', userId: scope.actor.userId },
+    channel: 'agent',
+    action: 'macro_applied',
+    reason: `Macro "${macro.name}"`,
+  });
   const body = renderMacroTemplate(macro.body, await placeholderValues(scope, updated));
   return { body, kind: macro.kind === 'note' ? ('note' as const) : ('reply' as const), ticket: updated };
 }

@@ -1,13 +1,10 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { formatTicketNumber } from '@/lib/utils/ticket-number';
 import { attachments, ticketMessages, tickets } from '@/server/db/schema';
 import type { StaffScope } from '@/server/services/types';
 import { AppError, notFound } from '@/server/errors';
-import { publishLive } from '@/server/live/publish';
-import { recordEvent } from '@/server/services/outbox/record-event';
-import { recordActivity } from './activity';
+import { commitTicketChange } from './commit-ticket-change';
 import { getTicketSettings } from './settings';
-import { recomputeTicketSla } from '@/server/services/sla/recompute-ticket-sla';
 
 /**
  * Moves the source's messages and files into the target and ends the source as merged, with a link.
@@ -61,43 +58,28 @@ export async function mergeTickets(
       createdAt: now,
     },
   ]);
-  await scope.db
-    .update(tickets)
-    .set({
-      messageCount: sql`${tickets.messageCount} + ${moved.length + 1}`,
-      tags: [...new Set([...target.tags, ...source.tags])],
-      updatedAt: now,
-    })
-    .where(eq(tickets.id, target.id));
-  await scope.db
-    .update(tickets)
-    .set({ status: 'merged', mergedIntoId: target.id, messageCount: 1, updatedAt: now, closedAt: now })
-    .where(eq(tickets.id, source.id));
-  await recordActivity(scope, {
-    ticketId: source.id,
-    actor,
-    action: 'merged',
-    changes: { status: { from: source.status, to: 'merged' }, mergedIntoId: { from: null, to: target.id } },
-    reason: input.note,
-  });
-  await recordActivity(scope, {
-    ticketId: target.id,
-    actor,
-    action: 'merged_in',
-    changes: { mergedFrom: { from: null, to: source.id } },
-    reason: input.note,
-  });
-  // The source's clocks stop with it; the target gained messages (and tags) that can move its clocks.
-  await recomputeTicketSla(scope, source.id);
-  await recomputeTicketSla(scope, target.id);
-  await recordEvent(scope, 'ticket.merged', {
-    ticketId: source.id,
-    mergedIntoId: target.id,
-    movedMessages: moved.length,
-    actorType: 'agent',
-    actorId: scope.actor.userId,
-  });
-  await publishLive(scope, 'ticket.updated', source.id);
-  await publishLive(scope, 'ticket.updated', target.id);
+  // Two changes, one per ticket: the source's clocks stop with it (and it raises `ticket.merged`); the
+  // target gained messages (and tags) that can move its clocks.
+  const context = { actor, channel: 'agent' as const, reason: input.note };
+  await commitTicketChange(
+    scope,
+    source,
+    {},
+    {
+      ...context,
+      action: 'merged',
+      merge: { intoId: target.id, movedMessages: moved.length },
+    },
+  );
+  await commitTicketChange(
+    scope,
+    target,
+    { tags: [...new Set([...target.tags, ...source.tags])] },
+    {
+      ...context,
+      action: 'merged_in',
+      merge: { fromId: source.id, addedMessages: moved.length + 1 },
+    },
+  );
   return { targetTicketId: target.id, movedMessages: moved.length };
 }

@@ -6,7 +6,7 @@ import { customers, ticketCategories, ticketMessages, tickets, users } from '@/s
 import type { TenantScope } from '@/server/db/tenant';
 import { AppError, notFound } from '@/server/errors';
 import { addMessage } from './add-message';
-import { applyTicketChanges } from './change-ticket';
+import { commitTicketChange } from './commit-ticket-change';
 import { createTicket } from './create-ticket';
 import { attachmentsByMessage } from './get-ticket';
 import { loadTicketForUpdate } from './load-ticket';
@@ -175,8 +175,11 @@ export async function replyAsCustomer(
 export async function closeAsCustomer(scope: TenantScope, customer: Customer, input: { ticketId: string }) {
   const ticket = await ownTicketForUpdate(scope, customer, input.ticketId);
   if (ticket.status === 'closed') return { status: 'closed' as const };
-  await applyTicketChanges(scope, ticket, { status: 'closed' }, customerActor(customer), {
-    action: 'closed_by_customer',
-  });
+  await commitTicketChange(
+    scope,
+    ticket,
+    { status: 'closed' },
+    { actor: customerActor(customer), channel: 'portal', action: 'closed_by_customer' },
+  );
   return { status: 'closed' as const };
 }

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { customers, memberships } from '@/server/db/schema';
 import { addMessage } from '@/server/services/ticket/add-message';
-import { applyTicketChanges } from '@/server/services/ticket/change-ticket';
+import { commitTicketChange } from '@/server/services/ticket/commit-ticket-change';
 import { createTicket } from '@/server/services/ticket/create-ticket';
 import { loadTicketForUpdate } from '@/server/services/ticket/load-ticket';
 import { mergeTickets } from '@/server/services/ticket/merge-tickets';
@@ -110,12 +110,11 @@ export async function seedDemoTickets(scope: StaffScope) {
     });
     const agent = { type: 'agent' as const, userId: agentId };
     if (demo.assign)
-      await applyTicketChanges(
+      await commitTicketChange(
         scope,
         await loadTicketForUpdate(scope, created.id),
         { assigneeId: agentId, status: 'open' },
-        agent,
-        { action: 'assigned' },
+        { actor: agent, channel: 'system', action: 'assigned' },
       );
     if (demo.note)
       await addMessage(scope, await loadTicketForUpdate(scope, created.id), agent, { kind: 'note', body: demo.note });
@@ -129,7 +128,12 @@ export async function seedDemoTickets(scope: StaffScope) {
         : []) {
       const ticket = await loadTicketForUpdate(scope, created.id);
       if (ticket.status !== status)
-        await applyTicketChanges(scope, ticket, { status }, agent, { action: 'status_changed' });
+        await commitTicketChange(
+          scope,
+          ticket,
+          { status },
+          { actor: agent, channel: 'system', action: 'status_changed' },
+        );
     }
     ids.push(created.id);
     if (demo.mergeInto !== undefined)

@@ -108,7 +108,7 @@ async function main() {
   const { enqueue, getQueue } = await import('../../../server/queue/enqueue');
   const { startWorkers } = await import('../../../jobs/start-workers');
   const { QUEUES } = await import('../../../server/queue/jobs');
-  const { sweepDueSla } = await import('../../../server/services/sla/sweep-due-sla');
+  const { sweepDueSla } = await import('../../../server/services/sla-check/sweep-due-sla');
   const { addToOutbox } = await import('../../../server/services/outbox/add-to-outbox');
   const { closeDb } = await import('../../../server/db/client');
 

@@ -1,22 +1,18 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { SLA_METRIC_LABELS, type SlaMetric } from '@/lib/constants/sla';
-import { env } from '@/lib/env';
-import { formatTicketNumber } from '@/lib/utils/ticket-number';
-import { slaEscalationEmail } from '@/emails/sla-escalation';
-import { memberships, slaEscalationRuns, teams, tickets, users } from '@/server/db/schema';
+import { memberships, slaEscalationRuns, teams, tickets } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
-import { addManyToOutbox } from '@/server/services/outbox/add-to-outbox';
-import { workspaceSender } from '@/server/services/notification/sender';
 import { recordEvent } from '@/server/services/outbox/record-event';
+import type { SlaEscalationRow, SlaPolicyRow } from '@/server/services/sla/sla-config';
 import { recordActivity } from '@/server/services/ticket/activity';
-import { applyTicketChanges, type TicketChanges } from '@/server/services/ticket/change-ticket';
-import { getTicketSettings } from '@/server/services/ticket/settings';
-import type { SlaEscalationRow, SlaPolicyRow } from './sla-config';
+import type { TicketChanges } from '@/server/services/ticket/plan-ticket-change';
 
 /**
  * Runs one escalation level on one clock, once: the run row's unique key (ticket, level, metric, the moment it
  * counts from) is taken first, so a check that runs twice, or two workers at once, act a single time.
  * Actions that name someone no longer in the workspace are skipped and said so in the activity log.
+ * The ticket changes it asks for (priority, assignee, team) are returned, not written: the check commits
+ * all of a run's escalations as one ticket change, with one SLA recomputation.
  */
 export async function runEscalation(
   scope: TenantScope,
@@ -41,10 +37,10 @@ export async function runEscalation(
     })
     .onConflictDoNothing()
     .returning({ id: slaEscalationRuns.id });
-  if (!run) return false;
+  if (!run) return null;
 
   const [ticket] = await scope.db.select().from(tickets).where(eq(tickets.id, input.ticketId)).for('update');
-  if (!ticket) return false;
+  if (!ticket) return null;
   const actions = level.actions;
   const skipped: string[] = [];
   const changes: TicketChanges = {};
@@ -65,14 +61,7 @@ export async function runEscalation(
     else skipped.push('the team to assign was deleted');
   }
 
-  const notified = await notifyUsers(scope, {
-    ticket,
-    policy,
-    level,
-    metric,
-    userIds: actions.notifyUserIds ?? [],
-    dueAt: input.dueAt,
-  });
+  const notified = await membersAmong(scope, actions.notifyUserIds ?? []);
   await scope.db.update(slaEscalationRuns).set({ notifiedUserIds: notified }).where(eq(slaEscalationRuns.id, run.id));
 
   const what = `${SLA_METRIC_LABELS[metric]} ${level.trigger === 'breach' ? 'breached' : 'at risk'}`;
@@ -90,53 +79,19 @@ export async function runEscalation(
     level: level.level,
     trigger: level.trigger,
     policyId: policy.id,
+    policyName: policy.name,
+    dueAt: input.dueAt?.toISOString() ?? null,
     notifiedUserIds: notified,
   });
-  if (Object.keys(changes).length)
-    await applyTicketChanges(scope, ticket, changes, { type: 'system' }, { action: 'sla_escalation_applied', reason });
-  return true;
+  return { changes, reason };
 }
 
-async function notifyUsers(
-  scope: TenantScope,
-  input: {
-    ticket: typeof tickets.$inferSelect;
-    policy: SlaPolicyRow;
-    level: SlaEscalationRow;
-    metric: SlaMetric;
-    userIds: string[];
-    dueAt: Date | null;
-  },
-) {
-  if (!input.userIds.length) return [];
+/** The people to notify who are still in the workspace; the mail itself is the `sla.escalated` consumer's. */
+async function membersAmong(scope: TenantScope, userIds: string[]) {
+  if (!userIds.length) return [];
   const people = await scope.db
-    .select({ id: users.id, email: users.email })
+    .select({ id: memberships.userId })
     .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(inArray(memberships.userId, input.userIds));
-  if (!people.length) return [];
-  // The workspace's own sender and brand, as its ticket notifications use.
-  const sender = await workspaceSender(scope);
-  const settings = await getTicketSettings(scope);
-  const ticketNumber = formatTicketNumber(settings, input.ticket.number, input.ticket.createdAt);
-  const mails = await Promise.all(
-    people.map(async (person) => {
-      const mail = await slaEscalationEmail({
-        brand: sender.brand,
-        ticketNumber,
-        subject: input.ticket.subject,
-        metricLabel: SLA_METRIC_LABELS[input.metric],
-        trigger: input.level.trigger,
-        level: input.level.level,
-        policyName: input.policy.name,
-        dueAt: input.dueAt ? input.dueAt.toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : 'not set',
-        url: `${env.APP_URL}/agent/tickets/${input.ticket.id}`,
-      });
-      return {
-        payload: { to: person.email, ...mail, from: sender.from, headers: { 'Auto-Submitted': 'auto-generated' } },
-      };
-    }),
-  );
-  await addManyToOutbox(scope, 'email', mails);
+    .where(inArray(memberships.userId, userIds));
   return people.map((p) => p.id);
 }

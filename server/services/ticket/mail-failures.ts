@@ -11,7 +11,10 @@ export type MailFailure = {
   ticketMessageId: string | null;
 };
 
-/** Notification mails of a ticket that gave up, for the agent's ticket page (never for customers). */
+/**
+ * Notification mails of a ticket that gave up, for the agent's ticket page (never for customers). A read of
+ * the ticket page, kept beside it: the notification services write these rows, the ticket services show them.
+ */
 export async function ticketMailFailures(scope: TenantScope, ticketId: string): Promise<MailFailure[]> {
   const rows = await scope.db
     .select({

@@ -1,6 +1,7 @@
 import { and, asc, isNotNull, lte, sql } from 'drizzle-orm';
 import { ticketSlaTargets } from '@/server/db/schema';
-import { runInTenant, runWithoutTenant } from '@/server/db/tenant';
+import { forEachWorkspace } from '@/server/db/for-each-workspace';
+import { runInTenant } from '@/server/db/tenant';
 import { logError } from '@/server/errors';
 import { checkTicketSla } from './check-ticket-sla';
 
@@ -15,15 +16,9 @@ const TICKETS_PER_WORKSPACE_RUN = 500;
  */
 export async function sweepDueSla(now = new Date()) {
   const before = new Date(now.getTime() - SLA_TIMER_GRACE_MS);
-  const tenantIds = await runWithoutTenant(async (tx) =>
-    (
-      await tx.execute<{ id: string }>(
-        sql`select cairn_tenants_with_due_sla(${before.toISOString()}::timestamptz) as id`,
-      )
-    ).rows.map((r) => r.id),
-  );
   let checked = 0;
-  for (const tenantId of tenantIds) {
+  const withDueClocks = sql`cairn_tenants_with_due_sla(${before.toISOString()}::timestamptz)`;
+  const workspaces = await forEachWorkspace(withDueClocks, async (tenantId) => {
     const ticketIds = await runInTenant(tenantId, async ({ db }) =>
       (
         await db
@@ -42,6 +37,6 @@ export async function sweepDueSla(now = new Date()) {
         logError(error);
       }
     }
-  }
-  return { workspaces: tenantIds.length, checked };
+  });
+  return { workspaces, checked };
 }
