@@ -11,7 +11,7 @@ import { ensureBuild, freePort, startWebServer } from '../web-server';
 import { groupRssMiB, slopePerMinute } from './memory';
 import { startSmtpSink } from './smtp-sink';
 
-// `npm run bench:load [-- --quick] [--build]`: the soak test of issue 9. The production build (`next start`,
+// `npm run bench:load [-- --quick] [--build]`: the soak test of issue 9. The production build (scripts/serve-web.ts as `npm start` runs it,
 // START_WORKER=false) and a separate `npm run worker`, on Postgres and Redis, while 50 agents poll their
 // queue view, open tickets and reply through HTTP tRPC as the agent UI does, and tickets arrive at
 // 100/s through the ticket.create procedure over HTTP. It prints each figure beside its target and checks
@@ -134,7 +134,7 @@ async function main() {
   await worker.ready;
   const server = await startWebServer(process.env, await freePort());
   log(
-    `server: next start at ${server.url} (pid ${server.pid})${build.built ? `, built in ${build.seconds.toFixed(0)}s` : ''}; worker: npm run worker · load average ${loadAverage().join(' ')} on ${machineInfo().cpus} CPUs`,
+    `server: scripts/serve-web.ts at ${server.url} (pid ${server.pid})${build.built ? `, built in ${build.seconds.toFixed(0)}s` : ''}; worker: npm run worker · load average ${loadAverage().join(' ')} on ${machineInfo().cpus} CPUs`,
   );
 
   const { staffCookie, TrpcHttp } = await import('../trpc-http');
@@ -279,6 +279,9 @@ async function main() {
   const slope = slopePerMinute(half);
   const achieved = created.size / seconds;
   const mark = (ok: boolean) => (ok ? '✓' : '✗');
+  // The arrival rate's own consequence (Little's law): 100 tickets/s with at most 64 calls in flight leaves
+  // each call 640 ms; slower creates are what make arrivals go unsent.
+  const createP95TargetMs = (1000 * PROFILE.maxInFlight) / PROFILE.arrivalsPerSecond;
   const rows = [
     [
       'errors (HTTP calls that failed)',
@@ -293,12 +296,16 @@ async function main() {
       mark(achieved >= PROFILE.arrivalsPerSecond * 0.98),
     ],
     ['arrivals not sent (server behind by ≥ 64 calls)', String(notSent), '0', mark(notSent === 0)],
-    ['ticket.create p50 / p95', `${creates.p50.toFixed(0)} / ${creates.p95.toFixed(0)} ms`, '–', ''],
-    ['agent queue page (ticket.list all_open) p50', `${queue.p50.toFixed(0)} ms`, '–', ''],
     [
-      'agent queue page p95',
-      `${queue.p95.toFixed(0)} ms`,
-      `≤ ${TARGETS.queueP95Ms} ms`,
+      'ticket.create p50 / p95',
+      `${creates.p50.toFixed(0)} / ${creates.p95.toFixed(0)} ms`,
+      `p95 ≤ ${createP95TargetMs} ms`,
+      mark(creates.p95 <= createP95TargetMs),
+    ],
+    [
+      'agent queue page (ticket.list all_open) p50 / p95',
+      `${queue.p50.toFixed(0)} / ${queue.p95.toFixed(0)} ms`,
+      `p95 ≤ ${TARGETS.queueP95Ms} ms`,
       mark(queue.p95 <= TARGETS.queueP95Ms),
     ],
     [
@@ -334,7 +341,7 @@ async function main() {
   for (const e of errors.slice(0, 5)) log(`error (${e.what}): ${e.message}`);
   const file = writeResults(PROFILE.name, {
     profile: PROFILE,
-    targets: TARGETS,
+    targets: { ...TARGETS, createP95Ms: createP95TargetMs },
     machine: machineInfo(),
     loadAverage: loadAverage(),
     seconds,
