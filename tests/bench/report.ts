@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { RELEVANCE_FLOORS, type RelevanceScore } from '../helpers/help-relevance';
+import { RELEVANCE_FLOORS } from '../fixtures/help-relevance';
+import type { RelevanceScore } from '../helpers/help-relevance';
 import type { Measured, Throughput } from './measure';
 import type { PgbenchResult } from './pgbench';
 import type { Summary } from './stats';

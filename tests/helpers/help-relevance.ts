@@ -43,9 +43,6 @@ export async function seedRelevanceSet(workspaceId: string, author: Actor) {
   );
 }
 
-/** The bar for the relevance set: shares of its queries with the expected article first, and in the top three. */
-export const RELEVANCE_FLOORS = { first: 0.8, topThree: 0.95 } as const;
-
 export type RelevanceMiss = RelevanceQuery & { rank: number | null; got: string[] };
 export type RelevanceScore = {
   queries: number;

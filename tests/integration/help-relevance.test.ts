@@ -1,14 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { RELEVANCE_ARTICLES, RELEVANCE_QUERIES } from '../fixtures/help-relevance';
+import { RELEVANCE_ARTICLES, RELEVANCE_FLOORS, RELEVANCE_QUERIES } from '../fixtures/help-relevance';
 import { callerFor } from '../helpers/caller';
 import { addMember, createWorkspace, type TestWorkspace } from '../helpers/factories';
-import {
-  describeScore,
-  RELEVANCE_FLOORS,
-  scoreRelevance,
-  seedRelevanceSet,
-  type RelevanceScore,
-} from '../helpers/help-relevance';
+import { describeScore, scoreRelevance, seedRelevanceSet, type RelevanceScore } from '../helpers/help-relevance';
 
 // Search quality: the relevance set (tests/fixtures/help-relevance.ts) through the public search procedure
 // an anonymous reader calls. The floors are the bar; the shares are printed so a change that

@@ -94,6 +94,9 @@ export async function createTicket(scope: TenantScope, command: CreateTicketComm
     at: now,
   });
   await recomputeTicketSla(scope, ticket!.id);
+  // NOTIFY is delivered at commit wherever it stands in the transaction: sent before the number, so the
+  // counter's lock (held to commit) covers one round trip fewer. The event needs the number, so it follows.
+  await publishLive(scope, 'ticket.created', ticket!.id);
   const number = await assignTicketNumber(scope, ticket!.id);
   await recordEvent(scope, 'ticket.created', {
     ticketId: ticket!.id,
@@ -103,7 +106,6 @@ export async function createTicket(scope: TenantScope, command: CreateTicketComm
     priority: ticket!.priority,
     actorType: command.actor.type,
   });
-  await publishLive(scope, 'ticket.created', ticket!.id);
   return {
     ...ticket!,
     number,
