@@ -11,8 +11,9 @@ import { ensureBuild, freePort, startWebServer } from '../web-server';
 import { groupRssMiB, slopePerMinute } from './memory';
 import { startSmtpSink } from './smtp-sink';
 
-// `npm run bench:load [-- --quick] [--build]`: the soak test of issue 9. The production build (scripts/serve-web.ts as `npm start` runs it,
-// START_WORKER=false) and a separate `npm run worker`, on Postgres and Redis, while 50 agents poll their
+// `npm run bench:load [-- --quick] [--build]`: the soak test of issue 9. The production build (served by
+// scripts/serve-web.ts as `npm start` runs it, START_WORKER=false) and a separate `npm run worker`, on
+// Postgres and Redis, while 50 agents poll their
 // queue view, open tickets and reply through HTTP tRPC as the agent UI does, and tickets arrive at
 // 100/s through the ticket.create procedure over HTTP. It prints each figure beside its target and checks
 // afterwards that every ticket exists once and every queued mail was sent once. It never fails on a slow
@@ -65,7 +66,8 @@ function startWorker(env: NodeJS.ProcessEnv) {
   // node with tsx's loader, as tests/helpers/worker-process.ts does: one process to stop, no grandchild.
   const child = spawn(process.execPath, ['--import', 'tsx', 'jobs/worker.ts'], {
     cwd: path.resolve('.'),
-    env: { ...env, NODE_ENV: 'production' },
+    // LOG_LEVEL info: its pino start-up line ("processing jobs on …") is how the bench knows it takes jobs.
+    env: { ...env, NODE_ENV: 'production', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -82,7 +84,7 @@ function startWorker(env: NodeJS.ProcessEnv) {
   const ready = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`The worker did not start within 60 s:\n${output}`)), 60_000);
     child.stdout!.on('data', () => {
-      if (!output.includes('[worker] processing jobs')) return;
+      if (!output.includes('processing jobs on')) return;
       clearTimeout(timer);
       resolve();
     });
@@ -258,6 +260,9 @@ async function main() {
       .reduce((a, r) => a + Number(r.n), 0);
   const drainDeadline = Date.now() + PROFILE.drainSeconds * 1000;
   while ((await pendingRows()) > 0 && Date.now() < drainDeadline) await wait(1_000);
+  // The worker stops gracefully (its batches in flight are sent and settled) before anything is counted:
+  // otherwise mails sent but not yet marked done make the outbox and the mail server disagree.
+  await worker.stop();
   const counts = await outboxCounts();
   const count = (kind: string, status: string) =>
     Number(counts.find((r) => r.kind === kind && r.status === status)?.n ?? 0);
