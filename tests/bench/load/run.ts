@@ -13,11 +13,11 @@ import { startSmtpSink } from './smtp-sink';
 
 // `npm run bench:load [-- --quick] [--build]`: the soak test of issue 9. The production build (served by
 // scripts/serve-web.ts as `npm start` runs it, START_WORKER=false) and a separate `npm run worker`, on
-// Postgres and Redis, while 50 agents poll their
-// queue view, open tickets and reply through HTTP tRPC as the agent UI does, and tickets arrive at
-// 100/s through the ticket.create procedure over HTTP. It prints each figure beside its target and checks
-// afterwards that every ticket exists once and every queued mail was sent once. It never fails on a slow
-// figure (STYLE §7); it exits non-zero only when it could not run. Only 127.0.0.1 traffic.
+// Postgres and Redis, while 50 agents poll their queue view, open tickets and reply through HTTP tRPC as
+// the agent UI does, and tickets arrive at 100/s through the ticket.create procedure over HTTP. It prints
+// each figure beside its target and checks afterwards that every ticket exists once and every queued mail
+// was sent once. It never fails on a slow figure (STYLE §7); it exits non-zero only when it could not run.
+// Only 127.0.0.1 traffic.
 
 const quick = process.argv.includes('--quick');
 const unknown = process.argv.slice(2).filter((a) => !['--quick', '--build'].includes(a));
