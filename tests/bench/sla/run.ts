@@ -179,12 +179,22 @@ async function main() {
   const idle: number[] = [];
   for (let i = 0; i < PROFILE.sweepRuns; i += 1) idle.push((await timed(() => sweepDueSla())).ms);
   const idleSweep = summarize(idle);
-  // Lost timers: clocks overdue with no job (Redis lost them); one sweep run does their work.
-  await owner.query(
-    `update ticket_sla_targets set due_at = now() - interval '1 minute', next_check_at = now() - interval '1 minute'
-     where id in (select id from ticket_sla_targets where tenant_id = $1 and metric = 'first_response' and breached_at is null order by due_at limit $2)`,
-    [ws.id, PROFILE.lostTimers],
-  );
+  // Lost timers: clocks overdue with no job (Redis lost them); one sweep run does their work. The worker may
+  // still be settling the breaches above on rows of this table, and one bulk update can meet it in a deadlock
+  // (seen once in a quick run): Postgres cancels one side, so the setup is simply tried again.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await owner.query(
+        `update ticket_sla_targets set due_at = now() - interval '1 minute', next_check_at = now() - interval '1 minute'
+         where id in (select id from ticket_sla_targets where tenant_id = $1 and metric = 'first_response' and breached_at is null order by due_at limit $2)`,
+        [ws.id, PROFILE.lostTimers],
+      );
+      break;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '40P01' || attempt >= 3) throw error;
+      log(`deadlock with the worker while setting up lost timers; trying again (${attempt})`);
+    }
+  }
   const lost = await timed(() => sweepDueSla());
   // A sweep run must end before the next one is due, or lost timers wait more than one interval (README).
   const idleSweepOk = idleSweep.max <= SLA_SWEEP_EVERY_MS;
