@@ -39,8 +39,8 @@ const PROFILE = {
   drainSeconds: 120,
 };
 const TARGETS = { errors: 0, queueP95Ms: 500, rssMaxMiB: 300, rssSlopeMiBPerMin: 3 };
-/** Ten-second samples: the slope is judged over at least five minutes of them. */
-const MIN_SLOPE_SAMPLES = 30;
+/** Ten-second samples: the slope is judged over at least three minutes of them (the full run has five). */
+const MIN_SLOPE_SAMPLES = 18;
 const log = (message: string) => console.log(`[bench:load] ${message}`);
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
