@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 
 /**
- * Resident memory of a process and everything it started (next start runs its server in a child), in MiB,
+ * Resident memory of a process and everything it started (the web server may start helpers of its own), in MiB,
  * from `ps`: the web process's footprint as the machine sees it, not V8's own view of its heap.
  */
 export async function groupRssMiB(pid: number): Promise<number | null> {

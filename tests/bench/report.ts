@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { RELEVANCE_FLOORS } from '../fixtures/help-relevance';
 import type { RelevanceScore } from '../helpers/help-relevance';
 import type { Measured, Throughput } from './measure';
 import type { PgbenchResult } from './pgbench';
@@ -60,7 +61,7 @@ export type MemoryRow = {
 
 export function judgeMemory(beforeMiB: number | null, afterMiB: number | null): MemoryRow {
   return {
-    label: 'web process RSS (next start and its children), before → after the load',
+    label: 'web process RSS (scripts/serve-web.ts and its children), before → after the load',
     beforeMiB,
     afterMiB,
     target: `≤ ${TARGETS.webRssMiB} MiB`,
@@ -69,6 +70,10 @@ export function judgeMemory(beforeMiB: number | null, afterMiB: number | null): 
 }
 
 const mark = (ok: boolean | null) => (ok === null ? 'n/a' : ok ? '✓' : '✗');
+
+/** A row's target and verdict for the progress lines; a row with no target gets no mark, never a ✓. */
+export const verdict = (row: { target: string; ok: boolean | null }) =>
+  row.target === 'informational' ? 'informational (no target)' : `${row.target} ${mark(row.ok)}`;
 
 export type Row = Measured & { workspace: string; workspaceTickets: number; target: string; ok: boolean };
 
@@ -140,6 +145,14 @@ export function judgeHelp(measured: Measured, workspace: { slug: string; article
 
 export type RelevanceRow = { label: string; articles: number; score: RelevanceScore };
 
+/** The relevance set's bar (the floors tests/integration/help-relevance.test.ts holds), as a target and verdict. */
+export function judgeRelevance(score: RelevanceScore) {
+  return {
+    target: `first ≥ ${RELEVANCE_FLOORS.first * 100}%, top three ≥ ${RELEVANCE_FLOORS.topThree * 100}%`,
+    ok: score.firstShare >= RELEVANCE_FLOORS.first && score.topThreeShare >= RELEVANCE_FLOORS.topThree,
+  };
+}
+
 const share = (n: number, of: number) => `${n}/${of} (${((n / of) * 100).toFixed(0)}%)`;
 
 export function helpMarkdownTable(rows: HelpRow[], relevance: RelevanceRow[]) {
@@ -151,12 +164,12 @@ export function helpMarkdownTable(rows: HelpRow[], relevance: RelevanceRow[]) {
         `| ${r.workspace} (${r.workspaceArticles.toLocaleString('en')} articles) | ${r.label} | ${ms(r.http.p50)} | ${ms(r.http.p95)} | ${ms(r.direct.p50)} | ${ms(r.direct.p95)} | ${r.ratio.toFixed(2)} | ${r.statementsPerCall} | ${r.target} | ${r.target === 'informational' ? '' : r.ok ? '✓' : '✗'} |`,
     ),
     '',
-    '| relevance set (tests/fixtures/help-relevance.ts) | queries | expected article first | in the top three |',
-    '|---|--:|--:|--:|',
-    ...relevance.map(
-      (r) =>
-        `| ${r.label} (${r.articles.toLocaleString('en')} articles) | ${r.score.queries} | ${share(r.score.first, r.score.queries)} | ${share(r.score.topThree, r.score.queries)} |`,
-    ),
+    '| relevance set (tests/fixtures/help-relevance.ts) | queries | expected article first | in the top three | target | ok? |',
+    '|---|--:|--:|--:|---|:-:|',
+    ...relevance.map((r) => {
+      const judged = judgeRelevance(r.score);
+      return `| ${r.label} (${r.articles.toLocaleString('en')} articles) | ${r.score.queries} | ${share(r.score.first, r.score.queries)} | ${share(r.score.topThree, r.score.queries)} | ${judged.target} | ${mark(judged.ok)} |`;
+    }),
   ].join('\n');
 }
 

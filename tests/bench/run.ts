@@ -14,10 +14,12 @@ import {
   judgeCreates,
   judgeHelp,
   judgeMemory,
+  judgeRelevance,
   loadAverage,
   machineInfo,
   markdownTable,
   TARGETS,
+  verdict,
   writeResults,
   type HelpRow,
   type RelevanceRow,
@@ -108,7 +110,7 @@ async function main() {
   const build = await ensureBuild(options.rebuild, process.env);
   const server = await startWebServer(process.env, await freePort());
   log(
-    `server: next start at ${server.url}${build.built ? ` (built in ${build.seconds.toFixed(0)}s)` : ''} · load average ${loadAverage().join(' ')} on ${machineInfo().cpus} CPUs`,
+    `server: scripts/serve-web.ts at ${server.url}${build.built ? ` (built in ${build.seconds.toFixed(0)}s)` : ''} · load average ${loadAverage().join(' ')} on ${machineInfo().cpus} CPUs`,
   );
   const measuringSince = Date.now();
   const rssBefore = await groupRssMiB(server.pid);
@@ -129,7 +131,9 @@ async function main() {
       if (status !== 401) throw new Error(`An unauthenticated call answered ${status}; expected 401.`);
     },
   );
-  log(`  ${floor.label.padEnd(72)} http p50 ${floor.http.p50.toFixed(1)} p95 ${floor.http.p95.toFixed(1)} ms`);
+  log(
+    `  ${floor.label.padEnd(72)} http p50 ${floor.http.p50.toFixed(1)} p95 ${floor.http.p95.toFixed(1)} ms · informational (no target)`,
+  );
   const { explainServiceQuery } = await import('./explain');
 
   const rows: Row[] = [];
@@ -150,7 +154,7 @@ async function main() {
       const row = judge(measured, workspace, workspace === largest);
       rows.push(row);
       log(
-        `  ${row.label.padEnd(72)} n ${String(row.http.n).padStart(3)} · http p50 ${row.http.p50.toFixed(1).padStart(6)} p95 ${row.http.p95.toFixed(1).padStart(6)} · direct p50 ${row.direct.p50.toFixed(1).padStart(6)} p95 ${row.direct.p95.toFixed(1).padStart(6)} ms · ratio ${row.ratio.toFixed(2)}`,
+        `  ${row.label.padEnd(72)} n ${String(row.http.n).padStart(3)} · http p50 ${row.http.p50.toFixed(1).padStart(6)} p95 ${row.http.p95.toFixed(1).padStart(6)} · direct p50 ${row.direct.p50.toFixed(1).padStart(6)} p95 ${row.direct.p95.toFixed(1).padStart(6)} ms · ratio ${row.ratio.toFixed(2)} · ${verdict(row)}`,
       );
     }
   }
@@ -195,7 +199,7 @@ async function main() {
       );
       helpRows.push(row);
       log(
-        `  ${row.label.padEnd(72)} n ${String(row.http.n).padStart(3)} · http p50 ${row.http.p50.toFixed(1).padStart(6)} p95 ${row.http.p95.toFixed(1).padStart(6)} · direct p50 ${row.direct.p50.toFixed(1).padStart(6)} p95 ${row.direct.p95.toFixed(1).padStart(6)} ms · ratio ${row.ratio.toFixed(2)}`,
+        `  ${row.label.padEnd(72)} n ${String(row.http.n).padStart(3)} · http p50 ${row.http.p50.toFixed(1).padStart(6)} p95 ${row.http.p95.toFixed(1).padStart(6)} · direct p50 ${row.direct.p50.toFixed(1).padStart(6)} p95 ${row.direct.p95.toFixed(1).padStart(6)} ms · ratio ${row.ratio.toFixed(2)} · ${verdict(row)}`,
       );
     }
   }
@@ -213,7 +217,7 @@ async function main() {
   ];
   for (const r of relevance) {
     log(
-      `relevance, ${r.label}: first ${r.score.first}/${r.score.queries}, top three ${r.score.topThree}/${r.score.queries}`,
+      `relevance, ${r.label}: first ${r.score.first}/${r.score.queries}, top three ${r.score.topThree}/${r.score.queries} · ${verdict(judgeRelevance(r.score))}`,
     );
     for (const m of r.score.misses)
       log(

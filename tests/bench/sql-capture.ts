@@ -4,7 +4,8 @@ import pg from 'pg';
 // trips a service call makes and EXPLAIN the exact query a service ran (not a copy that could drift).
 // The app's pool builds its clients from pg.Client, so wrapping the prototype sees every statement.
 
-export type CapturedStatement = { text: string; values: unknown[] };
+/** `ms`: from sending to the answer, as this process saw it (pool waits excluded, lock waits included). */
+export type CapturedStatement = { text: string; values: unknown[]; ms?: number };
 
 let current: CapturedStatement[] | null = null;
 let installed = false;
@@ -14,15 +15,24 @@ function install() {
   installed = true;
   const original = pg.Client.prototype.query as (...args: unknown[]) => unknown;
   (pg.Client.prototype as { query: unknown }).query = function (this: pg.Client, ...args: unknown[]) {
+    let statement: CapturedStatement | null = null;
     if (current) {
       const [first, second] = args;
-      if (typeof first === 'string') current.push({ text: first, values: Array.isArray(second) ? second : [] });
+      if (typeof first === 'string') statement = { text: first, values: Array.isArray(second) ? second : [] };
       else if (first && typeof first === 'object' && 'text' in first) {
         const config = first as { text: string; values?: unknown[] };
-        current.push({ text: config.text, values: config.values ?? (Array.isArray(second) ? second : []) });
+        statement = { text: config.text, values: config.values ?? (Array.isArray(second) ? second : []) };
       }
+      if (statement) current.push(statement);
     }
-    return original.apply(this, args);
+    const started = performance.now();
+    const answer = original.apply(this, args);
+    if (statement && answer instanceof Promise)
+      answer.then(
+        () => (statement.ms = performance.now() - started),
+        () => (statement.ms = performance.now() - started),
+      );
+    return answer;
   };
 }
 

@@ -1,16 +1,22 @@
 import { encode } from 'next-auth/jwt';
 import superjson from 'superjson';
+import { startStaffSession } from '@/server/services/auth/sessions';
 import { WORKSPACE_COOKIE } from '@/server/trpc/context';
 
 // Calls tRPC the way the browser's httpLink does, one procedure per request (no batching): GET with a
 // superjson-encoded `input` for queries, POST with a JSON body for mutations. Node's fetch keeps
-// connections alive, so the figures are per-request cost, not connection set-up.
+// connections alive, so the figures are per-request cost, not connection set-up. Mutations carry the
+// Origin a browser on the app's own pages sends, which proxy.ts's cross-site check requires.
 
-/** An Auth.js session cookie for the user, as the sign-in would set it (JWT sessions, plain http). */
+/**
+ * An Auth.js session cookie for the user, as the sign-in would set it (JWT sessions, plain http): with the
+ * `sessions` row the sign-in records, since every request checks that row (server/auth/staff-session.ts).
+ */
 export async function staffCookie(user: { id: string; email: string; name: string }, tenantId: string, secret: string) {
   const salt = 'authjs.session-token';
+  const sid = await startStaffSession({ userId: user.id, userAgent: 'cairn-bench', ip: '127.0.0.1' });
   const jwt = await encode({
-    token: { sub: user.id, uid: user.id, email: user.email, name: user.name },
+    token: { sub: user.id, uid: user.id, sid, email: user.email, name: user.name },
     secret,
     salt,
     maxAge: 86_400,
@@ -29,10 +35,15 @@ export class TrpcError extends Error {
 }
 
 export class TrpcHttp {
+  private readonly origin: string;
+
   constructor(
     private readonly baseUrl: string,
     private readonly cookie: string,
-  ) {}
+  ) {
+    // The server runs with APP_URL = baseUrl, so this is the app's own origin.
+    this.origin = new URL(baseUrl).origin;
+  }
 
   private async read<T>(path: string, res: Response): Promise<T> {
     const text = await res.text();
@@ -63,7 +74,7 @@ export class TrpcHttp {
   async mutation<T>(path: string, input: unknown): Promise<T> {
     const res = await fetch(`${this.baseUrl}/api/trpc/${path}`, {
       method: 'POST',
-      headers: { cookie: this.cookie, 'content-type': 'application/json' },
+      headers: { cookie: this.cookie, 'content-type': 'application/json', origin: this.origin },
       body: JSON.stringify(superjson.serialize(input)),
       signal: AbortSignal.timeout(30_000),
     });

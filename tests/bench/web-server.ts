@@ -4,8 +4,9 @@ import net from 'node:net';
 import path from 'node:path';
 import { onCleanup } from './cleanup';
 
-// The production server, as deployed: `next start` on a loopback port, in a process group of its own so
-// stopping it also stops anything it spawned.
+// The production server, as deployed: scripts/serve-web.ts (what `npm start` and the Docker image run: Next's
+// handler behind our own Node server, which stamps each request with its socket address), in a process group
+// of its own so stopping it also stops anything it spawned.
 
 const nextBin = path.resolve('node_modules/.bin/next');
 
@@ -70,7 +71,10 @@ export type WebServer = { url: string; pid: number; stop: () => Promise<void> };
 
 export async function startWebServer(env: NodeJS.ProcessEnv, port: number): Promise<WebServer> {
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(nextBin, ['start', '-p', String(port), '-H', '127.0.0.1'], {
+  // node with tsx's loader rather than the tsx binary, as scripts/start.ts's child would be minus one wrapper:
+  // the group's memory is then the server's own.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve-web.ts', '--port', String(port)], {
+    cwd: path.resolve('.'),
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
     env: { ...env, NODE_ENV: 'production', PORT: String(port), APP_URL: url, START_WORKER: 'false' },
@@ -84,7 +88,7 @@ export async function startWebServer(env: NodeJS.ProcessEnv, port: number): Prom
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
   const stop = async () => stopGroup(child);
-  onCleanup('next start', stop);
+  onCleanup('web server', stop);
 
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { RELEVANCE_ARTICLES, RELEVANCE_QUERIES } from '../fixtures/help-relevance';
+import { RELEVANCE_ARTICLES, RELEVANCE_FLOORS, RELEVANCE_QUERIES } from '../fixtures/help-relevance';
 import { callerFor } from '../helpers/caller';
 import { addMember, createWorkspace, type TestWorkspace } from '../helpers/factories';
 import { describeScore, scoreRelevance, seedRelevanceSet, type RelevanceScore } from '../helpers/help-relevance';
@@ -8,8 +8,7 @@ import { describeScore, scoreRelevance, seedRelevanceSet, type RelevanceScore } 
 // an anonymous reader calls. The floors are the bar; the shares are printed so a change that
 // moves them shows in the log even while it stays above the floor.
 
-const FIRST_FLOOR = 0.8;
-const TOP_THREE_FLOOR = 0.95;
+const { first: FIRST_FLOOR, topThree: TOP_THREE_FLOOR } = RELEVANCE_FLOORS;
 
 let W: TestWorkspace;
 let score: RelevanceScore;

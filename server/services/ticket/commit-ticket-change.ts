@@ -123,13 +123,15 @@ export async function commitNewTicket(
   input: { messageId: string; actor: TicketActor },
 ) {
   const plan = planNewTicket(ticket, input);
-  await carryOut(scope, ticket.id, { ...plan, events: [], live: [] }, input.actor, ticket.createdAt);
+  // NOTIFY is delivered at commit wherever it stands in the transaction: sent before the number, so the
+  // counter's lock (held to commit) covers one round trip fewer. The events need the number, so they follow.
+  await carryOut(scope, ticket.id, { ...plan, events: [] }, input.actor, ticket.createdAt);
   const number = await assignTicketNumber(scope, ticket.id);
   const events = plan.events.map((event) => ({ ...event, payload: { ...event.payload, number } }));
   await carryOut(
     scope,
     ticket.id,
-    { activity: null, events, recomputeSla: false, live: plan.live },
+    { activity: null, events, recomputeSla: false, live: [] },
     input.actor,
     ticket.createdAt,
   );

@@ -11,12 +11,13 @@ import { ensureBuild, freePort, startWebServer } from '../web-server';
 import { groupRssMiB, slopePerMinute } from './memory';
 import { startSmtpSink } from './smtp-sink';
 
-// `npm run bench:load [-- --quick] [--build]`: the soak test of issue 9. The production build (`next start`,
-// START_WORKER=false) and a separate `npm run worker`, on Postgres and Redis, while 50 agents poll their
-// queue view, open tickets and reply through HTTP tRPC as the agent UI does, and tickets arrive at
-// 100/s through the ticket.create procedure over HTTP. It prints each figure beside its target and checks
-// afterwards that every ticket exists once and every queued mail was sent once. It never fails on a slow
-// figure (STYLE §7); it exits non-zero only when it could not run. Only 127.0.0.1 traffic.
+// `npm run bench:load [-- --quick] [--build]`: the soak test of issue 9. The production build (served by
+// scripts/serve-web.ts as `npm start` runs it, START_WORKER=false) and a separate `npm run worker`, on
+// Postgres and Redis, while 50 agents poll their queue view, open tickets and reply through HTTP tRPC as
+// the agent UI does, and tickets arrive at 100/s through the ticket.create procedure over HTTP. It prints
+// each figure beside its target and checks afterwards that every ticket exists once and every queued mail
+// was sent once. It never fails on a slow figure (STYLE §7); it exits non-zero only when it could not run.
+// Only 127.0.0.1 traffic.
 
 const quick = process.argv.includes('--quick');
 const unknown = process.argv.slice(2).filter((a) => !['--quick', '--build'].includes(a));
@@ -38,6 +39,8 @@ const PROFILE = {
   drainSeconds: 120,
 };
 const TARGETS = { errors: 0, queueP95Ms: 500, rssMaxMiB: 300, rssSlopeMiBPerMin: 3 };
+/** Ten-second samples: the slope is judged over at least three minutes of them (the full run has five). */
+const MIN_SLOPE_SAMPLES = 18;
 const log = (message: string) => console.log(`[bench:load] ${message}`);
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -65,7 +68,8 @@ function startWorker(env: NodeJS.ProcessEnv) {
   // node with tsx's loader, as tests/helpers/worker-process.ts does: one process to stop, no grandchild.
   const child = spawn(process.execPath, ['--import', 'tsx', 'jobs/worker.ts'], {
     cwd: path.resolve('.'),
-    env: { ...env, NODE_ENV: 'production' },
+    // LOG_LEVEL info: its pino start-up line ("processing jobs on …") is how the bench knows it takes jobs.
+    env: { ...env, NODE_ENV: 'production', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -82,7 +86,7 @@ function startWorker(env: NodeJS.ProcessEnv) {
   const ready = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`The worker did not start within 60 s:\n${output}`)), 60_000);
     child.stdout!.on('data', () => {
-      if (!output.includes('[worker] processing jobs')) return;
+      if (!output.includes('processing jobs on')) return;
       clearTimeout(timer);
       resolve();
     });
@@ -134,7 +138,7 @@ async function main() {
   await worker.ready;
   const server = await startWebServer(process.env, await freePort());
   log(
-    `server: next start at ${server.url} (pid ${server.pid})${build.built ? `, built in ${build.seconds.toFixed(0)}s` : ''}; worker: npm run worker · load average ${loadAverage().join(' ')} on ${machineInfo().cpus} CPUs`,
+    `server: scripts/serve-web.ts at ${server.url} (pid ${server.pid})${build.built ? `, built in ${build.seconds.toFixed(0)}s` : ''}; worker: npm run worker · load average ${loadAverage().join(' ')} on ${machineInfo().cpus} CPUs`,
   );
 
   const { staffCookie, TrpcHttp } = await import('../trpc-http');
@@ -258,6 +262,9 @@ async function main() {
       .reduce((a, r) => a + Number(r.n), 0);
   const drainDeadline = Date.now() + PROFILE.drainSeconds * 1000;
   while ((await pendingRows()) > 0 && Date.now() < drainDeadline) await wait(1_000);
+  // The worker stops gracefully (its batches in flight are sent and settled) before anything is counted:
+  // otherwise mails sent but not yet marked done make the outbox and the mail server disagree.
+  await worker.stop();
   const counts = await outboxCounts();
   const count = (kind: string, status: string) =>
     Number(counts.find((r) => r.kind === kind && r.status === status)?.n ?? 0);
@@ -279,6 +286,9 @@ async function main() {
   const slope = slopePerMinute(half);
   const achieved = created.size / seconds;
   const mark = (ok: boolean) => (ok ? '✓' : '✗');
+  // The arrival rate's own consequence (Little's law): 100 tickets/s with at most 64 calls in flight leaves
+  // each call 640 ms; slower creates are what make arrivals go unsent.
+  const createP95TargetMs = (1000 * PROFILE.maxInFlight) / PROFILE.arrivalsPerSecond;
   const rows = [
     [
       'errors (HTTP calls that failed)',
@@ -293,12 +303,16 @@ async function main() {
       mark(achieved >= PROFILE.arrivalsPerSecond * 0.98),
     ],
     ['arrivals not sent (server behind by ≥ 64 calls)', String(notSent), '0', mark(notSent === 0)],
-    ['ticket.create p50 / p95', `${creates.p50.toFixed(0)} / ${creates.p95.toFixed(0)} ms`, '–', ''],
-    ['agent queue page (ticket.list all_open) p50', `${queue.p50.toFixed(0)} ms`, '–', ''],
     [
-      'agent queue page p95',
-      `${queue.p95.toFixed(0)} ms`,
-      `≤ ${TARGETS.queueP95Ms} ms`,
+      'ticket.create p50 / p95',
+      `${creates.p50.toFixed(0)} / ${creates.p95.toFixed(0)} ms`,
+      `p95 ≤ ${createP95TargetMs} ms`,
+      mark(creates.p95 <= createP95TargetMs),
+    ],
+    [
+      'agent queue page (ticket.list all_open) p50 / p95',
+      `${queue.p50.toFixed(0)} / ${queue.p95.toFixed(0)} ms`,
+      `p95 ≤ ${TARGETS.queueP95Ms} ms`,
       mark(queue.p95 <= TARGETS.queueP95Ms),
     ],
     [
@@ -308,10 +322,13 @@ async function main() {
       mark(rssMax <= TARGETS.rssMaxMiB),
     ],
     [
-      'web RSS slope, second half',
+      `web RSS slope, second half (${half.length} samples)`,
       `${slope.toFixed(2)} MiB/min`,
       `≤ ${TARGETS.rssSlopeMiBPerMin} MiB/min`,
-      mark(slope <= TARGETS.rssSlopeMiBPerMin),
+      // A leak shows over minutes; the quick run's half-minute of samples is garbage-collector noise.
+      half.length >= MIN_SLOPE_SAMPLES
+        ? mark(slope <= TARGETS.rssSlopeMiBPerMin)
+        : `n/a (under ${MIN_SLOPE_SAMPLES} samples: judged on the full run)`,
     ],
     ['created tickets missing / doubled', `${missing} / ${doubled}`, '0 / 0', mark(missing === 0 && doubled === 0)],
     [
@@ -334,7 +351,7 @@ async function main() {
   for (const e of errors.slice(0, 5)) log(`error (${e.what}): ${e.message}`);
   const file = writeResults(PROFILE.name, {
     profile: PROFILE,
-    targets: TARGETS,
+    targets: { ...TARGETS, createP95Ms: createP95TargetMs },
     machine: machineInfo(),
     loadAverage: loadAverage(),
     seconds,

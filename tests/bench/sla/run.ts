@@ -36,7 +36,10 @@ const PROFILE = quick
 const log = (message: string) => console.log(`[bench:sla] ${message}`);
 /** The speed issue's target: outbound mail to a local SMTP server, exactly once per outbox row. */
 const EMAIL_TARGET_PER_SECOND = 200;
+/** The worker issue's target: a breach is recorded within 2 s of its due time, from the delayed job alone. */
+const BREACH_DELAY_TARGET_MS = 2_000;
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const mark = (ok: boolean) => (ok ? '✓' : '✗');
 
 function withDatabase(url: string, database: string) {
   const parsed = new URL(url);
@@ -111,6 +114,7 @@ async function main() {
   const { sweepDueSla } = await import('../../../server/services/sla-check/sweep-due-sla');
   const { addToOutbox } = await import('../../../server/services/outbox/add-to-outbox');
   const { closeDb } = await import('../../../server/db/client');
+  const { SLA_SWEEP_EVERY_MS } = await import('../../../jobs/start-workers');
 
   const ws = await createWorkspace({ name: 'SLA Bench Desk' });
   const customer = await createTestCustomer(ws.id);
@@ -165,23 +169,38 @@ async function main() {
     )
   ).rows.map((r) => Number(r.ms));
   const breach = summarize(delays);
+  // Every timer must fire, and its slowest within the target: the p95 alone would hide a lost one.
+  const breachOk = breach.n === PROFILE.soon && breach.max <= BREACH_DELAY_TARGET_MS;
   log(
-    `breach detection delay over ${breach.n}/${PROFILE.soon}: p50 ${breach.p50.toFixed(0)} ms, p95 ${breach.p95.toFixed(0)} ms, max ${breach.max.toFixed(0)} ms`,
+    `breach detection delay over ${breach.n}/${PROFILE.soon}: p50 ${breach.p50.toFixed(0)} ms, p95 ${breach.p95.toFixed(0)} ms, max ${breach.max.toFixed(0)} ms · target every timer, max ≤ ${BREACH_DELAY_TARGET_MS} ms ${mark(breachOk)}`,
   );
 
   // The sweep over every clock when nothing is overdue: what each 30-second run costs on a healthy desk.
   const idle: number[] = [];
   for (let i = 0; i < PROFILE.sweepRuns; i += 1) idle.push((await timed(() => sweepDueSla())).ms);
   const idleSweep = summarize(idle);
-  // Lost timers: clocks overdue with no job (Redis lost them); one sweep run does their work.
-  await owner.query(
-    `update ticket_sla_targets set due_at = now() - interval '1 minute', next_check_at = now() - interval '1 minute'
-     where id in (select id from ticket_sla_targets where tenant_id = $1 and metric = 'first_response' and breached_at is null order by due_at limit $2)`,
-    [ws.id, PROFILE.lostTimers],
-  );
+  // Lost timers: clocks overdue with no job (Redis lost them); one sweep run does their work. The worker may
+  // still be settling the breaches above on rows of this table, and one bulk update can meet it in a deadlock
+  // (seen once in a quick run): Postgres cancels one side, so the setup is simply tried again.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await owner.query(
+        `update ticket_sla_targets set due_at = now() - interval '1 minute', next_check_at = now() - interval '1 minute'
+         where id in (select id from ticket_sla_targets where tenant_id = $1 and metric = 'first_response' and breached_at is null order by due_at limit $2)`,
+        [ws.id, PROFILE.lostTimers],
+      );
+      break;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '40P01' || attempt >= 3) throw error;
+      log(`deadlock with the worker while setting up lost timers; trying again (${attempt})`);
+    }
+  }
   const lost = await timed(() => sweepDueSla());
+  // A sweep run must end before the next one is due, or lost timers wait more than one interval (README).
+  const idleSweepOk = idleSweep.max <= SLA_SWEEP_EVERY_MS;
+  const lostSweepOk = lost.ms <= SLA_SWEEP_EVERY_MS;
   log(
-    `sweep over ${(PROFILE.clocks * 2).toLocaleString('en')} clocks: idle p50 ${idleSweep.p50.toFixed(1)} ms, p95 ${idleSweep.p95.toFixed(1)} ms; with ${PROFILE.lostTimers} lost timers ${lost.ms.toFixed(0)} ms (${(lost.ms / Math.max(1, lost.result.checked)).toFixed(1)} ms per ticket, ${lost.result.checked} checked)`,
+    `sweep over ${(PROFILE.clocks * 2).toLocaleString('en')} clocks: idle p50 ${idleSweep.p50.toFixed(1)} ms, p95 ${idleSweep.p95.toFixed(1)} ms; with ${PROFILE.lostTimers} lost timers ${lost.ms.toFixed(0)} ms (${(lost.ms / Math.max(1, lost.result.checked)).toFixed(1)} ms per ticket, ${lost.result.checked} checked) · target each run ≤ ${SLA_SWEEP_EVERY_MS / 1000} s ${mark(idleSweepOk && lostSweepOk)}`,
   );
 
   // Email throughput: outbox rows written in one transaction, then sent by the email queue's workers.
@@ -218,12 +237,17 @@ async function main() {
     queue: 'BullMQ on Redis',
     breachDetectionDelayMs: breach satisfies Summary,
     breachesRecorded: `${breach.n}/${PROFILE.soon}`,
+    breachTargetMs: BREACH_DELAY_TARGET_MS,
+    breachOk,
     sweep: {
       clocks: PROFILE.clocks * 2,
       idleMs: idleSweep,
       lostTimers: PROFILE.lostTimers,
       lostTimersRunMs: Math.round(lost.ms),
       checked: lost.result.checked,
+      targetMs: SLA_SWEEP_EVERY_MS,
+      idleOk: idleSweepOk,
+      lostOk: lostSweepOk,
     },
     email: {
       sent: received - before,
@@ -239,10 +263,10 @@ async function main() {
       '',
       `| measure (${PROFILE.clocks.toLocaleString('en')} open tickets, ${(PROFILE.clocks * 2).toLocaleString('en')} clocks) | p50 | p95 | max | target | ok? |`,
       '|---|--:|--:|--:|---|:-:|',
-      `| breach recorded after due time (${breach.n} timers) | ${breach.p50.toFixed(0)} ms | ${breach.p95.toFixed(0)} ms | ${breach.max.toFixed(0)} ms | informational | |`,
-      `| sweep run, nothing overdue (${idleSweep.n} runs) | ${idleSweep.p50.toFixed(1)} ms | ${idleSweep.p95.toFixed(1)} ms | ${idleSweep.max.toFixed(1)} ms | informational | |`,
-      `| sweep run doing ${lost.result.checked} lost timers | ${lost.ms.toFixed(0)} ms | – | – | informational | |`,
-      `| emails to local SMTP (${received - before}/${PROFILE.emails} delivered) | ${emailsPerSecond} /s | – | – | ≥ ${EMAIL_TARGET_PER_SECOND}/s, each once | ${emailsOk ? '✓' : '✗'} |`,
+      `| breach recorded after due time (${breach.n}/${PROFILE.soon} timers) | ${breach.p50.toFixed(0)} ms | ${breach.p95.toFixed(0)} ms | ${breach.max.toFixed(0)} ms | every timer, max ≤ ${BREACH_DELAY_TARGET_MS} ms | ${mark(breachOk)} |`,
+      `| sweep run, nothing overdue (${idleSweep.n} runs) | ${idleSweep.p50.toFixed(1)} ms | ${idleSweep.p95.toFixed(1)} ms | ${idleSweep.max.toFixed(1)} ms | max ≤ ${SLA_SWEEP_EVERY_MS / 1000} s (its interval) | ${mark(idleSweepOk)} |`,
+      `| sweep run doing ${lost.result.checked} lost timers | ${lost.ms.toFixed(0)} ms | – | – | ≤ ${SLA_SWEEP_EVERY_MS / 1000} s (its interval) | ${mark(lostSweepOk)} |`,
+      `| emails to local SMTP (${received - before}/${PROFILE.emails} delivered) | ${emailsPerSecond} /s | – | – | ≥ ${EMAIL_TARGET_PER_SECOND}/s, each once | ${mark(emailsOk)} |`,
       '',
       `[bench:sla] results written to ${file} · load average ${loadAverage().join(' ')} on ${machineInfo().cpus} CPUs`,
     ].join('\n'),
