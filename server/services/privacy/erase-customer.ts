@@ -11,8 +11,8 @@ import {
   ticketMessages,
   tickets,
 } from '@/server/db/schema';
-import { deleteObject } from '@/server/storage/local-disk';
 import { runInTenant, type TenantScope } from '@/server/db/tenant';
+import { deleteExportFiles } from './delete-export-files';
 import { deleteStoredFiles } from './delete-stored-files';
 
 /** Rows changed per transaction: a customer with years of history never holds locks for long. */
@@ -45,17 +45,7 @@ async function eraseIdentity(scope: TenantScope, customerId: string) {
     .select({ id: privacyRequests.id, fileKey: privacyRequests.fileKey })
     .from(privacyRequests)
     .where(and(eq(privacyRequests.customerId, customerId), isNotNull(privacyRequests.fileKey)));
-  for (const { fileKey } of exports) await deleteObject(fileKey!);
-  if (exports.length)
-    await scope.db
-      .update(privacyRequests)
-      .set({ fileKey: null })
-      .where(
-        inArray(
-          privacyRequests.id,
-          exports.map((e) => e.id),
-        ),
-      );
+  await deleteExportFiles(scope, exports);
   await scope.db
     .update(customers)
     .set({

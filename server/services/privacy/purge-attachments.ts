@@ -2,7 +2,7 @@ import { and, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import { attachments, privacyRequests, tickets } from '@/server/db/schema';
 import { runInTenant, type TenantScope } from '@/server/db/tenant';
 import { recordAudit } from '@/server/services/audit/record-audit';
-import { deleteObject } from '@/server/storage/local-disk';
+import { deleteExportFiles } from './delete-export-files';
 import { deleteStoredFiles } from './delete-stored-files';
 import { getRetentionSettings } from './retention-settings';
 
@@ -39,17 +39,7 @@ export async function deleteExpiredExports(tenantId: string, now = new Date()) {
       .from(privacyRequests)
       .where(and(isNotNull(privacyRequests.fileKey), lt(privacyRequests.fileExpiresAt, now)))
       .for('update', { skipLocked: true });
-    for (const { fileKey } of expired) await deleteObject(fileKey!);
-    if (expired.length)
-      await scope.db
-        .update(privacyRequests)
-        .set({ fileKey: null })
-        .where(
-          inArray(
-            privacyRequests.id,
-            expired.map((r) => r.id),
-          ),
-        );
+    await deleteExportFiles(scope, expired);
     return expired.length;
   });
 }
