@@ -12,8 +12,10 @@ function NavLink({ href, active, label, count }: { href: string; active: boolean
     <Link
       href={href}
       aria-current={active ? 'page' : undefined}
+      // `relative`: the count's screen-reader text is positioned absolutely; without a positioned ancestor
+      // inside the scrolling row it lands past the phone's edge and widens the whole page.
       className={cn(
-        'flex shrink-0 items-center justify-between gap-3 whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium',
+        'relative flex shrink-0 items-center justify-between gap-3 whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium',
         active
           ? 'bg-white text-slate-900 shadow-sm ring-1 ring-slate-200'
           : 'text-slate-600 hover:bg-white hover:text-slate-900',
