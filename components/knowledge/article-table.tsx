@@ -7,7 +7,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Alert, EmptyState } from '@/components/ui/card';
 import { Input, Label } from '@/components/ui/input';
-import { Select } from '@/components/ui/select';
+import { labelledOptions, SelectField } from '@/components/ui/select-field';
 import { SkeletonList } from '@/components/ui/skeleton';
 import {
   ARTICLE_STATUSES,
@@ -46,17 +46,14 @@ export function ArticleTable() {
             onChange={(e) => setSearch(e.target.value)}
           />
         </div>
-        <div className="sm:w-48">
-          <Label htmlFor="article-status">Status</Label>
-          <Select id="article-status" value={status} onChange={(e) => setStatus(e.target.value as ArticleStatus | '')}>
-            <option value="">Any status</option>
-            {ARTICLE_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {ARTICLE_STATUS_LABELS[s]}
-              </option>
-            ))}
-          </Select>
-        </div>
+        <SelectField
+          id="article-status"
+          label="Status"
+          fieldClassName="sm:w-48"
+          value={status}
+          onValueChange={setStatus}
+          options={[{ value: '', label: 'Any status' }, ...labelledOptions(ARTICLE_STATUSES, ARTICLE_STATUS_LABELS)]}
+        />
       </div>
 
       {list.isPending ? (
