@@ -21,6 +21,7 @@ import { isScheduled, STATUS_TONES } from './article-labels';
 import { useDebouncedValue } from '@/components/ui/use-debounced-value';
 
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
+const COLUMNS = ['Title', 'Status', 'Visible to', 'Views', 'Helpful', 'Updated'] as const;
 
 /** Every article of the workspace, any status, with filters; each row opens the editor. */
 export function ArticleTable() {
@@ -78,24 +79,11 @@ export function ArticleTable() {
             <caption className="sr-only">Articles</caption>
             <thead className="hidden bg-slate-50 text-xs uppercase tracking-wide text-slate-500 sm:table-header-group">
               <tr>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Title
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Status
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Visible to
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Views
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Helpful
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Updated
-                </th>
+                {COLUMNS.map((column) => (
+                  <th key={column} scope="col" className="px-4 py-2 font-medium">
+                    {column}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
