@@ -5,7 +5,8 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { Alert, EmptyState } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/card';
+import { ErrorAlert } from '@/components/ui/error-alert';
 import { Input, Label } from '@/components/ui/input';
 import { labelledOptions, SelectField } from '@/components/ui/select-field';
 import { SkeletonList } from '@/components/ui/skeleton';
@@ -15,7 +16,6 @@ import {
   ARTICLE_VISIBILITY_LABELS,
   type ArticleStatus,
 } from '@/lib/constants/help';
-import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
 import { isScheduled, STATUS_TONES } from './article-labels';
 import { useDebouncedValue } from '@/components/ui/use-debounced-value';
@@ -60,7 +60,7 @@ export function ArticleTable() {
       {list.isPending ? (
         <SkeletonList rows={5} label="Loading articles" />
       ) : list.isError ? (
-        <Alert>{describeError(list.error).message}</Alert>
+        <ErrorAlert error={list.error} />
       ) : list.data.length === 0 ? (
         <EmptyState
           title={query || status ? 'No matching articles' : 'No articles yet'}

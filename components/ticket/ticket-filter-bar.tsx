@@ -3,7 +3,13 @@
 import { Button } from '@/components/ui/button';
 import { Input, Label } from '@/components/ui/input';
 import { labelledOptions, SelectField } from '@/components/ui/select-field';
-import { STATUS_LABELS, TICKET_PRIORITIES, TICKET_SORTS, TICKET_STATUSES, type TicketSort } from '@/lib/constants/ticket';
+import {
+  STATUS_LABELS,
+  TICKET_PRIORITIES,
+  TICKET_SORTS,
+  TICKET_STATUSES,
+  type TicketSort,
+} from '@/lib/constants/ticket';
 import { otherAgentOptions } from './agent-options';
 import { EMPTY_FILTERS, hasFilters, type ListFilterState } from './list-filters';
 import { PRIORITY_LABELS, SORT_LABELS } from './ticket-labels';

@@ -3,12 +3,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert } from '@/components/ui/card';
 import { labelledOptions, SelectField } from '@/components/ui/select-field';
-import {
-  STATUS_LABELS,
-  TICKET_PRIORITIES,
-  TICKET_TYPES,
-  type TicketStatus,
-} from '@/lib/constants/ticket';
+import { STATUS_LABELS, TICKET_PRIORITIES, TICKET_TYPES, type TicketStatus } from '@/lib/constants/ticket';
 import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
 import { allowedTransitions } from '@/lib/utils/ticket-lifecycle';
@@ -75,7 +70,9 @@ export function TicketProperties({
         label="Status"
         value={statusValue}
         disabled={ended || status.isPending}
-        onValueChange={(next) => status.mutate({ ticketId: ticket.id, status: next as Exclude<TicketStatus, 'merged'> })}
+        onValueChange={(next) =>
+          status.mutate({ ticketId: ticket.id, status: next as Exclude<TicketStatus, 'merged'> })
+        }
         options={labelledOptions(statusChoices, STATUS_LABELS)}
       />
       <SelectField

@@ -14,6 +14,7 @@ import { getTicketSettings } from './settings';
 import { expectedFirstResponse } from '@/server/services/sla/expected-first-response';
 import { customerReachesTicket } from './customer-reach';
 import { newestFirst } from './index-order';
+import { selectMessagesWithAuthors, ticketSummaryColumns } from './queries';
 
 /** `onlyTicketId`: the session came from one ticket's signed link and reaches that ticket only. */
 type Customer = { id: string; name: string; onlyTicketId?: string | null };
@@ -82,14 +83,7 @@ export async function listCustomerTickets(
       sql`(${tickets.updatedAt}, ${tickets.id}) < (select c.updated_at, c.id from tickets c where c.id = ${input.cursor})`,
     );
   const rows = await scope.db
-    .select({
-      id: tickets.id,
-      number: tickets.number,
-      subject: tickets.subject,
-      status: tickets.status,
-      createdAt: tickets.createdAt,
-      updatedAt: tickets.updatedAt,
-    })
+    .select({ ...ticketSummaryColumns, updatedAt: tickets.updatedAt })
     .from(tickets)
     .where(and(...conditions))
     .orderBy(newestFirst(tickets.updatedAt), newestFirst(tickets.id))
@@ -118,18 +112,14 @@ export async function getCustomerTicket(scope: TenantScope, customer: Customer, 
     .leftJoin(ticketCategories, eq(ticketCategories.id, tickets.categoryId))
     .where(eq(tickets.id, ticketId));
   if (!ticket || !customerReachesTicket(reachOf(customer), ticket)) throw notFound('The request');
-  const messages = await scope.db
-    .select({
-      id: ticketMessages.id,
-      authorType: ticketMessages.authorType,
-      agentName: users.name,
-      customerName: customers.name,
-      body: ticketMessages.body,
-      createdAt: ticketMessages.createdAt,
-    })
-    .from(ticketMessages)
-    .leftJoin(users, eq(users.id, ticketMessages.authorUserId))
-    .leftJoin(customers, eq(customers.id, ticketMessages.authorCustomerId))
+  const messages = await selectMessagesWithAuthors(scope, {
+    id: ticketMessages.id,
+    authorType: ticketMessages.authorType,
+    agentName: users.name,
+    customerName: customers.name,
+    body: ticketMessages.body,
+    createdAt: ticketMessages.createdAt,
+  })
     .where(and(eq(ticketMessages.ticketId, ticketId), eq(ticketMessages.kind, 'reply')))
     .orderBy(asc(ticketMessages.createdAt));
   const files = await attachmentsByMessage(
