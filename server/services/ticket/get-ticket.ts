@@ -4,7 +4,7 @@ import type { TenantScope } from '@/server/db/tenant';
 import { notFound } from '@/server/errors';
 import { explainTicketSla } from '@/server/services/sla/explain-ticket-sla';
 import { ticketMailFailures } from './mail-failures';
-import { findDuplicates, requesterTickets, selectMessagesWithAuthors, ticketRowQuery, toTicketRow } from './queries';
+import { findDuplicates, requesterTickets, ticketRowQuery, toTicketRow } from './queries';
 import { getTicketSettings } from './settings';
 
 export async function attachmentsByMessage(scope: TenantScope, messageIds: string[]) {
@@ -31,18 +31,22 @@ export async function getTicketDetail(scope: TenantScope, ticketId: string) {
   const [row] = await ticketRowQuery(scope).where(and(eq(tickets.tenantId, scope.tenantId), eq(tickets.id, ticketId)));
   if (!row) throw notFound('The ticket');
   const [full] = await scope.db.select().from(tickets).where(eq(tickets.id, ticketId));
-  const messages = await selectMessagesWithAuthors(scope, {
-    id: ticketMessages.id,
-    kind: ticketMessages.kind,
-    authorType: ticketMessages.authorType,
-    agentName: users.name,
-    agentEmail: users.email,
-    customerName: customers.name,
-    customerEmail: customers.email,
-    body: ticketMessages.body,
-    timeSpentMinutes: ticketMessages.timeSpentMinutes,
-    createdAt: ticketMessages.createdAt,
-  })
+  const messages = await scope.db
+    .select({
+      id: ticketMessages.id,
+      kind: ticketMessages.kind,
+      authorType: ticketMessages.authorType,
+      agentName: users.name,
+      agentEmail: users.email,
+      customerName: customers.name,
+      customerEmail: customers.email,
+      body: ticketMessages.body,
+      timeSpentMinutes: ticketMessages.timeSpentMinutes,
+      createdAt: ticketMessages.createdAt,
+    })
+    .from(ticketMessages)
+    .leftJoin(users, eq(users.id, ticketMessages.authorUserId))
+    .leftJoin(customers, eq(customers.id, ticketMessages.authorCustomerId))
     .where(eq(ticketMessages.ticketId, ticketId))
     .orderBy(asc(ticketMessages.createdAt), asc(ticketMessages.id));
   const files = await attachmentsByMessage(

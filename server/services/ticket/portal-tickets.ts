@@ -14,7 +14,7 @@ import { getTicketSettings } from './settings';
 import { expectedFirstResponse } from '@/server/services/sla/expected-first-response';
 import { customerReachesTicket } from './customer-reach';
 import { newestFirst } from './index-order';
-import { selectMessagesWithAuthors, ticketSummaryColumns } from './queries';
+import { ticketSummaryColumns } from './queries';
 
 /** `onlyTicketId`: the session came from one ticket's signed link and reaches that ticket only. */
 type Customer = { id: string; name: string; onlyTicketId?: string | null };
@@ -112,14 +112,18 @@ export async function getCustomerTicket(scope: TenantScope, customer: Customer, 
     .leftJoin(ticketCategories, eq(ticketCategories.id, tickets.categoryId))
     .where(eq(tickets.id, ticketId));
   if (!ticket || !customerReachesTicket(reachOf(customer), ticket)) throw notFound('The request');
-  const messages = await selectMessagesWithAuthors(scope, {
-    id: ticketMessages.id,
-    authorType: ticketMessages.authorType,
-    agentName: users.name,
-    customerName: customers.name,
-    body: ticketMessages.body,
-    createdAt: ticketMessages.createdAt,
-  })
+  const messages = await scope.db
+    .select({
+      id: ticketMessages.id,
+      authorType: ticketMessages.authorType,
+      agentName: users.name,
+      customerName: customers.name,
+      body: ticketMessages.body,
+      createdAt: ticketMessages.createdAt,
+    })
+    .from(ticketMessages)
+    .leftJoin(users, eq(users.id, ticketMessages.authorUserId))
+    .leftJoin(customers, eq(customers.id, ticketMessages.authorCustomerId))
     .where(and(eq(ticketMessages.ticketId, ticketId), eq(ticketMessages.kind, 'reply')))
     .orderBy(asc(ticketMessages.createdAt));
   const files = await attachmentsByMessage(

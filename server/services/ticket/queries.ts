@@ -1,14 +1,6 @@
-import { aliasedTable, and, desc, eq, inArray, ne, sql, type SelectedFields } from 'drizzle-orm';
+import { aliasedTable, and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { formatTicketNumber } from '@/lib/utils/ticket-number';
-import {
-  customers,
-  teams,
-  ticketCategories,
-  ticketMessages,
-  tickets,
-  users,
-  type TicketSettings,
-} from '@/server/db/schema';
+import { customers, teams, ticketCategories, tickets, users, type TicketSettings } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
 import { newestFirst } from './index-order';
 
@@ -22,18 +14,6 @@ export const ticketSummaryColumns = {
   status: tickets.status,
   createdAt: tickets.createdAt,
 };
-
-/**
- * A ticket's messages with their authors joined: `users` for an agent, `customers` for a customer, so
- * `fields` may name either table's columns (both are null for the other kind of author).
- */
-export function selectMessagesWithAuthors<F extends SelectedFields>(scope: TenantScope, fields: F) {
-  return scope.db
-    .select(fields)
-    .from(ticketMessages)
-    .leftJoin(users, eq(users.id, ticketMessages.authorUserId))
-    .leftJoin(customers, eq(customers.id, ticketMessages.authorCustomerId));
-}
 
 /** The columns every ticket list shows, joined in one query. */
 export function ticketRowQuery(scope: TenantScope) {

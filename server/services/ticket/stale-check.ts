@@ -4,7 +4,6 @@ import { customers, ticketActivities, ticketMessages, users } from '@/server/db/
 import type { TenantScope } from '@/server/db/tenant';
 import { AppError } from '@/server/errors';
 import type { TicketRecord } from './load-ticket';
-import { selectMessagesWithAuthors } from './queries';
 
 function describeChange(field: string, change: { from: unknown; to: unknown }) {
   if (field === 'status')
@@ -24,12 +23,17 @@ export async function assertNotStale(
   confirmed: boolean,
 ) {
   if (!seenUpdatedAt || confirmed || ticket.updatedAt.getTime() <= seenUpdatedAt.getTime()) return;
-  const messages = await selectMessagesWithAuthors(scope, {
-    kind: ticketMessages.kind,
-    authorType: ticketMessages.authorType,
-    agentName: users.name,
-    customerName: customers.name,
-  }).where(and(eq(ticketMessages.ticketId, ticket.id), gt(ticketMessages.createdAt, seenUpdatedAt)));
+  const messages = await scope.db
+    .select({
+      kind: ticketMessages.kind,
+      authorType: ticketMessages.authorType,
+      agentName: users.name,
+      customerName: customers.name,
+    })
+    .from(ticketMessages)
+    .leftJoin(users, eq(users.id, ticketMessages.authorUserId))
+    .leftJoin(customers, eq(customers.id, ticketMessages.authorCustomerId))
+    .where(and(eq(ticketMessages.ticketId, ticket.id), gt(ticketMessages.createdAt, seenUpdatedAt)));
   const activities = await scope.db
     .select({ changes: ticketActivities.changes, actorName: users.name })
     .from(ticketActivities)
