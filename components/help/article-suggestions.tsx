@@ -2,7 +2,7 @@
 
 import { skipToken, useQuery } from '@tanstack/react-query';
 import { useTRPC } from '@/lib/trpc/client';
-import { SnippetText } from './snippet-text';
+import { SnippetLine } from './snippet-text';
 import { useDebouncedValue } from '@/components/ui/use-debounced-value';
 
 type Props = { workspace: string; subject: string; articleBase: string };
@@ -40,11 +40,7 @@ export function ArticleSuggestions({ workspace, subject, articleBase }: Props) {
             >
               {item.title}
             </a>
-            {item.snippet.length ? (
-              <p className="line-clamp-2 text-xs text-slate-600">
-                <SnippetText parts={item.snippet} />
-              </p>
-            ) : null}
+            <SnippetLine parts={item.snippet} className="line-clamp-2 text-xs text-slate-600" />
           </li>
         ))}
       </ul>

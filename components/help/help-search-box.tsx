@@ -5,9 +5,10 @@ import { useRouter } from 'next/navigation';
 import { useId, useState, type KeyboardEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
+import { moveActiveOption } from '@/components/ui/listbox-keys';
 import { useTRPC } from '@/lib/trpc/client';
 import { cn } from '@/lib/utils/cn';
-import { SnippetText } from './snippet-text';
+import { SnippetLine } from './snippet-text';
 import { useDebouncedValue } from '@/components/ui/use-debounced-value';
 
 type Props = { workspace: string; action: string; articleBase: string; defaultValue?: string };
@@ -38,13 +39,8 @@ export function HelpSearchBox({ workspace, action, articleBase, defaultValue = '
   const showList = enabled && (items.length > 0 || (results.isFetched && !results.isFetching));
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key === 'ArrowDown' && items.length) {
-      event.preventDefault();
+    if (moveActiveOption(event, items.length, setActive)) {
       setOpen(true);
-      setActive((i) => (i + 1) % items.length);
-    } else if (event.key === 'ArrowUp' && items.length) {
-      event.preventDefault();
-      setActive((i) => (i <= 0 ? items.length - 1 : i - 1));
     } else if (event.key === 'Enter' && active >= 0 && items[active]) {
       event.preventDefault();
       router.push(`${articleBase}/${items[active].slug}`);
@@ -111,11 +107,7 @@ export function HelpSearchBox({ workspace, action, articleBase, defaultValue = '
                   className={cn('cursor-pointer px-3 py-2', index === active ? 'bg-slate-100' : '')}
                 >
                   <p className="text-sm font-medium text-slate-900">{item.title}</p>
-                  {item.snippet.length ? (
-                    <p className="line-clamp-2 text-xs text-slate-600">
-                      <SnippetText parts={item.snippet} />
-                    </p>
-                  ) : null}
+                  <SnippetLine parts={item.snippet} className="line-clamp-2 text-xs text-slate-600" />
                 </li>
               ))
             ) : (

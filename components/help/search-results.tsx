@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { SnippetText, type SnippetPart } from './snippet-text';
+import { SnippetLine, type SnippetPart } from './snippet-text';
 
 type Hit = {
   id: string;
@@ -53,11 +53,7 @@ export function SearchResults({
               {item.title}
             </Link>
             {item.categoryName ? <p className="text-xs text-slate-500">{item.categoryName}</p> : null}
-            {item.snippet.length ? (
-              <p className="mt-1 text-sm text-slate-700">
-                <SnippetText parts={item.snippet} />
-              </p>
-            ) : null}
+            <SnippetLine parts={item.snippet} className="mt-1 text-sm text-slate-700" />
           </li>
         ))}
       </ol>

@@ -18,3 +18,12 @@ export function SnippetText({ parts }: { parts: SnippetPart[] }) {
     </>
   );
 }
+
+/** The snippet as its own paragraph, or nothing when the search matched the title only. */
+export function SnippetLine({ parts, className }: { parts: SnippetPart[]; className?: string }) {
+  return parts.length ? (
+    <p className={className}>
+      <SnippetText parts={parts} />
+    </p>
+  ) : null;
+}

@@ -18,6 +18,10 @@ import { useTRPC } from '@/lib/trpc/client';
 import { slugify } from './article-labels';
 import { MarkdownPreview } from './markdown-preview';
 
+const EDITOR_TABS = ['write', 'preview'] as const;
+type EditorTab = (typeof EDITOR_TABS)[number];
+const EDITOR_TAB_LABELS: Record<EditorTab, string> = { write: 'Write', preview: 'Preview' };
+
 export type EditableArticle = {
   id: string;
   title: string;
@@ -73,7 +77,7 @@ export function ArticleEditor({ article }: { article?: EditableArticle }) {
   });
   // A new article's address follows its title until the author edits the address by hand.
   const slugEdited = Boolean(article) || Boolean(form.formState.dirtyFields.slug);
-  const [tab, setTab] = useState<'write' | 'preview'>('write');
+  const [tab, setTab] = useState<EditorTab>('write');
   const body = form.watch('bodyMarkdown') ?? '';
   const categoryId = form.watch('categoryId');
 
@@ -198,26 +202,19 @@ export function ArticleEditor({ article }: { article?: EditableArticle }) {
           <span className="text-sm font-medium text-slate-700">Body (Markdown)</span>
           {/* On a phone the two panes take turns; side by side from the lg breakpoint. */}
           <div className="flex gap-1 lg:hidden" role="tablist" aria-label="Editor view">
-            <Button
-              type="button"
-              size="sm"
-              variant={tab === 'write' ? 'primary' : 'ghost'}
-              role="tab"
-              aria-selected={tab === 'write'}
-              onClick={() => setTab('write')}
-            >
-              Write
-            </Button>
-            <Button
-              type="button"
-              size="sm"
-              variant={tab === 'preview' ? 'primary' : 'ghost'}
-              role="tab"
-              aria-selected={tab === 'preview'}
-              onClick={() => setTab('preview')}
-            >
-              Preview
-            </Button>
+            {EDITOR_TABS.map((option) => (
+              <Button
+                key={option}
+                type="button"
+                size="sm"
+                variant={tab === option ? 'primary' : 'ghost'}
+                role="tab"
+                aria-selected={tab === option}
+                onClick={() => setTab(option)}
+              >
+                {EDITOR_TAB_LABELS[option]}
+              </Button>
+            ))}
           </div>
         </div>
         <div className="grid gap-4 lg:grid-cols-2">

@@ -5,9 +5,10 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { Alert, EmptyState } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/card';
+import { ErrorAlert } from '@/components/ui/error-alert';
 import { Input, Label } from '@/components/ui/input';
-import { Select } from '@/components/ui/select';
+import { labelledOptions, SelectField } from '@/components/ui/select-field';
 import { SkeletonList } from '@/components/ui/skeleton';
 import {
   ARTICLE_STATUSES,
@@ -15,12 +16,12 @@ import {
   ARTICLE_VISIBILITY_LABELS,
   type ArticleStatus,
 } from '@/lib/constants/help';
-import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
 import { isScheduled, STATUS_TONES } from './article-labels';
 import { useDebouncedValue } from '@/components/ui/use-debounced-value';
 
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
+const COLUMNS = ['Title', 'Status', 'Visible to', 'Views', 'Helpful', 'Updated'] as const;
 
 /** Every article of the workspace, any status, with filters; each row opens the editor. */
 export function ArticleTable() {
@@ -46,23 +47,20 @@ export function ArticleTable() {
             onChange={(e) => setSearch(e.target.value)}
           />
         </div>
-        <div className="sm:w-48">
-          <Label htmlFor="article-status">Status</Label>
-          <Select id="article-status" value={status} onChange={(e) => setStatus(e.target.value as ArticleStatus | '')}>
-            <option value="">Any status</option>
-            {ARTICLE_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {ARTICLE_STATUS_LABELS[s]}
-              </option>
-            ))}
-          </Select>
-        </div>
+        <SelectField
+          id="article-status"
+          label="Status"
+          fieldClassName="sm:w-48"
+          value={status}
+          onValueChange={setStatus}
+          options={[{ value: '', label: 'Any status' }, ...labelledOptions(ARTICLE_STATUSES, ARTICLE_STATUS_LABELS)]}
+        />
       </div>
 
       {list.isPending ? (
         <SkeletonList rows={5} label="Loading articles" />
       ) : list.isError ? (
-        <Alert>{describeError(list.error).message}</Alert>
+        <ErrorAlert error={list.error} />
       ) : list.data.length === 0 ? (
         <EmptyState
           title={query || status ? 'No matching articles' : 'No articles yet'}
@@ -81,24 +79,11 @@ export function ArticleTable() {
             <caption className="sr-only">Articles</caption>
             <thead className="hidden bg-slate-50 text-xs uppercase tracking-wide text-slate-500 sm:table-header-group">
               <tr>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Title
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Status
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Visible to
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Views
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Helpful
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Updated
-                </th>
+                {COLUMNS.map((column) => (
+                  <th key={column} scope="col" className="px-4 py-2 font-medium">
+                    {column}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">

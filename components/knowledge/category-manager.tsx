@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { Field, Input } from '@/components/ui/input';
-import { Select } from '@/components/ui/select';
+import { SelectField } from '@/components/ui/select-field';
 import { CATEGORY_ICONS, type CategoryIcon } from '@/lib/constants/help';
 import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
@@ -59,15 +59,13 @@ export function CategoryManager() {
             placeholder="Billing"
           />
         </Field>
-        <Field id="new-category-icon" label="Icon">
-          <Select id="new-category-icon" value={icon} onChange={(e) => setIcon(e.target.value as CategoryIcon)}>
-            {CATEGORY_ICONS.map((i) => (
-              <option key={i} value={i}>
-                {i}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <SelectField
+          id="new-category-icon"
+          label="Icon"
+          value={icon}
+          onValueChange={setIcon}
+          options={CATEGORY_ICONS.map((i) => ({ value: i, label: i }))}
+        />
         <Button size="sm" type="submit" variant="secondary" disabled={saveCategory.isPending || name.trim().length < 2}>
           Add category
         </Button>
@@ -90,19 +88,13 @@ export function CategoryManager() {
               placeholder="Invoices"
             />
           </Field>
-          <Field id="new-section-category" label="In category">
-            <Select
-              id="new-section-category"
-              value={sectionCategory || categories.data[0]!.id}
-              onChange={(e) => setSectionCategory(e.target.value)}
-            >
-              {categories.data.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <SelectField
+            id="new-section-category"
+            label="In category"
+            value={sectionCategory || categories.data[0]!.id}
+            onValueChange={setSectionCategory}
+            options={categories.data.map((c) => ({ value: c.id, label: c.name }))}
+          />
           <Button
             size="sm"
             type="submit"

@@ -1,10 +1,8 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { describeError } from '@/lib/trpc/errors';
+import { ConfirmMutationDialog } from '@/components/ui/confirm-dialog';
 import { useTRPC } from '@/lib/trpc/client';
 
 type Version = {
@@ -30,13 +28,9 @@ export function VersionHistory({
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [confirming, setConfirming] = useState<number | null>(null);
   const restore = useMutation(
     trpc.article.restoreVersion.mutationOptions({
-      onSuccess: async () => {
-        setConfirming(null);
-        await queryClient.invalidateQueries({ queryKey: trpc.article.pathKey() });
-      },
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.article.pathKey() }),
     }),
   );
 
@@ -65,9 +59,9 @@ export function VersionHistory({
               </p>
             </div>
             {v.version !== currentVersion ? (
-              <ConfirmDialog
-                open={confirming === v.version}
-                onOpenChange={(open) => setConfirming(open ? v.version : null)}
+              <ConfirmMutationDialog
+                mutation={restore}
+                variables={{ articleId, version: v.version }}
                 trigger={
                   <Button size="sm" variant="secondary">
                     Restore
@@ -76,9 +70,6 @@ export function VersionHistory({
                 title={`Restore version ${v.version}?`}
                 description="Its title, excerpt and body become a new version. Nothing is lost: the current wording stays in the history. Unsaved edits in the editor are discarded."
                 confirmLabel="Restore"
-                pending={restore.isPending}
-                error={restore.isError ? describeError(restore.error).message : null}
-                onConfirm={() => restore.mutate({ articleId, version: v.version })}
               />
             ) : null}
           </li>

@@ -5,10 +5,11 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { Input, Label } from '@/components/ui/input';
-import { Select } from '@/components/ui/select';
+import { labelledOptions, SelectField } from '@/components/ui/select-field';
 import { STATUS_LABELS, TICKET_PRIORITIES, TICKET_STATUSES, type TicketPriority } from '@/lib/constants/ticket';
 import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
+import { otherAgentOptions } from './agent-options';
 import { parseTags } from './list-filters';
 import { PRIORITY_LABELS } from './ticket-labels';
 import type { Assignee, BulkAction, BulkResult } from './types';
@@ -17,7 +18,8 @@ import type { Assignee, BulkAction, BulkResult } from './types';
 const CHUNK_SIZE = 20;
 
 const BULK_STATUSES = TICKET_STATUSES.filter((s) => s !== 'new' && s !== 'merged');
-type ActionKind = 'assign' | 'status' | 'priority' | 'add_tags' | 'close';
+const ACTION_KINDS = ['assign', 'status', 'priority', 'add_tags', 'close'] as const;
+type ActionKind = (typeof ACTION_KINDS)[number];
 type BulkStatus = (typeof BULK_STATUSES)[number];
 
 const ACTION_LABELS: Record<ActionKind, string> = {
@@ -136,57 +138,45 @@ export function BulkActionBar({
           <p className="self-center text-sm font-medium text-slate-900" aria-live="polite">
             {selectedIds.length} selected
           </p>
-          <div className="w-40">
-            <Label htmlFor="bulk-action">Action</Label>
-            <Select id="bulk-action" value={kind} onChange={(e) => setKind(e.target.value as ActionKind)}>
-              {(Object.keys(ACTION_LABELS) as ActionKind[]).map((k) => (
-                <option key={k} value={k}>
-                  {ACTION_LABELS[k]}
-                </option>
-              ))}
-            </Select>
-          </div>
+          <SelectField
+            id="bulk-action"
+            label="Action"
+            fieldClassName="w-40"
+            value={kind}
+            onValueChange={setKind}
+            options={labelledOptions(ACTION_KINDS, ACTION_LABELS)}
+          />
           {kind === 'assign' ? (
-            <div className="w-48">
-              <Label htmlFor="bulk-assignee">Assignee</Label>
-              <Select id="bulk-assignee" value={assignee} onChange={(e) => setAssignee(e.target.value)}>
-                <option value={currentUserId}>Me</option>
-                <option value="none">Unassigned</option>
-                {assignees
-                  .filter((a) => a.id !== currentUserId)
-                  .map((a) => (
-                    <option key={a.id} value={a.id}>
-                      {a.name || a.email}
-                    </option>
-                  ))}
-              </Select>
-            </div>
+            <SelectField
+              id="bulk-assignee"
+              label="Assignee"
+              fieldClassName="w-48"
+              value={assignee}
+              onValueChange={setAssignee}
+              options={[
+                { value: currentUserId, label: 'Me' },
+                { value: 'none', label: 'Unassigned' },
+                ...otherAgentOptions(assignees, currentUserId),
+              ]}
+            />
           ) : kind === 'status' ? (
-            <div className="w-40">
-              <Label htmlFor="bulk-status">New status</Label>
-              <Select id="bulk-status" value={status} onChange={(e) => setStatus(e.target.value as BulkStatus)}>
-                {BULK_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {STATUS_LABELS[s]}
-                  </option>
-                ))}
-              </Select>
-            </div>
+            <SelectField
+              id="bulk-status"
+              label="New status"
+              fieldClassName="w-40"
+              value={status}
+              onValueChange={setStatus}
+              options={labelledOptions(BULK_STATUSES, STATUS_LABELS)}
+            />
           ) : kind === 'priority' ? (
-            <div className="w-40">
-              <Label htmlFor="bulk-priority">New priority</Label>
-              <Select
-                id="bulk-priority"
-                value={priority}
-                onChange={(e) => setPriority(e.target.value as TicketPriority)}
-              >
-                {TICKET_PRIORITIES.map((p) => (
-                  <option key={p} value={p}>
-                    {PRIORITY_LABELS[p]}
-                  </option>
-                ))}
-              </Select>
-            </div>
+            <SelectField
+              id="bulk-priority"
+              label="New priority"
+              fieldClassName="w-40"
+              value={priority}
+              onValueChange={setPriority}
+              options={labelledOptions(TICKET_PRIORITIES, PRIORITY_LABELS)}
+            />
           ) : kind === 'add_tags' ? (
             <div className="w-56">
               <Label htmlFor="bulk-tags">Tags to add</Label>

@@ -3,10 +3,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { describeError } from '@/lib/trpc/errors';
+import { ConfirmMutationDialog } from '@/components/ui/confirm-dialog';
 import { useTRPC } from '@/lib/trpc/client';
 import { StatusBadge } from './ticket-badges';
 import { ticketPath } from './ticket-search';
@@ -16,7 +14,6 @@ function MergeButton({ ticket, target }: { ticket: TicketInfo; target: Duplicate
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const [open, setOpen] = useState(false);
   const merge = useMutation(
     trpc.ticket.merge.mutationOptions({
       onSuccess: async ({ targetTicketId }) => {
@@ -25,15 +22,14 @@ function MergeButton({ ticket, target }: { ticket: TicketInfo; target: Duplicate
           queryClient.invalidateQueries({ queryKey: trpc.ticket.list.queryKey() }),
           queryClient.invalidateQueries({ queryKey: trpc.ticket.viewCounts.queryKey() }),
         ]);
-        setOpen(false);
         router.push(ticketPath(targetTicketId));
       },
     }),
   );
   return (
-    <ConfirmDialog
-      open={open}
-      onOpenChange={setOpen}
+    <ConfirmMutationDialog
+      mutation={merge}
+      variables={{ sourceTicketId: ticket.id, targetTicketId: target.id }}
       trigger={
         <Button variant="secondary" size="sm">
           Merge into this
@@ -42,9 +38,6 @@ function MergeButton({ ticket, target }: { ticket: TicketInfo; target: Duplicate
       title={`Merge into ${target.displayNumber}?`}
       description={`${ticket.displayNumber} (the ticket you are on) ends as merged; its messages and files move to ${target.displayNumber} “${target.subject}”. This cannot be undone.`}
       confirmLabel="Merge tickets"
-      onConfirm={() => merge.mutate({ sourceTicketId: ticket.id, targetTicketId: target.id })}
-      pending={merge.isPending}
-      error={merge.error ? describeError(merge.error).message : null}
     />
   );
 }

@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
 import { formErrors } from '@/components/ui/form-errors';
 import { Field, Input } from '@/components/ui/input';
-import { Select } from '@/components/ui/select';
+import { labelledOptions, SelectField } from '@/components/ui/select-field';
 import { Textarea } from '@/components/ui/textarea';
 import {
   TICKET_CHANNELS,
@@ -18,6 +18,7 @@ import {
   type TicketType,
 } from '@/lib/constants/ticket';
 import { useTRPC } from '@/lib/trpc/client';
+import { agentName } from './agent-options';
 import { parseTags } from './list-filters';
 import { CHANNEL_LABELS, PRIORITY_LABELS, TYPE_LABELS } from './ticket-labels';
 import { ticketPath } from './ticket-search';
@@ -141,57 +142,56 @@ export function NewTicketForm({ currentUserId }: { currentUserId: string }) {
         </Field>
 
         <div className="grid gap-4 sm:grid-cols-3">
-          <Field id="new-channel" label="Channel" error={errors.fields.channel}>
-            <Select id="new-channel" value={channel} onChange={(e) => setChannel(e.target.value as TicketChannel)}>
-              {TICKET_CHANNELS.map((c) => (
-                <option key={c} value={c}>
-                  {CHANNEL_LABELS[c]}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field id="new-priority" label="Priority" error={errors.fields.priority}>
-            <Select id="new-priority" value={priority} onChange={(e) => setPriority(e.target.value as TicketPriority)}>
-              {TICKET_PRIORITIES.map((p) => (
-                <option key={p} value={p}>
-                  {PRIORITY_LABELS[p]}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field id="new-type" label="Type" error={errors.fields.type}>
-            <Select id="new-type" value={type} onChange={(e) => setType(e.target.value as TicketType | '')}>
-              <option value="">Not set</option>
-              {TICKET_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {TYPE_LABELS[t]}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field id="new-assignee" label="Assignee" error={errors.fields.assigneeId}>
-            <Select id="new-assignee" value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)}>
-              <option value="">Unassigned</option>
-              {(assignees.data ?? []).map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.id === currentUserId ? `${a.name || a.email} (me)` : a.name || a.email}
-                </option>
-              ))}
-              {assignees.data?.some((a) => a.id === currentUserId) ? null : <option value={currentUserId}>Me</option>}
-            </Select>
-          </Field>
-          <Field id="new-category" label="Category" error={errors.fields.categoryId}>
-            <Select id="new-category" value={categoryId} onChange={(e) => setCategoryId(e.target.value)}>
-              <option value="">No category</option>
-              {(categories.data ?? [])
-                .filter((c) => !c.archivedAt)
-                .map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-            </Select>
-          </Field>
+          <SelectField
+            id="new-channel"
+            label="Channel"
+            error={errors.fields.channel}
+            value={channel}
+            onValueChange={setChannel}
+            options={labelledOptions(TICKET_CHANNELS, CHANNEL_LABELS)}
+          />
+          <SelectField
+            id="new-priority"
+            label="Priority"
+            error={errors.fields.priority}
+            value={priority}
+            onValueChange={setPriority}
+            options={labelledOptions(TICKET_PRIORITIES, PRIORITY_LABELS)}
+          />
+          <SelectField
+            id="new-type"
+            label="Type"
+            error={errors.fields.type}
+            value={type}
+            onValueChange={setType}
+            options={[{ value: '', label: 'Not set' }, ...labelledOptions(TICKET_TYPES, TYPE_LABELS)]}
+          />
+          <SelectField
+            id="new-assignee"
+            label="Assignee"
+            error={errors.fields.assigneeId}
+            value={assigneeId}
+            onValueChange={setAssigneeId}
+            options={[
+              { value: '', label: 'Unassigned' },
+              ...(assignees.data ?? []).map((a) => ({
+                value: a.id,
+                label: a.id === currentUserId ? `${agentName(a)} (me)` : agentName(a),
+              })),
+              ...(assignees.data?.some((a) => a.id === currentUserId) ? [] : [{ value: currentUserId, label: 'Me' }]),
+            ]}
+          />
+          <SelectField
+            id="new-category"
+            label="Category"
+            error={errors.fields.categoryId}
+            value={categoryId}
+            onValueChange={setCategoryId}
+            options={[
+              { value: '', label: 'No category' },
+              ...(categories.data ?? []).filter((c) => !c.archivedAt).map((c) => ({ value: c.id, label: c.name })),
+            ]}
+          />
           <Field id="new-tags" label="Tags" hint="Separate with commas." error={errors.fields.tags}>
             <Input id="new-tags" value={tags} onChange={(e) => setTags(e.target.value)} placeholder="phone, billing" />
           </Field>

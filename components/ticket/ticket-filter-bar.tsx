@@ -2,7 +2,7 @@
 
 import { Button } from '@/components/ui/button';
 import { Input, Label } from '@/components/ui/input';
-import { Select } from '@/components/ui/select';
+import { labelledOptions, SelectField } from '@/components/ui/select-field';
 import {
   STATUS_LABELS,
   TICKET_PRIORITIES,
@@ -10,6 +10,7 @@ import {
   TICKET_STATUSES,
   type TicketSort,
 } from '@/lib/constants/ticket';
+import { otherAgentOptions } from './agent-options';
 import { EMPTY_FILTERS, hasFilters, type ListFilterState } from './list-filters';
 import { PRIORITY_LABELS, SORT_LABELS } from './ticket-labels';
 import type { Assignee } from './types';
@@ -56,51 +57,32 @@ export function TicketFilterBar({
             onChange={(e) => set('text', e.target.value)}
           />
         </div>
-        <div>
-          <Label htmlFor="filter-status">Status filter</Label>
-          <Select
-            id="filter-status"
-            value={filters.status}
-            onChange={(e) => set('status', e.target.value as ListFilterState['status'])}
-          >
-            <option value="">Any status</option>
-            {TICKET_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {STATUS_LABELS[status]}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div>
-          <Label htmlFor="filter-priority">Priority filter</Label>
-          <Select
-            id="filter-priority"
-            value={filters.priority}
-            onChange={(e) => set('priority', e.target.value as ListFilterState['priority'])}
-          >
-            <option value="">Any priority</option>
-            {TICKET_PRIORITIES.map((priority) => (
-              <option key={priority} value={priority}>
-                {PRIORITY_LABELS[priority]}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div>
-          <Label htmlFor="filter-assignee">Assignee filter</Label>
-          <Select id="filter-assignee" value={filters.assignee} onChange={(e) => set('assignee', e.target.value)}>
-            <option value="">Anyone</option>
-            <option value="none">Unassigned</option>
-            <option value={currentUserId}>Me</option>
-            {assignees
-              .filter((a) => a.id !== currentUserId)
-              .map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name || a.email}
-                </option>
-              ))}
-          </Select>
-        </div>
+        <SelectField
+          id="filter-status"
+          label="Status filter"
+          value={filters.status}
+          onValueChange={(status) => set('status', status)}
+          options={[{ value: '', label: 'Any status' }, ...labelledOptions(TICKET_STATUSES, STATUS_LABELS)]}
+        />
+        <SelectField
+          id="filter-priority"
+          label="Priority filter"
+          value={filters.priority}
+          onValueChange={(priority) => set('priority', priority)}
+          options={[{ value: '', label: 'Any priority' }, ...labelledOptions(TICKET_PRIORITIES, PRIORITY_LABELS)]}
+        />
+        <SelectField
+          id="filter-assignee"
+          label="Assignee filter"
+          value={filters.assignee}
+          onValueChange={(assignee) => set('assignee', assignee)}
+          options={[
+            { value: '', label: 'Anyone' },
+            { value: 'none', label: 'Unassigned' },
+            { value: currentUserId, label: 'Me' },
+            ...otherAgentOptions(assignees, currentUserId),
+          ]}
+        />
         <div>
           <Label htmlFor="filter-tags">Tags</Label>
           <Input
@@ -112,16 +94,14 @@ export function TicketFilterBar({
         </div>
       </div>
       <div className="flex flex-wrap items-end gap-3">
-        <div className="w-56">
-          <Label htmlFor="list-sort">Sort by</Label>
-          <Select id="list-sort" value={sort} onChange={(e) => onSortChange(e.target.value as TicketSort)}>
-            {TICKET_SORTS.map((s) => (
-              <option key={s} value={s}>
-                {SORT_LABELS[s]}
-              </option>
-            ))}
-          </Select>
-        </div>
+        <SelectField
+          id="list-sort"
+          label="Sort by"
+          fieldClassName="w-56"
+          value={sort}
+          onValueChange={onSortChange}
+          options={labelledOptions(TICKET_SORTS, SORT_LABELS)}
+        />
         <fieldset className="flex items-center">
           <legend className="sr-only">Layout</legend>
           <div className="inline-flex rounded-md border border-slate-300 bg-white p-0.5">

@@ -4,11 +4,11 @@ import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@t
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Alert, EmptyState, Spinner } from '@/components/ui/card';
+import { EmptyState, Spinner } from '@/components/ui/card';
+import { ErrorAlert } from '@/components/ui/error-alert';
 import { SkeletonList } from '@/components/ui/skeleton';
 import { VIEW_LABELS, type TicketSort } from '@/lib/constants/ticket';
 import { ADMIN_ROLES } from '@/lib/constants/workspace';
-import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
 import { BulkActionBar } from './bulk-action-bar';
 import { EMPTY_FILTERS, hasFilters, listInput, toTicketFilters, type ListFilterState } from './list-filters';
@@ -151,12 +151,7 @@ export function TicketListView({ active, currentUserId }: { active: ActiveList; 
         {list.isPending ? (
           <SkeletonList rows={6} label="Loading tickets" />
         ) : list.isError && !list.data ? (
-          <div className="space-y-3">
-            <Alert>{describeError(list.error).message}</Alert>
-            <Button variant="secondary" onClick={() => list.refetch()}>
-              Try again
-            </Button>
-          </div>
+          <ErrorAlert error={list.error} onRetry={list.refetch} />
         ) : rows.length === 0 ? (
           <EmptyState
             title={empty.title}
@@ -176,7 +171,7 @@ export function TicketListView({ active, currentUserId }: { active: ActiveList; 
         )}
       </div>
 
-      {list.isError && list.data ? <Alert>{describeError(list.error).message}</Alert> : null}
+      {list.isError && list.data ? <ErrorAlert error={list.error} /> : null}
       {list.hasNextPage ? (
         <div className="flex justify-center">
           <Button variant="secondary" onClick={() => list.fetchNextPage()} disabled={list.isFetchingNextPage}>

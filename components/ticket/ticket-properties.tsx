@@ -1,21 +1,13 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
 import { Alert } from '@/components/ui/card';
-import { Label } from '@/components/ui/input';
-import { Select } from '@/components/ui/select';
-import {
-  STATUS_LABELS,
-  TICKET_PRIORITIES,
-  TICKET_TYPES,
-  type TicketPriority,
-  type TicketStatus,
-  type TicketType,
-} from '@/lib/constants/ticket';
+import { labelledOptions, SelectField } from '@/components/ui/select-field';
+import { STATUS_LABELS, TICKET_PRIORITIES, TICKET_TYPES, type TicketStatus } from '@/lib/constants/ticket';
 import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
 import { allowedTransitions } from '@/lib/utils/ticket-lifecycle';
+import { agentName } from './agent-options';
 import { TagsEditor } from './tags-editor';
 import { PRIORITY_LABELS, TYPE_LABELS } from './ticket-labels';
 import type { Assignee, Category, Team, TicketInfo } from './types';
@@ -23,15 +15,6 @@ import type { Assignee, Category, Team, TicketInfo } from './types';
 /** Ids the ticket page's shortcuts focus (`s` status, `a` assignee). */
 export const STATUS_FIELD_ID = 'ticket-status';
 export const ASSIGNEE_FIELD_ID = 'ticket-assignee';
-
-function Property({ id, label, children }: { id: string; label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Label htmlFor={id}>{label}</Label>
-      {children}
-    </div>
-  );
-}
 
 /**
  * The ticket's fields, each saved as soon as it changes. While a save is in flight the field shows the
@@ -82,100 +65,65 @@ export function TicketProperties({
       <h2 id="properties-heading" className="text-sm font-semibold text-slate-900">
         Properties
       </h2>
-      <Property id={STATUS_FIELD_ID} label="Status">
-        <Select
-          id={STATUS_FIELD_ID}
-          value={statusValue}
-          disabled={ended || status.isPending}
-          onChange={(e) =>
-            status.mutate({ ticketId: ticket.id, status: e.target.value as Exclude<TicketStatus, 'merged'> })
-          }
-        >
-          {statusChoices.map((s) => (
-            <option key={s} value={s}>
-              {STATUS_LABELS[s]}
-            </option>
-          ))}
-        </Select>
-      </Property>
-      <Property id="ticket-priority" label="Priority">
-        <Select
-          id="ticket-priority"
-          value={priorityValue}
-          disabled={ended || update.isPending}
-          onChange={(e) => update.mutate({ ticketId: ticket.id, priority: e.target.value as TicketPriority })}
-        >
-          {TICKET_PRIORITIES.map((p) => (
-            <option key={p} value={p}>
-              {PRIORITY_LABELS[p]}
-            </option>
-          ))}
-        </Select>
-      </Property>
-      <Property id="ticket-type" label="Type">
-        <Select
-          id="ticket-type"
-          value={typeValue}
-          disabled={ended || update.isPending}
-          onChange={(e) => update.mutate({ ticketId: ticket.id, type: (e.target.value || null) as TicketType | null })}
-        >
-          <option value="">Not set</option>
-          {TICKET_TYPES.map((t) => (
-            <option key={t} value={t}>
-              {TYPE_LABELS[t]}
-            </option>
-          ))}
-        </Select>
-      </Property>
-      <Property id={ASSIGNEE_FIELD_ID} label="Assignee">
-        <Select
-          id={ASSIGNEE_FIELD_ID}
-          value={assigneeValue}
-          disabled={ended || assign.isPending}
-          onChange={(e) => assign.mutate({ ticketId: ticket.id, assigneeId: e.target.value || null })}
-        >
-          <option value="">Unassigned</option>
-          {assignees.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name || a.email}
-            </option>
-          ))}
-          {ticket.assignee && !assignees.some((a) => a.id === ticket.assignee?.id) ? (
-            <option value={ticket.assignee.id}>{ticket.assignee.name} (no longer an agent)</option>
-          ) : null}
-        </Select>
-      </Property>
-      <Property id="ticket-team" label="Team">
-        <Select
-          id="ticket-team"
-          value={teamValue}
-          disabled={ended || assign.isPending}
-          onChange={(e) => assign.mutate({ ticketId: ticket.id, teamId: e.target.value || null })}
-        >
-          <option value="">No team</option>
-          {teams.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
-        </Select>
-      </Property>
-      <Property id="ticket-category" label="Category">
-        <Select
-          id="ticket-category"
-          value={categoryValue}
-          disabled={ended || update.isPending}
-          onChange={(e) => update.mutate({ ticketId: ticket.id, categoryId: e.target.value || null })}
-        >
-          <option value="">No category</option>
-          {categoryChoices.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-              {c.archivedAt ? ' (archived)' : ''}
-            </option>
-          ))}
-        </Select>
-      </Property>
+      <SelectField
+        id={STATUS_FIELD_ID}
+        label="Status"
+        value={statusValue}
+        disabled={ended || status.isPending}
+        onValueChange={(next) =>
+          status.mutate({ ticketId: ticket.id, status: next as Exclude<TicketStatus, 'merged'> })
+        }
+        options={labelledOptions(statusChoices, STATUS_LABELS)}
+      />
+      <SelectField
+        id="ticket-priority"
+        label="Priority"
+        value={priorityValue}
+        disabled={ended || update.isPending}
+        onValueChange={(priority) => update.mutate({ ticketId: ticket.id, priority })}
+        options={labelledOptions(TICKET_PRIORITIES, PRIORITY_LABELS)}
+      />
+      <SelectField
+        id="ticket-type"
+        label="Type"
+        value={typeValue}
+        disabled={ended || update.isPending}
+        onValueChange={(type) => update.mutate({ ticketId: ticket.id, type: type || null })}
+        options={[{ value: '', label: 'Not set' }, ...labelledOptions(TICKET_TYPES, TYPE_LABELS)]}
+      />
+      <SelectField
+        id={ASSIGNEE_FIELD_ID}
+        label="Assignee"
+        value={assigneeValue}
+        disabled={ended || assign.isPending}
+        onValueChange={(assigneeId) => assign.mutate({ ticketId: ticket.id, assigneeId: assigneeId || null })}
+        options={[
+          { value: '', label: 'Unassigned' },
+          ...assignees.map((a) => ({ value: a.id, label: agentName(a) })),
+          ...(ticket.assignee && !assignees.some((a) => a.id === ticket.assignee?.id)
+            ? [{ value: ticket.assignee.id, label: `${ticket.assignee.name} (no longer an agent)` }]
+            : []),
+        ]}
+      />
+      <SelectField
+        id="ticket-team"
+        label="Team"
+        value={teamValue}
+        disabled={ended || assign.isPending}
+        onValueChange={(teamId) => assign.mutate({ ticketId: ticket.id, teamId: teamId || null })}
+        options={[{ value: '', label: 'No team' }, ...teams.map((t) => ({ value: t.id, label: t.name }))]}
+      />
+      <SelectField
+        id="ticket-category"
+        label="Category"
+        value={categoryValue}
+        disabled={ended || update.isPending}
+        onValueChange={(categoryId) => update.mutate({ ticketId: ticket.id, categoryId: categoryId || null })}
+        options={[
+          { value: '', label: 'No category' },
+          ...categoryChoices.map((c) => ({ value: c.id, label: c.archivedAt ? `${c.name} (archived)` : c.name })),
+        ]}
+      />
       <TagsEditor
         tags={tagsValue}
         disabled={ended || update.isPending}

@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useId, useState, type KeyboardEvent, type Ref } from 'react';
 import { Spinner } from '@/components/ui/card';
+import { moveActiveOption } from '@/components/ui/listbox-keys';
 import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
 import { cn } from '@/lib/utils/cn';
@@ -40,13 +41,8 @@ export function TicketSearch({ className, ref }: { className?: string; ref?: Ref
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key === 'ArrowDown' && items.length) {
-      event.preventDefault();
+    if (moveActiveOption(event, items.length, setActive)) {
       setOpen(true);
-      setActive((i) => (i + 1) % items.length);
-    } else if (event.key === 'ArrowUp' && items.length) {
-      event.preventDefault();
-      setActive((i) => (i - 1 + items.length) % items.length);
     } else if (event.key === 'Enter') {
       const hit = items[active] ?? items[0];
       if (hit) {

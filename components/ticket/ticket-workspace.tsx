@@ -51,6 +51,12 @@ function TicketScreen({
     await queryClient.invalidateQueries({ queryKey: ticketKey });
   }
 
+  /** After the agent's own reply, or once they have reviewed the changes: what they now see is seen. */
+  async function refreshAndAcknowledge() {
+    await refresh();
+    acknowledge(latestUpdatedAt());
+  }
+
   function focusReply(next: ReplyMode) {
     setMode(next);
     setTab('conversation');
@@ -144,14 +150,8 @@ function TicketScreen({
               onModeChange={setMode}
               textareaRef={replyRef}
               seenUpdatedAt={seenUpdatedAt}
-              onSent={async () => {
-                await refresh();
-                acknowledge(latestUpdatedAt());
-              }}
-              onReviewChanges={async () => {
-                await refresh();
-                acknowledge(latestUpdatedAt());
-              }}
+              onSent={refreshAndAcknowledge}
+              onReviewChanges={refreshAndAcknowledge}
               onMacroApplied={(updatedAt) => {
                 acknowledge(updatedAt);
                 void refresh();

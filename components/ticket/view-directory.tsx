@@ -2,10 +2,10 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { Alert, EmptyState } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/card';
+import { ErrorAlert } from '@/components/ui/error-alert';
 import { SkeletonList } from '@/components/ui/skeleton';
 import { BUILT_IN_VIEWS, VIEW_LABELS, type BuiltInView } from '@/lib/constants/ticket';
-import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
 import { viewPath } from './active-list';
 
@@ -78,7 +78,7 @@ export function ViewDirectory() {
         {saved.isPending ? (
           <SkeletonList rows={2} label="Loading saved views" />
         ) : saved.isError ? (
-          <Alert>{describeError(saved.error).message}</Alert>
+          <ErrorAlert error={saved.error} />
         ) : saved.data.length === 0 ? (
           <EmptyState
             title="No saved views yet"

@@ -1,13 +1,21 @@
 'use client';
 
 import { AlertDialog } from 'radix-ui';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import { describeError } from '@/lib/trpc/errors';
 import { Button } from './button';
 
 /**
  * Asks before a destructive action. The dialog stays open while `pending` so a failure can be shown
  * in `error`; the caller closes it on success through `open`/`onOpenChange`.
  */
+type ConfirmText = {
+  trigger: ReactNode;
+  title: string;
+  description: ReactNode;
+  confirmLabel: string;
+};
+
 export function ConfirmDialog({
   trigger,
   title,
@@ -18,11 +26,7 @@ export function ConfirmDialog({
   error,
   open,
   onOpenChange,
-}: {
-  trigger: ReactNode;
-  title: string;
-  description: ReactNode;
-  confirmLabel: string;
+}: ConfirmText & {
   onConfirm: () => void;
   pending?: boolean;
   error?: string | null;
@@ -54,5 +58,39 @@ export function ConfirmDialog({
         </AlertDialog.Content>
       </AlertDialog.Portal>
     </AlertDialog.Root>
+  );
+}
+
+/** What ConfirmMutationDialog needs of a TanStack `useMutation` result. */
+type ConfirmableMutation<V> = {
+  mutate: (variables: V, options?: { onSuccess?: () => void }) => void;
+  reset: () => void;
+  isPending: boolean;
+  error: unknown;
+};
+
+/**
+ * ConfirmDialog for one mutation: confirming runs it with `variables`, success closes the dialog, a
+ * failure is shown inside it, and closing forgets that failure so the next try starts clean. The
+ * mutation's own onSuccess still does the refetching or navigating.
+ */
+export function ConfirmMutationDialog<V>({
+  mutation,
+  variables,
+  ...text
+}: ConfirmText & { mutation: ConfirmableMutation<V>; variables: V }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <ConfirmDialog
+      {...text}
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (!next) mutation.reset();
+      }}
+      onConfirm={() => mutation.mutate(variables, { onSuccess: () => setOpen(false) })}
+      pending={mutation.isPending}
+      error={mutation.error ? describeError(mutation.error).message : null}
+    />
   );
 }

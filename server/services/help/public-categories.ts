@@ -4,6 +4,15 @@ import { notFound } from '@/server/errors';
 import type { HelpScope } from './help-center-scope';
 import { readableBy } from './visibility';
 
+/** What a reader sees of a category, on the home page and on its own page alike. */
+const publicCategoryColumns = {
+  id: articleCategories.id,
+  slug: articleCategories.slug,
+  name: articleCategories.name,
+  description: articleCategories.description,
+  icon: articleCategories.icon,
+};
+
 /** Categories with at least one article this reader may see, in the workspace's order. */
 export async function listHelpCategories(scope: HelpScope) {
   const counts = await scope.db
@@ -13,13 +22,7 @@ export async function listHelpCategories(scope: HelpScope) {
     .groupBy(articles.categoryId);
   const byCategory = new Map(counts.map((c) => [c.categoryId, Number(c.articleCount)]));
   const categories = await scope.db
-    .select({
-      id: articleCategories.id,
-      slug: articleCategories.slug,
-      name: articleCategories.name,
-      description: articleCategories.description,
-      icon: articleCategories.icon,
-    })
+    .select(publicCategoryColumns)
     .from(articleCategories)
     .where(eq(articleCategories.tenantId, scope.tenantId))
     .orderBy(asc(articleCategories.position), asc(articleCategories.name));
@@ -29,13 +32,7 @@ export async function listHelpCategories(scope: HelpScope) {
 /** One category page: its sections, each with the articles this reader may see; empty sections are left out. */
 export async function getHelpCategory(scope: HelpScope, slug: string) {
   const [category] = await scope.db
-    .select({
-      id: articleCategories.id,
-      slug: articleCategories.slug,
-      name: articleCategories.name,
-      description: articleCategories.description,
-      icon: articleCategories.icon,
-    })
+    .select(publicCategoryColumns)
     .from(articleCategories)
     .where(and(eq(articleCategories.tenantId, scope.tenantId), eq(articleCategories.slug, slug)));
   if (!category) throw notFound('The category');

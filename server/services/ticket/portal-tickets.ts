@@ -14,6 +14,7 @@ import { getTicketSettings } from './settings';
 import { expectedFirstResponse } from '@/server/services/sla/expected-first-response';
 import { customerReachesTicket } from './customer-reach';
 import { newestFirst } from './index-order';
+import { ticketSummaryColumns } from './queries';
 
 /** `onlyTicketId`: the session came from one ticket's signed link and reaches that ticket only. */
 type Customer = { id: string; name: string; onlyTicketId?: string | null };
@@ -82,14 +83,7 @@ export async function listCustomerTickets(
       sql`(${tickets.updatedAt}, ${tickets.id}) < (select c.updated_at, c.id from tickets c where c.id = ${input.cursor})`,
     );
   const rows = await scope.db
-    .select({
-      id: tickets.id,
-      number: tickets.number,
-      subject: tickets.subject,
-      status: tickets.status,
-      createdAt: tickets.createdAt,
-      updatedAt: tickets.updatedAt,
-    })
+    .select({ ...ticketSummaryColumns, updatedAt: tickets.updatedAt })
     .from(tickets)
     .where(and(...conditions))
     .orderBy(newestFirst(tickets.updatedAt), newestFirst(tickets.id))

@@ -6,6 +6,15 @@ import { newestFirst } from './index-order';
 
 const assignees = aliasedTable(users, 'assignee');
 
+/** The columns a short ticket reference needs (its display number is formatted from number + createdAt). */
+export const ticketSummaryColumns = {
+  id: tickets.id,
+  number: tickets.number,
+  subject: tickets.subject,
+  status: tickets.status,
+  createdAt: tickets.createdAt,
+};
+
 /** The columns every ticket list shows, joined in one query. */
 export function ticketRowQuery(scope: TenantScope) {
   return scope.db
@@ -89,14 +98,7 @@ export async function findDuplicates(
 ) {
   const similarity = sql<number>`similarity(${tickets.subject}, ${ticket.subject})`;
   const rows = await scope.db
-    .select({
-      id: tickets.id,
-      number: tickets.number,
-      subject: tickets.subject,
-      status: tickets.status,
-      createdAt: tickets.createdAt,
-      similarity,
-    })
+    .select({ ...ticketSummaryColumns, similarity })
     .from(tickets)
     .where(
       and(

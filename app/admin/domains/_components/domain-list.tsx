@@ -6,7 +6,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Alert, EmptyState, Spinner } from '@/components/ui/card';
 import { CopyButton } from '@/components/ui/copy-button';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { ConfirmMutationDialog } from '@/components/ui/confirm-dialog';
 import { SkeletonList } from '@/components/ui/skeleton';
 import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
@@ -14,22 +14,15 @@ import { useTRPC } from '@/lib/trpc/client';
 function RemoveDomainButton({ domain }: { domain: { id: string; domain: string } }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [open, setOpen] = useState(false);
   const remove = useMutation(
     trpc.domain.remove.mutationOptions({
-      onSuccess: async () => {
-        setOpen(false);
-        await queryClient.invalidateQueries({ queryKey: trpc.domain.list.queryKey() });
-      },
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.domain.list.queryKey() }),
     }),
   );
   return (
-    <ConfirmDialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) remove.reset();
-      }}
+    <ConfirmMutationDialog
+      mutation={remove}
+      variables={{ domainId: domain.id }}
       trigger={
         <Button variant="ghost" size="sm" aria-label={`Remove ${domain.domain}`}>
           Remove
@@ -38,9 +31,6 @@ function RemoveDomainButton({ domain }: { domain: { id: string; domain: string }
       title={`Remove ${domain.domain}?`}
       description="Visitors to this host name will no longer reach your help center. Your DNS record is left as it is; delete it at your DNS provider."
       confirmLabel="Remove domain"
-      onConfirm={() => remove.mutate({ domainId: domain.id })}
-      pending={remove.isPending}
-      error={remove.error ? describeError(remove.error).message : null}
     />
   );
 }

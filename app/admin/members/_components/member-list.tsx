@@ -2,11 +2,10 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Alert, EmptyState } from '@/components/ui/card';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { ConfirmMutationDialog } from '@/components/ui/confirm-dialog';
 import { Select } from '@/components/ui/select';
 import { SkeletonList } from '@/components/ui/skeleton';
 import { MEMBER_ROLES, type MemberRole } from '@/lib/constants/workspace';
@@ -29,22 +28,11 @@ function RemoveMemberButton({
   onRemoved: () => Promise<void>;
 }) {
   const trpc = useTRPC();
-  const [open, setOpen] = useState(false);
-  const remove = useMutation(
-    trpc.member.remove.mutationOptions({
-      onSuccess: async () => {
-        setOpen(false);
-        await onRemoved();
-      },
-    }),
-  );
+  const remove = useMutation(trpc.member.remove.mutationOptions({ onSuccess: onRemoved }));
   return (
-    <ConfirmDialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) remove.reset();
-      }}
+    <ConfirmMutationDialog
+      mutation={remove}
+      variables={{ membershipId: member.id }}
       trigger={
         <Button variant="ghost" size="sm" aria-label={`Remove ${displayName(member)}`}>
           Remove
@@ -57,9 +45,6 @@ function RemoveMemberButton({
           : `${member.email} loses access right away and is taken off every team. Their past replies stay.`
       }
       confirmLabel={isSelf ? 'Leave workspace' : 'Remove member'}
-      onConfirm={() => remove.mutate({ membershipId: member.id })}
-      pending={remove.isPending}
-      error={remove.error ? describeError(remove.error).message : null}
     />
   );
 }

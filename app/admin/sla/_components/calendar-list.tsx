@@ -2,10 +2,9 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card, EmptyState } from '@/components/ui/card';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { ConfirmMutationDialog } from '@/components/ui/confirm-dialog';
 import { SkeletonList } from '@/components/ui/skeleton';
 import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
@@ -22,13 +21,9 @@ type Calendar = {
 function CalendarCard({ calendar }: { calendar: Calendar }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [open, setOpen] = useState(false);
   const remove = useMutation(
     trpc.businessCalendar.delete.mutationOptions({
-      onSuccess: async () => {
-        setOpen(false);
-        await queryClient.invalidateQueries({ queryKey: trpc.businessCalendar.list.queryKey() });
-      },
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.businessCalendar.list.queryKey() }),
     }),
   );
   return (
@@ -50,12 +45,9 @@ function CalendarCard({ calendar }: { calendar: Calendar }) {
               Edit
             </Link>
           </Button>
-          <ConfirmDialog
-            open={open}
-            onOpenChange={(next) => {
-              setOpen(next);
-              if (!next) remove.reset();
-            }}
+          <ConfirmMutationDialog
+            mutation={remove}
+            variables={{ calendarId: calendar.id }}
             trigger={
               <Button variant="ghost" size="sm" aria-label={`Delete ${calendar.name}`}>
                 Delete
@@ -64,9 +56,6 @@ function CalendarCard({ calendar }: { calendar: Calendar }) {
             title={`Delete ${calendar.name}?`}
             description="Policies cannot use a deleted calendar; a calendar still in use is kept, and you are told which policies use it."
             confirmLabel="Delete calendar"
-            onConfirm={() => remove.mutate({ calendarId: calendar.id })}
-            pending={remove.isPending}
-            error={remove.error ? describeError(remove.error).message : null}
           />
         </div>
       </Card>

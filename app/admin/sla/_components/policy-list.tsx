@@ -2,11 +2,10 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Alert, Card, EmptyState } from '@/components/ui/card';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { ConfirmMutationDialog } from '@/components/ui/confirm-dialog';
 import { SkeletonList } from '@/components/ui/skeleton';
 import { CHANNEL_LABELS, PRIORITY_LABELS } from '@/components/ticket/ticket-labels';
 import { SLA_METRICS, SLA_METRIC_LABELS } from '@/lib/constants/sla';
@@ -52,21 +51,13 @@ export function PolicyList() {
   const queryClient = useQueryClient();
   const policies = useQuery(trpc.slaPolicy.list.queryOptions());
   const calendars = useQuery(trpc.businessCalendar.list.queryOptions());
-  const [deleting, setDeleting] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.slaPolicy.list.queryKey() });
   const reorder = useMutation(
     trpc.slaPolicy.reorder.mutationOptions({
       onSuccess: (list) => queryClient.setQueryData(trpc.slaPolicy.list.queryKey(), list),
     }),
   );
-  const remove = useMutation(
-    trpc.slaPolicy.delete.mutationOptions({
-      onSuccess: async () => {
-        setDeleting(null);
-        await refresh();
-      },
-    }),
-  );
+  const remove = useMutation(trpc.slaPolicy.delete.mutationOptions({ onSuccess: refresh }));
 
   if (policies.isPending) return <SkeletonList rows={3} label="Loading policies" />;
   if (policies.isError) return <p className="text-sm text-red-700">{describeError(policies.error).message}</p>;
@@ -151,12 +142,9 @@ export function PolicyList() {
                     Edit
                   </Link>
                 </Button>
-                <ConfirmDialog
-                  open={deleting === policy.id}
-                  onOpenChange={(next) => {
-                    setDeleting(next ? policy.id : null);
-                    if (!next) remove.reset();
-                  }}
+                <ConfirmMutationDialog
+                  mutation={remove}
+                  variables={{ policyId: policy.id }}
                   trigger={
                     <Button variant="ghost" size="sm" aria-label={`Delete ${policy.name}`}>
                       Delete
@@ -165,9 +153,6 @@ export function PolicyList() {
                   title={`Delete ${policy.name}?`}
                   description="Tickets it applied to move to the next matching policy or the workspace defaults; their due times are recomputed."
                   confirmLabel="Delete policy"
-                  onConfirm={() => remove.mutate({ policyId: policy.id })}
-                  pending={remove.isPending}
-                  error={remove.error ? describeError(remove.error).message : null}
                 />
               </div>
             </Card>

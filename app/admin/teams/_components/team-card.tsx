@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { ConfirmMutationDialog } from '@/components/ui/confirm-dialog';
 import { formErrors } from '@/components/ui/form-errors';
 import { Field, Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
@@ -76,7 +76,6 @@ export function TeamCard({ team, workspaceMembers }: { team: Team; workspaceMemb
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
-  const [confirmOpen, setConfirmOpen] = useState(false);
   const [selected, setSelected] = useState('');
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.team.list.queryKey() });
 
@@ -89,14 +88,7 @@ export function TeamCard({ team, workspaceMembers }: { team: Team; workspaceMemb
     }),
   );
   const removeMember = useMutation(trpc.team.removeMember.mutationOptions({ onSuccess: refresh }));
-  const remove = useMutation(
-    trpc.team.delete.mutationOptions({
-      onSuccess: async () => {
-        setConfirmOpen(false);
-        await refresh();
-      },
-    }),
-  );
+  const remove = useMutation(trpc.team.delete.mutationOptions({ onSuccess: refresh }));
 
   const inTeam = new Set(team.members.map((m) => m.userId));
   const candidates = workspaceMembers.filter((m) => !inTeam.has(m.userId));
@@ -117,12 +109,9 @@ export function TeamCard({ team, workspaceMembers }: { team: Team; workspaceMemb
             <Button variant="secondary" size="sm" onClick={() => setEditing(true)} aria-label={`Edit ${team.name}`}>
               Edit
             </Button>
-            <ConfirmDialog
-              open={confirmOpen}
-              onOpenChange={(next) => {
-                setConfirmOpen(next);
-                if (!next) remove.reset();
-              }}
+            <ConfirmMutationDialog
+              mutation={remove}
+              variables={{ teamId: team.id }}
               trigger={
                 <Button variant="ghost" size="sm" aria-label={`Delete ${team.name}`}>
                   Delete
@@ -131,9 +120,6 @@ export function TeamCard({ team, workspaceMembers }: { team: Team; workspaceMemb
               title={`Delete ${team.name}?`}
               description="The team and its member list are removed. Nobody loses access to the workspace."
               confirmLabel="Delete team"
-              onConfirm={() => remove.mutate({ teamId: team.id })}
-              pending={remove.isPending}
-              error={remove.error ? describeError(remove.error).message : null}
             />
           </div>
         </div>

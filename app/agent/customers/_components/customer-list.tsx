@@ -4,10 +4,10 @@ import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Alert, EmptyState, Spinner } from '@/components/ui/card';
+import { EmptyState, Spinner } from '@/components/ui/card';
+import { ErrorAlert } from '@/components/ui/error-alert';
 import { Input, Label } from '@/components/ui/input';
 import { SkeletonList } from '@/components/ui/skeleton';
-import { describeError } from '@/lib/trpc/errors';
 import { useTRPC, useTRPCClient } from '@/lib/trpc/client';
 import { useDebouncedValue } from '@/components/ui/use-debounced-value';
 
@@ -48,12 +48,7 @@ export function CustomerList() {
       {customers.isPending ? (
         <SkeletonList rows={5} label="Loading customers" />
       ) : customers.isError && !customers.data ? (
-        <div className="space-y-3">
-          <Alert>{describeError(customers.error).message}</Alert>
-          <Button variant="secondary" onClick={() => customers.refetch()}>
-            Try again
-          </Button>
-        </div>
+        <ErrorAlert error={customers.error} onRetry={customers.refetch} />
       ) : items.length === 0 ? (
         term ? (
           <EmptyState
@@ -101,7 +96,7 @@ export function CustomerList() {
               </tbody>
             </table>
           </div>
-          {customers.isError ? <Alert>{describeError(customers.error).message}</Alert> : null}
+          {customers.isError ? <ErrorAlert error={customers.error} /> : null}
           {customers.hasNextPage ? (
             <div className="flex justify-center">
               <Button

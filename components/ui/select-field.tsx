@@ -1,0 +1,50 @@
+import type { SelectHTMLAttributes } from 'react';
+import { Field } from './input';
+import { Select } from './select';
+
+export type SelectOption<V extends string = string> = { value: V; label: string };
+
+/** One option per value of an as-const list, in the list's order, named by its label map. */
+export function labelledOptions<V extends string>(values: readonly V[], labels: Record<V, string>): SelectOption<V>[] {
+  return values.map((value) => ({ value, label: labels[value] }));
+}
+
+type NativeSelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'value' | 'onChange' | 'children'>;
+
+/**
+ * A labelled native select built from a list of options. `V` comes from `value`, so `onValueChange`
+ * hands back the caller's own type; the cast is safe because only the listed values can be chosen.
+ */
+export function SelectField<V extends string>({
+  id,
+  label,
+  value,
+  onValueChange,
+  options,
+  hint,
+  error,
+  fieldClassName,
+  ...selectProps
+}: NativeSelectProps & {
+  id: string;
+  label: string;
+  value: V;
+  onValueChange: (value: V) => void;
+  options: readonly SelectOption<NoInfer<V>>[];
+  hint?: string;
+  error?: string;
+  /** Classes for the wrapper (width, grid span); `className` styles the select itself. */
+  fieldClassName?: string;
+}) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error} className={fieldClassName}>
+      <Select id={id} value={value} onChange={(e) => onValueChange(e.target.value as V)} {...selectProps}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
