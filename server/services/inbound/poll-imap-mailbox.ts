@@ -56,6 +56,7 @@ export async function pollImapMailbox(tenantId: string) {
   if (!mailbox) return { skipped: true as const };
   let client: ImapFlow | undefined;
   let imported = 0;
+  let duplicates = 0;
   try {
     client = await openMailbox(mailbox);
     const folder = await openFolder(client, mailbox.folder);
@@ -69,8 +70,9 @@ export async function pollImapMailbox(tenantId: string) {
     for (const uid of uids) {
       const message = await client.fetchOne(String(uid), { uid: true, size: true, source: true }, { uid: true });
       if (message && message.source && message.source.byteLength <= INBOUND_MAX_BYTES) {
-        await storeInboundMessage(tenantId, message.source);
-        imported++;
+        const stored = await storeInboundMessage(tenantId, message.source);
+        if (stored.duplicate) duplicates++;
+        else imported++;
       } else if (message) {
         // Left unflagged in the mailbox for a person to handle; the checkpoint moves on so the rest comes in.
         tooLarge = uid;
@@ -85,12 +87,12 @@ export async function pollImapMailbox(tenantId: string) {
         ? `A message over ${INBOUND_MAX_BYTES / 1024 / 1024} MB (UID ${tooLarge}) was left unread in the mailbox.`
         : null,
     });
-    return { imported };
+    return { imported, duplicates };
   } catch (error) {
     // Settings the admin can fix are shown on the mailbox card; anything else (the database) fails the job.
     if (!(error instanceof ImapFailure) && !(error instanceof AppError)) throw error;
     await update(mailbox, { lastPolledAt: new Date(), lastError: error.message });
-    return { imported, error: error.message };
+    return { imported, duplicates, error: error.message };
   } finally {
     await client?.logout().catch(() => client?.close());
   }
