@@ -24,22 +24,22 @@ export const saveImapMailboxInput = z
       .regex(/^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9.-]*[a-z0-9])?)$/, {
         message: 'Enter a host name such as imap.example.com (no scheme, port or path).',
       }),
-    port: z.coerce
+    port: z
       .number({ message: 'Enter a port number.' })
       .int()
       .min(1, { message: 'The port is between 1 and 65535 (usually 993).' })
       .max(65535, { message: 'The port is between 1 and 65535 (usually 993).' }),
     /** TLS from the first byte (port 993). Off: STARTTLS when the server offers it, else plain text. */
     tls: z.boolean(),
-    username: z
-      .string()
-      .trim()
-      .min(1, { message: 'Enter the user name you sign in to the mailbox with.' })
-      .max(320),
+    username: z.string().trim().min(1, { message: 'Enter the user name you sign in to the mailbox with.' }).max(320),
     password: z.string().max(500, { message: 'Use at most 500 characters for the password.' }).optional(),
     folder: folderName,
     afterImport: z.enum(IMAP_AFTER_IMPORT),
-    moveTo: folderName.nullable().optional(),
+    /** Only read when afterImport is `move`; the form sends '' while the field is hidden. */
+    moveTo: z
+      .union([z.literal(''), folderName])
+      .nullable()
+      .optional(),
   })
   .refine((v) => v.afterImport !== 'move' || Boolean(v.moveTo), {
     message: 'Name the folder imported mail moves to.',
@@ -49,3 +49,5 @@ export const saveImapMailboxInput = z
     message: 'Imported mail must move to another folder than the one Cairn reads.',
     path: ['moveTo'],
   });
+
+export type SaveImapMailboxForm = z.input<typeof saveImapMailboxInput>;

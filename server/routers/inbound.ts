@@ -12,7 +12,9 @@ export const inboundChannelRouter = router({
   rotateSecret: adminProcedure.mutation(({ ctx }) => rotateInboundSecret(ctx.scope)),
   /** The saved mailbox without its password, and how the last poll went. */
   mailbox: adminProcedure.query(({ ctx }) => getImapMailbox(ctx.scope)),
-  saveMailbox: adminProcedure.input(saveImapMailboxInput).mutation(({ ctx, input }) => saveImapMailbox(ctx.scope, input)),
+  saveMailbox: adminProcedure
+    .input(saveImapMailboxInput)
+    .mutation(({ ctx, input }) => saveImapMailbox(ctx.scope, input)),
   deleteMailbox: adminProcedure.mutation(({ ctx }) => deleteImapMailbox(ctx.scope)),
   testMailbox: adminProcedure.mutation(({ ctx }) => startImapCheck(ctx.scope)),
   mailboxTestStatus: adminProcedure.query(({ ctx }) => getImapCheck(ctx.scope)),

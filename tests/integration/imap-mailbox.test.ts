@@ -45,7 +45,9 @@ function saveMailbox(overrides: { password?: string; folder?: string } = {}) {
 }
 
 const storedRows = (messageIds: string[]) =>
-  runInTenant(A.id, ({ db }) => db.select().from(inboundMessages).where(inArray(inboundMessages.messageId, messageIds)));
+  runInTenant(A.id, ({ db }) =>
+    db.select().from(inboundMessages).where(inArray(inboundMessages.messageId, messageIds)),
+  );
 
 /** The admin clicks "Test connection"; the worker runs the check; the page reads the answer. */
 async function testConnection() {
@@ -85,7 +87,8 @@ describe.skipIf(dovecotMissing)(`IMAP mailbox channel${dovecotMissing ? ` (skipp
       Array(3).fill(['processed', 'new_ticket', true]),
     );
     expect(new Set(processed.map((r) => r.ticketId)).size).toBe(3);
-    for (const flags of (await dovecot.flags()).values()) expect(flags).toEqual(expect.arrayContaining(['\\Seen', IMAP_IMPORTED_FLAG]));
+    for (const flags of (await dovecot.flags()).values())
+      expect(flags).toEqual(expect.arrayContaining(['\\Seen', IMAP_IMPORTED_FLAG]));
     // A second poll finds nothing new.
     expect(await pollImapMailbox(A.id)).toEqual({ imported: 0, duplicates: 0 });
   });

@@ -35,7 +35,8 @@ export function describeConnectFailure(error: unknown, host: string, port: numbe
   const text = error instanceof Error ? error.message : String(error);
   if (TLS_CODE.test(code) || /ssl|tls|certificate/i.test(text))
     return `The TLS handshake with ${host} failed (${text}). Check that the port expects TLS (993) or turn TLS off for port 143, and that the server's certificate is valid for ${host}.`;
-  if (code === 'ECONNREFUSED') return `${host} refused the connection on port ${port}. Check the port (993 for TLS, 143 without).`;
+  if (code === 'ECONNREFUSED')
+    return `${host} refused the connection on port ${port}. Check the port (993 for TLS, 143 without).`;
   if (/TIMEOUT|ETIMEDOUT/.test(code))
     return `${host} did not answer on port ${port} in time. Check the host, the port and the TLS setting.`;
   if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return `${host} cannot be reached from the Cairn server.`;

@@ -31,9 +31,14 @@ export async function getImapMailbox(scope: StaffScope) {
 export async function saveImapMailbox(scope: StaffScope, input: z.output<typeof saveImapMailboxInput>) {
   const [saved] = await scope.db.select().from(imapMailboxes).where(eq(imapMailboxes.tenantId, scope.tenantId));
   const password = input.password ? encryptMailboxPassword(scope.tenantId, input.password) : saved?.passwordEncrypted;
-  if (!password) throw new AppError('BAD_REQUEST', 'Enter the mailbox password (an app password for Gmail or Microsoft).');
+  if (!password)
+    throw new AppError('BAD_REQUEST', 'Enter the mailbox password (an app password for Gmail or Microsoft).');
   const sameMailbox =
-    saved && saved.host === input.host && saved.port === input.port && saved.username === input.username && saved.folder === input.folder;
+    saved &&
+    saved.host === input.host &&
+    saved.port === input.port &&
+    saved.username === input.username &&
+    saved.folder === input.folder;
   const values = {
     host: input.host,
     port: input.port,
@@ -42,7 +47,7 @@ export async function saveImapMailbox(scope: StaffScope, input: z.output<typeof 
     passwordEncrypted: password,
     folder: input.folder,
     afterImport: input.afterImport,
-    moveTo: input.afterImport === 'move' ? (input.moveTo ?? null) : null,
+    moveTo: input.afterImport === 'move' ? input.moveTo || null : null,
     ...(sameMailbox ? {} : { uidValidity: null, lastUid: 0, lastError: null }),
     updatedAt: sql`now()`,
   };

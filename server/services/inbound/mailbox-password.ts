@@ -21,7 +21,9 @@ export function encryptMailboxPassword(tenantId: string, password: string) {
   const cipher = createCipheriv('aes-256-gcm', key(), iv);
   cipher.setAAD(Buffer.from(tenantId));
   const ciphertext = Buffer.concat([cipher.update(password, 'utf8'), cipher.final()]);
-  return [VERSION, iv, cipher.getAuthTag(), ciphertext].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
+  return [VERSION, iv, cipher.getAuthTag(), ciphertext]
+    .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
+    .join('.');
 }
 
 /** Throws an AppError the admin can act on when the key changed since the password was saved. */

@@ -65,7 +65,10 @@ export async function pollImapMailbox(tenantId: string) {
     if (mailbox.uidValidity !== uidValidity) await update(mailbox, { uidValidity, lastUid });
     // "N:*" always matches the highest message, even below N: filter to what is really new.
     const found = (await client.search({ uid: `${lastUid + 1}:*` }, { uid: true })) || [];
-    const uids = found.filter((uid) => uid > lastUid).sort((a, b) => a - b).slice(0, IMAP_POLL_BATCH);
+    const uids = found
+      .filter((uid) => uid > lastUid)
+      .sort((a, b) => a - b)
+      .slice(0, IMAP_POLL_BATCH);
     let tooLarge: number | undefined;
     for (const uid of uids) {
       const message = await client.fetchOne(String(uid), { uid: true, size: true, source: true }, { uid: true });
