@@ -42,7 +42,19 @@ export function ImapMailboxCard() {
   const form = useForm<SaveImapMailboxForm>({
     resolver: zodResolver(saveImapMailboxInput),
     defaultValues: EMPTY,
-    values: saved ? { ...saved, password: '', moveTo: saved.moveTo ?? '' } : undefined,
+    // The saved settings as form values: only the fields the procedure takes (its schema is strict).
+    values: saved
+      ? {
+          host: saved.host,
+          port: saved.port,
+          tls: saved.tls,
+          username: saved.username,
+          password: '',
+          folder: saved.folder,
+          afterImport: saved.afterImport,
+          moveTo: saved.moveTo ?? '',
+        }
+      : undefined,
     resetOptions: { keepDirtyValues: true },
   });
   const [confirming, setConfirming] = useState(false);
@@ -161,7 +173,11 @@ export function ImapMailboxCard() {
               <ConfirmDialog
                 open={confirming}
                 onOpenChange={setConfirming}
-                trigger={<Button variant="secondary">Stop reading this mailbox</Button>}
+                trigger={
+                  <Button type="button" variant="secondary">
+                    Stop reading this mailbox
+                  </Button>
+                }
                 title="Stop reading this mailbox?"
                 description="Mail already imported stays. New mail in the mailbox is no longer read."
                 confirmLabel="Stop reading"
