@@ -58,12 +58,16 @@ export function ImapMailboxCard() {
     resetOptions: { keepDirtyValues: true },
   });
   const [confirming, setConfirming] = useState(false);
-  const setMailbox = (data: unknown) => queryClient.setQueryData(trpc.inboundChannel.mailbox.queryKey(), data as never);
-  const save = useMutation(trpc.inboundChannel.saveMailbox.mutationOptions({ onSuccess: setMailbox }));
+  const mailboxKey = trpc.inboundChannel.mailbox.queryKey();
+  const save = useMutation(
+    trpc.inboundChannel.saveMailbox.mutationOptions({
+      onSuccess: (data) => queryClient.setQueryData(mailboxKey, data),
+    }),
+  );
   const remove = useMutation(
     trpc.inboundChannel.deleteMailbox.mutationOptions({
       onSuccess: (data) => {
-        setMailbox(data);
+        queryClient.setQueryData(mailboxKey, data);
         setConfirming(false);
         form.reset(EMPTY);
       },
