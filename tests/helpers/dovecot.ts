@@ -111,7 +111,7 @@ export async function startDovecot() {
     await waitForGreeting(port, 15_000, () => output + log());
   };
   const stop = async () => {
-    if (!child || child.exitCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((r) => child!.once('exit', r));
     child.kill('SIGTERM');
     await exited;
