@@ -74,6 +74,40 @@ describe.skipIf(dovecotMissing)(`IMAP mailbox channel${dovecotMissing ? ` (skipp
     expect(JSON.stringify(await admin().inboundChannel.mailbox())).not.toContain(dovecot.password);
   });
 
+  it('keeps the saved password for the same server only: another host needs it typed again (400)', async () => {
+    await saveMailbox();
+    const moved = admin().inboundChannel.saveMailbox({
+      host: 'imap.elsewhere.test',
+      port: dovecot.port,
+      tls: false,
+      username: dovecot.user,
+      password: '',
+      folder: 'INBOX',
+      afterImport: 'flag',
+    });
+    await expect(moved).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('password again'),
+    });
+    expect(await admin().inboundChannel.mailbox()).toMatchObject({ host: dovecot.host });
+  });
+
+  it('refuses bad settings with what to fix (400), never a 500', async () => {
+    const bad = admin().inboundChannel.saveMailbox({
+      host: 'imap://mail.example.com/x',
+      port: 70_000,
+      tls: true,
+      username: '',
+      folder: 'INBOX',
+      afterImport: 'move',
+    });
+    await expect(bad).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    const message = String(((await bad.catch((e: unknown) => e)) as Error).message);
+    expect(message).toContain('Enter a host name');
+    expect(message).toContain('between 1 and 65535');
+    expect(message).toContain('Name the folder imported mail moves to');
+  });
+
   it('appended messages are fetched, become tickets, and are marked \\Seen and imported', async () => {
     await saveMailbox();
     const mails = ['one', 'two', 'three'].map(newRequest);

@@ -30,15 +30,23 @@ export async function getImapMailbox(scope: StaffScope) {
  */
 export async function saveImapMailbox(scope: StaffScope, input: z.output<typeof saveImapMailboxInput>) {
   const [saved] = await scope.db.select().from(imapMailboxes).where(eq(imapMailboxes.tenantId, scope.tenantId));
-  const password = input.password ? encryptMailboxPassword(scope.tenantId, input.password) : saved?.passwordEncrypted;
-  if (!password)
-    throw new AppError('BAD_REQUEST', 'Enter the mailbox password (an app password for Gmail or Microsoft).');
-  const sameMailbox =
+  // A kept password goes only to the server, user and TLS setting it was saved for: otherwise whoever can edit
+  // the settings could send it to a host of their choosing, or in clear text.
+  const sameServer =
     saved &&
     saved.host === input.host &&
     saved.port === input.port &&
     saved.username === input.username &&
-    saved.folder === input.folder;
+    (saved.tls || !input.tls);
+  if (!input.password && saved && !sameServer)
+    throw new AppError(
+      'BAD_REQUEST',
+      'Enter the password again: a saved password is only sent to the server, user and TLS setting it was saved for.',
+    );
+  const password = input.password ? encryptMailboxPassword(scope.tenantId, input.password) : saved?.passwordEncrypted;
+  if (!password)
+    throw new AppError('BAD_REQUEST', 'Enter the mailbox password (an app password for Gmail or Microsoft).');
+  const sameMailbox = sameServer && saved.folder === input.folder;
   const values = {
     host: input.host,
     port: input.port,
