@@ -7,6 +7,8 @@ import { imapMailboxes, inboundMessages } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
 import { processInboundMessage } from '@/server/services/inbound/process-inbound-message';
 import { pollImapMailbox } from '@/server/services/inbound/poll-imap-mailbox';
+import { sweepImapMailboxes } from '@/server/services/inbound/sweep-imap-mailboxes';
+import { getQueue, jobId } from '@/server/queue/enqueue';
 import { processOutboundCheck } from '@/jobs/processors/outbound-check';
 import { callerFor } from '../helpers/caller';
 import { createWorkspace, uniqueEmail, uniqueSuffix, type TestWorkspace } from '../helpers/factories';
@@ -161,6 +163,17 @@ describe.skipIf(dovecotMissing)(`IMAP mailbox channel${dovecotMissing ? ` (skipp
     for (const uid of newest) expect(flags.get(uid)).toEqual(expect.arrayContaining(['\\Seen', IMAP_IMPORTED_FLAG]));
     expect(rows).toHaveLength(6);
     expect(await pollImapMailbox(A.id)).toEqual({ imported: 0, duplicates: 0 });
+  });
+
+  it('the sweep queues one poll per workspace with a mailbox, never a second while one waits', async () => {
+    await saveMailbox();
+    await sweepImapMailboxes();
+    await sweepImapMailboxes();
+    const job = await getQueue('outbound').getJob(jobId('imap.poll', A.id));
+    expect(job?.data).toEqual({ tenantId: A.id });
+    const waiting = await getQueue('outbound').getJobs(['waiting', 'delayed', 'prioritized']);
+    expect(waiting.filter((j) => j.name === 'imap.poll' && j.data.tenantId === A.id)).toHaveLength(1);
+    await job!.remove();
   });
 
   it('a new UIDVALIDITY re-reads the folder and the duplicate check keeps it to one copy each', async () => {
