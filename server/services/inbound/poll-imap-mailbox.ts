@@ -71,8 +71,13 @@ export async function pollImapMailbox(tenantId: string) {
       .slice(0, IMAP_POLL_BATCH);
     let tooLarge: number | undefined;
     for (const uid of uids) {
-      const message = await client.fetchOne(String(uid), { uid: true, size: true, source: true }, { uid: true });
-      if (message && message.source && message.source.byteLength <= INBOUND_MAX_BYTES) {
+      // The size first, so a message too large to take is never downloaded.
+      const head = await client.fetchOne(String(uid), { uid: true, size: true }, { uid: true });
+      const message =
+        head && (head.size ?? 0) <= INBOUND_MAX_BYTES
+          ? await client.fetchOne(String(uid), { uid: true, source: true }, { uid: true })
+          : head;
+      if (message && message.source) {
         const stored = await storeInboundMessage(tenantId, message.source);
         if (stored.duplicate) duplicates++;
         else imported++;
