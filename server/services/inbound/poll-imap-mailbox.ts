@@ -9,7 +9,7 @@ import { storeInboundMessage } from './store-inbound-message';
 
 type Mailbox = typeof imapMailboxes.$inferSelect;
 
-/** At most this many messages per poll, so one full mailbox cannot hold a worker slot for long; the next poll goes on. */
+/** At most this many messages per poll, so a full mailbox cannot hold a worker slot for long; the next poll goes on. */
 export const IMAP_POLL_BATCH = 200;
 
 function readMailbox(tenantId: string) {

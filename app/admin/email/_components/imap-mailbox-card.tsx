@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { Alert, Card, Spinner } from '@/components/ui/card';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
@@ -85,7 +85,7 @@ export function ImapMailboxCard() {
   );
   const check = testStatus.data;
   const checking = test.isPending || check?.status === 'running';
-  const afterImport = form.watch('afterImport');
+  const afterImport = useWatch({ control: form.control, name: 'afterImport' });
 
   if (mailbox.isPending) return <SkeletonList rows={3} label="Loading the mailbox settings" />;
   if (mailbox.isError) return <Alert>{describeError(mailbox.error).message}</Alert>;
