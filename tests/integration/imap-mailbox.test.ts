@@ -211,6 +211,25 @@ describe.skipIf(dovecotMissing)(`IMAP mailbox channel${dovecotMissing ? ` (skipp
     });
   });
 
+  it('a host inside the network Cairn runs in is refused by the outbound guard, in words', async () => {
+    await admin().inboundChannel.saveMailbox({
+      host: '169.254.169.254',
+      port: 993,
+      tls: true,
+      username: dovecot.user,
+      password: dovecot.password,
+      folder: 'INBOX',
+      afterImport: 'flag',
+    });
+    const status = await testConnection();
+    expect(status).toMatchObject({ status: 'failed' });
+    expect(status.status !== 'none' && status.message).toContain('Could not find a public internet address');
+    expect(await pollImapMailbox(A.id)).toMatchObject({
+      imported: 0,
+      error: expect.stringContaining('public internet'),
+    });
+  });
+
   it('a missing folder and a closed port are named in words', async () => {
     await saveMailbox({ folder: 'NoSuchFolder' });
     const folder = await testConnection();
