@@ -1,4 +1,5 @@
 import type { Job, Worker } from 'bullmq';
+import { IMAP_POLL_EVERY_MS } from '@/lib/constants/inbound';
 import { createWorker } from '@/server/queue/connection';
 import { closeQueues, getQueue } from '@/server/queue/enqueue';
 import { JOBS, OUTBOX_KIND_TO_JOB, QUEUES, type JobName, type QueueName } from '@/server/queue/jobs';
@@ -9,6 +10,7 @@ import { componentLogger, type Logger } from '@/server/log';
 import { metrics } from '@/server/metrics/registry';
 import { processEmailSend } from './processors/email-send';
 import { processEventDispatch } from './processors/event-dispatch';
+import { processImapPoll, processImapSweep } from './processors/imap-poll';
 import { processInboundProcess } from './processors/inbound-process';
 import { processOutboundCheck } from './processors/outbound-check';
 import { processOutboxSweep } from './processors/outbox-sweep';
@@ -39,6 +41,8 @@ const PROCESSORS: { [N in JobName]: Processor<N> } = {
   'domain.verify': processDomainVerify,
   'domain.recheck': processDomainRecheck,
   'inbound.process': processInboundProcess,
+  'imap.poll': processImapPoll,
+  'imap.sweep': processImapSweep,
 };
 
 async function dispatch(job: Job) {
@@ -99,6 +103,7 @@ const SCHEDULERS = [
   { key: 'privacy-sweep', every: PRIVACY_SWEEP_EVERY_MS, name: 'privacy.sweep' },
   { key: 'privacy-retention', every: RETENTION_EVERY_MS, name: 'privacy.retention' },
   { key: 'domain-recheck', every: DOMAIN_RECHECK_EVERY_MS, name: 'domain.recheck' },
+  { key: 'imap-sweep', every: IMAP_POLL_EVERY_MS, name: 'imap.sweep' },
 ] as const;
 
 /**

@@ -82,6 +82,16 @@ export const env = createEnv({
     WORKER_HEARTBEAT_FILE: z.string().min(1).optional(),
     /** How long `npm run inbound` waits for the worker to process a stored message before answering `queued`. */
     INBOUND_WAIT_SECONDS: z.coerce.number().int().min(0).max(300).default(20),
+    /**
+     * 32 random bytes, base64: the AES-256-GCM key for stored mailbox (IMAP) passwords. Unset: a workspace cannot
+     * save a mailbox. Changing it makes saved passwords unreadable (admins enter them again).
+     */
+    INBOUND_SECRET_KEY: z
+      .string()
+      .refine((v) => Buffer.from(v, 'base64').length === 32, {
+        message: 'expected 32 bytes in base64 (openssl rand -base64 32)',
+      })
+      .optional(),
   },
   client: {
     NEXT_PUBLIC_POSTHOG_KEY: z.string().optional(),

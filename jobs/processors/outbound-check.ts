@@ -4,6 +4,7 @@ import { mailSettings, outboundChecks } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
 import { verifySmtp, type SmtpServer } from '@/server/email/transport';
 import type { JobPayload } from '@/server/queue/jobs';
+import { runImapCheck } from '@/server/services/inbound/imap-check';
 
 type Plan = { id: string; server: SmtpServer | null; host: string | null };
 
@@ -34,7 +35,8 @@ function readPlan(tenantId: string): Promise<Plan | null> {
  * here, between two short transactions, so a slow or silent server costs this job time and no one's database
  * connection. The answer is written back for the admin page to poll; the typed URL is dropped with it.
  */
-export async function processOutboundCheck({ tenantId }: JobPayload<'outbound.check'>) {
+export async function processOutboundCheck({ tenantId, kind }: JobPayload<'outbound.check'>) {
+  if (kind === 'imap') return runImapCheck(tenantId);
   const plan = await readPlan(tenantId);
   if (!plan) return { skipped: true as const };
   const result = plan.server ? await verifySmtp(plan.server) : ({ ok: true } as const);

@@ -11,3 +11,16 @@ export type InboundOutcome = (typeof INBOUND_OUTCOMES)[number];
 
 /** Largest raw message accepted (bytes): attachments are capped at 10 MB each, base64 adds a third. */
 export const INBOUND_MAX_BYTES = 25 * 1024 * 1024;
+
+/**
+ * What the mailbox poller does with a message once it is stored: `flag` marks it \\Seen and $CairnImported and
+ * leaves it in the folder; `move` moves it to the folder the admin named.
+ */
+export const IMAP_AFTER_IMPORT = ['flag', 'move'] as const;
+export type ImapAfterImport = (typeof IMAP_AFTER_IMPORT)[number];
+
+/** The keyword set on imported mail (a keyword, so the mailbox's own \\Flagged stays the admin's). */
+export const IMAP_IMPORTED_FLAG = '$CairnImported';
+
+/** How often the worker looks at each configured mailbox. */
+export const IMAP_POLL_EVERY_MS = 30_000;

@@ -1,5 +1,5 @@
 /** What a tenant-configured outbound connection is for; each kind has at most one check running per workspace. */
-export const OUTBOUND_CHECK_KINDS = ['smtp'] as const;
+export const OUTBOUND_CHECK_KINDS = ['smtp', 'imap'] as const;
 export type OutboundCheckKind = (typeof OUTBOUND_CHECK_KINDS)[number];
 
 /** `running` from the click until the worker writes its answer; the admin page polls until then. */

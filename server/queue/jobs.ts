@@ -40,6 +40,9 @@ export const JOBS = {
   'domain.verify': { queue: 'outbound', payload: z.strictObject({ tenantId: z.uuid(), domainId: z.uuid() }) },
   'domain.recheck': { queue: 'maintenance', payload: z.strictObject({}) },
   'inbound.process': { queue: 'inbound', payload: z.strictObject({ tenantId: z.uuid(), inboundId: z.uuid() }) },
+  // Reading a workspace's mailbox is waiting on its server: the outbound queue, one job per workspace at a time.
+  'imap.poll': { queue: 'outbound', payload: z.strictObject({ tenantId: z.uuid() }) },
+  'imap.sweep': { queue: 'maintenance', payload: z.strictObject({}) },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
 
 export type JobName = keyof typeof JOBS;

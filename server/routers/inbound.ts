@@ -1,10 +1,21 @@
+import { saveImapMailboxInput } from '@/lib/validators/inbound';
 import { adminProcedure, router } from '@/server/trpc/init';
+import { getImapCheck, startImapCheck } from '@/server/services/inbound/imap-check';
+import { deleteImapMailbox, getImapMailbox, saveImapMailbox } from '@/server/services/inbound/imap-mailbox';
 import { getInboundSecretStatus, rotateInboundSecret } from '@/server/services/inbound/inbound-secret';
 
-// Inbound mail: the secret a mail gateway sends to POST /api/inbound/{workspace}. Admins only: whoever holds
-// it can put mail into the workspace's queue.
+// Inbound mail: the secret a mail gateway sends to POST /api/inbound/{workspace}, and the IMAP mailbox the
+// worker reads. Admins only: whoever holds either can put mail into the workspace's queue.
 export const inboundChannelRouter = router({
   secretStatus: adminProcedure.query(({ ctx }) => getInboundSecretStatus(ctx.scope)),
   /** The new secret is in this answer only; the old one stops working at once. */
   rotateSecret: adminProcedure.mutation(({ ctx }) => rotateInboundSecret(ctx.scope)),
+  /** The saved mailbox without its password, and how the last poll went. */
+  mailbox: adminProcedure.query(({ ctx }) => getImapMailbox(ctx.scope)),
+  saveMailbox: adminProcedure
+    .input(saveImapMailboxInput)
+    .mutation(({ ctx, input }) => saveImapMailbox(ctx.scope, input)),
+  deleteMailbox: adminProcedure.mutation(({ ctx }) => deleteImapMailbox(ctx.scope)),
+  testMailbox: adminProcedure.mutation(({ ctx }) => startImapCheck(ctx.scope)),
+  mailboxTestStatus: adminProcedure.query(({ ctx }) => getImapCheck(ctx.scope)),
 });

@@ -84,6 +84,8 @@ export default async function setup() {
   // the operator allows it, as one would an internal relay. Only that address: tests/security/
   // ssrf-private-addresses.test.ts shows every other internal address (127.0.0.2 included) refused.
   process.env.OUTBOUND_ALLOWED_HOSTS = '127.0.0.1';
+  // Mailbox (IMAP) passwords are encrypted at rest with this key; a fresh one per run.
+  process.env.INBOUND_SECRET_KEY = crypto.randomBytes(32).toString('base64');
 
   await runMigrations(process.env.DATABASE_URL);
 

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { inboundChannels } from '@/server/db/schema';
+import { imapMailboxes, inboundChannels, outboundChecks } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
 import { workspaceForInboundSecret } from '@/server/services/inbound/inbound-secret';
 import { callerFor, type Caller } from './caller';
@@ -11,6 +11,21 @@ import type { TestWorkspace } from './factories';
 
 type Side = { ws: TestWorkspace };
 type Case = { kind: 'takes-id' | 'scoped' | 'tenant-independent' | 'portal'; why: string; run: () => Promise<void> };
+
+const bMailbox = (b: TestWorkspace) =>
+  runInTenant(b.id, ({ db }) => db.select().from(imapMailboxes).where(eq(imapMailboxes.tenantId, b.id)));
+const bImapChecks = (b: TestWorkspace) =>
+  runInTenant(b.id, ({ db }) => db.select().from(outboundChecks).where(eq(outboundChecks.kind, 'imap')));
+
+const mailboxInput = (host: string) => ({
+  host,
+  port: 993,
+  tls: true,
+  username: `desk@${host}`,
+  password: `secret-of-${host}`,
+  folder: 'INBOX',
+  afterImport: 'flag' as const,
+});
 
 const bChannel = (b: TestWorkspace) =>
   runInTenant(b.id, ({ db }) => db.select().from(inboundChannels).where(eq(inboundChannels.tenantId, b.id)));
@@ -40,6 +55,77 @@ export function inboundIsolationCases(sides: () => { A: Side; B: Side; asA: Call
         expect(await workspaceForInboundSecret(B.ws.slug, secret)).toBeNull();
         expect(await workspaceForInboundSecret(B.ws.slug, bSecret)).toBe(B.ws.id);
         expect(await bChannel(B.ws)).toEqual(before);
+      },
+    },
+    'inboundChannel.mailbox': {
+      kind: 'scoped',
+      why: "shows A's mailbox only (never B's host or user) and never a password",
+      run: async () => {
+        const { A, asA } = sides();
+        await runInTenant(A.ws.id, ({ db }) => db.delete(imapMailboxes).where(eq(imapMailboxes.tenantId, A.ws.id)));
+        await asB().inboundChannel.saveMailbox(mailboxInput('imap.b-only.test'));
+        expect(await asA.inboundChannel.mailbox()).toEqual({ configured: false });
+        await asA.inboundChannel.saveMailbox(mailboxInput('imap.a-only.test'));
+        const shown = JSON.stringify(await asA.inboundChannel.mailbox());
+        expect(shown).toContain('imap.a-only.test');
+        expect(shown).not.toContain('b-only');
+        expect(shown).not.toContain('secret-of-');
+      },
+    },
+    'inboundChannel.saveMailbox': {
+      kind: 'scoped',
+      why: "writes A's row only; B's mailbox, password and checkpoint stay as they were",
+      run: async () => {
+        const { A, B, asA } = sides();
+        await asB().inboundChannel.saveMailbox(mailboxInput('imap.b-only.test'));
+        const before = await bMailbox(B.ws);
+        await asA.inboundChannel.saveMailbox(mailboxInput('imap.a-save.test'));
+        expect(await bMailbox(B.ws)).toEqual(before);
+        const [aRow] = await runInTenant(A.ws.id, ({ db }) =>
+          db.select().from(imapMailboxes).where(eq(imapMailboxes.tenantId, A.ws.id)),
+        );
+        // Encrypted at rest, and not with B's ciphertext.
+        expect(aRow!.passwordEncrypted).not.toContain('secret-of-');
+        expect(aRow!.passwordEncrypted).not.toBe(before[0]!.passwordEncrypted);
+      },
+    },
+    'inboundChannel.deleteMailbox': {
+      kind: 'scoped',
+      why: "removes A's mailbox only; B's keeps being read",
+      run: async () => {
+        const { B, asA } = sides();
+        await asB().inboundChannel.saveMailbox(mailboxInput('imap.b-only.test'));
+        const before = await bMailbox(B.ws);
+        await asA.inboundChannel.saveMailbox(mailboxInput('imap.a-delete.test'));
+        expect(await asA.inboundChannel.deleteMailbox()).toEqual({ configured: false });
+        expect(await asA.inboundChannel.mailbox()).toEqual({ configured: false });
+        expect(await bMailbox(B.ws)).toEqual(before);
+      },
+    },
+    'inboundChannel.testMailbox': {
+      kind: 'scoped',
+      why: "tests A's saved mailbox, never B's, and starts no check in B",
+      run: async () => {
+        const { B, asA } = sides();
+        await asB().inboundChannel.saveMailbox(mailboxInput('imap.b-only.test'));
+        await asA.inboundChannel.saveMailbox(mailboxInput('imap.a-test.test'));
+        const before = await bImapChecks(B.ws);
+        const started = await asA.inboundChannel.testMailbox();
+        expect(JSON.stringify(started)).toContain('imap.a-test.test');
+        expect(JSON.stringify(started)).not.toContain('b-only');
+        expect(await bImapChecks(B.ws)).toEqual(before);
+      },
+    },
+    'inboundChannel.mailboxTestStatus': {
+      kind: 'scoped',
+      why: "shows A's latest mailbox check only, never B's",
+      run: async () => {
+        const { A, B, asA } = sides();
+        await runInTenant(A.ws.id, ({ db }) => db.delete(outboundChecks).where(eq(outboundChecks.kind, 'imap')));
+        await asB().inboundChannel.saveMailbox(mailboxInput('imap.b-only.test'));
+        await asB().inboundChannel.testMailbox();
+        expect((await bImapChecks(B.ws)).length).toBe(1);
+        expect(await asA.inboundChannel.mailboxTestStatus()).toEqual({ status: 'none' });
       },
     },
   };

@@ -54,6 +54,7 @@ describe.skipIf(!redisUrl)(
       await maintenance?.removeJobScheduler('privacy-sweep');
       await maintenance?.removeJobScheduler('privacy-retention');
       await maintenance?.removeJobScheduler('domain-recheck');
+      await maintenance?.removeJobScheduler('imap-sweep');
       await email?.close();
       await maintenance?.close();
       await smtp?.close();

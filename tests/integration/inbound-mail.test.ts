@@ -436,7 +436,14 @@ describe('npm run inbound (the gateway command, its main in this process)', () =
       const empty = await runInboundGateway({ workspace: A.slug, raw: new Uint8Array(), waitSeconds: 1 });
       expect(empty.exitCode).toBe(65);
     } finally {
-      for (const key of ['outbox-sweep', 'sla-sweep', 'tickets-auto-close', 'privacy-sweep', 'privacy-retention'])
+      for (const key of [
+        'outbox-sweep',
+        'sla-sweep',
+        'tickets-auto-close',
+        'privacy-sweep',
+        'privacy-retention',
+        'imap-sweep',
+      ])
         await getQueue('maintenance').removeJobScheduler(key);
       await running.stop();
     }

@@ -7,6 +7,7 @@ import { runInTenant, runWithoutTenant } from '@/server/db/tenant';
 import { APP_ROLE, ownerDatabaseUrl } from '@/server/db/urls';
 import { startSmtpCheck } from '@/server/services/outbound/smtp-check';
 import { rotateInboundSecret } from '@/server/services/inbound/inbound-secret';
+import { saveImapMailbox } from '@/server/services/inbound/imap-mailbox';
 import { storeInboundMessage } from '@/server/services/inbound/store-inbound-message';
 import { updateMailSettings } from '@/server/services/notification/mail-settings';
 import { updateNotificationPreferences } from '@/server/services/notification/preferences';
@@ -109,6 +110,17 @@ async function seedWorkspace() {
   await asStaff(ws.id, ws.owner, (scope) => startSmtpCheck(scope, {}));
   // Inbound mail: the channel's secret (inbound_channels) and one received message, stored, not yet processed.
   await asStaff(ws.id, ws.owner, (scope) => rotateInboundSecret(scope));
+  await asStaff(ws.id, ws.owner, (scope) =>
+    saveImapMailbox(scope, {
+      host: 'imap.seed.test',
+      port: 993,
+      tls: true,
+      username: `desk@${ws.slug}.test`,
+      password: 'seed-password',
+      folder: 'INBOX',
+      afterImport: 'flag',
+    }),
+  );
   await storeInboundMessage(ws.id, Buffer.from(`From: c@example.test\r\nSubject: hi\r\n\r\nseed ${ws.slug}\r\n`));
   return ws;
 }

@@ -374,6 +374,23 @@ const MATRIX: Record<string, Row> = {
   'mailSettings.testStatus': { min: 'admin' },
   'inboundChannel.secretStatus': { min: 'admin' },
   'inboundChannel.rotateSecret': { min: 'admin' },
+  'inboundChannel.mailbox': { min: 'admin' },
+  'inboundChannel.saveMailbox': {
+    min: 'admin',
+    input: () => ({
+      host: 'imap.role.test',
+      port: 993,
+      tls: true,
+      username: 'desk@role.test',
+      password: 'role-password',
+      folder: 'INBOX',
+      afterImport: 'flag',
+    }),
+  },
+  // Testing needs a saved mailbox: after saveMailbox, before deleteMailbox.
+  'inboundChannel.testMailbox': { min: 'admin' },
+  'inboundChannel.mailboxTestStatus': { min: 'admin' },
+  'inboundChannel.deleteMailbox': { min: 'admin' },
   // Admin → Jobs: failed work of the workspace, for admins.
   'job.listFailed': { min: 'admin', input: () => ({}) },
   'job.retry': { min: 'admin', input: async () => ({ jobId: (await createTestFailedJob(W.id)).id }) },

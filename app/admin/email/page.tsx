@@ -3,6 +3,7 @@ import { PageHeader } from '@/components/layout/page-header';
 import { env } from '@/lib/env';
 import { HydrateClient, getQueryClient, trpc } from '@/server/trpc/rsc';
 import { loadStaff } from '../../_staff/load-staff';
+import { ImapMailboxCard } from './_components/imap-mailbox-card';
 import { InboundSecretCard } from './_components/inbound-secret-card';
 import { MailSettingsForm } from './_components/mail-settings-form';
 
@@ -13,6 +14,7 @@ export default async function EmailSettingsPage() {
   const queryClient = getQueryClient();
   await queryClient.prefetchQuery(trpc.mailSettings.get.queryOptions());
   await queryClient.prefetchQuery(trpc.inboundChannel.secretStatus.queryOptions());
+  await queryClient.prefetchQuery(trpc.inboundChannel.mailbox.queryOptions());
   const slug = (await loadStaff())?.current?.slug ?? 'your-workspace';
   return (
     <HydrateClient>
@@ -22,6 +24,7 @@ export default async function EmailSettingsPage() {
           description="Who your notification mails come from, the mail server that sends them, and how mail comes in."
         />
         <MailSettingsForm />
+        <ImapMailboxCard />
         <InboundSecretCard endpoint={new URL(`/api/inbound/${slug}`, env.APP_URL).toString()} slug={slug} />
       </div>
     </HydrateClient>

@@ -10,3 +10,4 @@ export * from './notifications';
 export * from './privacy';
 export * from './outbound-checks';
 export * from './inbound';
+export * from './imap';
