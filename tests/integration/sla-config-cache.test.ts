@@ -79,9 +79,9 @@ describe('the SLA setup kept in the process', () => {
     // field definitions, ticket settings, ticket, message, activity, SLA facts (one statement), targets (one
     // upsert), number + event + live notice (one statement), the portal's promise, commit.
     expect(warm.transaction).toHaveLength(13);
-    expect(
-      warm.transaction.filter((text) => /from "(ticket_sla_targets|sla_escalation_runs)"/.test(text)),
-    ).toEqual([expect.stringContaining('"target_minutes"')]);
+    expect(warm.transaction.filter((text) => /from "(ticket_sla_targets|sla_escalation_runs)"/.test(text))).toEqual([
+      expect.stringContaining('"target_minutes"'),
+    ]);
   });
 
   it('a policy saved through the app applies to the very next create', async () => {
@@ -114,10 +114,10 @@ describe('the SLA setup kept in the process', () => {
   it('the workspace defaults changed behind the process’s back apply to the very next create', async () => {
     const { ws, warm } = await warmWorkspace();
     expect(warm.firstResponseMinutes).toBe(24 * 60);
-    await owner.query(
-      `update tenants set settings = jsonb_set(settings, '{sla}', $2::jsonb, true) where id = $1`,
-      [ws.id, JSON.stringify({ defaultTargets: { normal: { first_response: 90 } }, warnAtPercent: 80 })],
-    );
+    await owner.query(`update tenants set settings = jsonb_set(settings, '{sla}', $2::jsonb, true) where id = $1`, [
+      ws.id,
+      JSON.stringify({ defaultTargets: { normal: { first_response: 90 } }, warnAtPercent: 80 }),
+    ]);
     expect((await create(ws)).firstResponseMinutes).toBe(90);
   });
 

@@ -106,7 +106,9 @@ export async function recomputeTicketSla(
         .values(rows)
         .onConflictDoUpdate({
           target: [ticketSlaTargets.ticketId, ticketSlaTargets.metric],
-          set: Object.fromEntries(UPDATED_COLUMNS.map((key) => [key, sql.raw(`excluded.${ticketSlaTargets[key].name}`)])),
+          set: Object.fromEntries(
+            UPDATED_COLUMNS.map((key) => [key, sql.raw(`excluded.${ticketSlaTargets[key].name}`)]),
+          ),
         })
         .returning()
     : [];
