@@ -15,6 +15,11 @@ export type LiveEvent = {
  * never shows something that was rolled back. Payloads carry ids only; clients re-read through the API.
  */
 export async function publishLive(scope: TenantScope, type: LiveEvent['type'], ticketId: string) {
+  await scope.db.execute(sql`select ${liveNotice(scope, type, ticketId)}`);
+}
+
+/** publishLive's pg_notify call as an expression, for a statement that sends it along with its own work. */
+export function liveNotice(scope: TenantScope, type: LiveEvent['type'], ticketId: string) {
   const event: LiveEvent = { type, ticketId, tenantId: scope.tenantId, at: new Date().toISOString() };
-  await scope.db.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(event)})`);
+  return sql`pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(event)})`;
 }

@@ -3,9 +3,10 @@ import { encode } from 'next-auth/jwt';
 import { describe, expect, it } from 'vitest';
 import { env } from '@/lib/env';
 import { readStaffSession } from '@/server/auth/staff-session';
-import { memberships } from '@/server/db/schema';
-import { runInTenant } from '@/server/db/tenant';
-import { endStaffSession, startStaffSession } from '@/server/services/auth/sessions';
+import { memberships, sessions } from '@/server/db/schema';
+import { runInTenant, runWithoutTenant } from '@/server/db/tenant';
+import { captureSql } from '../bench/sql-capture';
+import { endStaffSession, startStaffSession, touchStaffSession } from '@/server/services/auth/sessions';
 import { removeMember } from '@/server/services/member/members';
 import { resolveMembership } from '@/server/services/member/resolve-membership';
 import { createRequestContext } from '@/server/trpc/request-context';
@@ -68,6 +69,46 @@ describe('the staff session cookie, decrypted directly', () => {
     // Signed out: the row is gone, so the same, still-valid cookie opens nothing.
     await endStaffSession(sid);
     expect(await readStaffSession(jar({ [COOKIE]: token }))).toBeNull();
+  });
+});
+
+describe('the revocation check: one statement, no cache', () => {
+  const MIN = 60_000;
+  const rowOf = async (sid: string) =>
+    (await runWithoutTenant((tx) => tx.select().from(sessions).where(eq(sessions.sessionToken, sid))))[0];
+  const setRow = (sid: string, values: Partial<typeof sessions.$inferInsert>) =>
+    runWithoutTenant((tx) => tx.update(sessions).set(values).where(eq(sessions.sessionToken, sid)));
+
+  it('checks the session in one round trip (was begin, settings, select, commit), refreshes it now and then, refuses what it must', async () => {
+    const ws = await createWorkspace();
+    const userId = ws.owner.userId;
+    const sid = await startStaffSession({ userId, userAgent: 'test', ip: '127.0.0.1' });
+    const { result, statements } = await captureSql(() => touchStaffSession(sid, userId));
+    expect(result).toBe(true);
+    expect(statements).toHaveLength(1);
+
+    // Seen a minute ago: nothing is written. Seen an hour ago: last seen and the 30-day expiry move to now.
+    const aMinuteAgo = new Date(Date.now() - MIN);
+    await setRow(sid, { lastSeenAt: aMinuteAgo, expires: new Date(Date.now() + 10 * MIN) });
+    expect(await touchStaffSession(sid, userId)).toBe(true);
+    expect((await rowOf(sid))!.lastSeenAt.getTime()).toBe(aMinuteAgo.getTime());
+    await setRow(sid, { lastSeenAt: new Date(Date.now() - 60 * MIN) });
+    expect(await touchStaffSession(sid, userId)).toBe(true);
+    const touched = (await rowOf(sid))!;
+    expect(Date.now() - touched.lastSeenAt.getTime()).toBeLessThan(MIN);
+    expect(touched.expires.getTime() - Date.now()).toBeGreaterThan(29 * 24 * 60 * MIN);
+
+    // The same one statement refuses another person's session id, an expired session and an ended one.
+    const other = await addMember(ws.id, 'agent');
+    expect(await touchStaffSession(sid, other.userId)).toBe(false);
+    await setRow(sid, { expires: new Date(Date.now() - MIN), lastSeenAt: new Date(Date.now() - 60 * MIN) });
+    expect(await touchStaffSession(sid, userId)).toBe(false);
+    // Refused, and not revived: an expired row is not refreshed.
+    expect((await rowOf(sid))!.expires.getTime()).toBeLessThan(Date.now());
+    await setRow(sid, { expires: new Date(Date.now() + 10 * MIN) });
+    expect(await touchStaffSession(sid, userId)).toBe(true);
+    await endStaffSession(sid);
+    expect(await touchStaffSession(sid, userId)).toBe(false);
   });
 });
 

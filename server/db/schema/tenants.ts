@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { WORKSPACE_PLANS } from '@/lib/constants/workspace';
 import { createdAt, id, updatedAt } from './columns';
 import type { SlaPolicyTargets } from './sla';
@@ -36,6 +36,10 @@ export const tenants = pgTable(
     plan: workspacePlan('plan').notNull().default('free'),
     branding: jsonb('branding').$type<WorkspaceBranding>().notNull().default({}),
     settings: jsonb('settings').$type<WorkspaceSettings>().notNull().default({}),
+    // Changes whenever the workspace's SLA setup does (policies, escalations, calendars, settings.sla), by
+    // triggers, so no writer can forget it; from a sequence, so a rolled-back change's number is never reused.
+    // Processes cache the SLA setup under it (server/services/sla/cached-sla-config.ts).
+    slaConfigVersion: bigint('sla_config_version', { mode: 'number' }).notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

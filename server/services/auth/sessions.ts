@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, gt, ne } from 'drizzle-orm';
-import type { Tx } from '@/server/db/client';
+import { and, desc, eq, gt, ne, sql } from 'drizzle-orm';
+import { getDb, type Tx } from '@/server/db/client';
 import { sessions } from '@/server/db/schema';
 import { runWithoutTenant } from '@/server/db/tenant';
 import { AppError } from '@/server/errors';
@@ -32,23 +32,28 @@ export async function startStaffSession(input: { userId: string; userAgent: stri
   return id;
 }
 
-/** True while the session exists and has not expired; refreshes last seen (and the expiry) now and then. */
+/**
+ * True while the session exists and has not expired; refreshes last seen (and the expiry) now and then.
+ * Every staff request pays for this, so it is one statement on the pool, not a transaction (BEGIN, the
+ * settings, the read, COMMIT: four round trips for one primary-key read). `sessions` is not a tenant table
+ * (no RLS, no tenant setting to carry), and the statement names the session and its user, so it reads and
+ * writes that one row whatever role the connection has. The refresh is a data-modifying CTE: it runs even
+ * though the answer does not read it, and only when last seen is older than TOUCH_EVERY_MS.
+ */
 export async function touchStaffSession(sessionId: string, userId: string) {
-  const now = new Date();
-  return runWithoutTenant(async (tx) => {
-    const [row] = await tx
-      .select({ lastSeenAt: sessions.lastSeenAt })
-      .from(sessions)
-      .where(and(eq(sessions.sessionToken, sessionId), eq(sessions.userId, userId), gt(sessions.expires, now)));
-    if (!row) return false;
-    if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-      await tx
-        .update(sessions)
-        .set({ lastSeenAt: now, expires: expiresFrom(now) })
-        .where(eq(sessions.sessionToken, sessionId));
-    }
-    return true;
-  }, userId);
+  const result = await getDb().execute<{ live: boolean }>(sql`
+    with live as (
+      select session_token from sessions
+      where session_token = ${sessionId} and user_id = ${userId} and expires > now()
+    ), touched as (
+      update sessions
+      set last_seen_at = now(), expires = now() + make_interval(days => ${STAFF_SESSION_DAYS})
+      where session_token in (select session_token from live)
+        and last_seen_at < now() - make_interval(secs => ${TOUCH_EVERY_MS / 1000})
+      returning 1
+    )
+    select exists (select 1 from live) as live`);
+  return result.rows[0]?.live === true;
 }
 
 export function endStaffSession(sessionId: string) {

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { TenantScope } from '@/server/db/tenant';
 import { outbox } from '@/server/db/schema';
 import { enqueue } from '@/server/queue/enqueue';
@@ -7,6 +7,32 @@ import type { OutgoingMail } from '@/server/email/transport';
 import type { DomainEvent } from './domain-event';
 
 type OutboxPayloads = { email: OutgoingMail; event: DomainEvent };
+
+/** After commit, the queue is told about the row; if the nudge is lost, the sweep finds the row anyway. */
+export function nudgeOutbox(scope: TenantScope, kind: OutboxKind, outboxId: string) {
+  const job: (typeof OUTBOX_KIND_TO_JOB)[OutboxKind] = OUTBOX_KIND_TO_JOB[kind];
+  scope.afterCommit(() => enqueue(job, { tenantId: scope.tenantId, outboxId }, { key: outboxId }));
+}
+
+/**
+ * Several events as one INSERT, unsent (returning their ids), for a caller that sends it inside a larger
+ * statement (the ticket committer: with the activity entry, or with the new ticket's number). A payload may
+ * be SQL (a value only the statement knows, like the number). created_at keeps the given order: the rows'
+ * clock_timestamp() plus their position in microseconds. The caller nudges the ids it gets back.
+ */
+export function eventsInsert(scope: TenantScope, events: Array<DomainEvent | SQL>) {
+  return scope.db
+    .insert(outbox)
+    .values(
+      events.map((payload, position) => ({
+        tenantId: scope.tenantId,
+        kind: 'event',
+        payload,
+        createdAt: sql`clock_timestamp() + ${position} * interval '1 microsecond'`,
+      })),
+    )
+    .returning({ id: outbox.id });
+}
 
 /**
  * Records work in the same transaction as the change that caused it, then nudges the queue after commit.
@@ -26,8 +52,7 @@ export async function addToOutbox<K extends OutboxKind>(
     .values({ id: options.id, tenantId: scope.tenantId, kind, payload, createdAt: sql`clock_timestamp()` })
     .returning({ id: outbox.id });
   const outboxId = row!.id;
-  const job: (typeof OUTBOX_KIND_TO_JOB)[OutboxKind] = OUTBOX_KIND_TO_JOB[kind];
-  scope.afterCommit(() => enqueue(job, { tenantId: scope.tenantId, outboxId }, { key: outboxId }));
+  nudgeOutbox(scope, kind, outboxId);
   return outboxId;
 }
 
@@ -48,8 +73,6 @@ export async function addManyToOutbox<K extends OutboxKind>(
     .values(items.map((item) => ({ id: item.id, tenantId: scope.tenantId, kind, payload: item.payload })))
     .onConflictDoNothing({ target: outbox.id })
     .returning({ id: outbox.id });
-  const job: (typeof OUTBOX_KIND_TO_JOB)[OutboxKind] = OUTBOX_KIND_TO_JOB[kind];
-  for (const { id } of rows)
-    scope.afterCommit(() => enqueue(job, { tenantId: scope.tenantId, outboxId: id }, { key: id }));
+  for (const { id } of rows) nudgeOutbox(scope, kind, id);
   return rows.map((r) => r.id);
 }

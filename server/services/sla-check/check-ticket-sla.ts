@@ -23,7 +23,7 @@ import { runEscalation } from './run-escalation';
 export async function checkTicketSla(scope: TenantScope, ticketId: string, now = new Date()) {
   const config = await loadSlaConfig(scope);
   // Recompute first: the timer may be older than the last change (a reply that met the target, a new policy).
-  const targets = await recomputeTicketSla(scope, ticketId, config);
+  const targets = await recomputeTicketSla(scope, ticketId, { config });
   const recorded = { warnings: 0, breaches: 0, escalations: 0 };
   const runs = await scope.db.select().from(slaEscalationRuns).where(eq(slaEscalationRuns.ticketId, ticketId));
   const ran = new Set(runs.map((r) => escalationRunKey(r.escalationId, r.metric, r.triggeredAt)));
@@ -99,7 +99,7 @@ export async function checkTicketSla(scope: TenantScope, ticketId: string, now =
       })
     : null;
   // The next moment: escalation runs and recorded moments change what is left to do.
-  if (!committed?.slaRecomputed) await recomputeTicketSla(scope, ticketId, config);
+  if (!committed?.slaRecomputed) await recomputeTicketSla(scope, ticketId, { config });
   // A warning or breach alone changes no ticket column, so nothing else tells open pages to re-read.
   if (!committed?.diff || !Object.keys(committed.diff).length) await publishLive(scope, 'ticket.updated', ticketId);
   return recorded;

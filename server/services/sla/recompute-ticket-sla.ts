@@ -1,13 +1,30 @@
-import { and, eq, notInArray } from 'drizzle-orm';
+import { and, eq, notInArray, sql } from 'drizzle-orm';
 import { computeTicketTargets, escalationRunKey, nextCheckAt, type ComputedTarget } from '@/lib/sla';
 import { slaEscalationRuns, ticketSlaTargets } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
 import { metrics } from '@/server/metrics/registry';
+import { slaConfigAtVersion } from './cached-sla-config';
 import { loadSlaFacts } from './load-sla-facts';
 import { scheduleSlaCheck } from './schedule-check';
-import { loadSlaConfig, resolveSla, type SlaConfig } from './sla-config';
+import { resolveSla, type SlaConfig } from './sla-config';
 
 type StoredTarget = typeof ticketSlaTargets.$inferSelect;
+
+/** What a recomputation rewrites on a target that exists: everything but its identity. */
+const UPDATED_COLUMNS = [
+  'policyId',
+  'calendarId',
+  'startedAt',
+  'targetMinutes',
+  'dueAt',
+  'warnAt',
+  'metAt',
+  'warnedAt',
+  'breachedAt',
+  'pauses',
+  'nextCheckAt',
+  'updatedAt',
+] as const satisfies ReadonlyArray<keyof StoredTarget>;
 
 /**
  * A recorded warning or breach stays only while the new clock agrees it happened: a priority lowered or a
@@ -26,12 +43,19 @@ function serializePauses(target: ComputedTarget) {
  * warning time in business time, what is met. Runs in the caller's transaction after every change that can
  * move a clock (creation, message, status, priority, category, tags, policy or calendar edits), then
  * schedules the next check. Idempotent: the same state gives the same rows.
+ *
+ * `newTicket`: the ticket was inserted in this transaction, so it has no stored targets and no escalation
+ * runs yet, and the reads and the delete for them are skipped (a create is the most frequent change).
  */
-export async function recomputeTicketSla(scope: TenantScope, ticketId: string, preloaded?: SlaConfig) {
+export async function recomputeTicketSla(
+  scope: TenantScope,
+  ticketId: string,
+  options: { config?: SlaConfig; newTicket?: boolean } = {},
+) {
   metrics.slaRecomputations.inc();
   const facts = await loadSlaFacts(scope, ticketId);
   if (!facts) return [];
-  const config = preloaded ?? (await loadSlaConfig(scope));
+  const config = options.config ?? (await slaConfigAtVersion(scope, facts.slaConfigVersion));
   const sla = resolveSla(config, facts);
   const computed = computeTicketTargets({
     facts,
@@ -41,11 +65,15 @@ export async function recomputeTicketSla(scope: TenantScope, ticketId: string, p
   });
 
   const existing = new Map<string, StoredTarget>(
-    (await scope.db.select().from(ticketSlaTargets).where(eq(ticketSlaTargets.ticketId, ticketId)).for('update')).map(
-      (row) => [row.metric, row],
-    ),
+    options.newTicket
+      ? []
+      : (
+          await scope.db.select().from(ticketSlaTargets).where(eq(ticketSlaTargets.ticketId, ticketId)).for('update')
+        ).map((row) => [row.metric, row]),
   );
-  const runs = await scope.db.select().from(slaEscalationRuns).where(eq(slaEscalationRuns.ticketId, ticketId));
+  const runs = options.newTicket
+    ? []
+    : await scope.db.select().from(slaEscalationRuns).where(eq(slaEscalationRuns.ticketId, ticketId));
   const ran = new Set(runs.map((r) => escalationRunKey(r.escalationId, r.metric, r.triggeredAt)));
 
   const rows = computed.map((target) => {
@@ -71,24 +99,30 @@ export async function recomputeTicketSla(scope: TenantScope, ticketId: string, p
     };
   });
 
-  const stored: StoredTarget[] = [];
-  for (const { tenantId, ticketId: _ticket, metric, ...changed } of rows) {
-    const [row] = await scope.db
-      .insert(ticketSlaTargets)
-      .values({ tenantId, ticketId, metric, ...changed })
-      .onConflictDoUpdate({ target: [ticketSlaTargets.ticketId, ticketSlaTargets.metric], set: changed })
-      .returning();
-    stored.push(row!);
-  }
+  // All targets in one upsert; on conflict every column but the key takes the new row's value.
+  const stored: StoredTarget[] = rows.length
+    ? await scope.db
+        .insert(ticketSlaTargets)
+        .values(rows)
+        .onConflictDoUpdate({
+          target: [ticketSlaTargets.ticketId, ticketSlaTargets.metric],
+          set: Object.fromEntries(
+            UPDATED_COLUMNS.map((key) => [key, sql.raw(`excluded.${ticketSlaTargets[key].name}`)]),
+          ),
+        })
+        .returning()
+    : [];
   // A metric the ticket no longer has (no customer message awaiting a reply, a policy without that target).
-  const kept = rows.map((r) => r.metric);
-  await scope.db
-    .delete(ticketSlaTargets)
-    .where(
-      kept.length
-        ? and(eq(ticketSlaTargets.ticketId, ticketId), notInArray(ticketSlaTargets.metric, kept))
-        : eq(ticketSlaTargets.ticketId, ticketId),
-    );
+  if (!options.newTicket) {
+    const kept = rows.map((r) => r.metric);
+    await scope.db
+      .delete(ticketSlaTargets)
+      .where(
+        kept.length
+          ? and(eq(ticketSlaTargets.ticketId, ticketId), notInArray(ticketSlaTargets.metric, kept))
+          : eq(ticketSlaTargets.ticketId, ticketId),
+      );
+  }
 
   const next = rows.map((r) => r.nextCheckAt).filter((d): d is Date => d !== null);
   scheduleSlaCheck(scope, ticketId, next.length ? new Date(Math.min(...next.map((d) => d.getTime()))) : null);

@@ -26,7 +26,7 @@ export async function recomputeWorkspaceSla(tenantId: string) {
         .orderBy(asc(tickets.id))
         .limit(BATCH);
       const config = await loadSlaConfig(scope);
-      for (const { id } of batch) await recomputeTicketSla(scope, id, config);
+      for (const { id } of batch) await recomputeTicketSla(scope, id, { config });
       return batch;
     });
     total += done.length;

@@ -10,8 +10,13 @@ export type SlaPolicyRow = typeof slaPolicies.$inferSelect;
 export type SlaEscalationRow = typeof slaEscalations.$inferSelect;
 export type CalendarRow = typeof businessCalendars.$inferSelect;
 
-/** A workspace's SLA setup, read once per recompute or check: a handful of small rows. */
+/**
+ * A workspace's SLA setup, read once per recompute or check: a handful of small rows. Shared between
+ * requests by the cache (cached-sla-config.ts): read it, never change it.
+ */
 export interface SlaConfig {
+  /** tenants.sla_config_version when it was read: the cache's key. */
+  version: number;
   policies: SlaPolicyRow[];
   escalationsByPolicy: Map<string, SlaEscalationRow[]>;
   calendars: Map<string, CalendarRow>;
@@ -31,8 +36,10 @@ export function builtInTargets(): SlaPolicyTargets {
 }
 
 export async function loadSlaConfig(scope: TenantScope): Promise<SlaConfig> {
+  // The version is read first: the rows read after it are at least as new, so the setup cached under it is
+  // never older than what it names.
   const [tenant] = await scope.db
-    .select({ settings: tenants.settings })
+    .select({ settings: tenants.settings, version: tenants.slaConfigVersion })
     .from(tenants)
     .where(eq(tenants.id, scope.tenantId));
   const policies = await scope.db
@@ -45,6 +52,7 @@ export async function loadSlaConfig(scope: TenantScope): Promise<SlaConfig> {
   for (const e of escalations) escalationsByPolicy.set(e.policyId, [...(escalationsByPolicy.get(e.policyId) ?? []), e]);
   const sla = tenant?.settings.sla;
   return {
+    version: tenant?.version ?? 0,
     policies,
     escalationsByPolicy,
     calendars: new Map(calendars.map((c) => [c.id, c])),

@@ -14,19 +14,23 @@ import { actorColumns, type TicketActor } from './actor';
  *   caller, so entries of one ticket are written one at a time), so two changes within the same
  *   millisecond still read back in the order they were made.
  */
-export async function recordActivity(
-  scope: TenantScope,
-  input: {
-    ticketId: string;
-    actor: TicketActor;
-    action: string;
-    changes?: ActivityChanges;
-    reason?: string | null;
-    at?: Date;
-  },
-) {
+export async function recordActivity(scope: TenantScope, input: ActivityInput) {
+  await activityInsert(scope, input);
+}
+
+type ActivityInput = {
+  ticketId: string;
+  actor: TicketActor;
+  action: string;
+  changes?: ActivityChanges;
+  reason?: string | null;
+  at?: Date;
+};
+
+/** The INSERT of recordActivity, unsent: the committer sends it in one statement with the change's events. */
+export function activityInsert(scope: TenantScope, input: ActivityInput) {
   const at = (input.at ?? new Date()).toISOString();
-  await scope.db.insert(ticketActivities).values({
+  return scope.db.insert(ticketActivities).values({
     tenantId: scope.tenantId,
     ticketId: input.ticketId,
     ...actorColumns(input.actor),

@@ -4,13 +4,13 @@ import { canTransition } from '@/lib/utils/ticket-lifecycle';
 import { tickets } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
 import { AppError } from '@/server/errors';
-import { publishLive } from '@/server/live/publish';
-import { recordEvent } from '@/server/services/outbox/record-event';
+import { liveNotice, publishLive } from '@/server/live/publish';
+import { eventsInsert, nudgeOutbox } from '@/server/services/outbox/add-to-outbox';
 import { recomputeTicketSla } from '@/server/services/sla/recompute-ticket-sla';
-import { recordActivity } from './activity';
+import { activityInsert } from './activity';
 import type { TicketActor } from './actor';
 import type { TicketRecord } from './load-ticket';
-import { assignTicketNumber } from './numbering';
+import { ticketNumberCtes } from './numbering';
 import {
   diffFields,
   planNewTicket,
@@ -67,11 +67,48 @@ function mergeColumns(context: ChangeContext, now: Date) {
   return { messageCount: sql`${tickets.messageCount} + ${merge.addedMessages}` };
 }
 
-/** Writes what a plan says, in order: the log entry, the events, one SLA recomputation, the live notices. */
-async function carryOut(scope: TenantScope, ticketId: string, plan: TicketChangePlan, actor: TicketActor, at: Date) {
-  if (plan.activity) await recordActivity(scope, { ticketId, actor, ...plan.activity, at });
-  for (const event of plan.events) await recordEvent(scope, event.type, event.payload);
-  if (plan.recomputeSla) await recomputeTicketSla(scope, ticketId);
+/**
+ * The log entry and the events of a change in one statement: each statement is a round trip inside a
+ * transaction that holds the ticket's row lock. Their order is kept where it matters: events by created_at
+ * (eventsInsert), the entry by its own `at`.
+ */
+async function recordLogAndEvents(
+  scope: TenantScope,
+  ticketId: string,
+  plan: TicketChangePlan,
+  actor: TicketActor,
+  at: Date,
+) {
+  const activity = plan.activity ? activityInsert(scope, { ticketId, actor, ...plan.activity, at }) : null;
+  if (!plan.events.length) {
+    if (activity) await activity;
+    return;
+  }
+  const events = eventsInsert(
+    scope,
+    plan.events.map((event) => ({ type: event.type, data: event.payload })),
+  );
+  const rows = activity
+    ? (
+        await scope.db.execute<{ id: string }>(
+          sql`with activity as (${activity.getSQL()}), events as (${events.getSQL()}) select id from events`,
+        )
+      ).rows
+    : await events;
+  for (const { id } of rows) nudgeOutbox(scope, 'event', id);
+}
+
+/** Writes what a plan says, in order: the log entry and the events, one SLA recomputation, the live notices. */
+async function carryOut(
+  scope: TenantScope,
+  ticketId: string,
+  plan: TicketChangePlan,
+  actor: TicketActor,
+  at: Date,
+  newTicket = false,
+) {
+  await recordLogAndEvents(scope, ticketId, plan, actor, at);
+  if (plan.recomputeSla) await recomputeTicketSla(scope, ticketId, { newTicket });
   // NOTIFY is transactional: listeners hear of the change when, and only if, it commits.
   for (const type of plan.live) await publishLive(scope, type, ticketId);
 }
@@ -123,17 +160,22 @@ export async function commitNewTicket(
   input: { messageId: string; actor: TicketActor },
 ) {
   const plan = planNewTicket(ticket, input);
-  // NOTIFY is delivered at commit wherever it stands in the transaction: sent before the number, so the
-  // counter's lock (held to commit) covers one round trip fewer. The events need the number, so they follow.
-  await carryOut(scope, ticket.id, { ...plan, events: [] }, input.actor, ticket.createdAt);
-  const number = await assignTicketNumber(scope, ticket.id);
-  const events = plan.events.map((event) => ({ ...event, payload: { ...event.payload, number } }));
-  await carryOut(
+  await carryOut(scope, ticket.id, { ...plan, events: [], live: [] }, input.actor, ticket.createdAt, true);
+  // The number, the events that carry it and the live notice in one statement, the last of the transaction:
+  // the counter's row is locked from here to commit, and the events read the number the same statement
+  // gives. NOTIFY is delivered at commit wherever it stands, so joining this statement costs nothing.
+  const events = eventsInsert(
     scope,
-    ticket.id,
-    { activity: null, events, recomputeSla: false, live: [] },
-    input.actor,
-    ticket.createdAt,
+    plan.events.map(
+      (event) =>
+        sql`jsonb_set(${JSON.stringify({ type: event.type, data: event.payload })}::jsonb, '{data,number}', to_jsonb((select number from numbered)))`,
+    ),
   );
-  return number;
+  const notices = plan.live.map((type) => sql`, ${liveNotice(scope, type, ticket.id)}`);
+  const result = await scope.db.execute<{ number: string | number; id: string }>(
+    sql`with ${ticketNumberCtes(scope, ticket.id)}, events as (${events.getSQL()})
+      select (select number from numbered) as number, events.id${sql.join(notices)} from events`,
+  );
+  for (const { id } of result.rows) nudgeOutbox(scope, 'event', id);
+  return Number(result.rows[0]!.number);
 }

@@ -19,13 +19,25 @@ export function placeholderTicketNumber() {
  * number back: numbers have no gaps. Call it as the (nearly) last statement of the transaction.
  */
 export async function assignTicketNumber(scope: TenantScope, ticketId: string): Promise<number> {
-  const result = await scope.db.execute<{ number: string | number }>(sql`
-    with counter as (
+  const result = await scope.db.execute<{ number: string | number }>(
+    sql`with ${ticketNumberCtes(scope, ticketId)} select number from numbered`,
+  );
+  return Number(result.rows[0]!.number);
+}
+
+/**
+ * assignTicketNumber's work as two CTEs, `counter` and `numbered` (its `number` column the new number), for a
+ * statement that also does what needs the number (the committer records the ticket.created event with it).
+ */
+export function ticketNumberCtes(scope: TenantScope, ticketId: string) {
+  return sql`
+    counter as (
       insert into ticket_counters (tenant_id, last_number) values (${scope.tenantId}, 1)
       on conflict (tenant_id) do update set last_number = ticket_counters.last_number + 1
       returning last_number
-    )
-    update tickets set number = counter.last_number from counter where tickets.id = ${ticketId}
-    returning tickets.number`);
-  return Number(result.rows[0]!.number);
+    ),
+    numbered as (
+      update tickets set number = counter.last_number from counter where tickets.id = ${ticketId}
+      returning tickets.number
+    )`;
 }
