@@ -13,6 +13,7 @@ import { Select } from '@/components/ui/select';
 import { SkeletonList } from '@/components/ui/skeleton';
 import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
+import { OutboundCheckResult } from './outbound-check-result';
 import { saveImapMailboxInput, type SaveImapMailboxForm } from '@/lib/validators/inbound';
 
 const FIELDS = ['host', 'port', 'tls', 'username', 'password', 'folder', 'afterImport', 'moveTo'] as const;
@@ -193,17 +194,7 @@ export function ImapMailboxCard() {
           ) : null}
         </div>
       </form>
-      {check?.status === 'running' ? (
-        <p className="text-sm text-slate-600" role="status">
-          {check.alreadyRunning
-            ? 'A test is already running; its result will show here.'
-            : `Testing ${check.host ?? 'the mailbox'}…`}
-        </p>
-      ) : null}
-      {check?.status === 'ok' || check?.status === 'failed' ? (
-        <Alert tone={check.status === 'ok' ? 'success' : 'error'}>{check.message}</Alert>
-      ) : null}
-      {test.error ? <Alert>{describeError(test.error).message}</Alert> : null}
+      <OutboundCheckResult check={check} target="the mailbox" startError={test.error} />
     </Card>
   );
 }

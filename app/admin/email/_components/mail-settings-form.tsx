@@ -9,6 +9,7 @@ import { Field, Input } from '@/components/ui/input';
 import { SkeletonList } from '@/components/ui/skeleton';
 import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
+import { OutboundCheckResult } from './outbound-check-result';
 
 const FIELDS = ['fromName', 'fromAddress', 'smtpUrl'] as const;
 
@@ -187,17 +188,7 @@ export function MailSettingsForm() {
             Connects and signs in without sending a mail; this can take up to half a minute.
           </span>
         </div>
-        {check?.status === 'running' ? (
-          <p className="text-sm text-slate-600" role="status">
-            {check.alreadyRunning
-              ? 'A test is already running; its result will show here.'
-              : `Testing ${check.host ?? 'the connection'}…`}
-          </p>
-        ) : null}
-        {check?.status === 'ok' || check?.status === 'failed' ? (
-          <Alert tone={check.status === 'ok' ? 'success' : 'error'}>{check.message}</Alert>
-        ) : null}
-        {test.error ? <Alert>{describeError(test.error).message}</Alert> : null}
+        <OutboundCheckResult check={check} target="the connection" startError={test.error} />
       </Card>
 
       {errors.message ? <Alert>{errors.message}</Alert> : null}
