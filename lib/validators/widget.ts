@@ -31,7 +31,11 @@ export const updateWidgetSettingsInput = z.strictObject({
     .string()
     .trim()
     .regex(/^#[0-9a-fA-F]{6}$/, { message: 'Use a hex colour like #4f46e5.' }),
-  greeting: z.string().trim().min(1, { message: 'Write a greeting.' }).max(140, { message: 'Keep it under 140 characters.' }),
+  greeting: z
+    .string()
+    .trim()
+    .min(1, { message: 'Write a greeting.' })
+    .max(140, { message: 'Keep it under 140 characters.' }),
   articlesEnabled: z.boolean(),
   contactFormEnabled: z.boolean(),
   conversationsEnabled: z.boolean(),

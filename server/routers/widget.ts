@@ -54,6 +54,7 @@ export const widgetRouter = router({
     .output(
       z.object({
         workspaceName: z.string(),
+        allowedOrigins: z.array(z.string()),
         position: z.enum(WIDGET_POSITIONS),
         color: z.string(),
         greeting: z.string(),

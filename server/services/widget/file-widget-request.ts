@@ -20,8 +20,7 @@ export async function fileWidgetRequest(scope: WidgetScope, input: FileWidgetReq
     throw new AppError('FORBIDDEN', 'This workspace does not take requests through the widget. Email support instead.');
   const { verified, claimed } = scope.visitor;
   const email = (verified?.email ?? input.email ?? claimed?.email)?.toLowerCase();
-  if (!email)
-    throw new AppError('BAD_REQUEST', 'Enter your email so we can answer you.', { field: 'email' });
+  if (!email) throw new AppError('BAD_REQUEST', 'Enter your email so we can answer you.', { field: 'email' });
   const name = verified?.name ?? input.name ?? claimed?.name ?? undefined;
   const customer = await widgetRequester(scope, verified, { email, name });
   const actor = { type: 'customer' as const, customerId: customer.id };

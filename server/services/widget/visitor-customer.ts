@@ -29,7 +29,12 @@ export async function widgetRequester(
     if (known) return known;
     const [created] = await scope.db
       .insert(customers)
-      .values({ tenantId: scope.tenantId, email: contact.email, name: contact.name ?? '', externalId: visitor.externalId })
+      .values({
+        tenantId: scope.tenantId,
+        email: contact.email,
+        name: contact.name ?? '',
+        externalId: visitor.externalId,
+      })
       .onConflictDoNothing()
       .returning();
     if (created) return created;

@@ -13,6 +13,8 @@ export async function getWidgetConfig(scope: WidgetScope, path: string) {
   const sender = await workspaceSender(scope);
   return {
     workspaceName: scope.workspace.name,
+    // Public anyway (they are the panel's frame-ancestors): the panel talks only to one of these.
+    allowedOrigins: settings.allowedOrigins,
     position: settings.position,
     color: settings.color,
     greeting: settings.greeting,
