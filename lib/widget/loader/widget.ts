@@ -3,6 +3,7 @@
 // fetched before the page's load event), and loads the panel only when the button is opened. The panel is
 // an iframe on Cairn's origin; messages are accepted from that origin and that frame only.
 import { WIDGET_MESSAGE_SOURCE } from '@/lib/constants/widget';
+import { helpMenuLinks } from '../help-links';
 import { isWidgetMessage, type HostMessage, type PanelMessage, type WidgetIdentityMessage } from './protocol';
 
 type Listener = (payload: unknown) => void;
@@ -15,7 +16,12 @@ type Api = {
   on: (event: string, fn: Listener) => void;
   q?: unknown[][];
 };
-type Button = { position: 'bottom-right' | 'bottom-left'; color: string; greeting: string };
+type Button = {
+  position: 'bottom-right' | 'bottom-left';
+  color: string;
+  greeting: string;
+  articles: Array<{ slug: string; title: string }>;
+};
 
 const guard =
   <A extends unknown[]>(fn: (...args: A) => void) =>
@@ -134,6 +140,33 @@ guard(() => {
     root.append(style, button);
     document.body.appendChild(host);
     if (wantOpen) open();
+    renderHelpMenus(look.articles);
+  };
+
+  // The help-links dropdown: every element with data-cairn-help-menu gets the workspace's help menu (the
+  // page's articles, help center, contact, my requests) as plain links the host styles itself.
+  const renderHelpMenus = (articles: Button['articles']) => {
+    const links = helpMenuLinks(base, slug, articles);
+    document.querySelectorAll<HTMLElement>('[data-cairn-help-menu]').forEach((element) => {
+      const list = document.createElement('ul');
+      list.className = 'cairn-help-menu';
+      for (const link of links) {
+        const item = document.createElement('li');
+        const anchor = document.createElement('a');
+        anchor.href = link.href;
+        anchor.textContent = link.label;
+        anchor.target = '_blank';
+        anchor.rel = 'noopener noreferrer';
+        anchor.dataset.kind = link.kind;
+        anchor.addEventListener(
+          'click',
+          guard(() => emit('help_link_click', { kind: link.kind, href: link.href })),
+        );
+        item.appendChild(anchor);
+        list.appendChild(item);
+      }
+      element.replaceChildren(list);
+    });
   };
 
   const api: Api = {
@@ -165,7 +198,9 @@ guard(() => {
 
   // Nothing is fetched until the host page has loaded; an origin that is not allowed gets no button.
   const start = guard(() => {
-    fetch(`${base}/api/widget/${encodeURIComponent(slug)}/config`, { credentials: 'omit' })
+    fetch(`${base}/api/widget/${encodeURIComponent(slug)}/config?path=${encodeURIComponent(location.pathname)}`, {
+      credentials: 'omit',
+    })
       .then((response) => (response.ok ? (response.json() as Promise<Button>) : null))
       .then(guard((look: Button | null) => (look ? render(look) : console.warn('[cairn widget] not allowed here'))))
       .catch(() => undefined);
