@@ -63,6 +63,11 @@ export function WidgetPanel({ workspace, hostOrigin }: { workspace: string; host
     [workspace, host.page, identity, identified],
   );
 
+  // The panel exists only once the button was opened: that is the click, counted once per panel.
+  useEffect(() => {
+    if (host.ready) captureEvent('support_button_click', { workspace, page: host.page?.path ?? '' });
+  }, [host.ready, host.page?.path, workspace]);
+
   const openArticle = (article: { id: string; slug: string; title: string }) => {
     if (!viewed.current.includes(article.title)) viewed.current.push(article.title);
     track('help_center_usage', { action: 'article_view', article: article.id });
