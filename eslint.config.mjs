@@ -70,6 +70,7 @@ export default tseslint.config(
       '.data/**',
       '.scratch/**',
       'drizzle/**',
+      'public/widget.js',
       'test-results/**',
       'playwright-report/**',
       'next-env.d.ts',

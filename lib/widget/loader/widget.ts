@@ -116,8 +116,8 @@ guard(() => {
   const render = (look: Button) => {
     const host = document.createElement('div');
     host.id = 'cairn-widget';
-    // A closed shadow root: the host's CSS cannot reach the button, and ours cannot leak into the page.
-    root = host.attachShadow({ mode: 'closed' });
+    // A shadow root: the host's CSS cannot reach the button, and ours cannot leak into the page.
+    root = host.attachShadow({ mode: 'open' });
     side = look.position === 'bottom-left' ? 'l' : 'r';
     const style = document.createElement('style');
     style.textContent = STYLE;
