@@ -31,8 +31,8 @@ export function WidgetSettingsForm() {
   const settings = useQuery(trpc.widgetSettings.get.queryOptions());
   if (settings.isPending) return <SkeletonList rows={4} label="Loading widget settings" />;
   if (settings.isError) return <ErrorAlert error={settings.error} onRetry={() => settings.refetch()} />;
-  // Keyed on the saved values, so the form starts over from them after a save elsewhere.
-  return <SettingsForm key={settings.dataUpdatedAt} saved={settings.data} />;
+  // The form starts from the saved values once; after a save its own state already equals them.
+  return <SettingsForm saved={settings.data} />;
 }
 
 type Saved = {
