@@ -40,6 +40,8 @@ COPY drizzle ./drizzle
 COPY next.config.ts proxy.ts ./
 COPY app ./app
 COPY components ./components
+# The support widget loader (built by `npm run build`) and the demo host page.
+COPY --from=build /app/public ./public
 # Not Next's standalone server: scripts/serve-web.ts wraps Next so every request carries the socket's
 # address in a header no client can set (the rate limits' client IP, server/auth/client-ip.ts).
 COPY --from=build /app/.next ./.next

@@ -4,16 +4,19 @@ import { HSTS_HEADER, isEmbedPath, newNonce, pageContentSecurityPolicy } from '@
 import { CUSTOM_DOMAIN_HEADER, needsDomainLookup, normalizeHost, rewriteForDomain } from '@/lib/utils/domain-rewrite';
 import { checkRequestOrigin } from '@/server/auth/request-origin';
 import { resolveWorkspaceSlugByHost } from '@/server/services/workspace/resolve-host';
+import { widgetAllowedOrigins } from '@/server/services/widget/allowed-origins';
 
 const appHost = new URL(env.APP_URL).host;
 const analyticsOrigin = env.NEXT_PUBLIC_POSTHOG_HOST ? new URL(env.NEXT_PUBLIC_POSTHOG_HOST).origin : null;
 
 /**
- * The widget panel's hook: `/embed/...` is the one page that will be framed, by the workspace's allowed
- * origins only. Until the widget lands it answers like every other page: nobody may frame it.
+ * `/embed/{workspace}` is the one page that may be framed, by that workspace's allowed origins only (Admin →
+ * Widget); a workspace with none, or an unknown one, may be framed by nobody.
  */
-async function embedFrameAncestors(_request: NextRequest): Promise<string[]> {
-  return ["'none'"];
+async function embedFrameAncestors(request: NextRequest): Promise<string[]> {
+  const slug = request.nextUrl.pathname.split('/')[2]?.toLowerCase() ?? '';
+  const origins = slug ? await widgetAllowedOrigins(slug) : [];
+  return origins.length ? origins : ["'none'"];
 }
 
 const servedOverHttps = (request: NextRequest) =>

@@ -29,6 +29,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { href: '/admin/teams', label: 'Teams' },
       { href: '/admin/domains', label: 'Domains' },
       { href: '/admin/email', label: 'Email' },
+      { href: '/admin/widget', label: 'Widget' },
       { href: '/admin/jobs', label: 'Jobs' },
       { href: '/admin/sla', label: 'SLA' },
     ],

@@ -13,6 +13,7 @@ import { useTRPC } from '@/lib/trpc/client';
 import { ActivityLog, type NameLookup } from './activity-log';
 import { DuplicateSuggestions } from './duplicate-suggestions';
 import { ReplyBox, type ReplyMode } from './reply-box';
+import { ContextCard } from './context-card';
 import { RequesterPanel } from './requester-panel';
 import { TicketHeader } from './ticket-header';
 import { ASSIGNEE_FIELD_ID, STATUS_FIELD_ID, TicketProperties } from './ticket-properties';
@@ -133,6 +134,9 @@ function TicketScreen({
         </div>
         <div className="order-5 lg:order-none">
           <RequesterPanel requester={ticket.requester} otherTickets={detail.requesterTickets} />
+        </div>
+        <div className="order-6 lg:order-none">
+          <ContextCard context={ticket.context} />
         </div>
       </aside>
       <div className="order-4 min-w-0 lg:order-none lg:col-start-1 lg:row-start-2">

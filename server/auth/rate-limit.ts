@@ -23,6 +23,12 @@ const LIMITS = {
   // Raw mail posted to /api/inbound/{workspace}, per sending address and workspace, counted before the secret
   // is checked (so guessing it is slow too). A mail server relays in bursts: room for 600 a minute.
   inboundPerSource: { points: 600, duration: 60 },
+  // Requests filed through the support widget: a person files a few an hour; a workspace's whole audience
+  // a few thousand. Replies from the panel count per address too. The loader's config per address.
+  widgetRequestPerIp: { points: 10, duration: 60 * 60 },
+  widgetRequestPerWorkspace: { points: 2_000, duration: 60 * 60 },
+  widgetReplyPerIp: { points: 60, duration: 60 * 60 },
+  widgetConfigPerIp: { points: 600, duration: 60 },
 } as const;
 export type LimitName = keyof typeof LIMITS;
 

@@ -4,6 +4,9 @@ import { portalCookieName, verifyPortalSession } from '@/server/auth/portal-sess
 import { readStaffSession } from '@/server/auth/staff-session';
 import { resolveMembership } from '@/server/services/member/resolve-membership';
 import { findWorkspaceBySlug } from '@/server/services/workspace/queries';
+import type { WidgetIdentity } from '@/lib/validators/widget';
+import { verifyWidgetIdentity, type VerifiedVisitor } from '@/server/services/widget/widget-identity';
+import type { WidgetSettings } from '@/server/services/widget/widget-settings';
 
 export const WORKSPACE_COOKIE = 'cairn_workspace';
 /** A random id for an anonymous help-center reader: one vote per article, and rate limits per reader. */
@@ -37,6 +40,31 @@ export type CustomerCaller = { kind: 'customer'; tenantId: string; customerId: s
 
 /** An anonymous help-center reader who already holds our visitor cookie. */
 export type VisitorCaller = { kind: 'visitor'; visitorId: string };
+
+/**
+ * A visitor of the embedded support panel. The panel runs in a third-party iframe where cookies are not
+ * dependable, so the host's identity travels with each call and is verified here against the workspace's
+ * widget secrets: `verified` null means anonymous, whatever was claimed. `claimed` may only prefill a form
+ * (when the workspace does not require verification); it never opens anyone's tickets.
+ */
+export type WidgetVisitorCaller = {
+  kind: 'widget';
+  tenantId: string;
+  verified: VerifiedVisitor | null;
+  claimed: { email: string | null; name: string | null } | null;
+};
+
+export function resolveWidgetVisitor(
+  tenantId: string,
+  settings: Pick<WidgetSettings, 'secret' | 'previousSecret' | 'requireVerifiedIdentity'>,
+  identity: WidgetIdentity | null | undefined,
+): WidgetVisitorCaller {
+  const verified = verifyWidgetIdentity(settings, identity);
+  const trustsClaims = !settings.secret || !settings.requireVerifiedIdentity;
+  const claimed =
+    identity && (verified || trustsClaims) ? { email: identity.email ?? null, name: identity.name ?? null } : null;
+  return { kind: 'widget', tenantId, verified, claimed };
+}
 
 export type Caller = StaffCaller | CustomerCaller | VisitorCaller | { kind: 'anonymous' };
 

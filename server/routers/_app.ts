@@ -15,6 +15,7 @@ import { ticketRouter } from './ticket';
 import { categoryRouter, macroRouter, savedViewRouter, ticketFieldRouter, ticketSettingsRouter } from './ticket-config';
 import { liveRouter } from './live';
 import { businessCalendarRouter, slaPolicyRouter, slaReportRouter, slaSettingsRouter } from './sla';
+import { widgetRouter, widgetSettingsRouter } from './widget';
 import { workspaceRouter } from './workspace';
 
 export const appRouter = router({
@@ -40,6 +41,8 @@ export const appRouter = router({
   article: articleRouter,
   articleCategory: articleCategoryRouter,
   helpLink: helpLinkRouter,
+  widget: widgetRouter,
+  widgetSettings: widgetSettingsRouter,
   businessCalendar: businessCalendarRouter,
   slaPolicy: slaPolicyRouter,
   slaSettings: slaSettingsRouter,

@@ -281,6 +281,16 @@ async function main() {
   );
   const throughput = judgeCreates(httpCreates, directCreates, pgbench);
   const memory = judgeMemory(rssBefore, rssAfter);
+  // The widget's figures; its filed tickets are numbered after the seed, so the cleanup below removes them.
+  log('support widget: loader size, config + linked articles, filing at c8…');
+  const { measureConfig, measureFiling, measureLoader, widgetMarkdownTable } = await import('./widget-scenarios');
+  const widget = {
+    loader: measureLoader(),
+    config: await measureConfig(helpLargest, profile.iterations, profile.warmup),
+    filing: await measureFiling(largest, profile.creates, directCreates),
+  };
+  const widgetTable = widgetMarkdownTable(widget);
+  log(`\n${widgetTable}`);
   const removed = await removeCreatedTickets(database.ownerUrl, [largest]);
   for (const t of throughput)
     log(
@@ -293,10 +303,12 @@ async function main() {
 
   const table = markdownTable(rows, throughput, floor, memory);
   const helpTable = helpMarkdownTable(helpRows, relevance);
-  const missed = [...rows, ...helpRows, ...throughput, memory].filter((r) => r.ok === false);
+  const missed = [...rows, ...helpRows, ...throughput, memory, widget.loader, widget.config].filter(
+    (r) => r.ok === false,
+  );
   const loadAtEnd = loadAverage();
   log(`measured in ${((Date.now() - measuringSince) / 1000).toFixed(0)}s · load average ${loadAtEnd.join(' ')}`);
-  console.log(`\nTickets\n\n${table}\n\nHelp center\n\n${helpTable}\n`);
+  console.log(`\nTickets\n\n${table}\n\nHelp center\n\n${helpTable}\n\nSupport widget\n\n${widgetTable}\n`);
   console.log(
     `Targets (server side = direct service call): view first page p95 ≤ ${TARGETS.viewFirstPageP95Ms} ms at the largest workspace, ticket search p95 ≤ ${TARGETS.searchP95Ms} ms, help search p95 ≤ ${TARGETS.helpSearchP95Ms} ms, HTTP/direct p50 ratio ≤ ${TARGETS.maxRatio}. ` +
       `ticket.create ≥ ${TARGETS.createHttpPerSecond}/s through HTTP and ≥ ${TARGETS.createDirectShareOfPgbench * 100}% of pgbench TPS as a service call, web RSS ≤ ${TARGETS.webRssMiB} MiB. ` +
@@ -327,6 +339,7 @@ async function main() {
     pgbench,
     memory,
     floor,
+    widget,
     explain: explains,
     help: {
       seed: {

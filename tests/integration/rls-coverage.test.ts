@@ -21,6 +21,7 @@ import {
   uploadTestAttachment,
 } from '../helpers/ticket-factories';
 import { seedHelpCenter } from '../helpers/help-factories';
+import { setUpTestWidget } from '../helpers/widget-factories';
 import { createTestCalendar, createTestPolicy } from '../helpers/sla-factories';
 import { checkTicketSla } from '@/server/services/sla-check/check-ticket-sla';
 import { requestCustomerExport } from '@/server/services/privacy/request-privacy';
@@ -122,6 +123,7 @@ async function seedWorkspace() {
     }),
   );
   await storeInboundMessage(ws.id, Buffer.from(`From: c@example.test\r\nSubject: hi\r\n\r\nseed ${ws.slug}\r\n`));
+  await setUpTestWidget(ws, ['https://host.example.test']);
   return ws;
 }
 

@@ -3,10 +3,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { MemberRole } from '@/lib/constants/workspace';
 import { memberships } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
+import { fileWidgetRequestInput } from '@/lib/validators/widget';
+import { fileWidgetRequest } from '@/server/services/widget/file-widget-request';
+import { rotateWidgetSecret } from '@/server/services/widget/widget-settings';
+import { withWidget } from '@/server/services/widget/with-widget';
 import { allProcedurePaths, callByPath, callerFor, errorCodeOf } from '../helpers/caller';
+import { setUpTestWidget } from '../helpers/widget-factories';
 import {
   addMember,
   addTestDomain,
+  asStaff,
   createTestCustomer,
   createTestInvitation,
   createTestTeam,
@@ -404,7 +410,58 @@ const MATRIX: Record<string, Row> = {
   },
   'retentionSettings.get': { min: 'admin' },
   'retentionSettings.update': { min: 'admin', input: () => ({ purgeAttachmentsAfterDays: 365 }) },
+  // The support widget: the panel's procedures are public (the visitor is verified from the input's
+  // signature, whoever the session is); Admin → Widget is for admins.
+  'widget.config': { min: 'public', input: () => ({ workspace: W.slug, path: '/orders' }) },
+  'widget.conversations': {
+    min: 'public',
+    input: async () => ({ workspace: W.slug, identity: (await widgetVisitor()).identity }),
+  },
+  'widget.conversation': { min: 'public', input: async () => ({ workspace: W.slug, ...(await widgetVisitor()) }) },
+  'widget.reply': {
+    min: 'public',
+    input: async () => ({ workspace: W.slug, ...(await widgetVisitor()), body: 'Still broken?' }),
+  },
+  'widget.events': { min: 'public', input: () => ({ workspace: W.slug }) },
+  'widgetSettings.get': { min: 'admin' },
+  'widgetSettings.update': {
+    min: 'admin',
+    input: () => ({
+      allowedOrigins: ['https://role.test'],
+      position: 'bottom-left',
+      color: '#123456',
+      greeting: 'Hello',
+      articlesEnabled: true,
+      contactFormEnabled: true,
+      conversationsEnabled: true,
+      requireVerifiedIdentity: true,
+    }),
+  },
+  'widgetSettings.rotateSecret': { min: 'admin' },
+  // Ending a rotation needs one in progress: each call starts one first.
+  'widgetSettings.endRotation': {
+    min: 'admin',
+    input: async () => {
+      await asStaff(W.id, { userId: W.owner.userId, role: 'owner' }, (scope) => rotateWidgetSecret(scope));
+      return undefined;
+    },
+  },
 };
+
+let visitor: Promise<{ identity: { id: string; signature: string }; ticketId: string }> | undefined;
+/** A verified widget visitor of W with one request, made once; signed with the secret as it is then. */
+function widgetVisitor() {
+  visitor ??= (async () => {
+    const { sign } = await setUpTestWidget(W, ['https://role.test']);
+    const id = `role-visitor-${uniqueSuffix()}`;
+    const identity = { id, email: uniqueEmail('visitor'), signature: sign(id) };
+    const { ticketId } = await withWidget(W.slug, identity, (scope) =>
+      fileWidgetRequest(scope, fileWidgetRequestInput.parse({ identity, subject: 'Widget row', message: 'Hi' }), []),
+    );
+    return { identity: { id, signature: identity.signature }, ticketId };
+  })();
+  return visitor;
+}
 
 const isStaffTier = (tier: Tier): tier is MemberRole => tier in RANK;
 

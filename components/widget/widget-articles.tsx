@@ -1,0 +1,95 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { ArrowLeft, FileText, Search } from 'lucide-react';
+import { useState } from 'react';
+import { Input } from '@/components/ui/input';
+import { SkeletonList } from '@/components/ui/skeleton';
+import { ErrorAlert } from '@/components/ui/error-alert';
+import { useDebouncedValue } from '@/components/ui/use-debounced-value';
+import { useTRPC } from '@/lib/trpc/client';
+
+type ArticleLink = { id: string; slug: string; title: string; excerpt: string };
+
+export function ArticleList({ items, onOpen }: { items: ArticleLink[]; onOpen: (article: ArticleLink) => void }) {
+  return (
+    <ul className="divide-y rounded-md border">
+      {items.map((article) => (
+        <li key={article.id}>
+          <button
+            type="button"
+            className="flex w-full items-start gap-2 p-3 text-left hover:bg-gray-50 focus-visible:bg-gray-50"
+            onClick={() => onOpen(article)}
+          >
+            <FileText className="mt-0.5 size-4 shrink-0 text-gray-500" aria-hidden />
+            <span>
+              <span className="block text-sm font-medium">{article.title}</span>
+              {article.excerpt ? <span className="line-clamp-2 text-xs text-gray-600">{article.excerpt}</span> : null}
+            </span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Search-as-you-type over the help center an anonymous visitor may read. */
+export function WidgetSearch({ workspace, onOpen }: { workspace: string; onOpen: (article: ArticleLink) => void }) {
+  const trpc = useTRPC();
+  const [query, setQuery] = useState('');
+  const settled = useDebouncedValue(query.trim(), 200);
+  const search = useQuery({
+    ...trpc.help.search.queryOptions({ workspace, query: settled, limit: 6, track: false }),
+    enabled: settled.length >= 2,
+  });
+  return (
+    <div className="space-y-2">
+      <div className="relative">
+        <label htmlFor="widget-search" className="sr-only">
+          Search the help center
+        </label>
+        <Search className="absolute top-2.5 left-2.5 size-4 text-gray-500" aria-hidden />
+        <Input
+          id="widget-search"
+          type="search"
+          className="pl-8"
+          placeholder="Search for answers"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+        />
+      </div>
+      {settled.length < 2 ? null : search.isPending ? (
+        <SkeletonList rows={2} label="Searching" />
+      ) : search.isError ? (
+        <ErrorAlert error={search.error} onRetry={() => search.refetch()} />
+      ) : search.data.items.length ? (
+        <ArticleList items={search.data.items} onOpen={onOpen} />
+      ) : (
+        <p className="text-sm text-gray-600">No articles match “{settled}”.</p>
+      )}
+    </div>
+  );
+}
+
+/** An article read inside the panel; its HTML is sanitized by the help center's renderer. */
+export function WidgetArticle({ workspace, slug, onBack }: { workspace: string; slug: string; onBack: () => void }) {
+  const trpc = useTRPC();
+  const article = useQuery(trpc.help.article.queryOptions({ workspace, slug }));
+  return (
+    <div className="space-y-3">
+      <button type="button" className="flex items-center gap-1 text-sm text-gray-600 hover:underline" onClick={onBack}>
+        <ArrowLeft className="size-4" aria-hidden /> Back
+      </button>
+      {article.isPending ? (
+        <SkeletonList rows={4} label="Loading the article" />
+      ) : article.isError ? (
+        <ErrorAlert error={article.error} onRetry={() => article.refetch()} />
+      ) : (
+        <article>
+          <h2 className="mb-2 text-lg font-semibold">{article.data.title}</h2>
+          <div className="prose prose-sm max-w-none" dangerouslySetInnerHTML={{ __html: article.data.bodyHtml }} />
+        </article>
+      )}
+    </div>
+  );
+}
