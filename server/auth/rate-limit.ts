@@ -23,6 +23,10 @@ const LIMITS = {
   // Raw mail posted to /api/inbound/{workspace}, per sending address and workspace, counted before the secret
   // is checked (so guessing it is slow too). A mail server relays in bursts: room for 600 a minute.
   inboundPerSource: { points: 600, duration: 60 },
+  // Satisfaction survey links (public, no sign-in): a customer opens, rates and edits a few times; an
+  // office behind one address rates many requests. Enough for people, too little to probe tokens.
+  csatLinkPerIp: { points: 120, duration: 15 * 60 },
+  csatLinkPerToken: { points: 30, duration: 15 * 60 },
 } as const;
 export type LimitName = keyof typeof LIMITS;
 

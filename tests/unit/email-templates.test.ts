@@ -56,9 +56,9 @@ const mails: Record<string, { mail: RenderedEmail; link: string; label: string }
     label: 'View the conversation',
   },
   ticketSolved: {
-    mail: await ticketSolvedEmail({ brand, ticket, satisfactionUrl: `${url}&rate=1` }),
-    link: `${url}&rate=1`,
-    label: 'Rate our support',
+    mail: await ticketSolvedEmail({ brand, ticket, ratings: [{ label: 'Good', url: `${url}&rate=5` }] }),
+    link: url,
+    label: 'View the request',
   },
   ticketClosed: { mail: await ticketClosedEmail({ brand, ticket }), link: url, label: 'View the request' },
   newTicketAlert: {
