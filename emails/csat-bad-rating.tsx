@@ -1,4 +1,12 @@
-import { EmailLayout, Paragraph, paragraphsOf, renderEmail, singleLine, type Brand, type RenderedEmail } from './layout';
+import {
+  EmailLayout,
+  Paragraph,
+  paragraphsOf,
+  renderEmail,
+  singleLine,
+  type Brand,
+  type RenderedEmail,
+} from './layout';
 
 type BadRatingProps = {
   brand: Brand;

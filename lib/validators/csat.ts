@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { CSAT_ANSWER_VALUES, CSAT_COMMENT_MAX, CSAT_LINK_DAYS, CSAT_QUESTIONS, CSAT_SCALES } from '@/lib/constants/csat';
+import {
+  CSAT_ANSWER_VALUES,
+  CSAT_COMMENT_MAX,
+  CSAT_LINK_DAYS,
+  CSAT_QUESTIONS,
+  CSAT_SCALES,
+} from '@/lib/constants/csat';
 import { WORKSPACE_SLUG_PATTERN } from '@/lib/constants/portal';
 
 export const updateCsatSettingsInput = z.strictObject({

@@ -1,11 +1,6 @@
 import { z } from 'zod';
 import { CSAT_CHANNELS, CSAT_QUESTIONS, CSAT_SCALES } from '@/lib/constants/csat';
-import {
-  csatLinkInput,
-  csatTicketInput,
-  submitCsatByLinkInput,
-  updateCsatSettingsInput,
-} from '@/lib/validators/csat';
+import { csatLinkInput, csatTicketInput, submitCsatByLinkInput, updateCsatSettingsInput } from '@/lib/validators/csat';
 import { adminProcedure, publicProcedure, router, tenantProcedure } from '@/server/trpc/init';
 import { rateByLink, viewSurveyByLink } from '@/server/services/csat/link-survey';
 import { getCsatSettings, updateCsatSettings } from '@/server/services/csat/settings';

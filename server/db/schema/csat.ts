@@ -31,7 +31,11 @@ export const csatSettings = pgTable(
       .references(() => tenants.id, { onDelete: 'cascade' }),
     enabled: boolean('enabled').notNull().default(true),
     scale: csatScale('scale').notNull().default('five'),
-    questions: text('questions').array().$type<CsatQuestion[]>().notNull().default(sql`'{}'::text[]`),
+    questions: text('questions')
+      .array()
+      .$type<CsatQuestion[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     linkDays: integer('link_days').notNull().default(CSAT_LINK_DAYS.default),
     updatedAt: updatedAt(),
   },
@@ -61,7 +65,11 @@ export const csatSurveys = pgTable(
       .references(() => customers.id, { onDelete: 'cascade' }),
     solvedAt: timestamp('solved_at', { withTimezone: true }).notNull(),
     scale: csatScale('scale').notNull(),
-    questions: text('questions').array().$type<CsatQuestion[]>().notNull().default(sql`'{}'::text[]`),
+    questions: text('questions')
+      .array()
+      .$type<CsatQuestion[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     rating: integer('rating'),
     comment: text('comment').notNull().default(''),

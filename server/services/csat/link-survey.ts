@@ -15,8 +15,7 @@ import { customerSurvey, type CustomerSurvey } from './survey-view';
  * workspace's), `expired` and `superseded` (the request was reopened) each get their own clear page.
  */
 export type LinkSurveyView =
-  | { state: 'invalid' | 'expired' | 'superseded' }
-  | { state: 'open'; survey: CustomerSurvey; recorded: boolean };
+  { state: 'invalid' | 'expired' | 'superseded' } | { state: 'open'; survey: CustomerSurvey; recorded: boolean };
 
 type OpenLink = { link: CsatLink; tenantId: string };
 

@@ -33,7 +33,10 @@ export async function rateSurvey(
       'This request was reopened after this survey was sent, so the survey has closed. We will ask again once it is solved.',
     );
   if (state === 'expired' && !options.ignoreExpiry)
-    throw new AppError('PRECONDITION_FAILED', 'This survey link has expired. Sign in to the portal to rate the request.');
+    throw new AppError(
+      'PRECONDITION_FAILED',
+      'This survey link has expired. Sign in to the portal to rate the request.',
+    );
   if (!isRatingOnScale(survey.scale, response.rating))
     throw new AppError('BAD_REQUEST', 'Choose one of the ratings offered.', { field: 'rating' });
   const unasked = Object.keys(response.answers ?? {}).filter((q) => !survey.questions.includes(q as never));

@@ -22,8 +22,7 @@ const RATEABLE_STATUSES = new Set(['solved', 'closed']);
  * reopened ticket (no longer solved, or solved again since) has moved past it. Links also expire.
  */
 export function surveyState(survey: CsatSurvey, ticket: SurveyTicket, now = new Date()) {
-  const current =
-    RATEABLE_STATUSES.has(ticket.status) && ticket.solvedAt?.getTime() === survey.solvedAt.getTime();
+  const current = RATEABLE_STATUSES.has(ticket.status) && ticket.solvedAt?.getTime() === survey.solvedAt.getTime();
   if (!current) return 'superseded' as const;
   return survey.expiresAt <= now ? ('expired' as const) : ('open' as const);
 }

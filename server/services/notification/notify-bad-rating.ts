@@ -50,7 +50,9 @@ export async function notifyBadRating(scope: TenantScope, event: DomainEvent & {
   if (!people.length) return [];
   const sender = await workspaceSender(scope);
   const settings = await getTicketSettings(scope);
-  const scale: CsatScale = (CSAT_SCALES as readonly unknown[]).includes(data.scale) ? (data.scale as CsatScale) : 'five';
+  const scale: CsatScale = (CSAT_SCALES as readonly unknown[]).includes(data.scale)
+    ? (data.scale as CsatScale)
+    : 'five';
   const rendered = await csatBadRatingEmail({
     brand: sender.brand,
     ticketNumber: formatTicketNumber(settings, ticket.number, ticket.createdAt),
