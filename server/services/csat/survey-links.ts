@@ -3,10 +3,14 @@ import { csatChoices } from '@/lib/constants/csat';
 import { signCsatLink } from '@/server/auth/csat-link';
 import type { CsatSurvey } from './survey-round';
 
-/** The survey page of a link: under the portal, so a workspace's custom domain serves it too. */
+/**
+ * The survey page of a link: under the portal, so a workspace's custom domain serves it too. `record=1`
+ * asks the page to post the link's rating once it runs in a browser (the GET itself records nothing).
+ */
 export async function surveyPageUrl(workspaceSlug: string, token: string) {
   const url = new URL(`/${workspaceSlug}/portal/rate`, env.APP_URL);
   url.searchParams.set('token', token);
+  url.searchParams.set('record', '1');
   return url.toString();
 }
 
