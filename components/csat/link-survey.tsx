@@ -98,8 +98,8 @@ export function LinkSurvey({ workspace, token, record, portalUrl }: Props) {
       </div>
       {recordClick.data && survey.rating !== null ? (
         <Alert tone="success">
-          Thanks! We recorded your rating: {csatLabel(survey.scale, survey.rating)}. You can change it below and tell
-          us more.
+          Thanks! We recorded your rating: {csatLabel(survey.scale, survey.rating)}. You can change it below and tell us
+          more.
         </Alert>
       ) : null}
       <SurveyForm

@@ -79,10 +79,12 @@ export function SurveyForm({ survey, onSubmit, pending, error, saved }: Props) {
   const [comment, setComment] = useState(survey.comment);
   const [answers, setAnswers] = useState(survey.answers);
   const [touched, setTouched] = useState(false);
-  const change = <T,>(set: (value: T) => void) => (value: T) => {
-    setTouched(true);
-    set(value);
-  };
+  const change =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      setTouched(true);
+      set(value);
+    };
 
   function submit(event: FormEvent) {
     event.preventDefault();
