@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signCsatLink } from '@/server/auth/csat-link';
 import { csatRatingEvents, csatSettings, csatSurveys, outbox, teams } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
+import { eraseCustomer } from '@/server/services/privacy/erase-customer';
 import { updateTicketStatus } from '@/server/services/ticket/agent-actions';
 import { replyAsCustomer } from '@/server/services/ticket/portal-tickets';
 import { callerFor } from '../helpers/caller';
@@ -299,6 +300,10 @@ describe('the portal survey', () => {
       code: 'NOT_FOUND',
     });
     expect((await surveysOf(A, ticket.id))[0]!.rating).toBe(1);
+
+    // Erasing the customer (GDPR) removes their comment and keeps the rating for the workspace's figures.
+    await eraseCustomer(A.id, customer.id);
+    expect((await surveysOf(A, ticket.id))[0]).toMatchObject({ rating: 1, comment: '' });
     await runInTenant(A.id, ({ db }) => db.delete(csatSettings).where(eq(csatSettings.tenantId, A.id)));
   });
 });
