@@ -4,6 +4,7 @@ import type { RenderedEmail } from '@/emails/layout';
 import { signInLinkEmail } from '@/emails/sign-in-link';
 import { slaEscalationEmail } from '@/emails/sla-escalation';
 import { customerReplyAlertEmail, newTicketAlertEmail } from '@/emails/ticket-agent';
+import { csatBadRatingEmail } from '@/emails/csat-bad-rating';
 import { agentReplyEmail, ticketClosedEmail, ticketReceivedEmail, ticketSolvedEmail } from '@/emails/ticket-customer';
 
 // Every template, rendered through React Email to HTML and text, with hostile input in every field a person
@@ -35,6 +36,19 @@ const mails: Record<string, { mail: RenderedEmail; link: string; label: string }
       level: 1,
       policyName: `Gold ${hostile}`,
       dueAt: '2026-12-06 10:00 UTC',
+      url,
+    }),
+    link: url,
+    label: 'Open the ticket',
+  },
+  csatBadRating: {
+    mail: await csatBadRatingEmail({
+      brand,
+      ticketNumber: '#7',
+      subject: ticket.subject,
+      ratingLabel: 'Very poor',
+      comment: `Broke it.\n\n${hostile}`,
+      teamName: `Billing ${hostile}`,
       url,
     }),
     link: url,
@@ -105,7 +119,7 @@ describe('email templates (React Email)', () => {
   }
 
   it('the subject typed by a customer is escaped where it appears in the HTML of the ticket mails', () => {
-    for (const key of ['slaEscalation', 'ticketSolved', 'ticketClosed'])
+    for (const key of ['slaEscalation', 'csatBadRating', 'ticketSolved', 'ticketClosed'])
       expect(mails[key]!.mail.html).toContain('Printer &lt;script&gt;');
   });
 
