@@ -1,4 +1,7 @@
+import { Link, Text } from '@react-email/components';
+import type { CSSProperties } from 'react';
 import {
+  brandColor,
   EmailLayout,
   Paragraph,
   paragraphsOf,
@@ -14,7 +17,9 @@ import {
 type TicketRef = { displayNumber: string; subject: string; url: string };
 type ReceivedProps = { brand: Brand; ticket: TicketRef; customerName: string; expectedFirstResponse: string };
 type AgentReplyProps = { brand: Brand; ticket: TicketRef; agentName: string; body: string };
-type SolvedProps = { brand: Brand; ticket: TicketRef; satisfactionUrl: string };
+/** One-click ratings, best first: each link records its rating (see app/[workspace]/portal/rate). */
+export type RatingLink = { label: string; url: string };
+type SolvedProps = { brand: Brand; ticket: TicketRef; ratings: RatingLink[] | null };
 type ClosedProps = { brand: Brand; ticket: TicketRef };
 
 const ticketSubject = (t: TicketRef) => `[${singleLine(t.displayNumber)}] ${singleLine(t.subject)}`;
@@ -54,17 +59,58 @@ export function AgentReplyEmail(props: AgentReplyProps) {
   );
 }
 
+/**
+ * The ratings as a row of small buttons in HTML, and as one "Label: url" line each in the text part (a
+ * block the HTML hides), so a plain-text reader gets one link per line. Opening the mail records nothing.
+ */
+function RatingLinks({ brand, ratings }: { brand: Brand; ratings: RatingLink[] }) {
+  const color = brandColor(brand);
+  return (
+    <>
+      <Text data-skip-in-text="true" style={{ margin: '0 0 16px', fontSize: '14px', lineHeight: '2.4' }}>
+        {ratings.flatMap((rating, i) => [
+          ...(i === 0 ? [] : [' ']),
+          <Link
+            key={rating.url}
+            href={rating.url}
+            style={{
+              border: `1px solid ${color}`,
+              borderRadius: '6px',
+              color,
+              padding: '6px 12px',
+              textDecoration: 'none',
+              whiteSpace: 'nowrap',
+            }}
+          >
+            {rating.label}
+          </Link>,
+        ])}
+      </Text>
+      <div style={{ display: 'none', maxHeight: 0, overflow: 'hidden', msoHide: 'all' } as CSSProperties}>
+        {ratings.map((rating) => (
+          <Text key={rating.url}>{`${rating.label}: ${rating.url}`}</Text>
+        ))}
+      </div>
+    </>
+  );
+}
+
 export function TicketSolvedEmail(props: SolvedProps) {
+  const ask = 'How would you rate the support you received? One click tells us.';
   return (
     <EmailLayout
       brand={props.brand}
       heading={`Your request ${props.ticket.displayNumber} was solved`}
-      preview="How did we do? One click tells us."
-      action={{ label: 'Rate our support', url: props.satisfactionUrl }}
-      footnote={`View the request: ${props.ticket.url}`}
+      preview={props.ratings ? ask : `We marked "${singleLine(props.ticket.subject)}" as solved.`}
+      action={{ label: 'View the request', url: props.ticket.url }}
     >
       <Paragraph text={`We marked "${singleLine(props.ticket.subject)}" as solved.`} />
-      <Paragraph text="How did we do? One click tells us." />
+      {props.ratings ? (
+        <>
+          <Paragraph text={ask} />
+          <RatingLinks brand={props.brand} ratings={props.ratings} />
+        </>
+      ) : null}
       <Paragraph text="Not solved after all? Reply to this email and the request opens again." />
     </EmailLayout>
   );

@@ -32,6 +32,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { href: '/admin/widget', label: 'Widget' },
       { href: '/admin/jobs', label: 'Jobs' },
       { href: '/admin/sla', label: 'SLA' },
+      { href: '/admin/satisfaction', label: 'Satisfaction' },
     ],
   },
 ];

@@ -9,6 +9,7 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
 import type { CustomerPaths } from '@/lib/utils/customer-paths';
+import { PortalSurvey } from '@/components/csat/portal-survey';
 import { CloseRequestButton } from './close-request-button';
 import { PortalReplyForm } from './portal-reply-form';
 import { PortalStatusBadge } from './portal-status-badge';
@@ -127,6 +128,8 @@ export function PortalTicketView({ ticketId, portalSlug, paths, ticketScoped }: 
         </h2>
         <PortalThread messages={messages} portalSlug={portalSlug} />
       </section>
+
+      {ticket.status === 'solved' || ticket.status === 'closed' ? <PortalSurvey ticketId={ticket.id} /> : null}
 
       {finished ? (
         <Alert tone="info">

@@ -2,6 +2,7 @@
 
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
 import Link from 'next/link';
+import { RatingBadge } from '@/components/csat/rating-badge';
 import { SlaBadge } from '@/components/sla/sla-badge';
 import { cn } from '@/lib/utils/cn';
 import { PriorityLabel, StatusBadge } from './ticket-badges';
@@ -103,6 +104,12 @@ function columns({ selected, onToggle }: Selection, toggleAll: (rows: TicketRow[
                 state={row.original.sla.state}
                 dueAt={row.original.sla.dueAt}
               />
+            </span>
+          ) : null}
+          {/* A solved ticket's satisfaction rating sits there too: seen in the queue without opening it. */}
+          {row.original.csat ? (
+            <span className="mt-1 block">
+              <RatingBadge rating={row.original.csat.rating} scale={row.original.csat.scale} />
             </span>
           ) : null}
         </>

@@ -3,6 +3,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useMemo, useRef, useState } from 'react';
+import { TicketRatingPanel } from '@/components/csat/ticket-rating-panel';
 import { SlaPanel } from '@/components/sla/sla-panel';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
@@ -131,6 +132,9 @@ function TicketScreen({
         </div>
         <div className="order-3 lg:order-none">
           <SlaPanel sla={detail.sla} names={names} />
+        </div>
+        <div className="order-3 lg:order-none">
+          <TicketRatingPanel ticketId={ticket.id} />
         </div>
         <div className="order-5 lg:order-none">
           <RequesterPanel requester={ticket.requester} otherTickets={detail.requesterTickets} />

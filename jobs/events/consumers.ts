@@ -1,6 +1,7 @@
 import type { DomainEventType } from '@/lib/constants/outbox';
 import { componentLogger } from '@/server/log';
 import type { TenantScope } from '@/server/db/tenant';
+import { notifyBadRating } from '@/server/services/notification/notify-bad-rating';
 import { notifySlaEscalation } from '@/server/services/notification/notify-sla-escalation';
 import { NOTIFYING_EVENT_TYPES, notifyTicketEvent } from '@/server/services/notification/notify-ticket-event';
 import type { DomainEvent } from '@/server/services/outbox/domain-event';
@@ -56,8 +57,22 @@ const escalationMails: EventConsumer = {
   },
 };
 
+/** A bad satisfaction rating alerts the team lead; automation rules will subscribe to `csat.received` too. */
+const badRatingAlerts: EventConsumer = {
+  name: 'csat-bad-rating-alerts',
+  types: ['csat.received'],
+  async handle(scope, event) {
+    await notifyBadRating(scope, event);
+  },
+};
+
 /** The one place consumers plug in. */
-export const EVENT_CONSUMERS: readonly EventConsumer[] = [ticketNotifications, escalationMails, debugLog];
+export const EVENT_CONSUMERS: readonly EventConsumer[] = [
+  ticketNotifications,
+  escalationMails,
+  badRatingAlerts,
+  debugLog,
+];
 
 export function consumersOf(consumers: readonly EventConsumer[], type: DomainEventType) {
   return consumers.filter((c) => c.types === 'all' || c.types.includes(type));

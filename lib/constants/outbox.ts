@@ -19,5 +19,9 @@ export const DOMAIN_EVENT_TYPES = [
   'sla.warning',
   'sla.breach',
   'sla.escalated',
+  // Satisfaction: data { ticketId } when the survey goes out with the solved mail, and
+  // { ticketId, rating (1..5), scale, previousRating, hasComment, agentId, teamId } with each rating.
+  'csat.requested',
+  'csat.received',
 ] as const;
 export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];

@@ -84,6 +84,8 @@ export const updateTeamInput = z.strictObject({
   teamId: z.uuid(),
   name: z.string().trim().min(2).max(60).optional(),
   description: z.string().trim().max(500).optional(),
+  /** The member who hears about the team's bad satisfaction ratings; null for none. */
+  leadUserId: z.uuid().nullable().optional(),
 });
 export const teamIdInput = z.strictObject({ teamId: z.uuid() });
 export const teamMemberInput = z.strictObject({ teamId: z.uuid(), userId: z.uuid() });

@@ -29,6 +29,10 @@ const LIMITS = {
   widgetRequestPerWorkspace: { points: 2_000, duration: 60 * 60 },
   widgetReplyPerIp: { points: 60, duration: 60 * 60 },
   widgetConfigPerIp: { points: 600, duration: 60 },
+  // Satisfaction survey links (public, no sign-in): a customer opens, rates and edits a few times; an
+  // office behind one address rates many requests. Enough for people, too little to probe tokens.
+  csatLinkPerIp: { points: 120, duration: 15 * 60 },
+  csatLinkPerToken: { points: 30, duration: 15 * 60 },
 } as const;
 export type LimitName = keyof typeof LIMITS;
 

@@ -1,6 +1,7 @@
 import { router } from '@/server/trpc/init';
 import { accountRouter, sessionRouter } from './account';
 import { authRouter } from './auth';
+import { csatRouter, csatSettingsRouter } from './csat';
 import { customerRouter, organizationRouter } from './customer';
 import { domainRouter } from './domain';
 import { articleCategoryRouter, articleRouter, helpLinkRouter, helpRouter } from './help';
@@ -53,6 +54,8 @@ export const appRouter = router({
   job: jobRouter,
   privacyRequest: privacyRequestRouter,
   retentionSettings: retentionSettingsRouter,
+  csat: csatRouter,
+  csatSettings: csatSettingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

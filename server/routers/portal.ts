@@ -6,7 +6,10 @@ import {
   portalReplyInput,
   portalTicketIdInput,
 } from '@/lib/validators/ticket';
+import { csatTicketInput, portalRateInput } from '@/lib/validators/csat';
 import { portalProcedure, router } from '@/server/trpc/init';
+import { getPortalSurvey, rateInPortal } from '@/server/services/csat/portal-survey';
+import { customerSurveyOutput } from './csat';
 import { listActiveCategories } from '@/server/services/ticket/categories';
 import {
   closeAsCustomer,
@@ -73,4 +76,13 @@ export const portalRouter = router({
     .input(portalTicketIdInput)
     .output(z.object({ status: z.literal('closed') }))
     .mutation(({ ctx, input }) => closeAsCustomer(ctx.scope, ctx.customer, input)),
+  /** The satisfaction survey of a solved request; null while it is open or when surveys are off. */
+  survey: portalProcedure
+    .input(csatTicketInput)
+    .output(customerSurveyOutput.nullable())
+    .query(({ ctx, input }) => getPortalSurvey(ctx.scope, ctx.customer, input.ticketId)),
+  rate: portalProcedure
+    .input(portalRateInput)
+    .output(customerSurveyOutput)
+    .mutation(({ ctx, input }) => rateInPortal(ctx.scope, ctx.customer, input)),
 });

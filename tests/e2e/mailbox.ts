@@ -1,12 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { simpleParser } from 'mailparser';
+import { simpleParser, type ParsedMail } from 'mailparser';
 
 /**
  * With no SMTP_URL, Cairn's worker keeps every sent mail as an .eml file under CAIRN_DATA_DIR/mail.
  * E2E reads that real output (sent by the real worker) rather than a stand-in.
  */
-export async function waitForMail(dataDir: string, to: string, timeoutMs = 45_000) {
+export async function waitForMail(
+  dataDir: string,
+  to: string,
+  timeoutMs = 45_000,
+  /** Which of the address's mails: the newest that passes (by default, the newest). */
+  accept: (mail: ParsedMail) => boolean = () => true,
+) {
   const dir = path.resolve(dataDir, 'mail');
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -22,7 +28,7 @@ export async function waitForMail(dataDir: string, to: string, timeoutMs = 45_00
           .flat()
           .flatMap((a) => a?.value ?? [])
           .map((v) => v.address?.toLowerCase());
-        if (recipients.includes(to.toLowerCase())) return mail;
+        if (recipients.includes(to.toLowerCase()) && accept(mail)) return mail;
       }
     }
     await new Promise((r) => setTimeout(r, 500));

@@ -48,6 +48,7 @@ import { privacyIsolationCases } from '../helpers/privacy-isolation';
 import { jobIsolationCases } from '../helpers/job-isolation';
 import { sessionIsolationCases } from '../helpers/session-isolation';
 import { widgetIsolationCases } from '../helpers/widget-isolation';
+import { csatIsolationCases } from '../helpers/csat-isolation';
 import {
   createTestCategory,
   createTestField,
@@ -1046,6 +1047,8 @@ const CASES: Record<string, IsolationCase> = {
   ...sessionIsolationCases(() => ({ A, B, asA })),
   // ── the support widget and Admin → Widget (cases in tests/helpers/widget-isolation.ts) ──
   ...widgetIsolationCases(() => ({ A, B, asA })),
+  // ── satisfaction surveys (cases in tests/helpers/csat-isolation.ts) ──
+  ...csatIsolationCases(() => ({ A, B, asA })),
 };
 
 describe('cross-workspace isolation', () => {

@@ -176,7 +176,7 @@ describe('who gets which mail', () => {
     await deliverPending(ws.id);
     const [, solved, closed] = smtp.mailsTo(customer.email);
     expect(solved!.subject).toBe(`Solved: [${ticket.displayNumber}] ${ticket.subject}`);
-    expect(solved!.text).toMatch(/Rate our support: http\S+rate=1/);
+    expect(solved!.text).toMatch(/Excellent: http\S+\/portal\/rate\?token=/);
     expect(closed!.subject).toBe(`Closed: [${ticket.displayNumber}] ${ticket.subject}`);
 
     const own = await createTestTicket(ws.id, { requesterId: customer.id });

@@ -1,4 +1,7 @@
 import { dispatchPendingEvents } from '../helpers/notification-mail';
+import { csatLinkFor } from '../helpers/csat-isolation';
+import { rateByLink } from '@/server/services/csat/link-survey';
+import { updateCsatSettings } from '@/server/services/csat/settings';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -124,6 +127,12 @@ async function seedWorkspace() {
   );
   await storeInboundMessage(ws.id, Buffer.from(`From: c@example.test\r\nSubject: hi\r\n\r\nseed ${ws.slug}\r\n`));
   await setUpTestWidget(ws, ['https://host.example.test']);
+  // Satisfaction: the survey settings, and a solved ticket's survey rated once (csat_surveys, csat_rating_events).
+  await asStaff(ws.id, ws.owner, (scope) =>
+    updateCsatSettings(scope, { enabled: true, scale: 'five', questions: ['team'], linkDays: 14 }),
+  );
+  const survey = await csatLinkFor(ws, (await createTestCustomer(ws.id)).id);
+  await rateByLink({ slug: ws.slug, token: survey.token, ip: '203.0.113.9' });
   return ws;
 }
 
@@ -188,6 +197,9 @@ describe('catalog', () => {
         'inbound_messages',
         'privacy_requests',
         'audit_log',
+        'csat_settings',
+        'csat_surveys',
+        'csat_rating_events',
       ]),
     );
   });

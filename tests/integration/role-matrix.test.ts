@@ -38,6 +38,7 @@ import { createTestCalendar, createTestPolicy } from '../helpers/sla-factories';
 import { failFirstCustomerMail } from '../helpers/notification-mail';
 import { createTestFailedJob } from '../helpers/job-isolation';
 import { createTestSession, setTestPassword } from '../helpers/session-isolation';
+import { csatLinkFor, solvedTicketFor } from '../helpers/csat-isolation';
 
 // Who may call what. Every procedure of the app router has a row; a new one without a row fails.
 
@@ -65,6 +66,11 @@ const readableArticle = async () => {
   const category = await createTestArticleCategory(W.id);
   const article = await createTestArticle(W.id, staff.owner, { title: 'Printer basics', categoryId: category.id });
   return { ...article, categorySlug: category.slug, workspace: W.slug };
+};
+/** A signed one-click link to a fresh solved ticket's survey, as the survey page sends it. */
+const linkInput = async () => {
+  const { workspace, token } = await csatLinkFor(W, customerId);
+  return { workspace, token };
 };
 /** Inputs are built per call, so every allowed call can succeed (no shared row is spent twice). */
 const MATRIX: Record<string, Row> = {
@@ -445,6 +451,26 @@ const MATRIX: Record<string, Row> = {
       await asStaff(W.id, { userId: W.owner.userId, role: 'owner' }, (scope) => rotateWidgetSecret(scope));
       return undefined;
     },
+  },
+
+  // Satisfaction: the survey page's link procedures are public (the signed link is the key); the portal
+  // survey is the customer's; agents read a ticket's ratings; admins set the survey up.
+  'csat.linkSurvey': { min: 'public', input: () => linkInput() },
+  'csat.rateByLink': { min: 'public', input: () => linkInput() },
+  'csat.submitByLink': {
+    min: 'public',
+    input: async () => ({ ...(await linkInput()), response: { rating: 3, comment: 'Fine.' } }),
+  },
+  'csat.forTicket': { min: 'viewer', input: () => ({ ticketId: ticket.id }) },
+  'csatSettings.get': { min: 'admin' },
+  'csatSettings.update': {
+    min: 'admin',
+    input: () => ({ enabled: true, scale: 'five', questions: ['solution'], linkDays: 14 }),
+  },
+  'portal.survey': { min: 'portal', input: () => ({ ticketId: ticket.id }) },
+  'portal.rate': {
+    min: 'portal',
+    input: async () => ({ ticketId: await solvedTicketFor(W, customerId), response: { rating: 5 } }),
   },
 };
 

@@ -4,6 +4,7 @@ import type { RenderedEmail } from '@/emails/layout';
 import { signInLinkEmail } from '@/emails/sign-in-link';
 import { slaEscalationEmail } from '@/emails/sla-escalation';
 import { customerReplyAlertEmail, newTicketAlertEmail } from '@/emails/ticket-agent';
+import { csatBadRatingEmail } from '@/emails/csat-bad-rating';
 import { agentReplyEmail, ticketClosedEmail, ticketReceivedEmail, ticketSolvedEmail } from '@/emails/ticket-customer';
 
 // Every template, rendered through React Email to HTML and text, with hostile input in every field a person
@@ -40,6 +41,19 @@ const mails: Record<string, { mail: RenderedEmail; link: string; label: string }
     link: url,
     label: 'Open the ticket',
   },
+  csatBadRating: {
+    mail: await csatBadRatingEmail({
+      brand,
+      ticketNumber: '#7',
+      subject: ticket.subject,
+      ratingLabel: 'Very poor',
+      comment: `Broke it.\n\n${hostile}`,
+      teamName: `Billing ${hostile}`,
+      url,
+    }),
+    link: url,
+    label: 'Open the ticket',
+  },
   ticketReceived: {
     mail: await ticketReceivedEmail({
       brand,
@@ -56,9 +70,9 @@ const mails: Record<string, { mail: RenderedEmail; link: string; label: string }
     label: 'View the conversation',
   },
   ticketSolved: {
-    mail: await ticketSolvedEmail({ brand, ticket, satisfactionUrl: `${url}&rate=1` }),
-    link: `${url}&rate=1`,
-    label: 'Rate our support',
+    mail: await ticketSolvedEmail({ brand, ticket, ratings: [{ label: 'Good', url: `${url}&rate=5` }] }),
+    link: url,
+    label: 'View the request',
   },
   ticketClosed: { mail: await ticketClosedEmail({ brand, ticket }), link: url, label: 'View the request' },
   newTicketAlert: {
@@ -105,7 +119,7 @@ describe('email templates (React Email)', () => {
   }
 
   it('the subject typed by a customer is escaped where it appears in the HTML of the ticket mails', () => {
-    for (const key of ['slaEscalation', 'ticketSolved', 'ticketClosed'])
+    for (const key of ['slaEscalation', 'csatBadRating', 'ticketSolved', 'ticketClosed'])
       expect(mails[key]!.mail.html).toContain('Printer &lt;script&gt;');
   });
 

@@ -21,7 +21,15 @@ const all = {
     expectedFirstResponse: 'within 4 hours',
   }),
   reply: await agentReplyEmail({ brand, ticket, agentName: 'Alex\nAgent', body: 'First.\n\n<b>Second</b>' }),
-  solved: await ticketSolvedEmail({ brand, ticket, satisfactionUrl: `${ticket.url}&rate=1` }),
+  solved: await ticketSolvedEmail({
+    brand,
+    ticket,
+    ratings: [
+      { label: 'Good', url: `${ticket.url}&csat=good` },
+      { label: 'Bad', url: `${ticket.url}&csat=bad` },
+    ],
+  }),
+  solvedWithoutSurvey: await ticketSolvedEmail({ brand, ticket, ratings: null }),
   closed: await ticketClosedEmail({ brand, ticket }),
   newTicket: await newTicketAlertEmail({ brand, ticket, customer: person, body: 'Help!' }),
   customerReply: await customerReplyAlertEmail({ brand, ticket, customer: person, body: 'Any news?' }),
@@ -44,8 +52,15 @@ describe('ticket notification templates', () => {
     expect(all.received.text).toContain(ticket.url);
   });
 
-  it('the solved mail links to the satisfaction rating', () => {
-    expect(all.solved.text).toContain(`Rate our support: ${ticket.url}&rate=1`);
+  it('the solved mail carries one link per rating, each on its own line of the text part', () => {
+    expect(all.solved.text).toContain(`Good: ${ticket.url}&csat=good`);
+    expect(all.solved.text).toContain(`Bad: ${ticket.url}&csat=bad`);
+    expect(all.solved.html).toContain(`href="${ticket.url.replaceAll('&', '&amp;')}&amp;csat=good"`);
+  });
+
+  it('with surveys off the solved mail asks for no rating', () => {
+    expect(all.solvedWithoutSurvey.text).not.toMatch(/rate the support/i);
+    expect(all.solvedWithoutSurvey.text).toContain(`View the request: ${ticket.url}`);
   });
 
   it("an agent's reply keeps its paragraphs in the text part", () => {

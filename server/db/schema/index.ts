@@ -12,3 +12,4 @@ export * from './outbound-checks';
 export * from './inbound';
 export * from './imap';
 export * from './widget';
+export * from './csat';

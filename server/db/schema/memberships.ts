@@ -57,6 +57,8 @@ export const teams = pgTable(
       .references(() => tenants.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
+    /** Who hears about the team's bad satisfaction ratings; a member of the team. */
+    leadUserId: uuid('lead_user_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('teams_tenant_name_key').on(t.tenantId, t.name)],

@@ -6,6 +6,8 @@ import { customerReplyAlertEmail, newTicketAlertEmail } from '@/emails/ticket-ag
 import { agentReplyEmail, ticketClosedEmail, ticketReceivedEmail, ticketSolvedEmail } from '@/emails/ticket-customer';
 import { customers, ticketMessages, tickets, users } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
+import { ratingLinks } from '@/server/services/csat/survey-links';
+import { openSurvey } from '@/server/services/csat/survey-round';
 import { getTicketSettings } from '@/server/services/ticket/settings';
 import { ticketAccessUrl } from '@/server/services/ticket/ticket-link';
 import { agentRecipients } from './agent-recipients';
@@ -140,8 +142,8 @@ async function mailsFor(
   } else if (event.from !== event.to && !(event.actorType === 'customer' && event.actorId === ticket.requesterId)) {
     // A customer who closes their own request needs no mail telling them so.
     if (event.to === 'solved') {
-      const url = new URL((await ref('customer')).url);
-      url.searchParams.set('rate', '1');
+      // The survey of this solve round (a re-solved ticket asks again); none when surveys are off.
+      const survey = await openSurvey(scope, ticket);
       mails.push({
         kind: 'ticket_solved',
         audience: 'customer',
@@ -150,7 +152,7 @@ async function mailsFor(
         rendered: await ticketSolvedEmail({
           brand: sender.brand,
           ticket: await ref('customer'),
-          satisfactionUrl: url.toString(),
+          ratings: survey ? await ratingLinks(sender.slug, scope.tenantId, survey) : null,
         }),
       });
     } else if (event.to === 'closed') {

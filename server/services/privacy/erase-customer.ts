@@ -3,6 +3,7 @@ import { ERASED_CUSTOMER_NAME, erasedCustomerEmail, REMOVED_CONTENT } from '@/li
 import {
   articleFeedback,
   attachments,
+  csatSurveys,
   customerLoginTokens,
   customers,
   outbox,
@@ -40,6 +41,8 @@ async function eraseIdentity(scope: TenantScope, customerId: string) {
     .returning({ id: outbox.id });
   await scope.db.update(ticketMails).set({ recipient: placeholder }).where(eq(ticketMails.recipient, customer.email));
   await scope.db.update(articleFeedback).set({ comment: null }).where(eq(articleFeedback.customerId, customerId));
+  // Satisfaction comments are the customer's own words; the ratings stay, as the workspace's statistics.
+  await scope.db.update(csatSurveys).set({ comment: '' }).where(eq(csatSurveys.customerId, customerId));
   // An earlier export of this customer is a full copy of what is being erased: it goes too.
   const exports = await scope.db
     .select({ id: privacyRequests.id, fileKey: privacyRequests.fileKey })

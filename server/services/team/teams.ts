@@ -29,8 +29,22 @@ export async function createTeam(scope: TenantScope, input: { name: string; desc
   }
 }
 
-export async function updateTeam(scope: TenantScope, input: { teamId: string; name?: string; description?: string }) {
+export async function updateTeam(
+  scope: TenantScope,
+  input: { teamId: string; name?: string; description?: string; leadUserId?: string | null },
+) {
   const { teamId, ...changes } = input;
+  if (changes.leadUserId) {
+    // The lead is one of the team: RLS keeps other workspaces' team members out of sight.
+    const [member] = await scope.db
+      .select({ id: teamMembers.id })
+      .from(teamMembers)
+      .where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.userId, changes.leadUserId)));
+    if (!member)
+      throw new AppError('BAD_REQUEST', 'The team lead must be a member of the team. Add them first.', {
+        field: 'leadUserId',
+      });
+  }
   try {
     const [team] = await scope.db.update(teams).set(changes).where(eq(teams.id, teamId)).returning();
     if (!team) throw notFound('The team');
@@ -69,5 +83,10 @@ export async function removeTeamMember(scope: TenantScope, input: { teamId: stri
     .where(and(eq(teamMembers.teamId, input.teamId), eq(teamMembers.userId, input.userId)))
     .returning({ id: teamMembers.id });
   if (!row) throw notFound('The team member');
+  // Someone who left the team no longer leads it.
+  await scope.db
+    .update(teams)
+    .set({ leadUserId: null })
+    .where(and(eq(teams.id, input.teamId), eq(teams.leadUserId, input.userId)));
   return { removed: true as const };
 }

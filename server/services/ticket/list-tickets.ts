@@ -2,6 +2,7 @@ import { and, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-o
 import { TICKET_SORTS, UNSOLVED_STATUSES, type BuiltInView, type TicketSort } from '@/lib/constants/ticket';
 import { ticketFilters, type ListTicketsInput, type TicketFilters } from '@/lib/validators/ticket';
 import { savedViews, tickets } from '@/server/db/schema';
+import { latestRatings } from '@/server/services/csat/ticket-ratings';
 import type { TenantScope } from '@/server/db/tenant';
 import { AppError, notFound } from '@/server/errors';
 import { ticketRowQuery, toTicketRow } from './queries';
@@ -158,8 +159,13 @@ export async function listTickets(scope: TenantScope, userId: string, input: Lis
     scope,
     page.map((t) => t.id),
   );
+  // Only solved and closed tickets can carry a rating: the open queues pay no extra statement.
+  const ratings = await latestRatings(
+    scope,
+    page.filter((t) => t.status === 'solved' || t.status === 'closed').map((t) => t.id),
+  );
   return {
-    items: page.map((t) => ({ ...t, sla: badges.get(t.id) ?? null })),
+    items: page.map((t) => ({ ...t, sla: badges.get(t.id) ?? null, csat: ratings.get(t.id) ?? null })),
     nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,
   };
 }

@@ -5,6 +5,8 @@ import { commitTicketChange } from '@/server/services/ticket/commit-ticket-chang
 import { createTicket } from '@/server/services/ticket/create-ticket';
 import { loadTicketForUpdate } from '@/server/services/ticket/load-ticket';
 import { mergeTickets } from '@/server/services/ticket/merge-tickets';
+import { rateSurvey } from '@/server/services/csat/rate-survey';
+import { loadSurveyTicket, openSurvey } from '@/server/services/csat/survey-round';
 import type { StaffScope } from '@/server/services/types';
 import type { TicketPriority, TicketStatus } from '@/lib/constants/ticket';
 
@@ -19,6 +21,8 @@ const DEMO_TICKETS: Array<{
   tags?: string[];
   /** A duplicate: merged into the demo ticket at this index once both exist. */
   mergeInto?: number;
+  /** The customer's satisfaction rating of a solved or closed demo ticket (1..5), with a comment. */
+  rating?: { rating: number; comment: string };
 }> = [
   {
     subject: 'Cannot reset my password',
@@ -49,6 +53,7 @@ const DEMO_TICKETS: Array<{
     priority: 'low',
     reply: 'Go to Settings → Members and change their role to Admin.',
     status: 'solved',
+    rating: { rating: 5, comment: 'Clear and quick, thank you!' },
   },
   {
     subject: 'Feature request: dark mode',
@@ -70,6 +75,7 @@ const DEMO_TICKETS: Array<{
     priority: 'normal',
     reply: 'Settings → API keys, then Create key. It is shown once, so copy it right away.',
     status: 'closed',
+    rating: { rating: 2, comment: 'Found it, but the page should be easier to find.' },
     tags: ['api'],
   },
   {
@@ -134,6 +140,11 @@ export async function seedDemoTickets(scope: StaffScope) {
           { status },
           { actor: agent, channel: 'system', action: 'status_changed' },
         );
+    }
+    if (demo.rating) {
+      // Rated in the portal, as the customer would after the solved mail: the queue and ticket show it.
+      const survey = await openSurvey(scope, (await loadSurveyTicket(scope, created.id))!);
+      if (survey) await rateSurvey(scope, survey.id, demo.rating, { channel: 'portal', ignoreExpiry: true });
     }
     ids.push(created.id);
     if (demo.mergeInto !== undefined)

@@ -12,7 +12,7 @@ import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
 
 type Person = { userId: string; name: string | null; email: string };
-type Team = { id: string; name: string; description: string; members: Person[] };
+type Team = { id: string; name: string; description: string; leadUserId: string | null; members: Person[] };
 
 const personName = (p: Person) => p.name || p.email;
 const FIELDS = ['name', 'description'] as const;
@@ -93,7 +93,9 @@ export function TeamCard({ team, workspaceMembers }: { team: Team; workspaceMemb
   const inTeam = new Set(team.members.map((m) => m.userId));
   const candidates = workspaceMembers.filter((m) => !inTeam.has(m.userId));
   const pickerId = `team-${team.id}-add`;
-  const memberError = addMember.error ?? removeMember.error;
+  const setLead = useMutation(trpc.team.update.mutationOptions({ onSuccess: refresh }));
+  const leadPickerId = `team-${team.id}-lead`;
+  const memberError = addMember.error ?? removeMember.error ?? setLead.error;
 
   return (
     <Card className="space-y-4 p-4 sm:p-6">
@@ -137,6 +139,7 @@ export function TeamCard({ team, workspaceMembers }: { team: Team; workspaceMemb
               className="inline-flex items-center gap-1 rounded-full bg-slate-100 py-1 pl-3 pr-1 text-sm text-slate-800"
             >
               {personName(member)}
+              {member.userId === team.leadUserId ? <span className="text-xs text-slate-500">(lead)</span> : null}
               <button
                 type="button"
                 className="rounded-full px-2 text-slate-500 hover:bg-slate-200 hover:text-slate-900 disabled:opacity-50"
@@ -150,6 +153,27 @@ export function TeamCard({ team, workspaceMembers }: { team: Team; workspaceMemb
           ))}
         </ul>
       )}
+
+      {team.members.length > 0 ? (
+        <div className="max-w-sm">
+          <label htmlFor={leadPickerId} className="mb-1 block text-sm font-medium text-slate-700">
+            Team lead (gets an email about the team&apos;s bad satisfaction ratings)
+          </label>
+          <Select
+            id={leadPickerId}
+            value={team.leadUserId ?? ''}
+            disabled={setLead.isPending}
+            onChange={(e) => setLead.mutate({ teamId: team.id, leadUserId: e.target.value || null })}
+          >
+            <option value="">No lead (workspace admins are told)</option>
+            {team.members.map((m) => (
+              <option key={m.userId} value={m.userId}>
+                {personName(m)}
+              </option>
+            ))}
+          </Select>
+        </div>
+      ) : null}
 
       {candidates.length > 0 ? (
         <form
