@@ -23,6 +23,10 @@ const LIMITS = {
   // Raw mail posted to /api/inbound/{workspace}, per sending address and workspace, counted before the secret
   // is checked (so guessing it is slow too). A mail server relays in bursts: room for 600 a minute.
   inboundPerSource: { points: 600, duration: 60 },
+  // Requests filed from the portal by visitors who are not signed in: a person files one or two; an office
+  // behind one address a few more. Per address so nobody's inbox is filled with confirmations.
+  guestRequestPerIp: { points: 10, duration: 60 * 60 },
+  guestRequestPerAddress: { points: 5, duration: 60 * 60 },
 } as const;
 export type LimitName = keyof typeof LIMITS;
 
