@@ -80,7 +80,9 @@ describe('a guest files from the portal', () => {
     const link = mail.text.match(/https?:\/\/\S+\/portal\/access\?token=[\w.-]+/)?.[0];
     expect(link).toBeDefined();
 
-    const opened = await openTicketLinkRoute(new NextRequest(link!), { params: Promise.resolve({ workspace: W.slug }) });
+    const opened = await openTicketLinkRoute(new NextRequest(link!), {
+      params: Promise.resolve({ workspace: W.slug }),
+    });
     expect(opened.headers.get('location')).toBe(`/${W.slug}/portal/tickets/${ticket!.id}`);
     const cookie = opened.headers.get('set-cookie')!.split(';')[0]!;
     const caller = await resolveCaller({ headers: new Headers({ cookie }), portal: W.slug });
@@ -91,7 +93,7 @@ describe('a guest files from the portal', () => {
     expect(seen.messages.map((m) => m.attachments.map((a) => a.filename))).toEqual([['notes.txt']]);
   });
 
-  it("files under an existing customer without renaming them; signed in, they still see all their tickets", async () => {
+  it('files under an existing customer without renaming them; signed in, they still see all their tickets', async () => {
     const known = await createTestCustomer(W.id, { name: 'Dana Known' });
     const earlier = await callerFor({ portal: { tenantId: W.id, customerId: known.id } }).portal.createTicket({
       subject: 'An earlier question',
