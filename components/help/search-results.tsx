@@ -40,7 +40,7 @@ export function SearchResults({
     <div className="space-y-3">
       <p role="status" className="text-sm text-slate-600">
         {items[0]!.fuzzy
-          ? `No exact matches for “${query}”. Showing close matches:`
+          ? `No article holds every word of “${query}”. The best partial matches:`
           : `${items.length} ${items.length === 1 ? 'article matches' : 'articles match'} “${query}”.`}
       </p>
       <ol className="space-y-3">

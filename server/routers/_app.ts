@@ -15,6 +15,7 @@ import { ticketRouter } from './ticket';
 import { categoryRouter, macroRouter, savedViewRouter, ticketFieldRouter, ticketSettingsRouter } from './ticket-config';
 import { liveRouter } from './live';
 import { businessCalendarRouter, slaPolicyRouter, slaReportRouter, slaSettingsRouter } from './sla';
+import { supportRouter } from './support';
 import { workspaceRouter } from './workspace';
 
 export const appRouter = router({
@@ -50,6 +51,7 @@ export const appRouter = router({
   job: jobRouter,
   privacyRequest: privacyRequestRouter,
   retentionSettings: retentionSettingsRouter,
+  support: supportRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,6 +5,7 @@ import { consumeRateLimit } from '@/server/auth/rate-limit';
 import { upsertCustomerByEmail } from '@/server/services/customer/customers';
 import { createTicketAsCustomer } from '@/server/services/ticket/portal-tickets';
 import { uploadAttachment } from '@/server/services/ticket/upload-attachment';
+import { recordSupportActivity } from '@/server/services/support/record-support-activity';
 import { findWorkspaceBySlug } from '@/server/services/workspace/queries';
 import { ATTACHMENT_LIMITS } from '@/lib/constants/ticket';
 
@@ -30,6 +31,8 @@ export async function fileGuestRequest(input: {
   request: GuestRequestInput;
   files: GuestFile[];
   honeypot: string;
+  /** The tab's support session (deflection), when the browser sent one. */
+  sessionId?: string;
 }): Promise<GuestRequestReceipt & { ticketId: string | null }> {
   const workspace = await findWorkspaceBySlug(input.workspace);
   if (!workspace) throw new AppError('NOT_FOUND', 'This help center does not exist. Check the address.');
@@ -46,16 +49,20 @@ export async function fileGuestRequest(input: {
     const actor = { type: 'customer' as const, customerId: customer.id };
     const attachmentIds: string[] = [];
     for (const file of input.files) attachmentIds.push((await uploadAttachment(scope, { ...file, actor })).id);
-    return createTicketAsCustomer(
+    const filed = await createTicketAsCustomer(
       scope,
       { id: customer.id, name: customer.name },
-      {
-        subject: input.request.subject,
-        body: input.request.body,
-        name: input.request.name,
-        attachmentIds,
-      },
+      { subject: input.request.subject, body: input.request.body, name: input.request.name, attachmentIds },
     );
+    if (input.sessionId)
+      await recordSupportActivity(scope, {
+        sessionId: input.sessionId,
+        source: 'portal',
+        pagePath: '/portal/new',
+        kind: 'request_filed',
+        ticketId: filed.id,
+      });
+    return filed;
   });
   return { received: true, email: input.request.email, ticketId: ticket.id };
 }

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { ATTACHMENT_LIMITS } from '@/lib/constants/ticket';
 import { GUEST_HONEYPOT_FIELD, guestRequestInput } from '@/lib/validators/guest-request';
 import { AppError } from '@/server/errors';
@@ -40,11 +41,12 @@ export async function readGuestRequestForm(req: Request) {
     if (!(entry instanceof File) || (entry.size === 0 && !entry.name)) continue;
     files.push({ filename: entry.name, bytes: new Uint8Array(await entry.arrayBuffer()) });
   }
-  const sessionId = text(form, 'sessionId');
+  // Only a uuid is a support session; anything else is ignored, as it only labels a statistic.
+  const sessionId = z.uuid().safeParse(text(form, 'sessionId')).data;
   return {
     request: parsed.data,
     files,
     honeypot: text(form, GUEST_HONEYPOT_FIELD),
-    sessionId: sessionId || undefined,
+    sessionId,
   };
 }
