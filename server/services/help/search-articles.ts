@@ -58,6 +58,10 @@ const CANDIDATES_PER_WORD = 60;
 const CORRECTION_CANDIDATES = 40;
 /** Low on purpose: a swap in a short word ("chnage") shares few trigrams; edit distance is the real test. */
 const CORRECTION_TRIGRAM_THRESHOLD = 0.25;
+/** Body-only articles holding every word that are ranked beside the title hits (index order, bounded). */
+const BODY_CANDIDATES = 100;
+/** ts_rank weights {D, C, B, A}: body (C) 0.6 instead of 0.2, so several body mentions can outweigh a title's one. */
+const WHOLE_TEXT_WEIGHTS = '{0.1, 0.6, 0.4, 1.0}';
 
 /**
  * Quotes, `-word` and `or` are the reader asking for something precise: such a query is never loosened
@@ -112,6 +116,38 @@ async function tierHits(db: Tx, search: ArticleSearch, q: SQL, tier: 'head' | 'b
         left join article_categories c on c.id = a.category_id
         where ${filters(search)} and ${match}
         order by score desc, a.position, a.title limit ${limit}
+    )
+    select a.id, a.slug, a.title, a.excerpt, a.visibility, c.slug as category_slug, c.name as category_name, best.score,
+      ts_headline('english', a.body_markdown, ${q}, ${HEADLINE_OPTIONS}) as headline
+    from best join articles a on a.id = best.id left join article_categories c on c.id = a.category_id
+    order by best.score desc, a.position, a.title
+  `);
+  return result.rows;
+}
+
+/**
+ * Articles holding every word, title and body weighed together so a strong body match can beat a weak
+ * title match: ts_rank over the whole text with the body's weight (C) raised towards the title's, so a body
+ * that explains the words several times outranks a title that only mentions them, while a title that holds
+ * them and a body that explains them beats both. Candidates stay bounded: the best title and keyword hits
+ * (small vectors), and body-only hits straight from the index.
+ */
+async function everyWordHits(db: Tx, search: ArticleSearch, q: SQL) {
+  const exactKeyword = sql`case when position(lower(trim(${search.query})) in lower(a.keywords)) > 0 and exists (select 1 from unnest(string_to_array(lower(a.keywords), ',')) k where trim(k) = lower(trim(${search.query}))) then 1 else 0 end`;
+  const result = await db.execute<Row>(sql`
+    with candidates as (
+      (select a.id from articles a left join article_categories c on c.id = a.category_id
+        where ${filters(search)} and a.search_head @@ ${q}
+        order by ts_rank(a.search_head, ${q}) desc limit ${search.limit * 3})
+      union
+      (select a.id from articles a left join article_categories c on c.id = a.category_id
+        where ${filters(search)} and a.search @@ ${q} and not a.search_head @@ ${q}
+        limit ${BODY_CANDIDATES})
+    ),
+    best as (
+      select a.id, ts_rank(${WHOLE_TEXT_WEIGHTS}::float4[], a.search, ${q}) + ${exactKeyword} as score
+      from candidates join articles a on a.id = candidates.id
+      order by score desc, a.position, a.title limit ${search.limit}
     )
     select a.id, a.slug, a.title, a.excerpt, a.visibility, c.slug as category_slug, c.name as category_name, best.score,
       ts_headline('english', a.body_markdown, ${q}, ${HEADLINE_OPTIONS}) as headline
@@ -237,7 +273,7 @@ export async function searchArticles(db: Tx, search: ArticleSearch): Promise<Art
   if (!lexemes.length) return [];
   const everyWordKnown = words.every((w) => w.lexeme !== null);
   if (everyWordKnown && !search.matchAny) {
-    const exact = await fullTextHits(db, search, sql`${tsqueryOf(lexemes, '&')}::tsquery`);
+    const exact = await everyWordHits(db, search, sql`${tsqueryOf(lexemes, '&')}::tsquery`);
     // Found through a corrected word: a close match, and the page says so.
     const corrected = words.some((w) => w.lexeme !== w.word);
     if (exact.length) return exact.map((row) => toHit(row, corrected));
