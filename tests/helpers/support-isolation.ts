@@ -15,7 +15,9 @@ type Side = { ws: TestWorkspace };
 type Case = { kind: 'takes-id' | 'scoped' | 'tenant-independent' | 'portal'; why: string; run: () => Promise<void> };
 
 const rowsOfSession = (workspaceId: string, sessionId: string) =>
-  runInTenant(workspaceId, ({ db }) => db.select().from(supportActivity).where(eq(supportActivity.sessionId, sessionId)));
+  runInTenant(workspaceId, ({ db }) =>
+    db.select().from(supportActivity).where(eq(supportActivity.sessionId, sessionId)),
+  );
 
 export function supportIsolationCases(sides: () => { A: Side; B: Side; asA: Caller }): Record<string, Case> {
   const range = () => ({ from: new Date(Date.now() - 7 * 86_400_000), to: new Date(Date.now() + 86_400_000) });
@@ -67,7 +69,9 @@ export function supportIsolationCases(sides: () => { A: Side; B: Side; asA: Call
       run: async () => {
         const { A, B, asA } = sides();
         const term = uniqueWord('nothing');
-        await runInTenant(B.ws.id, ({ db }) => db.insert(helpSearches).values({ tenantId: B.ws.id, term, resultCount: 0 }));
+        await runInTenant(B.ws.id, ({ db }) =>
+          db.insert(helpSearches).values({ tenantId: B.ws.id, term, resultCount: 0 }),
+        );
         expect((await asA.support.unansweredSearches(range())).map((s) => s.term)).not.toContain(term);
         const { unansweredSearches } = await import('@/server/services/support/deflection-report');
         const theirs = await runInTenant(B.ws.id, (scope) => unansweredSearches(scope, range()));

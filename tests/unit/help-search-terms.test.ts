@@ -70,7 +70,7 @@ describe('help search terms', () => {
   });
 
   it('quotes lexemes for tsquery, escaping quotes and backslashes', () => {
-    expect(tsqueryOf(['o\'neil', 'a\\b'], '&')).toBe("'o''neil' & 'a\\\\b'");
+    expect(tsqueryOf(["o'neil", 'a\\b'], '&')).toBe("'o''neil' & 'a\\\\b'");
     expect(tsqueryOf(['x', 'y'], '|')).toBe("'x' | 'y'");
   });
 });

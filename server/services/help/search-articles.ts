@@ -60,8 +60,11 @@ const CORRECTION_CANDIDATES = 40;
 const CORRECTION_TRIGRAM_THRESHOLD = 0.25;
 /** Body-only articles holding every word that are ranked beside the title hits (index order, bounded). */
 const BODY_CANDIDATES = 100;
-/** ts_rank weights {D, C, B, A}: body (C) 0.6 instead of 0.2, so several body mentions can outweigh a title's one. */
-const WHOLE_TEXT_WEIGHTS = '{0.1, 0.6, 0.4, 1.0}';
+/**
+ * ts_rank weights {D, C, B, A}: body (C) 0.7 instead of 0.2. ts_rank discounts repeats (the n-th counts 1/n²),
+ * so a body must explain the words five times or more to outweigh one mention in a title alone.
+ */
+const WHOLE_TEXT_WEIGHTS = '{0.1, 0.7, 0.4, 1.0}';
 
 /**
  * Quotes, `-word` and `or` are the reader asking for something precise: such a query is never loosened
