@@ -43,7 +43,7 @@ export function supportIsolationCases(sides: () => { A: Side; B: Side; asA: Call
       kind: 'scoped',
       why: "A's report never counts B's sessions or pages",
       run: async () => {
-        const { A, B, asA } = sides();
+        const { B, asA } = sides();
         const bArticle = await createTestArticle(B.ws.id, B.ws.owner);
         const page = `/b-only-${uniqueWord('page')}`;
         await runInTenant(B.ws.id, (scope) =>
@@ -67,7 +67,7 @@ export function supportIsolationCases(sides: () => { A: Side; B: Side; asA: Call
       kind: 'scoped',
       why: "A's list of searches without results never shows B's",
       run: async () => {
-        const { A, B, asA } = sides();
+        const { B, asA } = sides();
         const term = uniqueWord('nothing');
         await runInTenant(B.ws.id, ({ db }) =>
           db.insert(helpSearches).values({ tenantId: B.ws.id, term, resultCount: 0 }),
