@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { dispatchPendingEvents } from '../helpers/notification-mail';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
@@ -9,6 +10,7 @@ import { startSmtpCheck } from '@/server/services/outbound/smtp-check';
 import { rotateInboundSecret } from '@/server/services/inbound/inbound-secret';
 import { saveImapMailbox } from '@/server/services/inbound/imap-mailbox';
 import { storeInboundMessage } from '@/server/services/inbound/store-inbound-message';
+import { recordSupportActivity } from '@/server/services/support/record-support-activity';
 import { updateMailSettings } from '@/server/services/notification/mail-settings';
 import { updateNotificationPreferences } from '@/server/services/notification/preferences';
 import { requestPortalLink } from '@/server/services/portal/portal-sign-in';
@@ -122,6 +124,10 @@ async function seedWorkspace() {
     }),
   );
   await storeInboundMessage(ws.id, Buffer.from(`From: c@example.test\r\nSubject: hi\r\n\r\nseed ${ws.slug}\r\n`));
+  // Deflection: one support-session fact (support_activity); the published article filled help_search_terms.
+  await runInTenant(ws.id, (scope) =>
+    recordSupportActivity(scope, { sessionId: randomUUID(), source: 'help_center', pagePath: '/help', kind: 'search' }),
+  );
   return ws;
 }
 
@@ -177,6 +183,8 @@ describe('catalog', () => {
         'article_feedback',
         'help_links',
         'help_searches',
+        'help_search_terms',
+        'support_activity',
         'notification_preferences',
         'mail_settings',
         'ticket_mail_threads',
