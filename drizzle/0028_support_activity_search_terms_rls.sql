@@ -4,7 +4,8 @@ SELECT cairn_enable_tenant_rls('support_activity'::regclass);
 SELECT cairn_enable_tenant_rls('help_search_terms'::regclass);
 --> statement-breakpoint
 -- Keeps help_search_terms true on every write to a published article: each lexeme of `search` (title,
--- keywords and body, stemmed) counts the published articles holding it. Runs as the writer (cairn_app in the
+-- keywords and body, stemmed) counts the published articles holding it, and the empty lexeme (which no
+-- tsvector holds) counts the published articles themselves: IDF's denominator, read in one index probe. Runs as the writer (cairn_app in the
 -- app, under the same tenant setting), so the vocabulary never crosses the wall. Lexemes are applied in
 -- sorted order so two saves in one workspace lock shared rows in the same order (no deadlock).
 CREATE OR REPLACE FUNCTION cairn_articles_search_terms() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -13,10 +14,10 @@ DECLARE
   new_terms text[] := '{}';
 BEGIN
   IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.status = 'published' THEN
-    old_terms := tsvector_to_array(OLD.search);
+    old_terms := array_prepend('', tsvector_to_array(OLD.search));
   END IF;
   IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.status = 'published' THEN
-    new_terms := tsvector_to_array(NEW.search);
+    new_terms := array_prepend('', tsvector_to_array(NEW.search));
   END IF;
   IF TG_OP = 'UPDATE' AND old_terms = new_terms AND OLD.tenant_id = NEW.tenant_id THEN
     RETURN NULL;
@@ -47,5 +48,5 @@ CREATE TRIGGER articles_search_terms
 --> statement-breakpoint
 -- Articles published before this migration.
 INSERT INTO help_search_terms (tenant_id, lexeme, article_count)
-  SELECT a.tenant_id, l, count(*) FROM articles a, unnest(tsvector_to_array(a.search)) l
+  SELECT a.tenant_id, l, count(*) FROM articles a, unnest(array_prepend('', tsvector_to_array(a.search))) l
   WHERE a.status = 'published' GROUP BY a.tenant_id, l;

@@ -249,7 +249,7 @@ export async function seedHelpCenter(
     }
     await client.query('delete from help_search_terms');
     await client.query(`insert into help_search_terms (tenant_id, lexeme, article_count)
-      select a.tenant_id, l, count(*) from articles a, unnest(tsvector_to_array(a.search)) l
+      select a.tenant_id, l, count(*) from articles a, unnest(array_prepend('', tsvector_to_array(a.search))) l
       where a.status = 'published' group by a.tenant_id, l`);
     await client.query('alter table articles enable trigger articles_search_terms');
     const relevance = await createRelevanceWorkspace(client);
