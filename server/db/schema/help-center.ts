@@ -185,8 +185,9 @@ export const helpLinks = pgTable(
 /**
  * The workspace's search vocabulary: every lexeme of its published articles (title, keywords, body, as
  * `articles.search` holds them) with the number of articles holding it. Search corrects each misspelt word
- * against it and weighs words by rarity (IDF); the empty lexeme counts the published articles themselves. Kept by a trigger on `articles` (drizzle/…_rls), so every
- * way an article is saved, published or deleted keeps it true.
+ * against it and weighs words by rarity (IDF); the empty lexeme counts the published articles themselves.
+ * Kept by a trigger on `articles` (drizzle/…_rls), so every way an article is saved, published or deleted
+ * keeps it true.
  */
 export const helpSearchTerms = pgTable(
   'help_search_terms',
