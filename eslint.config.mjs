@@ -25,7 +25,11 @@ const elements = [
   // Route handlers that carry raw bytes (uploads, downloads, exports, inbound mail), which tRPC does not: each
   // resolves its caller (server/auth/resolve-caller.ts) and calls the one service it serves. Every other app file
   // reaches services through the server-side tRPC caller (server/trpc/rsc.tsx).
-  { type: 'file-endpoint', pattern: 'app/api/{attachments,privacy-exports,inbound,widget}/**', partialMatch: false },
+  {
+    type: 'file-endpoint',
+    pattern: 'app/api/{attachments,privacy-exports,inbound,widget,guest-requests}/**',
+    partialMatch: false,
+  },
   { type: 'app', pattern: 'app/**', partialMatch: false },
   { type: 'components', pattern: 'components/**', partialMatch: false },
   { type: 'emails', pattern: 'emails/**', partialMatch: false },

@@ -14,7 +14,11 @@ const STATUS: Record<string, number> = {
 };
 
 export function errorResponse(error: unknown) {
-  if (error instanceof AppError) return Response.json({ error: error.message }, { status: STATUS[error.code] ?? 500 });
+  if (error instanceof AppError) {
+    // The field a form should show the message under, when the error is about one.
+    const field = typeof error.details?.field === 'string' ? error.details.field : undefined;
+    return Response.json({ error: error.message, ...(field ? { field } : {}) }, { status: STATUS[error.code] ?? 500 });
+  }
   logError({ where: 'route handler', error });
   return Response.json({ error: 'Something went wrong on our side. Try again.' }, { status: 500 });
 }

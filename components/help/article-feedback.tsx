@@ -7,6 +7,7 @@ import { Alert } from '@/components/ui/card';
 import { Textarea } from '@/components/ui/textarea';
 import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
+import { captureHelpCenterUsage } from '@/lib/analytics/help-center-usage';
 
 /**
  * "Was this helpful?": the answer, then an optional comment, sent together as one piece of feedback so
@@ -16,7 +17,12 @@ export function ArticleFeedback({ workspace, articleId }: { workspace: string; a
   const trpc = useTRPC();
   const [helpful, setHelpful] = useState<boolean | null>(null);
   const [comment, setComment] = useState('');
-  const submit = useMutation(trpc.help.feedback.mutationOptions());
+  const submit = useMutation(
+    trpc.help.feedback.mutationOptions({
+      onSuccess: (_, vote) =>
+        captureHelpCenterUsage(workspace, { action: 'helpful_vote', articleId, helpful: vote.helpful }),
+    }),
+  );
 
   if (submit.isSuccess) {
     return (

@@ -3,6 +3,7 @@
 import { skipToken, useQuery } from '@tanstack/react-query';
 import { useTRPC } from '@/lib/trpc/client';
 import { SnippetLine } from './snippet-text';
+import { useSupportActivity } from './use-support-activity';
 import { useDebouncedValue } from '@/components/ui/use-debounced-value';
 
 type Props = { workspace: string; subject: string; articleBase: string };
@@ -13,6 +14,7 @@ type Props = { workspace: string; subject: string; articleBase: string };
  */
 export function ArticleSuggestions({ workspace, subject, articleBase }: Props) {
   const trpc = useTRPC();
+  const recordActivity = useSupportActivity(workspace, 'portal');
   const settled = useDebouncedValue(subject.trim(), 400);
   const suggestions = useQuery({
     ...trpc.help.suggest.queryOptions(settled.length >= 3 ? { workspace, subject: settled } : skipToken),
@@ -36,6 +38,8 @@ export function ArticleSuggestions({ workspace, subject, articleBase }: Props) {
               href={`${articleBase}/${item.slug}`}
               target="_blank"
               rel="noopener"
+              // The article opens in its own tab (a session of its own): the click is this session's view.
+              onClick={() => recordActivity({ kind: 'article_viewed', articleId: item.id })}
               className="font-medium text-brand underline"
             >
               {item.title}

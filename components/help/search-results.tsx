@@ -40,7 +40,7 @@ export function SearchResults({
     <div className="space-y-3">
       <p role="status" className="text-sm text-slate-600">
         {items[0]!.fuzzy
-          ? `No exact matches for “${query}”. Showing close matches:`
+          ? `No article matches “${query}” exactly. These match most of it, or the words it most likely meant:`
           : `${items.length} ${items.length === 1 ? 'article matches' : 'articles match'} “${query}”.`}
       </p>
       <ol className="space-y-3">

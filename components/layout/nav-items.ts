@@ -33,6 +33,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { href: '/admin/jobs', label: 'Jobs' },
       { href: '/admin/sla', label: 'SLA' },
       { href: '/admin/satisfaction', label: 'Satisfaction' },
+      { href: '/admin/deflection', label: 'Deflection' },
     ],
   },
 ];

@@ -15,6 +15,7 @@ import { Textarea } from '@/components/ui/textarea';
 import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
 import type { CustomerPaths } from '@/lib/utils/customer-paths';
+import { supportSessionId } from '@/lib/utils/support-session';
 import { portalRequestForm, type PortalRequestForm } from '@/lib/validators/ticket';
 import { AttachmentPicker } from '@/components/ui/attachment-picker';
 import { RequestSubmitted } from './request-submitted';
@@ -111,6 +112,7 @@ export function NewRequestForm({ portalSlug, paths }: { portalSlug: string; path
       categoryId: values.categoryId || undefined,
       name: !nameOnFile && values.name ? values.name : undefined,
       attachmentIds: uploads.attachmentIds,
+      supportSessionId: supportSessionId() ?? undefined,
     });
   });
 

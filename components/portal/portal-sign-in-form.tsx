@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
+import Link from 'next/link';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Alert, Card, Spinner } from '@/components/ui/card';
@@ -19,10 +20,20 @@ type Props = {
   errorMessage?: string;
   /** Why this page asks for sign-in although the visitor has a session (a one-ticket email link). */
   notice?: string;
+  /** The request form that needs no account, offered to visitors who only want to ask something. */
+  guestRequestHref?: string;
 };
 
 /** Passwordless sign-in for customers: ask for an email address, send a one-time link. */
-export function PortalSignInForm({ workspaceSlug, workspaceName, next, linkMinutes, errorMessage, notice }: Props) {
+export function PortalSignInForm({
+  workspaceSlug,
+  workspaceName,
+  next,
+  linkMinutes,
+  errorMessage,
+  notice,
+  guestRequestHref,
+}: Props) {
   const trpc = useTRPC();
   const inputId = useId();
   const [email, setEmail] = useState('');
@@ -100,6 +111,14 @@ export function PortalSignInForm({ workspaceSlug, workspaceName, next, linkMinut
           Email me a sign-in link
         </Button>
       </form>
+      {guestRequestHref ? (
+        <p className="border-t border-slate-200 pt-4 text-sm text-slate-600">
+          Only want to ask something?{' '}
+          <Link className="font-medium text-brand underline" href={guestRequestHref}>
+            Submit a request without signing in
+          </Link>
+        </p>
+      ) : null}
     </Card>
   );
 }

@@ -49,5 +49,3 @@ export type CategoryIcon = (typeof CATEGORY_ICONS)[number];
 /** Search results for one query; the search-as-you-type box shows fewer. */
 export const HELP_SEARCH_LIMIT = 20;
 export const HELP_SUGGEST_LIMIT = 3;
-/** How close a misspelt query must be (pg_trgm word_similarity) to a title or keywords to count. */
-export const TYPO_SIMILARITY_THRESHOLD = 0.4;

@@ -45,6 +45,8 @@ export const portalCreateTicketInput = z.strictObject({
   name: z.string().trim().max(120).optional(),
   attachmentIds,
   context: ticketContext.optional(),
+  /** The tab's support session (lib/utils/support-session.ts), so deflection sees the request filed. */
+  supportSessionId: id.optional(),
 });
 /**
  * The portal's request form: the procedure's own rules for what the customer types (subject, message),

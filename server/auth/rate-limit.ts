@@ -33,6 +33,13 @@ const LIMITS = {
   // office behind one address rates many requests. Enough for people, too little to probe tokens.
   csatLinkPerIp: { points: 120, duration: 15 * 60 },
   csatLinkPerToken: { points: 30, duration: 15 * 60 },
+  // Requests filed from the portal by visitors who are not signed in: a person files one or two; an office
+  // behind one address a few more. Per address so nobody's inbox is filled with confirmations.
+  guestRequestPerIp: { points: 10, duration: 60 * 60 },
+  guestRequestPerAddress: { points: 5, duration: 60 * 60 },
+  // Support-session facts (views, searches) reported by browsers for deflection: past this many an hour per
+  // address they are dropped quietly, as views are (a statistic, not an action).
+  supportActivityByIp: { points: 600, duration: 60 * 60 },
 } as const;
 export type LimitName = keyof typeof LIMITS;
 

@@ -17,6 +17,7 @@ import { categoryRouter, macroRouter, savedViewRouter, ticketFieldRouter, ticket
 import { liveRouter } from './live';
 import { businessCalendarRouter, slaPolicyRouter, slaReportRouter, slaSettingsRouter } from './sla';
 import { widgetRouter, widgetSettingsRouter } from './widget';
+import { supportRouter } from './support';
 import { workspaceRouter } from './workspace';
 
 export const appRouter = router({
@@ -56,6 +57,7 @@ export const appRouter = router({
   retentionSettings: retentionSettingsRouter,
   csat: csatRouter,
   csatSettings: csatSettingsRouter,
+  support: supportRouter,
 });
 
 export type AppRouter = typeof appRouter;

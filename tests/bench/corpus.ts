@@ -687,4 +687,6 @@ export const HELP_SEARCH_TERMS = [
   { label: 'two words', query: 'export dashboard' },
   { label: 'a whole question', query: 'how do I get my money back after cancelling' },
   { label: 'a typo', query: 'pasword reset' },
+  { label: 'a typo in each word', query: 'pasword resett' },
+  { label: 'most but not all words', query: 'export dashboard firmware' },
 ] as const;

@@ -57,7 +57,7 @@ export async function helpOperations(
     const matches = await matchingArticles(target, term.query);
     operations.push({
       kind: 'help-search',
-      label: `help.search "${term.query}" (${term.label}; ${matches ? `${matches.toLocaleString('en')} hold every word` : 'none holds every word: fallback'})`,
+      label: `help.search "${term.query}" (${term.label}; ${matches ? `${matches.toLocaleString('en')} hold every word` : 'none holds every word: corrected or partial'})`,
       http: () => http.query('help.search', raw),
       direct: () => withHelpCenter(target.slug, null, (scope) => searchHelpCenter(scope, input)),
     });

@@ -221,6 +221,9 @@ export async function seedHelpCenter(
       `select (select rolsuper from pg_roles where rolname = current_user) as superuser, (select count(*)::int from bench.sentences) as sentences`,
     );
     const { superuser, sentences } = rows[0]!;
+    // The search vocabulary's trigger (drizzle/…_rls) would upsert every lexeme of every generated article one
+    // row at a time; off during the bulk load, the vocabulary is then built in one statement.
+    await client.query('alter table articles disable trigger articles_search_terms');
     await clearHelpCenter(client);
     const indexes = await dropIndexes(client);
     const seeded: HelpWorkspace[] = [];
@@ -244,6 +247,11 @@ export async function seedHelpCenter(
       await client.query(index.def);
       await client.query('commit');
     }
+    await client.query('delete from help_search_terms');
+    await client.query(`insert into help_search_terms (tenant_id, lexeme, article_count)
+      select a.tenant_id, l, count(*) from articles a, unnest(array_prepend('', tsvector_to_array(a.search))) l
+      where a.status = 'published' group by a.tenant_id, l`);
+    await client.query('alter table articles enable trigger articles_search_terms');
     const relevance = await createRelevanceWorkspace(client);
     await publishRelevance(relevance, workspaces[0]!);
     await client.query('vacuum (analyze) article_categories, article_sections, articles, article_versions');

@@ -49,6 +49,7 @@ import { jobIsolationCases } from '../helpers/job-isolation';
 import { sessionIsolationCases } from '../helpers/session-isolation';
 import { widgetIsolationCases } from '../helpers/widget-isolation';
 import { csatIsolationCases } from '../helpers/csat-isolation';
+import { supportIsolationCases } from '../helpers/support-isolation';
 import {
   createTestCategory,
   createTestField,
@@ -1049,6 +1050,8 @@ const CASES: Record<string, IsolationCase> = {
   ...widgetIsolationCases(() => ({ A, B, asA })),
   // ── satisfaction surveys (cases in tests/helpers/csat-isolation.ts) ──
   ...csatIsolationCases(() => ({ A, B, asA })),
+  // ── support sessions and deflection (cases in tests/helpers/support-isolation.ts) ──
+  ...supportIsolationCases(() => ({ A, B, asA })),
 };
 
 describe('cross-workspace isolation', () => {

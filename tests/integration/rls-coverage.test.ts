@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { dispatchPendingEvents } from '../helpers/notification-mail';
 import { csatLinkFor } from '../helpers/csat-isolation';
 import { rateByLink } from '@/server/services/csat/link-survey';
@@ -12,6 +13,7 @@ import { startSmtpCheck } from '@/server/services/outbound/smtp-check';
 import { rotateInboundSecret } from '@/server/services/inbound/inbound-secret';
 import { saveImapMailbox } from '@/server/services/inbound/imap-mailbox';
 import { storeInboundMessage } from '@/server/services/inbound/store-inbound-message';
+import { recordSupportActivity } from '@/server/services/support/record-support-activity';
 import { updateMailSettings } from '@/server/services/notification/mail-settings';
 import { updateNotificationPreferences } from '@/server/services/notification/preferences';
 import { requestPortalLink } from '@/server/services/portal/portal-sign-in';
@@ -133,6 +135,10 @@ async function seedWorkspace() {
   );
   const survey = await csatLinkFor(ws, (await createTestCustomer(ws.id)).id);
   await rateByLink({ slug: ws.slug, token: survey.token, ip: '203.0.113.9' });
+  // Deflection: one support-session fact (support_activity); the published article filled help_search_terms.
+  await runInTenant(ws.id, (scope) =>
+    recordSupportActivity(scope, { sessionId: randomUUID(), source: 'help_center', pagePath: '/help', kind: 'search' }),
+  );
   return ws;
 }
 
@@ -188,6 +194,8 @@ describe('catalog', () => {
         'article_feedback',
         'help_links',
         'help_searches',
+        'help_search_terms',
+        'support_activity',
         'notification_preferences',
         'mail_settings',
         'ticket_mail_threads',

@@ -327,6 +327,22 @@ const MATRIX: Record<string, Row> = {
     min: 'public',
     input: async () => ({ workspace: W.slug, articleId: (await readableArticle()).id }),
   },
+  'support.record': {
+    min: 'public',
+    input: async () => ({
+      workspace: W.slug,
+      sessionId: '6f1c2d4e-8a9b-4c3d-9e2f-1a2b3c4d5e6f',
+      source: 'help_center',
+      pagePath: '/help',
+      kind: 'article_viewed',
+      articleId: (await readableArticle()).id,
+    }),
+  },
+  'support.deflection': { min: 'admin', input: () => ({ from: new Date(Date.now() - 86_400_000), to: new Date() }) },
+  'support.unansweredSearches': {
+    min: 'admin',
+    input: () => ({ from: new Date(Date.now() - 86_400_000), to: new Date() }),
+  },
 
   'article.list': { min: 'viewer', input: () => ({}) },
   'article.get': { min: 'viewer', input: async () => ({ articleId: (await readableArticle()).id }) },

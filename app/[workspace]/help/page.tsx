@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { ArticleLinkList } from '@/components/help/article-link-list';
 import { CategoryCard } from '@/components/help/category-card';
 import { HelpSearchBox } from '@/components/help/help-search-box';
+import { SearchBeacon } from '@/components/help/search-beacon';
 import { SearchResults } from '@/components/help/search-results';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/card';
@@ -51,6 +52,7 @@ export default async function HelpCenterHomePage({ params, searchParams }: Props
           <h2 id="results-heading" className="text-lg font-semibold">
             Search results
           </h2>
+          <SearchBeacon workspace={workspace.slug} query={query} resultCount={results.items.length} />
           <SearchResults
             query={query}
             items={results.items}

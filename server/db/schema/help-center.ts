@@ -6,6 +6,7 @@ import {
   integer,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -179,6 +180,29 @@ export const helpLinks = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('help_links_tenant_path_article_key').on(t.tenantId, t.path, t.articleId)],
+);
+
+/**
+ * The workspace's search vocabulary: every lexeme of its published articles (title, keywords, body, as
+ * `articles.search` holds them) with the number of articles holding it. Search corrects each misspelt word
+ * against it and weighs words by rarity (IDF); the empty lexeme counts the published articles themselves.
+ * Kept by a trigger on `articles` (drizzle/…_rls), so every way an article is saved, published or deleted
+ * keeps it true.
+ */
+export const helpSearchTerms = pgTable(
+  'help_search_terms',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    lexeme: text('lexeme').notNull(),
+    articleCount: integer('article_count').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.lexeme] }),
+    // Typo correction: trigram word similarity within the workspace's own words (btree_gin holds tenant_id).
+    index('help_search_terms_trgm_idx').using('gin', t.tenantId, sql`lexeme gin_trgm_ops`),
+  ],
 );
 
 /** What readers searched for and how many results they got: the "searches with no result" report. */

@@ -13,3 +13,4 @@ export * from './inbound';
 export * from './imap';
 export * from './widget';
 export * from './csat';
+export * from './support';

@@ -12,6 +12,7 @@ import { attachmentsByMessage } from './get-ticket';
 import { loadTicketForUpdate } from './load-ticket';
 import { getTicketSettings } from './settings';
 import { expectedFirstResponse } from '@/server/services/sla/expected-first-response';
+import { recordSupportActivity } from '@/server/services/support/record-support-activity';
 import { customerReachesTicket } from './customer-reach';
 import { newestFirst } from './index-order';
 import { ticketSummaryColumns } from './queries';
@@ -51,6 +52,14 @@ export async function createTicketAsCustomer(
     attachmentIds: input.attachmentIds,
     actor: customerActor(customer),
   });
+  if (input.supportSessionId)
+    await recordSupportActivity(scope, {
+      sessionId: input.supportSessionId,
+      source: 'portal',
+      pagePath: '/portal/new',
+      kind: 'request_filed',
+      ticketId: ticket.id,
+    });
   // The promise comes from the SLA policy that now applies to the ticket (its calendar, its targets).
   const promise = await expectedFirstResponse(scope, ticket.id);
   return {

@@ -3,6 +3,7 @@ import { memberships, teamMembers, users } from '@/server/db/schema';
 import { runInTenant, runWithoutTenant } from '@/server/db/tenant';
 import { hashPassword } from '@/server/services/auth/password';
 import { seedDemoArticles } from '@/server/services/help/seed-demo-articles';
+import { seedDemoSupportSessions } from '@/server/services/support/seed-demo-sessions';
 import { createCustomer } from '@/server/services/customer/customers';
 import { createTeam } from '@/server/services/team/teams';
 import { signUpWithWorkspace } from './create-workspace';
@@ -57,6 +58,7 @@ export async function seedDemoIfEmpty() {
       await seedDemoArticles(owner);
       await seedDemoTickets(owner);
       await seedDemoWidget(owner);
+      await seedDemoSupportSessions(scope);
     },
     ownerId,
   );

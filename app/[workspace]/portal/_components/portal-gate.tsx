@@ -3,7 +3,7 @@ import { PortalSignInForm } from '@/components/portal/portal-sign-in-form';
 import { PORTAL_LINK_TTL_MINUTES, portalSignInErrorMessage } from '@/lib/constants/portal';
 import type { CustomerCaller } from '@/server/auth/resolve-caller';
 import { pageCaller } from '@/server/trpc/rsc';
-import type { PublicWorkspace } from '../../_lib/workspace';
+import { linksFor, type PublicWorkspace } from '../../_lib/workspace';
 
 type Props = {
   workspace: PublicWorkspace;
@@ -41,6 +41,7 @@ export async function PortalGate({ workspace, next, error, requireAccount, child
       linkMinutes={PORTAL_LINK_TTL_MINUTES}
       errorMessage={portalSignInErrorMessage(error)}
       notice={session ? requireAccount?.reason : undefined}
+      guestRequestHref={(await linksFor(workspace.slug)).submitRequest}
     />
   );
 }
