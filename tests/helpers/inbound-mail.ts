@@ -57,3 +57,7 @@ export async function ticketWithMail(ws: TestWorkspace) {
     };
   });
 }
+
+/** A message that could not be processed (no headers at all), as the Unprocessed mail list shows it. */
+export const storeFailedInbound = (tenantId: string) =>
+  storeAndProcess(tenantId, fixture('garbage.eml', { RUN: `${Date.now()}-${Math.random()}` }));
