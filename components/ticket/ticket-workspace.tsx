@@ -132,7 +132,11 @@ function TicketScreen({
           <SlaPanel sla={detail.sla} names={names} />
         </div>
         <div className="order-5 lg:order-none">
-          <RequesterPanel requester={ticket.requester} otherTickets={detail.requesterTickets} />
+          <RequesterPanel
+            requester={ticket.requester}
+            otherTickets={detail.requesterTickets}
+            contacts={detail.mailContacts}
+          />
         </div>
       </aside>
       <div className="order-4 min-w-0 lg:order-none lg:col-start-1 lg:row-start-2">

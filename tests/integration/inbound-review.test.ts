@@ -129,6 +129,8 @@ describe('CC participants', () => {
     expect(opened).toMatchObject({ status: 'processed', outcome: 'new_ticket' });
     const ticketId = opened.ticketId!;
     expect(await participantsOf(ticketId)).toEqual([{ email: cc }]);
+    const shown = await asA.ticket.get({ ticketId });
+    expect(shown.mailContacts.participants.map((p) => p.email)).toEqual([cc]);
 
     const reply = await storeAndProcess(A.id, fixture('cc-reply.eml', { CC: cc, RUN }));
     expect(reply).toMatchObject({ status: 'processed', outcome: 'appended', ticketId });
@@ -167,6 +169,8 @@ describe('bouncing addresses', () => {
       emailBounceReason: expect.stringContaining('5.1.1'),
     });
 
+    // The agent sees why the customer hears nothing.
+    expect((await asA.ticket.get({ ticketId: t.ticket.id })).mailContacts.requesterBounce?.reason).toContain('5.1.1');
     await asA.ticket.reply({ ticketId: t.ticket.id, body: 'Could you check the cable?' });
     await dispatchPendingEvents(A.id);
     expect((await ticketMailRows(A.id, t.ticket.id)).filter((m) => m.kind === 'agent_replied')).toEqual([]);

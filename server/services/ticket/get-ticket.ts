@@ -4,6 +4,7 @@ import type { TenantScope } from '@/server/db/tenant';
 import { notFound } from '@/server/errors';
 import { explainTicketSla } from '@/server/services/sla/explain-ticket-sla';
 import { ticketMailFailures } from './mail-failures';
+import { ticketMailContacts } from './mail-contacts';
 import { findDuplicates, requesterTickets, ticketRowQuery, toTicketRow } from './queries';
 import { getTicketSettings } from './settings';
 
@@ -114,5 +115,6 @@ export async function getTicketDetail(scope: TenantScope, ticketId: string) {
       subject: full!.subject,
     }),
     sla: await explainTicketSla(scope, ticketId),
+    mailContacts: await ticketMailContacts(scope, { id: ticketId, requesterId: full!.requesterId }),
   };
 }
