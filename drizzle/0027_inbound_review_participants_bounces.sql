@@ -9,6 +9,7 @@ CREATE TABLE "ticket_participants" (
 ALTER TABLE "inbound_channels" ALTER COLUMN "secret_hash" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "customers" ADD COLUMN "email_bouncing_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "customers" ADD COLUMN "email_bounce_reason" text;--> statement-breakpoint
+ALTER TABLE "attachments" ADD COLUMN "content_id" text;--> statement-breakpoint
 ALTER TABLE "inbound_channels" ADD COLUMN "authserv_id" text;--> statement-breakpoint
 ALTER TABLE "inbound_messages" ADD COLUMN "released_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "ticket_participants" ADD CONSTRAINT "ticket_participants_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

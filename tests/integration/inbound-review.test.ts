@@ -184,6 +184,18 @@ describe('bouncing addresses', () => {
   });
 });
 
+describe('inline images', () => {
+  it('a cid: image is stored with its Content-ID and marked where the HTML placed it; no markup or script kept', async () => {
+    const row = await storeAndProcess(A.id, fixture('inline-image.eml', { SENDER: uniqueEmail('dana'), RUN }));
+    expect(row).toMatchObject({ status: 'processed', outcome: 'new_ticket' });
+    const [message] = (await asA.ticket.get({ ticketId: row.ticketId! })).messages;
+    expect(message!.body).toBe('This dialog appears:\n[cid:dialog.png@01DC]\nThen it closes.');
+    expect(message!.attachments).toEqual([
+      expect.objectContaining({ filename: 'dialog.png', contentType: 'image/png', contentId: 'dialog.png@01DC' }),
+    ]);
+  });
+});
+
 describe('storm limit', () => {
   it(`more than ${INBOUND_STORM_LIMIT.messages} messages from one sender in the window are recorded as ignored, not ticketed`, async () => {
     const sender = uniqueEmail('storm');

@@ -59,6 +59,8 @@ async function storeAttachments(scope: TenantScope, mail: ParsedMail, actor: Tic
         filename: safeBaseName(attachment.filename),
         bytes: new Uint8Array(attachment.content),
         actor,
+        // An inline image (cid:) keeps its Content-ID so the thread can show it where the mail placed it.
+        contentId: attachment.cid ?? null,
       });
       ids.push(stored.id);
     } catch (error) {

@@ -10,7 +10,10 @@ import { getTicketSettings } from './settings';
 
 export async function attachmentsByMessage(scope: TenantScope, messageIds: string[]) {
   if (!messageIds.length)
-    return new Map<string, Array<{ id: string; filename: string; contentType: string; sizeBytes: number }>>();
+    return new Map<
+      string,
+      Array<{ id: string; filename: string; contentType: string; sizeBytes: number; contentId: string | null }>
+    >();
   const rows = await scope.db
     .select({
       id: attachments.id,
@@ -18,10 +21,14 @@ export async function attachmentsByMessage(scope: TenantScope, messageIds: strin
       filename: attachments.filename,
       contentType: attachments.contentType,
       sizeBytes: attachments.sizeBytes,
+      contentId: attachments.contentId,
     })
     .from(attachments)
     .where(inArray(attachments.messageId, messageIds));
-  const map = new Map<string, Array<{ id: string; filename: string; contentType: string; sizeBytes: number }>>();
+  const map = new Map<
+    string,
+    Array<{ id: string; filename: string; contentType: string; sizeBytes: number; contentId: string | null }>
+  >();
   for (const { messageId, ...a } of rows) map.set(messageId!, [...(map.get(messageId!) ?? []), a]);
   return map;
 }
