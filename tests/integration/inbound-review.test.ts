@@ -4,7 +4,9 @@ import { INBOUND_STORM_LIMIT } from '@/lib/constants/inbound';
 import { customers, inboundMessages, ticketMessages, ticketParticipants } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
 import { processInboundMessage } from '@/server/services/inbound/process-inbound-message';
+import { seedDemoInbound } from '@/server/services/inbound/seed-demo-inbound';
 import { storeInboundMessage } from '@/server/services/inbound/store-inbound-message';
+import { splitQuotedHistory } from '@/lib/utils/mail-body';
 import { callerFor, type Caller } from '../helpers/caller';
 import { createWorkspace, uniqueEmail, uniqueSuffix, type TestWorkspace } from '../helpers/factories';
 import { fixture, inboundRow, offlineResolver, storeAndProcess, ticketWithMail } from '../helpers/inbound-mail';
@@ -193,6 +195,20 @@ describe('inline images', () => {
     expect(message!.attachments).toEqual([
       expect.objectContaining({ filename: 'dialog.png', contentType: 'image/png', contentId: 'dialog.png@01DC' }),
     ]);
+  });
+});
+
+describe('the demo workspace', () => {
+  it("shows a CC'd request with quoted history, a quarantined phish and an unprocessed message on the channel page", async () => {
+    const demo = await createWorkspace();
+    await seedDemoInbound(demo.id);
+    const asDemo = callerFor({ userId: demo.owner.userId, workspaceId: demo.id });
+    const recent = await asDemo.inboundChannel.messages({ view: 'recent' });
+    expect(recent.map((m) => m.status).sort()).toEqual(['failed', 'processed', 'quarantined']);
+    const opened = recent.find((m) => m.status === 'processed')!;
+    const ticket = await asDemo.ticket.get({ ticketId: opened.ticketId! });
+    expect(ticket.mailContacts.participants.map((p) => p.email)).toEqual(['dana@example.com']);
+    expect(splitQuotedHistory(ticket.messages[0]!.body).quoted).toContain('wrote:');
   });
 });
 

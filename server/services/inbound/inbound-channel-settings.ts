@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { inboundChannels } from '@/server/db/schema';
 import { workspaceSender } from '@/server/services/notification/sender';
+import type { TenantScope } from '@/server/db/tenant';
 import type { StaffScope } from '@/server/services/types';
 
 /**
@@ -22,7 +23,7 @@ export async function getInboundChannelSettings(scope: StaffScope) {
 }
 
 /** Trust (or stop trusting) the Authentication-Results of the workspace's own receiving server. */
-export async function saveAuthservId(scope: StaffScope, input: { authservId: string }) {
+export async function saveAuthservId(scope: TenantScope, input: { authservId: string }) {
   const authservId = input.authservId || null;
   await scope.db
     .insert(inboundChannels)
@@ -32,7 +33,7 @@ export async function saveAuthservId(scope: StaffScope, input: { authservId: str
 }
 
 /** The authserv-id the processor believes, or null (then it checks SPF/DKIM/DMARC itself). */
-export async function trustedAuthservId(scope: { db: StaffScope['db']; tenantId: string }) {
+export async function trustedAuthservId(scope: TenantScope) {
   const [row] = await scope.db
     .select({ authservId: inboundChannels.authservId })
     .from(inboundChannels)

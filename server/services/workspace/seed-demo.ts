@@ -6,6 +6,7 @@ import { seedDemoArticles } from '@/server/services/help/seed-demo-articles';
 import { createCustomer } from '@/server/services/customer/customers';
 import { createTeam } from '@/server/services/team/teams';
 import { signUpWithWorkspace } from './create-workspace';
+import { seedDemoInbound } from '@/server/services/inbound/seed-demo-inbound';
 import { seedDemoTickets } from './seed-demo-tickets';
 
 export const DEMO_WORKSPACE = { name: 'Acme Support', slug: 'acme' };
@@ -58,5 +59,6 @@ export async function seedDemoIfEmpty() {
     },
     ownerId,
   );
+  await seedDemoInbound(workspace.id);
   return true;
 }
