@@ -11,6 +11,7 @@ import { metrics } from '@/server/metrics/registry';
 import { processEmailSend } from './processors/email-send';
 import { processEventDispatch } from './processors/event-dispatch';
 import { processImapPoll, processImapSweep } from './processors/imap-poll';
+import { startImapIdleWatchers } from '@/server/services/inbound/imap-idle-watchers';
 import { processInboundProcess } from './processors/inbound-process';
 import { processOutboundCheck } from './processors/outbound-check';
 import { processOutboxSweep } from './processors/outbox-sweep';
@@ -122,7 +123,17 @@ async function ensureSchedulers(onlyMissing: boolean) {
 /** Where the workers report; tests pass a quiet or capturing logger. */
 type WorkerLog = Pick<Logger, 'warn' | 'error'>;
 
-export async function startWorkers(options: { log?: WorkerLog; checkSchedulersEveryMs?: number } = {}) {
+export async function startWorkers(
+  options: {
+    log?: WorkerLog;
+    checkSchedulersEveryMs?: number;
+    /**
+     * How often the IMAP IDLE watchers look for new or changed mailboxes. The worker and `npm start` turn
+     * them on; unset or 0 (tests of other things) leaves mailboxes to the poll alone.
+     */
+    imapIdleRefreshMs?: number;
+  } = {},
+) {
   const log = options.log ?? componentLogger('worker');
   // Failures being written when a shutdown starts are awaited before the database closes.
   const recordingFailures = new Set<Promise<unknown>>();
@@ -160,10 +171,12 @@ export async function startWorkers(options: { log?: WorkerLog; checkSchedulersEv
       }, checkEvery)
     : undefined;
   check?.unref();
+  const idle = options.imapIdleRefreshMs ? startImapIdleWatchers({ refreshEveryMs: options.imapIdleRefreshMs }) : null;
   return {
     workers,
     async stop() {
       clearInterval(check);
+      await idle?.stop();
       await Promise.all(workers.map((w) => w.close()));
       await Promise.all(recordingFailures);
       await closeQueues();

@@ -31,7 +31,8 @@ if (env.REDIS_URL && env.NODE_ENV === 'production') {
 const { startWorkers } = await import('./start-workers');
 const { queueMode } = await import('../server/queue/connection');
 const { closeDb } = await import('../server/db/client');
-const running = await startWorkers();
+const { IMAP_POLL_EVERY_MS } = await import('../lib/constants/inbound');
+const running = await startWorkers({ imapIdleRefreshMs: IMAP_POLL_EVERY_MS });
 const stopHeartbeat = env.WORKER_HEARTBEAT_FILE
   ? (await import('./heartbeat')).startHeartbeat(env.WORKER_HEARTBEAT_FILE, running.workers)
   : null;

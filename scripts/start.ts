@@ -48,7 +48,8 @@ const web: ChildProcess = spawn(
 let worker: { stop: () => Promise<void> } | null = null;
 if (env.START_WORKER) {
   const { startWorkers } = await import('../jobs/start-workers');
-  worker = await startWorkers();
+  const { IMAP_POLL_EVERY_MS } = await import('../lib/constants/inbound');
+  worker = await startWorkers({ imapIdleRefreshMs: IMAP_POLL_EVERY_MS });
   // Job latencies are measured in this process, not in Next's: serve them here when asked.
   if (env.WORKER_METRICS_PORT)
     await (await import('../jobs/metrics-server')).startMetricsServer(env.WORKER_METRICS_PORT);

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { RelativeTime } from '@/components/ticket/relative-time';
 import { cn } from '@/lib/utils/cn';
 import { AttachmentLinks } from '@/components/ui/attachment-links';
+import { MessageBody } from '@/components/ui/message-body';
 
 /** A public reply as portal.ticket returns it: internal notes and system events never reach here. */
 export type PortalThreadMessage = {
@@ -12,7 +13,13 @@ export type PortalThreadMessage = {
   authorName: string;
   body: string;
   createdAt: Date;
-  attachments: Array<{ id: string; filename: string; sizeBytes: number }>;
+  attachments: Array<{
+    id: string;
+    filename: string;
+    sizeBytes: number;
+    contentType: string;
+    contentId?: string | null;
+  }>;
 };
 
 function Message({ message, portalSlug }: { message: PortalThreadMessage; portalSlug: string }) {
@@ -38,9 +45,7 @@ function Message({ message, portalSlug }: { message: PortalThreadMessage; portal
             <RelativeTime date={message.createdAt} />
           </span>
         </header>
-        <div className="mt-2 whitespace-pre-wrap break-words text-sm leading-relaxed text-slate-800">
-          {message.body}
-        </div>
+        <MessageBody body={message.body} attachments={message.attachments} portalSlug={portalSlug} />
         <AttachmentLinks attachments={message.attachments} portalSlug={portalSlug} />
       </article>
     </li>

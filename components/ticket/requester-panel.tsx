@@ -1,16 +1,32 @@
 import Link from 'next/link';
+import { Badge } from '@/components/ui/badge';
 import { StatusBadge } from './ticket-badges';
 import { RelativeTime } from './relative-time';
 import { ticketPath } from './ticket-search';
-import type { RequesterTicket, TicketInfo } from './types';
+import type { MailContacts, RequesterTicket, TicketInfo } from './types';
 
-/** Who asked, and what else they have asked recently. */
+type Bounce = MailContacts['requesterBounce'];
+
+/** A delivery report said mail to this address fails: mail to it is held until they write in again. */
+function BouncingNote({ bounce }: { bounce: Bounce }) {
+  if (!bounce) return null;
+  return (
+    <p role="note" className="mt-1 rounded border border-amber-200 bg-amber-50 px-2 py-1 text-xs text-amber-900">
+      <Badge tone="warning">Email bouncing</Badge> {bounce.reason || 'Delivery failed permanently.'} Mail to this
+      address is held until they write in again.
+    </p>
+  );
+}
+
+/** Who asked, who else is in CC, and what else the requester has asked recently. */
 export function RequesterPanel({
   requester,
   otherTickets,
+  contacts,
 }: {
   requester: TicketInfo['requester'];
   otherTickets: RequesterTicket[];
+  contacts: MailContacts;
 }) {
   return (
     <section aria-labelledby="requester-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
@@ -22,7 +38,24 @@ export function RequesterPanel({
         <a href={`mailto:${requester.email}`} className="break-all text-slate-600 hover:underline">
           {requester.email}
         </a>
+        <BouncingNote bounce={contacts.requesterBounce} />
       </div>
+      {contacts.participants.length ? (
+        <div>
+          <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">In CC</h3>
+          <ul className="mt-2 space-y-2 text-sm">
+            {contacts.participants.map((p) => (
+              <li key={p.id}>
+                <span className="block font-medium text-slate-900">{p.name || p.email}</span>
+                <a href={`mailto:${p.email}`} className="break-all text-slate-600 hover:underline">
+                  {p.email}
+                </a>
+                <BouncingNote bounce={p.bounce} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <div>
         <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Other tickets</h3>
         {otherTickets.length ? (

@@ -1,4 +1,5 @@
 import { AttachmentLinks } from '@/components/ui/attachment-links';
+import { MessageBody } from '@/components/ui/message-body';
 import { MailFailureNotice } from './mail-failure-notice';
 import { RelativeTime } from './relative-time';
 import type { ThreadMessage } from './types';
@@ -47,9 +48,7 @@ function MessageItem({ message }: { message: ThreadMessage }) {
             {message.timeSpentMinutes > 0 ? ` · ${message.timeSpentMinutes} min logged` : ''}
           </span>
         </header>
-        <div className="mt-2 whitespace-pre-wrap break-words text-sm leading-relaxed text-slate-800">
-          {message.body}
-        </div>
+        <MessageBody body={message.body} attachments={message.attachments} />
         <AttachmentLinks attachments={message.attachments} />
         <MailFailureNotice failures={message.mailFailures} />
       </article>

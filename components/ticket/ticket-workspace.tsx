@@ -137,7 +137,11 @@ function TicketScreen({
           <TicketRatingPanel ticketId={ticket.id} />
         </div>
         <div className="order-5 lg:order-none">
-          <RequesterPanel requester={ticket.requester} otherTickets={detail.requesterTickets} />
+          <RequesterPanel
+            requester={ticket.requester}
+            otherTickets={detail.requesterTickets}
+            contacts={detail.mailContacts}
+          />
         </div>
         <div className="order-6 lg:order-none">
           <ContextCard context={ticket.context} />

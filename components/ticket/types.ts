@@ -13,6 +13,7 @@ export type TicketActivity = TicketDetail['activities'][number];
 export type DuplicateSuggestion = TicketDetail['duplicates'][number];
 export type RequesterTicket = TicketDetail['requesterTickets'][number];
 export type TicketSla = TicketDetail['sla'];
+export type MailContacts = TicketDetail['mailContacts'];
 export type SlaTarget = TicketSla['targets'][number];
 export type Assignee = Outputs['ticket']['assignees'][number];
 export type Team = Outputs['team']['list'][number];

@@ -24,3 +24,23 @@ export const IMAP_IMPORTED_FLAG = '$CairnImported';
 
 /** How often the worker looks at each configured mailbox. */
 export const IMAP_POLL_EVERY_MS = 30_000;
+
+/** The admin's lists on the channel page: every recent message, the ones that failed, the ones held. */
+export const INBOUND_REVIEW_VIEWS = ['recent', 'unprocessed', 'quarantined'] as const;
+export type InboundReviewView = (typeof INBOUND_REVIEW_VIEWS)[number];
+
+/**
+ * What an admin can do with a held message: an unprocessed one is retried or discarded, a quarantined one is
+ * released (processed with the sender trusted) or deleted. Discarded and deleted mail stays recorded as ignored.
+ */
+export const INBOUND_REVIEW_ACTIONS = ['retry', 'discard', 'release', 'delete'] as const;
+export type InboundReviewAction = (typeof INBOUND_REVIEW_ACTIONS)[number];
+
+/** How many messages the channel page lists (the "last 50"). */
+export const INBOUND_REVIEW_LIMIT = 50;
+
+/**
+ * The storm limit: more than this many messages from one sender within the window are recorded as ignored,
+ * not turned into tickets or replies, so an auto-reply loop or a flood cannot fill the desk.
+ */
+export const INBOUND_STORM_LIMIT = { messages: 20, windowMinutes: 10 } as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IMAP_AFTER_IMPORT } from '@/lib/constants/inbound';
+import { IMAP_AFTER_IMPORT, INBOUND_REVIEW_ACTIONS, INBOUND_REVIEW_VIEWS } from '@/lib/constants/inbound';
 
 // A mailbox folder name: IMAP allows almost anything, but a control character can never be meant.
 const folderName = z
@@ -51,3 +51,25 @@ export const saveImapMailboxInput = z
   });
 
 export type SaveImapMailboxForm = z.input<typeof saveImapMailboxInput>;
+
+/**
+ * The authserv-id of the workspace's receiving server (RFC 8601: a host name, as the first token of its
+ * Authentication-Results). Empty clears it: Cairn then checks the sender itself.
+ */
+export const saveAuthservIdInput = z.strictObject({
+  authservId: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(253, { message: 'Use at most 253 characters for the authserv-id.' })
+    .regex(/^([a-z0-9]([a-z0-9.-]*[a-z0-9])?)?$/, {
+      message: 'Enter the host name your mail server writes first in Authentication-Results, such as mx.example.com.',
+    }),
+});
+
+export const listInboundMessagesInput = z.strictObject({ view: z.enum(INBOUND_REVIEW_VIEWS) });
+
+export const reviewInboundMessageInput = z.strictObject({
+  id: z.uuid({ message: 'Choose a message from the list.' }),
+  action: z.enum(INBOUND_REVIEW_ACTIONS),
+});

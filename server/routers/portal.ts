@@ -22,7 +22,13 @@ import {
 // Customer-facing procedures declare their output: zod strips anything not listed, so agent-only fields
 // (internal notes, assignees, tags, custom fields) can never leak even if a service returned them.
 const portalCustomer = z.object({ id: z.uuid(), email: z.string(), name: z.string() });
-const attachment = z.object({ id: z.uuid(), filename: z.string(), contentType: z.string(), sizeBytes: z.number() });
+const attachment = z.object({
+  id: z.uuid(),
+  filename: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number(),
+  contentId: z.string().nullable(),
+});
 const portalTicketSummary = z.object({
   id: z.uuid(),
   displayNumber: z.string(),

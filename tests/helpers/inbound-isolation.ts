@@ -4,6 +4,7 @@ import { imapMailboxes, inboundChannels, outboundChecks } from '@/server/db/sche
 import { runInTenant } from '@/server/db/tenant';
 import { workspaceForInboundSecret } from '@/server/services/inbound/inbound-secret';
 import { callerFor, type Caller } from './caller';
+import { inboundRow, storeFailedInbound } from './inbound-mail';
 import type { TestWorkspace } from './factories';
 
 // The inbound-mail cases of tests/integration/cross-workspace.test.ts. The secret belongs to one workspace:
@@ -126,6 +127,53 @@ export function inboundIsolationCases(sides: () => { A: Side; B: Side; asA: Call
         await asB().inboundChannel.testMailbox();
         expect((await bImapChecks(B.ws)).length).toBe(1);
         expect(await asA.inboundChannel.mailboxTestStatus()).toEqual({ status: 'none' });
+      },
+    },
+    'inboundChannel.settings': {
+      kind: 'scoped',
+      why: "shows A's addresses and authserv-id, never B's",
+      run: async () => {
+        const { asA } = sides();
+        await asB().inboundChannel.saveAuthservId({ authservId: 'mx.b-only.test' });
+        const shown = await asA.inboundChannel.settings();
+        expect(JSON.stringify(shown)).not.toContain('b-only');
+      },
+    },
+    'inboundChannel.saveAuthservId': {
+      kind: 'scoped',
+      why: "sets A's trusted server only; B's stays",
+      run: async () => {
+        const { B, asA } = sides();
+        await asB().inboundChannel.saveAuthservId({ authservId: 'mx.b-only.test' });
+        const before = await bChannel(B.ws);
+        await asA.inboundChannel.saveAuthservId({ authservId: 'mx.a-only.test' });
+        expect(await bChannel(B.ws)).toEqual(before);
+        expect((await asA.inboundChannel.settings()).authservId).toBe('mx.a-only.test');
+      },
+    },
+    'inboundChannel.messages': {
+      kind: 'scoped',
+      why: "lists A's received mail only: B's unprocessed message is in no list of A's",
+      run: async () => {
+        const { B, asA } = sides();
+        const bMessage = await storeFailedInbound(B.ws.id);
+        for (const view of ['recent', 'unprocessed', 'quarantined'] as const) {
+          expect((await asA.inboundChannel.messages({ view })).map((m) => m.id)).not.toContain(bMessage.id);
+        }
+      },
+    },
+    'inboundChannel.review': {
+      kind: 'takes-id',
+      why: "B's message id answers NOT_FOUND to A's admin and B's message stays as it was",
+      run: async () => {
+        const { B, asA } = sides();
+        const bMessage = await storeFailedInbound(B.ws.id);
+        for (const action of ['retry', 'discard'] as const) {
+          await expect(asA.inboundChannel.review({ id: bMessage.id, action })).rejects.toMatchObject({
+            code: 'NOT_FOUND',
+          });
+        }
+        expect(await inboundRow(B.ws.id, bMessage.id)).toEqual(bMessage);
       },
     },
   };

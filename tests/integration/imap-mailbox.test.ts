@@ -8,6 +8,7 @@ import { runInTenant } from '@/server/db/tenant';
 import { processInboundMessage } from '@/server/services/inbound/process-inbound-message';
 import { pollImapMailbox } from '@/server/services/inbound/poll-imap-mailbox';
 import { sweepImapMailboxes } from '@/server/services/inbound/sweep-imap-mailboxes';
+import { startImapIdleWatchers } from '@/server/services/inbound/imap-idle-watchers';
 import { getQueue, jobId } from '@/server/queue/enqueue';
 import { processOutboundCheck } from '@/jobs/processors/outbound-check';
 import { callerFor } from '../helpers/caller';
@@ -163,6 +164,37 @@ describe.skipIf(dovecotMissing)(`IMAP mailbox channel${dovecotMissing ? ` (skipp
     for (const uid of newest) expect(flags.get(uid)).toEqual(expect.arrayContaining(['\\Seen', IMAP_IMPORTED_FLAG]));
     expect(rows).toHaveLength(6);
     expect(await pollImapMailbox(A.id)).toEqual({ imported: 0, duplicates: 0 });
+  });
+
+  it('IDLE: new mail is announced by the server and queues a poll at once; the poll stores it', async () => {
+    await saveMailbox();
+    await pollImapMailbox(A.id);
+    // Each announcement resolves the next waiter: the first comes on connecting, the next on new mail.
+    const heard: Array<() => void> = [];
+    const nextAnnouncement = () => new Promise<void>((resolve) => heard.push(resolve));
+    let announced = nextAnnouncement();
+    const watchers = startImapIdleWatchers({
+      refreshEveryMs: 60_000,
+      onNewMail: (tenantId) => {
+        if (tenantId === A.id) heard.shift()?.();
+      },
+    });
+    try {
+      await announced;
+      announced = nextAnnouncement();
+      await expect.poll(() => watchers.idling(A.id), { timeout: 5_000 }).toBe(true);
+      const mail = newRequest('idle');
+      const appendedAt = Date.now();
+      await dovecot.append(mail.raw);
+      await announced;
+      // Well inside the 30-second poll: the server's EXISTS arrived while the connection idled.
+      expect(Date.now() - appendedAt).toBeLessThan(5_000);
+      expect(await pollImapMailbox(A.id)).toEqual({ imported: 1, duplicates: 0 });
+      expect(await storedRows([mail.messageId])).toHaveLength(1);
+    } finally {
+      await watchers.stop();
+    }
+    expect(watchers.idling(A.id)).toBe(false);
   });
 
   it('the sweep queues one poll per workspace with a mailbox, never a second while one waits', async () => {

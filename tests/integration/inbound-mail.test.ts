@@ -1,42 +1,23 @@
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  attachments,
-  customers,
-  inboundMessages,
-  outbox,
-  ticketMailThreads,
-  ticketMails,
-  ticketMessages,
-  tickets,
-} from '@/server/db/schema';
+import { attachments, customers, inboundMessages, outbox, ticketMessages, tickets } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
 import { processInboundMessage } from '@/server/services/inbound/process-inbound-message';
 import { rotateInboundSecret } from '@/server/services/inbound/inbound-secret';
 import { storeInboundMessage } from '@/server/services/inbound/store-inbound-message';
 import { runInboundGateway } from '@/server/services/inbound/gateway-command';
-import { replyToAddress } from '@/server/services/notification/reply-token';
 import { POST } from '@/app/api/inbound/[workspace]/route';
 import { asStaff, createWorkspace, uniqueEmail, uniqueSuffix, type TestWorkspace } from '../helpers/factories';
 import { startDnsServer, type TestDnsServer } from '../helpers/dns-server';
 import { dispatchPendingEvents } from '../helpers/notification-mail';
-import { createTestTicket } from '../helpers/ticket-factories';
+import { fixture, inboundRow, offlineResolver, ticketWithMail } from '../helpers/inbound-mail';
 
 // Issue 11, raw-MIME path: every message of tests/fixtures/mail goes in through the real route (or the gateway
 // command's main), is processed by the real processor as the worker runs it, and its outcome is read back from
 // the database. Nothing of ours is mocked: the database, the queue and the ticket services are the real ones.
-
-const FIXTURES = path.join(import.meta.dirname, '../fixtures/mail');
-
-function fixture(name: string, vars: Record<string, string>) {
-  let text = fs.readFileSync(path.join(FIXTURES, name), 'latin1');
-  for (const [key, value] of Object.entries(vars)) text = text.replaceAll(`{{${key}}}`, value);
-  return Buffer.from(text, 'latin1');
-}
 
 let A: TestWorkspace;
 let B: TestWorkspace;
@@ -62,15 +43,6 @@ async function receive(raw: Uint8Array) {
   return { ...body, row: await inboundRow(A.id, body.id) };
 }
 
-/** DNS that answers nothing, as offline: sender checks come back `none`, never `fail`. */
-const offlineResolver = () => Promise.reject(Object.assign(new Error('offline'), { code: 'ENOTFOUND' }));
-
-const inboundRow = (tenantId: string, id: string) =>
-  runInTenant(
-    tenantId,
-    async ({ db }) => (await db.select().from(inboundMessages).where(eq(inboundMessages.id, id)))[0]!,
-  );
-
 const ticketRow = (tenantId: string, id: string) =>
   runInTenant(tenantId, async ({ db }) => (await db.select().from(tickets).where(eq(tickets.id, id)))[0]!);
 
@@ -78,27 +50,6 @@ const messagesOf = (tenantId: string, ticketId: string) =>
   runInTenant(tenantId, ({ db }) =>
     db.select().from(ticketMessages).where(eq(ticketMessages.ticketId, ticketId)).orderBy(ticketMessages.createdAt),
   );
-
-/** A ticket whose confirmation mail is queued: its reply-to address and the Message-ID we sent. */
-async function ticketWithMail(ws: TestWorkspace) {
-  const ticket = await createTestTicket(ws.id);
-  await dispatchPendingEvents(ws.id);
-  return runInTenant(ws.id, async ({ db }) => {
-    const [requester] = await db.select().from(customers).where(eq(customers.id, ticket.requesterId));
-    const [thread] = await db.select().from(ticketMailThreads).where(eq(ticketMailThreads.ticketId, ticket.id));
-    const [mail] = await db
-      .select()
-      .from(ticketMails)
-      .where(and(eq(ticketMails.ticketId, ticket.id), eq(ticketMails.audience, 'customer')));
-    return {
-      ticket,
-      requester: requester!.email,
-      replyTo: replyToAddress('support@acme.test', thread!.replyToken),
-      ourMessageId: mail!.messageId,
-      outboxId: mail!.outboxId!,
-    };
-  });
-}
 
 beforeAll(async () => {
   A = await createWorkspace();

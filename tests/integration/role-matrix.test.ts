@@ -39,6 +39,7 @@ import { failFirstCustomerMail } from '../helpers/notification-mail';
 import { createTestFailedJob } from '../helpers/job-isolation';
 import { createTestSession, setTestPassword } from '../helpers/session-isolation';
 import { csatLinkFor, solvedTicketFor } from '../helpers/csat-isolation';
+import { storeFailedInbound } from '../helpers/inbound-mail';
 
 // Who may call what. Every procedure of the app router has a row; a new one without a row fails.
 
@@ -419,6 +420,13 @@ const MATRIX: Record<string, Row> = {
   'inboundChannel.testMailbox': { min: 'admin' },
   'inboundChannel.mailboxTestStatus': { min: 'admin' },
   'inboundChannel.deleteMailbox': { min: 'admin' },
+  'inboundChannel.settings': { min: 'admin' },
+  'inboundChannel.saveAuthservId': { min: 'admin', input: () => ({ authservId: 'mx.role.test' }) },
+  'inboundChannel.messages': { min: 'admin', input: () => ({ view: 'recent' }) },
+  'inboundChannel.review': {
+    min: 'admin',
+    input: async () => ({ id: (await storeFailedInbound(W.id)).id, action: 'discard' }),
+  },
   // Admin → Jobs: failed work of the workspace, for admins.
   'job.listFailed': { min: 'admin', input: () => ({}) },
   'job.retry': { min: 'admin', input: async () => ({ jobId: (await createTestFailedJob(W.id)).id }) },

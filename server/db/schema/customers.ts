@@ -31,6 +31,12 @@ export const customers = pgTable(
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
     /** Set when the customer's personal data was erased at their request; their portal sessions end. */
     erasedAt: timestamp('erased_at', { withTimezone: true }),
+    /**
+     * Set when a delivery report said mail to this address failed permanently: agents see it, and mail to the
+     * address is held (not sent) until an agent clears the mark or the customer writes in again.
+     */
+    emailBouncingAt: timestamp('email_bouncing_at', { withTimezone: true }),
+    emailBounceReason: text('email_bounce_reason'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

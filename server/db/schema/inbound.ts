@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { customType, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { INBOUND_STATUSES } from '@/lib/constants/inbound';
-import { id, updatedAt } from './columns';
+import { createdAt, id, updatedAt } from './columns';
+import { customers } from './customers';
 import { tenants } from './tenants';
 import { tickets } from './tickets';
 
@@ -23,7 +24,13 @@ export const inboundChannels = pgTable(
     tenantId: uuid('tenant_id')
       .notNull()
       .references(() => tenants.id, { onDelete: 'cascade' }),
-    secretHash: text('secret_hash').notNull(),
+    /** Null until the admin makes a secret (the row may exist only for the authserv-id). */
+    secretHash: text('secret_hash'),
+    /**
+     * The authserv-id of the workspace's own receiving server: only an Authentication-Results header carrying
+     * it is believed (anyone can add one with another name). Null: Cairn checks SPF/DKIM/DMARC itself.
+     */
+    authservId: text('authserv_id'),
     secretRotatedAt: timestamp('secret_rotated_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: updatedAt(),
   },
@@ -55,11 +62,38 @@ export const inboundMessages = pgTable(
     subject: text('subject'),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
     processedAt: timestamp('processed_at', { withTimezone: true }),
+    /** An admin released this message from quarantine: processed again with the sender trusted. */
+    releasedAt: timestamp('released_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('inbound_messages_tenant_message_sha_key').on(t.tenantId, t.messageId, t.sha256),
+    // The storm limit counts one sender's recent mail; the admin list reads the newest first.
+    index('inbound_messages_sender_idx').on(t.tenantId, t.sender, t.receivedAt),
+    index('inbound_messages_received_idx').on(t.tenantId, t.receivedAt),
     index('inbound_messages_pending_idx')
       .on(t.receivedAt)
       .where(sql`${t.status} = 'pending'`),
   ],
+);
+
+/**
+ * Customers a ticket's mail also goes to: people in CC of the opening mail (and, later, of a reply). A
+ * participant's reply is theirs on the ticket; they receive public replies. Never the requester.
+ */
+export const ticketParticipants = pgTable(
+  'ticket_participants',
+  {
+    id: id(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('ticket_participants_ticket_customer_key').on(t.tenantId, t.ticketId, t.customerId)],
 );

@@ -220,6 +220,8 @@ export const attachments = pgTable(
     sizeBytes: integer('size_bytes').notNull(),
     storageKey: text('storage_key').notNull(),
     sha256: text('sha256').notNull(),
+    /** The Content-ID of an image sent inline in a mail (without <>): the thread shows it where [cid:…] stands. */
+    contentId: text('content_id'),
     createdAt: createdAt(),
   },
   (t) => [

@@ -1,5 +1,12 @@
 import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
-import { customers, inboundMessages, ticketMailThreads, ticketMails, tickets } from '@/server/db/schema';
+import {
+  customers,
+  inboundMessages,
+  ticketMailThreads,
+  ticketMails,
+  ticketParticipants,
+  tickets,
+} from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
 import { getTicketSettings } from '@/server/services/ticket/settings';
 import { chooseThread, ticketNumberInSubject, type ThreadCandidate, type ThreadSignal } from './thread-signals';
@@ -11,7 +18,13 @@ async function candidate(scope: TenantScope, ticketId: string | undefined, via: 
     .from(tickets)
     .innerJoin(customers, eq(customers.id, tickets.requesterId))
     .where(eq(tickets.id, ticketId));
-  return row ? ({ ...row, via } satisfies ThreadCandidate) : null;
+  if (!row) return null;
+  const participants = await scope.db
+    .select({ email: customers.email })
+    .from(ticketParticipants)
+    .innerJoin(customers, eq(customers.id, ticketParticipants.customerId))
+    .where(eq(ticketParticipants.ticketId, ticketId));
+  return { ...row, participantEmails: participants.map((p) => p.email), via } satisfies ThreadCandidate;
 }
 
 export type ThreadQuery = { replyToken: string | null; referencedIds: string[]; subject: string; sender: string };
@@ -69,7 +82,12 @@ export async function findThread(scope: TenantScope, query: ThreadQuery): Promis
 /** The ticket a Message-ID of ours belongs to (a bounce names the mail that bounced). */
 export async function ticketMailByMessageId(scope: TenantScope, messageId: string) {
   const [row] = await scope.db
-    .select({ ticketId: ticketMails.ticketId, outboxId: ticketMails.outboxId, recipient: ticketMails.recipient })
+    .select({
+      ticketId: ticketMails.ticketId,
+      outboxId: ticketMails.outboxId,
+      recipient: ticketMails.recipient,
+      audience: ticketMails.audience,
+    })
     .from(ticketMails)
     .where(eq(ticketMails.messageId, messageId));
   return row ?? null;

@@ -47,7 +47,10 @@ export function describeConnectFailure(error: unknown, host: string, port: numbe
  * Connects and signs in to a workspace's mailbox. The host goes through the outbound guard and the socket goes
  * to the address that was checked; TLS still verifies the certificate against the name the admin typed.
  */
-export async function openMailbox(settings: MailboxSettings): Promise<ImapFlow> {
+export async function openMailbox(
+  settings: MailboxSettings,
+  options: { maxIdleTime?: number } = {},
+): Promise<ImapFlow> {
   let target;
   try {
     target = await resolveOutboundAddress(settings.host);
@@ -66,6 +69,7 @@ export async function openMailbox(settings: MailboxSettings): Promise<ImapFlow> 
     logger: false,
     disableAutoIdle: true,
     ...IMAP_TIMEOUTS,
+    ...options,
   });
   // A socket error after connect is reported by the failing command; an unheard 'error' event would crash.
   client.on('error', () => undefined);

@@ -10,10 +10,10 @@ const hashSecret = (secret: string) => createHash('sha256').update(secret).diges
 /** What the admin card shows: whether a secret is set and since when; the secret itself only when made. */
 export async function getInboundSecretStatus(scope: StaffScope) {
   const [row] = await scope.db
-    .select({ rotatedAt: inboundChannels.secretRotatedAt })
+    .select({ rotatedAt: inboundChannels.secretRotatedAt, secretHash: inboundChannels.secretHash })
     .from(inboundChannels)
     .where(eq(inboundChannels.tenantId, scope.tenantId));
-  return { configured: Boolean(row), rotatedAt: row?.rotatedAt ?? null };
+  return { configured: Boolean(row?.secretHash), rotatedAt: row?.secretHash ? row.rotatedAt : null };
 }
 
 /**
@@ -48,6 +48,6 @@ export async function workspaceForInboundSecret(slug: string, secret: string): P
       .from(inboundChannels)
       .where(eq(inboundChannels.tenantId, workspace.id)),
   );
-  if (!row) return null;
+  if (!row?.secretHash) return null;
   return timingSafeEqual(Buffer.from(row.secretHash, 'hex'), presented) ? workspace.id : null;
 }

@@ -11,7 +11,12 @@ export function displayText(parts: { text?: string | null; html?: string | false
   const text = parts.text?.replace(/\r\n/g, '\n').trim();
   if (text) return text;
   if (!parts.html) return '';
-  const withBreaks = parts.html.replace(/<(br|\/p|\/div|\/li|\/h\d)\b[^>]*>/gi, '$&\n');
+  // An inline image becomes a [cid:…] marker (as Outlook writes in its text part), shown in place in the thread.
+  const withImages = parts.html.replace(
+    /<img\b[^>]*?\bsrc\s*=\s*["']?cid:([^"'\s>]+)[^>]*>/gi,
+    (_, cid: string) => `[cid:${cid}]`,
+  );
+  const withBreaks = withImages.replace(/<(br|\/p|\/div|\/li|\/h\d)\b[^>]*>/gi, '$&\n');
   const stripped = sanitizeHtml(withBreaks, { allowedTags: [], allowedAttributes: {} });
   return stripped
     .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, name: string) => ENTITIES[name]!)

@@ -13,7 +13,12 @@ import { addMessage } from '@/server/services/ticket/add-message';
 import { createTicket } from '@/server/services/ticket/create-ticket';
 import { loadTicketForUpdate } from '@/server/services/ticket/load-ticket';
 import { uploadAttachment } from '@/server/services/ticket/upload-attachment';
+import { clearEmailBouncing, markEmailBouncing } from '@/server/services/customer/email-bouncing';
+import { addCcParticipants } from './add-cc-participants';
+import { summaryFromAuthenticationResults } from './authentication-results';
 import { authenticateSender, defaultMailResolver } from './authenticate-sender';
+import { trustedAuthservId } from './inbound-channel-settings';
+import { stormLimitReason } from './storm-limit';
 import {
   automaticMailReason,
   bouncedMessageId,
@@ -34,10 +39,11 @@ type Decision = {
   ticketMessageId?: string | null;
 };
 
-const addressesOf = (field: AddressObject | AddressObject[] | undefined) =>
+const addressObjects = (field: AddressObject | AddressObject[] | undefined) =>
   (Array.isArray(field) ? field : field ? [field] : []).flatMap((group) =>
-    group.value.map((a) => a.address?.toLowerCase() ?? ''),
+    group.value.map((a) => ({ address: a.address?.toLowerCase() ?? '', name: a.name ?? '' })),
   );
+const addressesOf = (field: AddressObject | AddressObject[] | undefined) => addressObjects(field).map((a) => a.address);
 
 /**
  * Attachments through the same checks and storage as uploads, under the sender's name. One the checks refuse
@@ -53,6 +59,8 @@ async function storeAttachments(scope: TenantScope, mail: ParsedMail, actor: Tic
         filename: safeBaseName(attachment.filename),
         bytes: new Uint8Array(attachment.content),
         actor,
+        // An inline image (cid:) keeps its Content-ID so the thread can show it where the mail placed it.
+        contentId: attachment.cid ?? null,
       });
       ids.push(stored.id);
     } catch (error) {
@@ -75,6 +83,8 @@ async function recordBounce(scope: TenantScope, mail: ParsedMail, headers: MailH
   const bounced = bouncedId ? await ticketMailByMessageId(scope, bouncedId) : null;
   const what = `Delivery failed${status ? ` (${status}${permanent ? ', permanent' : ''})` : ''}`;
   if (!bounced) return { status: 'bounce', outcome: `${what}; the bounced mail is not one of this workspace's.` };
+  // A permanent failure of a mail to a customer: their address is marked bouncing (agents' alerts are not).
+  if (permanent && bounced.audience === 'customer') await markEmailBouncing(scope, bounced.recipient, what);
   if (bounced.outboxId) {
     await scope.db
       .update(outbox)
@@ -87,10 +97,11 @@ async function recordBounce(scope: TenantScope, mail: ParsedMail, headers: MailH
 /** Where the message goes, and the change it makes: in one transaction with the inbound row's new status. */
 async function decide(
   scope: TenantScope,
-  raw: Buffer,
+  stored: { id: string; raw: Buffer; released: boolean },
   mail: ParsedMail,
   auth: AuthenticationSummary | null,
 ): Promise<Decision> {
+  const raw = stored.raw;
   const headers = readHeaderBlock(raw);
   const from = mail.from?.value[0];
   const sender = from?.address?.trim().toLowerCase();
@@ -105,6 +116,8 @@ async function decide(
 
   if (isDeliveryReport(headers)) return recordBounce(scope, mail, headers);
   if (!sender) return { status: 'failed', outcome: 'The message has no From address; nobody to answer.' };
+  const storm = await stormLimitReason(scope, sender, stored.id);
+  if (storm) return { status: 'ignored', outcome: storm };
 
   const thread = await findThread(scope, {
     replyToken: replyTokenIn([
@@ -125,14 +138,21 @@ async function decide(
       outcome: `Automatic mail (${automatic}): recorded, not answered.`,
       ticketId: thread?.ticketId,
     };
-  const verdict = senderVerdict(auth);
+  // A message an admin released from quarantine is trusted: it is not held again.
+  const verdict = stored.released ? { quarantine: false, reason: null } : senderVerdict(auth);
   if (verdict.quarantine) return { status: 'quarantined', outcome: verdict.reason!, ticketId: thread?.ticketId };
 
+  // The address works again: mail to it resumes.
+  await clearEmailBouncing(scope, sender);
   const body = displayText({ text: mail.text, html: mail.html }) || '(no text)';
   if (thread) {
     const ticket = await loadTicketForUpdate(scope, thread.ticketId);
-    // chooseThread matched the sender to this requester: the reply is theirs, never a new participant's.
-    const actor: TicketActor = { type: 'customer', customerId: ticket.requesterId };
+    // chooseThread matched the sender to the requester or a CC participant: the reply is theirs, nobody else's.
+    const author =
+      sender === thread.requesterEmail.toLowerCase()
+        ? ticket.requesterId
+        : (await upsertCustomerByEmail(scope, { email: sender })).id;
+    const actor: TicketActor = { type: 'customer', customerId: author };
     const attachmentIds = await storeAttachments(scope, mail, actor);
     const added = await addMessage(scope, ticket, actor, { kind: 'reply', body, attachmentIds });
     return { status: 'processed', outcome: 'appended', ticketId: ticket.id, ticketMessageId: added.messageId };
@@ -148,6 +168,7 @@ async function decide(
     attachmentIds,
     actor,
   });
+  await addCcParticipants(scope, { id: ticket.id, requesterEmail: sender }, addressObjects(mail.cc), ownAddresses);
   return { status: 'processed', outcome: 'new_ticket', ticketId: ticket.id, ticketMessageId: ticket.firstMessageId };
 }
 
@@ -164,11 +185,14 @@ export async function processInboundMessage(
   inboundId: string,
   options: { resolver?: DNSResolver } = {},
 ) {
-  const [row] = await runInTenant(tenantId, (scope) =>
-    scope.db
-      .select({ raw: inboundMessages.raw, status: inboundMessages.status })
-      .from(inboundMessages)
-      .where(eq(inboundMessages.id, inboundId)),
+  const [[row], authservId] = await runInTenant(tenantId, (scope) =>
+    Promise.all([
+      scope.db
+        .select({ raw: inboundMessages.raw, status: inboundMessages.status, releasedAt: inboundMessages.releasedAt })
+        .from(inboundMessages)
+        .where(eq(inboundMessages.id, inboundId)),
+      trustedAuthservId(scope),
+    ]),
   );
   if (!row || row.status !== 'pending') return;
 
@@ -184,7 +208,13 @@ export async function processInboundMessage(
   } catch (error) {
     parseError = `The message could not be parsed: ${error instanceof Error ? error.message : 'unknown error'}`;
   }
-  const auth = mail ? await authenticateSender(row.raw, options.resolver ?? defaultMailResolver()) : null;
+  // With a trusted receiving server configured, its verdict is the one that counts (it saw the connection);
+  // otherwise Cairn checks the raw message itself.
+  const auth = !mail
+    ? null
+    : authservId
+      ? summaryFromAuthenticationResults(readHeaderBlock(row.raw), authservId)
+      : await authenticateSender(row.raw, options.resolver ?? defaultMailResolver());
 
   await runInTenant(tenantId, async (scope) => {
     const [locked] = await scope.db
@@ -198,7 +228,9 @@ export async function processInboundMessage(
     else {
       try {
         // A savepoint: a failed decision rolls back its own writes, and the row still records why.
-        decision = await scope.db.transaction((db) => decide({ ...scope, db }, row.raw, mail, auth));
+        decision = await scope.db.transaction((db) =>
+          decide({ ...scope, db }, { id: inboundId, raw: row.raw, released: Boolean(row.releasedAt) }, mail, auth),
+        );
       } catch (error) {
         if (!(error instanceof AppError)) logError({ error, inboundId, where: 'inbound.process' });
         decision = { status: 'failed', outcome: reasonOf(error) };

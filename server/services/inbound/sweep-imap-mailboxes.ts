@@ -7,7 +7,10 @@ import { enqueue } from '@/server/queue/enqueue';
  * running is not added again: one mailbox is never read by two polls at once.
  */
 export function sweepImapMailboxes() {
-  return forEachWorkspace(sql`cairn_tenants_with_imap_mailbox()`, (tenantId) =>
-    enqueue('imap.poll', { tenantId }, { key: tenantId, attempts: 1, removeOnComplete: true, removeOnFail: true }),
-  );
+  return forEachWorkspace(sql`cairn_tenants_with_imap_mailbox()`, queueImapPoll);
+}
+
+/** One poll of the workspace's mailbox, now: from the sweep, or from an IDLE watcher that heard of new mail. */
+export function queueImapPoll(tenantId: string) {
+  return enqueue('imap.poll', { tenantId }, { key: tenantId, attempts: 1, removeOnComplete: true, removeOnFail: true });
 }

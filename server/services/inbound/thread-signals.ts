@@ -32,16 +32,23 @@ export function ticketNumberInSubject(subject: string, format: TicketNumberForma
 }
 
 export type ThreadSignal = 'reply_token' | 'references' | 'subject';
-export type ThreadCandidate = { ticketId: string; requesterEmail: string; status: TicketStatus; via: ThreadSignal };
+export type ThreadCandidate = {
+  ticketId: string;
+  requesterEmail: string;
+  /** CC participants: they take part in the ticket as much as the requester does. */
+  participantEmails?: readonly string[];
+  status: TicketStatus;
+  via: ThreadSignal;
+};
 
 /** Tickets that can no longer take a reply; a mail to one starts a new ticket. */
 const FINAL_STATUSES: readonly TicketStatus[] = ['closed', 'merged'];
 
 /**
  * The ticket a message continues, strongest signal first (the caller passes reply token, then References,
- * then subject). A match counts only when the sender is already the ticket's requester: a thread match never
- * makes a stranger part of someone else's ticket (a forward is a new conversation), and never reveals its
- * content to them. Null: a new ticket.
+ * then subject). A match counts only when the sender already takes part (requester or CC participant): a
+ * thread match never makes a stranger part of someone else's ticket (a forward is a new conversation), and
+ * never reveals its content to them. Null: a new ticket.
  */
 export function chooseThread(
   candidates: ReadonlyArray<ThreadCandidate | null>,
@@ -50,7 +57,8 @@ export function chooseThread(
   const sender = senderEmail.trim().toLowerCase();
   for (const candidate of candidates) {
     if (!candidate) continue;
-    if (candidate.requesterEmail.trim().toLowerCase() !== sender) continue;
+    const members = [candidate.requesterEmail, ...(candidate.participantEmails ?? [])];
+    if (!members.some((email) => email.trim().toLowerCase() === sender)) continue;
     if (FINAL_STATUSES.includes(candidate.status)) continue;
     return candidate;
   }

@@ -4,12 +4,13 @@ import type { TicketStatus } from '@/lib/constants/ticket';
 import { formatTicketNumber } from '@/lib/utils/ticket-number';
 import { customerReplyAlertEmail, newTicketAlertEmail } from '@/emails/ticket-agent';
 import { agentReplyEmail, ticketClosedEmail, ticketReceivedEmail, ticketSolvedEmail } from '@/emails/ticket-customer';
-import { customers, ticketMessages, tickets, users } from '@/server/db/schema';
+import { customers, ticketMessages, ticketParticipants, tickets, users } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
 import { ratingLinks } from '@/server/services/csat/survey-links';
 import { openSurvey } from '@/server/services/csat/survey-round';
 import { getTicketSettings } from '@/server/services/ticket/settings';
 import { ticketAccessUrl } from '@/server/services/ticket/ticket-link';
+import { bouncingAddresses } from '@/server/services/customer/email-bouncing';
 import { agentRecipients } from './agent-recipients';
 import { expectedFirstResponse } from '@/server/services/sla/expected-first-response';
 import { queueTicketMails, type TicketMail } from './queue-ticket-mail';
@@ -28,13 +29,21 @@ export type TicketNotificationEvent =
       actorId: string | null;
     };
 
+/** The ticket's CC participants, as mail recipients. */
+const ticketParticipantsOf = (scope: TenantScope, ticketId: string) =>
+  scope.db
+    .select({ email: customers.email, name: customers.name })
+    .from(ticketParticipants)
+    .innerJoin(customers, eq(customers.id, ticketParticipants.customerId))
+    .where(eq(ticketParticipants.ticketId, ticketId));
+
 /** Which mails an event causes, to whom: the rules in one place. */
 async function mailsFor(
   scope: TenantScope,
   event: TicketNotificationEvent,
   ticket: typeof tickets.$inferSelect,
   sender: WorkspaceSender,
-  links: { customer: () => Promise<string>; agent: string; displayNumber: string },
+  links: { customer: () => Promise<string>; agent: string; portal: string; displayNumber: string },
 ) {
   const [requester] = await scope.db
     .select({ id: customers.id, email: customers.email, name: customers.name })
@@ -117,6 +126,23 @@ async function mailsFor(
           body: message.body,
         }),
       });
+      // CC participants get the public reply too, with a link to the portal's sign-in, never the requester's
+      // own access link (that would open the ticket as the requester).
+      for (const participant of await ticketParticipantsOf(scope, ticket.id)) {
+        mails.push({
+          kind: 'agent_replied',
+          audience: 'customer',
+          to: participant,
+          autoSubmitted: null,
+          ticketMessageId: message.id,
+          rendered: await agentReplyEmail({
+            brand: sender.brand,
+            ticket: { ...(await ref('agent')), url: links.portal },
+            agentName,
+            body: message.body,
+          }),
+        });
+      }
     } else if (message.authorType === 'customer') {
       const agents = await agentRecipients(scope, {
         type: 'customer_replied',
@@ -182,6 +208,7 @@ export async function queueTicketNotifications(scope: TenantScope, eventId: stri
   const links = {
     displayNumber: formatTicketNumber(settings, ticket.number, ticket.createdAt),
     agent: new URL(`/agent/tickets/${ticket.id}`, env.APP_URL).toString(),
+    portal: new URL(`/${sender.slug}/portal`, env.APP_URL).toString(),
     customer: () =>
       (customerUrl ??= ticketAccessUrl({
         tenantId: scope.tenantId,
@@ -190,7 +217,13 @@ export async function queueTicketNotifications(scope: TenantScope, eventId: stri
         ticketId: ticket.id,
       })),
   };
-  const mails = await mailsFor(scope, event, ticket, sender, links);
+  const all = await mailsFor(scope, event, ticket, sender, links);
+  // Mail to an address a delivery report marked bouncing is held (not queued): it would only bounce again.
+  const bouncing = await bouncingAddresses(
+    scope,
+    all.filter((m) => m.audience === 'customer').map((m) => m.to.email),
+  );
+  const mails = all.filter((m) => m.audience !== 'customer' || !bouncing.has(m.to.email.toLowerCase()));
   if (!mails.length) return [];
   const replyToken = await ticketReplyToken(scope, ticket.id);
   return queueTicketMails(scope, { ticketId: ticket.id, eventId, sender, replyToken }, mails);

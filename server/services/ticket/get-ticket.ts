@@ -4,12 +4,16 @@ import type { TenantScope } from '@/server/db/tenant';
 import { notFound } from '@/server/errors';
 import { explainTicketSla } from '@/server/services/sla/explain-ticket-sla';
 import { ticketMailFailures } from './mail-failures';
+import { ticketMailContacts } from './mail-contacts';
 import { findDuplicates, requesterTickets, ticketRowQuery, toTicketRow } from './queries';
 import { getTicketSettings } from './settings';
 
 export async function attachmentsByMessage(scope: TenantScope, messageIds: string[]) {
   if (!messageIds.length)
-    return new Map<string, Array<{ id: string; filename: string; contentType: string; sizeBytes: number }>>();
+    return new Map<
+      string,
+      Array<{ id: string; filename: string; contentType: string; sizeBytes: number; contentId: string | null }>
+    >();
   const rows = await scope.db
     .select({
       id: attachments.id,
@@ -17,10 +21,14 @@ export async function attachmentsByMessage(scope: TenantScope, messageIds: strin
       filename: attachments.filename,
       contentType: attachments.contentType,
       sizeBytes: attachments.sizeBytes,
+      contentId: attachments.contentId,
     })
     .from(attachments)
     .where(inArray(attachments.messageId, messageIds));
-  const map = new Map<string, Array<{ id: string; filename: string; contentType: string; sizeBytes: number }>>();
+  const map = new Map<
+    string,
+    Array<{ id: string; filename: string; contentType: string; sizeBytes: number; contentId: string | null }>
+  >();
   for (const { messageId, ...a } of rows) map.set(messageId!, [...(map.get(messageId!) ?? []), a]);
   return map;
 }
@@ -114,5 +122,6 @@ export async function getTicketDetail(scope: TenantScope, ticketId: string) {
       subject: full!.subject,
     }),
     sla: await explainTicketSla(scope, ticketId),
+    mailContacts: await ticketMailContacts(scope, { id: ticketId, requesterId: full!.requesterId }),
   };
 }

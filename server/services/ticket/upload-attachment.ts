@@ -20,7 +20,7 @@ function cleanFilename(name: string) {
 /** Stores an upload after checking its size and its type by content; it is linked to a message later. */
 export async function uploadAttachment(
   scope: TenantScope,
-  input: { filename: string; bytes: Uint8Array; actor: TicketActor },
+  input: { filename: string; bytes: Uint8Array; actor: TicketActor; contentId?: string | null },
 ) {
   if (input.bytes.byteLength === 0) throw new AppError('BAD_REQUEST', 'The file is empty.');
   if (input.bytes.byteLength > ATTACHMENT_LIMITS.maxBytes) {
@@ -49,6 +49,8 @@ export async function uploadAttachment(
       sha256: crypto.createHash('sha256').update(input.bytes).digest('hex'),
       uploadedByUserId: input.actor.type === 'agent' ? input.actor.userId : null,
       uploadedByCustomerId: input.actor.type === 'customer' ? input.actor.customerId : null,
+      // Only a plain token is kept: it is matched against [cid:…] in the text, never put into markup.
+      contentId: input.contentId?.replace(/[^\x21-\x7e]|[<>[\]]/g, '').slice(0, 200) || null,
     })
     .returning({
       id: attachments.id,

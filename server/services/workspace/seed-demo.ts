@@ -8,6 +8,7 @@ import { createCustomer } from '@/server/services/customer/customers';
 import { createTeam } from '@/server/services/team/teams';
 import { signUpWithWorkspace } from './create-workspace';
 import { seedDemoWidget } from '@/server/services/widget/seed-demo-widget';
+import { seedDemoInbound } from '@/server/services/inbound/seed-demo-inbound';
 import { seedDemoTickets } from './seed-demo-tickets';
 
 export const DEMO_WORKSPACE = { name: 'Acme Support', slug: 'acme' };
@@ -62,5 +63,6 @@ export async function seedDemoIfEmpty() {
     },
     ownerId,
   );
+  await seedDemoInbound(workspace.id);
   return true;
 }

@@ -2,6 +2,7 @@ import pino from 'pino';
 import crypto from 'node:crypto';
 import pg from 'pg';
 import { loadDotEnv } from '../../../scripts/load-env';
+import { freshBenchDatabase } from '../fresh-database';
 import { loadAverage, machineInfo, writeResults } from '../report';
 import { summarize, timed, type Summary } from '../stats';
 import { seedClocks } from './seed-clocks';
@@ -41,37 +42,11 @@ const BREACH_DELAY_TARGET_MS = 2_000;
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const mark = (ok: boolean) => (ok ? '✓' : '✗');
 
-function withDatabase(url: string, database: string) {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
-
-/**
- * cairn_bench_sla(_quick), or `<name>_sla(_quick)` when DATABASE_URL names a bench database of its own
- * (e.g. cairn_bench_wt): checkouts sharing one server do not drop each other's database mid-run.
- */
-function databaseName(serverUrl: string) {
-  const named = new URL(serverUrl).pathname.slice(1);
-  const base = named.includes('bench') ? `${named}_sla` : 'cairn_bench_sla';
-  return (quick ? `${base}_quick` : base).slice(0, 63);
-}
-
-async function freshDatabase(serverUrl: string) {
-  const DB_NAME = databaseName(serverUrl);
-  const admin = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') });
-  await admin.connect();
-  await admin.query(`drop database if exists ${DB_NAME} with (force)`);
-  await admin.query(`create database ${DB_NAME}`);
-  await admin.end();
-  return withDatabase(serverUrl, DB_NAME);
-}
-
 async function main() {
   loadDotEnv();
   const serverUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
   const redisBase = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
-  const ownerUrl = await freshDatabase(serverUrl);
+  const ownerUrl = await freshBenchDatabase(serverUrl, 'sla', quick);
   // Everything imported from here on reads its configuration from these.
   process.env.DATABASE_URL = ownerUrl;
   delete process.env.DATABASE_APP_URL;
