@@ -11,3 +11,5 @@ export * from './privacy';
 export * from './outbound-checks';
 export * from './inbound';
 export * from './imap';
+export * from './assignment';
+export * from './triage';
