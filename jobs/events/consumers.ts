@@ -1,6 +1,7 @@
 import type { DomainEventType } from '@/lib/constants/outbox';
 import { componentLogger } from '@/server/log';
 import type { TenantScope } from '@/server/db/tenant';
+import { assignOnEvent } from '@/server/services/assignment/assign-on-event';
 import { notifySlaEscalation } from '@/server/services/notification/notify-sla-escalation';
 import { NOTIFYING_EVENT_TYPES, notifyTicketEvent } from '@/server/services/notification/notify-ticket-event';
 import type { DomainEvent } from '@/server/services/outbox/domain-event';
@@ -56,8 +57,25 @@ const escalationMails: EventConsumer = {
   },
 };
 
+/**
+ * A new ticket, or one moved to a team, goes to an agent by the team's assignment policy. First in the
+ * list: the creation's notification then reaches the agent picked rather than the whole team.
+ */
+const teamAssignment: EventConsumer = {
+  name: 'team-assignment',
+  types: ['ticket.created', 'ticket.assigned'],
+  async handle(scope, event) {
+    await assignOnEvent(scope, event);
+  },
+};
+
 /** The one place consumers plug in. */
-export const EVENT_CONSUMERS: readonly EventConsumer[] = [ticketNotifications, escalationMails, debugLog];
+export const EVENT_CONSUMERS: readonly EventConsumer[] = [
+  teamAssignment,
+  ticketNotifications,
+  escalationMails,
+  debugLog,
+];
 
 export function consumersOf(consumers: readonly EventConsumer[], type: DomainEventType) {
   return consumers.filter((c) => c.types === 'all' || c.types.includes(type));

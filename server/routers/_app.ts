@@ -1,5 +1,6 @@
 import { router } from '@/server/trpc/init';
 import { accountRouter, sessionRouter } from './account';
+import { assignmentRouter } from './assignment';
 import { authRouter } from './auth';
 import { customerRouter, organizationRouter } from './customer';
 import { domainRouter } from './domain';
@@ -25,6 +26,7 @@ export const appRouter = router({
   member: memberRouter,
   invitation: invitationRouter,
   team: teamRouter,
+  assignment: assignmentRouter,
   customer: customerRouter,
   organization: organizationRouter,
   domain: domainRouter,

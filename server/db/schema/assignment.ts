@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { WorkingHours } from '@/lib/assignment/working-hours';
 import { AGENT_AVAILABILITY, ASSIGNMENT_POLICIES } from '@/lib/constants/assignment';
 import { id, updatedAt } from './columns';
 import { teams } from './memberships';
@@ -32,8 +33,6 @@ export const teamAssignmentSettings = pgTable(
   (t) => [uniqueIndex('team_assignment_settings_team_key').on(t.teamId)],
 );
 
-/** Optional working hours: days 0 (Sunday) to 6, "HH:MM" in the agent's time zone. */
-export type WorkingHours = { timeZone: string; days: number[]; start: string; end: string };
 
 /** What assignment knows of an agent in a workspace; an agent without a row is available, default capacity. */
 export const agentProfiles = pgTable(
