@@ -48,6 +48,7 @@ CREATE TABLE "triage_settings" (
 	"trained_on" integer DEFAULT 0 NOT NULL,
 	"held_back" integer DEFAULT 0 NOT NULL,
 	"trained_at" timestamp with time zone,
+	"train_requested_at" timestamp with time zone,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint

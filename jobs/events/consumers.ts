@@ -2,6 +2,8 @@ import type { DomainEventType } from '@/lib/constants/outbox';
 import { componentLogger } from '@/server/log';
 import type { TenantScope } from '@/server/db/tenant';
 import { assignOnEvent } from '@/server/services/assignment/assign-on-event';
+import { addArticleSuggestions } from '@/server/services/triage/add-article-suggestions';
+import { suggestTriage } from '@/server/services/triage/suggest-triage';
 import { notifySlaEscalation } from '@/server/services/notification/notify-sla-escalation';
 import { NOTIFYING_EVENT_TYPES, notifyTicketEvent } from '@/server/services/notification/notify-ticket-event';
 import type { DomainEvent } from '@/server/services/outbox/domain-event';
@@ -69,9 +71,29 @@ const teamAssignment: EventConsumer = {
   },
 };
 
+/** A new ticket's predicted category and priority, kept as a suggestion for the agent (never applied here). */
+const triageSuggestion: EventConsumer = {
+  name: 'triage-suggestion',
+  types: ['ticket.created'],
+  async handle(scope, event) {
+    await suggestTriage(scope, event.data.ticketId);
+  },
+};
+
+/** The help-center articles that may answer a new ticket, as an internal note (a workspace setting). */
+const articleSuggestions: EventConsumer = {
+  name: 'article-suggestions',
+  types: ['ticket.created'],
+  async handle(scope, event) {
+    await addArticleSuggestions(scope, event.data.ticketId);
+  },
+};
+
 /** The one place consumers plug in. */
 export const EVENT_CONSUMERS: readonly EventConsumer[] = [
   teamAssignment,
+  triageSuggestion,
+  articleSuggestions,
   ticketNotifications,
   escalationMails,
   debugLog,

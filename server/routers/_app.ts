@@ -13,6 +13,7 @@ import { portalRouter } from './portal';
 import { privacyRequestRouter, retentionSettingsRouter } from './privacy';
 import { teamRouter } from './team';
 import { ticketRouter } from './ticket';
+import { triageRouter } from './triage';
 import { categoryRouter, macroRouter, savedViewRouter, ticketFieldRouter, ticketSettingsRouter } from './ticket-config';
 import { liveRouter } from './live';
 import { businessCalendarRouter, slaPolicyRouter, slaReportRouter, slaSettingsRouter } from './sla';
@@ -32,6 +33,7 @@ export const appRouter = router({
   domain: domainRouter,
   portal: portalRouter,
   ticket: ticketRouter,
+  triage: triageRouter,
   category: categoryRouter,
   ticketField: ticketFieldRouter,
   savedView: savedViewRouter,

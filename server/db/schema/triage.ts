@@ -26,6 +26,8 @@ export const triageSettings = pgTable(
     trainedOn: integer('trained_on').notNull().default(0),
     heldBack: integer('held_back').notNull().default(0),
     trainedAt: timestamp('trained_at', { withTimezone: true }),
+    /** Set by the admin's "Retrain now"; the training job clears it, so the page can say it is waiting. */
+    trainRequestedAt: timestamp('train_requested_at', { withTimezone: true }),
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex('triage_settings_tenant_key').on(t.tenantId)],
