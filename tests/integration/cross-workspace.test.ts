@@ -47,6 +47,7 @@ import { inboundIsolationCases } from '../helpers/inbound-isolation';
 import { privacyIsolationCases } from '../helpers/privacy-isolation';
 import { jobIsolationCases } from '../helpers/job-isolation';
 import { sessionIsolationCases } from '../helpers/session-isolation';
+import { assignmentIsolationCases } from '../helpers/assignment-isolation';
 import {
   createTestCategory,
   createTestField,
@@ -1043,6 +1044,8 @@ const CASES: Record<string, IsolationCase> = {
   ...privacyIsolationCases(() => ({ A, B, asA })),
   // ── a person's own password and sessions (cases in tests/helpers/session-isolation.ts) ──
   ...sessionIsolationCases(() => ({ A, B, asA })),
+  // ── assignment policies, availability and triage (cases in tests/helpers/assignment-isolation.ts) ──
+  ...assignmentIsolationCases(() => ({ A, B, asA })),
 };
 
 describe('cross-workspace isolation', () => {
