@@ -12,6 +12,7 @@ import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
 import { ActivityLog, type NameLookup } from './activity-log';
 import { DuplicateSuggestions } from './duplicate-suggestions';
+import { TriageSuggestion } from './triage-suggestion';
 import { ReplyBox, type ReplyMode } from './reply-box';
 import { RequesterPanel } from './requester-panel';
 import { TicketHeader } from './ticket-header';
@@ -111,6 +112,7 @@ function TicketScreen({
           </div>
         ) : null}
         <DuplicateSuggestions ticket={ticket} duplicates={detail.duplicates} />
+        <TriageSuggestion ticketId={ticket.id} onChanged={refreshAndAcknowledge} />
       </div>
       <aside
         aria-label="Ticket details"
