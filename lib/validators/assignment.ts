@@ -15,21 +15,30 @@ const timeZone = z.string().refine(
   { message: 'Use a time zone like Europe/Berlin or America/New_York.' },
 );
 
-export const workingHoursInput = z.strictObject({
-  timeZone,
-  days: z
-    .array(z.number().int().min(0).max(6))
-    .min(1, { message: 'Pick at least one working day.' })
-    .max(7)
-    .transform((days) => [...new Set(days)].sort()),
-  start: hhmm,
-  end: hhmm,
-}).refine((h) => h.start !== h.end, { message: 'Working hours need a start and an end that differ.', path: ['end'] });
+export const workingHoursInput = z
+  .strictObject({
+    timeZone,
+    days: z
+      .array(z.number().int().min(0).max(6))
+      .min(1, { message: 'Pick at least one working day.' })
+      .max(7)
+      .transform((days) => [...new Set(days)].sort()),
+    start: hhmm,
+    end: hhmm,
+  })
+  .refine((h) => h.start !== h.end, { message: 'Working hours need a start and an end that differ.', path: ['end'] });
 
 /** Lower-cased, trimmed, de-duplicated words: what tickets' tags and category names are compared with. */
 const wordList = (max: number, what: string) =>
   z
-    .array(z.string().trim().toLowerCase().min(1).max(60, { message: `Keep each ${what} under 60 characters.` }))
+    .array(
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .min(1)
+        .max(60, { message: `Keep each ${what} under 60 characters.` }),
+    )
     .max(max, { message: `List at most ${max} ${what}s.` })
     .transform((words) => [...new Set(words)]);
 

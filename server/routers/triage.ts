@@ -1,8 +1,4 @@
-import {
-  acceptTriageSuggestionInput,
-  triageSuggestionInput,
-  updateTriageSettingsInput,
-} from '@/lib/validators/triage';
+import { acceptTriageSuggestionInput, triageSuggestionInput, updateTriageSettingsInput } from '@/lib/validators/triage';
 import { adminProcedure, agentProcedure, router } from '@/server/trpc/init';
 import {
   acceptTriageSuggestion,

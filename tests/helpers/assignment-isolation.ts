@@ -24,7 +24,13 @@ async function suggestOn(side: Side, categoryId: string | null = null) {
   await inWs(side, ({ db }) =>
     db
       .insert(ticketTriageSuggestions)
-      .values({ tenantId: side.ws.id, ticketId: side.ticket.id, categoryId, priority: 'urgent', priorityConfidence: 0.9 })
+      .values({
+        tenantId: side.ws.id,
+        ticketId: side.ticket.id,
+        categoryId,
+        priority: 'urgent',
+        priorityConfidence: 0.9,
+      })
       .onConflictDoUpdate({ target: ticketTriageSuggestions.ticketId, set: { status: 'open' } }),
   );
 }
@@ -113,7 +119,7 @@ export function assignmentIsolationCases(sides: () => { A: Side; B: Side; asA: C
     },
     'triage.retrain': {
       kind: 'scoped',
-      why: "asks to retrain A only",
+      why: 'asks to retrain A only',
       run: async () => {
         const { B, asA } = sides();
         await asA.triage.retrain();

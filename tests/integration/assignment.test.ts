@@ -5,13 +5,7 @@ import { processEventDispatch } from '@/jobs/processors/event-dispatch';
 import { outbox, ticketActivities, tickets } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
 import { assignByPolicy } from '@/server/services/assignment/assign-by-policy';
-import {
-  assigneeOf,
-  createAssignedTeam,
-  dispatchEvents,
-  pendingEvents,
-  setProfile,
-} from '../helpers/assignment';
+import { assigneeOf, createAssignedTeam, dispatchEvents, pendingEvents, setProfile } from '../helpers/assignment';
 import { callerFor } from '../helpers/caller';
 import { addMember, createTestCustomer, createWorkspace, type TestWorkspace } from '../helpers/factories';
 import { createTestTicket } from '../helpers/ticket-factories';
@@ -108,7 +102,11 @@ describe('assignment policies', () => {
 
   it('an unassignable ticket stays in the team queue and alerts the team lead once', async () => {
     const lead = await addMember(ws.id, 'agent');
-    const { team, agents } = await createAssignedTeam(ws.id, { agents: 1, policy: 'least_loaded', leadUserId: lead.userId });
+    const { team, agents } = await createAssignedTeam(ws.id, {
+      agents: 1,
+      policy: 'least_loaded',
+      leadUserId: lead.userId,
+    });
     await setProfile(ws.id, agents[0]!.userId, { availability: 'away' });
     const ticket = await createTestTicket(ws.id, { teamId: team.id });
     const [eventId] = await pendingEvents(ws.id, ticket.id, 'ticket.created');
@@ -141,7 +139,11 @@ describe('assignment policies', () => {
     const { ticket, assigneeId } = await fileAndAssign(team.id, { requesterId: customer.id });
     expect(assigneeId).toBe(second.userId);
     const [entry] = await runInTenant(ws.id, ({ db }) =>
-      db.select().from(ticketActivities).where(eq(ticketActivities.ticketId, ticket.id)).orderBy(ticketActivities.createdAt),
+      db
+        .select()
+        .from(ticketActivities)
+        .where(eq(ticketActivities.ticketId, ticket.id))
+        .orderBy(ticketActivities.createdAt),
     );
     expect(entry).toBeDefined();
     // Away: the policy decides.
@@ -238,6 +240,9 @@ describe('settings through the router', () => {
       workingHours: { timeZone: 'Europe/Berlin', days: [1, 5], start: '09:00', end: '17:00' },
     });
     // The admin's capacity survived the agent's own change.
-    expect((await admin.assignment.team({ teamId: team.id })).agents[0]).toMatchObject({ capacity: 4, availability: 'away' });
+    expect((await admin.assignment.team({ teamId: team.id })).agents[0]).toMatchObject({
+      capacity: 4,
+      availability: 'away',
+    });
   });
 });

@@ -102,7 +102,9 @@ describe('triage classifier', () => {
       db
         .select()
         .from(ticketActivities)
-        .where(and(eq(ticketActivities.ticketId, ticket.id), eq(ticketActivities.reason, 'Triage suggestion accepted'))),
+        .where(
+          and(eq(ticketActivities.ticketId, ticket.id), eq(ticketActivities.reason, 'Triage suggestion accepted')),
+        ),
     );
     expect(entry).toMatchObject({ actorType: 'agent', actorUserId: agent.userId });
     expect(entry!.changes).toEqual({ categoryId: { from: null, to: billing.id } });

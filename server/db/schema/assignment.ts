@@ -33,7 +33,6 @@ export const teamAssignmentSettings = pgTable(
   (t) => [uniqueIndex('team_assignment_settings_team_key').on(t.teamId)],
 );
 
-
 /** What assignment knows of an agent in a workspace; an agent without a row is available, default capacity. */
 export const agentProfiles = pgTable(
   'agent_profiles',

@@ -90,7 +90,8 @@ export async function assignByPolicy(
   const ticket = await loadTicketForUpdate(scope, ticketId);
   if (ticket.assigneeId) return { outcome: 'skipped', reason: 'assigned' };
   if (ticket.teamId !== found.teamId) return assignByPolicy(scope, ticketId, options);
-  if (!(UNSOLVED_STATUSES as readonly string[]).includes(ticket.status)) return { outcome: 'skipped', reason: 'closed' };
+  if (!(UNSOLVED_STATUSES as readonly string[]).includes(ticket.status))
+    return { outcome: 'skipped', reason: 'closed' };
 
   const now = options.now ?? new Date();
   const config = settings.config;

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { acceptTriageSuggestionInput } from '@/lib/validators/triage';
 import { ticketCategories, ticketTriageSuggestions } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
-import { AppError, notFound } from '@/server/errors';
+import { AppError } from '@/server/errors';
 import type { StaffScope } from '@/server/services/types';
 import { commitTicketChange } from '@/server/services/ticket/commit-ticket-change';
 import { loadTicketForUpdate } from '@/server/services/ticket/load-ticket';
@@ -29,9 +29,16 @@ export async function getTriageSuggestion(scope: TenantScope, input: { ticketId:
   return {
     ticketId: suggestion.ticketId,
     category: suggestion.categoryId
-      ? { id: suggestion.categoryId, name: row.categoryName ?? '', color: row.categoryColor ?? '#64748b', confidence: suggestion.categoryConfidence ?? 0 }
+      ? {
+          id: suggestion.categoryId,
+          name: row.categoryName ?? '',
+          color: row.categoryColor ?? '#64748b',
+          confidence: suggestion.categoryConfidence ?? 0,
+        }
       : null,
-    priority: suggestion.priority ? { value: suggestion.priority, confidence: suggestion.priorityConfidence ?? 0 } : null,
+    priority: suggestion.priority
+      ? { value: suggestion.priority, confidence: suggestion.priorityConfidence ?? 0 }
+      : null,
   };
 }
 

@@ -29,9 +29,7 @@ async function solvedTickets(scope: TenantScope) {
  */
 export async function trainTriage(scope: TenantScope) {
   const rows = await solvedTickets(scope);
-  const byCategory: Example[] = rows
-    .filter((r) => r.category_id)
-    .map((r) => ({ text: r.text, label: r.category_id! }));
+  const byCategory: Example[] = rows.filter((r) => r.category_id).map((r) => ({ text: r.text, label: r.category_id! }));
   const byPriority: Example[] = rows.map((r) => ({ text: r.text, label: r.priority }));
   const measure = (examples: Example[]) => {
     const { train, test } = holdBack(examples);

@@ -27,7 +27,11 @@ describe('pickAgent', () => {
   });
 
   it('least loaded compares weighted load, then ticket count, then id', () => {
-    const team = [agent('a', { load: 4, openCount: 1 }), agent('b', { load: 3, openCount: 3 }), agent('c', { load: 3, openCount: 2 })];
+    const team = [
+      agent('a', { load: 4, openCount: 1 }),
+      agent('b', { load: 3, openCount: 3 }),
+      agent('c', { load: 3, openCount: 2 }),
+    ];
     expect(pickAgent('least_loaded', team, context)).toBe('c');
   });
 

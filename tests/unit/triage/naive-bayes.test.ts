@@ -53,7 +53,12 @@ describe('multinomial naive Bayes', () => {
     const { train, test } = holdBack([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(test).toEqual([5, 10]);
     expect(train).toHaveLength(8);
-    expect(accuracyOf(model, [{ text: 'refund invoice', label: 'billing' }, { text: 'refund invoice', label: 'shipping' }])).toBe(0.5);
+    expect(
+      accuracyOf(model, [
+        { text: 'refund invoice', label: 'billing' },
+        { text: 'refund invoice', label: 'shipping' },
+      ]),
+    ).toBe(0.5);
     expect(accuracyOf(model, [])).toBeNull();
   });
 });
