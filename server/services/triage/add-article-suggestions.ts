@@ -6,7 +6,7 @@ import { searchArticlesAsStaff } from '@/server/services/help/staff-search';
 import { addMessage } from '@/server/services/ticket/add-message';
 import { loadTicketForUpdate } from '@/server/services/ticket/load-ticket';
 import { readTriageSettings } from './triage-settings';
-import { ticketText } from './suggest-triage';
+import { stillOpen, ticketText } from './suggest-triage';
 
 /** Articles a note lists; the search's own ranking decides which. */
 const ARTICLE_LIMIT = 3;
@@ -22,7 +22,7 @@ export async function addArticleSuggestions(scope: TenantScope, ticketId: string
   const settings = await readTriageSettings(scope);
   if (settings && !settings.kbNoteEnabled) return null;
   const ticket = await ticketText(scope, ticketId);
-  if (!ticket) return null;
+  if (!ticket || !stillOpen(ticket)) return null;
   const query = ticket.text.replace(/\s+/g, ' ').trim().slice(0, QUERY_CHARS);
   const { items } = await searchArticlesAsStaff(scope, { query, limit: ARTICLE_LIMIT, matchAny: true });
   if (!items.length) return null;

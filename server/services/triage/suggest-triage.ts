@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { TICKET_PRIORITIES, type TicketPriority } from '@/lib/constants/ticket';
+import { TICKET_PRIORITIES, UNSOLVED_STATUSES, type TicketPriority, type TicketStatus } from '@/lib/constants/ticket';
 import { predictNaiveBayes } from '@/lib/triage/naive-bayes';
 import { ticketCategories, ticketTriageSuggestions } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
@@ -7,8 +7,13 @@ import { readTriageSettings } from './triage-settings';
 
 /** The text a new ticket is judged by: what the models were trained on (subject and first message). */
 export async function ticketText(scope: TenantScope, ticketId: string) {
-  const { rows } = await scope.db.execute<{ text: string; category_id: string | null; priority: TicketPriority }>(sql`
-    select t.subject || E'\n' || coalesce(m.body, '') as text, t.category_id, t.priority
+  const { rows } = await scope.db.execute<{
+    text: string;
+    category_id: string | null;
+    priority: TicketPriority;
+    status: TicketStatus;
+  }>(sql`
+    select t.subject || E'\n' || coalesce(m.body, '') as text, t.category_id, t.priority, t.status
     from tickets t
     left join lateral (
       select body from ticket_messages where ticket_id = t.id order by created_at limit 1
@@ -16,6 +21,10 @@ export async function ticketText(scope: TenantScope, ticketId: string) {
     where t.id = ${ticketId}`);
   return rows[0] ?? null;
 }
+
+/** Suggestions and notes are for tickets still being worked: one solved before its event was dispatched gets none. */
+export const stillOpen = (ticket: { status: TicketStatus }) =>
+  (UNSOLVED_STATUSES as readonly string[]).includes(ticket.status);
 
 /**
  * Predicts a new ticket's category and priority and keeps what clears the admin's threshold and differs
@@ -26,7 +35,7 @@ export async function suggestTriage(scope: TenantScope, ticketId: string) {
   const settings = await readTriageSettings(scope);
   if (!settings?.categoryModel && !settings?.priorityModel) return null;
   const ticket = await ticketText(scope, ticketId);
-  if (!ticket) return null;
+  if (!ticket || !stillOpen(ticket)) return null;
   const threshold = settings.threshold;
   const category = settings.categoryModel ? predictNaiveBayes(settings.categoryModel, ticket.text) : null;
   const priority = settings.priorityModel ? predictNaiveBayes(settings.priorityModel, ticket.text) : null;

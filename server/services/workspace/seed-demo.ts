@@ -5,6 +5,7 @@ import { hashPassword } from '@/server/services/auth/password';
 import { seedDemoArticles } from '@/server/services/help/seed-demo-articles';
 import { createCustomer } from '@/server/services/customer/customers';
 import { createTeam } from '@/server/services/team/teams';
+import { seedDemoTriage } from './seed-demo-triage';
 import { signUpWithWorkspace } from './create-workspace';
 import { seedDemoTickets } from './seed-demo-tickets';
 
@@ -38,6 +39,7 @@ export async function seedDemoIfEmpty() {
     workspace.id,
     async (scope) => {
       const team = await createTeam(scope, { name: 'Frontline', description: 'First response for every new ticket' });
+      const agentIds: string[] = [];
       for (const agent of agents) {
         const [user] = await scope.db
           .insert(users)
@@ -50,11 +52,13 @@ export async function seedDemoIfEmpty() {
           .returning({ id: users.id });
         await scope.db.insert(memberships).values({ tenantId: workspace.id, userId: user!.id, role: 'agent' });
         await scope.db.insert(teamMembers).values({ tenantId: workspace.id, teamId: team.id, userId: user!.id });
+        agentIds.push(user!.id);
       }
       for (const customer of DEMO_CUSTOMERS) await createCustomer(scope, customer);
       const owner = { ...scope, actor: { userId: ownerId, role: 'owner' as const } };
       await seedDemoArticles(owner);
       await seedDemoTickets(owner);
+      await seedDemoTriage(owner, agentIds);
     },
     ownerId,
   );
