@@ -4,7 +4,7 @@ import {
   updateAgentProfileInput,
   updateTeamAssignmentInput,
 } from '@/lib/validators/assignment';
-import { adminProcedure, router, tenantProcedure } from '@/server/trpc/init';
+import { adminProcedure, agentProcedure, router, tenantProcedure } from '@/server/trpc/init';
 import { getMyAvailability, setMyAvailability } from '@/server/services/assignment/availability';
 import {
   getTeamAssignment,
@@ -20,8 +20,8 @@ export const assignmentRouter = router({
   updateAgent: adminProcedure
     .input(updateAgentProfileInput)
     .mutation(({ ctx, input }) => updateAgentProfile(ctx.scope, input)),
-  myAvailability: tenantProcedure.query(({ ctx }) => getMyAvailability(ctx.scope)),
-  setMyAvailability: tenantProcedure
+  myAvailability: agentProcedure.query(({ ctx }) => getMyAvailability(ctx.scope)),
+  setMyAvailability: agentProcedure
     .input(setAvailabilityInput)
     .mutation(({ ctx, input }) => setMyAvailability(ctx.scope, input)),
 });
