@@ -17,6 +17,7 @@ import { processOutboundCheck } from './processors/outbound-check';
 import { processOutboxSweep } from './processors/outbox-sweep';
 import { processSlaCheck, processSlaRecomputeWorkspace, processSlaSweep } from './processors/sla';
 import { processTicketsAutoClose } from './processors/tickets-auto-close';
+import { processTriageTrain, processTriageTrainAll, TRIAGE_TRAIN_EVERY_MS } from './processors/triage-train';
 import {
   onPrivacyJobFailed,
   processPrivacyRequestJob,
@@ -44,6 +45,8 @@ const PROCESSORS: { [N in JobName]: Processor<N> } = {
   'inbound.process': processInboundProcess,
   'imap.poll': processImapPoll,
   'imap.sweep': processImapSweep,
+  'triage.train': processTriageTrain,
+  'triage.trainAll': processTriageTrainAll,
 };
 
 async function dispatch(job: Job) {
@@ -105,6 +108,7 @@ const SCHEDULERS = [
   { key: 'privacy-retention', every: RETENTION_EVERY_MS, name: 'privacy.retention' },
   { key: 'domain-recheck', every: DOMAIN_RECHECK_EVERY_MS, name: 'domain.recheck' },
   { key: 'imap-sweep', every: IMAP_POLL_EVERY_MS, name: 'imap.sweep' },
+  { key: 'triage-train-all', every: TRIAGE_TRAIN_EVERY_MS, name: 'triage.trainAll' },
 ] as const;
 
 /**

@@ -4,8 +4,9 @@ import { Menu } from 'lucide-react';
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState, type ReactNode } from 'react';
+import { AvailabilityStatus } from '@/components/assignment/availability-status';
 import { Sheet } from '@/components/ui/sheet';
-import { ADMIN_ROLES, type MemberRole } from '@/lib/constants/workspace';
+import { ADMIN_ROLES, AGENT_ROLES, type MemberRole } from '@/lib/constants/workspace';
 import { useTRPC } from '@/lib/trpc/client';
 import { brandStyle } from './brand-style';
 import { CairnLogo } from './cairn-logo';
@@ -15,16 +16,21 @@ import { WorkspaceSwitcher } from './workspace-switcher';
 
 const isAdminRole = (role: MemberRole | undefined) =>
   Boolean(role && (ADMIN_ROLES as readonly string[]).includes(role));
+/** Viewers work no tickets: they have no status to set. */
+const worksTickets = (role: MemberRole | undefined) =>
+  Boolean(role && (AGENT_ROLES as readonly string[]).includes(role));
 
 function SidebarContent({
   user,
   signOutAction,
   isAdmin,
+  isAgent,
   onNavigate,
 }: {
   user: ShellUser;
   signOutAction: () => Promise<void>;
   isAdmin: boolean;
+  isAgent: boolean;
   onNavigate?: () => void;
 }) {
   return (
@@ -33,7 +39,8 @@ function SidebarContent({
       <div className="flex-1">
         <SidebarNav isAdmin={isAdmin} onNavigate={onNavigate} />
       </div>
-      <div className="border-t border-slate-200 pt-4">
+      <div className="space-y-3 border-t border-slate-200 pt-4">
+        {isAgent ? <AvailabilityStatus /> : null}
         <UserPanel user={user} signOutAction={signOutAction} />
       </div>
     </div>
@@ -54,6 +61,7 @@ export function AppShell({
   const current = useQuery(trpc.workspace.current.queryOptions());
   const [menuOpen, setMenuOpen] = useState(false);
   const isAdmin = isAdminRole(current.data?.role);
+  const isAgent = worksTickets(current.data?.role);
 
   return (
     <div className="min-h-screen md:flex" style={brandStyle(current.data?.branding.primaryColor)}>
@@ -83,6 +91,7 @@ export function AppShell({
           user={user}
           signOutAction={signOutAction}
           isAdmin={isAdmin}
+          isAgent={isAgent}
           onNavigate={() => setMenuOpen(false)}
         />
       </Sheet>
@@ -93,7 +102,7 @@ export function AppShell({
             <CairnLogo />
           </Link>
         </div>
-        <SidebarContent user={user} signOutAction={signOutAction} isAdmin={isAdmin} />
+        <SidebarContent user={user} signOutAction={signOutAction} isAdmin={isAdmin} isAgent={isAgent} />
       </aside>
 
       <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 focus:outline-none sm:px-6 lg:px-8">

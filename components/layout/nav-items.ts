@@ -27,6 +27,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { href: '/admin', label: 'Workspace', exact: true },
       { href: '/admin/members', label: 'Members' },
       { href: '/admin/teams', label: 'Teams' },
+      { href: '/admin/triage', label: 'Triage' },
       { href: '/admin/domains', label: 'Domains' },
       { href: '/admin/email', label: 'Email' },
       { href: '/admin/widget', label: 'Widget' },

@@ -50,6 +50,7 @@ export const ACTIVITY_LABELS: Record<string, string> = {
   customer_replied: 'replied',
   status_changed: 'changed the status',
   assigned: 'changed the assignment',
+  auto_assigned: 'assigned the ticket by assignment policy',
   updated: 'updated the ticket',
   merged: 'merged this ticket into another',
   merged_in: 'merged another ticket into this one',

@@ -13,6 +13,7 @@ import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
 import { ActivityLog, type NameLookup } from './activity-log';
 import { DuplicateSuggestions } from './duplicate-suggestions';
+import { TriageSuggestion } from './triage-suggestion';
 import { ReplyBox, type ReplyMode } from './reply-box';
 import { ContextCard } from './context-card';
 import { RequesterPanel } from './requester-panel';
@@ -113,6 +114,7 @@ function TicketScreen({
           </div>
         ) : null}
         <DuplicateSuggestions ticket={ticket} duplicates={detail.duplicates} />
+        <TriageSuggestion ticketId={ticket.id} onChanged={refreshAndAcknowledge} />
       </div>
       <aside
         aria-label="Ticket details"

@@ -2,6 +2,9 @@ import type { DomainEventType } from '@/lib/constants/outbox';
 import { componentLogger } from '@/server/log';
 import type { TenantScope } from '@/server/db/tenant';
 import { notifyBadRating } from '@/server/services/notification/notify-bad-rating';
+import { assignOnEvent } from '@/server/services/assignment/assign-on-event';
+import { addArticleSuggestions } from '@/server/services/triage/add-article-suggestions';
+import { suggestTriage } from '@/server/services/triage/suggest-triage';
 import { notifySlaEscalation } from '@/server/services/notification/notify-sla-escalation';
 import { NOTIFYING_EVENT_TYPES, notifyTicketEvent } from '@/server/services/notification/notify-ticket-event';
 import type { DomainEvent } from '@/server/services/outbox/domain-event';
@@ -57,6 +60,36 @@ const escalationMails: EventConsumer = {
   },
 };
 
+/**
+ * A new ticket, or one moved to a team, goes to an agent by the team's assignment policy. First in the
+ * list: the creation's notification then reaches the agent picked rather than the whole team.
+ */
+const teamAssignment: EventConsumer = {
+  name: 'team-assignment',
+  types: ['ticket.created', 'ticket.assigned'],
+  async handle(scope, event) {
+    await assignOnEvent(scope, event);
+  },
+};
+
+/** A new ticket's predicted category and priority, kept as a suggestion for the agent (never applied here). */
+const triageSuggestion: EventConsumer = {
+  name: 'triage-suggestion',
+  types: ['ticket.created'],
+  async handle(scope, event) {
+    await suggestTriage(scope, event.data.ticketId);
+  },
+};
+
+/** The help-center articles that may answer a new ticket, as an internal note (a workspace setting). */
+const articleSuggestions: EventConsumer = {
+  name: 'article-suggestions',
+  types: ['ticket.created'],
+  async handle(scope, event) {
+    await addArticleSuggestions(scope, event.data.ticketId);
+  },
+};
+
 /** A bad satisfaction rating alerts the team lead; automation rules will subscribe to `csat.received` too. */
 const badRatingAlerts: EventConsumer = {
   name: 'csat-bad-rating-alerts',
@@ -68,6 +101,9 @@ const badRatingAlerts: EventConsumer = {
 
 /** The one place consumers plug in. */
 export const EVENT_CONSUMERS: readonly EventConsumer[] = [
+  teamAssignment,
+  triageSuggestion,
+  articleSuggestions,
   ticketNotifications,
   escalationMails,
   badRatingAlerts,

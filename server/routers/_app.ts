@@ -1,5 +1,6 @@
 import { router } from '@/server/trpc/init';
 import { accountRouter, sessionRouter } from './account';
+import { assignmentRouter } from './assignment';
 import { authRouter } from './auth';
 import { csatRouter, csatSettingsRouter } from './csat';
 import { customerRouter, organizationRouter } from './customer';
@@ -13,6 +14,7 @@ import { portalRouter } from './portal';
 import { privacyRequestRouter, retentionSettingsRouter } from './privacy';
 import { teamRouter } from './team';
 import { ticketRouter } from './ticket';
+import { triageRouter } from './triage';
 import { categoryRouter, macroRouter, savedViewRouter, ticketFieldRouter, ticketSettingsRouter } from './ticket-config';
 import { liveRouter } from './live';
 import { businessCalendarRouter, slaPolicyRouter, slaReportRouter, slaSettingsRouter } from './sla';
@@ -28,11 +30,13 @@ export const appRouter = router({
   member: memberRouter,
   invitation: invitationRouter,
   team: teamRouter,
+  assignment: assignmentRouter,
   customer: customerRouter,
   organization: organizationRouter,
   domain: domainRouter,
   portal: portalRouter,
   ticket: ticketRouter,
+  triage: triageRouter,
   category: categoryRouter,
   ticketField: ticketFieldRouter,
   savedView: savedViewRouter,

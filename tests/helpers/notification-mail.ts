@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { processEmailSend } from '@/jobs/processors/email-send';
+import { EVENT_CONSUMERS, type EventConsumer } from '@/jobs/events/consumers';
 import { processEventDispatch } from '@/jobs/processors/event-dispatch';
 import { outbox, ticketMails } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
@@ -11,7 +12,10 @@ import { runInTenant } from '@/server/db/tenant';
  * Runs the event job once for each pending domain event of the workspace, oldest first, as the worker would:
  * notification mails are queued by the events' consumer, not by the services that changed the ticket.
  */
-export async function dispatchPendingEvents(workspaceId: string) {
+export async function dispatchPendingEvents(
+  workspaceId: string,
+  consumers: readonly EventConsumer[] = EVENT_CONSUMERS,
+) {
   const rows = await runInTenant(workspaceId, ({ db }) =>
     db
       .select({ id: outbox.id })
@@ -19,7 +23,7 @@ export async function dispatchPendingEvents(workspaceId: string) {
       .where(and(eq(outbox.status, 'pending'), eq(outbox.kind, 'event')))
       .orderBy(asc(outbox.createdAt)),
   );
-  for (const row of rows) await processEventDispatch({ tenantId: workspaceId, outboxId: row.id });
+  for (const row of rows) await processEventDispatch({ tenantId: workspaceId, outboxId: row.id }, consumers);
   return rows.length;
 }
 
@@ -73,8 +77,12 @@ export function headerText(headers: Map<string, unknown>, name: string): string 
 
 /** Marks a ticket's first customer mail failed, as an exhausted SMTP retry would; returns its mail id. */
 export async function failFirstCustomerMail(workspaceId: string, ticketId: string) {
-  // The ticket's mails exist once its ticket.created event has been handed to the notification consumer.
-  await dispatchPendingEvents(workspaceId);
+  // The ticket's mails exist once its ticket.created event has been handed to the notification consumer. Only
+  // that one: a workspace with hundreds of pending events (the role matrix) need not be assigned and triaged.
+  await dispatchPendingEvents(
+    workspaceId,
+    EVENT_CONSUMERS.filter((c) => c.name === 'ticket-notifications'),
+  );
   const mail = (await ticketMailRows(workspaceId, ticketId)).find((m) => m.audience === 'customer')!;
   await runInTenant(workspaceId, ({ db }) =>
     db

@@ -50,6 +50,7 @@ import { sessionIsolationCases } from '../helpers/session-isolation';
 import { widgetIsolationCases } from '../helpers/widget-isolation';
 import { csatIsolationCases } from '../helpers/csat-isolation';
 import { supportIsolationCases } from '../helpers/support-isolation';
+import { assignmentIsolationCases } from '../helpers/assignment-isolation';
 import {
   createTestCategory,
   createTestField,
@@ -1052,6 +1053,8 @@ const CASES: Record<string, IsolationCase> = {
   ...csatIsolationCases(() => ({ A, B, asA })),
   // ── support sessions and deflection (cases in tests/helpers/support-isolation.ts) ──
   ...supportIsolationCases(() => ({ A, B, asA })),
+  // ── assignment policies, availability and triage (cases in tests/helpers/assignment-isolation.ts) ──
+  ...assignmentIsolationCases(() => ({ A, B, asA })),
 };
 
 describe('cross-workspace isolation', () => {

@@ -5,20 +5,31 @@ import { articles, tickets, ticketSlaTargets } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
 import { seedDemoArticles } from '@/server/services/help/seed-demo-articles';
 import { seedDemoTickets } from '@/server/services/workspace/seed-demo-tickets';
+import { seedDemoTriage } from '@/server/services/workspace/seed-demo-triage';
 import { callerFor } from '../helpers/caller';
-import { addMember, asStaff, createTestCustomer, createWorkspace, type TestWorkspace } from '../helpers/factories';
+import {
+  addMember,
+  asStaff,
+  createTestCustomer,
+  createTestTeam,
+  createWorkspace,
+  type TestWorkspace,
+} from '../helpers/factories';
 
 // What a first look at the demo workspace shows (server/services/workspace/seed-demo.ts): a help center
 // worth searching and a desk with a ticket in every status, made through the services so the clocks are real.
 let ws: TestWorkspace;
+let agentId: string;
 beforeAll(async () => {
   ws = await createWorkspace();
-  await addMember(ws.id, 'agent');
+  agentId = (await addMember(ws.id, 'agent')).userId;
+  await createTestTeam(ws.id, { name: 'Frontline', memberUserIds: [agentId] });
   for (const name of ['Casey', 'Jordan', 'Riley']) await createTestCustomer(ws.id, { name });
   const owner = { userId: ws.owner.userId, role: 'owner' as const };
   await asStaff(ws.id, owner, async (scope) => {
     await seedDemoArticles(scope);
     await seedDemoTickets(scope);
+    await seedDemoTriage(scope, [agentId]);
   });
 });
 
@@ -62,5 +73,18 @@ describe('demo workspace', () => {
     }
     for (const status of ['new', 'open']) expect(clocks(status).every((c) => c.dueAt && !c.metAt)).toBe(true);
     for (const status of ['solved', 'closed']) expect(clocks(status).every((c) => c.metAt)).toBe(true);
+  });
+
+  it('assigns Frontline by least load and shows a trained classifier with its accuracy', async () => {
+    const owner = callerFor({ userId: ws.owner.userId, workspaceId: ws.id });
+    const team = (await owner.team.list()).find((t) => t.name === 'Frontline')!;
+    expect(await owner.assignment.team({ teamId: team.id })).toMatchObject({
+      policy: 'least_loaded',
+      preferPreviousAgent: true,
+      agents: [{ userId: agentId, capacity: 8, skills: ['account', 'login', 'api'] }],
+    });
+    const triage = await owner.triage.settings();
+    expect(triage.trainedOn).toBeGreaterThanOrEqual(12);
+    expect(triage.categoryAccuracy).not.toBeNull();
   });
 });

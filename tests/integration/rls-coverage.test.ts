@@ -6,7 +6,7 @@ import { updateCsatSettings } from '@/server/services/csat/settings';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { teams } from '@/server/db/schema';
+import { teams, ticketTriageSuggestions } from '@/server/db/schema';
 import { runInTenant, runWithoutTenant } from '@/server/db/tenant';
 import { APP_ROLE, ownerDatabaseUrl } from '@/server/db/urls';
 import { startSmtpCheck } from '@/server/services/outbound/smtp-check';
@@ -27,6 +27,8 @@ import {
 } from '../helpers/ticket-factories';
 import { seedHelpCenter } from '../helpers/help-factories';
 import { setUpTestWidget } from '../helpers/widget-factories';
+import { updateAgentProfile, updateTeamAssignment } from '@/server/services/assignment/team-assignment';
+import { updateTriageSettings } from '@/server/services/triage/triage-settings';
 import { createTestCalendar, createTestPolicy } from '../helpers/sla-factories';
 import { checkTicketSla } from '@/server/services/sla-check/check-ticket-sla';
 import { requestCustomerExport } from '@/server/services/privacy/request-privacy';
@@ -69,7 +71,7 @@ async function ownerQuery<T extends pg.QueryResultRow>(text: string, values: unk
 async function seedWorkspace() {
   const ws = await createWorkspace();
   const agent = await addMember(ws.id, 'agent');
-  await createTestTeam(ws.id, { memberUserIds: [agent.userId] });
+  const team = await createTestTeam(ws.id, { memberUserIds: [agent.userId] });
   const org = await createTestOrganization(ws.id);
   await createTestCustomer(ws.id, { organizationId: org.id });
   await addTestDomain(ws.id);
@@ -139,6 +141,19 @@ async function seedWorkspace() {
   await runInTenant(ws.id, (scope) =>
     recordSupportActivity(scope, { sessionId: randomUUID(), source: 'help_center', pagePath: '/help', kind: 'search' }),
   );
+  // Assignment and triage: a team policy, an agent's profile, the triage settings, and a suggestion as the
+  // ticket.created consumer leaves one (a trained model would need solved tickets).
+  await asStaff(ws.id, ws.owner, async (scope) => {
+    await updateTeamAssignment(scope, {
+      teamId: team.id,
+      policy: 'round_robin',
+      leadUserId: null,
+      preferPreviousAgent: false,
+    });
+    await updateAgentProfile(scope, { userId: agent.userId, capacity: 5, skills: ['billing'], languages: ['en'] });
+    await updateTriageSettings(scope, { threshold: 0.7, kbNoteEnabled: true });
+    await scope.db.insert(ticketTriageSuggestions).values({ tenantId: ws.id, ticketId: ticket.id, priority: 'high' });
+  });
   return ws;
 }
 
@@ -208,6 +223,10 @@ describe('catalog', () => {
         'csat_settings',
         'csat_surveys',
         'csat_rating_events',
+        'team_assignment_settings',
+        'agent_profiles',
+        'triage_settings',
+        'ticket_triage_suggestions',
       ]),
     );
   });

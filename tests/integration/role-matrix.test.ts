@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MemberRole } from '@/lib/constants/workspace';
-import { memberships } from '@/server/db/schema';
+import { memberships, ticketTriageSuggestions } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
 import { fileWidgetRequestInput } from '@/lib/validators/widget';
 import { fileWidgetRequest } from '@/server/services/widget/file-widget-request';
@@ -59,6 +59,14 @@ type Who = MemberRole | 'portal' | 'anonymous';
 type Row = { min: Tier; input?: (who: Who) => Promise<unknown> | unknown };
 
 const freshTicketId = async () => (await createTestTicket(W.id, { requesterId: customerId })).id;
+/** A fresh ticket with an open triage suggestion, as the ticket.created consumer leaves one. */
+const suggestedTicketId = async () => {
+  const ticketId = await freshTicketId();
+  await runInTenant(W.id, ({ db }) =>
+    db.insert(ticketTriageSuggestions).values({ tenantId: W.id, ticketId, priority: 'high', priorityConfidence: 0.9 }),
+  );
+  return ticketId;
+};
 /** The staff member making the call, or the owner when nobody or a customer calls. */
 const actorFor = (who: Who) => (who === 'portal' || who === 'anonymous' ? staff.owner : staff[who]);
 
@@ -137,6 +145,28 @@ const MATRIX: Record<string, Row> = {
     input: async () => ({ invitationId: (await createTestInvitation(W.id, staff.owner)).id }),
   },
 
+  'assignment.team': { min: 'viewer', input: async () => ({ teamId: (await createTestTeam(W.id)).id }) },
+  'assignment.updateTeam': {
+    min: 'admin',
+    input: async () => ({
+      teamId: (await createTestTeam(W.id)).id,
+      policy: 'round_robin',
+      leadUserId: null,
+      preferPreviousAgent: false,
+    }),
+  },
+  'assignment.updateAgent': {
+    min: 'admin',
+    input: () => ({ userId: staff.agent.userId, capacity: 5, skills: ['billing'], languages: [] }),
+  },
+  'assignment.myAvailability': { min: 'agent' },
+  'assignment.setMyAvailability': { min: 'agent', input: () => ({ availability: 'available', workingHours: null }) },
+  'triage.settings': { min: 'admin' },
+  'triage.updateSettings': { min: 'admin', input: () => ({ threshold: 0.6, kbNoteEnabled: true }) },
+  'triage.retrain': { min: 'admin' },
+  'triage.suggestion': { min: 'agent', input: () => ({ ticketId: ticket.id }) },
+  'triage.accept': { min: 'agent', input: async () => ({ ticketId: await suggestedTicketId() }) },
+  'triage.dismiss': { min: 'agent', input: async () => ({ ticketId: await suggestedTicketId() }) },
   'team.list': { min: 'viewer' },
   'team.create': { min: 'admin', input: () => ({ name: `Team ${uniqueSuffix()}` }) },
   'team.update': {

@@ -14,3 +14,5 @@ export * from './imap';
 export * from './widget';
 export * from './csat';
 export * from './support';
+export * from './assignment';
+export * from './triage';

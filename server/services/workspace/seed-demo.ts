@@ -6,6 +6,7 @@ import { seedDemoArticles } from '@/server/services/help/seed-demo-articles';
 import { seedDemoSupportSessions } from '@/server/services/support/seed-demo-sessions';
 import { createCustomer } from '@/server/services/customer/customers';
 import { createTeam } from '@/server/services/team/teams';
+import { seedDemoTriage } from './seed-demo-triage';
 import { signUpWithWorkspace } from './create-workspace';
 import { seedDemoWidget } from '@/server/services/widget/seed-demo-widget';
 import { seedDemoInbound } from '@/server/services/inbound/seed-demo-inbound';
@@ -41,6 +42,7 @@ export async function seedDemoIfEmpty() {
     workspace.id,
     async (scope) => {
       const team = await createTeam(scope, { name: 'Frontline', description: 'First response for every new ticket' });
+      const agentIds: string[] = [];
       for (const agent of agents) {
         const [user] = await scope.db
           .insert(users)
@@ -53,6 +55,7 @@ export async function seedDemoIfEmpty() {
           .returning({ id: users.id });
         await scope.db.insert(memberships).values({ tenantId: workspace.id, userId: user!.id, role: 'agent' });
         await scope.db.insert(teamMembers).values({ tenantId: workspace.id, teamId: team.id, userId: user!.id });
+        agentIds.push(user!.id);
       }
       for (const customer of DEMO_CUSTOMERS) await createCustomer(scope, customer);
       const owner = { ...scope, actor: { userId: ownerId, role: 'owner' as const } };
@@ -60,6 +63,7 @@ export async function seedDemoIfEmpty() {
       await seedDemoTickets(owner);
       await seedDemoWidget(owner);
       await seedDemoSupportSessions(scope);
+      await seedDemoTriage(owner, agentIds);
     },
     ownerId,
   );

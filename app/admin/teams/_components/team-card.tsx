@@ -9,6 +9,7 @@ import { formErrors } from '@/components/ui/form-errors';
 import { Field, Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { describeError } from '@/lib/trpc/errors';
+import { TeamAssignmentSettings } from './team-assignment-settings';
 import { useTRPC } from '@/lib/trpc/client';
 
 type Person = { userId: string; name: string | null; email: string };
@@ -76,6 +77,7 @@ export function TeamCard({ team, workspaceMembers }: { team: Team; workspaceMemb
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
+  const [showAssignment, setShowAssignment] = useState(false);
   const [selected, setSelected] = useState('');
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.team.list.queryKey() });
 
@@ -202,6 +204,23 @@ export function TeamCard({ team, workspaceMembers }: { team: Team; workspaceMemb
           </Button>
         </form>
       ) : null}
+
+      <div className="border-t border-slate-200 pt-3">
+        <Button
+          variant="ghost"
+          size="sm"
+          aria-expanded={showAssignment}
+          aria-controls={`team-${team.id}-assignment`}
+          onClick={() => setShowAssignment((open) => !open)}
+        >
+          {showAssignment ? 'Hide assignment settings' : 'Assignment policy, capacity and skills'}
+        </Button>
+        {showAssignment ? (
+          <div id={`team-${team.id}-assignment`} className="mt-3">
+            <TeamAssignmentSettings teamId={team.id} />
+          </div>
+        ) : null}
+      </div>
     </Card>
   );
 }
