@@ -12,7 +12,14 @@ import { portalRouter } from './portal';
 import { privacyRequestRouter, retentionSettingsRouter } from './privacy';
 import { teamRouter } from './team';
 import { ticketRouter } from './ticket';
-import { categoryRouter, macroRouter, savedViewRouter, ticketFieldRouter, ticketSettingsRouter } from './ticket-config';
+import {
+  categoryRouter,
+  macroRouter,
+  savedViewRouter,
+  tagRouter,
+  ticketFieldRouter,
+  ticketSettingsRouter,
+} from './ticket-config';
 import { liveRouter } from './live';
 import { businessCalendarRouter, slaPolicyRouter, slaReportRouter, slaSettingsRouter } from './sla';
 import { workspaceRouter } from './workspace';
@@ -32,6 +39,7 @@ export const appRouter = router({
   ticket: ticketRouter,
   category: categoryRouter,
   ticketField: ticketFieldRouter,
+  tag: tagRouter,
   savedView: savedViewRouter,
   macro: macroRouter,
   ticketSettings: ticketSettingsRouter,

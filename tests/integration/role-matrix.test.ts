@@ -227,7 +227,7 @@ const MATRIX: Record<string, Row> = {
   },
   'macro.delete': {
     min: 'agent',
-    input: async (who) => ({ macroId: (await createTestMacro(W.id, actorFor(who), { shared: false })).id }),
+    input: async (who) => ({ macroId: (await createTestMacro(W.id, actorFor(who), { visibility: 'personal' })).id }),
   },
   'macro.applyToTicket': {
     min: 'agent',
@@ -418,7 +418,8 @@ beforeAll(async () => {
   };
   customerId = (await createTestCustomer(W.id)).id;
   ticket = await createTestTicket(W.id, { requesterId: customerId, subject: 'Printer jams on page two' });
-  sharedMacroId = (await createTestMacro(W.id, staff.owner, { shared: true, actions: { priority: 'high' } })).id;
+  sharedMacroId = (await createTestMacro(W.id, staff.owner, { visibility: 'everyone', actions: { priority: 'high' } }))
+    .id;
 });
 
 describe('role matrix', () => {
