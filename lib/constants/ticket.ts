@@ -59,6 +59,27 @@ export type CustomFieldType = (typeof CUSTOM_FIELD_TYPES)[number];
 export const MACRO_VISIBILITIES = ['personal', 'teams', 'everyone'] as const;
 export type MacroVisibility = (typeof MACRO_VISIBILITIES)[number];
 
+/** Icons a ticket category may show (lucide names); components/ticket/category-icon.tsx draws them. */
+export const TICKET_CATEGORY_ICONS = [
+  'inbox',
+  'help-circle',
+  'wrench',
+  'credit-card',
+  'lightbulb',
+  'bug',
+  'truck',
+  'shield',
+  'user',
+  'lock',
+  'mail',
+  'package',
+  'globe',
+  'smartphone',
+  'star',
+  'alert-triangle',
+] as const;
+export type TicketCategoryIcon = (typeof TICKET_CATEGORY_ICONS)[number];
+
 /** The portal's default categories; a workspace edits its own list. */
 export const DEFAULT_TICKET_CATEGORIES = [
   { name: 'General question', color: '#0ea5e9', icon: 'help-circle' },

@@ -48,6 +48,5 @@ export function renderMacroTemplate(template: string, values: MacroValues): stri
 
 // Control characters (line breaks included) in a value become spaces: a requester named
 // "Dana\n\nYour refund is approved" must not add lines of its own to what the agent sends.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 const inline = (value: string | null | undefined) => (value ?? '').replace(CONTROL, ' ');

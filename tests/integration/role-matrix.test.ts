@@ -211,6 +211,27 @@ const MATRIX: Record<string, Row> = {
     }),
   },
   'ticketField.archive': { min: 'admin', input: async () => ({ fieldId: (await createTestField(W.id)).id }) },
+  'ticketField.update': {
+    min: 'admin',
+    input: async () => ({ fieldId: (await createTestField(W.id)).id, requiredOnSolve: true }),
+  },
+  'ticketField.usage': { min: 'admin' },
+  'ticketField.delete': { min: 'admin', input: async () => ({ fieldId: (await createTestField(W.id)).id }) },
+  'category.usage': { min: 'admin' },
+  'category.delete': {
+    min: 'admin',
+    input: async () => ({ categoryId: (await createTestCategory(W.id)).id, tickets: { action: 'clear' } }),
+  },
+  'tag.list': { min: 'admin' },
+  // A tag on a fresh ticket, so each role's attempt finds one to remove.
+  'tag.delete': {
+    min: 'admin',
+    input: async () => {
+      const tag = `retire-${uniqueSuffix()}`.toLowerCase();
+      await createTestTicket(W.id, { requesterId: customerId, tags: [tag] });
+      return { tag, tickets: { action: 'clear' } };
+    },
+  },
 
   'savedView.list': { min: 'viewer' },
   'savedView.create': { min: 'agent', input: () => ({ name: 'My urgent', filters: { priorities: ['urgent'] } }) },
@@ -223,7 +244,7 @@ const MATRIX: Record<string, Row> = {
   'macro.list': { min: 'viewer' },
   'macro.save': {
     min: 'agent',
-    input: () => ({ name: `Macro ${uniqueSuffix()}`, body: 'Thanks, {{customer.name}}!', shared: false }),
+    input: () => ({ name: `Macro ${uniqueSuffix()}`, body: 'Thanks, {{customer.name}}!', visibility: 'personal' }),
   },
   'macro.delete': {
     min: 'agent',
