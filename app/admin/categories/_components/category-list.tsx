@@ -75,9 +75,7 @@ export function CategoryList() {
               size="sm"
               variant="ghost"
               disabled={update.isPending}
-              onClick={() =>
-                update.mutate({ categoryId: row.original.id, archived: !row.original.archivedAt })
-              }
+              onClick={() => update.mutate({ categoryId: row.original.id, archived: !row.original.archivedAt })}
             >
               {row.original.archivedAt ? 'Restore' : 'Archive'}
               <span className="sr-only"> {row.original.name}</span>
