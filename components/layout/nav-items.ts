@@ -31,6 +31,9 @@ export const NAV_SECTIONS: NavSection[] = [
       { href: '/admin/email', label: 'Email' },
       { href: '/admin/jobs', label: 'Jobs' },
       { href: '/admin/sla', label: 'SLA' },
+      { href: '/admin/macros', label: 'Macros' },
+      { href: '/admin/categories', label: 'Categories' },
+      { href: '/admin/fields', label: 'Fields & tags' },
     ],
   },
 ];
