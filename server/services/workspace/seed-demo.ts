@@ -6,6 +6,7 @@ import { seedDemoArticles } from '@/server/services/help/seed-demo-articles';
 import { createCustomer } from '@/server/services/customer/customers';
 import { createTeam } from '@/server/services/team/teams';
 import { signUpWithWorkspace } from './create-workspace';
+import { seedDemoMacros } from './seed-demo-macros';
 import { seedDemoTickets } from './seed-demo-tickets';
 
 export const DEMO_WORKSPACE = { name: 'Acme Support', slug: 'acme' };
@@ -55,6 +56,7 @@ export async function seedDemoIfEmpty() {
       const owner = { ...scope, actor: { userId: ownerId, role: 'owner' as const } };
       await seedDemoArticles(owner);
       await seedDemoTickets(owner);
+      await seedDemoMacros(owner, team.id);
     },
     ownerId,
   );
