@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import { useId, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { Input, Label } from '@/components/ui/input';
@@ -59,6 +59,7 @@ export function ReplyBox({
   const [nextStatus, setNextStatus] = useState<ReplyStatus | ''>('');
   const uploads = useAttachmentUploads();
   const [pickingMacro, setPickingMacro] = useState(false);
+  const focusAfterMacro = useRef(false);
   useHotkeys({
     m: (event) => {
       event.preventDefault();
@@ -105,8 +106,17 @@ export function ReplyBox({
     onModeChange(macro.kind);
     setBody((draft) => (draft.trim() ? `${draft.trimEnd()}\n\n${macro.body}` : macro.body));
     onMacroApplied(macro.updatedAt);
-    textareaRef.current?.focus();
+    focusAfterMacro.current = true;
   }
+
+  // Back to the reply once the picker has closed: focusing earlier would be undone by the dialog, which
+  // hands focus back to whatever opened it as it unmounts.
+  useEffect(() => {
+    if (pickingMacro || !focusAfterMacro.current) return;
+    focusAfterMacro.current = false;
+    const frame = requestAnimationFrame(() => textareaRef.current?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [pickingMacro, textareaRef]);
 
   if (closed) {
     return (
