@@ -71,6 +71,7 @@ test('an admin adds a category and a macro → an agent applies the macro with t
     await agent.keyboard.press('Enter');
     await expect(picker).toBeHidden();
     await expect(body).toHaveValue(/^Hi Robin Return, here is your return label for \S+/);
+    await expect(body).toBeFocused();
     await expect(agent.getByLabel('Priority')).toHaveValue('high');
 
     // Esc closes the picker without applying anything.
