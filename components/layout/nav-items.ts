@@ -35,6 +35,9 @@ export const NAV_SECTIONS: NavSection[] = [
       { href: '/admin/sla', label: 'SLA' },
       { href: '/admin/satisfaction', label: 'Satisfaction' },
       { href: '/admin/deflection', label: 'Deflection' },
+      { href: '/admin/macros', label: 'Macros' },
+      { href: '/admin/categories', label: 'Categories' },
+      { href: '/admin/fields', label: 'Fields & tags' },
     ],
   },
 ];

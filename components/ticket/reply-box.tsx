@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import { useId, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { Input, Label } from '@/components/ui/input';
@@ -13,6 +13,7 @@ import { useTRPC } from '@/lib/trpc/client';
 import { allowedTransitions } from '@/lib/utils/ticket-lifecycle';
 import { cn } from '@/lib/utils/cn';
 import { MacroPicker, type AppliedMacro } from './macro-picker';
+import { useHotkeys } from './use-hotkeys';
 import { StaleReplyAlert } from './stale-reply-alert';
 import type { ReplyPayload, TicketInfo } from './types';
 import { AttachmentPicker } from '@/components/ui/attachment-picker';
@@ -57,6 +58,14 @@ export function ReplyBox({
   const [minutes, setMinutes] = useState('');
   const [nextStatus, setNextStatus] = useState<ReplyStatus | ''>('');
   const uploads = useAttachmentUploads();
+  const [pickingMacro, setPickingMacro] = useState(false);
+  const focusAfterMacro = useRef(false);
+  useHotkeys({
+    m: (event) => {
+      event.preventDefault();
+      setPickingMacro(true);
+    },
+  });
   const lastPayload = useRef<ReplyPayload | null>(null);
   const send = useMutation(
     trpc.ticket.reply.mutationOptions({
@@ -97,8 +106,17 @@ export function ReplyBox({
     onModeChange(macro.kind);
     setBody((draft) => (draft.trim() ? `${draft.trimEnd()}\n\n${macro.body}` : macro.body));
     onMacroApplied(macro.updatedAt);
-    textareaRef.current?.focus();
+    focusAfterMacro.current = true;
   }
+
+  // Back to the reply once the picker has closed: focusing earlier would be undone by the dialog, which
+  // hands focus back to whatever opened it as it unmounts.
+  useEffect(() => {
+    if (pickingMacro || !focusAfterMacro.current) return;
+    focusAfterMacro.current = false;
+    const frame = requestAnimationFrame(() => textareaRef.current?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [pickingMacro, textareaRef]);
 
   if (closed) {
     return (
@@ -144,8 +162,14 @@ export function ReplyBox({
             </button>
           ))}
         </div>
-        <div className="w-full sm:w-72">
-          <MacroPicker ticketId={ticket.id} onApplied={applyMacro} disabled={send.isPending} />
+        <div>
+          <MacroPicker
+            ticketId={ticket.id}
+            open={pickingMacro}
+            onOpenChange={setPickingMacro}
+            onApplied={applyMacro}
+            disabled={send.isPending}
+          />
         </div>
       </div>
 
@@ -157,6 +181,14 @@ export function ReplyBox({
           rows={6}
           value={body}
           onChange={(e) => setBody(e.target.value)}
+          onKeyDown={(e) => {
+            // `m` alone types an m here; Alt+M (by key position, so macOS's µ does not hide it) opens macros.
+            if (e.altKey && e.code === 'KeyM') {
+              e.preventDefault();
+              setPickingMacro(true);
+            }
+          }}
+          aria-keyshortcuts="Alt+M"
           aria-describedby={`${id}-hint`}
           className={isNote ? 'border-amber-300 bg-amber-50/60' : undefined}
           placeholder={isNote ? 'Only agents see internal notes.' : 'The customer receives this by email.'}

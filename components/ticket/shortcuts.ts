@@ -21,6 +21,7 @@ export const SHORTCUT_GROUPS = [
     items: [
       { keys: ['r'], description: 'Write a public reply' },
       { keys: ['n'], description: 'Write an internal note' },
+      { keys: ['m'], description: 'Apply a macro (Alt+M while typing a reply)' },
       { keys: ['a'], description: 'Change the assignee' },
       { keys: ['s'], description: 'Change the status' },
     ],

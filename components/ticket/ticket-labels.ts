@@ -1,13 +1,9 @@
-import type { TicketChannel, TicketPriority, TicketSort, TicketStatus, TicketType } from '@/lib/constants/ticket';
+import type { TicketChannel, TicketSort, TicketStatus, TicketType } from '@/lib/constants/ticket';
 
 // Words for the enums in lib/constants/ticket.ts that the constants file does not label itself.
 
-export const PRIORITY_LABELS: Record<TicketPriority, string> = {
-  low: 'Low',
-  normal: 'Normal',
-  high: 'High',
-  urgent: 'Urgent',
-};
+// Priority words live with the enum: macros render them on the server too.
+export { PRIORITY_LABELS } from '@/lib/constants/ticket';
 
 export const TYPE_LABELS: Record<TicketType, string> = {
   question: 'Question',
@@ -61,6 +57,8 @@ export const ACTIVITY_LABELS: Record<string, string> = {
   bulk_remove_tags: 'removed tags (bulk)',
   bulk_category: 'changed the category (bulk)',
   bulk_close: 'closed the ticket (bulk)',
+  macro_applied: 'applied a macro',
+  config_removed: 'updated the ticket (an admin removed a value it used)',
   sla_warning: 'flagged an SLA target at risk',
   sla_breached: 'recorded an SLA breach',
   sla_escalated: 'ran an SLA escalation',

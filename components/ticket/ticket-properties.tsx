@@ -8,6 +8,7 @@ import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
 import { allowedTransitions } from '@/lib/utils/ticket-lifecycle';
 import { agentName } from './agent-options';
+import { CustomFieldsEditor } from './custom-fields-editor';
 import { TagsEditor } from './tags-editor';
 import { PRIORITY_LABELS, TYPE_LABELS } from './ticket-labels';
 import type { Assignee, Category, Team, TicketInfo } from './types';
@@ -128,6 +129,11 @@ export function TicketProperties({
         tags={tagsValue}
         disabled={ended || update.isPending}
         onChange={(tags) => update.mutate({ ticketId: ticket.id, tags })}
+      />
+      <CustomFieldsEditor
+        values={ticket.customFields}
+        disabled={ended || update.isPending}
+        onSave={(customFields) => update.mutate({ ticketId: ticket.id, customFields })}
       />
       {error ? <Alert>{describeError(error).message}</Alert> : null}
     </section>

@@ -1,7 +1,8 @@
-import type { InputHTMLAttributes, LabelHTMLAttributes, ReactNode } from 'react';
+import type { ComponentProps, LabelHTMLAttributes, ReactNode } from 'react';
 import { cn } from '@/lib/utils/cn';
 
-export function Input({ className, ...props }: InputHTMLAttributes<HTMLInputElement>) {
+// ComponentProps, not InputHTMLAttributes: React 19 passes `ref` as a prop, for callers that focus the input.
+export function Input({ className, ...props }: ComponentProps<'input'>) {
   return (
     <input
       className={cn(

@@ -32,6 +32,13 @@ export const STATUS_LABELS: Record<TicketStatus, string> = {
 export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
 
+export const PRIORITY_LABELS: Record<TicketPriority, string> = {
+  low: 'Low',
+  normal: 'Normal',
+  high: 'High',
+  urgent: 'Urgent',
+};
+
 export const TICKET_TYPES = ['question', 'incident', 'problem', 'task'] as const;
 export type TicketType = (typeof TICKET_TYPES)[number];
 
@@ -47,6 +54,31 @@ export type MessageAuthorType = (typeof MESSAGE_AUTHOR_TYPES)[number];
 
 export const CUSTOM_FIELD_TYPES = ['text', 'number', 'select', 'date', 'checkbox'] as const;
 export type CustomFieldType = (typeof CUSTOM_FIELD_TYPES)[number];
+
+/** Who sees a macro: its author only, members of chosen teams, or every agent of the workspace. */
+export const MACRO_VISIBILITIES = ['personal', 'teams', 'everyone'] as const;
+export type MacroVisibility = (typeof MACRO_VISIBILITIES)[number];
+
+/** Icons a ticket category may show (lucide names); components/ticket/category-icon.tsx draws them. */
+export const TICKET_CATEGORY_ICONS = [
+  'inbox',
+  'help-circle',
+  'wrench',
+  'credit-card',
+  'lightbulb',
+  'bug',
+  'truck',
+  'shield',
+  'user',
+  'lock',
+  'mail',
+  'package',
+  'globe',
+  'smartphone',
+  'star',
+  'alert-triangle',
+] as const;
+export type TicketCategoryIcon = (typeof TICKET_CATEGORY_ICONS)[number];
 
 /** The portal's default categories; a workspace edits its own list. */
 export const DEFAULT_TICKET_CATEGORIES = [

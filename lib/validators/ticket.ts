@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   BUILT_IN_VIEWS,
   CUSTOM_FIELD_TYPES,
+  MACRO_VISIBILITIES,
   MESSAGE_KINDS,
   TICKET_CHANNELS,
   TICKET_PRIORITIES,
@@ -202,7 +203,18 @@ export const updateCategoryInput = z.strictObject({
   archived: z.boolean().optional(),
 });
 export const categoryIdInput = z.strictObject({ categoryId: id });
+// Removing a value tickets use says what happens to those tickets: moved to another value, or cleared.
+export const deleteCategoryInput = z.strictObject({
+  categoryId: id,
+  tickets: z.discriminatedUnion('action', [
+    z.strictObject({ action: z.literal('reassign'), categoryId: id }),
+    z.strictObject({ action: z.literal('clear') }),
+  ]),
+});
 
+const fieldOptions = z
+  .array(z.strictObject({ value: z.string().trim().min(1).max(80), label: z.string().trim().min(1).max(80) }))
+  .max(100);
 export const createFieldInput = z.strictObject({
   key: z
     .string()
@@ -213,14 +225,27 @@ export const createFieldInput = z.strictObject({
     }),
   label: z.string().trim().min(1).max(80),
   type: z.enum(CUSTOM_FIELD_TYPES),
-  options: z
-    .array(z.strictObject({ value: z.string().trim().min(1).max(80), label: z.string().trim().min(1).max(80) }))
-    .max(100)
-    .default([]),
+  options: fieldOptions.default([]),
   required: z.boolean().default(false),
+  requiredOnSolve: z.boolean().default(false),
   visibleToCustomers: z.boolean().default(false),
 });
 export const fieldIdInput = z.strictObject({ fieldId: id });
+export const updateFieldInput = z.strictObject({
+  fieldId: id,
+  label: z.string().trim().min(1).max(80).optional(),
+  options: fieldOptions.optional(),
+  required: z.boolean().optional(),
+  requiredOnSolve: z.boolean().optional(),
+  visibleToCustomers: z.boolean().optional(),
+});
+export const deleteTagInput = z.strictObject({
+  tag,
+  tickets: z.discriminatedUnion('action', [
+    z.strictObject({ action: z.literal('reassign'), tag }),
+    z.strictObject({ action: z.literal('clear') }),
+  ]),
+});
 
 export const ticketNumberFormatInput = z.strictObject({
   prefix: z
@@ -254,14 +279,22 @@ export const macroActions = z.strictObject({
   assigneeId: id.nullable().optional(),
   teamId: id.nullable().optional(),
   categoryId: id.nullable().optional(),
+  type: z.enum(TICKET_TYPES).nullable().optional(),
+  customFields: customFieldValues.optional(),
 });
-export const saveMacroInput = z.strictObject({
-  macroId: id.optional(),
-  name: z.string().trim().min(1).max(80),
-  body: z.string().max(20_000).default(''),
-  kind: z.enum(['reply', 'note']).default('reply'),
-  actions: macroActions.default({}),
-  shared: z.boolean().default(true),
-});
+export const saveMacroInput = z
+  .strictObject({
+    macroId: id.optional(),
+    name: z.string().trim().min(1, { message: 'Give the macro a name.' }).max(80),
+    body: z.string().max(20_000).default(''),
+    kind: z.enum(['reply', 'note']).default('reply'),
+    actions: macroActions.default({}),
+    visibility: z.enum(MACRO_VISIBILITIES).default('everyone'),
+    teamIds: z.array(id).max(50).default([]),
+  })
+  .refine((m) => m.visibility !== 'teams' || m.teamIds.length > 0, {
+    message: 'Choose at least one team to share the macro with, or pick another visibility.',
+    path: ['teamIds'],
+  });
 export const macroIdInput = z.strictObject({ macroId: id });
 export const applyMacroInput = z.strictObject({ macroId: id, ticketId: id });

@@ -15,7 +15,14 @@ import { privacyRequestRouter, retentionSettingsRouter } from './privacy';
 import { teamRouter } from './team';
 import { ticketRouter } from './ticket';
 import { triageRouter } from './triage';
-import { categoryRouter, macroRouter, savedViewRouter, ticketFieldRouter, ticketSettingsRouter } from './ticket-config';
+import {
+  categoryRouter,
+  macroRouter,
+  savedViewRouter,
+  tagRouter,
+  ticketFieldRouter,
+  ticketSettingsRouter,
+} from './ticket-config';
 import { liveRouter } from './live';
 import { businessCalendarRouter, slaPolicyRouter, slaReportRouter, slaSettingsRouter } from './sla';
 import { widgetRouter, widgetSettingsRouter } from './widget';
@@ -39,6 +46,7 @@ export const appRouter = router({
   triage: triageRouter,
   category: categoryRouter,
   ticketField: ticketFieldRouter,
+  tag: tagRouter,
   savedView: savedViewRouter,
   macro: macroRouter,
   ticketSettings: ticketSettingsRouter,

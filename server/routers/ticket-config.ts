@@ -2,6 +2,8 @@ import {
   applyMacroInput,
   createCategoryInput,
   createFieldInput,
+  deleteCategoryInput,
+  deleteTagInput,
   fieldIdInput,
   macroIdInput,
   saveMacroInput,
@@ -9,10 +11,25 @@ import {
   saveViewInput,
   ticketNumberFormatInput,
   updateCategoryInput,
+  updateFieldInput,
 } from '@/lib/validators/ticket';
 import { adminProcedure, agentProcedure, router, tenantProcedure } from '@/server/trpc/init';
-import { createCategory, listAllCategories, updateCategory } from '@/server/services/ticket/categories';
-import { archiveField, createField, listFields } from '@/server/services/ticket/fields';
+import {
+  categoryUsage,
+  createCategory,
+  deleteCategory,
+  listAllCategories,
+  updateCategory,
+} from '@/server/services/ticket/categories';
+import {
+  archiveField,
+  createField,
+  deleteField,
+  fieldUsage,
+  listFields,
+  updateField,
+} from '@/server/services/ticket/fields';
+import { deleteTag, listTagUsage } from '@/server/services/ticket/tags-admin';
 import { applyMacro, deleteMacro, listMacros, saveMacro } from '@/server/services/ticket/macros';
 import { createSavedView, deleteSavedView, listSavedViews } from '@/server/services/ticket/saved-views';
 import { getTicketSettingsForAdmin, updateTicketNumberFormat } from '@/server/services/ticket/ticket-settings-admin';
@@ -24,12 +41,24 @@ export const categoryRouter = router({
   list: tenantProcedure.query(({ ctx }) => listAllCategories(ctx.scope)),
   create: adminProcedure.input(createCategoryInput).mutation(({ ctx, input }) => createCategory(ctx.scope, input)),
   update: adminProcedure.input(updateCategoryInput).mutation(({ ctx, input }) => updateCategory(ctx.scope, input)),
+  /** Tickets per category, for the admin page's counts and the delete dialog. */
+  usage: adminProcedure.query(({ ctx }) => categoryUsage(ctx.scope)),
+  delete: adminProcedure.input(deleteCategoryInput).mutation(({ ctx, input }) => deleteCategory(ctx.scope, input)),
 });
 
 export const ticketFieldRouter = router({
   list: tenantProcedure.query(({ ctx }) => listFields(ctx.scope)),
   create: adminProcedure.input(createFieldInput).mutation(({ ctx, input }) => createField(ctx.scope, input)),
   archive: adminProcedure.input(fieldIdInput).mutation(({ ctx, input }) => archiveField(ctx.scope, input)),
+  update: adminProcedure.input(updateFieldInput).mutation(({ ctx, input }) => updateField(ctx.scope, input)),
+  usage: adminProcedure.query(({ ctx }) => fieldUsage(ctx.scope)),
+  delete: adminProcedure.input(fieldIdInput).mutation(({ ctx, input }) => deleteField(ctx.scope, input)),
+});
+
+export const tagRouter = router({
+  /** Every tag in use with its ticket count. */
+  list: adminProcedure.query(({ ctx }) => listTagUsage(ctx.scope)),
+  delete: adminProcedure.input(deleteTagInput).mutation(({ ctx, input }) => deleteTag(ctx.scope, input)),
 });
 
 export const savedViewRouter = router({

@@ -57,6 +57,7 @@ export function createTestField(workspaceId: string, opts: Partial<z.input<typeo
       type: opts.type ?? 'text',
       options: opts.options ?? [],
       required: opts.required ?? false,
+      requiredOnSolve: opts.requiredOnSolve ?? false,
       visibleToCustomers: opts.visibleToCustomers ?? false,
     }),
   );
@@ -88,7 +89,8 @@ export function createTestMacro(
       body: opts.body ?? 'Hi {{customer.name}}',
       kind: opts.kind ?? 'reply',
       actions: opts.actions ?? {},
-      shared: opts.shared ?? actor.role !== 'agent',
+      visibility: opts.visibility ?? (actor.role === 'agent' ? 'personal' : 'everyone'),
+      teamIds: opts.teamIds ?? [],
     }),
   );
 }

@@ -106,7 +106,7 @@ async function buildWorld(): Promise<World> {
   const view = await createTestSavedView(ws.id, { userId: agent.userId, role: 'agent' });
   const sharedView = await createTestSavedView(ws.id, ws.owner, { shared: true });
   const macro = await createTestMacro(ws.id, ws.owner, {
-    shared: true,
+    visibility: 'everyone',
     actions: { priority: 'urgent', addTags: ['macro'] },
   });
   const file = await uploadTestAttachment(ws.id, { type: 'agent', userId: agent.userId });
@@ -874,6 +874,33 @@ const CASES: Record<string, IsolationCase> = {
       expect(row).toMatchObject({ name: B.category.name, archivedAt: null });
     },
   },
+  'category.usage': {
+    kind: 'scoped',
+    why: "counts A's tickets only: B's category never appears",
+    run: async () => {
+      await inB(({ db }) => db.update(tickets).set({ categoryId: B.category.id }).where(eq(tickets.id, B.ticket.id)));
+      const usage = await asA.category.usage();
+      expect(usage.map((u) => u.categoryId)).not.toContain(B.category.id);
+    },
+  },
+  'category.delete': {
+    kind: 'takes-id',
+    why: "B's category, or B's category as the replacement, answers NOT_FOUND; both categories and B's tickets stay",
+    run: async () => {
+      const before = await bTicketState();
+      await notFound(asA.category.delete({ categoryId: B.category.id, tickets: { action: 'clear' } }));
+      await notFound(
+        asA.category.delete({ categoryId: A.category.id, tickets: { action: 'reassign', categoryId: B.category.id } }),
+      );
+      expect(await bTicketState()).toEqual(before);
+      expect(
+        await inB(({ db }) => db.select().from(ticketCategories).where(eq(ticketCategories.id, B.category.id))),
+      ).toHaveLength(1);
+      expect(
+        await inA(({ db }) => db.select().from(ticketCategories).where(eq(ticketCategories.id, A.category.id))),
+      ).toHaveLength(1);
+    },
+  },
   'ticketField.list': {
     kind: 'scoped',
     why: "lists A's fields only",
@@ -900,6 +927,69 @@ const CASES: Record<string, IsolationCase> = {
       await notFound(asA.ticketField.archive({ fieldId: B.field.id }));
       const [row] = await inB(({ db }) => db.select().from(ticketFields).where(eq(ticketFields.id, B.field.id)));
       expect(row?.archivedAt).toBeNull();
+    },
+  },
+  'ticketField.update': {
+    kind: 'takes-id',
+    why: "B's field ids answer NOT_FOUND and the field keeps its label",
+    run: async () => {
+      await notFound(asA.ticketField.update({ fieldId: B.field.id, label: 'Hijacked', requiredOnSolve: true }));
+      const [row] = await inB(({ db }) => db.select().from(ticketFields).where(eq(ticketFields.id, B.field.id)));
+      expect(row).toMatchObject({ requiredOnSolve: false });
+      expect(row?.label).not.toBe('Hijacked');
+    },
+  },
+  'ticketField.usage': {
+    kind: 'scoped',
+    why: "counts values on A's tickets only",
+    run: async () => {
+      await inB(({ db }) =>
+        db
+          .update(tickets)
+          .set({ customFields: { [B.field.key]: 'b-value' } })
+          .where(eq(tickets.id, B.ticket.id)),
+      );
+      expect((await asA.ticketField.usage()).map((u) => u.key)).not.toContain(B.field.key);
+    },
+  },
+  'ticketField.delete': {
+    kind: 'takes-id',
+    why: "B's field ids answer NOT_FOUND; the field and B's ticket values stay",
+    run: async () => {
+      await notFound(asA.ticketField.delete({ fieldId: B.field.id }));
+      expect(await inB(({ db }) => db.select().from(ticketFields).where(eq(ticketFields.id, B.field.id)))).toHaveLength(
+        1,
+      );
+    },
+  },
+  'tag.list': {
+    kind: 'scoped',
+    why: "lists the tags on A's tickets only",
+    run: async () => {
+      const tag = `b-only-${B.ticket.word}`;
+      await inB(({ db }) =>
+        db
+          .update(tickets)
+          .set({ tags: [tag] })
+          .where(eq(tickets.id, B.ticket.id)),
+      );
+      expect((await asA.tag.list()).map((t) => t.tag)).not.toContain(tag);
+    },
+  },
+  'tag.delete': {
+    kind: 'takes-id',
+    why: "a tag only B's tickets carry answers NOT_FOUND, and B's ticket keeps it",
+    run: async () => {
+      const tag = `b-keep-${B.ticket.word}`;
+      await inB(({ db }) =>
+        db
+          .update(tickets)
+          .set({ tags: [tag] })
+          .where(eq(tickets.id, B.ticket.id)),
+      );
+      const before = await bTicketState();
+      await notFound(asA.tag.delete({ tag, tickets: { action: 'clear' } }));
+      expect(await bTicketState()).toEqual(before);
     },
   },
   'savedView.list': {

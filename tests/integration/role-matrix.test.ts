@@ -254,6 +254,27 @@ const MATRIX: Record<string, Row> = {
     }),
   },
   'ticketField.archive': { min: 'admin', input: async () => ({ fieldId: (await createTestField(W.id)).id }) },
+  'ticketField.update': {
+    min: 'admin',
+    input: async () => ({ fieldId: (await createTestField(W.id)).id, requiredOnSolve: true }),
+  },
+  'ticketField.usage': { min: 'admin' },
+  'ticketField.delete': { min: 'admin', input: async () => ({ fieldId: (await createTestField(W.id)).id }) },
+  'category.usage': { min: 'admin' },
+  'category.delete': {
+    min: 'admin',
+    input: async () => ({ categoryId: (await createTestCategory(W.id)).id, tickets: { action: 'clear' } }),
+  },
+  'tag.list': { min: 'admin' },
+  // A tag on a fresh ticket, so each role's attempt finds one to remove.
+  'tag.delete': {
+    min: 'admin',
+    input: async () => {
+      const tag = `retire-${uniqueSuffix()}`.toLowerCase();
+      await createTestTicket(W.id, { requesterId: customerId, tags: [tag] });
+      return { tag, tickets: { action: 'clear' } };
+    },
+  },
 
   'savedView.list': { min: 'viewer' },
   'savedView.create': { min: 'agent', input: () => ({ name: 'My urgent', filters: { priorities: ['urgent'] } }) },
@@ -266,11 +287,11 @@ const MATRIX: Record<string, Row> = {
   'macro.list': { min: 'viewer' },
   'macro.save': {
     min: 'agent',
-    input: () => ({ name: `Macro ${uniqueSuffix()}`, body: 'Thanks, {{customer.name}}!', shared: false }),
+    input: () => ({ name: `Macro ${uniqueSuffix()}`, body: 'Thanks, {{customer.name}}!', visibility: 'personal' }),
   },
   'macro.delete': {
     min: 'agent',
-    input: async (who) => ({ macroId: (await createTestMacro(W.id, actorFor(who), { shared: false })).id }),
+    input: async (who) => ({ macroId: (await createTestMacro(W.id, actorFor(who), { visibility: 'personal' })).id }),
   },
   'macro.applyToTicket': {
     min: 'agent',
@@ -555,7 +576,8 @@ beforeAll(async () => {
   };
   customerId = (await createTestCustomer(W.id)).id;
   ticket = await createTestTicket(W.id, { requesterId: customerId, subject: 'Printer jams on page two' });
-  sharedMacroId = (await createTestMacro(W.id, staff.owner, { shared: true, actions: { priority: 'high' } })).id;
+  sharedMacroId = (await createTestMacro(W.id, staff.owner, { visibility: 'everyone', actions: { priority: 'high' } }))
+    .id;
 });
 
 describe('role matrix', () => {

@@ -263,7 +263,7 @@ describe('macros', () => {
       name: `Internal ${uniqueSuffix()}`,
       body: 'Checked logs for {{ticket.number}}.',
       kind: 'note',
-      shared: false,
+      visibility: 'personal',
     });
     const before = await storedTicket(ticket.id);
     const result = await asAgent.macro.applyToTicket({ macroId: macro.id, ticketId: ticket.id });
@@ -295,9 +295,11 @@ describe('macros', () => {
 
   it('an agent keeps personal macros; sharing and changing shared ones is for admins', async () => {
     const name = `Personal ${uniqueSuffix()}`;
-    const personal = await asAgent.macro.save({ name, body: 'v1', shared: false });
-    expect(personal).toMatchObject({ shared: false, ownerUserId: agent.userId });
-    expect((await asAgent.macro.save({ macroId: personal.id, name, body: 'v2', shared: false })).body).toBe('v2');
+    const personal = await asAgent.macro.save({ name, body: 'v1', visibility: 'personal' });
+    expect(personal).toMatchObject({ visibility: 'personal', ownerUserId: agent.userId });
+    expect((await asAgent.macro.save({ macroId: personal.id, name, body: 'v2', visibility: 'personal' })).body).toBe(
+      'v2',
+    );
     expect((await asColleague.macro.list()).map((m) => m.id)).not.toContain(personal.id);
     await expect(
       asColleague.macro.applyToTicket({ macroId: personal.id, ticketId: (await newTicket()).id }),
@@ -307,12 +309,14 @@ describe('macros', () => {
       code: 'FORBIDDEN',
       message: expect.stringContaining('personal macro'),
     });
-    await expect(asAgent.macro.save({ macroId: personal.id, name, body: 'v3', shared: true })).rejects.toMatchObject({
+    await expect(
+      asAgent.macro.save({ macroId: personal.id, name, body: 'v3', visibility: 'everyone' }),
+    ).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
     const shared = await asAdmin.macro.save({ name: `Shared ${uniqueSuffix()}`, body: 'x' });
     await expect(
-      asAgent.macro.save({ macroId: shared.id, name: shared.name, body: 'changed', shared: false }),
+      asAgent.macro.save({ macroId: shared.id, name: shared.name, body: 'changed', visibility: 'personal' }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(asAgent.macro.delete({ macroId: shared.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(asColleague.macro.delete({ macroId: personal.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -329,7 +333,7 @@ describe('macros', () => {
   it('names are unique in the workspace', async () => {
     const name = `Thanks ${uniqueSuffix()}`;
     await asAdmin.macro.save({ name, body: 'Thanks!' });
-    const shape = await errorShapeOf(asAgent.macro.save({ name, body: 'Thank you!', shared: false }));
+    const shape = await errorShapeOf(asAgent.macro.save({ name, body: 'Thank you!', visibility: 'personal' }));
     expect(shape?.data).toMatchObject({ code: 'CONFLICT', field: 'name' });
   });
 

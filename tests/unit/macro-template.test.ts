@@ -5,9 +5,13 @@ const values = {
   'ticket.number': 'SUP-2026-00000042',
   'ticket.subject': 'Printer on fire',
   'ticket.status': 'Pending',
+  'ticket.priority': 'High',
+  'requester.name': 'Dana R',
+  'requester.email': 'dana.r@example.test',
   'customer.name': 'Dana',
   'customer.email': 'dana@example.test',
   'agent.name': 'Alex',
+  'agent.email': 'alex@example.test',
   'workspace.name': 'Acme',
 };
 
@@ -42,6 +46,21 @@ describe('renderMacroTemplate', () => {
   it('leaves text without placeholders and unbalanced braces alone', () => {
     expect(renderMacroTemplate('Plain text { not } {{ unclosed', values)).toBe('Plain text { not } {{ unclosed');
     expect(renderMacroTemplate('', values)).toBe('');
+  });
+
+  it('turns line breaks and other control characters in a value into spaces', () => {
+    expect(
+      renderMacroTemplate('Hi {{customer.name}},\nThanks', {
+        ...values,
+        'customer.name': 'Dana\r\n\nRefund approved\u0007\u2028!',
+      }),
+    ).toBe('Hi Dana Refund approved !,\nThanks');
+  });
+
+  it('keeps markup in a value as text (the reply is plain text, escaped where it is shown)', () => {
+    expect(
+      renderMacroTemplate('{{ticket.subject}}', { ...values, 'ticket.subject': '<img src=x onerror=alert(1)>' }),
+    ).toBe('<img src=x onerror=alert(1)>');
   });
 
   it('keeps $ sequences in values literally', () => {

@@ -15,6 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import {
   CUSTOM_FIELD_TYPES,
+  MACRO_VISIBILITIES,
   MESSAGE_AUTHOR_TYPES,
   MESSAGE_KINDS,
   TICKET_CHANNELS,
@@ -80,6 +81,8 @@ export const ticketFields = pgTable(
     type: customFieldType('type').notNull(),
     options: jsonb('options').$type<CustomFieldOption[]>().notNull().default([]),
     required: boolean('required').notNull().default(false),
+    /** Checked when a ticket is solved, whatever solves it (an agent, a macro, a bulk action, a rule). */
+    requiredOnSolve: boolean('required_on_solve').notNull().default(false),
     visibleToCustomers: boolean('visible_to_customers').notNull().default(false),
     position: integer('position').notNull().default(0),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
@@ -273,7 +276,12 @@ export type MacroActions = {
   assigneeId?: string | null;
   teamId?: string | null;
   categoryId?: string | null;
+  type?: string | null;
+  /** Custom field values to set, by field key; null clears one. */
+  customFields?: Record<string, string | number | boolean | null>;
 };
+
+export const macroVisibility = pgEnum('macro_visibility', MACRO_VISIBILITIES);
 
 export const macros = pgTable(
   'macros',
@@ -282,7 +290,14 @@ export const macros = pgTable(
     tenantId: uuid('tenant_id')
       .notNull()
       .references(() => tenants.id, { onDelete: 'cascade' }),
+    /** Set only on personal macros; team and workspace macros belong to the workspace (admins manage them). */
     ownerUserId: uuid('owner_user_id').references(() => users.id, { onDelete: 'cascade' }),
+    visibility: macroVisibility('visibility').notNull().default('everyone'),
+    /** The teams whose members see a `teams` macro. A deleted team simply stops matching. */
+    teamIds: uuid('team_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     name: text('name').notNull(),
     body: text('body').notNull().default(''),
     /** Whether the body goes in as a public reply or an internal note. */

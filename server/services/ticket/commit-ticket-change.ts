@@ -9,6 +9,7 @@ import { eventsInsert, nudgeOutbox } from '@/server/services/outbox/add-to-outbo
 import { recomputeTicketSla } from '@/server/services/sla/recompute-ticket-sla';
 import { activityInsert } from './activity';
 import type { TicketActor } from './actor';
+import { assertSolvable } from './custom-fields';
 import type { TicketRecord } from './load-ticket';
 import { ticketNumberCtes } from './numbering';
 import {
@@ -127,6 +128,8 @@ export async function commitTicketChange(
   context: ChangeContext,
 ) {
   if (changes.status && changes.status !== ticket.status) assertTransition(ticket.status, changes.status);
+  if (changes.status === 'solved' && ticket.status !== 'solved')
+    await assertSolvable(scope, changes.customFields ?? ticket.customFields);
   const merging =
     context.merge && 'intoId' in context.merge ? { status: 'merged', mergedIntoId: context.merge.intoId } : {};
   const diff = diffFields(ticket as unknown as Record<string, unknown>, { ...changes, ...merging });

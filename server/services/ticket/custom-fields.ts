@@ -70,3 +70,27 @@ export async function validateCustomFields(
   if (errors.length) throw new AppError('BAD_REQUEST', errors.join(' '), { field: 'customFields' });
   return result;
 }
+
+/**
+ * A ticket can be solved only once every required-on-solve field holds a value. Checked in the ticket
+ * pipeline, so an agent, a macro, a bulk action and a rule all meet the same rule.
+ */
+export async function assertSolvable(scope: TenantScope, values: CustomFieldValues) {
+  const fields = await scope.db
+    .select({ key: ticketFields.key, label: ticketFields.label })
+    .from(ticketFields)
+    .where(
+      and(
+        eq(ticketFields.tenantId, scope.tenantId),
+        eq(ticketFields.requiredOnSolve, true),
+        isNull(ticketFields.archivedAt),
+      ),
+    );
+  const missing = fields.filter((f) => values[f.key] === undefined || values[f.key] === null || values[f.key] === '');
+  if (missing.length)
+    throw new AppError(
+      'PRECONDITION_FAILED',
+      `Fill in ${missing.map((f) => `"${f.label}"`).join(', ')} before solving this ticket.`,
+      { field: 'customFields' },
+    );
+}

@@ -1,10 +1,12 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { createFieldInput } from '@/lib/validators/ticket';
-import { ticketFields } from '@/server/db/schema';
+import type { createFieldInput, updateFieldInput } from '@/lib/validators/ticket';
+import { ticketFields, tickets, type CustomFieldOption } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
 import { isUniqueViolation } from '@/server/db/errors';
 import { AppError, notFound } from '@/server/errors';
+import type { StaffScope } from '@/server/services/types';
+import { rewriteTickets } from './rewrite-tickets';
 
 /** Every custom field of the workspace, archived ones included (they still label values on old tickets). */
 export function listFields(scope: TenantScope) {
@@ -15,7 +17,7 @@ export function listFields(scope: TenantScope) {
     .orderBy(asc(ticketFields.position), asc(ticketFields.label));
 }
 
-function checkOptions(input: z.output<typeof createFieldInput>) {
+function checkOptions(input: { type: string; label: string; options: CustomFieldOption[] }) {
   if (input.type !== 'select') return [];
   if (!input.options.length)
     throw new AppError('BAD_REQUEST', `Add at least one option to the "${input.label}" list.`, { field: 'options' });
@@ -44,6 +46,7 @@ export async function createField(scope: TenantScope, input: z.output<typeof cre
         type: input.type,
         options,
         required: input.required,
+        requiredOnSolve: input.requiredOnSolve,
         visibleToCustomers: input.visibleToCustomers,
         position: Number(last?.position ?? -1) + 1,
       })
@@ -70,4 +73,80 @@ export async function archiveField(scope: TenantScope, input: { fieldId: string 
     .returning();
   if (!row) throw notFound('The field');
   return row;
+}
+
+/** Tickets holding a value (not null) per field key: what deleting the field, or one of its options, touches. */
+export async function fieldUsage(scope: TenantScope) {
+  const result = await scope.db.execute<{ key: string; value: string | null; tickets: number }>(sql`
+    select f.key, case when f.type = 'select' then t.custom_fields ->> f.key end as value, count(*)::int as tickets
+    from ${ticketFields} f
+    join ${tickets} t on t.tenant_id = f.tenant_id and t.custom_fields ? f.key and t.custom_fields -> f.key <> 'null'::jsonb
+    where f.tenant_id = ${scope.tenantId}
+    group by 1, 2`);
+  return result.rows.map((r) => ({ key: r.key, value: r.value, tickets: Number(r.tickets) }));
+}
+
+async function fieldById(scope: TenantScope, fieldId: string) {
+  const [field] = await scope.db.select().from(ticketFields).where(eq(ticketFields.id, fieldId));
+  if (!field) throw notFound('The field');
+  return field;
+}
+
+/**
+ * Changes a field's label, options or rules. Its key and type stay: values stored under them on tickets
+ * must keep their meaning. Removing an option that tickets still hold is refused with the count, so no
+ * ticket is left with a value the form can no longer show.
+ */
+export async function updateField(scope: StaffScope, input: z.output<typeof updateFieldInput>) {
+  const field = await fieldById(scope, input.fieldId);
+  const options = input.options ? checkOptions({ ...field, options: input.options }) : field.options;
+  const removed = field.options.filter((o) => !options.some((k) => k.value === o.value)).map((o) => o.value);
+  if (removed.length) {
+    const [inUse] = await scope.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(tickets)
+      .where(
+        and(
+          eq(tickets.tenantId, scope.tenantId),
+          sql`${tickets.customFields} ->> ${field.key} = any(${sql.param(removed)}::text[])`,
+        ),
+      );
+    if (inUse && inUse.n > 0)
+      throw new AppError(
+        'CONFLICT',
+        `${inUse.n} ticket(s) still hold an option you removed from "${field.label}". Set them to another option first (filter the ticket list by it), or keep the option.`,
+        { field: 'options' },
+      );
+  }
+  const [row] = await scope.db
+    .update(ticketFields)
+    .set({
+      label: input.label,
+      options,
+      required: input.required,
+      requiredOnSolve: input.requiredOnSolve,
+      visibleToCustomers: input.visibleToCustomers,
+    })
+    .where(eq(ticketFields.id, field.id))
+    .returning();
+  return row!;
+}
+
+/**
+ * Deletes a field and clears its values from every ticket holding one, each through the ticket pipeline
+ * (activity with the reason), in the same transaction. Archiving is the way to hide a field but keep values.
+ */
+export async function deleteField(scope: StaffScope, input: { fieldId: string }) {
+  const field = await fieldById(scope, input.fieldId);
+  const cleared = await rewriteTickets(
+    scope,
+    and(eq(tickets.tenantId, scope.tenantId), sql`${tickets.customFields} ? ${field.key}`)!,
+    (ticket) => {
+      const { [field.key]: _dropped, ...rest } = ticket.customFields;
+      return { customFields: rest };
+    },
+    `Field "${field.label}" was deleted; its value was cleared`,
+  );
+  await scope.db.delete(ticketFields).where(eq(ticketFields.id, field.id));
+  return { id: field.id, tickets: cleared };
 }

@@ -1,17 +1,24 @@
-import { and, asc, eq, isNull, or } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { STATUS_LABELS, type TicketPriority, type TicketStatus } from '@/lib/constants/ticket';
+import {
+  PRIORITY_LABELS,
+  STATUS_LABELS,
+  type TicketPriority,
+  type TicketStatus,
+  type TicketType,
+} from '@/lib/constants/ticket';
 import { ADMIN_ROLES } from '@/lib/constants/workspace';
 import { renderMacroTemplate } from '@/lib/utils/macro-template';
 import { formatTicketNumber } from '@/lib/utils/ticket-number';
 import type { saveMacroInput } from '@/lib/validators/ticket';
-import { customers, macros, tenants, users, type MacroActions } from '@/server/db/schema';
+import { customers, macros, teamMembers, teams, tenants, users, type MacroActions } from '@/server/db/schema';
 import type { StaffScope } from '@/server/services/types';
 import { isUniqueViolation } from '@/server/db/errors';
 import { AppError, notFound } from '@/server/errors';
 import { commitTicketChange } from './commit-ticket-change';
 import { loadTicketForUpdate, type TicketRecord } from './load-ticket';
 import type { TicketChanges } from './plan-ticket-change';
+import { validateCustomFields } from './custom-fields';
 import { assertReferences } from './references';
 import { getTicketSettings } from './settings';
 
@@ -22,7 +29,9 @@ const toMacro = (row: MacroRow) => ({
   body: row.body,
   kind: row.kind,
   actions: row.actions,
-  shared: row.ownerUserId === null,
+  visibility: row.visibility,
+  teamIds: row.teamIds,
+  shared: row.visibility !== 'personal',
   ownerUserId: row.ownerUserId,
   createdAt: row.createdAt,
 });
@@ -33,17 +42,30 @@ const nameTaken = (name: string) =>
     field: 'name',
   });
 
-/** Shared macros (no owner) and the caller's personal ones. */
+/**
+ * Who may see a macro: its author (personal), members of its teams, everyone; admins also see every team
+ * macro, since they manage them. Others' personal macros stay private, even from admins' lists.
+ */
+function visibleTo(scope: StaffScope) {
+  const myTeams = scope.db
+    .select({ id: teamMembers.teamId })
+    .from(teamMembers)
+    .where(eq(teamMembers.userId, scope.actor.userId));
+  return or(
+    eq(macros.visibility, 'everyone'),
+    eq(macros.ownerUserId, scope.actor.userId),
+    isAdmin(scope)
+      ? eq(macros.visibility, 'teams')
+      : and(eq(macros.visibility, 'teams'), arrayOverlaps(macros.teamIds, sql`array(${myTeams})`)),
+  );
+}
+
+/** The macros the caller may apply (and, for admins, manage), by name. */
 export async function listMacros(scope: StaffScope) {
   const rows = await scope.db
     .select()
     .from(macros)
-    .where(
-      and(
-        eq(macros.tenantId, scope.tenantId),
-        or(isNull(macros.ownerUserId), eq(macros.ownerUserId, scope.actor.userId)),
-      ),
-    )
+    .where(and(eq(macros.tenantId, scope.tenantId), visibleTo(scope)))
     .orderBy(asc(macros.name));
   return rows.map(toMacro);
 }
@@ -56,41 +78,81 @@ async function macroForChange(scope: StaffScope, macroId: string) {
   const [macro] = await scope.db.select().from(macros).where(eq(macros.id, macroId));
   const mine = macro?.ownerUserId === scope.actor.userId;
   if (!macro || (!mine && macro.ownerUserId !== null && !isAdmin(scope))) throw notFound('The macro');
-  if (!mine && !isAdmin(scope))
+  if (!mine && !isAdmin(scope)) {
+    // A team macro of a team the agent is not in stays invisible to them, as in their list.
+    if (macro.visibility === 'teams' && !(await inAnyTeam(scope, macro.teamIds))) throw notFound('The macro');
     throw new AppError(
       'FORBIDDEN',
       'Only admins can change or delete a shared macro. Ask a workspace admin, or save a personal copy.',
     );
+  }
   return macro;
 }
 
-/** Creates a macro, or updates it when macroId is given. Shared macros are managed by admins. */
+async function inAnyTeam(scope: StaffScope, teamIds: string[]) {
+  if (!teamIds.length) return false;
+  const [row] = await scope.db
+    .select({ id: teamMembers.id })
+    .from(teamMembers)
+    .where(and(eq(teamMembers.userId, scope.actor.userId), inArray(teamMembers.teamId, teamIds)))
+    .limit(1);
+  return Boolean(row);
+}
+
+/** Every team a macro is shared with must be one of this workspace's (RLS hides the others: "not found"). */
+async function assertTeams(scope: StaffScope, teamIds: string[]) {
+  if (!teamIds.length) return;
+  const found = await scope.db.select({ id: teams.id }).from(teams).where(inArray(teams.id, teamIds));
+  if (found.length !== new Set(teamIds).size) throw notFound('One of the teams');
+}
+
+/** Creates a macro, or updates it when macroId is given. Team and workspace macros are managed by admins. */
 export async function saveMacro(scope: StaffScope, input: z.output<typeof saveMacroInput>) {
-  if (input.shared && !isAdmin(scope)) {
+  if (input.visibility !== 'personal' && !isAdmin(scope)) {
     throw new AppError(
       'FORBIDDEN',
-      'Only admins can save shared macros. Untick "Shared" to keep it as your personal macro.',
-      { field: 'shared' },
+      'Only admins can share macros with teams or everyone. Choose "Only me" to keep it as your personal macro.',
+      { field: 'visibility' },
     );
   }
+  const teamIds = input.visibility === 'teams' ? [...new Set(input.teamIds)] : [];
+  await assertTeams(scope, teamIds);
   await assertReferences(scope, {
     assigneeId: input.actions.assigneeId,
     teamId: input.actions.teamId,
     categoryId: input.actions.categoryId,
   });
-  const fields = { name: input.name, body: input.body, kind: input.kind, actions: input.actions as MacroActions };
+  // Checked against the field definitions now, so a macro never stores a value the ticket would refuse.
+  const customFields = input.actions.customFields
+    ? await validateCustomFields(scope, input.actions.customFields, { requireAll: false })
+    : undefined;
+  const fields = {
+    name: input.name,
+    body: input.body,
+    kind: input.kind,
+    visibility: input.visibility,
+    teamIds,
+    actions: { ...input.actions, ...(customFields ? { customFields } : {}) } as MacroActions,
+  };
   try {
     if (!input.macroId) {
       const [row] = await scope.db
         .insert(macros)
-        .values({ tenantId: scope.tenantId, ownerUserId: input.shared ? null : scope.actor.userId, ...fields })
+        .values({
+          tenantId: scope.tenantId,
+          ownerUserId: input.visibility === 'personal' ? scope.actor.userId : null,
+          ...fields,
+        })
         .returning();
       return toMacro(row!);
     }
     const existing = await macroForChange(scope, input.macroId);
     const [row] = await scope.db
       .update(macros)
-      .set({ ...fields, ownerUserId: input.shared ? null : (existing.ownerUserId ?? scope.actor.userId) })
+      .set({
+        ...fields,
+        ownerUserId: input.visibility === 'personal' ? (existing.ownerUserId ?? scope.actor.userId) : null,
+      })
       .where(eq(macros.id, existing.id))
       .returning();
     return toMacro(row!);
@@ -108,6 +170,12 @@ export async function deleteMacro(scope: StaffScope, input: { macroId: string })
 
 /** What the macro's actions change on this ticket; assigning a new ticket opens it, as a manual assign does. */
 function changesFor(actions: MacroActions, ticket: TicketRecord): TicketChanges {
+  const changes = fieldChangesFor(actions, ticket);
+  if (actions.type !== undefined) changes.type = actions.type as TicketType | null;
+  return changes;
+}
+
+function fieldChangesFor(actions: MacroActions, ticket: TicketRecord): TicketChanges {
   const changes: TicketChanges = {};
   if (actions.status) changes.status = actions.status as TicketStatus;
   if (actions.priority) changes.priority = actions.priority as TicketPriority;
@@ -133,13 +201,18 @@ async function placeholderValues(scope: StaffScope, ticket: TicketRecord) {
     .from(users)
     .where(eq(users.id, scope.actor.userId));
   const [workspace] = await scope.db.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, scope.tenantId));
+  const requesterName = customer?.name || customer?.email;
   return {
     'ticket.number': formatTicketNumber(settings, ticket.number, ticket.createdAt),
     'ticket.subject': ticket.subject,
     'ticket.status': STATUS_LABELS[ticket.status],
-    'customer.name': customer?.name || customer?.email,
+    'ticket.priority': PRIORITY_LABELS[ticket.priority],
+    'requester.name': requesterName,
+    'requester.email': customer?.email,
+    'customer.name': requesterName,
     'customer.email': customer?.email,
     'agent.name': agent?.name || agent?.email,
+    'agent.email': agent?.email,
     'workspace.name': workspace?.name,
   };
 }
@@ -152,9 +225,7 @@ export async function applyMacro(scope: StaffScope, input: { macroId: string; ti
   const [macro] = await scope.db
     .select()
     .from(macros)
-    .where(
-      and(eq(macros.id, input.macroId), or(isNull(macros.ownerUserId), eq(macros.ownerUserId, scope.actor.userId))),
-    );
+    .where(and(eq(macros.id, input.macroId), visibleTo(scope)));
   if (!macro) throw notFound('The macro');
   const ticket = await loadTicketForUpdate(scope, input.ticketId);
   if (ticket.status === 'merged')
@@ -168,12 +239,17 @@ export async function applyMacro(scope: StaffScope, input: { macroId: string; ti
       'This ticket is closed, so a macro can no longer change it or reply on it.',
     );
   const changes = changesFor(macro.actions, ticket);
-  // The macro was checked when saved, but an agent or team may have left the workspace since.
+  // The macro was checked when saved, but an agent, team, category or field may have gone since.
   await assertReferences(scope, {
     assigneeId: changes.assigneeId,
     teamId: changes.teamId,
     categoryId: changes.categoryId,
   });
+  if (macro.actions.customFields && Object.keys(macro.actions.customFields).length)
+    changes.customFields = await validateCustomFields(scope, macro.actions.customFields, {
+      requireAll: false,
+      current: ticket.customFields,
+    });
   const { ticket: updated } = await commitTicketChange(scope, ticket, changes, {
     actor: { type: 'agent', userId: scope.actor.userId },
     channel: 'agent',

@@ -10,6 +10,7 @@ import { seedDemoTriage } from './seed-demo-triage';
 import { signUpWithWorkspace } from './create-workspace';
 import { seedDemoWidget } from '@/server/services/widget/seed-demo-widget';
 import { seedDemoInbound } from '@/server/services/inbound/seed-demo-inbound';
+import { seedDemoMacros } from './seed-demo-macros';
 import { seedDemoTickets } from './seed-demo-tickets';
 
 export const DEMO_WORKSPACE = { name: 'Acme Support', slug: 'acme' };
@@ -64,6 +65,7 @@ export async function seedDemoIfEmpty() {
       await seedDemoWidget(owner);
       await seedDemoSupportSessions(scope);
       await seedDemoTriage(owner, agentIds);
+      await seedDemoMacros(owner, team.id);
     },
     ownerId,
   );

@@ -1,0 +1,121 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { createColumnHelper } from '@tanstack/react-table';
+import { useMemo } from 'react';
+import type { FieldRow } from '@/components/ticket/types';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/card';
+import { ConfirmMutationDialog } from '@/components/ui/confirm-dialog';
+import { DataTable } from '@/components/ui/data-table';
+import { ErrorAlert } from '@/components/ui/error-alert';
+import { SkeletonList } from '@/components/ui/skeleton';
+import { useTRPC } from '@/lib/trpc/client';
+
+type Row = FieldRow & { tickets: number };
+const column = createColumnHelper<Row>();
+
+/** Custom fields with how many tickets hold a value; required-on-solve is a toggle, deletion says what it clears. */
+export function FieldList() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const fields = useQuery(trpc.ticketField.list.queryOptions());
+  const usage = useQuery(trpc.ticketField.usage.queryOptions());
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.ticketField.list.queryKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.ticketField.usage.queryKey() }),
+    ]);
+  const update = useMutation(trpc.ticketField.update.mutationOptions({ onSuccess: refresh }));
+  const archive = useMutation(trpc.ticketField.archive.mutationOptions({ onSuccess: refresh }));
+  const remove = useMutation(trpc.ticketField.delete.mutationOptions({ onSuccess: refresh }));
+
+  const rows = useMemo<Row[]>(() => {
+    const counts = new Map<string, number>();
+    for (const u of usage.data ?? []) counts.set(u.key, (counts.get(u.key) ?? 0) + u.tickets);
+    return (fields.data ?? []).map((f) => ({ ...f, tickets: counts.get(f.key) ?? 0 }));
+  }, [fields.data, usage.data]);
+
+  const columns = useMemo(
+    () => [
+      column.accessor('label', {
+        header: 'Field',
+        cell: ({ row }) => (
+          <span className="block">
+            <span className="font-medium text-slate-900">{row.original.label}</span>{' '}
+            {row.original.archivedAt ? <Badge>Archived</Badge> : null}
+            <span className="block text-xs text-slate-500">
+              {row.original.key} · {row.original.type}
+              {row.original.options.length ? ` · ${row.original.options.map((o) => o.label).join(', ')}` : ''}
+            </span>
+          </span>
+        ),
+      }),
+      column.accessor('tickets', {
+        header: 'Tickets',
+        cell: ({ getValue }) => <span className="tabular-nums">{getValue()}</span>,
+      }),
+      column.accessor('requiredOnSolve', {
+        header: 'Required before solving',
+        cell: ({ row }) => (
+          <input
+            type="checkbox"
+            aria-label={`${row.original.label} required before solving`}
+            checked={row.original.requiredOnSolve}
+            disabled={update.isPending || Boolean(row.original.archivedAt)}
+            onChange={(e) => update.mutate({ fieldId: row.original.id, requiredOnSolve: e.target.checked })}
+          />
+        ),
+      }),
+      column.display({
+        id: 'actions',
+        header: () => <span className="sr-only">Actions</span>,
+        cell: ({ row }) => (
+          <div className="flex justify-end gap-1">
+            {row.original.archivedAt ? null : (
+              <Button
+                size="sm"
+                variant="ghost"
+                disabled={archive.isPending}
+                onClick={() => archive.mutate({ fieldId: row.original.id })}
+              >
+                Archive<span className="sr-only"> {row.original.label}</span>
+              </Button>
+            )}
+            <ConfirmMutationDialog
+              mutation={remove}
+              variables={{ fieldId: row.original.id }}
+              trigger={
+                <Button size="sm" variant="ghost" className="text-red-700">
+                  Delete<span className="sr-only"> {row.original.label}</span>
+                </Button>
+              }
+              title={`Delete ${row.original.label}?`}
+              description={
+                row.original.tickets
+                  ? `${row.original.tickets} ticket(s) hold a value in this field. Deleting it clears the value from each of them, recorded in their activity. To keep the values, archive the field instead.`
+                  : 'No ticket holds a value in this field.'
+              }
+              confirmLabel={row.original.tickets ? `Delete and clear ${row.original.tickets}` : 'Delete field'}
+            />
+          </div>
+        ),
+      }),
+    ],
+    [update, archive, remove],
+  );
+
+  if (fields.isPending || usage.isPending) return <SkeletonList rows={3} label="Loading fields" />;
+  if (fields.isError) return <ErrorAlert error={fields.error} onRetry={() => fields.refetch()} />;
+  if (usage.isError) return <ErrorAlert error={usage.error} onRetry={() => usage.refetch()} />;
+  if (!rows.length)
+    return <EmptyState title="No custom fields" description="Add one above, such as an order number or a plan." />;
+  return (
+    <div className="space-y-2">
+      {update.error ? <ErrorAlert error={update.error} /> : null}
+      {archive.error ? <ErrorAlert error={archive.error} /> : null}
+      <DataTable data={rows} columns={columns} caption="Custom fields" rowId={(f) => f.id} />
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+import { expect, test, type Browser } from '@playwright/test';
+import { signInAsStaff } from './sign-in';
+
+// The demo workspace seeded on first start (server/services/workspace/seed-demo.ts).
+const OWNER = { email: 'owner@acme.test', password: 'cairn-demo-owner' };
+const ALEX = { email: 'alex@acme.test', password: 'cairn-demo-agent' };
+
+async function staffPage(browser: Browser, baseURL: string | undefined, who: { email: string; password: string }) {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await signInAsStaff(page, who);
+  return page;
+}
+
+test('an admin adds a category and a macro → an agent applies the macro with the keyboard → the admin deletes the category in use, moving its ticket', async ({
+  browser,
+  baseURL,
+}) => {
+  const suffix = Date.now().toString(36);
+  const category = `Returns ${suffix}`;
+  const macro = `Return label ${suffix}`;
+  const tag = `return-${suffix}`;
+  const admin = await staffPage(browser, baseURL, OWNER);
+
+  await test.step('the admin creates a category with a colour and an icon', async () => {
+    await admin.goto('/admin/categories');
+    const form = admin.getByRole('region', { name: 'New category' });
+    await form.getByLabel('Name').fill(category);
+    await form.getByRole('combobox', { name: 'Icon' }).selectOption('truck');
+    await form.getByRole('button', { name: 'Add category' }).click();
+    await expect(admin.getByRole('row', { name: new RegExp(category) })).toBeVisible();
+  });
+
+  await test.step('the admin creates a macro with a placeholder and ticket changes', async () => {
+    await admin.goto('/admin/macros');
+    await admin.getByRole('button', { name: 'New macro' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'New macro' });
+    await dialog.getByLabel('Name').fill(macro);
+    await dialog.getByLabel('Text').fill('Hi {{requester.name}}, here is your return label for ');
+    await dialog.getByRole('button', { name: '{{ticket.number}}' }).click();
+    await dialog.getByLabel('Priority').selectOption('high');
+    await dialog.getByLabel('Add tags').fill(tag);
+    await dialog.getByRole('button', { name: 'Create macro' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(admin.getByRole('row', { name: new RegExp(macro) })).toBeVisible();
+  });
+
+  const agent = await staffPage(browser, baseURL, ALEX);
+  await test.step('an agent files a ticket in the category', async () => {
+    await agent.goto('/agent/tickets/new');
+    await agent.getByLabel('Requester email').fill(`returns-${suffix}@e2e.test`);
+    await agent.getByLabel('Requester name').fill('Robin Return');
+    await agent.getByLabel('Subject').fill(`Parcel came back damaged ${suffix}`);
+    await agent.getByLabel('Description').fill('The box was crushed; I would like to send it back.');
+    await agent.getByLabel('Category').selectOption({ label: category });
+    await agent.getByRole('button', { name: 'Create ticket' }).click();
+    await expect(agent.getByRole('heading', { name: `Parcel came back damaged ${suffix}` })).toBeVisible();
+  });
+
+  await test.step('the agent applies the macro from the reply box with the keyboard only', async () => {
+    const body = agent.getByRole('form', { name: 'Compose message' }).getByRole('textbox', { name: 'Reply' });
+    await body.focus();
+    await agent.keyboard.press('Alt+m');
+    const picker = agent.getByRole('dialog', { name: 'Apply a macro' });
+    await expect(picker).toBeVisible();
+    await expect(picker.getByRole('combobox', { name: 'Search macros' })).toBeFocused();
+    await agent.keyboard.type(`label ${suffix}`);
+    await expect(picker.getByRole('option')).toHaveCount(1);
+    await agent.keyboard.press('ArrowDown');
+    await expect(picker.getByRole('option', { name: new RegExp(macro) })).toHaveAttribute('aria-selected', 'true');
+    await agent.keyboard.press('Enter');
+    await expect(picker).toBeHidden();
+    await expect(body).toHaveValue(/^Hi Robin Return, here is your return label for \S+/);
+    await expect(body).toBeFocused();
+    await expect(agent.getByLabel('Priority')).toHaveValue('high');
+
+    // Esc closes the picker without applying anything.
+    await agent.locator('body').click();
+    await agent.keyboard.press('m');
+    await expect(picker).toBeVisible();
+    await agent.keyboard.press('Escape');
+    await expect(picker).toBeHidden();
+  });
+
+  await test.step('the admin deletes the category in use, moving its ticket to another', async () => {
+    await admin.goto('/admin/categories');
+    const row = admin.getByRole('row', { name: new RegExp(category) });
+    await expect(row.getByRole('cell', { name: '1', exact: true })).toBeVisible();
+    await row.getByRole('button', { name: `Delete ${category}` }).click();
+    const dialog = admin.getByRole('dialog', { name: `Delete ${category}` });
+    await expect(dialog.getByText('1 ticket uses this category')).toBeVisible();
+    const confirm = dialog.getByRole('button', { name: 'Delete category' });
+    await expect(confirm).toBeDisabled();
+    await dialog.getByRole('combobox', { name: 'Replacement category' }).selectOption({ label: 'Technical issue' });
+    await confirm.click();
+    await expect(dialog).toBeHidden();
+    await expect(admin.getByRole('row', { name: new RegExp(category) })).toHaveCount(0);
+
+    await agent.reload();
+    await expect(agent.getByLabel('Category')).toHaveValue(/.+/);
+    await expect(agent.getByLabel('Category').locator('option:checked')).toHaveText('Technical issue');
+    await agent.getByRole('tab', { name: /Activity/ }).click();
+    await expect(agent.getByText(`Category "${category}" was deleted; moved to "Technical issue"`)).toBeVisible();
+  });
+});
