@@ -4,6 +4,7 @@ import type { TenantScope } from '@/server/db/tenant';
 import { notifySlaEscalation } from '@/server/services/notification/notify-sla-escalation';
 import { NOTIFYING_EVENT_TYPES, notifyTicketEvent } from '@/server/services/notification/notify-ticket-event';
 import type { DomainEvent } from '@/server/services/outbox/domain-event';
+import { applyAnalyticsEvent } from '@/server/services/reports/apply-analytics-event';
 
 /** One recorded domain event as consumers receive it. */
 export type DispatchedEvent = DomainEvent & { id: string; tenantId: string; occurredAt: Date };
@@ -56,8 +57,25 @@ const escalationMails: EventConsumer = {
   },
 };
 
+/**
+ * The dashboard's rollups: every event about a ticket brings its facts to the ticket's current state, once per
+ * event id, so duplicates and late arrivals change nothing twice (server/services/reports/).
+ */
+const reportRollups: EventConsumer = {
+  name: 'report-rollups',
+  types: 'all',
+  async handle(scope, event) {
+    await applyAnalyticsEvent(scope, event);
+  },
+};
+
 /** The one place consumers plug in. */
-export const EVENT_CONSUMERS: readonly EventConsumer[] = [ticketNotifications, escalationMails, debugLog];
+export const EVENT_CONSUMERS: readonly EventConsumer[] = [
+  ticketNotifications,
+  escalationMails,
+  reportRollups,
+  debugLog,
+];
 
 export function consumersOf(consumers: readonly EventConsumer[], type: DomainEventType) {
   return consumers.filter((c) => c.types === 'all' || c.types.includes(type));

@@ -19,5 +19,7 @@ export const DOMAIN_EVENT_TYPES = [
   'sla.warning',
   'sla.breach',
   'sla.escalated',
+  'csat.requested',
+  'csat.received',
 ] as const;
 export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];

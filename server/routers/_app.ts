@@ -15,6 +15,7 @@ import { ticketRouter } from './ticket';
 import { categoryRouter, macroRouter, savedViewRouter, ticketFieldRouter, ticketSettingsRouter } from './ticket-config';
 import { liveRouter } from './live';
 import { businessCalendarRouter, slaPolicyRouter, slaReportRouter, slaSettingsRouter } from './sla';
+import { reportRouter } from './report';
 import { workspaceRouter } from './workspace';
 
 export const appRouter = router({
@@ -44,6 +45,7 @@ export const appRouter = router({
   slaPolicy: slaPolicyRouter,
   slaSettings: slaSettingsRouter,
   slaReport: slaReportRouter,
+  report: reportRouter,
   notification: notificationRouter,
   mailSettings: mailSettingsRouter,
   inboundChannel: inboundChannelRouter,
