@@ -21,7 +21,11 @@ function formatterFor(timeZone: string) {
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 export function localParts(instant: Date, timeZone: string) {
-  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(instant).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatterFor(timeZone)
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
   return {
     day: `${parts.year}-${parts.month}-${parts.day}`,
     weekday: WEEKDAYS.indexOf(parts.weekday ?? 'Sun'),

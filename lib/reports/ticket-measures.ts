@@ -32,7 +32,10 @@ const minutesBetween = (from: Date, to: Date) => Math.max(0, Math.floor((to.getT
 /** Satisfied: 4 or 5 out of 5; on a two-point scale, the top answer. */
 export const isSatisfied = (rating: number, scale: number) => (scale >= 5 ? rating >= 4 : rating >= scale);
 
-export type TicketDimensionFields = Pick<TicketSnapshot, 'teamId' | 'agentId' | 'channel' | 'priority' | 'categoryId' | 'tags'>;
+export type TicketDimensionFields = Pick<
+  TicketSnapshot,
+  'teamId' | 'agentId' | 'channel' | 'priority' | 'categoryId' | 'tags'
+>;
 
 export function ticketDimensions(t: TicketDimensionFields): RollupDimensionValue[] {
   const dims: RollupDimensionValue[] = [
@@ -102,9 +105,7 @@ export function ticketFactColumns(t: TicketSnapshot, timeZone: string) {
     firstResponseDay: t.firstRespondedAt ? localDay(t.firstRespondedAt, timeZone) : null,
     ratedDay: t.csat ? localDay(t.csat.ratedAt, timeZone) : null,
     reopenDays: t.reopenedAt.map((at) => localDay(at, timeZone)),
-    breachDays: [
-      ...new Set(t.sla.filter((s) => s.outcome === 'breached').map((s) => localDay(s.startedAt, timeZone))),
-    ],
+    breachDays: [...new Set(t.sla.filter((s) => s.outcome === 'breached').map((s) => localDay(s.startedAt, timeZone)))],
     teamId: t.teamId,
     agentId: t.agentId,
     channel: t.channel,

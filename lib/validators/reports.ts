@@ -5,9 +5,12 @@ import { daysBetween } from '@/lib/reports/local-time';
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Use a date like 2026-01-31.' })
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
-    message: 'This is not a calendar date.',
-  });
+  .refine(
+    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    {
+      message: 'This is not a calendar date.',
+    },
+  );
 
 /** One dimension at a time: the rollups are kept per dimension, so any one of them answers from day rows. */
 export const reportFilter = z.strictObject({

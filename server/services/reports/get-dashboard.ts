@@ -76,7 +76,7 @@ export async function getDashboard(scope: TenantScope, input: ReportRangeInput, 
     db.execute(sql`
       select to_char(day, 'YYYY-MM-DD') as day, metric, sum(value)::float8 as value
       from analytics_rollups where ${inDim} and day between ${input.from}::date and ${input.to}::date
-        and metric = any(${DAILY as string[]}::text[])
+        and metric in ${DAILY as string[]}
       group by 1, 2`),
   );
   // Open at the start of the previous period: everything created before it minus everything solved before it.

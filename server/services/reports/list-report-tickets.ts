@@ -81,7 +81,11 @@ export async function listReportTickets(scope: TenantScope, input: ReportTickets
   const page = rows.slice(0, PAGE);
   const last = page[page.length - 1];
   return {
-    tickets: page.map(({ day: _day, created_at, ...t }) => ({ ...t, number: Number(t.number), createdAt: new Date(created_at) })),
+    tickets: page.map(({ day: _day, created_at, ...t }) => ({
+      ...t,
+      number: Number(t.number),
+      createdAt: new Date(created_at),
+    })),
     nextCursor: rows.length > PAGE && last ? `${last.day}_${last.id}` : null,
   };
 }

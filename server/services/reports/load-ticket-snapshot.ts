@@ -57,7 +57,7 @@ export async function loadTicketSnapshots(
           'holidays', c.holidays))
         from ticket_sla_targets s join business_calendars c on c.id = s.calendar_id
         where s.ticket_id = t.id), '{}'::json) as calendars
-    from tickets t where t.id = any(${ticketIds as string[]}::uuid[]) and t.tenant_id = ${scope.tenantId}
+    from tickets t where t.id in (select jsonb_array_elements_text(${JSON.stringify(ticketIds)}::jsonb)::uuid) and t.tenant_id = ${scope.tenantId}
       and t.status <> 'merged'`);
   return new Map(rows.map((row) => [row.id, toState(row)]));
 }

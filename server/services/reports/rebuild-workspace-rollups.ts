@@ -13,7 +13,10 @@ const BATCH = 1000;
 
 /** Survey state per ticket from the recorded CSAT events: the outbox keeps every event it dispatched. */
 async function csatInputsByTicket(scope: TenantScope) {
-  const { rows } = await scope.db.execute<{ payload: { type: 'csat.requested' | 'csat.received'; data: { ticketId: string } & Record<string, unknown> }; created_at: string }>(sql`
+  const { rows } = await scope.db.execute<{
+    payload: { type: 'csat.requested' | 'csat.received'; data: { ticketId: string } & Record<string, unknown> };
+    created_at: string;
+  }>(sql`
     select payload, created_at from outbox
     where tenant_id = ${scope.tenantId} and kind = 'event' and payload ->> 'type' in ('csat.requested', 'csat.received')`);
   const byTicket = new Map<string, CsatInput[]>();

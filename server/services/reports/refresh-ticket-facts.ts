@@ -1,14 +1,17 @@
 import { sql } from 'drizzle-orm';
 import { rollupDeltas } from '@/lib/reports/rollup-measures';
-import { ticketDimensions, ticketFactColumns, ticketMeasures, type TicketSnapshot } from '@/lib/reports/ticket-measures';
+import {
+  ticketDimensions,
+  ticketFactColumns,
+  ticketMeasures,
+  type TicketSnapshot,
+} from '@/lib/reports/ticket-measures';
 import { analyticsTicketFacts } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
 import { applyRollupDeltas } from './apply-rollup-deltas';
 import { loadTicketSnapshots } from './load-ticket-snapshot';
 
-export type CsatInput =
-  | { kind: 'requested'; at: Date }
-  | { kind: 'received'; at: Date; rating: number; scale: number };
+export type CsatInput = { kind: 'requested'; at: Date } | { kind: 'received'; at: Date; rating: number; scale: number };
 
 type StoredFact = typeof analyticsTicketFacts.$inferSelect;
 
@@ -54,14 +57,18 @@ export function factRow(snapshot: TicketSnapshot, timeZone: string) {
  * the difference between what the ticket contributed and what it contributes now, so calling this any number
  * of times, in any order, leaves them as one call would. Serialised per ticket by a transaction-scoped lock.
  */
-export async function refreshTicketFacts(scope: TenantScope, ticketId: string, timeZone: string, csat: readonly CsatInput[] = []) {
+export async function refreshTicketFacts(
+  scope: TenantScope,
+  ticketId: string,
+  timeZone: string,
+  csat: readonly CsatInput[] = [],
+) {
   await scope.db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`analytics:${ticketId}`}, 0))`);
   const [stored] = await scope.db
     .select()
     .from(analyticsTicketFacts)
     .where(sql`${analyticsTicketFacts.ticketId} = ${ticketId}`);
-  const before = stored
-? { dimensions: ticketDimensions(stored), measures: stored.measures } : null;
+  const before = stored ? { dimensions: ticketDimensions(stored), measures: stored.measures } : null;
   const state = (await loadTicketSnapshots(scope, [ticketId])).get(ticketId);
   const survey = mergeCsat(storedCsat(stored), csat);
 
@@ -72,7 +79,10 @@ export async function refreshTicketFacts(scope: TenantScope, ticketId: string, t
   }
   const snapshot: TicketSnapshot = { ...state, ...survey };
   const row = factRow(snapshot, timeZone);
-  await applyRollupDeltas(scope, rollupDeltas(before, { dimensions: ticketDimensions(snapshot), measures: row.measures }));
+  await applyRollupDeltas(
+    scope,
+    rollupDeltas(before, { dimensions: ticketDimensions(snapshot), measures: row.measures }),
+  );
   await scope.db
     .insert(analyticsTicketFacts)
     .values({ tenantId: scope.tenantId, ticketId, ...row })
