@@ -25,7 +25,6 @@ import { createTestTicket } from '../helpers/ticket-factories';
 //      resolution SLA breached
 const TZ = 'America/New_York';
 const RANGE = { from: '2026-03-02', to: '2026-03-08' };
-const MIN = 60_000;
 const at = (iso: string) => new Date(iso);
 
 let owner: pg.Client;
