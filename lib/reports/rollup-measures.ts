@@ -30,7 +30,7 @@ export const ROLLUP_METRICS = [
 ] as const;
 export type RollupMetric = (typeof ROLLUP_METRICS)[number];
 
-/** [local day 'YYYY-MM-DD', metric, bucket, value]: one addition to the rollups, under each of the ticket's dimensions. */
+/** [local day 'YYYY-MM-DD', metric, bucket, value]: one addition to the rollups, under each dimension of the ticket. */
 export type RollupMeasure = [day: string, metric: RollupMetric, bucket: number, value: number];
 /** [dimension, value]: the rows of the rollups a ticket counts in. */
 export type RollupDimensionValue = [dimension: RollupDimension, value: string];
