@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
 
 // `npm run bench [-- --quick] [--reseed] [--build] [--seed-only]`: the ticket and help-center bench
-// (tests/bench/run.ts), then the SLA and worker bench (tests/bench/sla/run.ts), each in its own process
-// because each sets the configuration the app modules read at import. `npm run bench:sla` runs the second alone.
+// (tests/bench/run.ts), then the SLA and worker bench (tests/bench/sla/run.ts), then the dashboard bench
+// (tests/bench/reports/run.ts), each in its own process
+// because each sets the configuration the app modules read at import. `npm run bench:sla` and `bench:reports` run one alone.
 
 const args = process.argv.slice(2);
 const run = (script: string, scriptArgs: string[]) =>
@@ -10,9 +11,6 @@ const run = (script: string, scriptArgs: string[]) =>
 
 const first = run('tests/bench/run.ts', args);
 if (first !== 0 || args.includes('--help') || args.includes('--seed-only')) process.exit(first);
-process.exit(
-  run(
-    'tests/bench/sla/run.ts',
-    args.filter((a) => a === '--quick'),
-  ),
-);
+const quickOnly = args.filter((a) => a === '--quick');
+const sla = run('tests/bench/sla/run.ts', quickOnly);
+process.exit(run('tests/bench/reports/run.ts', quickOnly) || sla);
