@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 
 // `npm run bench [-- --quick] [--reseed] [--build] [--seed-only]`: the ticket and help-center bench
 // (tests/bench/run.ts), then the SLA and worker bench (tests/bench/sla/run.ts), then the dashboard bench
-// (tests/bench/reports/run.ts), each in its own process
-// because each sets the configuration the app modules read at import. `npm run bench:sla` and `bench:reports` run one alone.
+// (tests/bench/reports/run.ts), each in its own process because each sets the configuration the app modules
+// read at import. `npm run bench:sla` and `npm run bench:reports` run one of them alone.
 
 const args = process.argv.slice(2);
 const run = (script: string, scriptArgs: string[]) =>

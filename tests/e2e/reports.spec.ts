@@ -27,7 +27,7 @@ test('an admin opens the dashboard, sees figures, drills down to a ticket and ex
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export Tickets created by channel as CSV' }).click();
     const csv = fs.readFileSync((await (await download).path())!, 'utf8');
-    expect(csv.split('\r\n')[0]).toBe('channel,Created');
+    expect(csv.split('\r\n')[0]).toBe('Channel,Created');
     expect(csv.split('\r\n').length).toBeGreaterThan(2);
   });
 
