@@ -47,8 +47,11 @@ ALTER TABLE "analytics_ticket_facts" ADD CONSTRAINT "analytics_ticket_facts_tena
 ALTER TABLE "analytics_ticket_facts" ADD CONSTRAINT "analytics_ticket_facts_ticket_id_tickets_id_fk" FOREIGN KEY ("ticket_id") REFERENCES "public"."tickets"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "analytics_applied_events_event_key" ON "analytics_applied_events" USING btree ("event_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "analytics_rollups_key" ON "analytics_rollups" USING btree ("tenant_id","dimension","dimension_value","day","metric","bucket");--> statement-breakpoint
+CREATE INDEX "analytics_rollups_metric_idx" ON "analytics_rollups" USING btree ("tenant_id","metric","dimension","day");--> statement-breakpoint
 CREATE UNIQUE INDEX "analytics_ticket_facts_ticket_key" ON "analytics_ticket_facts" USING btree ("ticket_id");--> statement-breakpoint
 CREATE INDEX "analytics_ticket_facts_created_idx" ON "analytics_ticket_facts" USING btree ("tenant_id","created_day","ticket_id");--> statement-breakpoint
 CREATE INDEX "analytics_ticket_facts_solved_idx" ON "analytics_ticket_facts" USING btree ("tenant_id","solved_day","ticket_id") WHERE solved_day is not null;--> statement-breakpoint
+CREATE INDEX "analytics_ticket_facts_agent_created_idx" ON "analytics_ticket_facts" USING btree ("tenant_id","agent_id","created_day","ticket_id");--> statement-breakpoint
+CREATE INDEX "analytics_ticket_facts_agent_solved_idx" ON "analytics_ticket_facts" USING btree ("tenant_id","agent_id","solved_day","ticket_id") WHERE solved_day is not null;--> statement-breakpoint
 CREATE INDEX "analytics_ticket_facts_responded_idx" ON "analytics_ticket_facts" USING btree ("tenant_id","first_response_day","ticket_id") WHERE first_response_day is not null;--> statement-breakpoint
 CREATE INDEX "analytics_ticket_facts_rated_idx" ON "analytics_ticket_facts" USING btree ("tenant_id","rated_day","ticket_id") WHERE rated_day is not null;

@@ -11,6 +11,7 @@ import { metrics } from '@/server/metrics/registry';
 import { processEmailSend } from './processors/email-send';
 import { processEventDispatch } from './processors/event-dispatch';
 import { processImapPoll, processImapSweep } from './processors/imap-poll';
+import { processReportsWeeklyDigest } from './processors/reports-weekly-digest';
 import { processInboundProcess } from './processors/inbound-process';
 import { processOutboundCheck } from './processors/outbound-check';
 import { processOutboxSweep } from './processors/outbox-sweep';
@@ -43,6 +44,7 @@ const PROCESSORS: { [N in JobName]: Processor<N> } = {
   'inbound.process': processInboundProcess,
   'imap.poll': processImapPoll,
   'imap.sweep': processImapSweep,
+  'reports.weeklyDigest': processReportsWeeklyDigest,
 };
 
 async function dispatch(job: Job) {
@@ -94,6 +96,8 @@ export const PRIVACY_SWEEP_EVERY_MS = 5 * 60_000;
 export const RETENTION_EVERY_MS = 24 * 60 * 60_000;
 /** A verified domain whose TXT record is gone stops being served within a day. */
 export const DOMAIN_RECHECK_EVERY_MS = 24 * 60 * 60_000;
+/** Hourly: each workspace's Monday starts in its own zone; the summary goes out within the hour. */
+export const WEEKLY_DIGEST_CHECK_EVERY_MS = 60 * 60_000;
 
 /** The recurring jobs: kept as BullMQ job schedulers, which live in the queue's own storage. */
 const SCHEDULERS = [
@@ -104,6 +108,7 @@ const SCHEDULERS = [
   { key: 'privacy-retention', every: RETENTION_EVERY_MS, name: 'privacy.retention' },
   { key: 'domain-recheck', every: DOMAIN_RECHECK_EVERY_MS, name: 'domain.recheck' },
   { key: 'imap-sweep', every: IMAP_POLL_EVERY_MS, name: 'imap.sweep' },
+  { key: 'reports-weekly-digest', every: WEEKLY_DIGEST_CHECK_EVERY_MS, name: 'reports.weeklyDigest' },
 ] as const;
 
 /**

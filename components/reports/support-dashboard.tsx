@@ -266,7 +266,7 @@ export function SupportDashboard() {
                   <DataTable
                     caption={`Tickets created ${title.toLowerCase()}`}
                     filename={`created-${dim}.csv`}
-                    columns={[title.replace('By ', ''), 'Created']}
+                    columns={[FILTER_LABELS[dim], 'Created']}
                     rows={rows.map((r) => [
                       labelOf ? labelOf(r.value) : r.label,
                       { value: r.created, href: ticketsHref(q, 'created', { dimension: dim, value: r.value }) },

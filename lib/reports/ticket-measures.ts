@@ -60,7 +60,8 @@ export function ticketMeasures(t: TicketSnapshot, timeZone: string): RollupMeasu
   const created = localParts(t.createdAt, timeZone);
   const m: RollupMeasure[] = [
     [created.day, 'created', 0, 1],
-    [created.day, 'busy_hour', created.weekday * 24 + created.hour, 1],
+    // The hour alone: the day already says which weekday it was.
+    [created.day, 'busy_hour', created.hour, 1],
   ];
   if (t.timeSpentMinutes > 0) m.push([created.day, 'time_spent', 0, t.timeSpentMinutes]);
   if (t.firstRespondedAt) {

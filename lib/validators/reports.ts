@@ -52,3 +52,8 @@ export const reportTicketsInput = checkRange(
   }),
 );
 export type ReportTicketsInput = z.infer<typeof reportTicketsInput>;
+
+/** The members who get the weekly summary mail; an empty list turns it off. */
+export const updateDigestInput = z.strictObject({
+  userIds: z.array(z.uuid()).max(50, { message: 'Choose at most 50 members.' }),
+});

@@ -43,6 +43,7 @@ export const JOBS = {
   // Reading a workspace's mailbox is waiting on its server: the outbound queue, one job per workspace at a time.
   'imap.poll': { queue: 'outbound', payload: z.strictObject({ tenantId: z.uuid() }) },
   'imap.sweep': { queue: 'maintenance', payload: z.strictObject({}) },
+  'reports.weeklyDigest': { queue: 'maintenance', payload: z.strictObject({}) },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
 
 export type JobName = keyof typeof JOBS;

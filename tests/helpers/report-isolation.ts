@@ -29,6 +29,23 @@ export function reportIsolationCases(sides: () => { A: Side; B: Side; asA: Calle
         expect(calendar).toEqual({ timeZone: 'UTC', today: new Date().toISOString().slice(0, 10) });
       },
     },
+    'report.digest': {
+      kind: 'scoped',
+      why: "reads A's recipients only",
+      run: async () => {
+        expect((await sides().asA.report.digest()).userIds).not.toContain(sides().B.agent.userId);
+      },
+    },
+    'report.updateDigest': {
+      kind: 'takes-id',
+      why: "B's member as a recipient answers NOT_FOUND and stores nothing",
+      run: async () => {
+        await expect(sides().asA.report.updateDigest({ userIds: [sides().B.agent.userId] })).rejects.toMatchObject({
+          code: 'NOT_FOUND',
+        });
+        expect((await sides().asA.report.digest()).userIds).toEqual([]);
+      },
+    },
     'report.dashboard': {
       kind: 'scoped',
       why: "counts A's tickets only; B's team id as a filter counts nothing",

@@ -4,6 +4,7 @@ import { runInTenant } from '@/server/db/tenant';
 import { ownerDatabaseUrl } from '@/server/db/urls';
 import { recordEvent } from '@/server/services/outbox/record-event';
 import { applyAnalyticsEvent } from '@/server/services/reports/apply-analytics-event';
+import { queueWeeklyDigest } from '@/server/services/reports/queue-weekly-digest';
 import { rebuildWorkspaceRollups } from '@/server/services/reports/rebuild-workspace-rollups';
 import { callerFor, type Caller } from '../helpers/caller';
 import { addMember, createWorkspace, type TestMember, type TestWorkspace } from '../helpers/factories';
@@ -20,8 +21,8 @@ import { createTestTicket } from '../helpers/ticket-factories';
 //   B  created Sun 03-01 23:30 (previous period; 04:30Z on 03-02); reply 03-02 00:30 (+60 min); open
 //   C  created Sun 03-08 23:59 EDT (03:59Z on 03-09: still in range); open, no reply
 //   D  created Mon 03-09 00:01 EDT: after the range
-//   E  created Tue 03-03 10:00, agent; replies +10 and +40 min; solved, reopened Wed 03-04 10:00, solved
-//      Wed 12:00 (+1560 min; 600 business minutes on a 9–17 weekday calendar); rated 2, then 4 on Thu 03-05;
+//   E  created Tue 03-03 10:00, agent; replies +10 and +40 min; solved, reopened Wed 03-04 09:00, solved
+//      Wed 10:00 (+1440 min; 480 business minutes on a 9–17 weekday calendar); rated 2, then 4 on Thu 03-05;
 //      resolution SLA breached
 const TZ = 'America/New_York';
 const RANGE = { from: '2026-03-02', to: '2026-03-08' };
@@ -101,7 +102,7 @@ beforeAll(async () => {
   await reply(t.E.id, at('2026-03-03T15:40:00Z'), 'solved');
   await asAgent.ticket.updateStatus({ ticketId: t.E.id, status: 'open' });
   await owner.query(
-    `update ticket_activities set created_at = '2026-03-04T15:00:00Z'
+    `update ticket_activities set created_at = '2026-03-04T14:00:00Z'
      where ticket_id = $1 and changes -> 'status' ->> 'from' = 'solved' and changes -> 'status' ->> 'to' = 'open'`,
     [t.E.id],
   );
@@ -116,19 +117,19 @@ beforeAll(async () => {
   await place(t.D.id, at('2026-03-09T04:01:00Z'));
   await place(t.E.id, at('2026-03-03T15:00:00Z'), {
     firstRespondedAt: at('2026-03-03T15:10:00Z'),
-    solvedAt: at('2026-03-04T17:00:00Z'),
+    solvedAt: at('2026-03-04T15:00:00Z'),
   });
   // SLA clocks as the SLA engine would have left them: A's first response met, E's resolution late.
   await owner.query(
     `insert into ticket_sla_targets (tenant_id, ticket_id, metric, calendar_id, started_at, target_minutes, due_at, met_at)
      values ($1, $2, 'first_response', null, '2026-03-02T14:00:00Z', 60, '2026-03-02T15:00:00Z', '2026-03-02T14:30:00Z'),
-            ($1, $3, 'resolution', $4, '2026-03-03T15:00:00Z', 120, '2026-03-03T17:00:00Z', '2026-03-04T17:00:00Z')`,
+            ($1, $3, 'resolution', $4, '2026-03-03T15:00:00Z', 120, '2026-03-03T17:00:00Z', '2026-03-04T15:00:00Z')`,
     [ws.id, t.A.id, t.E.id, calendar.id],
   );
   await csatEvent(t.A.id, at('2026-03-02T16:05:00Z'), null);
-  await csatEvent(t.E.id, at('2026-03-04T17:05:00Z'), null);
+  await csatEvent(t.E.id, at('2026-03-04T15:05:00Z'), null);
   await csatEvent(t.A.id, at('2026-03-02T17:00:00Z'), { rating: 5, scale: 5 });
-  await csatEvent(t.E.id, at('2026-03-04T18:00:00Z'), { rating: 2, scale: 5 });
+  await csatEvent(t.E.id, at('2026-03-04T16:00:00Z'), { rating: 2, scale: 5 });
   await csatEvent(t.E.id, at('2026-03-05T14:00:00Z'), { rating: 4, scale: 5 });
   await dispatchPendingEvents(ws.id);
 });
@@ -163,9 +164,9 @@ describe('dashboard figures, counted by hand', () => {
     const d = await asAgent.report.dashboard(RANGE);
     // First responses in range: E 10, A 30, B 60 min.
     expect(d.current.firstResponse.calendar).toEqual({ median: 30, p90: 60 });
-    // Resolutions: A 120, E 1560 calendar minutes; E is 600 business minutes on its clock's calendar.
-    expect(d.current.resolution.calendar).toEqual({ median: 120, p90: 1560 });
-    expect(d.current.resolution.business).toEqual({ median: 120, p90: 600 });
+    // Resolutions: A 120, E 1440 calendar minutes; E is 480 business minutes on its clock's calendar.
+    expect(d.current.resolution.calendar).toEqual({ median: 120, p90: 1440 });
+    expect(d.current.resolution.business).toEqual({ median: 120, p90: 480 });
     expect(d.current.repliesPerSolved).toBe(1.5);
     expect(d.current.oneTouchRate).toBe(0.5);
   });
@@ -222,6 +223,33 @@ describe('dashboard figures, counted by hand', () => {
     await expect(asAgent.report.dashboard({ from: '2026-02-30', to: '2026-03-01' })).rejects.toMatchObject({
       code: 'BAD_REQUEST',
     });
+  });
+});
+
+describe('weekly summary mail', () => {
+  it('goes to the chosen members once per week, through the outbox, with the week figures', async () => {
+    const asOwner = callerFor({ userId: ws.owner.userId, workspaceId: ws.id });
+    await expect(asAgent.report.updateDigest({ userIds: [agent.userId] })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(asOwner.report.updateDigest({ userIds: [other.owner.userId] })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await asOwner.report.updateDigest({ userIds: [agent.userId] });
+    expect(await asOwner.report.digest()).toEqual({ userIds: [agent.userId] });
+    // Monday 03-09, 10:00 in New York: last week is 03-02 … 03-08, the range counted above.
+    const monday = at('2026-03-09T14:00:00Z');
+    expect(await runInTenant(ws.id, (scope) => queueWeeklyDigest(scope, monday))).toBe(1);
+    expect(await runInTenant(ws.id, (scope) => queueWeeklyDigest(scope, at('2026-03-10T14:00:00Z')))).toBe(0);
+    const { rows } = await owner.query(
+      `select payload from outbox where tenant_id = $1 and kind = 'email' and payload ->> 'subject' like '%support summary%'`,
+      [ws.id],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0].payload).toMatchObject({
+      to: agent.email,
+      subject: expect.stringContaining('2026-03-02 to 2026-03-08'),
+    });
+    expect(rows[0].payload.text).toContain('Created: 3 (week before: 1)');
+    expect(rows[0].payload.text).toContain('CSAT (average of 5): 4.5');
   });
 });
 

@@ -71,6 +71,11 @@ export const analyticsTicketFacts = pgTable(
     index('analytics_ticket_facts_solved_idx')
       .on(t.tenantId, t.solvedDay, t.ticketId)
       .where(sql`solved_day is not null`),
+    // The agents table's drill-downs: one agent's tickets in day order without reading everyone's.
+    index('analytics_ticket_facts_agent_created_idx').on(t.tenantId, t.agentId, t.createdDay, t.ticketId),
+    index('analytics_ticket_facts_agent_solved_idx')
+      .on(t.tenantId, t.agentId, t.solvedDay, t.ticketId)
+      .where(sql`solved_day is not null`),
     index('analytics_ticket_facts_responded_idx')
       .on(t.tenantId, t.firstResponseDay, t.ticketId)
       .where(sql`first_response_day is not null`),
@@ -82,7 +87,7 @@ export const analyticsTicketFacts = pgTable(
 
 /**
  * Sums per workspace, local day, dimension (`all`, team, agent, channel, priority, category, tag) and metric.
- * `bucket` splits a metric: a histogram bucket (lower bound in minutes) for times, weekday × 24 + hour for the
+ * `bucket` splits a metric: a histogram bucket (lower bound in minutes) for times, the local hour for the
  * busiest hours, an SLA target for met/breached; 0 when the metric is a plain count.
  */
 export const analyticsRollups = pgTable(
@@ -100,7 +105,10 @@ export const analyticsRollups = pgTable(
     value: bigint('value', { mode: 'number' }).notNull().default(0),
   },
   (t) => [
+    // One dimension value over a range of days: the dashboard's totals and series, filtered or not.
     uniqueIndex('analytics_rollups_key').on(t.tenantId, t.dimension, t.dimensionValue, t.day, t.metric, t.bucket),
+    // One metric across a dimension's values (created by channel, per-agent figures): reads only the range's rows.
+    index('analytics_rollups_metric_idx').on(t.tenantId, t.metric, t.dimension, t.day),
   ],
 );
 

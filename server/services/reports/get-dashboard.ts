@@ -70,6 +70,7 @@ export async function getDashboard(scope: TenantScope, input: ReportRangeInput, 
     db.execute(sql`
       select (day >= ${input.from}::date) as current, metric, bucket, sum(value)::float8 as value
       from analytics_rollups where ${inDim} and day between ${previous.from}::date and ${input.to}::date
+        and metric <> 'busy_hour'
       group by 1, 2, 3`),
   );
   const dailyRows = await rows(
@@ -108,6 +109,13 @@ export async function getDashboard(scope: TenantScope, input: ReportRangeInput, 
       select assignee_id as agent_id, count(*)::int as open from tickets
       where tenant_id = ${scope.tenantId} and status in ('new', 'open', 'pending', 'on_hold') and assignee_id is not null
       group by 1`),
+  );
+  const hourRows = await rows(
+    db.execute(sql`
+      select extract(dow from day)::int as weekday, bucket as hour, sum(value)::float8 as count
+      from analytics_rollups where ${inDim} and day between ${input.from}::date and ${input.to}::date
+        and metric = 'busy_hour'
+      group by 1, 2`),
   );
   const [atRisk] = await rows(
     db.execute(sql`
@@ -189,11 +197,7 @@ export async function getDashboard(scope: TenantScope, input: ReportRangeInput, 
     current: summarize(sums.current, backlog),
     previous: summarize(sums.previous, openAtStart),
     series,
-    busiestHours: [...hist(sums.current, 'busy_hour').entries()].map(([slot, count]) => ({
-      weekday: Math.floor(slot / 24),
-      hour: slot % 24,
-      count,
-    })),
+    busiestHours: hourRows.map((r) => ({ weekday: Number(r.weekday), hour: Number(r.hour), count: Number(r.count) })),
     sla: SLA_METRICS.map((metric, i) => {
       const met = at(sums.current, 'sla_met', i);
       const breached = at(sums.current, 'sla_breached', i);

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { localParts } from '@/lib/reports/local-time';
 import { presetRange } from '@/lib/reports/presets';
-import { rollupDeltas, type RollupMeasure } from '@/lib/reports/rollup-measures';
+import { rollupDeltas, type RollupDimensionValue, type RollupMeasure } from '@/lib/reports/rollup-measures';
 import { durationBucket, histogramPercentile } from '@/lib/reports/time-buckets';
 import { toCsv } from '@/lib/utils/csv';
 
 describe('duration buckets and percentiles', () => {
-  it('keeps minutes exact under an hour and widens after', () => {
-    expect([0, 59, 60, 64, 65, 239, 240, 254, 1440, 1559, 1560, 2880, 3000].map(durationBucket)).toEqual([
-      0, 59, 60, 60, 65, 235, 240, 240, 1440, 1500, 1560, 2880, 2880,
+  it('keeps minutes exact under ten and rounds down to the bounds after', () => {
+    expect([0, 9, 10, 11, 59, 60, 64, 119, 120, 1439, 1440, 1560, 2880, 3000].map(durationBucket)).toEqual([
+      0, 9, 10, 10, 50, 60, 60, 105, 120, 1200, 1440, 1440, 2880, 2880,
     ]);
   });
 
@@ -40,10 +40,10 @@ describe('rollup deltas', () => {
     ['2026-03-02', 'created', 0, 1],
     ['2026-03-02', 'frt', 30, 1],
   ];
-  const dims = [
+  const dims: RollupDimensionValue[] = [
     ['all', ''],
     ['channel', 'email'],
-  ] as const;
+  ];
 
   it('the same contribution twice changes nothing', () => {
     expect(rollupDeltas({ dimensions: dims, measures }, { dimensions: dims, measures })).toEqual([]);
