@@ -38,13 +38,18 @@ export async function rebuildWorkspaceRollups(scope: TenantScope) {
   const csat = await csatInputsByTicket(scope);
   await scope.db.execute(sql`delete from analytics_rollups where tenant_id = ${scope.tenantId}`);
   await scope.db.execute(sql`delete from analytics_ticket_facts where tenant_id = ${scope.tenantId}`);
-  let after = '00000000-0000-0000-0000-000000000000';
+  // In creation order: a batch's tickets share their days, so each batch touches few rollup rows.
+  let after: { createdAt: string; id: string } | null = null;
   let tickets = 0;
   for (;;) {
-    const { rows } = await scope.db.execute<{ id: string }>(sql`
-      select id from tickets where tenant_id = ${scope.tenantId} and id > ${after} order by id limit ${BATCH}`);
+    const page: { rows: Array<{ id: string; created_at: string }> } = await scope.db.execute(sql`
+      select id, created_at::text from tickets where tenant_id = ${scope.tenantId}
+        ${after ? sql`and (created_at, id) > (${after.createdAt}::timestamptz, ${after.id}::uuid)` : sql``}
+      order by created_at, id limit ${BATCH}`);
+    const rows = page.rows;
     if (!rows.length) break;
-    after = rows[rows.length - 1]!.id;
+    const last = rows[rows.length - 1]!;
+    after = { createdAt: last.created_at, id: last.id };
     const states = await loadTicketSnapshots(
       scope,
       rows.map((r) => r.id),
