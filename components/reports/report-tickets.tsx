@@ -8,22 +8,13 @@ import { ErrorAlert } from '@/components/ui/error-alert';
 import { SkeletonList } from '@/components/ui/skeleton';
 import { PRIORITY_LABELS } from '@/components/ticket/ticket-labels';
 import { STATUS_LABELS, type TicketPriority, type TicketStatus } from '@/lib/constants/ticket';
+import { DRILL_LABELS } from '@/lib/reports/drill-labels';
 import { useTRPC } from '@/lib/trpc/client';
 import type { ReportTicketsInput } from '@/lib/validators/reports';
 import { DataTable } from './data-table';
 
-export const DRILL_LABELS: Record<ReportTicketsInput['metric'], string> = {
-  created: 'Created',
-  solved: 'Solved',
-  reopened: 'Reopened',
-  responded: 'First responded',
-  one_touch: 'Solved with one reply',
-  rated: 'Rated',
-  sla_breached: 'With an SLA breach',
-};
-
 /** The tickets behind a dashboard number, fifty at a time, exportable as shown. */
-export function ReportTickets({ input }: { input: Omit<ReportTicketsInput, 'cursor'> }) {
+export function ReportTickets({ input }: { input: Omit<ReportTicketsInput, 'cursor' | 'direction'> }) {
   const trpc = useTRPC();
   const list = useInfiniteQuery(
     trpc.report.tickets.infiniteQueryOptions(input, {

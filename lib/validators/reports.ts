@@ -49,6 +49,8 @@ export const reportTicketsInput = checkRange(
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}_[0-9a-f-]{36}$/i, { message: 'Pass the nextCursor of the previous page unchanged.' })
       .optional(),
+    /** Set by the infinite list's client; the list only pages forward. */
+    direction: z.enum(['forward', 'backward']).optional(),
   }),
 );
 export type ReportTicketsInput = z.infer<typeof reportTicketsInput>;

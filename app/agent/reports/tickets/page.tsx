@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '@/components/layout/page-header';
-import { DRILL_LABELS, ReportTickets } from '@/components/reports/report-tickets';
+import { ReportTickets } from '@/components/reports/report-tickets';
+import { DRILL_LABELS } from '@/lib/reports/drill-labels';
 import { Alert } from '@/components/ui/card';
 import { reportTicketsInput } from '@/lib/validators/reports';
 
