@@ -12,6 +12,7 @@ import { processEmailSend } from './processors/email-send';
 import { processEventDispatch } from './processors/event-dispatch';
 import { processImapPoll, processImapSweep } from './processors/imap-poll';
 import { startImapIdleWatchers } from '@/server/services/inbound/imap-idle-watchers';
+import { processReportsWeeklyDigest } from './processors/reports-weekly-digest';
 import { processInboundProcess } from './processors/inbound-process';
 import { processOutboundCheck } from './processors/outbound-check';
 import { processOutboxSweep } from './processors/outbox-sweep';
@@ -47,6 +48,7 @@ const PROCESSORS: { [N in JobName]: Processor<N> } = {
   'imap.sweep': processImapSweep,
   'triage.train': processTriageTrain,
   'triage.trainAll': processTriageTrainAll,
+  'reports.weeklyDigest': processReportsWeeklyDigest,
 };
 
 async function dispatch(job: Job) {
@@ -98,6 +100,8 @@ export const PRIVACY_SWEEP_EVERY_MS = 5 * 60_000;
 export const RETENTION_EVERY_MS = 24 * 60 * 60_000;
 /** A verified domain whose TXT record is gone stops being served within a day. */
 export const DOMAIN_RECHECK_EVERY_MS = 24 * 60 * 60_000;
+/** Hourly: each workspace's Monday starts in its own zone; the summary goes out within the hour. */
+export const WEEKLY_DIGEST_CHECK_EVERY_MS = 60 * 60_000;
 
 /** The recurring jobs: kept as BullMQ job schedulers, which live in the queue's own storage. */
 const SCHEDULERS = [
@@ -109,6 +113,7 @@ const SCHEDULERS = [
   { key: 'domain-recheck', every: DOMAIN_RECHECK_EVERY_MS, name: 'domain.recheck' },
   { key: 'imap-sweep', every: IMAP_POLL_EVERY_MS, name: 'imap.sweep' },
   { key: 'triage-train-all', every: TRIAGE_TRAIN_EVERY_MS, name: 'triage.trainAll' },
+  { key: 'reports-weekly-digest', every: WEEKLY_DIGEST_CHECK_EVERY_MS, name: 'reports.weeklyDigest' },
 ] as const;
 
 /**

@@ -17,6 +17,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { href: '/agent/knowledge', label: 'Knowledge base' },
       { href: '/agent/settings/notifications', label: 'Notifications' },
       { href: '/agent/settings/account', label: 'Account security' },
+      { href: '/agent/reports', label: 'Reports', exact: true },
       { href: '/agent/reports/sla', label: 'SLA report' },
     ],
   },

@@ -8,6 +8,7 @@ import { suggestTriage } from '@/server/services/triage/suggest-triage';
 import { notifySlaEscalation } from '@/server/services/notification/notify-sla-escalation';
 import { NOTIFYING_EVENT_TYPES, notifyTicketEvent } from '@/server/services/notification/notify-ticket-event';
 import type { DomainEvent } from '@/server/services/outbox/domain-event';
+import { applyAnalyticsEvent } from '@/server/services/reports/apply-analytics-event';
 
 /** One recorded domain event as consumers receive it. */
 export type DispatchedEvent = DomainEvent & { id: string; tenantId: string; occurredAt: Date };
@@ -99,6 +100,18 @@ const badRatingAlerts: EventConsumer = {
   },
 };
 
+/**
+ * The dashboard's rollups: every event about a ticket brings its facts to the ticket's current state, once per
+ * event id, so duplicates and late arrivals change nothing twice (server/services/reports/).
+ */
+const reportRollups: EventConsumer = {
+  name: 'report-rollups',
+  types: 'all',
+  async handle(scope, event) {
+    await applyAnalyticsEvent(scope, event);
+  },
+};
+
 /** The one place consumers plug in. */
 export const EVENT_CONSUMERS: readonly EventConsumer[] = [
   teamAssignment,
@@ -107,6 +120,7 @@ export const EVENT_CONSUMERS: readonly EventConsumer[] = [
   ticketNotifications,
   escalationMails,
   badRatingAlerts,
+  reportRollups,
   debugLog,
 ];
 

@@ -46,6 +46,7 @@ export const JOBS = {
   // Triage models: one workspace on demand ("Retrain now"), every workspace nightly.
   'triage.train': { queue: 'maintenance', payload: z.strictObject({ tenantId: z.uuid() }) },
   'triage.trainAll': { queue: 'maintenance', payload: z.strictObject({}) },
+  'reports.weeklyDigest': { queue: 'maintenance', payload: z.strictObject({}) },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
 
 export type JobName = keyof typeof JOBS;

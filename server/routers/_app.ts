@@ -27,6 +27,7 @@ import { liveRouter } from './live';
 import { businessCalendarRouter, slaPolicyRouter, slaReportRouter, slaSettingsRouter } from './sla';
 import { widgetRouter, widgetSettingsRouter } from './widget';
 import { supportRouter } from './support';
+import { reportRouter } from './report';
 import { workspaceRouter } from './workspace';
 
 export const appRouter = router({
@@ -61,6 +62,7 @@ export const appRouter = router({
   slaPolicy: slaPolicyRouter,
   slaSettings: slaSettingsRouter,
   slaReport: slaReportRouter,
+  report: reportRouter,
   notification: notificationRouter,
   mailSettings: mailSettingsRouter,
   inboundChannel: inboundChannelRouter,

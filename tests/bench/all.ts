@@ -2,8 +2,9 @@ import { spawnSync } from 'node:child_process';
 
 // `npm run bench [-- --quick] [--reseed] [--build] [--seed-only]`: the ticket and help-center bench
 // (tests/bench/run.ts), then the SLA and worker bench (tests/bench/sla/run.ts), then inbound mail
-// (tests/bench/inbound/run.ts), each in its own process
-// because each sets the configuration the app modules read at import. `npm run bench:sla` runs the second alone.
+// (tests/bench/inbound/run.ts), then the dashboard bench (tests/bench/reports/run.ts), each in its own process
+// because each sets the configuration the app modules read at import. `npm run bench:sla`, `bench:inbound`
+// and `bench:reports` run one of them alone.
 
 const args = process.argv.slice(2);
 const run = (script: string, scriptArgs: string[]) =>
@@ -13,4 +14,5 @@ const first = run('tests/bench/run.ts', args);
 if (first !== 0 || args.includes('--help') || args.includes('--seed-only')) process.exit(first);
 const quickOnly = args.filter((a) => a === '--quick');
 const sla = run('tests/bench/sla/run.ts', quickOnly);
-process.exit(run('tests/bench/inbound/run.ts', quickOnly) || sla);
+const inbound = run('tests/bench/inbound/run.ts', quickOnly);
+process.exit(run('tests/bench/reports/run.ts', quickOnly) || sla || inbound);

@@ -42,6 +42,7 @@ import {
 import { stopLiveHub, subscribeLive } from '../helpers/live';
 import { helpIsolationCases } from '../helpers/help-isolation';
 import { slaIsolationCases } from '../helpers/sla-isolation';
+import { reportIsolationCases } from '../helpers/report-isolation';
 import { notificationIsolationCases } from '../helpers/notification-isolation';
 import { inboundIsolationCases } from '../helpers/inbound-isolation';
 import { privacyIsolationCases } from '../helpers/privacy-isolation';
@@ -1125,6 +1126,8 @@ const CASES: Record<string, IsolationCase> = {
   ...helpIsolationCases(() => ({ A, B, asA })),
   // ── SLA calendars, policies, defaults and reports (cases in tests/helpers/sla-isolation.ts) ──
   ...slaIsolationCases(() => ({ A, B, asA })),
+  // ── the support dashboard (cases in tests/helpers/report-isolation.ts) ──
+  ...reportIsolationCases(() => ({ A, B, asA })),
 
   // ── outbound email: preferences and mail settings (cases in tests/helpers/notification-isolation.ts) ──
   ...notificationIsolationCases(() => ({ A, B, asA })),

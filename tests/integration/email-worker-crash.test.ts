@@ -55,6 +55,7 @@ describe.skipIf(!redisUrl)(
       await maintenance?.removeJobScheduler('privacy-retention');
       await maintenance?.removeJobScheduler('domain-recheck');
       await maintenance?.removeJobScheduler('imap-sweep');
+      await maintenance?.removeJobScheduler('reports-weekly-digest');
       await email?.close();
       await maintenance?.close();
       await smtp?.close();

@@ -394,6 +394,7 @@ describe('npm run inbound (the gateway command, its main in this process)', () =
         'privacy-sweep',
         'privacy-retention',
         'imap-sweep',
+        'reports-weekly-digest',
       ])
         await getQueue('maintenance').removeJobScheduler(key);
       await running.stop();

@@ -355,6 +355,13 @@ const MATRIX: Record<string, Row> = {
     min: 'viewer',
     input: () => ({ from: new Date(Date.now() - 7 * 86_400_000), to: new Date() }),
   },
+  // The dashboard shows per-agent workload and ratings: agents (and team leads, who are agents) and admins.
+  'report.calendar': { min: 'agent' },
+  'report.dashboard': { min: 'agent', input: () => ({ from: '2026-03-01', to: '2026-03-31' }) },
+  'report.selfService': { min: 'agent', input: () => ({ from: '2026-03-01', to: '2026-03-31' }) },
+  'report.tickets': { min: 'agent', input: () => ({ from: '2026-03-01', to: '2026-03-31', metric: 'created' }) },
+  'report.digest': { min: 'admin' },
+  'report.updateDigest': { min: 'admin', input: () => ({ userIds: [] }) },
 
   // A subscription: calling it returns the stream without reading from it.
   'live.events': { min: 'viewer' },

@@ -16,3 +16,4 @@ export * from './csat';
 export * from './support';
 export * from './assignment';
 export * from './triage';
+export * from './analytics';

@@ -18,12 +18,15 @@ export type TicketSettings = {
 export type WorkspaceSlaSettings = { defaultTargets?: SlaPolicyTargets; warnAtPercent?: number };
 /** Retention: attachments of tickets solved or closed longer ago than this are deleted daily. null: kept. */
 export type WorkspacePrivacySettings = { purgeAttachmentsAfterDays?: number | null };
+/** The weekly summary mail: who gets it, and the last week (its Monday, local) already queued. */
+export type WorkspaceReportSettings = { digestUserIds?: string[]; lastDigestWeek?: string };
 export type WorkspaceSettings = {
   supportEmail?: string | null;
   timezone?: string;
   tickets?: TicketSettings;
   sla?: WorkspaceSlaSettings;
   privacy?: WorkspacePrivacySettings;
+  reports?: WorkspaceReportSettings;
 };
 
 /** A workspace. Its own id is the tenant id every tenant table carries. */

@@ -1,0 +1,142 @@
+import '../server-only';
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { loadDotEnv } from '../../../scripts/load-env';
+import { addDays } from '@/lib/reports/local-time';
+import type { Profile } from '../options';
+import { loadAverage, machineInfo, writeResults } from '../report';
+import { seedBench } from '../seed';
+import { summarize, timed, type Summary } from '../stats';
+
+// `npm run bench:reports [-- --quick]`: the dashboard issue's figures, server side, on real Postgres. Seeds one
+// workspace the size of the full bench's largest (250,000 tickets over 180 days; 20,000 with --quick) with the
+// main bench's seeder, builds its rollups with the rebuild command's code (timed, informational), then times
+// the dashboard's full load for the last 90 days (calendar + dashboard + self-service, as the page calls them)
+// and the first page of the drill-down lists. Prints each p95 beside its target; never fails on a slow figure.
+
+const quick = process.argv.includes('--quick');
+const TICKETS = quick ? 20_000 : 250_000;
+const ITERATIONS = quick ? 40 : 200;
+const WARMUP = quick ? 5 : 20;
+const DASHBOARD_TARGET_MS = 150;
+const DRILL_TARGET_MS = 50;
+const log = (message: string) => console.log(`[bench:reports] ${message}`);
+
+function withDatabase(url: string, database: string) {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+/** A database of its own (`<DATABASE_URL's name>_reports`), so checkouts sharing a server keep theirs. */
+async function freshDatabase(serverUrl: string) {
+  const named = new URL(serverUrl).pathname.slice(1) || 'cairn_bench';
+  const name = `${named}_reports${quick ? '_quick' : ''}`.replace(/[^a-z0-9_]/gi, '_').slice(0, 63);
+  const admin = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  return withDatabase(serverUrl, name);
+}
+
+async function main() {
+  loadDotEnv();
+  const ownerUrl = await freshDatabase(process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres');
+  process.env.DATABASE_URL = ownerUrl;
+  delete process.env.DATABASE_APP_URL;
+  process.env.AUTH_SECRET = crypto.randomBytes(32).toString('base64url');
+  const { runMigrations } = await import('../../../server/db/migrate');
+  await runMigrations(ownerUrl);
+
+  // Two workspaces: the measured one and a small neighbour, as the seeder's size curve needs a second.
+  const profile = {
+    name: quick ? 'quick' : 'full',
+    workspaces: 2,
+    largestTickets: TICKETS,
+    totalTickets: TICKETS + 500,
+  };
+  log(`seeding ${TICKETS.toLocaleString('en')} tickets…`);
+  const seed = await seedBench(ownerUrl, profile as Profile, 'postgres');
+  log(`seeded in ${seed.seconds.toFixed(1)}s`);
+  const workspace = seed.workspaces[0]!;
+
+  const { runInTenant } = await import('../../../server/db/tenant');
+  const { closeDb } = await import('../../../server/db/client');
+  const { rebuildWorkspaceRollups } = await import('../../../server/services/reports/rebuild-workspace-rollups');
+  const { reportCalendar } = await import('../../../server/services/reports/report-calendar');
+  const { getDashboard } = await import('../../../server/services/reports/get-dashboard');
+  const { getSelfService } = await import('../../../server/services/reports/get-self-service');
+  const { listReportTickets } = await import('../../../server/services/reports/list-report-tickets');
+
+  const rebuild = await timed(() => runInTenant(workspace.tenantId, (scope) => rebuildWorkspaceRollups(scope)));
+  log(
+    `rollups rebuilt from ${rebuild.result.tickets.toLocaleString('en')} tickets in ${(rebuild.ms / 1000).toFixed(1)}s`,
+  );
+  const owner = new pg.Client({ connectionString: ownerUrl });
+  await owner.connect();
+  await owner.query('analyze');
+  const { rows } = await owner.query(`select count(*)::int as n from analytics_rollups where tenant_id = $1`, [
+    workspace.tenantId,
+  ]);
+  await owner.end();
+  log(`rollup rows: ${rows[0].n.toLocaleString('en')}`);
+
+  const today = await runInTenant(workspace.tenantId, (scope) => reportCalendar(scope));
+  const range = { from: addDays(today.today, -89), to: today.today };
+  const inWorkspace = <T>(work: Parameters<typeof runInTenant<T>>[1]) => runInTenant(workspace.tenantId, work);
+
+  async function measure(label: string, target: number, work: () => Promise<unknown>) {
+    for (let i = 0; i < WARMUP; i++) await work();
+    const samples: number[] = [];
+    for (let i = 0; i < ITERATIONS; i++) samples.push((await timed(work)).ms);
+    const s = summarize(samples);
+    const ok = s.p95 <= target;
+    log(
+      `  ${label.padEnd(58)} p50 ${s.p50.toFixed(1)} p95 ${s.p95.toFixed(1)} ms · target ≤ ${target} ms ${ok ? '✓' : '✗'}`,
+    );
+    return { label, target, ok, ...s } satisfies Summary & { label: string; target: number; ok: boolean };
+  }
+
+  const figures = [
+    await measure('dashboard full load, last 90 days (calendar + dashboard + self-service)', DASHBOARD_TARGET_MS, () =>
+      inWorkspace(async (scope) => {
+        await reportCalendar(scope);
+        const d = await getDashboard(scope, range);
+        if (d.current.created === 0) throw new Error('The dashboard counted no tickets: the rollups are empty.');
+        await getSelfService(scope, range);
+      }),
+    ),
+    await measure('dashboard filtered by one agent, last 90 days', DASHBOARD_TARGET_MS, () =>
+      inWorkspace((scope) =>
+        getDashboard(scope, { ...range, filter: { dimension: 'agent', value: workspace.agentUserId } }),
+      ),
+    ),
+    await measure('drill-down: created in the last 90 days, first page', DRILL_TARGET_MS, () =>
+      inWorkspace((scope) => listReportTickets(scope, { ...range, metric: 'created' })),
+    ),
+    await measure('drill-down: solved by one agent, last 90 days, first page', DRILL_TARGET_MS, () =>
+      inWorkspace((scope) =>
+        listReportTickets(scope, {
+          ...range,
+          metric: 'solved',
+          filter: { dimension: 'agent', value: workspace.agentUserId },
+        }),
+      ),
+    ),
+  ];
+  await closeDb();
+  const file = writeResults(`reports-${profile.name}`, {
+    tickets: TICKETS,
+    rebuildSeconds: rebuild.ms / 1000,
+    figures,
+    machine: machineInfo(),
+    loadAverage: loadAverage(),
+  });
+  log(`${figures.every((f) => f.ok) ? 'all figures within target' : 'some figures over target'} · results: ${file}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
