@@ -1,6 +1,7 @@
 import { router } from '@/server/trpc/init';
 import { accountRouter, sessionRouter } from './account';
 import { authRouter } from './auth';
+import { automationRuleRouter } from './automation';
 import { customerRouter, organizationRouter } from './customer';
 import { domainRouter } from './domain';
 import { articleCategoryRouter, articleRouter, helpLinkRouter, helpRouter } from './help';
@@ -50,6 +51,7 @@ export const appRouter = router({
   job: jobRouter,
   privacyRequest: privacyRequestRouter,
   retentionSettings: retentionSettingsRouter,
+  automationRule: automationRuleRouter,
 });
 
 export type AppRouter = typeof appRouter;

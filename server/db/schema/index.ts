@@ -11,3 +11,4 @@ export * from './privacy';
 export * from './outbound-checks';
 export * from './inbound';
 export * from './imap';
+export * from './automation';
