@@ -31,6 +31,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { href: '/admin/email', label: 'Email' },
       { href: '/admin/jobs', label: 'Jobs' },
       { href: '/admin/sla', label: 'SLA' },
+      { href: '/admin/rules', label: 'Rules' },
     ],
   },
 ];
