@@ -96,9 +96,8 @@ function changeEvents(ticketId: string, diff: ActivityChanges, context: ChangeCo
         messageId: message.id,
         kind: message.kind,
         authorType: actor.type,
-        actorId: actorId(actor),
         via: context.channel,
-        ...ruleDepth(actor),
+        ...(actor.type === 'rule' ? { actorId: actor.ruleId, ruleDepth: actor.depth } : {}),
       },
     });
   if (merge && 'intoId' in merge)
