@@ -46,7 +46,9 @@ test('a rule built in Admin → Rules tags and answers a new portal ticket, and 
     await customer.getByLabel('Subject').fill(`Broken kettle, ${word}`);
     await customer.getByLabel('Message').fill('It stopped heating after a week.');
     await customer.getByRole('button', { name: 'Submit request' }).click();
+    await expect(customer.getByRole('heading', { name: 'We received your request' })).toBeVisible();
     await customer.getByRole('link', { name: 'View your request' }).click();
+    await expect(customer.getByRole('heading', { name: `Broken kettle, ${word}` })).toBeVisible();
     ticketPath = new URL(customer.url()).pathname;
     await expect(async () => {
       await customer.reload();
