@@ -1,3 +1,4 @@
+import { matchesConditions } from '@/lib/automation';
 import { RULE_DEPTH_LIMIT } from '@/lib/constants/automation';
 import type { TenantScope } from '@/server/db/tenant';
 import { componentLogger } from '@/server/log';
@@ -7,6 +8,7 @@ import { fireRule } from './fire-rule';
 import { ruleChain } from './rule-chain';
 import { ruleEventOf } from './rule-event';
 import { enabledRules } from './rule-records';
+import { loadRuleTicket } from './rule-ticket';
 
 const log = componentLogger('automation');
 
@@ -43,9 +45,17 @@ export async function runEventRules(scope: TenantScope, event: RecordedEvent) {
     at: new Date(),
   };
   const acted: string[] = [];
+  // Tested first on a snapshot, without a lock or savepoint: most rules do not match most events. A rule
+  // that matches is re-tested under the ticket's lock (fireRule), and after it acts the snapshot is re-read
+  // so the next rules see its changes.
+  let ticket = await loadRuleTicket(scope, event.data.ticketId);
   for (const rule of rules) {
+    if (!ticket || ticket.status === 'closed' || ticket.status === 'merged') break;
     if (rule.id === chain.ruleId) continue;
-    if (await fireRule(scope, rule, event.data.ticketId, occasion)) acted.push(rule.name);
+    if (!matchesConditions(rule.conditions, ticket, occasion.event, occasion.moment)) continue;
+    if (!(await fireRule(scope, rule, ticket.id, occasion))) continue;
+    acted.push(rule.name);
+    ticket = await loadRuleTicket(scope, ticket.id);
   }
   return acted;
 }
