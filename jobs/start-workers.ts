@@ -8,6 +8,7 @@ import { logError } from '@/server/errors';
 import { processDomainRecheck, processDomainVerify } from './processors/domain-verify';
 import { componentLogger, type Logger } from '@/server/log';
 import { metrics } from '@/server/metrics/registry';
+import { processAutomationTimeRules } from './processors/automation-time-rules';
 import { processEmailSend } from './processors/email-send';
 import { processEventDispatch } from './processors/event-dispatch';
 import { processImapPoll, processImapSweep } from './processors/imap-poll';
@@ -17,7 +18,6 @@ import { processInboundProcess } from './processors/inbound-process';
 import { processOutboundCheck } from './processors/outbound-check';
 import { processOutboxSweep } from './processors/outbox-sweep';
 import { processSlaCheck, processSlaRecomputeWorkspace, processSlaSweep } from './processors/sla';
-import { processTicketsAutoClose } from './processors/tickets-auto-close';
 import { processTriageTrain, processTriageTrainAll, TRIAGE_TRAIN_EVERY_MS } from './processors/triage-train';
 import {
   onPrivacyJobFailed,
@@ -33,7 +33,7 @@ const PROCESSORS: { [N in JobName]: Processor<N> } = {
   'email.send': processEmailSend,
   'event.dispatch': processEventDispatch,
   'outbox.sweep': processOutboxSweep,
-  'tickets.autoClose': processTicketsAutoClose,
+  'automation.timeRules': () => processAutomationTimeRules(),
   'sla.check': processSlaCheck,
   'sla.sweep': processSlaSweep,
   'sla.recomputeWorkspace': processSlaRecomputeWorkspace,
@@ -92,7 +92,8 @@ function onJobFailed(job: Job | undefined, error: Error, pending: Set<Promise<un
 }
 
 export const SWEEP_EVERY_MS = 30_000;
-export const AUTO_CLOSE_EVERY_MS = 15 * 60_000;
+/** Time rules are minute-accurate: "2 hours since solved" acts within a minute of the second hour. */
+export const TIME_RULES_EVERY_MS = 60_000;
 /** Timers record breaches on time; this sweep only catches those whose job was lost. */
 export const SLA_SWEEP_EVERY_MS = 30_000;
 /** Privacy requests are nudged on creation; this only catches those whose job was lost. */
@@ -107,7 +108,7 @@ export const WEEKLY_DIGEST_CHECK_EVERY_MS = 60 * 60_000;
 const SCHEDULERS = [
   { key: 'outbox-sweep', every: SWEEP_EVERY_MS, name: 'outbox.sweep' },
   { key: 'sla-sweep', every: SLA_SWEEP_EVERY_MS, name: 'sla.sweep' },
-  { key: 'tickets-auto-close', every: AUTO_CLOSE_EVERY_MS, name: 'tickets.autoClose' },
+  { key: 'automation-time-rules', every: TIME_RULES_EVERY_MS, name: 'automation.timeRules' },
   { key: 'privacy-sweep', every: PRIVACY_SWEEP_EVERY_MS, name: 'privacy.sweep' },
   { key: 'privacy-retention', every: RETENTION_EVERY_MS, name: 'privacy.retention' },
   { key: 'domain-recheck', every: DOMAIN_RECHECK_EVERY_MS, name: 'domain.recheck' },

@@ -39,6 +39,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { href: '/admin/macros', label: 'Macros' },
       { href: '/admin/categories', label: 'Categories' },
       { href: '/admin/fields', label: 'Fields & tags' },
+      { href: '/admin/rules', label: 'Rules' },
     ],
   },
 ];

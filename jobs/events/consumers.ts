@@ -1,5 +1,7 @@
 import type { DomainEventType } from '@/lib/constants/outbox';
+import { RULE_TRIGGERS } from '@/lib/constants/automation';
 import { componentLogger } from '@/server/log';
+import { runEventRules } from '@/server/services/automation/run-event-rules';
 import type { TenantScope } from '@/server/db/tenant';
 import { notifyBadRating } from '@/server/services/notification/notify-bad-rating';
 import { assignOnEvent } from '@/server/services/assignment/assign-on-event';
@@ -112,8 +114,21 @@ const reportRollups: EventConsumer = {
   },
 };
 
+/**
+ * The admins' event rules. Listed before the notifications: the mails of this event are queued in the
+ * same transaction either way, but rules' own changes raise events of their own, mailed when dispatched.
+ */
+const automationRules: EventConsumer = {
+  name: 'automation-rules',
+  types: RULE_TRIGGERS,
+  async handle(scope, event) {
+    await runEventRules(scope, event);
+  },
+};
+
 /** The one place consumers plug in. */
 export const EVENT_CONSUMERS: readonly EventConsumer[] = [
+  automationRules,
   teamAssignment,
   triageSuggestion,
   articleSuggestions,

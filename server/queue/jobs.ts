@@ -26,7 +26,8 @@ export const JOBS = {
   'email.send': { queue: 'email', payload: z.strictObject({ tenantId: z.uuid(), outboxId: z.uuid() }) },
   'event.dispatch': { queue: 'events', payload: z.strictObject({ tenantId: z.uuid(), outboxId: z.uuid() }) },
   'outbox.sweep': { queue: 'maintenance', payload: z.strictObject({}) },
-  'tickets.autoClose': { queue: 'maintenance', payload: z.strictObject({}) },
+  // Time rules (the built-in auto-close among them), every minute.
+  'automation.timeRules': { queue: 'maintenance', payload: z.strictObject({}) },
   'sla.check': { queue: 'sla', payload: z.strictObject({ tenantId: z.uuid(), ticketId: z.uuid() }) },
   'sla.sweep': { queue: 'maintenance', payload: z.strictObject({}) },
   'sla.recomputeWorkspace': { queue: 'sla', payload: z.strictObject({ tenantId: z.uuid() }) },

@@ -3,6 +3,7 @@ import { accountRouter, sessionRouter } from './account';
 import { assignmentRouter } from './assignment';
 import { authRouter } from './auth';
 import { csatRouter, csatSettingsRouter } from './csat';
+import { automationRuleRouter } from './automation';
 import { customerRouter, organizationRouter } from './customer';
 import { domainRouter } from './domain';
 import { articleCategoryRouter, articleRouter, helpLinkRouter, helpRouter } from './help';
@@ -72,6 +73,7 @@ export const appRouter = router({
   csat: csatRouter,
   csatSettings: csatSettingsRouter,
   support: supportRouter,
+  automationRule: automationRuleRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -47,6 +47,7 @@ import { notificationIsolationCases } from '../helpers/notification-isolation';
 import { inboundIsolationCases } from '../helpers/inbound-isolation';
 import { privacyIsolationCases } from '../helpers/privacy-isolation';
 import { jobIsolationCases } from '../helpers/job-isolation';
+import { automationIsolationCases } from '../helpers/automation-isolation';
 import { sessionIsolationCases } from '../helpers/session-isolation';
 import { widgetIsolationCases } from '../helpers/widget-isolation';
 import { csatIsolationCases } from '../helpers/csat-isolation';
@@ -1135,6 +1136,9 @@ const CASES: Record<string, IsolationCase> = {
 
   // ── Admin → Jobs (cases in tests/helpers/job-isolation.ts) ──
   ...jobIsolationCases(() => ({ A, B, asA })),
+
+  // ── automation rules (cases in tests/helpers/automation-isolation.ts) ──
+  ...automationIsolationCases(() => ({ A, B, asA })),
 
   // ── privacy requests and retention (cases in tests/helpers/privacy-isolation.ts) ──
   ...privacyIsolationCases(() => ({ A, B, asA })),

@@ -50,7 +50,7 @@ describe.skipIf(!redisUrl)(
       for (const worker of workers) await stopWorkerProcess(worker);
       // The worker processes installed their schedulers in the test Redis: leave none for the next file.
       await maintenance?.removeJobScheduler('outbox-sweep');
-      await maintenance?.removeJobScheduler('tickets-auto-close');
+      await maintenance?.removeJobScheduler('automation-time-rules');
       await maintenance?.removeJobScheduler('privacy-sweep');
       await maintenance?.removeJobScheduler('privacy-retention');
       await maintenance?.removeJobScheduler('domain-recheck');

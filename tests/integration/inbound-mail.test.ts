@@ -390,7 +390,7 @@ describe('npm run inbound (the gateway command, its main in this process)', () =
       for (const key of [
         'outbox-sweep',
         'sla-sweep',
-        'tickets-auto-close',
+        'automation-time-rules',
         'privacy-sweep',
         'privacy-retention',
         'imap-sweep',

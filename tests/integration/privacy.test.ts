@@ -386,7 +386,7 @@ describe('through the queue', () => {
           })
           .toBe('done');
       } finally {
-        for (const key of ['outbox-sweep', 'sla-sweep', 'tickets-auto-close', 'privacy-sweep', 'privacy-retention'])
+        for (const key of ['outbox-sweep', 'sla-sweep', 'automation-time-rules', 'privacy-sweep', 'privacy-retention'])
           await getQueue('maintenance').removeJobScheduler(key);
         await running.stop();
       }

@@ -6,7 +6,7 @@ import { updateCsatSettings } from '@/server/services/csat/settings';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { teams, ticketTriageSuggestions } from '@/server/db/schema';
+import { automationRules, teams, ticketTriageSuggestions } from '@/server/db/schema';
 import { runInTenant, runWithoutTenant } from '@/server/db/tenant';
 import { APP_ROLE, ownerDatabaseUrl } from '@/server/db/urls';
 import { startSmtpCheck } from '@/server/services/outbound/smtp-check';
@@ -18,6 +18,7 @@ import { updateMailSettings } from '@/server/services/notification/mail-settings
 import { updateNotificationPreferences } from '@/server/services/notification/preferences';
 import { requestPortalLink } from '@/server/services/portal/portal-sign-in';
 import { replyAsAgent } from '@/server/services/ticket/agent-actions';
+import { claimFiring } from '@/server/services/automation/rule-records';
 import {
   createTestField,
   createTestMacro,
@@ -80,6 +81,11 @@ async function seedWorkspace() {
   // Ticketing: sign-up seeded ticket_categories; a ticket brings ticket_counters, ticket_messages and
   // ticket_activities; an agent reply carries an attachment.
   const ticket = await createTestTicket(ws.id);
+  // Automation: the built-in auto-close rule exists already; a firing of it on the ticket.
+  await runInTenant(ws.id, async (scope) => {
+    const [rule] = await scope.db.select({ id: automationRules.id }).from(automationRules);
+    await claimFiring(scope, rule!.id, ticket.id, 'seed');
+  });
   const file = await uploadTestAttachment(ws.id, { type: 'agent', userId: agent.userId });
   await asStaff(ws.id, { userId: agent.userId, role: 'agent' }, (scope) =>
     replyAsAgent(scope, {

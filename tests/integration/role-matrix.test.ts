@@ -40,6 +40,7 @@ import { createTestFailedJob } from '../helpers/job-isolation';
 import { createTestSession, setTestPassword } from '../helpers/session-isolation';
 import { csatLinkFor, solvedTicketFor } from '../helpers/csat-isolation';
 import { storeFailedInbound } from '../helpers/inbound-mail';
+import { createTestRule } from '../helpers/automation-factories';
 
 // Who may call what. Every procedure of the app router has a row; a new one without a row fails.
 
@@ -553,6 +554,43 @@ const MATRIX: Record<string, Row> = {
   'portal.rate': {
     min: 'portal',
     input: async () => ({ ticketId: await solvedTicketFor(W, customerId), response: { rating: 5 } }),
+  },
+  'automationRule.list': { min: 'admin' },
+  'automationRule.get': { min: 'admin', input: async () => ({ ruleId: (await createTestRule(W.id, {})).id }) },
+  'automationRule.save': {
+    min: 'admin',
+    input: () => ({
+      name: `Rule ${uniqueSuffix()}`,
+      kind: 'event',
+      triggers: ['ticket.created'],
+      actions: [{ type: 'add_tags', tags: ['matrix'] }],
+    }),
+  },
+  'automationRule.setEnabled': {
+    min: 'admin',
+    input: async () => ({ ruleId: (await createTestRule(W.id, {})).id, enabled: false }),
+  },
+  'automationRule.delete': { min: 'admin', input: async () => ({ ruleId: (await createTestRule(W.id, {})).id }) },
+  'automationRule.reorder': {
+    min: 'admin',
+    input: async () => {
+      await createTestRule(W.id, { kind: 'time', triggers: [], time: { since: 'created', hours: 1000 } });
+      const { listRules } = await import('@/server/services/automation/rules');
+      const rules = await runInTenant(W.id, (scope) => listRules(scope));
+      return {
+        ruleIds: rules
+          .filter((r) => r.kind === 'time')
+          .map((r) => r.id)
+          .reverse(),
+      };
+    },
+  },
+  'automationRule.dryRun': {
+    min: 'admin',
+    input: () => ({
+      days: 7,
+      rule: { name: 'Try', kind: 'event', triggers: ['ticket.created'], actions: [{ type: 'add_tags', tags: ['x'] }] },
+    }),
   },
 };
 

@@ -17,3 +17,4 @@ export * from './support';
 export * from './assignment';
 export * from './triage';
 export * from './analytics';
+export * from './automation';

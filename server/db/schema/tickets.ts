@@ -127,6 +127,8 @@ export const tickets = pgTable(
     lastCustomerMessageAt: timestamp('last_customer_message_at', { withTimezone: true }),
     lastAgentMessageAt: timestamp('last_agent_message_at', { withTimezone: true }),
     solvedAt: timestamp('solved_at', { withTimezone: true }),
+    /** When the status last moved: what "hours since the status changed" time rules measure from. */
+    statusChangedAt: timestamp('status_changed_at', { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     search: tsvector('search').generatedAlwaysAs(sql`to_tsvector('english', coalesce(subject, ''))`),
   },
@@ -199,6 +201,8 @@ export const ticketActivities = pgTable(
     actorType: messageAuthorType('actor_type').notNull(),
     actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
     actorCustomerId: uuid('actor_customer_id').references(() => customers.id, { onDelete: 'set null' }),
+    /** The automation rule that made the change, by name as it was then: the log reads "by rule <name>". */
+    actorRuleName: text('actor_rule_name'),
     action: text('action').notNull(),
     changes: jsonb('changes').$type<ActivityChanges>().notNull().default({}),
     reason: text('reason'),

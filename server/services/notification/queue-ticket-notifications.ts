@@ -111,7 +111,8 @@ async function mailsFor(
           }),
         });
       }
-    } else if (message.authorType === 'agent') {
+    } else if (message.authorType === 'agent' || message.authorType === 'system') {
+      // A 'system' reply is an automation rule's auto-response: signed with the workspace's name.
       const agentName = message.agentName || sender.brand.name;
       mails.push({
         kind: 'agent_replied',

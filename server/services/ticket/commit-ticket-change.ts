@@ -43,6 +43,7 @@ function statusTimestamps(from: TicketStatus, to: TicketStatus, now: Date) {
   return {
     solvedAt: to === 'solved' ? now : to === 'closed' ? undefined : null,
     closedAt: to === 'closed' ? now : null,
+    statusChangedAt: now,
   };
 }
 

@@ -66,6 +66,7 @@ export async function getTicketDetail(scope: TenantScope, ticketId: string) {
       id: ticketActivities.id,
       action: ticketActivities.action,
       actorType: ticketActivities.actorType,
+      actorRuleName: ticketActivities.actorRuleName,
       agentName: users.name,
       customerName: customers.name,
       changes: ticketActivities.changes,
@@ -110,7 +111,11 @@ export async function getTicketDetail(scope: TenantScope, ticketId: string) {
     activities: activities.map((a) => ({
       id: a.id,
       action: a.action,
-      actorName: a.actorType === 'system' ? 'Cairn' : a.agentName || a.customerName || 'Someone',
+      actorName: a.actorRuleName
+        ? `rule ${a.actorRuleName}`
+        : a.actorType === 'system'
+          ? 'Cairn'
+          : a.agentName || a.customerName || 'Someone',
       changes: a.changes,
       reason: a.reason,
       createdAt: a.createdAt,

@@ -169,7 +169,7 @@ export async function deleteMacro(scope: StaffScope, input: { macroId: string })
 }
 
 /** What the macro's actions change on this ticket; assigning a new ticket opens it, as a manual assign does. */
-function changesFor(actions: MacroActions, ticket: TicketRecord): TicketChanges {
+export function macroChangesFor(actions: MacroActions, ticket: TicketRecord): TicketChanges {
   const changes = fieldChangesFor(actions, ticket);
   if (actions.type !== undefined) changes.type = actions.type as TicketType | null;
   return changes;
@@ -238,7 +238,7 @@ export async function applyMacro(scope: StaffScope, input: { macroId: string; ti
       'PRECONDITION_FAILED',
       'This ticket is closed, so a macro can no longer change it or reply on it.',
     );
-  const changes = changesFor(macro.actions, ticket);
+  const changes = macroChangesFor(macro.actions, ticket);
   // The macro was checked when saved, but an agent, team, category or field may have gone since.
   await assertReferences(scope, {
     assigneeId: changes.assigneeId,

@@ -61,10 +61,23 @@ export function diffFields<T extends Record<string, unknown>>(before: T, after: 
   return changes;
 }
 
+const actorId = (actor: TicketActor) =>
+  actor.type === 'agent'
+    ? actor.userId
+    : actor.type === 'customer'
+      ? actor.customerId
+      : actor.type === 'rule'
+        ? actor.ruleId
+        : null;
+
+/** A rule's changes carry its chain depth: the rules consumer stops a chain that grows too deep. */
+const ruleDepth = (actor: TicketActor) => (actor.type === 'rule' ? { ruleDepth: actor.depth } : {});
+
 const by = ({ actor, channel }: ChangeContext) => ({
   actorType: actor.type,
-  actorId: actor.type === 'agent' ? actor.userId : actor.type === 'customer' ? actor.customerId : null,
+  actorId: actorId(actor),
   via: channel,
+  ...ruleDepth(actor),
 });
 
 /**
@@ -78,7 +91,14 @@ function changeEvents(ticketId: string, diff: ActivityChanges, context: ChangeCo
   if (message)
     events.push({
       type: 'ticket.message_added',
-      payload: { ticketId, messageId: message.id, kind: message.kind, authorType: actor.type, via: context.channel },
+      payload: {
+        ticketId,
+        messageId: message.id,
+        kind: message.kind,
+        authorType: actor.type,
+        via: context.channel,
+        ...(actor.type === 'rule' ? { actorId: actor.ruleId, ruleDepth: actor.depth } : {}),
+      },
     });
   if (merge && 'intoId' in merge)
     events.push({

@@ -4,6 +4,7 @@ import { formatTicketNumber } from '@/lib/utils/ticket-number';
 import type { ticketNumberFormatInput } from '@/lib/validators/ticket';
 import { ticketCounters, type TicketSettings } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
+import { syncAutoCloseRule } from '@/server/services/automation/auto-close-rule';
 import { getTicketSettings, updateTicketSettings } from './settings';
 
 /** How the next ticket will be numbered, so the settings page shows the format before it is saved. */
@@ -31,5 +32,7 @@ export async function updateTicketNumberFormat(scope: TenantScope, input: z.outp
     suffix: input.suffix,
     autoCloseAfterDays: input.autoCloseAfterDays,
   });
+  // The auto-close days are the built-in time rule's hours: the rule is what closes tickets.
+  await syncAutoCloseRule(scope, input.autoCloseAfterDays);
   return withPreview(scope, saved);
 }

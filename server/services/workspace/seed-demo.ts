@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { memberships, teamMembers, users } from '@/server/db/schema';
 import { runInTenant, runWithoutTenant } from '@/server/db/tenant';
+import { saveRuleInput } from '@/lib/validators/automation';
 import { hashPassword } from '@/server/services/auth/password';
+import { saveRule } from '@/server/services/automation/rules';
 import { seedDemoArticles } from '@/server/services/help/seed-demo-articles';
 import { seedDemoSupportSessions } from '@/server/services/support/seed-demo-sessions';
 import { createCustomer } from '@/server/services/customer/customers';
@@ -66,6 +68,27 @@ export async function seedDemoIfEmpty() {
       await seedDemoSupportSessions(scope);
       await seedDemoTriage(owner, agentIds);
       await seedDemoMacros(owner, team.id);
+      // A rule a visitor can open, dry-run and watch act: refund requests are tagged, noted and answered.
+      await saveRule(
+        scope,
+        saveRuleInput.parse({
+          name: 'Refund requests',
+          kind: 'event',
+          triggers: ['ticket.created'],
+          conditions: {
+            match: 'all',
+            conditions: [{ field: 'text', op: 'has_any', values: ['refund', 'money back'] }],
+          },
+          actions: [
+            { type: 'add_tags', tags: ['refund'] },
+            { type: 'assign_team', teamId: team.id },
+            {
+              type: 'auto_reply',
+              body: 'Hello {{ customer.name }}, we received {{ ticket.number }}. Refunds are answered within one business day.',
+            },
+          ],
+        }),
+      );
     },
     ownerId,
   );

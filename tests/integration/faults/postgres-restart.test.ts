@@ -93,7 +93,7 @@ describe.skipIf(skipReason)(
 
     afterAll(async () => {
       await running?.stop();
-      for (const key of ['outbox-sweep', 'sla-sweep', 'tickets-auto-close'])
+      for (const key of ['outbox-sweep', 'sla-sweep', 'automation-time-rules'])
         await app?.getQueue('maintenance').removeJobScheduler(key);
       await app?.closeQueues();
       // The next file's pool connects to the suite's own database again. Against the embedded database

@@ -66,7 +66,7 @@ describe.skipIf(skipReason)(
     afterAll(async () => {
       for (const worker of workers) await stopWorkerProcess(worker);
       // The worker processes installed their schedulers in the test Redis: leave none for the next file.
-      for (const key of ['outbox-sweep', 'sla-sweep', 'tickets-auto-close'])
+      for (const key of ['outbox-sweep', 'sla-sweep', 'automation-time-rules'])
         await app?.getQueue('maintenance').removeJobScheduler(key);
       await app?.closeQueues();
       await owner?.end();
