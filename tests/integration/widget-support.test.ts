@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { POST as postRequest } from '@/app/api/widget/[workspace]/requests/route';
-import { csatSurveys, supportActivity } from '@/server/db/schema';
+import { csatRatingEvents, csatSurveys, supportActivity } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
 import { updateTicketStatus } from '@/server/services/ticket/agent-actions';
 import { signWidgetUserId } from '@/server/services/widget/widget-identity';
@@ -132,5 +132,9 @@ describe('the satisfaction survey in the panel', () => {
       db.select().from(csatSurveys).where(eq(csatSurveys.ticketId, ticketId)),
     );
     expect(surveys.map((s) => [s.rating, s.comment])).toEqual([[4, 'Quick fix.']]);
+    const history = await runInTenant(W.id, ({ db }) =>
+      db.select().from(csatRatingEvents).where(eq(csatRatingEvents.surveyId, surveys[0]!.id)),
+    );
+    expect(history.map((e) => [e.rating, e.channel])).toEqual([[4, 'widget']]);
   });
 });

@@ -20,5 +20,5 @@ export async function getWidgetSurvey(scope: WidgetScope, ticketId: string) {
 }
 
 export async function rateInWidget(scope: WidgetScope, input: { ticketId: string; response: CsatResponseInput }) {
-  return rateInPortal(scope, await surveyCustomer(scope), input);
+  return rateInPortal(scope, await surveyCustomer(scope), input, 'widget');
 }
