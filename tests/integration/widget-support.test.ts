@@ -6,10 +6,13 @@ import { csatRatingEvents, csatSurveys, supportActivity } from '@/server/db/sche
 import { runInTenant } from '@/server/db/tenant';
 import { updateTicketStatus } from '@/server/services/ticket/agent-actions';
 import { signWidgetUserId } from '@/server/services/widget/widget-identity';
+import { listContextualArticles } from '@/server/services/help/contextual-help';
+import { workspaceSender } from '@/server/services/notification/sender';
+import { withWidget } from '@/server/services/widget/with-widget';
 import { deflectionReport } from '@/server/services/support/deflection-report';
 import { callerFor } from '../helpers/caller';
 import { asStaff, createWorkspace, uniqueEmail, type TestWorkspace } from '../helpers/factories';
-import { createTestArticle } from '../helpers/help-factories';
+import { createTestArticle, linkTestHelpPath } from '../helpers/help-factories';
 import { setUpTestWidget, widgetRequestBody } from '../helpers/widget-factories';
 
 // The widget panel's support sessions: what the panel reports (views, searches) and what the filing route
@@ -136,5 +139,31 @@ describe('the satisfaction survey in the panel', () => {
       db.select().from(csatRatingEvents).where(eq(csatRatingEvents.surveyId, surveys[0]!.id)),
     );
     expect(history.map((e) => [e.rating, e.channel])).toEqual([[4, 'widget']]);
+  });
+});
+
+describe("the panel's opening call in one statement", () => {
+  it('answers as the separate reads do: linked articles in order, hidden ones left out, the sender address', async () => {
+    const owner = { userId: W.owner.userId, role: 'owner' as const };
+    const [first, second, draft, internal] = await Promise.all([
+      createTestArticle(W.id, owner, { title: 'Second in the list' }),
+      createTestArticle(W.id, owner, { title: 'First in the list' }),
+      createTestArticle(W.id, owner, { title: 'A draft', status: 'draft' }),
+      createTestArticle(W.id, owner, { title: 'Agents only', visibility: 'internal' }),
+    ]);
+    await linkTestHelpPath(W.id, '/orders', [second!.id, draft!.id, first!.id, internal!.id, articleId]);
+    const config = await panel.widget.config({ workspace: W.slug, path: '/Orders/?tab=1' });
+    const separately = await withWidget(W.slug, null, async (scope) => ({
+      articles: await listContextualArticles(scope, '/orders'),
+      supportEmail: (await workspaceSender(scope)).from.address,
+    }));
+    expect(config.articles.map((a) => a.id)).toEqual([second!.id, first!.id, articleId]);
+    expect({ articles: config.articles, supportEmail: config.supportEmail }).toEqual(separately);
+    expect((await panel.widget.config({ workspace: W.slug, path: '/nothing-linked' })).articles).toEqual([]);
+
+    // The admin turns articles off (the helper also rotates the secret; nothing below signs).
+    await setUpTestWidget(W, [HOST], { articlesEnabled: false });
+    const off = await panel.widget.config({ workspace: W.slug, path: '/orders' });
+    expect(off).toMatchObject({ articles: [], supportEmail: separately.supportEmail, parts: { articles: false } });
   });
 });
