@@ -127,6 +127,22 @@ test('host page → articles and search → request with context and a file → 
     await expect(panel.getByText(reply)).toBeVisible({ timeout: 15_000 });
   });
 
+  await test.step('the agent solves it; the visitor rates it in the panel and the agent sees the rating', async () => {
+    await owner.getByLabel('Status').selectOption('solved');
+    await expect(owner.getByLabel('Status')).toHaveValue('solved');
+    // The solve arrives live, like the reply: the panel's conversation now asks for a rating.
+    const survey = panel.getByRole('form', { name: 'Satisfaction survey' });
+    await expect(survey).toBeVisible({ timeout: 15_000 });
+    await survey.getByText('Good', { exact: true }).click();
+    await expect(survey.getByRole('radio', { name: 'Good' })).toBeChecked();
+    await survey.getByLabel('Anything you would like to add? (optional)').fill(`Rated in the widget ${suffix}`);
+    await survey.getByRole('button', { name: 'Save feedback' }).click();
+    await expect(panel.getByText('Thank you! Your feedback is saved.')).toBeVisible();
+    await owner.reload();
+    const rating = owner.getByRole('region', { name: 'Satisfaction' });
+    await expect(rating.getByText(`Rated in the widget ${suffix}`)).toBeVisible();
+  });
+
   await test.step('a forged signature sees nothing, and a failed filing offers a filled mailto', async () => {
     const forged = await openWidget(browser, '?forged=1');
     await expect(forged.panel.getByRole('button', { name: 'Still need help? Contact us' })).toBeVisible();
