@@ -12,6 +12,7 @@ const CHANNEL_TEXT: Record<CsatChannel, string> = {
   mail_link: 'from the email',
   survey_page: 'on the survey page',
   portal: 'in the portal',
+  widget: 'in the support widget',
 };
 
 /**

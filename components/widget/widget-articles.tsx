@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { ArrowLeft, FileText, Search } from 'lucide-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Input } from '@/components/ui/input';
 import { SkeletonList } from '@/components/ui/skeleton';
 import { ErrorAlert } from '@/components/ui/error-alert';
@@ -33,8 +33,19 @@ export function ArticleList({ items, onOpen }: { items: ArticleLink[]; onOpen: (
   );
 }
 
-/** Search-as-you-type over the help center an anonymous visitor may read. */
-export function WidgetSearch({ workspace, onOpen }: { workspace: string; onOpen: (article: ArticleLink) => void }) {
+/**
+ * Search-as-you-type over the help center an anonymous visitor may read. `onSearched` fires once per
+ * settled query that got an answer (a deflection fact), not per keystroke.
+ */
+export function WidgetSearch({
+  workspace,
+  onOpen,
+  onSearched,
+}: {
+  workspace: string;
+  onOpen: (article: ArticleLink) => void;
+  onSearched?: () => void;
+}) {
   const trpc = useTRPC();
   const [query, setQuery] = useState('');
   const settled = useDebouncedValue(query.trim(), 200);
@@ -42,6 +53,12 @@ export function WidgetSearch({ workspace, onOpen }: { workspace: string; onOpen:
     ...trpc.help.search.queryOptions({ workspace, query: settled, limit: 6, track: false }),
     enabled: settled.length >= 2,
   });
+  const reported = useRef<string | null>(null);
+  useEffect(() => {
+    if (!search.isSuccess || reported.current === settled) return;
+    reported.current = settled;
+    onSearched?.();
+  }, [search.isSuccess, settled, onSearched]);
   return (
     <div className="space-y-2">
       <div className="relative">

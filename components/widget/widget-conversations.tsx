@@ -11,6 +11,7 @@ import { SkeletonList } from '@/components/ui/skeleton';
 import { Textarea } from '@/components/ui/textarea';
 import { useTRPC } from '@/lib/trpc/client';
 import type { WidgetIdentityMessage } from '@/lib/widget/loader/protocol';
+import { WidgetSurvey } from './widget-survey';
 
 type Visitor = { workspace: string; identity: WidgetIdentityMessage | null };
 
@@ -24,6 +25,7 @@ export function useLiveConversations(visitor: Visitor, enabled: boolean) {
       onData: () => {
         void queryClient.invalidateQueries({ queryKey: trpc.widget.conversations.pathKey() });
         void queryClient.invalidateQueries({ queryKey: trpc.widget.conversation.pathKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.widget.survey.pathKey() });
       },
     }),
   );
@@ -113,6 +115,9 @@ export function WidgetConversation({
               </li>
             ))}
           </ol>
+          {thread.data.ticket.status === 'solved' || thread.data.ticket.status === 'closed' ? (
+            <WidgetSurvey visitor={visitor} ticketId={ticketId} />
+          ) : null}
           <form onSubmit={onSubmit} className="space-y-2">
             <label htmlFor="widget-reply" className="sr-only">
               Reply

@@ -8,6 +8,7 @@ import { Alert } from '@/components/ui/card';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { SkeletonList } from '@/components/ui/skeleton';
 import { captureEvent } from '@/lib/analytics/capture';
+import { useSupportActivity } from '@/components/help/use-support-activity';
 import { useTRPC } from '@/lib/trpc/client';
 import type { WidgetContext } from '@/lib/validators/widget';
 import type { WidgetIdentityMessage } from '@/lib/widget/loader/protocol';
@@ -24,11 +25,18 @@ type View =
   | { kind: 'conversations' }
   | { kind: 'conversation'; ticketId: string };
 
-/** One id per opened panel (deflection is measured per session); randomUUID needs a secure context. */
-const newSessionId = () =>
-  typeof crypto !== 'undefined' && 'randomUUID' in crypto
-    ? crypto.randomUUID()
-    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+/**
+ * One id per opened panel (deflection is measured per session): a v4 uuid, as support_activity stores it.
+ * Built from getRandomValues, since randomUUID exists only in a secure context and a plain-http embed
+ * must still get one.
+ */
+function newSessionId() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
 
 /**
  * The panel inside the host's iframe. It waits for the loader's `init` (identity, page, context) before
@@ -68,9 +76,16 @@ export function WidgetPanel({ workspace, hostOrigin }: { workspace: string; host
     if (host.ready) captureEvent('support_button_click', { workspace, page: host.page?.path ?? '' });
   }, [host.ready, host.page?.path, workspace]);
 
+  // Deflection facts of this panel's session, on the host page's path (the request filed is recorded by
+  // the server with the ticket, under the same session id carried in the context).
+  const hostPath = host.page?.path;
+  const where = useCallback(() => ({ sessionId, pagePath: hostPath ?? '/' }), [sessionId, hostPath]);
+  const recordActivity = useSupportActivity(workspace, 'widget', where);
+
   const openArticle = (article: { id: string; slug: string; title: string }) => {
     if (!viewed.current.includes(article.title)) viewed.current.push(article.title);
     track('help_center_usage', { action: 'article_view', article: article.id });
+    recordActivity({ kind: 'article_viewed', articleId: article.id });
     setView((current) => ({ kind: 'article', slug: article.slug, back: current }));
   };
 
@@ -121,7 +136,11 @@ export function WidgetPanel({ workspace, hostOrigin }: { workspace: string; host
                   <ArticleList items={settings.articles} onOpen={openArticle} />
                 </section>
               ) : null}
-              <WidgetSearch workspace={workspace} onOpen={openArticle} />
+              <WidgetSearch
+                workspace={workspace}
+                onOpen={openArticle}
+                onSearched={() => recordActivity({ kind: 'search' })}
+              />
             </>
           ) : null}
           {settings.parts.contactForm ? (

@@ -15,8 +15,11 @@ export const CSAT_QUESTION_TEXT: Record<CsatQuestion, string> = {
 /** Answers to follow-ups are on the same 1–5 scale, whatever the main scale is. */
 export const CSAT_ANSWER_VALUES = [1, 2, 3, 4, 5] as const;
 
-/** Where a rating was given: the one-click mail link, the survey page it opens, or the signed-in portal. */
-export const CSAT_CHANNELS = ['mail_link', 'survey_page', 'portal'] as const;
+/**
+ * Where a rating was given: the one-click mail link, the survey page it opens, the signed-in portal, or the
+ * support widget's conversations (a verified visitor).
+ */
+export const CSAT_CHANNELS = ['mail_link', 'survey_page', 'portal', 'widget'] as const;
 export type CsatChannel = (typeof CSAT_CHANNELS)[number];
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { WORKSPACE_SLUG_PATTERN } from '@/lib/constants/portal';
+import { csatResponseInput } from './csat';
 import { WIDGET_CONTEXT_MAX_FIELDS, WIDGET_POSITIONS } from '@/lib/constants/widget';
 
 const workspace = z.string().trim().toLowerCase().regex(WORKSPACE_SLUG_PATTERN, { message: 'Unknown workspace.' });
@@ -61,6 +62,10 @@ export const widgetReplyInput = z.strictObject({
   ticketId: z.uuid(),
   body: z.string().trim().min(1, { message: 'Write a reply.' }).max(50_000),
 });
+
+/** The satisfaction survey on a verified visitor's solved conversation: the portal's survey and answers. */
+export const widgetSurveyInput = widgetConversationInput;
+export const widgetRateInput = z.strictObject({ ...visitor, ticketId: z.uuid(), response: csatResponseInput });
 
 const contextValue = z.string().max(500);
 /** The page and product context the panel gathers; every value a short string, shown to agents as sent. */

@@ -7,7 +7,9 @@ import {
   widgetConfigInput,
   widgetConversationInput,
   widgetConversationsInput,
+  widgetRateInput,
   widgetReplyInput,
+  widgetSurveyInput,
 } from '@/lib/validators/widget';
 import { consumeRateLimit } from '@/server/auth/rate-limit';
 import { watchWorkspace } from '@/server/live/hub';
@@ -26,7 +28,9 @@ import {
   rotateWidgetSecret,
   updateWidgetSettings,
 } from '@/server/services/widget/widget-settings';
+import { getWidgetSurvey, rateInWidget } from '@/server/services/widget/visitor-survey';
 import { withWidget } from '@/server/services/widget/with-widget';
+import { customerSurveyOutput } from './csat';
 
 // ── The panel (iframe under /embed/{workspace}), reachable by anyone ─────────────────────────────────
 // The workspace is named by slug; who the visitor is comes from the identity verified on the server.
@@ -82,6 +86,20 @@ export const widgetRouter = router({
     .mutation(async ({ ctx, input }) => {
       await consumeRateLimit('widgetReplyPerIp', ctx.ip);
       return withWidget(input.workspace, input.identity, (scope) => replyInWidget(scope, input));
+    }),
+  /** The survey of a verified visitor's solved conversation; null while it is open or when surveys are off. */
+  survey: publicProcedure
+    .input(widgetSurveyInput)
+    .output(customerSurveyOutput.nullable())
+    .query(({ input }) =>
+      withWidget(input.workspace, input.identity, (scope) => getWidgetSurvey(scope, input.ticketId)),
+    ),
+  rate: publicProcedure
+    .input(widgetRateInput)
+    .output(customerSurveyOutput)
+    .mutation(async ({ ctx, input }) => {
+      await consumeRateLimit('widgetReplyPerIp', ctx.ip);
+      return withWidget(input.workspace, input.identity, (scope) => rateInWidget(scope, input));
     }),
   /** Server-sent events: ids of the verified visitor's tickets that changed; the panel re-reads them. */
   events: publicProcedure.input(widgetConversationsInput).subscription(async function* ({ input, signal }) {

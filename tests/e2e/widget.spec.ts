@@ -54,7 +54,7 @@ async function openWidget(browser: Browser, query = ''): Promise<{ page: Page; p
   return { page, panel: page.frameLocator('#cairn-widget iframe') };
 }
 
-test('host page → articles and search → request with context and a file → agent replies → visitor sees it live; forged sees nothing; failure offers a filled mailto', async ({
+test('host page → articles and search → request with context and a file → agent replies → visitor sees it live → solved, rated in the panel; forged sees nothing; failure offers a filled mailto', async ({
   browser,
   baseURL,
 }) => {
@@ -83,7 +83,9 @@ test('host page → articles and search → request with context and a file → 
     await expect(panel.getByRole('heading', { name: 'Change your plan' })).toBeVisible();
     await panel.getByRole('button', { name: 'Back' }).click();
     await panel.getByLabel('Search the help center').fill('password');
-    await expect(panel.getByRole('button', { name: /Reset your password/ })).toBeVisible();
+    // A result only the search shows ("Reset your password" is also linked to the page): the results are in
+    // before the next click, which the list growing under it would otherwise move.
+    await expect(panel.getByRole('button', { name: /Sign in with a link/ })).toBeVisible();
   });
 
   await test.step('files a request with an attachment; the host hears ticket:created', async () => {
@@ -125,6 +127,22 @@ test('host page → articles and search → request with context and a file → 
 
   await test.step('the identified visitor sees the reply live', async () => {
     await expect(panel.getByText(reply)).toBeVisible({ timeout: 15_000 });
+  });
+
+  await test.step('the agent solves it; the visitor rates it in the panel and the agent sees the rating', async () => {
+    await owner.getByLabel('Status', { exact: true }).selectOption('solved');
+    await expect(owner.getByLabel('Status', { exact: true })).toHaveValue('solved');
+    // The solve arrives live, like the reply: the panel's conversation now asks for a rating.
+    const survey = panel.getByRole('form', { name: 'Satisfaction survey' });
+    await expect(survey).toBeVisible({ timeout: 15_000 });
+    await survey.getByText('Good', { exact: true }).click();
+    await expect(survey.getByRole('radio', { name: 'Good' })).toBeChecked();
+    await survey.getByLabel('Anything you would like to add? (optional)').fill(`Rated in the widget ${suffix}`);
+    await survey.getByRole('button', { name: 'Save feedback' }).click();
+    await expect(panel.getByText('Thank you! Your feedback is saved.')).toBeVisible();
+    await owner.reload();
+    const rating = owner.getByRole('region', { name: 'Satisfaction' });
+    await expect(rating.getByText(`Rated in the widget ${suffix}`)).toBeVisible();
   });
 
   await test.step('a forged signature sees nothing, and a failed filing offers a filled mailto', async () => {

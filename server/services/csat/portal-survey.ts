@@ -1,3 +1,4 @@
+import type { CsatChannel } from '@/lib/constants/csat';
 import type { CsatResponseInput } from '@/lib/validators/csat';
 import type { TenantScope } from '@/server/db/tenant';
 import { AppError, notFound } from '@/server/errors';
@@ -44,17 +45,21 @@ export async function getPortalSurvey(
   });
 }
 
-/** The signed-in customer rates (or re-rates) their solved request; the link's lifetime does not apply. */
+/**
+ * The signed-in customer rates (or re-rates) their solved request; the link's lifetime does not apply. The
+ * widget's verified visitor rates through here too, recorded under its own channel.
+ */
 export async function rateInPortal(
   scope: TenantScope,
   customer: PortalCustomer,
   input: { ticketId: string; response: CsatResponseInput },
+  channel: Extract<CsatChannel, 'portal' | 'widget'> = 'portal',
 ): Promise<CustomerSurvey> {
   const ticket = await customersTicket(scope, customer, input.ticketId);
   if (!solved(ticket))
     throw new AppError('CONFLICT', 'You can rate a request once it is solved. This one is still open.');
   const survey = await openSurvey(scope, ticket);
   if (!survey) throw new AppError('PRECONDITION_FAILED', 'This workspace is not collecting ratings at the moment.');
-  const outcome = await rateSurvey(scope, survey.id, input.response, { channel: 'portal', ignoreExpiry: true });
+  const outcome = await rateSurvey(scope, survey.id, input.response, { channel, ignoreExpiry: true });
   return customerSurvey(scope, outcome.survey);
 }

@@ -9,10 +9,22 @@ export function normalizeHelpPath(path: string) {
   return bare.startsWith('/') ? bare || '/' : `/${bare}`;
 }
 
-/** The articles a workspace linked to a path of its product, that this reader may see, in their order. */
-export function listContextualArticles(scope: HelpScope, path: string) {
+/** A path shows at most this many linked articles. */
+export const CONTEXTUAL_ARTICLES_MAX = 10;
+
+/**
+ * The articles a workspace linked to a path of its product, that this reader may see, in their order,
+ * with that order's position (a caller embedding this as a subquery aggregates by it).
+ */
+export function contextualArticlesQuery(scope: HelpScope, path: string) {
   return scope.db
-    .select({ id: articles.id, slug: articles.slug, title: articles.title, excerpt: articles.excerpt })
+    .select({
+      id: articles.id,
+      slug: articles.slug,
+      title: articles.title,
+      excerpt: articles.excerpt,
+      position: helpLinks.position,
+    })
     .from(helpLinks)
     .innerJoin(articles, eq(articles.id, helpLinks.articleId))
     .where(
@@ -23,5 +35,11 @@ export function listContextualArticles(scope: HelpScope, path: string) {
       ),
     )
     .orderBy(asc(helpLinks.position))
-    .limit(10);
+    .limit(CONTEXTUAL_ARTICLES_MAX);
+}
+
+/** The articles a workspace linked to a path of its product, that this reader may see, in their order. */
+export async function listContextualArticles(scope: HelpScope, path: string) {
+  const rows = await contextualArticlesQuery(scope, path);
+  return rows.map(({ id, slug, title, excerpt }) => ({ id, slug, title, excerpt }));
 }

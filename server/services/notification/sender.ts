@@ -14,6 +14,11 @@ export function defaultFromAddress() {
   return (match ? match[1]! : env.MAIL_FROM).trim();
 }
 
+/** The address a workspace's mail comes from (and customers write to): the precedence, in one place. */
+export function senderAddress(fromAddress: string | null | undefined, supportEmail: string | null | undefined) {
+  return fromAddress || supportEmail || defaultFromAddress();
+}
+
 /**
  * Who a workspace's mail comes from: its mail settings, else its support email, else Cairn's MAIL_FROM,
  * under the workspace's name. The domain also names our Message-IDs, so they are unique to the sender.
@@ -24,7 +29,7 @@ export async function workspaceSender(scope: TenantScope): Promise<WorkspaceSend
     .from(tenants)
     .where(eq(tenants.id, scope.tenantId));
   const [settings] = await scope.db.select().from(mailSettings).where(eq(mailSettings.tenantId, scope.tenantId));
-  const address = settings?.fromAddress || tenant!.settings.supportEmail || defaultFromAddress();
+  const address = senderAddress(settings?.fromAddress, tenant!.settings.supportEmail);
   return {
     brand: { name: tenant!.name, primaryColor: tenant!.branding.primaryColor, logoUrl: tenant!.branding.logoUrl },
     slug: tenant!.slug,

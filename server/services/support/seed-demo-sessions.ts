@@ -6,9 +6,12 @@ import { recordSupportActivity } from './record-support-activity';
 
 const DAYS = 7;
 const SESSIONS_PER_DAY = 9;
+const SOURCES = ['portal', 'help_center', 'widget'] as const;
+/** The demo widget's request came from this page of the host product (seed-demo-widget.ts). */
+const WIDGET_HOST_PATH = '/settings/billing';
 
 /**
- * A week of help-center and portal sessions for the demo, so Admin → Deflection shows figures on first
+ * A week of help-center, portal and widget sessions for the demo, so Admin → Deflection shows figures on first
  * start: sessions that read one of the demo's articles, some of which filed a request within 30 minutes.
  * Deterministic (no randomness but the session ids), so the demo reads the same on every machine.
  */
@@ -26,9 +29,18 @@ export async function seedDemoSupportSessions(scope: TenantScope, now = new Date
       const article = published[(day * 7 + n * 3) % published.length]!;
       const start = new Date(now.getTime() - day * 86_400_000 + (9 + n) * 3_600_000);
       const sessionId = randomUUID();
-      const source = n % 3 === 0 ? ('portal' as const) : ('help_center' as const);
-      const pagePath = `/acme/help/articles/${article.slug}`;
-      await recordSupportActivity(scope, { sessionId, source, pagePath: '/acme/help', kind: 'search', at: start });
+      // A third each: the portal, the help center, and the widget on the host product's billing page
+      // (the widget reports the host page's path, where the portal and help center report their own).
+      const source = SOURCES[n % 3]!;
+      const widget = source === 'widget';
+      const pagePath = widget ? WIDGET_HOST_PATH : `/acme/help/articles/${article.slug}`;
+      await recordSupportActivity(scope, {
+        sessionId,
+        source,
+        pagePath: widget ? WIDGET_HOST_PATH : '/acme/help',
+        kind: 'search',
+        at: start,
+      });
       await recordSupportActivity(scope, {
         sessionId,
         source,
@@ -41,8 +53,8 @@ export async function seedDemoSupportSessions(scope: TenantScope, now = new Date
       if ((day + n) % 4 === 0)
         await recordSupportActivity(scope, {
           sessionId,
-          source: 'portal',
-          pagePath: '/portal/new',
+          source: widget ? 'widget' : 'portal',
+          pagePath: widget ? WIDGET_HOST_PATH : '/portal/new',
           kind: 'request_filed',
           at: new Date(start.getTime() + 8 * 60_000),
         });

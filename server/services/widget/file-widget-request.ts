@@ -1,11 +1,39 @@
-import type { FileWidgetRequestInput } from '@/lib/validators/widget';
+import type { FileWidgetRequestInput, WidgetContext } from '@/lib/validators/widget';
 import { widgetTicketContext } from '@/lib/widget/ticket-context';
 import { AppError } from '@/server/errors';
 import { expectedFirstResponse } from '@/server/services/sla/expected-first-response';
+import { recordSupportActivity } from '@/server/services/support/record-support-activity';
 import { createTicket } from '@/server/services/ticket/create-ticket';
 import { uploadAttachment } from '@/server/services/ticket/upload-attachment';
 import { widgetRequester } from './visitor-customer';
 import type { WidgetScope } from './with-widget';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The host page's path from the page URL the panel sent; '/' when it sent none or not a URL. */
+function hostPagePath(pageUrl: string | undefined) {
+  try {
+    return pageUrl ? new URL(pageUrl).pathname : '/';
+  } catch {
+    return '/';
+  }
+}
+
+/**
+ * The filed request ends the panel's support session for deflection. Recorded here, with the ticket, never
+ * from the browser (support.record refuses 'request_filed'); a panel without a uuid session (an old
+ * loader) files as before, uncounted.
+ */
+async function recordFiledForDeflection(scope: WidgetScope, context: WidgetContext, ticketId: string) {
+  if (!context.sessionId || !UUID.test(context.sessionId)) return;
+  await recordSupportActivity(scope, {
+    sessionId: context.sessionId,
+    source: 'widget',
+    pagePath: hostPagePath(context.pageUrl),
+    kind: 'request_filed',
+    ticketId,
+  });
+}
 
 export type WidgetFile = { filename: string; bytes: Uint8Array };
 
@@ -38,6 +66,7 @@ export async function fileWidgetRequest(scope: WidgetScope, input: FileWidgetReq
     attachmentIds,
     actor,
   });
+  await recordFiledForDeflection(scope, input.context, ticket.id);
   const promise = await expectedFirstResponse(scope, ticket.id);
   return {
     ticketId: ticket.id,

@@ -10,7 +10,7 @@ import type { WidgetScope } from './with-widget';
  * the customer the verified visitor is. An anonymous or wrongly signed visitor sees an empty list and
  * "not found": nothing tells them whose tickets exist.
  */
-async function visitorCustomer(scope: WidgetScope) {
+export async function visitorCustomer(scope: WidgetScope) {
   if (!scope.settings.conversationsEnabled || !scope.visitor.verified) return null;
   return findVisitorCustomer(scope, scope.visitor.verified);
 }

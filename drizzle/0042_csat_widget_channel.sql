@@ -1,0 +1,1 @@
+ALTER TYPE "public"."csat_channel" ADD VALUE 'widget';
