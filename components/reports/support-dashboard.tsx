@@ -391,6 +391,9 @@ export function SupportDashboard() {
                       ? 'not measured yet'
                       : percent(selfService.data.deflectionRate)}
                   </strong>
+                  {selfService.data.deflectionRate === null ? null : (
+                    <> of {selfService.data.deflectionSessions} sessions that read an article</>
+                  )}
                 </p>
                 <div className="grid gap-4 lg:grid-cols-2">
                   <DataTable

@@ -44,6 +44,8 @@ function fieldValue(
       return event?.author ?? null;
     case 'event.channel':
       return event?.channel ?? null;
+    case 'event.rating':
+      return event?.rating ?? null;
   }
 }
 

@@ -24,6 +24,8 @@ export type RuleEvent = {
   author?: string;
   channel?: string;
   body?: string;
+  /** csat.received: the rating, '1'..'5'. */
+  rating?: string;
 };
 
 /** Facts about the moment of evaluation that the server computes once per run. */

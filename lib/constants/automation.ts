@@ -11,6 +11,7 @@ export const RULE_TRIGGERS = [
   'ticket.priority_changed',
   'sla.warning',
   'sla.breach',
+  'csat.received',
 ] as const;
 export type RuleTrigger = (typeof RULE_TRIGGERS)[number];
 
@@ -22,6 +23,7 @@ export const RULE_TRIGGER_LABELS: Record<RuleTrigger, string> = {
   'ticket.priority_changed': 'Priority changes',
   'sla.warning': 'SLA target is near',
   'sla.breach': 'SLA target is breached',
+  'csat.received': 'A satisfaction rating arrives',
 };
 
 /** What a time rule measures from: each a ticket column, so the sweep is one indexed query per rule. */
@@ -62,6 +64,7 @@ export const CONDITION_FIELDS = [
   'event.visibility',
   'event.author',
   'event.channel',
+  'event.rating',
 ] as const;
 export type ConditionField = (typeof CONDITION_FIELDS)[number];
 
@@ -90,6 +93,7 @@ export const FIELD_OPERATORS: Record<ConditionField, readonly ConditionOperator[
   'event.visibility': ['in'],
   'event.author': ['in', 'not_in'],
   'event.channel': ['in', 'not_in'],
+  'event.rating': ['in', 'not_in'],
 };
 
 export const CONDITION_FIELD_LABELS: Record<ConditionField, string> = {
@@ -109,6 +113,7 @@ export const CONDITION_FIELD_LABELS: Record<ConditionField, string> = {
   'event.visibility': 'Message is',
   'event.author': 'Event by',
   'event.channel': 'Event channel',
+  'event.rating': 'Satisfaction rating (1–5)',
 };
 
 export const OPERATOR_LABELS: Record<ConditionOperator, string> = {
@@ -123,6 +128,8 @@ export const OPERATOR_LABELS: Record<ConditionOperator, string> = {
 
 export const EVENT_VISIBILITIES = ['public', 'internal'] as const;
 export const EVENT_AUTHORS = ['customer', 'agent', 'system', 'rule'] as const;
+/** A `csat.received` event's rating, normalised to 1–5 (good = 5, bad = 1 on the good/bad scale). */
+export const EVENT_RATINGS = ['1', '2', '3', '4', '5'] as const;
 export const EVENT_CHANNELS = ['portal', 'email', 'widget', 'agent', 'api', 'sla', 'system'] as const;
 
 export const RULE_ACTION_TYPES = [

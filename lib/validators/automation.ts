@@ -83,7 +83,7 @@ export const ruleActionSchema = z.discriminatedUnion('type', [
 ]);
 export type RuleAction = z.output<typeof ruleActionSchema>;
 
-const EVENT_ONLY_FIELDS = new Set(['event.visibility', 'event.author', 'event.channel']);
+const EVENT_ONLY_FIELDS = new Set(['event.visibility', 'event.author', 'event.channel', 'event.rating']);
 const VALUELESS_OPS = new Set(['set', 'empty']);
 
 /** Every leaf condition of a tree, with its path in the input (for error messages on the right field). */

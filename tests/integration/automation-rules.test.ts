@@ -1,7 +1,14 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RULE_DEPTH_LIMIT } from '@/lib/constants/automation';
-import { automationRuleFirings, automationRules, outbox, ticketMessages, tickets } from '@/server/db/schema';
+import {
+  automationRuleFirings,
+  automationRules,
+  outbox,
+  ticketActivities,
+  ticketMessages,
+  tickets,
+} from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
 import { recordEvent } from '@/server/services/outbox/record-event';
 import { callerFor, type Caller } from '../helpers/caller';
@@ -16,6 +23,7 @@ import {
   type TestWorkspace,
 } from '../helpers/factories';
 import { createTestCategory, createTestField, createTestMacro } from '../helpers/ticket-factories';
+import { createAssignedTeam } from '../helpers/assignment';
 import { createTestRule, dispatchPendingEvents } from '../helpers/automation-factories';
 
 // Event rules end to end: a change records its event, the event is dispatched to the consumers as the worker
@@ -153,6 +161,46 @@ describe('event rules', () => {
     await dispatchPendingEvents(ws.id);
     expect((await ticketRow(ticket.id)).tags.sort()).toEqual(triggers.map((t) => `on-${t.replace('.', '-')}`).sort());
     await switchOff(...rules.map((r) => r.id));
+  });
+
+  it('a satisfaction rating runs the rules that test it: a bad rating is tagged, a good one is not', async () => {
+    const rule = await createTestRule(ws.id, {
+      triggers: ['csat.received'],
+      conditions: { match: 'all', conditions: [{ field: 'event.rating', op: 'in', values: ['1', '2'] }] },
+      actions: [{ type: 'add_tags', tags: ['unhappy'] }],
+    });
+    const [bad, good] = [await newTicket('Rated badly'), await newTicket('Rated well')];
+    await runInTenant(ws.id, async (scope) => {
+      const rated = { scale: 'five', previousRating: null, hasComment: false, agentId: null, teamId: null };
+      await recordEvent(scope, 'csat.received', { ticketId: bad.id, rating: 1, ...rated });
+      await recordEvent(scope, 'csat.received', { ticketId: good.id, rating: 5, ...rated });
+    });
+    await dispatchPendingEvents(ws.id);
+    expect((await ticketRow(bad.id)).tags).toEqual(['unhappy']);
+    expect((await ticketRow(good.id)).tags).toEqual([]);
+    await switchOff(rule.id);
+  });
+
+  it('"assign by assignment policy" hands the ticket to an agent of the team by its policy, naming the rule', async () => {
+    const { team, agents } = await createAssignedTeam(ws.id, { agents: 2, policy: 'round_robin' });
+    const rule = await createTestRule(ws.id, {
+      name: 'Route escalations',
+      conditions: { match: 'all', conditions: [{ field: 'text', op: 'has_any', values: ['route-me'] }] },
+      actions: [{ type: 'assign_team', teamId: team.id }, { type: 'assign_by_policy' }],
+    });
+    const ticket = await newTicket('Please route-me');
+    await dispatchPendingEvents(ws.id);
+    const row = await ticketRow(ticket.id);
+    expect(row.teamId).toBe(team.id);
+    expect(agents.map((a) => a.userId)).toContain(row.assigneeId);
+    const entries = await runInTenant(ws.id, ({ db }) =>
+      db
+        .select({ reason: ticketActivities.reason })
+        .from(ticketActivities)
+        .where(eq(ticketActivities.ticketId, ticket.id)),
+    );
+    expect(entries.map((e) => e.reason)).toContainEqual(expect.stringContaining('asked by rule "Route escalations"'));
+    await switchOff(rule.id);
   });
 
   it('every action kind does what it says, as one rule, in order', async () => {

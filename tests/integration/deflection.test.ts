@@ -69,6 +69,11 @@ describe('deflection', () => {
       deflectionReport(scope, { from: at(-60), to: at(48 * 60), now: at(26 * 60) }),
     );
     expect(later.total).toEqual({ sessions: 6, deflected: 5, rate: 5 / 6 });
+
+    // The support dashboard's self-service section shows the same figure for those local days.
+    const asOwner = callerFor({ userId: W.owner.userId, workspaceId: W.id });
+    const selfService = await asOwner.report.selfService({ from: '2026-11-02', to: '2026-11-03' });
+    expect(selfService).toMatchObject({ deflectionRate: 5 / 6, deflectionSessions: 6 });
   });
 
   it('the browser reports views through support.record; a guest request from that tab ends the deflection', async () => {

@@ -257,7 +257,8 @@ const MATRIX: Record<string, Row> = {
   'ticketField.archive': { min: 'admin', input: async () => ({ fieldId: (await createTestField(W.id)).id }) },
   'ticketField.update': {
     min: 'admin',
-    input: async () => ({ fieldId: (await createTestField(W.id)).id, requiredOnSolve: true }),
+    // Not required on solve: a field required in W would stop every later case that solves a ticket there.
+    input: async () => ({ fieldId: (await createTestField(W.id)).id, requiredOnSolve: false }),
   },
   'ticketField.usage': { min: 'admin' },
   'ticketField.delete': { min: 'admin', input: async () => ({ fieldId: (await createTestField(W.id)).id }) },

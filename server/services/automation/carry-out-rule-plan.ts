@@ -4,6 +4,7 @@ import { renderMacroTemplate } from '@/lib/utils/macro-template';
 import { macros } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
 import { notFound } from '@/server/errors';
+import { assignByPolicy } from '@/server/services/assignment/assign-by-policy';
 import type { TicketActor } from '@/server/services/ticket/actor';
 import { addMessage } from '@/server/services/ticket/add-message';
 import { commitTicketChange } from '@/server/services/ticket/commit-ticket-change';
@@ -27,7 +28,8 @@ const context = (actor: RuleActor, action: string) => ({
  * Carries out what a rule's plan says on one ticket, through the same use cases an agent's changes take:
  * fields through commitTicketChange, notes and replies through addMessage (a reply is mailed to the
  * requester by the notification consumer, threaded like an agent's), macros with their own field changes
- * and text. Every step is recorded as the rule's, so the log reads "by rule <name>".
+ * and text, "assign by assignment policy" through the team's policy (assignByPolicy). Every step is recorded
+ * as the rule's, so the log reads "by rule <name>" (the policy's entry names the rule that asked).
  */
 export async function carryOutRulePlan(scope: TenantScope, ticketId: string, plan: RulePlan, actor: RuleActor) {
   let ticket = await loadTicketForUpdate(scope, ticketId);
@@ -59,6 +61,11 @@ export async function carryOutRulePlan(scope: TenantScope, ticketId: string, pla
       await addMessage(scope, ticket, actor, { kind: macro.kind === 'note' ? 'note' : 'reply', body });
       ticket = await loadTicketForUpdate(scope, ticketId);
     }
+  }
+  if (plan.assignByPolicy) {
+    // After the field changes: a rule that moves the ticket to a team and assigns by policy uses that team's.
+    await assignByPolicy(scope, ticketId, { requestedBy: `rule "${actor.ruleName}"` });
+    ticket = await loadTicketForUpdate(scope, ticketId);
   }
   const messages = [
     ...plan.notes.map((body) => ({ kind: 'note' as const, body })),

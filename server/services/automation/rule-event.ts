@@ -39,5 +39,6 @@ export function toRuleEvent(event: DomainEvent, message: { kind: string; body: s
     author: text(data.authorType) ?? text(data.actorType),
     channel: eventChannel(data),
     body: message?.body,
+    rating: typeof data.rating === 'number' ? String(data.rating) : undefined,
   };
 }

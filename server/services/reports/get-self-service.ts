@@ -2,12 +2,14 @@ import { sql } from 'drizzle-orm';
 import { addDays } from '@/lib/reports/local-time';
 import type { ReportRangeInput } from '@/lib/validators/reports';
 import type { TenantScope } from '@/server/db/tenant';
+import { deflectionReport } from '@/server/services/support/deflection-report';
 import { workspaceTimeZone } from './workspace-time-zone';
 
 /**
  * The help center's side of the dashboard: most viewed articles (all-time counters: the help center keeps
  * no per-day views), searches in the range that found nothing (what to write next), and how many searches
- * there were. Deflection comes from the widget/portal activity store when it lands (see `deflection`).
+ * there were, and the deflection rate of the widget, portal and help-center sessions whose first article view
+ * falls in the range (server/services/support/deflection-report.ts, the figure Admin → Deflection shows).
  */
 export async function getSelfService(scope: TenantScope, input: Pick<ReportRangeInput, 'from' | 'to'>) {
   const timeZone = await workspaceTimeZone(scope);
@@ -28,14 +30,18 @@ export async function getSelfService(scope: TenantScope, input: Pick<ReportRange
     select lower(term) as term, count(*)::int as count from help_searches
     where tenant_id = ${scope.tenantId} and result_count = 0 and created_at >= ${start} and created_at < ${end}
     group by 1 order by 2 desc, 1 limit 20`);
+  const [bounds] = (
+    await scope.db.execute<{ start: string | Date; end: string | Date }>(sql`select ${start} as start, ${end} as end`)
+  ).rows;
+  const deflection = await deflectionReport(scope, { from: new Date(bounds!.start), to: new Date(bounds!.end) });
   return {
     articleViews: Number(totals?.views ?? 0),
     topArticles: articles.rows.map((a) => ({ ...a, views: Number(a.views) })),
     searches: Number(totals?.searches ?? 0),
     searchesWithoutResult: Number(totals?.empty ?? 0),
     noResultTerms: noResult.rows.map((r) => ({ term: r.term, count: Number(r.count) })),
-    // SLOT (lead, at merge): the deflection rate from `recordSupportActivity` (widget/portal self-service
-    // measure, another branch). null here means "not measured yet" and the page says so.
-    deflectionRate: null as number | null,
+    // null: no session has finished its window in the range yet; the page says "not measured".
+    deflectionRate: deflection.total.rate,
+    deflectionSessions: deflection.total.sessions,
   };
 }

@@ -15,7 +15,7 @@ import type { RuleCondition, RuleConditionGroup } from '@/lib/validators/automat
 import { fieldChoices, type RuleOptions } from './rule-options';
 import { ValuesInput } from './values-input';
 
-const EVENT_FIELDS = new Set<ConditionField>(['event.visibility', 'event.author', 'event.channel']);
+const EVENT_FIELDS = new Set<ConditionField>(['event.visibility', 'event.author', 'event.channel', 'event.rating']);
 const newCondition = (): RuleCondition => ({ field: 'tags', op: 'has_any', values: [] });
 
 /**

@@ -1,7 +1,13 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { EVENT_AUTHORS, EVENT_CHANNELS, EVENT_VISIBILITIES, type ConditionField } from '@/lib/constants/automation';
+import {
+  EVENT_AUTHORS,
+  EVENT_CHANNELS,
+  EVENT_RATINGS,
+  EVENT_VISIBILITIES,
+  type ConditionField,
+} from '@/lib/constants/automation';
 import {
   STATUS_LABELS,
   TICKET_CHANNELS,
@@ -62,6 +68,8 @@ export function fieldChoices(field: ConditionField, options: RuleOptions): Optio
       return plain(EVENT_AUTHORS);
     case 'event.channel':
       return plain(EVENT_CHANNELS);
+    case 'event.rating':
+      return plain(EVENT_RATINGS);
     default:
       return null;
   }
