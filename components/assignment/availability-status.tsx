@@ -62,7 +62,7 @@ function WorkingHoursForm({
           <Input id="my-hours-end" type="time" value={end} onChange={(e) => setEnd(e.target.value)} className="h-8" />
         </Field>
       </div>
-      <Field id="my-hours-zone" label="Time zone">
+      <Field id="my-hours-zone" label="Zone of these hours">
         <Input id="my-hours-zone" value={timeZone} onChange={(e) => setTimeZone(e.target.value)} className="h-8" />
       </Field>
       <div className="flex gap-2">
@@ -103,7 +103,7 @@ export function AvailabilityStatus() {
           aria-hidden="true"
           className={cn('h-2 w-2 rounded-full', availability === 'available' ? 'bg-emerald-500' : 'bg-slate-400')}
         />
-        Your status
+        Availability
       </label>
       <Select
         id="my-availability"

@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { TICKET_SORTS, type TicketSort } from '@/lib/constants/ticket';
 import { ticketMessages, tickets } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
+import { addMessage } from '@/server/services/ticket/add-message';
+import { loadTicketForUpdate } from '@/server/services/ticket/load-ticket';
 import { callerFor, errorShapeOf, type Caller } from '../helpers/caller';
 import {
   addMember,
@@ -227,6 +229,21 @@ describe('replying against a stale view', () => {
     await expect(
       d.asMe.ticket.reply({ ticketId: id, body: 'Follow-up', seenUpdatedAt: fresh }),
     ).resolves.toHaveProperty('messageId');
+  });
+});
+
+describe('a note the desk writes itself', () => {
+  it('does not make a reply stale: the knowledge-base suggestions on a new ticket never stop its first reply', async () => {
+    const d = await desk();
+    const { id } = await file(d, 'Export stuck at 99%');
+    const seen = (await d.asMe.ticket.get({ ticketId: id })).ticket.updatedAt;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await runInTenant(d.ws.id, async (scope) =>
+      addMessage(scope, await loadTicketForUpdate(scope, id), { type: 'system' }, { kind: 'note', body: 'Suggested.' }),
+    );
+    await expect(d.asMe.ticket.reply({ ticketId: id, body: 'On it.', seenUpdatedAt: seen })).resolves.toHaveProperty(
+      'messageId',
+    );
   });
 });
 

@@ -33,12 +33,16 @@ export async function assertNotStale(
     .from(ticketMessages)
     .leftJoin(users, eq(users.id, ticketMessages.authorUserId))
     .leftJoin(customers, eq(customers.id, ticketMessages.authorCustomerId))
-    .where(and(eq(ticketMessages.ticketId, ticket.id), gt(ticketMessages.createdAt, seenUpdatedAt)));
+    .where(and(eq(ticketMessages.ticketId, ticket.id), gt(ticketMessages.createdAt, seenUpdatedAt)))
+    // An internal note written by the desk itself (knowledge-base suggestions, a rule's note) tells the agent
+    // nothing that makes their reply wrong: it does not stop a reply, or every new ticket's first reply would be.
+    .then((rows) => rows.filter((m) => !(m.kind === 'note' && m.authorType === 'system')));
   const activities = await scope.db
     .select({ changes: ticketActivities.changes, actorName: users.name })
     .from(ticketActivities)
     .leftJoin(users, eq(users.id, ticketActivities.actorUserId))
     .where(and(eq(ticketActivities.ticketId, ticket.id), gt(ticketActivities.createdAt, seenUpdatedAt)));
+  if (!messages.length && !activities.length) return;
   const lines = [
     ...messages.map(
       (m) =>
