@@ -37,6 +37,9 @@ export async function startSmtpServer(options: { port?: number } = {}) {
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    // Cairn's transport pools its connections and keeps them open; by default close() waits 30 s for them to
+    // quit before it sends 421 and drops them. A test's server is done when the test is: drop them now.
+    closeTimeout: 1,
     onRcptTo(address, _session, callback) {
       if (refused.has(address.address.toLowerCase())) {
         const error = Object.assign(new Error('Mailbox temporarily unavailable'), { responseCode: 450 });

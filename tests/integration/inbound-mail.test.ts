@@ -424,7 +424,14 @@ describe.skipIf(process.env.CAIRN_EMBEDDED === 'true')('npm run inbound as a sep
   it('exits 0 once stored (queued when nobody processes it in time) and 75 when it cannot store', async () => {
     const sender = uniqueEmail('process');
     const raw = fixture('new-request.eml', { SENDER: sender, RUN: `process-${RUN}` });
-    const stored = await runGatewayProcess(A.slug, raw, { INBOUND_WAIT_SECONDS: '0' });
+    // Two cold starts of tsx, independent of each other: side by side rather than one after the other.
+    const [stored, down] = await Promise.all([
+      runGatewayProcess(A.slug, raw, { INBOUND_WAIT_SECONDS: '0' }),
+      runGatewayProcess(A.slug, raw, {
+        DATABASE_URL: 'postgres://postgres@127.0.0.1:1/unreachable',
+        DATABASE_APP_URL: 'postgres://postgres@127.0.0.1:1/unreachable',
+      }),
+    ]);
     expect(stored.code).toBe(0);
     const line = JSON.parse(stored.stdout.trim()) as { outcome: string; id: string };
     expect(line.outcome).toBe('queued');
@@ -432,10 +439,6 @@ describe.skipIf(process.env.CAIRN_EMBEDDED === 'true')('npm run inbound as a sep
     await processInboundMessage(A.id, line.id, { resolver: offlineResolver });
     expect(await inboundRow(A.id, line.id)).toMatchObject({ status: 'processed', outcome: 'new_ticket' });
 
-    const down = await runGatewayProcess(A.slug, raw, {
-      DATABASE_URL: 'postgres://postgres@127.0.0.1:1/unreachable',
-      DATABASE_APP_URL: 'postgres://postgres@127.0.0.1:1/unreachable',
-    });
     expect(down.code).toBe(75);
     expect(JSON.parse(down.stdout.trim())).toMatchObject({ outcome: 'error' });
   }, 120_000);
