@@ -117,16 +117,22 @@ const SCHEDULERS = [
   { key: 'reports-weekly-digest', every: WEEKLY_DIGEST_CHECK_EVERY_MS, name: 'reports.weeklyDigest' },
 ] as const;
 
+export type SchedulerKey = (typeof SCHEDULERS)[number]['key'];
+/** Which recurring jobs to keep, each with its interval in ms. */
+type ScheduleChoice = Partial<Record<SchedulerKey, number>>;
+
 /**
  * A Redis that lost its data (flushed, restarted without persistence) lost the schedulers too, and with
  * them the sweep that would rebuild everything else. So the worker checks now and then and puts back any
  * that are missing; an `every` scheduler runs at once when added, so the sweep follows straight away.
  */
-async function ensureSchedulers(onlyMissing: boolean) {
+async function ensureSchedulers(onlyMissing: boolean, only?: ScheduleChoice) {
   const maintenance = getQueue('maintenance');
   for (const s of SCHEDULERS) {
+    const every = only ? only[s.key] : s.every;
+    if (every === undefined) continue;
     if (onlyMissing && (await maintenance.getJobScheduler(s.key))) continue;
-    await maintenance.upsertJobScheduler(s.key, { every: s.every }, { name: s.name, data: {} });
+    await maintenance.upsertJobScheduler(s.key, { every }, { name: s.name, data: {} });
   }
 }
 
@@ -142,6 +148,11 @@ export async function startWorkers(
      * them on; unset or 0 (tests of other things) leaves mailboxes to the poll alone.
      */
     imapIdleRefreshMs?: number;
+    /**
+     * Tests of one schedule keep only that one, at a pace of their own: every sweep at once on a shared
+     * maintenance queue (concurrency 1) keeps the one under test waiting. Unset: all, at their intervals.
+     */
+    schedules?: ScheduleChoice;
   } = {},
 ) {
   const log = options.log ?? componentLogger('worker');
@@ -168,14 +179,14 @@ export async function startWorkers(
     worker.on('error', (error) => log.error({ queue, err: error }, 'worker error'));
     return worker;
   });
-  await ensureSchedulers(false);
+  await ensureSchedulers(false, options.schedules);
   const checkEvery = options.checkSchedulersEveryMs ?? SWEEP_EVERY_MS;
   let checking = false;
   const check = checkEvery
     ? setInterval(() => {
         if (checking) return;
         checking = true;
-        ensureSchedulers(true)
+        ensureSchedulers(true, options.schedules)
           .catch((error: Error) => log.error({ err: error }, 'could not check the job schedulers'))
           .finally(() => (checking = false));
       }, checkEvery)

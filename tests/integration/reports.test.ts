@@ -58,11 +58,20 @@ async function reply(ticketId: string, when: Date, status?: 'solved') {
   );
 }
 
-async function csatEvent(ticketId: string, when: Date, data: Record<string, unknown> | null) {
-  const id = await runInTenant(ws.id, (scope) =>
-    recordEvent(scope, data ? 'csat.received' : 'csat.requested', { ticketId, ...(data ?? {}) }),
-  );
+/** A rating as the CSAT capability records it (`csat.received`), given at `when`. */
+async function ratingEvent(ticketId: string, when: Date, rating: number) {
+  const id = await runInTenant(ws.id, (scope) => recordEvent(scope, 'csat.received', { ticketId, rating, scale: 5 }));
   await owner.query(`update outbox set created_at = $2 where id = $1`, [id, when]);
+}
+
+/** The survey the solved mail opened (its one `csat.requested` event), moved to when that mail went out. */
+async function surveySentAt(ticketId: string, when: Date) {
+  const { rowCount } = await owner.query(
+    `update outbox set created_at = $3 where tenant_id = $1 and kind = 'event'
+       and payload ->> 'type' = 'csat.requested' and payload -> 'data' ->> 'ticketId' = $2`,
+    [ws.id, ticketId, when],
+  );
+  expect(rowCount).toBe(1);
 }
 
 /** Every non-zero rollup row of the workspace, in key order: two states are equal when these are. */
@@ -126,11 +135,15 @@ beforeAll(async () => {
             ($1, $3, 'resolution', $4, '2026-03-03T15:00:00Z', 120, '2026-03-03T17:00:00Z', '2026-03-04T15:00:00Z')`,
     [ws.id, t.A.id, t.E.id, calendar.id],
   );
-  await csatEvent(t.A.id, at('2026-03-02T16:05:00Z'), null);
-  await csatEvent(t.E.id, at('2026-03-04T15:05:00Z'), null);
-  await csatEvent(t.A.id, at('2026-03-02T17:00:00Z'), { rating: 5, scale: 5 });
-  await csatEvent(t.E.id, at('2026-03-04T16:00:00Z'), { rating: 2, scale: 5 });
-  await csatEvent(t.E.id, at('2026-03-05T14:00:00Z'), { rating: 4, scale: 5 });
+  // The consumers run over the events so far; the solved mails open A's and E's surveys, which records one
+  // `csat.requested` each (pending: the worker would dispatch them next). They are moved to when those mails
+  // went out, the ratings arrive, and the rest is dispatched, so no event is left undelivered.
+  await dispatchPendingEvents(ws.id);
+  await surveySentAt(t.A.id, at('2026-03-02T16:05:00Z'));
+  await surveySentAt(t.E.id, at('2026-03-04T15:05:00Z'));
+  await ratingEvent(t.A.id, at('2026-03-02T17:00:00Z'), 5);
+  await ratingEvent(t.E.id, at('2026-03-04T16:00:00Z'), 2);
+  await ratingEvent(t.E.id, at('2026-03-05T14:00:00Z'), 4);
   await dispatchPendingEvents(ws.id);
 });
 

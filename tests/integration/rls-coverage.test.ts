@@ -12,6 +12,7 @@ import { APP_ROLE, ownerDatabaseUrl } from '@/server/db/urls';
 import { startSmtpCheck } from '@/server/services/outbound/smtp-check';
 import { rotateInboundSecret } from '@/server/services/inbound/inbound-secret';
 import { saveImapMailbox } from '@/server/services/inbound/imap-mailbox';
+import { addCcParticipants } from '@/server/services/inbound/add-cc-participants';
 import { storeInboundMessage } from '@/server/services/inbound/store-inbound-message';
 import { recordSupportActivity } from '@/server/services/support/record-support-activity';
 import { updateMailSettings } from '@/server/services/notification/mail-settings';
@@ -80,7 +81,8 @@ async function seedWorkspace() {
   await requestPortalLink({ workspace: ws.slug, email: uniqueEmail('portal') }); // customer_login_tokens + outbox
   // Ticketing: sign-up seeded ticket_categories; a ticket brings ticket_counters, ticket_messages and
   // ticket_activities; an agent reply carries an attachment.
-  const ticket = await createTestTicket(ws.id);
+  const requester = await createTestCustomer(ws.id);
+  const ticket = await createTestTicket(ws.id, { requesterId: requester.id });
   // Automation: the built-in auto-close rule exists already; a firing of it on the ticket.
   await runInTenant(ws.id, async (scope) => {
     const [rule] = await scope.db.select({ id: automationRules.id }).from(automationRules);
@@ -136,6 +138,15 @@ async function seedWorkspace() {
     }),
   );
   await storeInboundMessage(ws.id, Buffer.from(`From: c@example.test\r\nSubject: hi\r\n\r\nseed ${ws.slug}\r\n`));
+  // A person in CC of the mail that opened the ticket joins it (ticket_participants), as inbound processing does.
+  await runInTenant(ws.id, (scope) =>
+    addCcParticipants(
+      scope,
+      { id: ticket.id, requesterEmail: requester.email },
+      [{ address: uniqueEmail('cc'), name: 'Copied Colleague' }],
+      new Set(),
+    ),
+  );
   await setUpTestWidget(ws, ['https://host.example.test']);
   // Satisfaction: the survey settings, and a solved ticket's survey rated once (csat_surveys, csat_rating_events).
   await asStaff(ws.id, ws.owner, (scope) =>
