@@ -37,6 +37,9 @@ export async function startSmtpServer(options: { port?: number } = {}) {
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    // On close, idle pooled connections of the app's transport get a 421 after this grace instead of the
+    // default 30 s (they would otherwise hold every file's teardown until their socket timeout).
+    closeTimeout: 200,
     onRcptTo(address, _session, callback) {
       if (refused.has(address.address.toLowerCase())) {
         const error = Object.assign(new Error('Mailbox temporarily unavailable'), { responseCode: 450 });
