@@ -35,7 +35,7 @@ async function loadApp(redisUrl: string) {
   // Queues are cached on globalThis across module graphs: start from none, on this Redis.
   await enqueue.closeQueues();
   transport.resetTransport();
-  return { ...workers, ...enqueue, ...sweep, callerFor: caller.callerFor };
+  return { ...workers, ...enqueue, ...sweep, resetTransport: transport.resetTransport, callerFor: caller.callerFor };
 }
 type App = Awaited<ReturnType<typeof loadApp>>;
 
@@ -130,6 +130,8 @@ describe.skipIf(!sharedRedis)(
 
     afterAll(async () => {
       await running?.stop();
+      // Its pooled SMTP connections too, or the mail server's close waits for them.
+      app?.resetTransport();
       vi.unstubAllEnvs();
     });
 
@@ -186,6 +188,7 @@ describe.skipIf(!redisServerBinary)(
 
     afterAll(async () => {
       await running?.stop();
+      app?.resetTransport();
       await redis?.stop();
       vi.unstubAllEnvs();
     });
@@ -253,6 +256,7 @@ describe.skipIf(!redisServerBinary)(
 
     afterAll(async () => {
       await running?.stop();
+      app?.resetTransport();
       await redis?.stop();
       vi.unstubAllEnvs();
     });
