@@ -20,7 +20,7 @@ export type RulePlan = {
   replies: string[];
   notifications: Array<{ userIds: string[]; teamId: string | null; message: string }>;
   macroIds: string[];
-  /** "Assign by assignment policy": carried out by the team's policy (server/services/assignment/assign-by-policy.ts). */
+  /** "Assign by assignment policy": carried out by the team's policy (services/assignment/assign-by-policy). */
   assignByPolicy: boolean;
 };
 
