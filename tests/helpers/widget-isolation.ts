@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { tickets, widgetSettings } from '@/server/db/schema';
+import { csatSurveys, tickets, widgetSettings } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
 import { signWidgetUserId } from '@/server/services/widget/widget-identity';
 import { callerFor, type Caller } from './caller';
@@ -90,6 +90,35 @@ export function widgetIsolationCases(sides: () => { A: Side; B: Side; asA: Calle
           db.select({ count: tickets.messageCount }).from(tickets).where(eq(tickets.id, vB.ticketId)),
         );
         expect(row!.count).toBe(1);
+      },
+    },
+    'widget.survey': {
+      kind: 'takes-id',
+      why: "B's ticket's survey is not found through A's widget, even for A's own verified visitor",
+      run: async () => {
+        const { vA, vB } = await worlds();
+        await expect(
+          visitor.widget.survey({ workspace: sides().A.ws.slug, identity: vA.identity, ticketId: vB.ticketId }),
+        ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      },
+    },
+    'widget.rate': {
+      kind: 'takes-id',
+      why: "a rating of B's ticket through A's widget is not found and leaves B's ticket without a survey",
+      run: async () => {
+        const { vA, vB } = await worlds();
+        await expect(
+          visitor.widget.rate({
+            workspace: sides().A.ws.slug,
+            identity: vA.identity,
+            ticketId: vB.ticketId,
+            response: { rating: 1 },
+          }),
+        ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+        const surveys = await runInTenant(sides().B.ws.id, ({ db }) =>
+          db.select().from(csatSurveys).where(eq(csatSurveys.ticketId, vB.ticketId)),
+        );
+        expect(surveys).toEqual([]);
       },
     },
     'widget.events': {

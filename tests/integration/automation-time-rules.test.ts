@@ -114,7 +114,7 @@ describe('time rules', () => {
       });
       try {
         await expect
-          .poll(async () => (await ticketRow(ticketId)).tags, { timeout: 20_000, interval: 250 })
+          .poll(async () => (await ticketRow(ticketId)).tags, { timeout: 40_000, interval: 250 })
           .toEqual([tag]);
       } finally {
         await getQueue('maintenance').removeJobScheduler('automation-time-rules');
@@ -128,7 +128,8 @@ describe('time rules', () => {
     await untilTagged(second.id);
     expect((await firingsOf(rule.id)).map((f) => f.ticketId).sort()).toEqual([first.id, second.id].sort());
     await asOwner.automationRule.setEnabled({ ruleId: rule.id, enabled: false });
-  });
+    // Two worker starts on the embedded database's polling queue, on a CI machine running both suites at once.
+  }, 100_000);
 });
 
 describe('dry run', () => {

@@ -74,7 +74,9 @@ describe('help search ranking rules', () => {
   });
 
   it('keeps the vocabulary with the articles: a new word is found, an unpublished one forgotten', async () => {
-    const word = uniqueWord('quux');
+    // Ends in letters no English stemming rule removes: the vocabulary holds stemmed lexemes, and a random
+    // ending such as "-ing" or "-s" would be stored shorter than the word looked up here.
+    const word = `${uniqueWord('quux')}zq`;
     const created = await article(`new-${word}`, `About ${word}`, `Only this article says ${word}.`);
     const count = () =>
       runInTenant(W.id, ({ db }) =>

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MemberRole } from '@/lib/constants/workspace';
-import { memberships, ticketTriageSuggestions } from '@/server/db/schema';
+import { memberships, tickets, ticketTriageSuggestions } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
 import { fileWidgetRequestInput } from '@/lib/validators/widget';
 import { fileWidgetRequest } from '@/server/services/widget/file-widget-request';
@@ -513,6 +513,12 @@ const MATRIX: Record<string, Row> = {
     input: async () => ({ workspace: W.slug, ...(await widgetVisitor()), body: 'Still broken?' }),
   },
   'widget.events': { min: 'public', input: () => ({ workspace: W.slug }) },
+  // The survey of the verified visitor's own request (open: no survey yet), and a rating of a solved one.
+  'widget.survey': { min: 'public', input: async () => ({ workspace: W.slug, ...(await widgetVisitor()) }) },
+  'widget.rate': {
+    min: 'public',
+    input: async () => ({ ...(await solvedWidgetTicket()), response: { rating: 4 } }),
+  },
   'widgetSettings.get': { min: 'admin' },
   'widgetSettings.update': {
     min: 'admin',
@@ -608,6 +614,15 @@ function widgetVisitor() {
     return { identity: { id, signature: identity.signature }, ticketId };
   })();
   return visitor;
+}
+
+/** A solved request of the widget visitor's customer, made for each call: each rating needs its own survey. */
+async function solvedWidgetTicket() {
+  const { identity, ticketId } = await widgetVisitor();
+  const [row] = await runInTenant(W.id, ({ db }) =>
+    db.select({ requesterId: tickets.requesterId }).from(tickets).where(eq(tickets.id, ticketId)),
+  );
+  return { workspace: W.slug, identity, ticketId: await solvedTicketFor(W, row!.requesterId) };
 }
 
 const isStaffTier = (tier: Tier): tier is MemberRole => tier in RANK;
