@@ -18,6 +18,22 @@ export const EMAIL_BATCH_SIZE = 10;
 export const UNCERTAIN_DELIVERY_ERROR =
   'The worker stopped while this mail was being sent, so it may have been delivered. It was not resent automatically, to avoid a duplicate; retry it if the recipient did not get it.';
 
+export const UNCERTAIN_REPLY_ERROR =
+  'The mail server went silent after the mail was handed to it, so it may have been delivered. It was not resent automatically, to avoid a duplicate; retry it if the recipient did not get it.';
+/** The reasons a mail is failed as "may have been delivered": the sweep's and the send's own. */
+export const UNCERTAIN_DELIVERY_ERRORS = [UNCERTAIN_DELIVERY_ERROR, UNCERTAIN_REPLY_ERROR] as const;
+
+/**
+ * nodemailer's socket timeout in the middle of a session: the server stopped answering, typically after
+ * taking the message and before its 250 (a slow or overloaded server does exactly that). Unlike a refusal
+ * or a connection that never opened, the mail may be in the recipient's mailbox already; sending it again
+ * would deliver it twice. The connect and greeting timeouts carry other messages and stay retryable.
+ */
+function mayHaveBeenDelivered(reason: unknown) {
+  const error = reason as { code?: unknown; message?: unknown } | null;
+  return error?.code === 'ETIMEDOUT' && error.message === 'Timeout';
+}
+
 type ClaimedMail = { id: string; mail: OutgoingMail; attempts: number; createdAt: Date };
 type Batch = { mails: ClaimedMail[]; smtpUrl: string | null };
 type Outcome = { id: string; status: 'done' | 'pending' | 'failed'; error: string | null };
@@ -122,6 +138,7 @@ export async function processEmailSend({ tenantId, outboxId }: JobPayload<'email
   const outcomes: Outcome[] = batch.mails.map((m, i) => {
     const result = sent[i]!;
     if (result.status === 'fulfilled') return { id: m.id, status: 'done', error: null };
+    if (mayHaveBeenDelivered(result.reason)) return { id: m.id, status: 'failed', error: UNCERTAIN_REPLY_ERROR };
     // The server refused or could not be reached: nothing was delivered, so another attempt is safe.
     const reason = result.reason instanceof Error ? result.reason.message : String(result.reason);
     return { id: m.id, status: m.attempts >= EMAIL_MAX_ATTEMPTS ? 'failed' : 'pending', error: reason };
@@ -140,7 +157,9 @@ export async function processEmailSend({ tenantId, outboxId }: JobPayload<'email
     ).catch(logError);
   }
 
-  const own = sent[batch.mails.findIndex((m) => m.id === outboxId)]!;
+  const ownIndex = batch.mails.findIndex((m) => m.id === outboxId);
+  const own = sent[ownIndex]!;
+  if (outcomes[ownIndex]!.error === UNCERTAIN_REPLY_ERROR) return { uncertain: true as const };
   // Thrown so BullMQ retries with its backoff (or records the job as failed after the last attempt).
   if (own.status === 'rejected') throw own.reason;
   return { messageId: own.value.messageId, batch: batch.mails.length };

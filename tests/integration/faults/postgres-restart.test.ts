@@ -254,7 +254,7 @@ describe.skipIf(skipReason)(
         );
         expect(events.filter((e) => e.status !== 'done')).toEqual([]);
         const mails = await emailRows(ws.id);
-        expect(deliveryProblems(mails, smtp, app.UNCERTAIN_DELIVERY_ERROR)).toEqual([]);
+        expect(deliveryProblems(mails, smtp, app.UNCERTAIN_DELIVERY_ERRORS)).toEqual([]);
         expect(await firstResponseBreaches(ws.id, timed)).toEqual(
           timed.map((ticketId) => ({ ticketId, breached: true, recorded: 1 })),
         );

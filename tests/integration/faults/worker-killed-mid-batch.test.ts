@@ -76,7 +76,7 @@ describe.skipIf(skipReason)(
 
     it(
       'fault: worker killed mid-batch → every mail once or marked "may have been delivered", no timer lost',
-      { timeout: 150_000 },
+      { timeout: 330_000 },
       async () => {
         const first = await startWorkerProcess(redisUrl!);
         workers.push(first);
@@ -126,9 +126,11 @@ describe.skipIf(skipReason)(
         // A supervisor starts another worker: it takes the rest of the batch and the timers.
         const second = await startWorkerProcess(redisUrl!);
         workers.push(second);
+        // The dead worker's BullMQ jobs come back only once their lock runs out and a stalled check sees them
+        // (30 s each), which on a loaded machine may be well past a minute.
         await expect
           .poll(async () => (await emailRows(ws.id)).filter((r) => r.status === 'pending').length, {
-            timeout: 60_000,
+            timeout: 120_000,
             interval: 250,
           })
           .toBe(0);
@@ -157,13 +159,16 @@ describe.skipIf(skipReason)(
           .toBe(0);
 
         const rows = await emailRows(ws.id);
-        expect(deliveryProblems(rows, smtp, app.UNCERTAIN_DELIVERY_ERROR)).toEqual([]);
+        expect(deliveryProblems(rows, smtp, app.UNCERTAIN_DELIVERY_ERRORS)).toEqual([]);
         const uncertain = rows.filter((r) => inFlight.includes(r.id));
         expect(uncertain.map((r) => r.status)).toEqual(inFlight.map(() => 'failed'));
         // Some of them did reach the server before the kill: those are exactly the ones a resend would double.
         expect(uncertain.filter((r) => mailsFor(smtp, r).length === 1).length).toBeGreaterThan(0);
+        // The rest of the batch was sent. A mail whose reply the held server withheld past the transport's
+        // socket timeout was already settled as "may have been delivered" before the kill.
+        const unsettledAtKill = rowsAtKill.filter((r) => r.status !== 'failed').length;
         expect(rows.filter((r) => !inFlight.includes(r.id) && r.status === 'done').length).toBeGreaterThanOrEqual(
-          rowsAtKill.length - inFlight.length,
+          unsettledAtKill - inFlight.length,
         );
 
         // Each timer did its work once: one breach, one activity, whichever worker ran it.
@@ -172,7 +177,7 @@ describe.skipIf(skipReason)(
         );
         // A late duplicate (a stalled job re-run, a second sweep) would show up here.
         await app.processOutboxSweep();
-        expect(deliveryProblems(await emailRows(ws.id), smtp, app.UNCERTAIN_DELIVERY_ERROR)).toEqual([]);
+        expect(deliveryProblems(await emailRows(ws.id), smtp, app.UNCERTAIN_DELIVERY_ERRORS)).toEqual([]);
         console.log(
           `[faults] worker killed with ${inFlight.length} mails in flight of ${rowsAtKill.length}: ${rows.filter((r) => r.status === 'done').length} done once, ${uncertain.length} marked "may have been delivered", ${timed.length} timers recorded once`,
         );
