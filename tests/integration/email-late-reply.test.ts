@@ -33,7 +33,13 @@ const queueMail = (to: string, subject: string) =>
       .values({
         tenantId: ws.id,
         kind: 'email',
-        payload: { to, subject, html: `<p>${subject}</p>`, text: subject, messageId: `<${crypto.randomUUID()}@late.test>` },
+        payload: {
+          to,
+          subject,
+          html: `<p>${subject}</p>`,
+          text: subject,
+          messageId: `<${crypto.randomUUID()}@late.test>`,
+        },
       })
       .returning({ id: outbox.id });
     return row!.id;
