@@ -4,16 +4,15 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useEffect, useId, useRef, useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { ArticleSuggestions } from '@/components/help/article-suggestions';
+import { useForm, useWatch } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { Alert, Card, Spinner } from '@/components/ui/card';
 import { Field, Input } from '@/components/ui/input';
-import { Textarea } from '@/components/ui/textarea';
 import { ATTACHMENT_LIMITS } from '@/lib/constants/ticket';
 import { formatBytes } from '@/lib/utils/format-bytes';
 import type { CustomerPaths } from '@/lib/utils/customer-paths';
 import { supportSessionId } from '@/lib/utils/support-session';
+import { RequestFields } from './request-fields';
 import { GUEST_HONEYPOT_FIELD, guestRequestInput, type GuestRequestInput } from '@/lib/validators/guest-request';
 
 type ServerError = { message: string; field?: string };
@@ -61,7 +60,7 @@ export function GuestRequestForm({ portalSlug, paths }: { portalSlug: string; pa
   const send = useMutation<{ email: string }, ServerError, GuestRequestInput>({
     mutationFn: (values) => postGuestRequest(portalSlug, values, files, honeypot.current?.value ?? ''),
   });
-  const subject = form.watch('subject');
+  const subject = useWatch({ control: form.control, name: 'subject' });
 
   // Focus moves to the outcome so screen readers announce it.
   useEffect(() => {
@@ -157,33 +156,15 @@ export function GuestRequestForm({ portalSlug, paths }: { portalSlug: string; pa
           />
         </div>
 
-        <Field id={`${id}-subject`} label="Subject" error={errorFor('subject')}>
-          <Input
-            id={`${id}-subject`}
-            required
-            maxLength={200}
-            aria-invalid={errorFor('subject') ? true : undefined}
-            aria-describedby={described('subject')}
-            {...form.register('subject')}
-          />
-        </Field>
-        <ArticleSuggestions workspace={portalSlug} subject={subject} articleBase={`${paths.help}/articles`} />
-
-        <Field
-          id={`${id}-body`}
-          label="Message"
-          error={errorFor('body')}
-          hint="Describe what happened and what you expected. Include any error messages."
-        >
-          <Textarea
-            id={`${id}-body`}
-            required
-            rows={8}
-            aria-invalid={errorFor('body') ? true : undefined}
-            aria-describedby={described('body')}
-            {...form.register('body')}
-          />
-        </Field>
+        <RequestFields
+          id={id}
+          portalSlug={portalSlug}
+          articleBase={`${paths.help}/articles`}
+          subject={subject}
+          subjectInput={form.register('subject')}
+          bodyInput={form.register('body')}
+          errors={{ subject: errorFor('subject'), body: errorFor('body') }}
+        />
 
         <div className="space-y-2">
           <label htmlFor={`${id}-files`} className="block text-sm font-medium text-slate-700">

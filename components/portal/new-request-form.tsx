@@ -3,21 +3,20 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
-import { ArticleSuggestions } from '@/components/help/article-suggestions';
 import { Alert, Card, Spinner } from '@/components/ui/card';
 import { formErrors } from '@/components/ui/form-errors';
 import { Field, Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { Skeleton } from '@/components/ui/skeleton';
-import { Textarea } from '@/components/ui/textarea';
 import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
 import type { CustomerPaths } from '@/lib/utils/customer-paths';
 import { supportSessionId } from '@/lib/utils/support-session';
 import { portalRequestForm, type PortalRequestForm } from '@/lib/validators/ticket';
 import { AttachmentPicker } from '@/components/ui/attachment-picker';
+import { RequestFields } from './request-fields';
 import { RequestSubmitted } from './request-submitted';
 import { useAttachmentUploads } from '@/components/ui/use-attachment-uploads';
 
@@ -68,7 +67,7 @@ export function NewRequestForm({ portalSlug, paths }: { portalSlug: string; path
         ]),
     }),
   );
-  const subject = form.watch('subject');
+  const subject = useWatch({ control: form.control, name: 'subject' });
 
   if (me.isPending) return <FormSkeleton />;
   if (me.isError) {
@@ -148,60 +147,41 @@ export function NewRequestForm({ portalSlug, paths }: { portalSlug: string; path
           </Field>
         </div>
 
-        <Field id={`${id}-subject`} label="Subject" error={errorFor('subject')}>
-          <Input
-            id={`${id}-subject`}
-            required
-            maxLength={200}
-            aria-invalid={errorFor('subject') ? true : undefined}
-            aria-describedby={describedBy('subject')}
-            {...form.register('subject')}
-          />
-        </Field>
-        {/* Deflection: articles that may already answer the subject, before the customer writes the rest. */}
-        <ArticleSuggestions workspace={portalSlug} subject={subject} articleBase={`${paths.help}/articles`} />
-
-        <Field
-          id={`${id}-categoryId`}
-          label="Category"
-          error={
-            errorFor('categoryId') ??
-            (categories.isError
-              ? `Categories couldn't be loaded (${describeError(categories.error).message}) — you can send the request without one.`
-              : undefined)
-          }
+        <RequestFields
+          id={id}
+          portalSlug={portalSlug}
+          articleBase={`${paths.help}/articles`}
+          subject={subject}
+          subjectInput={form.register('subject')}
+          bodyInput={form.register('body')}
+          errors={{ subject: errorFor('subject'), body: errorFor('body') }}
         >
-          <Select
+          <Field
             id={`${id}-categoryId`}
-            disabled={categories.isPending}
-            aria-invalid={errorFor('categoryId') ? true : undefined}
-            aria-describedby={describedBy('categoryId')}
-            {...form.register('categoryId')}
+            label="Category"
+            error={
+              errorFor('categoryId') ??
+              (categories.isError
+                ? `Categories couldn't be loaded (${describeError(categories.error).message}) — you can send the request without one.`
+                : undefined)
+            }
           >
-            <option value="">{categories.isPending ? 'Loading categories…' : 'Choose a category (optional)'}</option>
-            {categories.data?.map((category) => (
-              <option key={category.id} value={category.id}>
-                {category.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-
-        <Field
-          id={`${id}-body`}
-          label="Message"
-          error={errorFor('body')}
-          hint="Describe what happened and what you expected. Include any error messages."
-        >
-          <Textarea
-            id={`${id}-body`}
-            required
-            rows={8}
-            aria-invalid={errorFor('body') ? true : undefined}
-            aria-describedby={describedBy('body')}
-            {...form.register('body')}
-          />
-        </Field>
+            <Select
+              id={`${id}-categoryId`}
+              disabled={categories.isPending}
+              aria-invalid={errorFor('categoryId') ? true : undefined}
+              aria-describedby={describedBy('categoryId')}
+              {...form.register('categoryId')}
+            >
+              <option value="">{categories.isPending ? 'Loading categories…' : 'Choose a category (optional)'}</option>
+              {categories.data?.map((category) => (
+                <option key={category.id} value={category.id}>
+                  {category.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </RequestFields>
 
         <AttachmentPicker uploads={uploads} disabled={pending} />
         {errorFor('attachmentIds') ? <Alert>{errorFor('attachmentIds')}</Alert> : null}

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { PageHeader } from '@/components/layout/page-header';
+import { AdminPage, AdminSection } from '@/components/layout/admin-page';
 import { HydrateClient, getQueryClient, trpc } from '@/server/trpc/rsc';
 import { CategoryList } from './_components/category-list';
 import { NewCategory } from './_components/new-category';
@@ -14,24 +14,17 @@ export default async function CategoriesPage() {
   ]);
   return (
     <HydrateClient>
-      <div className="max-w-4xl space-y-8">
-        <PageHeader
-          title="Ticket categories"
-          description="What customers pick when they write in, and what reports group by. Deleting one in use asks where its tickets go."
-        />
-        <section aria-labelledby="new-category-heading" className="space-y-3">
-          <h2 id="new-category-heading" className="text-lg font-semibold">
-            New category
-          </h2>
+      <AdminPage
+        title="Ticket categories"
+        description="What customers pick when they write in, and what reports group by. Deleting one in use asks where its tickets go."
+      >
+        <AdminSection id="new-category" title="New category">
           <NewCategory />
-        </section>
-        <section aria-labelledby="categories-heading" className="space-y-3">
-          <h2 id="categories-heading" className="text-lg font-semibold">
-            Categories
-          </h2>
+        </AdminSection>
+        <AdminSection id="categories" title="Categories">
           <CategoryList />
-        </section>
-      </div>
+        </AdminSection>
+      </AdminPage>
     </HydrateClient>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { PageHeader } from '@/components/layout/page-header';
+import { AdminPage, AdminSection } from '@/components/layout/admin-page';
 import { env } from '@/lib/env';
 import { HydrateClient, getQueryClient, trpc } from '@/server/trpc/rsc';
 import { loadStaff } from '../../_staff/load-staff';
@@ -18,33 +18,26 @@ export default async function DomainsPage() {
   await queryClient.prefetchQuery(trpc.domain.list.queryOptions());
   return (
     <HydrateClient>
-      <div className="max-w-4xl space-y-8">
-        <PageHeader
-          title="Domains"
-          description={
-            <>
-              Serve your help center and portal from your own host name instead of{' '}
-              <span className="font-mono">
-                {appHost}/{slug}/help
-              </span>
-              .
-            </>
-          }
-        />
+      <AdminPage
+        title="Domains"
+        description={
+          <>
+            Serve your help center and portal from your own host name instead of{' '}
+            <span className="font-mono">
+              {appHost}/{slug}/help
+            </span>
+            .
+          </>
+        }
+      >
         <DomainInstructions appHost={appHost.replace(/:\d+$/, '')} />
-        <section aria-labelledby="add-domain-heading" className="space-y-3">
-          <h2 id="add-domain-heading" className="text-lg font-semibold">
-            Connect a domain
-          </h2>
+        <AdminSection id="add-domain" title="Connect a domain">
           <AddDomainForm />
-        </section>
-        <section aria-labelledby="domains-heading" className="space-y-3">
-          <h2 id="domains-heading" className="text-lg font-semibold">
-            Connected domains
-          </h2>
+        </AdminSection>
+        <AdminSection id="domains" title="Connected domains">
           <DomainList />
-        </section>
-      </div>
+        </AdminSection>
+      </AdminPage>
     </HydrateClient>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { PageHeader } from '@/components/layout/page-header';
+import { AdminPage, AdminSection } from '@/components/layout/admin-page';
 import { HydrateClient, getQueryClient, trpc } from '@/server/trpc/rsc';
 import { FieldList } from './_components/field-list';
 import { NewField } from './_components/new-field';
@@ -16,30 +16,21 @@ export default async function FieldsPage() {
   ]);
   return (
     <HydrateClient>
-      <div className="max-w-5xl space-y-8">
-        <PageHeader
-          title="Fields and tags"
-          description="Custom fields agents fill in on tickets, which must be filled before solving, and the tags in use. Removing one in use says how many tickets it touches."
-        />
-        <section aria-labelledby="new-field-heading" className="space-y-3">
-          <h2 id="new-field-heading" className="text-lg font-semibold">
-            New custom field
-          </h2>
+      <AdminPage
+        wide
+        title="Fields and tags"
+        description="Custom fields agents fill in on tickets, which must be filled before solving, and the tags in use. Removing one in use says how many tickets it touches."
+      >
+        <AdminSection id="new-field" title="New custom field">
           <NewField />
-        </section>
-        <section aria-labelledby="fields-heading" className="space-y-3">
-          <h2 id="fields-heading" className="text-lg font-semibold">
-            Custom fields
-          </h2>
+        </AdminSection>
+        <AdminSection id="fields" title="Custom fields">
           <FieldList />
-        </section>
-        <section aria-labelledby="tags-heading" className="space-y-3">
-          <h2 id="tags-heading" className="text-lg font-semibold">
-            Tags
-          </h2>
+        </AdminSection>
+        <AdminSection id="tags" title="Tags">
           <TagList />
-        </section>
-      </div>
+        </AdminSection>
+      </AdminPage>
     </HydrateClient>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { PageHeader } from '@/components/layout/page-header';
+import { AdminPage, AdminSection } from '@/components/layout/admin-page';
 import { HydrateClient, getQueryClient, trpc } from '@/server/trpc/rsc';
 import { loadStaff } from '../../_staff/load-staff';
 import { InvitationList } from './_components/invitation-list';
@@ -21,30 +21,20 @@ export default async function MembersPage() {
   ]);
   return (
     <HydrateClient>
-      <div className="max-w-4xl space-y-8">
-        <PageHeader
-          title="Members"
-          description="People who work in this workspace, and invitations waiting for an answer."
-        />
-        <section aria-labelledby="invite-heading" className="space-y-3">
-          <h2 id="invite-heading" className="text-lg font-semibold">
-            Invite someone
-          </h2>
+      <AdminPage
+        title="Members"
+        description="People who work in this workspace, and invitations waiting for an answer."
+      >
+        <AdminSection id="invite" title="Invite someone">
           <InviteForm />
-        </section>
-        <section aria-labelledby="members-heading" className="space-y-3">
-          <h2 id="members-heading" className="text-lg font-semibold">
-            Members
-          </h2>
+        </AdminSection>
+        <AdminSection id="members" title="Members">
           <MemberList actor={actor} />
-        </section>
-        <section aria-labelledby="invitations-heading" className="space-y-3">
-          <h2 id="invitations-heading" className="text-lg font-semibold">
-            Invitations
-          </h2>
+        </AdminSection>
+        <AdminSection id="invitations" title="Invitations">
           <InvitationList />
-        </section>
-      </div>
+        </AdminSection>
+      </AdminPage>
     </HydrateClient>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { PageHeader } from '@/components/layout/page-header';
+import { AdminPage, AdminSection } from '@/components/layout/admin-page';
 import { HydrateClient, getQueryClient, trpc } from '@/server/trpc/rsc';
 import { CreateTeamForm } from './_components/create-team-form';
 import { TeamList } from './_components/team-list';
@@ -16,24 +16,17 @@ export default async function TeamsPage() {
   ]);
   return (
     <HydrateClient>
-      <div className="max-w-4xl space-y-8">
-        <PageHeader
-          title="Teams"
-          description="Group agents by what they handle, such as Billing or Tier 2, to route and assign tickets."
-        />
-        <section aria-labelledby="new-team-heading" className="space-y-3">
-          <h2 id="new-team-heading" className="text-lg font-semibold">
-            New team
-          </h2>
+      <AdminPage
+        title="Teams"
+        description="Group agents by what they handle, such as Billing or Tier 2, to route and assign tickets."
+      >
+        <AdminSection id="new-team" title="New team">
           <CreateTeamForm />
-        </section>
-        <section aria-labelledby="teams-heading" className="space-y-3">
-          <h2 id="teams-heading" className="text-lg font-semibold">
-            Teams
-          </h2>
+        </AdminSection>
+        <AdminSection id="teams" title="Teams">
           <TeamList />
-        </section>
-      </div>
+        </AdminSection>
+      </AdminPage>
     </HydrateClient>
   );
 }

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { CopyButton } from '@/components/ui/copy-button';
+import { NewSecretNotice } from '@/components/ui/new-secret-notice';
 import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
 
@@ -44,15 +44,7 @@ export function InboundSecretCard({ endpoint, slug }: { endpoint: string; slug: 
           ? `A secret is set (made ${new Date(status.data.rotatedAt).toLocaleString()}).`
           : 'No secret yet: the endpoint refuses every message until you make one.'}
       </p>
-      {secret ? (
-        <Alert tone="success">
-          <span className="block">Copy this secret now; it is not shown again.</span>
-          <span className="mt-2 flex items-center gap-2">
-            <code className="break-all font-mono text-xs">{secret}</code>
-            <CopyButton value={secret} label="Copy secret" />
-          </span>
-        </Alert>
-      ) : null}
+      {secret ? <NewSecretNotice secret={secret} /> : null}
       {configured ? (
         <ConfirmDialog
           open={confirming}

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
-import { CopyButton } from '@/components/ui/copy-button';
+import { NewSecretNotice } from '@/components/ui/new-secret-notice';
 import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
 
@@ -44,15 +44,7 @@ export function WidgetSecretCard() {
             ? 'Rotating: the new and the previous secret both verify until you end the rotation.'
             : 'A secret is set.'}
       </p>
-      {secret ? (
-        <Alert tone="success">
-          <span className="block">Copy this secret now; it is not shown again.</span>
-          <span className="mt-2 flex items-center gap-2">
-            <code className="font-mono text-xs break-all">{secret}</code>
-            <CopyButton value={secret} label="Copy secret" />
-          </span>
-        </Alert>
-      ) : null}
+      {secret ? <NewSecretNotice secret={secret} /> : null}
       <div className="flex flex-wrap gap-2">
         <Button
           variant={hasSecret ? 'secondary' : 'primary'}
