@@ -85,6 +85,16 @@ function filters(search: ArticleSearch): SQL {
 }
 
 /**
+ * The highlighted fragments of the body. A close match shows the article's excerpt instead (toHit), so its
+ * headline is only made for an article without one: ts_headline parses the whole body, the costliest part
+ * of a search that went through a correction or a partial match.
+ */
+function headline(q: SQL, closeMatch: boolean) {
+  const fragments = sql`ts_headline('english', a.body_markdown, ${q}, ${HEADLINE_OPTIONS})`;
+  return closeMatch ? sql`case when a.excerpt <> '' then '' else ${fragments} end` : fragments;
+}
+
+/**
  * Ranked full-text hits of articles holding every word, in two tiers: articles whose title or keywords hold
  * them (`search_head`), then, only when those are fewer than the limit, articles whose body does. Ranking
  * the common case reads the small `search_head` vectors instead of every matching body (a third of a large
@@ -121,7 +131,7 @@ async function tierHits(db: Tx, search: ArticleSearch, q: SQL, tier: 'head' | 'b
         order by score desc, a.position, a.title limit ${limit}
     )
     select a.id, a.slug, a.title, a.excerpt, a.visibility, c.slug as category_slug, c.name as category_name, best.score,
-      ts_headline('english', a.body_markdown, ${q}, ${HEADLINE_OPTIONS}) as headline
+      ${headline(q, false)} as headline
     from best join articles a on a.id = best.id left join article_categories c on c.id = a.category_id
     order by best.score desc, a.position, a.title
   `);
@@ -135,7 +145,7 @@ async function tierHits(db: Tx, search: ArticleSearch, q: SQL, tier: 'head' | 'b
  * them and a body that explains them beats both. Candidates stay bounded: the best title and keyword hits
  * (small vectors), and body-only hits straight from the index.
  */
-async function everyWordHits(db: Tx, search: ArticleSearch, q: SQL) {
+async function everyWordHits(db: Tx, search: ArticleSearch, q: SQL, closeMatch: boolean) {
   const exactKeyword = sql`case when position(lower(trim(${search.query})) in lower(a.keywords)) > 0 and exists (select 1 from unnest(string_to_array(lower(a.keywords), ',')) k where trim(k) = lower(trim(${search.query}))) then 1 else 0 end`;
   const result = await db.execute<Row>(sql`
     with candidates as (
@@ -153,7 +163,7 @@ async function everyWordHits(db: Tx, search: ArticleSearch, q: SQL) {
       order by score desc, a.position, a.title limit ${search.limit}
     )
     select a.id, a.slug, a.title, a.excerpt, a.visibility, c.slug as category_slug, c.name as category_name, best.score,
-      ts_headline('english', a.body_markdown, ${q}, ${HEADLINE_OPTIONS}) as headline
+      ${headline(q, closeMatch)} as headline
     from best join articles a on a.id = best.id left join article_categories c on c.id = a.category_id
     order by best.score desc, a.position, a.title
   `);
@@ -248,7 +258,7 @@ async function partialHits(db: Tx, search: ArticleSearch, words: QueryWord[], fl
       order by score desc limit ${search.limit}
     )
     select a.id, a.slug, a.title, a.excerpt, a.visibility, c.slug as category_slug, c.name as category_name, best.score,
-      ts_headline('english', a.body_markdown, ${anyWord}, ${HEADLINE_OPTIONS}) as headline
+      ${headline(anyWord, true)} as headline
     from best join articles a on a.id = best.id left join article_categories c on c.id = a.category_id
     order by best.score desc, a.position, a.title
   `);
@@ -277,9 +287,9 @@ export async function searchArticles(db: Tx, search: ArticleSearch): Promise<Art
   if (!lexemes.length) return [];
   const everyWordKnown = words.every((w) => w.lexeme !== null);
   if (everyWordKnown && !search.matchAny) {
-    const exact = await everyWordHits(db, search, sql`${tsqueryOf(lexemes, '&')}::tsquery`);
     // Found through a corrected word: a close match, and the page says so.
     const corrected = words.some((w) => w.lexeme !== w.word);
+    const exact = await everyWordHits(db, search, sql`${tsqueryOf(lexemes, '&')}::tsquery`, corrected);
     if (exact.length) return exact.map((row) => toHit(row, corrected));
   }
   const partial = await partialHits(db, search, words, search.matchAny ? 0 : PARTIAL_MATCH_FLOOR);
