@@ -55,7 +55,7 @@ export function reportIsolationCases(sides: () => { A: Side; B: Side; asA: Calle
         expect(mine.current.created).toBeGreaterThan(0);
         const theirs = await sides().asA.report.dashboard({
           ...range,
-          filter: { dimension: 'team', value: sides().B.team.id },
+          filters: { team: sides().B.team.id },
         });
         expect(theirs.current.created).toBe(0);
         expect(mine.agents.map((a) => a.agentId)).not.toContain(sides().B.agent.userId);
@@ -82,7 +82,7 @@ export function reportIsolationCases(sides: () => { A: Side; B: Side; asA: Calle
         const theirs = await sides().asA.report.tickets({
           ...range,
           metric: 'created',
-          filter: { dimension: 'agent', value: sides().B.agent.userId },
+          filters: { agent: sides().B.agent.userId },
         });
         expect(theirs.tickets).toEqual([]);
       },

@@ -203,9 +203,9 @@ describe('dashboard figures, counted by hand', () => {
   });
 
   it('filters by one dimension and lists agents with their open load', async () => {
-    const byAgent = await asAgent.report.dashboard({ ...RANGE, filter: { dimension: 'agent', value: agent.userId } });
+    const byAgent = await asAgent.report.dashboard({ ...RANGE, filters: { agent: agent.userId } });
     expect(byAgent.current).toMatchObject({ created: 2, solved: 2, reopened: 1 });
-    const byChannel = await asAgent.report.dashboard({ ...RANGE, filter: { dimension: 'channel', value: 'email' } });
+    const byChannel = await asAgent.report.dashboard({ ...RANGE, filters: { channel: 'email' } });
     expect(byChannel.current).toMatchObject({ created: 1, solved: 1, oneTouchRate: 1 });
     const row = (await asAgent.report.dashboard(RANGE)).agents.find((a) => a.agentId === agent.userId);
     expect(row).toMatchObject({
@@ -301,7 +301,7 @@ describe('rollups under redelivery, disorder and rebuild', () => {
     const drill = await asOther.report.tickets({
       ...RANGE,
       metric: 'created',
-      filter: { dimension: 'agent', value: agent.userId },
+      filters: { agent: agent.userId },
     });
     expect(drill.tickets).toEqual([]);
     // Re-read as the other workspace: the wall, not the query's where clause, hides the rows.

@@ -108,9 +108,7 @@ async function main() {
       }),
     ),
     await measure('dashboard filtered by one agent, last 90 days', DASHBOARD_TARGET_MS, () =>
-      inWorkspace((scope) =>
-        getDashboard(scope, { ...range, filter: { dimension: 'agent', value: workspace.agentUserId } }),
-      ),
+      inWorkspace((scope) => getDashboard(scope, { ...range, filters: { agent: workspace.agentUserId } })),
     ),
     await measure('drill-down: created in the last 90 days, first page', DRILL_TARGET_MS, () =>
       inWorkspace((scope) => listReportTickets(scope, { ...range, metric: 'created' })),
@@ -120,7 +118,7 @@ async function main() {
         listReportTickets(scope, {
           ...range,
           metric: 'solved',
-          filter: { dimension: 'agent', value: workspace.agentUserId },
+          filters: { agent: workspace.agentUserId },
         }),
       ),
     ),
