@@ -48,7 +48,7 @@ export function reportIsolationCases(sides: () => { A: Side; B: Side; asA: Calle
     },
     'report.dashboard': {
       kind: 'scoped',
-      why: "counts A's tickets only; B's team id as a filter counts nothing",
+      why: "counts A's tickets only; B's team id as a filter, alone or with another, counts nothing",
       run: async () => {
         const range = await rollups();
         const mine = await sides().asA.report.dashboard(range);
@@ -58,6 +58,12 @@ export function reportIsolationCases(sides: () => { A: Side; B: Side; asA: Calle
           filters: { team: sides().B.team.id },
         });
         expect(theirs.current.created).toBe(0);
+        // Two filters are summed from the ticket facts: the same wall holds there.
+        const combined = await sides().asA.report.dashboard({
+          ...range,
+          filters: { team: sides().B.team.id, channel: 'web' },
+        });
+        expect(combined.current.created).toBe(0);
         expect(mine.agents.map((a) => a.agentId)).not.toContain(sides().B.agent.userId);
       },
     },

@@ -9,6 +9,7 @@ import { rebuildWorkspaceRollups } from '@/server/services/reports/rebuild-works
 import { callerFor, type Caller } from '../helpers/caller';
 import { addMember, createWorkspace, type TestMember, type TestWorkspace } from '../helpers/factories';
 import { dispatchPendingEvents } from '../helpers/notification-mail';
+import { placeTicket, replyAt } from '../helpers/report-moments';
 import { createTestCalendar } from '../helpers/sla-factories';
 import { createTestTicket } from '../helpers/ticket-factories';
 
@@ -36,27 +37,9 @@ let asAgent: Caller;
 let asOther: Caller;
 const t: Record<'A' | 'B' | 'C' | 'D' | 'E', { id: string }> = {} as never;
 
-async function place(ticketId: string, createdAt: Date, set: { firstRespondedAt?: Date; solvedAt?: Date } = {}) {
-  await owner.query(
-    `update tickets set created_at = $2, first_responded_at = $3, solved_at = $4,
-       closed_at = null where id = $1`,
-    [ticketId, createdAt, set.firstRespondedAt ?? null, set.solvedAt ?? null],
-  );
-  await owner.query(`update ticket_activities set created_at = $2 where ticket_id = $1 and action = 'created'`, [
-    ticketId,
-    createdAt,
-  ]);
-  await owner.query(`delete from ticket_sla_targets where ticket_id = $1`, [ticketId]);
-}
-
-async function reply(ticketId: string, when: Date, status?: 'solved') {
-  await asAgent.ticket.reply({ ticketId, body: 'On it.', ...(status ? { status } : {}) });
-  await owner.query(
-    `update ticket_messages set created_at = $2 where id = (select id from ticket_messages
-       where ticket_id = $1 and author_type = 'agent' order by created_at desc limit 1)`,
-    [ticketId, when],
-  );
-}
+const place = (ticketId: string, createdAt: Date, set: { firstRespondedAt?: Date; solvedAt?: Date } = {}) =>
+  placeTicket(owner, ticketId, createdAt, set);
+const reply = (ticketId: string, when: Date, status?: 'solved') => replyAt(owner, asAgent, ticketId, when, status);
 
 /** A rating as the CSAT capability records it (`csat.received`), given at `when`. */
 async function ratingEvent(ticketId: string, when: Date, rating: number) {
