@@ -67,7 +67,6 @@ export function DashboardFilters({
           id="report-dimension"
           label="Filter by"
           value={dimension}
-          disabled={free.length === 0}
           onValueChange={(d) => {
             setDimension(d);
             setValue('');
