@@ -13,7 +13,9 @@ import { DAILY_METRICS, type DashboardDays, type MeasureSums } from './measure-s
  *
  * The cost is per measure of every matching ticket, so each is touched as little as possible: its day stays
  * 'YYYY-MM-DD' text (ordered like the date; cast only for the weekday, after summing), and tickets created
- * after the range are skipped unread (every measure falls on or after its ticket's creation day).
+ * after the range are skipped unread (every measure falls on or after its ticket's creation day). The
+ * measures are expanded in the select list, not by a lateral join: the planner then puts a cache over the
+ * function per fact row, which made the statement about a fifth slower.
  * 'created' and 'solved' count one each on the row's created_day and solved_day (written from the same
  * snapshot as its measures), so the opening backlog is counted from those columns without expanding history.
  */
@@ -27,9 +29,11 @@ export async function sumFactMeasures(
     sql`
     with m as (
       select e ->> 0 as day, e ->> 1 as metric, (e ->> 2)::int as bucket, sum((e ->> 3)::float8) as value
-      from analytics_ticket_facts f cross join lateral jsonb_array_elements(f.measures) e
-      where ${matching} and f.created_day <= ${days.to}::date
-        and e ->> 0 between ${days.previousFrom} and ${days.to}
+      from (
+        select jsonb_array_elements(f.measures) as e from analytics_ticket_facts f
+        where ${matching} and f.created_day <= ${days.to}::date
+      ) measures
+      where e ->> 0 between ${days.previousFrom} and ${days.to}
       group by 1, 2, 3
     )
     select 'period' as part, (day >= ${days.from})::text as key, metric, bucket, sum(value)::float8 as value
