@@ -1,23 +1,15 @@
 import type { ReportDrillMetric } from '@/lib/validators/reports';
-import type { ReportFilterDimension } from '@/lib/reports/rollup-measures';
+import { setFilterParams, type ReportFilters } from '@/lib/reports/report-filters';
 
-export type ReportQuery = {
-  from: string;
-  to: string;
-  filter?: { dimension: ReportFilterDimension; value: string } | null;
-};
+export type ReportQuery = { from: string; to: string; filters?: ReportFilters };
 
-/** The drill-down list for a number: same range, same filter (or a narrower one), the metric it counts. */
-export function ticketsHref(
-  q: ReportQuery,
-  metric: ReportDrillMetric,
-  filter?: { dimension: ReportFilterDimension; value: string } | null,
-) {
-  const f = filter ?? q.filter;
+/**
+ * The drill-down list for a number: same range, the metric it counts, and the dashboard's filters, or the
+ * given ones instead (the breakdowns and the agents table count the whole workspace, so their rows link to
+ * their own value alone).
+ */
+export function ticketsHref(q: ReportQuery, metric: ReportDrillMetric, filters?: ReportFilters) {
   const params = new URLSearchParams({ metric, from: q.from, to: q.to });
-  if (f) {
-    params.set('dimension', f.dimension);
-    params.set('value', f.value);
-  }
+  setFilterParams(params, filters ?? q.filters);
   return `/agent/reports/tickets?${params.toString()}`;
 }

@@ -12,24 +12,16 @@ import { SkeletonList } from '@/components/ui/skeleton';
 import { SLA_METRIC_LABELS } from '@/lib/constants/sla';
 import type { TicketChannel, TicketPriority } from '@/lib/constants/ticket';
 import { presetRange, RANGE_PRESET_LABELS, RANGE_PRESETS, type RangePreset } from '@/lib/reports/presets';
+import { activeFilters } from '@/lib/reports/report-filters';
 import type { ReportFilterDimension } from '@/lib/reports/rollup-measures';
 import { useTRPC } from '@/lib/trpc/client';
 import { reportRangeInput } from '@/lib/validators/reports';
 import { Bars, DailyLines, HourHeatmap } from './charts';
+import { DashboardFilters, FILTER_LABELS, type ChosenFilters } from './dashboard-filters';
 import { DataTable } from './data-table';
 import { change, decimal, duration, percent, WEEKDAY_SHORT } from './format';
 import { ticketsHref, type ReportQuery } from './report-links';
 import { StatCard } from './stat-card';
-
-const FILTER_LABELS: Record<ReportFilterDimension | '', string> = {
-  '': 'No filter',
-  team: 'Team',
-  agent: 'Agent',
-  channel: 'Channel',
-  priority: 'Priority',
-  category: 'Category',
-  tag: 'Tag',
-};
 
 function Section({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
   return (
@@ -43,19 +35,19 @@ function Section({ title, children, actions }: { title: string; children: ReactN
   );
 }
 
-/** The support dashboard: one range of the workspace's days, compared with the period before, one filter. */
+/** The support dashboard: one range of the workspace's days, compared with the period before, any filters. */
 export function SupportDashboard() {
   const trpc = useTRPC();
   const calendar = useQuery(trpc.report.calendar.queryOptions());
   const [preset, setPreset] = useState<RangePreset>('last_30');
   const [custom, setCustom] = useState({ from: '', to: '' });
-  const [dimension, setDimension] = useState<ReportFilterDimension | ''>('');
-  const [value, setValue] = useState('');
+  const [chosen, setChosen] = useState<ChosenFilters>({});
 
   const today = calendar.data?.today;
   const range = preset === 'custom' ? custom : today ? presetRange(preset, today) : null;
-  const filter = dimension && value ? { dimension, value } : undefined;
-  const parsed = range ? reportRangeInput.safeParse({ ...range, ...(filter ? { filter } : {}) }) : null;
+  const filters = Object.fromEntries(activeFilters(chosen).map(([d, option]) => [d, option.value]));
+  const filtered = Object.keys(filters).length > 0;
+  const parsed = range ? reportRangeInput.safeParse({ ...range, ...(filtered ? { filters } : {}) }) : null;
   const input = parsed?.success ? parsed.data : null;
   const enabled = Boolean(input);
   const fallback = { from: '2000-01-01', to: '2000-01-01' };
@@ -74,29 +66,29 @@ export function SupportDashboard() {
 
   const d = dashboard.data;
   const q: ReportQuery = input ?? fallback;
-  const valueOptions = (() => {
-    if (!d || !dimension) return [];
+  // Values to filter by: the workspace's (the breakdowns and the agents table are never filtered).
+  const optionsFor = (dimension: ReportFilterDimension) => {
     switch (dimension) {
       case 'team':
-        return d.byTeam.map((r) => ({ value: r.value, label: r.label }));
+        return (d?.byTeam ?? []).map((r) => ({ value: r.value, label: r.label }));
       case 'agent':
-        return d.agents.map((a) => ({ value: a.agentId, label: a.name }));
+        return (d?.agents ?? []).map((a) => ({ value: a.agentId, label: a.name }));
       case 'category':
-        return d.byCategory.map((r) => ({ value: r.value, label: r.label }));
+        return (d?.byCategory ?? []).map((r) => ({ value: r.value, label: r.label }));
       case 'tag':
-        return d.byTag.map((r) => ({ value: r.value, label: r.label }));
+        return (d?.byTag ?? []).map((r) => ({ value: r.value, label: r.label }));
       case 'channel':
         return Object.entries(CHANNEL_LABELS).map(([v, label]) => ({ value: v, label }));
       case 'priority':
         return Object.entries(PRIORITY_LABELS).map(([v, label]) => ({ value: v, label }));
     }
-  })();
+  };
 
   return (
     <div className="space-y-6">
       <form
         className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5"
-        aria-label="Dashboard range and filter"
+        aria-label="Dashboard range and filters"
         onSubmit={(e) => e.preventDefault()}
       >
         <SelectField
@@ -129,28 +121,7 @@ export function SupportDashboard() {
             </Field>
           </>
         ) : null}
-        <SelectField
-          id="report-dimension"
-          label="Filter by"
-          value={dimension}
-          onValueChange={(v) => {
-            setDimension(v);
-            setValue('');
-          }}
-          options={(Object.keys(FILTER_LABELS) as Array<ReportFilterDimension | ''>).map((v) => ({
-            value: v,
-            label: FILTER_LABELS[v],
-          }))}
-        />
-        {dimension ? (
-          <SelectField
-            id="report-value"
-            label={FILTER_LABELS[dimension]}
-            value={value}
-            onValueChange={setValue}
-            options={[{ value: '', label: 'Choose…' }, ...valueOptions]}
-          />
-        ) : null}
+        <DashboardFilters chosen={chosen} onChange={setChosen} optionsFor={optionsFor} />
       </form>
       <p className="text-sm text-slate-600">
         {input ? (
@@ -169,7 +140,10 @@ export function SupportDashboard() {
       {dashboard.error ? <ErrorAlert error={dashboard.error} onRetry={() => dashboard.refetch()} /> : null}
       {!d && !dashboard.error ? <SkeletonList rows={6} label="Loading the dashboard" /> : null}
       {d && d.current.created === 0 && d.current.solved === 0 && d.current.backlog === 0 ? (
-        <EmptyState title="No tickets in this range" description="Choose a longer range or remove the filter." />
+        <EmptyState
+          title="No tickets in this range"
+          description={filtered ? 'Choose a longer range or remove a filter.' : 'Choose a longer range.'}
+        />
       ) : null}
       {d ? (
         <div
@@ -242,7 +216,7 @@ export function SupportDashboard() {
               filename="volume-per-day.csv"
               columns={['Day', 'Created', 'Solved', 'Reopened', 'Backlog at end']}
               rows={d.series.map((s) => {
-                const day = { from: s.day, to: s.day, filter: q.filter };
+                const day = { from: s.day, to: s.day, filters: q.filters };
                 return [
                   s.day,
                   { value: s.created, href: ticketsHref(day, 'created') },
@@ -269,13 +243,15 @@ export function SupportDashboard() {
                     columns={[FILTER_LABELS[dim], 'Created']}
                     rows={rows.map((r) => [
                       labelOf ? labelOf(r.value) : r.label,
-                      { value: r.created, href: ticketsHref(q, 'created', { dimension: dim, value: r.value }) },
+                      { value: r.created, href: ticketsHref(q, 'created', { [dim]: r.value }) },
                     ])}
                   />
                 </div>
               ))}
             </div>
-            {d.filter ? <p className="text-xs text-slate-500">The breakdowns show the whole workspace.</p> : null}
+            {activeFilters(d.filters).length ? (
+              <p className="text-xs text-slate-500">The breakdowns show the whole workspace.</p>
+            ) : null}
             <h3 className="text-sm font-medium text-slate-700">Busiest hours (tickets created, weekday × hour)</h3>
             <HourHeatmap cells={d.busiestHours} />
             <DataTable
@@ -430,7 +406,7 @@ export function SupportDashboard() {
                 'Open now',
               ]}
               rows={d.agents.map((a) => {
-                const mine = { dimension: 'agent' as const, value: a.agentId };
+                const mine = { agent: a.agentId };
                 return [
                   a.name,
                   { value: a.solved, href: ticketsHref(q, 'solved', mine) },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REPORT_FILTER_DIMENSIONS } from '@/lib/reports/rollup-measures';
+import { REPORT_FILTER_DIMENSIONS, type ReportFilterDimension } from '@/lib/reports/rollup-measures';
 import { daysBetween } from '@/lib/reports/local-time';
 
 const day = z
@@ -12,13 +12,34 @@ const day = z
     },
   );
 
-/** One dimension at a time: the rollups are kept per dimension, so any one of them answers from day rows. */
-export const reportFilter = z.strictObject({
-  dimension: z.enum(REPORT_FILTER_DIMENSIONS),
-  value: z.string().trim().min(1).max(200),
-});
+const filterValue = z
+  .string()
+  .trim()
+  .min(1, { message: 'A filter needs a value; remove the filter instead of leaving it empty.' })
+  .max(200, { message: 'A filter value is at most 200 characters.' });
 
-const range = { from: day, to: day, filter: reportFilter.optional() };
+/**
+ * At most one value per dimension, combined with AND. One filter is answered from the rollups (kept per
+ * dimension); two or more from the ticket facts, which carry every dimension of a ticket.
+ */
+export const reportFilters = z.strictObject(
+  {
+    team: filterValue.optional(),
+    agent: filterValue.optional(),
+    channel: filterValue.optional(),
+    priority: filterValue.optional(),
+    category: filterValue.optional(),
+    tag: filterValue.optional(),
+  } satisfies Record<ReportFilterDimension, z.ZodType>,
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `Filter by ${REPORT_FILTER_DIMENSIONS.join(', ')} only; ${issue.keys.map((k) => `"${k}"`).join(', ')} is not one of them.`
+        : undefined,
+  },
+);
+
+const range = { from: day, to: day, filters: reportFilters.optional() };
 /** Both ends included, in order, at most a year apart. */
 const checkRange = <T extends z.ZodType<{ from: string; to: string }>>(schema: T) =>
   schema

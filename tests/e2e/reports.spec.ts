@@ -54,3 +54,33 @@ test('an admin opens the dashboard, sees figures, drills down to a ticket and ex
     await expect(page.getByRole('heading', { name: subject })).toBeVisible();
   });
 });
+
+test('filters combine as removable chips and follow the numbers into the drill-down', async ({ page }) => {
+  test.setTimeout(30_000);
+  await signInAsStaff(page, OWNER);
+  await page.goto('/agent/reports');
+  const created = page.getByRole('link', { name: /^Created: \d+, list the tickets$/ });
+  await expect(created).toBeVisible({ timeout: 15_000 });
+
+  const filterBy = page.getByLabel('Filter by');
+  const add = page.getByRole('button', { name: 'Add filter' });
+  await filterBy.selectOption('channel');
+  await page.getByLabel('Channel', { exact: true }).selectOption('email');
+  await add.click();
+  await filterBy.selectOption('priority');
+  await page.getByLabel('Priority', { exact: true }).selectOption('normal');
+  await add.click();
+
+  const chips = page.getByRole('list', { name: 'Filters in use' });
+  await expect(chips.getByRole('button', { name: /^Remove filter / })).toHaveCount(2);
+  await expect(chips.getByRole('button', { name: 'Remove filter Channel: Email' })).toBeVisible();
+  // Both filters reach the server and every number's list.
+  await expect(created).toHaveAttribute('href', /[?&]channel=email&priority=normal(&|$)/);
+
+  await chips.getByRole('button', { name: 'Remove filter Channel: Email' }).click();
+  await expect(chips.getByRole('button', { name: /^Remove filter / })).toHaveCount(1);
+  await expect(created).toHaveAttribute('href', /[?&]priority=normal(&|$)/);
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(chips).toHaveCount(0);
+  await expect(created).not.toHaveAttribute('href', /priority=/);
+});

@@ -48,16 +48,22 @@ export function reportIsolationCases(sides: () => { A: Side; B: Side; asA: Calle
     },
     'report.dashboard': {
       kind: 'scoped',
-      why: "counts A's tickets only; B's team id as a filter counts nothing",
+      why: "counts A's tickets only; B's team id as a filter, alone or with another, counts nothing",
       run: async () => {
         const range = await rollups();
         const mine = await sides().asA.report.dashboard(range);
         expect(mine.current.created).toBeGreaterThan(0);
         const theirs = await sides().asA.report.dashboard({
           ...range,
-          filter: { dimension: 'team', value: sides().B.team.id },
+          filters: { team: sides().B.team.id },
         });
         expect(theirs.current.created).toBe(0);
+        // Two filters are summed from the ticket facts: the same wall holds there.
+        const combined = await sides().asA.report.dashboard({
+          ...range,
+          filters: { team: sides().B.team.id, channel: 'web' },
+        });
+        expect(combined.current.created).toBe(0);
         expect(mine.agents.map((a) => a.agentId)).not.toContain(sides().B.agent.userId);
       },
     },
@@ -82,7 +88,7 @@ export function reportIsolationCases(sides: () => { A: Side; B: Side; asA: Calle
         const theirs = await sides().asA.report.tickets({
           ...range,
           metric: 'created',
-          filter: { dimension: 'agent', value: sides().B.agent.userId },
+          filters: { agent: sides().B.agent.userId },
         });
         expect(theirs.tickets).toEqual([]);
       },

@@ -9,6 +9,7 @@ import { rebuildWorkspaceRollups } from '@/server/services/reports/rebuild-works
 import { callerFor, type Caller } from '../helpers/caller';
 import { addMember, createWorkspace, type TestMember, type TestWorkspace } from '../helpers/factories';
 import { dispatchPendingEvents } from '../helpers/notification-mail';
+import { placeTicket, replyAt } from '../helpers/report-moments';
 import { createTestCalendar } from '../helpers/sla-factories';
 import { createTestTicket } from '../helpers/ticket-factories';
 
@@ -36,27 +37,9 @@ let asAgent: Caller;
 let asOther: Caller;
 const t: Record<'A' | 'B' | 'C' | 'D' | 'E', { id: string }> = {} as never;
 
-async function place(ticketId: string, createdAt: Date, set: { firstRespondedAt?: Date; solvedAt?: Date } = {}) {
-  await owner.query(
-    `update tickets set created_at = $2, first_responded_at = $3, solved_at = $4,
-       closed_at = null where id = $1`,
-    [ticketId, createdAt, set.firstRespondedAt ?? null, set.solvedAt ?? null],
-  );
-  await owner.query(`update ticket_activities set created_at = $2 where ticket_id = $1 and action = 'created'`, [
-    ticketId,
-    createdAt,
-  ]);
-  await owner.query(`delete from ticket_sla_targets where ticket_id = $1`, [ticketId]);
-}
-
-async function reply(ticketId: string, when: Date, status?: 'solved') {
-  await asAgent.ticket.reply({ ticketId, body: 'On it.', ...(status ? { status } : {}) });
-  await owner.query(
-    `update ticket_messages set created_at = $2 where id = (select id from ticket_messages
-       where ticket_id = $1 and author_type = 'agent' order by created_at desc limit 1)`,
-    [ticketId, when],
-  );
-}
+const place = (ticketId: string, createdAt: Date, set: { firstRespondedAt?: Date; solvedAt?: Date } = {}) =>
+  placeTicket(owner, ticketId, createdAt, set);
+const reply = (ticketId: string, when: Date, status?: 'solved') => replyAt(owner, asAgent, ticketId, when, status);
 
 /** A rating as the CSAT capability records it (`csat.received`), given at `when`. */
 async function ratingEvent(ticketId: string, when: Date, rating: number) {
@@ -203,9 +186,9 @@ describe('dashboard figures, counted by hand', () => {
   });
 
   it('filters by one dimension and lists agents with their open load', async () => {
-    const byAgent = await asAgent.report.dashboard({ ...RANGE, filter: { dimension: 'agent', value: agent.userId } });
+    const byAgent = await asAgent.report.dashboard({ ...RANGE, filters: { agent: agent.userId } });
     expect(byAgent.current).toMatchObject({ created: 2, solved: 2, reopened: 1 });
-    const byChannel = await asAgent.report.dashboard({ ...RANGE, filter: { dimension: 'channel', value: 'email' } });
+    const byChannel = await asAgent.report.dashboard({ ...RANGE, filters: { channel: 'email' } });
     expect(byChannel.current).toMatchObject({ created: 1, solved: 1, oneTouchRate: 1 });
     const row = (await asAgent.report.dashboard(RANGE)).agents.find((a) => a.agentId === agent.userId);
     expect(row).toMatchObject({
@@ -301,7 +284,7 @@ describe('rollups under redelivery, disorder and rebuild', () => {
     const drill = await asOther.report.tickets({
       ...RANGE,
       metric: 'created',
-      filter: { dimension: 'agent', value: agent.userId },
+      filters: { agent: agent.userId },
     });
     expect(drill.tickets).toEqual([]);
     // Re-read as the other workspace: the wall, not the query's where clause, hides the rows.

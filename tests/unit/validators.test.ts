@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RESERVED_SLUGS } from '@/lib/constants/workspace';
 import { requestPortalLinkInput } from '@/lib/validators/customer';
+import { reportRangeInput } from '@/lib/validators/reports';
 import {
   createInvitationInput,
   domainName,
@@ -108,5 +109,25 @@ describe('other inputs', () => {
       workspace: 'acme',
       email: 'casey@example.com',
     });
+  });
+});
+
+describe('report filters', () => {
+  const range = { from: '2026-04-06', to: '2026-04-12' };
+
+  it('takes one trimmed value per dimension, any combination', () => {
+    expect(reportRangeInput.parse({ ...range, filters: { team: ' t1 ', channel: 'email', tag: 'vip' } })).toEqual({
+      ...range,
+      filters: { team: 't1', channel: 'email', tag: 'vip' },
+    });
+    expect(reportRangeInput.parse({ ...range, filters: {} })).toEqual({ ...range, filters: {} });
+  });
+
+  it.each([
+    [{ colour: 'red' }, 'Filter by team, agent, channel, priority, category, tag only; "colour" is not one of them.'],
+    [{ team: '   ' }, 'A filter needs a value; remove the filter instead of leaving it empty.'],
+    [{ tag: 'x'.repeat(201) }, 'A filter value is at most 200 characters.'],
+  ])('refuses %j with a message saying what to do', (filters, message) => {
+    expect(firstMessage(reportRangeInput.safeParse({ ...range, filters }))).toBe(message);
   });
 });

@@ -1,14 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { SLA_METRICS } from '@/lib/constants/sla';
 import { addDays, daysBetween } from '@/lib/reports/local-time';
-import type { RollupMetric } from '@/lib/reports/rollup-measures';
+import { activeFilters, type ReportFilters } from '@/lib/reports/report-filters';
 import { histogramPercentile } from '@/lib/reports/time-buckets';
 import type { ReportRangeInput } from '@/lib/validators/reports';
 import type { TenantScope } from '@/server/db/tenant';
+import { sumFactMeasures } from './sum-fact-measures';
+import { sumRollupMeasures } from './sum-rollup-measures';
 import { workspaceTimeZone } from './workspace-time-zone';
 
 type Sums = Map<string, number>;
-const DAILY: readonly RollupMetric[] = ['created', 'solved', 'reopened', 'sla_breached', 'csat_count', 'csat_sum'];
 const HISTOGRAMS = ['frt', 'frt_business', 'resolution', 'resolution_business'] as const;
 
 const ratio = (n: number, d: number) => (d ? n / d : null);
@@ -20,7 +21,7 @@ const hist = (m: Sums, metric: string) =>
       .map(([k, v]) => [Number(k.slice(metric.length + 1)), v] as [number, number]),
   );
 
-/** The headline figures of one period, from its summed rollup rows. */
+/** The headline figures of one period, from its summed measures. */
 function summarize(m: Sums, backlog: number) {
   const times = Object.fromEntries(
     HISTOGRAMS.map((metric) => [
@@ -51,42 +52,27 @@ function summarize(m: Sums, backlog: number) {
 export type DashboardSummary = ReturnType<typeof summarize>;
 
 /**
- * The support dashboard for a range of local days and its previous period of the same length, read from
- * the rollups only: a handful of grouped scans over day rows, whatever the number of tickets. The SLA
- * "at risk now" and the agents' open load are live counts (they are about now, not about days).
+ * The support dashboard for a range of local days and its previous period of the same length. Unfiltered or
+ * with one filter it reads the rollups only (a handful of grouped scans over day rows, whatever the number
+ * of tickets); with several filters the figures come from the matching tickets' facts. The breakdowns and
+ * the agents table always show the whole workspace. The SLA "at risk now" and the agents' open load are live
+ * counts (they are about now, not about days).
  */
 export async function getDashboard(scope: TenantScope, input: ReportRangeInput, now = new Date()) {
   const timeZone = await workspaceTimeZone(scope);
   const length = daysBetween(input.from, input.to) + 1;
   const previous = { from: addDays(input.from, -length), to: addDays(input.from, -1) };
-  const dimension = input.filter?.dimension ?? 'all';
-  const value = input.filter?.value ?? '';
   const rows = (q: Promise<{ rows: unknown[] }>) => q.then((r) => r.rows as Array<Record<string, unknown>>);
   const db = scope.db;
-  const inDim = sql`tenant_id = ${scope.tenantId} and dimension = ${dimension} and dimension_value = ${value}`;
+  const filters = activeFilters(input.filters);
+  const days = { previousFrom: previous.from, from: input.from, to: input.to };
+  // One filter (or none) has its own rollup rows; a combination is summed from the ticket facts.
+  const measured =
+    filters.length >= 2
+      ? await sumFactMeasures(scope, input.filters ?? {}, days)
+      : await sumRollupMeasures(scope, filters[0] ?? null, days);
 
   // Sequential on purpose: one transaction is one connection.
-  const periodRows = await rows(
-    db.execute(sql`
-      select (day >= ${input.from}::date) as current, metric, bucket, sum(value)::float8 as value
-      from analytics_rollups where ${inDim} and day between ${previous.from}::date and ${input.to}::date
-        and metric <> 'busy_hour'
-      group by 1, 2, 3`),
-  );
-  const dailyRows = await rows(
-    db.execute(sql`
-      select to_char(day, 'YYYY-MM-DD') as day, metric, sum(value)::float8 as value
-      from analytics_rollups where ${inDim} and day between ${input.from}::date and ${input.to}::date
-        and metric in ${DAILY as string[]}
-      group by 1, 2`),
-  );
-  // Open at the start of the previous period: everything created before it minus everything solved before it.
-  const [opening] = await rows(
-    db.execute(sql`
-      select coalesce(sum(value) filter (where metric = 'created'), 0)::float8
-        - coalesce(sum(value) filter (where metric = 'solved'), 0)::float8 as open
-      from analytics_rollups where ${inDim} and day < ${previous.from}::date and metric in ('created', 'solved')`),
-  );
   const breakdownRows = await rows(
     db.execute(sql`
       select dimension, dimension_value as value, sum(value)::float8 as created
@@ -110,13 +96,6 @@ export async function getDashboard(scope: TenantScope, input: ReportRangeInput, 
       where tenant_id = ${scope.tenantId} and status in ('new', 'open', 'pending', 'on_hold') and assignee_id is not null
       group by 1`),
   );
-  const hourRows = await rows(
-    db.execute(sql`
-      select extract(dow from day)::int as weekday, bucket as hour, sum(value)::float8 as count
-      from analytics_rollups where ${inDim} and day between ${input.from}::date and ${input.to}::date
-        and metric = 'busy_hour'
-      group by 1, 2`),
-  );
   const [atRisk] = await rows(
     db.execute(sql`
       select count(*)::int as n from ticket_sla_targets
@@ -132,16 +111,12 @@ export async function getDashboard(scope: TenantScope, input: ReportRangeInput, 
   );
 
   const sums = { current: new Map() as Sums, previous: new Map() as Sums };
-  for (const r of periodRows) {
-    const m = r.current ? sums.current : sums.previous;
-    m.set(`${r.metric}:${r.bucket}`, Number(r.value));
-  }
+  for (const r of measured.period) (r.current ? sums.current : sums.previous).set(`${r.metric}:${r.bucket}`, r.value);
   // Backlog at the end of each day: the opening count moved by each day's created and solved.
   const daily = new Map<string, Record<string, number>>();
   for (let d = 0; d < length; d++) daily.set(addDays(input.from, d), {});
-  for (const r of dailyRows) daily.get(String(r.day))![String(r.metric)] = Number(r.value);
-  const openAtPrevious = Number(opening?.open ?? 0);
-  const openAtStart = openAtPrevious + at(sums.previous, 'created') - at(sums.previous, 'solved');
+  for (const r of measured.daily) daily.get(r.day)![r.metric] = r.value;
+  const openAtStart = measured.openAtPrevious + at(sums.previous, 'created') - at(sums.previous, 'solved');
   let backlog = openAtStart;
   const series = [...daily.entries()].map(([day, m]) => {
     backlog += (m.created ?? 0) - (m.solved ?? 0);
@@ -193,11 +168,11 @@ export async function getDashboard(scope: TenantScope, input: ReportRangeInput, 
     timeZone,
     range: { from: input.from, to: input.to },
     previousRange: previous,
-    filter: input.filter ?? null,
+    filters: Object.fromEntries(filters) as ReportFilters,
     current: summarize(sums.current, backlog),
     previous: summarize(sums.previous, openAtStart),
     series,
-    busiestHours: hourRows.map((r) => ({ weekday: Number(r.weekday), hour: Number(r.hour), count: Number(r.count) })),
+    busiestHours: measured.hours,
     sla: SLA_METRICS.map((metric, i) => {
       const met = at(sums.current, 'sla_met', i);
       const breached = at(sums.current, 'sla_breached', i);

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { ReportDrillMetric, ReportTicketsInput } from '@/lib/validators/reports';
 import type { TenantScope } from '@/server/db/tenant';
+import { factFilters } from './fact-filters';
 
 const PAGE = 50;
 
@@ -24,24 +25,6 @@ function counted(metric: ReportDrillMetric, from: string, to: string): SQL {
       return anyDay('f.reopen_days');
     case 'sla_breached':
       return anyDay('f.breach_days');
-  }
-}
-
-function filtered(filter: ReportTicketsInput['filter']): SQL {
-  if (!filter) return sql``;
-  switch (filter.dimension) {
-    case 'team':
-      return sql`and f.team_id::text = ${filter.value}`;
-    case 'agent':
-      return sql`and f.agent_id::text = ${filter.value}`;
-    case 'category':
-      return sql`and f.category_id::text = ${filter.value}`;
-    case 'channel':
-      return sql`and f.channel = ${filter.value}`;
-    case 'priority':
-      return sql`and f.priority = ${filter.value}`;
-    case 'tag':
-      return sql`and ${filter.value} = any(f.tags)`;
   }
 }
 
@@ -74,7 +57,7 @@ export async function listReportTickets(scope: TenantScope, input: ReportTickets
   }>(sql`
     select t.id, t.number, t.subject, t.status, t.priority, t.created_at, to_char(${day}, 'YYYY-MM-DD') as day
     from analytics_ticket_facts f join tickets t on t.id = f.ticket_id
-    where f.tenant_id = ${scope.tenantId} and ${counted(input.metric, input.from, input.to)} ${filtered(input.filter)}
+    where f.tenant_id = ${scope.tenantId} and ${counted(input.metric, input.from, input.to)} ${factFilters(input.filters)}
       ${cursorId ? sql`and (${day}, f.ticket_id) < (${cursorDay}::date, ${cursorId}::uuid)` : sql``}
     order by ${day} desc, f.ticket_id desc
     limit ${PAGE + 1}`);

@@ -1,0 +1,29 @@
+import type { RollupMetric } from '@/lib/reports/rollup-measures';
+
+/** The days a dashboard sums over: the range asked for (`from` … `to`) and the period of its length before. */
+export type DashboardDays = { previousFrom: string; from: string; to: string };
+
+/** The metrics the dashboard draws per day. */
+export const DAILY_METRICS: readonly RollupMetric[] = [
+  'created',
+  'solved',
+  'reopened',
+  'sla_breached',
+  'csat_count',
+  'csat_sum',
+];
+
+/**
+ * What the dashboard reads, already summed in SQL. The rollups (no filter or one) and the ticket facts (two
+ * filters or more) both answer in this shape, so one piece of code turns either into figures.
+ */
+export type MeasureSums = {
+  /** Per period (`current`: the range asked for), metric and bucket; the busiest hours are apart. */
+  period: Array<{ current: boolean; metric: string; bucket: number; value: number }>;
+  /** Per day of the range and metric, buckets summed, for the daily metrics. */
+  daily: Array<{ day: string; metric: string; value: number }>;
+  /** Tickets created minus tickets solved before the previous period: the backlog it opened with. */
+  openAtPrevious: number;
+  /** Tickets created in the range per local weekday (0 = Sunday) and hour. */
+  hours: Array<{ weekday: number; hour: number; count: number }>;
+};
