@@ -47,7 +47,8 @@ export const teamIdOnlyInput = z.strictObject({ teamId: z.uuid() });
 export const updateTeamAssignmentInput = z.strictObject({
   teamId: z.uuid(),
   policy: z.enum(ASSIGNMENT_POLICIES),
-  leadUserId: z.uuid().nullable(),
+  /** Left out: the lead stays as it is (the team card sets it; this form sets the policy). */
+  leadUserId: z.uuid().nullable().optional(),
   preferPreviousAgent: z.boolean(),
 });
 

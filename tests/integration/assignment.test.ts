@@ -207,6 +207,13 @@ describe('settings through the router', () => {
       preferPreviousAgent: true,
     });
     expect(saved).toMatchObject({ policy: 'skills', leadUserId: agents[0]!.userId, preferPreviousAgent: true });
+    // The policy form sends no lead (the team card sets it): the lead stays.
+    const policyOnly = await admin.assignment.updateTeam({
+      teamId: team.id,
+      policy: 'least_loaded',
+      preferPreviousAgent: true,
+    });
+    expect(policyOnly).toMatchObject({ policy: 'least_loaded', leadUserId: agents[0]!.userId });
     await admin.assignment.updateAgent({
       userId: agents[0]!.userId,
       capacity: 4,

@@ -54,7 +54,8 @@ export async function updateTeamAssignment(scope: TenantScope, input: z.output<t
     if (!lead) throw notFound('The team lead');
   }
   // The lead is the team's own (teams.lead_user_id), the one satisfaction alerts go to as well.
-  await scope.db.update(teams).set({ leadUserId: input.leadUserId }).where(eq(teams.id, input.teamId));
+  if (input.leadUserId !== undefined)
+    await scope.db.update(teams).set({ leadUserId: input.leadUserId }).where(eq(teams.id, input.teamId));
   const values = { policy: input.policy, preferPreviousAgent: input.preferPreviousAgent };
   await scope.db
     .insert(teamAssignmentSettings)

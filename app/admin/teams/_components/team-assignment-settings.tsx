@@ -113,16 +113,13 @@ function AgentRow({ agent, teamId }: { agent: Agent; teamId: string }) {
 function PolicyForm({
   teamId,
   initial,
-  agents,
 }: {
   teamId: string;
-  initial: { policy: AssignmentPolicy; leadUserId: string | null; preferPreviousAgent: boolean };
-  agents: Agent[];
+  initial: { policy: AssignmentPolicy; preferPreviousAgent: boolean };
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [policy, setPolicy] = useState(initial.policy);
-  const [leadUserId, setLeadUserId] = useState(initial.leadUserId ?? '');
   const [preferPrevious, setPreferPrevious] = useState(initial.preferPreviousAgent);
   const save = useMutation(
     trpc.assignment.updateTeam.mutationOptions({
@@ -133,7 +130,7 @@ function PolicyForm({
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    save.mutate({ teamId, policy, leadUserId: leadUserId || null, preferPreviousAgent: preferPrevious });
+    save.mutate({ teamId, policy, preferPreviousAgent: preferPrevious });
   }
 
   return (
@@ -149,20 +146,6 @@ function PolicyForm({
             {ASSIGNMENT_POLICIES.map((p) => (
               <option key={p} value={p}>
                 {ASSIGNMENT_POLICY_LABELS[p]}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field
-          id={`${prefix}-lead`}
-          label="Team lead"
-          hint="Alerted when a ticket finds no available agent with room. None: the admins."
-        >
-          <Select id={`${prefix}-lead`} value={leadUserId} onChange={(e) => setLeadUserId(e.target.value)}>
-            <option value="">No lead (admins are alerted)</option>
-            {agents.map((a) => (
-              <option key={a.userId} value={a.userId}>
-                {a.name || a.email}
               </option>
             ))}
           </Select>
@@ -198,12 +181,7 @@ export function TeamAssignmentSettings({ teamId }: { teamId: string }) {
   const data = query.data;
   return (
     <div className="space-y-4">
-      <PolicyForm
-        key={`${data.policy}-${data.leadUserId}-${data.preferPreviousAgent}`}
-        teamId={teamId}
-        initial={data}
-        agents={data.agents}
-      />
+      <PolicyForm key={`${data.policy}-${data.preferPreviousAgent}`} teamId={teamId} initial={data} />
       {data.agents.length ? (
         <ul className="space-y-2" aria-label="Agents’ capacity and skills">
           {data.agents.map((agent) => (

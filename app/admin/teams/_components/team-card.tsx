@@ -159,7 +159,7 @@ export function TeamCard({ team, workspaceMembers }: { team: Team; workspaceMemb
       {team.members.length > 0 ? (
         <div className="max-w-sm">
           <label htmlFor={leadPickerId} className="mb-1 block text-sm font-medium text-slate-700">
-            Team lead (gets an email about the team&apos;s bad satisfaction ratings)
+            Team lead (alerted about tickets no agent can take and about bad satisfaction ratings)
           </label>
           <Select
             id={leadPickerId}
