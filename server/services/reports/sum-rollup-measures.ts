@@ -1,20 +1,19 @@
 import { sql } from 'drizzle-orm';
-import type { ReportFilterDimension } from '@/lib/reports/rollup-measures';
+import type { RollupDimensionValue } from '@/lib/reports/rollup-measures';
 import type { TenantScope } from '@/server/db/tenant';
 import { DAILY_METRICS, type DashboardDays, type MeasureSums } from './measure-sums';
 
 type Rows = Array<Record<string, unknown>>;
 
 /**
- * The dashboard's sums for the whole workspace or one dimension value, from the rollups' day rows: a few
- * grouped index scans whatever the number of tickets.
+ * The dashboard's sums for the whole workspace, one dimension value or one pair of them, from the rollups'
+ * day rows: a few grouped index scans whatever the number of tickets.
  */
 export async function sumRollupMeasures(
   scope: TenantScope,
-  filter: [ReportFilterDimension, string] | null,
+  [dimension, value]: RollupDimensionValue,
   days: DashboardDays,
 ): Promise<MeasureSums> {
-  const [dimension, value] = filter ?? ['all', ''];
   const rows = async (q: ReturnType<typeof scope.db.execute>) => (await q).rows as Rows;
   const db = scope.db;
   const inDim = sql`tenant_id = ${scope.tenantId} and dimension = ${dimension} and dimension_value = ${value}`;
