@@ -212,9 +212,23 @@ export const deleteCategoryInput = z.strictObject({
   ]),
 });
 
-const fieldOptions = z
-  .array(z.strictObject({ value: z.string().trim().min(1).max(80), label: z.string().trim().min(1).max(80) }))
-  .max(100);
+const optionValue = z.string().trim().min(1).max(80);
+const fieldOptions = z.array(z.strictObject({ value: optionValue, label: z.string().trim().min(1).max(80) })).max(100);
+// Removing a dropdown option tickets hold says, per option, where those tickets go: to a kept option, or cleared.
+const removedOptions = z
+  .array(
+    z.strictObject({
+      value: optionValue,
+      tickets: z.discriminatedUnion('action', [
+        z.strictObject({ action: z.literal('reassign'), value: optionValue }),
+        z.strictObject({ action: z.literal('clear') }),
+      ]),
+    }),
+  )
+  .max(100)
+  .refine((answers) => new Set(answers.map((a) => a.value)).size === answers.length, {
+    message: 'Say once what happens to the tickets of each removed option.',
+  });
 export const createFieldInput = z.strictObject({
   key: z
     .string()
@@ -235,6 +249,7 @@ export const updateFieldInput = z.strictObject({
   fieldId: id,
   label: z.string().trim().min(1).max(80).optional(),
   options: fieldOptions.optional(),
+  removedOptions: removedOptions.optional(),
   required: z.boolean().optional(),
   requiredOnSolve: z.boolean().optional(),
   visibleToCustomers: z.boolean().optional(),

@@ -103,3 +103,70 @@ test('an admin adds a category and a macro → an agent applies the macro with t
     await expect(agent.getByText(`Category "${category}" was deleted; moved to "Technical issue"`)).toBeVisible();
   });
 });
+
+test('an admin removes a dropdown option a ticket holds → the dialog asks where it goes → the ticket moves to the kept option', async ({
+  browser,
+  baseURL,
+}) => {
+  const suffix = Date.now().toString(36);
+  const label = `Plan ${suffix}`;
+  const admin = await staffPage(browser, baseURL, OWNER);
+
+  await test.step('the admin adds a dropdown field', async () => {
+    await admin.goto('/admin/fields');
+    const form = admin.getByRole('region', { name: 'New custom field' });
+    await form.getByLabel('Label').fill(label);
+    await form.getByLabel('Key').fill(`plan_${suffix}`);
+    await form.getByLabel('Type').selectOption({ label: 'Dropdown' });
+    await form.getByLabel('Options').fill('Basic\nPro');
+    await form.getByRole('button', { name: 'Add field' }).click();
+    await expect(admin.getByRole('row', { name: new RegExp(label) })).toBeVisible();
+  });
+
+  let ticketUrl = '';
+  await test.step('a ticket holds the option about to go', async () => {
+    await admin.goto('/agent/tickets/new');
+    await admin.getByLabel('Requester email').fill(`plan-${suffix}@e2e.test`);
+    await admin.getByLabel('Subject').fill(`Upgrade question ${suffix}`);
+    await admin.getByLabel('Description').fill('Which plan includes the API?');
+    await admin.getByRole('button', { name: 'Create ticket' }).click();
+    await expect(admin.getByRole('heading', { name: `Upgrade question ${suffix}` })).toBeVisible();
+    ticketUrl = admin.url();
+    const saved = admin.waitForResponse((r) => r.url().includes('ticket.update') && r.ok());
+    await admin.getByLabel(label).selectOption({ label: 'Pro' });
+    await saved;
+  });
+
+  await test.step('the admin drops "Pro": saving asks where its ticket goes, with the keyboard', async () => {
+    await admin.goto('/admin/fields');
+    const row = admin.getByRole('row', { name: new RegExp(label) });
+    await row.getByRole('button', { name: `Edit ${label}` }).click();
+    const dialog = admin.getByRole('dialog', { name: `Edit ${label}` });
+    await dialog.getByLabel('Options').fill('Basic');
+    await dialog.getByRole('button', { name: 'Save…' }).click();
+    const question = dialog.getByRole('combobox', { name: 'Pro: 1 ticket' });
+    await expect(question).toBeVisible();
+    const confirm = dialog.getByRole('button', { name: 'Save and change 1 ticket' });
+    await expect(confirm).toBeDisabled();
+    await question.selectOption({ label: 'Move to Basic' });
+    await confirm.focus();
+    await admin.keyboard.press('Enter');
+    await expect(dialog).toBeHidden();
+    await expect(row).not.toContainText('Pro');
+  });
+
+  await test.step('the ticket now holds "Basic", and its activity says why', async () => {
+    await admin.goto(ticketUrl);
+    await expect(admin.getByLabel(label).locator('option:checked')).toHaveText('Basic');
+    await admin.getByRole('tab', { name: /Activity/ }).click();
+    await expect(admin.getByText(`Option "Pro" of "${label}" was removed; moved to "Basic"`)).toBeVisible();
+  });
+
+  await test.step('the field is deleted again, so later specs see the demo as seeded', async () => {
+    await admin.goto('/admin/fields');
+    const row = admin.getByRole('row', { name: new RegExp(label) });
+    await row.getByRole('button', { name: `Delete ${label}` }).click();
+    await admin.getByRole('button', { name: 'Delete and clear 1' }).click();
+    await expect(row).toHaveCount(0);
+  });
+});

@@ -188,7 +188,7 @@ describe('safe removal', () => {
 
     await expect(
       asAdmin.ticketField.update({ fieldId: field.id, options: [{ value: 'silver', label: 'Silver' }] }),
-    ).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('1 ticket(s)') });
+    ).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('1 ticket holds "Gold"') });
     const renamed = await asAdmin.ticketField.update({
       fieldId: field.id,
       label: 'Support tier',
@@ -208,6 +208,133 @@ describe('safe removal', () => {
     expect(
       await runInTenant(W.id, ({ db }) => db.select().from(ticketFields).where(eq(ticketFields.id, field.id))),
     ).toEqual([]);
+  });
+});
+
+describe('removing dropdown options tickets hold', () => {
+  const tiers = [
+    { value: 'gold', label: 'Gold' },
+    { value: 'silver', label: 'Silver' },
+    { value: 'bronze', label: 'Bronze' },
+  ];
+  const newTierField = async () => {
+    const key = `tier_${uniqueSuffix()}`.toLowerCase().replace(/[^a-z0-9_]/g, '_');
+    const field = await asAdmin.ticketField.create({ key, label: 'Tier', type: 'select', options: tiers });
+    return { key, field };
+  };
+  const ticketHolding = async (key: string, value: string) => {
+    const ticket = await newTicket();
+    await asAgent.ticket.update({ ticketId: ticket.id, customFields: { [key]: value } });
+    return ticket;
+  };
+  const storedField = async (id: string) =>
+    (await runInTenant(W.id, ({ db }) => db.select().from(ticketFields).where(eq(ticketFields.id, id))))[0]!;
+  const removals = async (ticketId: string) =>
+    (await activities(ticketId)).filter((a) => a.action === 'config_removed').map((a) => a.reason);
+
+  it('is refused without an answer, naming each option and how many tickets hold it; nothing changes', async () => {
+    const { key, field } = await newTierField();
+    const golds = [await ticketHolding(key, 'gold'), await ticketHolding(key, 'gold')];
+    const bronze = await ticketHolding(key, 'bronze');
+    await expect(
+      asAdmin.ticketField.update({ fieldId: field.id, options: [{ value: 'silver', label: 'Silver' }] }),
+    ).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/^2 tickets hold "Gold", 1 ticket holds "Bronze" in "Tier"\. Choose where/),
+    });
+    // An answer for one option is not an answer for the other.
+    await expect(
+      asAdmin.ticketField.update({
+        fieldId: field.id,
+        options: [{ value: 'silver', label: 'Silver' }],
+        removedOptions: [{ value: 'gold', tickets: { action: 'clear' } }],
+      }),
+    ).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/^1 ticket holds "Bronze" in "Tier"/) });
+    expect((await storedField(field.id)).options).toEqual(tiers);
+    for (const t of golds) expect((await stored(t.id)).customFields[key]).toBe('gold');
+    expect((await stored(bronze.id)).customFields[key]).toBe('bronze');
+    expect(await removals(bronze.id)).toEqual([]);
+  });
+
+  it('moves the tickets to a kept option or clears the value, with activity, together with the field', async () => {
+    const { key, field } = await newTierField();
+    const golds = [await ticketHolding(key, 'gold'), await ticketHolding(key, 'gold')];
+    const bronze = await ticketHolding(key, 'bronze');
+    const silver = await ticketHolding(key, 'silver');
+    const updated = await asAdmin.ticketField.update({
+      fieldId: field.id,
+      label: 'Plan',
+      options: [
+        { value: 'silver', label: 'Silver' },
+        { value: 'platinum', label: 'Platinum' },
+      ],
+      removedOptions: [
+        { value: 'gold', tickets: { action: 'reassign', value: 'platinum' } },
+        { value: 'bronze', tickets: { action: 'clear' } },
+      ],
+    });
+    expect(updated.options.map((o) => o.value)).toEqual(['silver', 'platinum']);
+    for (const t of golds) {
+      expect((await stored(t.id)).customFields[key]).toBe('platinum');
+      expect(await removals(t.id)).toEqual(['Option "Gold" of "Plan" was removed; moved to "Platinum"']);
+    }
+    expect((await stored(bronze.id)).customFields).not.toHaveProperty(key);
+    expect(await removals(bronze.id)).toEqual(['Option "Bronze" of "Plan" was removed; value cleared']);
+    expect((await stored(silver.id)).customFields[key]).toBe('silver');
+    expect(await removals(silver.id)).toEqual([]);
+    expect(await asAdmin.ticketField.usage()).not.toContainEqual(expect.objectContaining({ key, value: 'gold' }));
+  });
+
+  it('refuses an answer that moves tickets off the kept options, or is not about a removed option; nothing changes', async () => {
+    const { key, field } = await newTierField();
+    const gold = await ticketHolding(key, 'gold');
+    const bronze = await ticketHolding(key, 'bronze');
+    const before = [await stored(gold.id), await stored(bronze.id)];
+    const kept = [{ value: 'silver', label: 'Silver' }];
+    const attempt = (
+      removedOptions: { value: string; tickets: { action: 'reassign'; value: string } | { action: 'clear' } }[],
+    ) => asAdmin.ticketField.update({ fieldId: field.id, label: 'Renamed', options: kept, removedOptions });
+
+    await expect(
+      attempt([
+        { value: 'bronze', tickets: { action: 'clear' } },
+        { value: 'gold', tickets: { action: 'reassign', value: 'bronze' } },
+      ]),
+    ).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'Move the tickets of "gold" to an option "Renamed" keeps ("Silver"), or clear the value.',
+    });
+    await expect(
+      attempt([
+        { value: 'bronze', tickets: { action: 'clear' } },
+        { value: 'gold', tickets: { action: 'reassign', value: 'diamond' } },
+      ]),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('to an option "Renamed" keeps') });
+    await expect(
+      attempt([
+        { value: 'bronze', tickets: { action: 'clear' } },
+        { value: 'gold', tickets: { action: 'clear' } },
+        { value: 'silver', tickets: { action: 'clear' } },
+      ]),
+    ).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'The option "silver" of "Renamed" is kept, so its tickets stay as they are. Drop that answer.',
+    });
+    await expect(
+      attempt([
+        { value: 'gold', tickets: { action: 'clear' } },
+        { value: 'gold', tickets: { action: 'reassign', value: 'silver' } },
+        { value: 'bronze', tickets: { action: 'clear' } },
+      ]),
+    ).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('Say once what happens to the tickets of each removed option.'),
+    });
+
+    expect(await storedField(field.id)).toMatchObject({ label: 'Tier', options: tiers });
+    expect([await stored(gold.id), await stored(bronze.id)]).toEqual(before);
+    expect(await removals(gold.id)).toEqual([]);
+    expect(await removals(bronze.id)).toEqual([]);
   });
 });
 

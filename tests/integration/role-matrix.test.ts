@@ -258,7 +258,20 @@ const MATRIX: Record<string, Row> = {
   'ticketField.update': {
     min: 'admin',
     // Not required on solve: a field required in W would stop every later case that solves a ticket there.
-    input: async () => ({ fieldId: (await createTestField(W.id)).id, requiredOnSolve: false }),
+    // A dropdown losing an option, with the answer for its tickets, so the removal input is checked per role.
+    input: async () => {
+      const options = [
+        { value: 'pro', label: 'Pro' },
+        { value: 'team', label: 'Team' },
+      ];
+      const field = await createTestField(W.id, { type: 'select', options });
+      return {
+        fieldId: field.id,
+        requiredOnSolve: false,
+        options: options.slice(0, 1),
+        removedOptions: [{ value: 'team', tickets: { action: 'reassign' as const, value: 'pro' } }],
+      };
+    },
   },
   'ticketField.usage': { min: 'admin' },
   'ticketField.delete': { min: 'admin', input: async () => ({ fieldId: (await createTestField(W.id)).id }) },

@@ -19,7 +19,7 @@ export default async function FieldsPage() {
       <AdminPage
         wide
         title="Fields and tags"
-        description="Custom fields agents fill in on tickets, which must be filled before solving, and the tags in use. Removing one in use says how many tickets it touches."
+        description="Custom fields agents fill in on tickets, which must be filled before solving, and the tags in use. Removing an option or a tag in use asks where its tickets go; deleting a field says how many values it clears."
       >
         <AdminSection id="new-field" title="New custom field">
           <NewField />

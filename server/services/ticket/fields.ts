@@ -6,6 +6,7 @@ import type { TenantScope } from '@/server/db/tenant';
 import { isUniqueViolation } from '@/server/db/errors';
 import { AppError, notFound } from '@/server/errors';
 import type { StaffScope } from '@/server/services/types';
+import { removeFieldOptions } from './remove-field-options';
 import { rewriteTickets } from './rewrite-tickets';
 
 /** Every custom field of the workspace, archived ones included (they still label values on old tickets). */
@@ -94,30 +95,18 @@ async function fieldById(scope: TenantScope, fieldId: string) {
 
 /**
  * Changes a field's label, options or rules. Its key and type stay: values stored under them on tickets
- * must keep their meaning. Removing an option that tickets still hold is refused with the count, so no
- * ticket is left with a value the form can no longer show.
+ * must keep their meaning. Removing an option that tickets still hold needs an answer saying where those
+ * tickets go (another option, or no value); they are rewritten through the ticket pipeline in this
+ * transaction, so no ticket is left with a value the form can no longer show.
  */
 export async function updateField(scope: StaffScope, input: z.output<typeof updateFieldInput>) {
   const field = await fieldById(scope, input.fieldId);
   const options = input.options ? checkOptions({ ...field, options: input.options }) : field.options;
-  const removed = field.options.filter((o) => !options.some((k) => k.value === o.value)).map((o) => o.value);
-  if (removed.length) {
-    const [inUse] = await scope.db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(tickets)
-      .where(
-        and(
-          eq(tickets.tenantId, scope.tenantId),
-          sql`${tickets.customFields} ->> ${field.key} = any(${sql.param(removed)}::text[])`,
-        ),
-      );
-    if (inUse && inUse.n > 0)
-      throw new AppError(
-        'CONFLICT',
-        `${inUse.n} ticket(s) still hold an option you removed from "${field.label}". Set them to another option first (filter the ticket list by it), or keep the option.`,
-        { field: 'options' },
-      );
-  }
+  await removeFieldOptions(scope, field, {
+    label: input.label ?? field.label,
+    kept: options,
+    answers: input.removedOptions ?? [],
+  });
   const [row] = await scope.db
     .update(ticketFields)
     .set({

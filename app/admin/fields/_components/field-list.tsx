@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { FieldRow } from '@/components/ticket/types';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -10,13 +10,18 @@ import { EmptyState } from '@/components/ui/card';
 import { ConfirmMutationDialog } from '@/components/ui/confirm-dialog';
 import { DataTable } from '@/components/ui/data-table';
 import { ErrorAlert } from '@/components/ui/error-alert';
+import { ModalFrame } from '@/components/ui/modal-frame';
 import { SkeletonList } from '@/components/ui/skeleton';
 import { useTRPC } from '@/lib/trpc/client';
+import { EditField } from './edit-field';
 
 type Row = FieldRow & { tickets: number };
 const column = createColumnHelper<Row>();
 
-/** Custom fields with how many tickets hold a value; required-on-solve is a toggle, deletion says what it clears. */
+/**
+ * Custom fields with how many tickets hold a value; required-on-solve is a toggle, editing asks where the
+ * tickets of a removed option go, deletion says what it clears.
+ */
 export function FieldList() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -30,6 +35,24 @@ export function FieldList() {
   const update = useMutation(trpc.ticketField.update.mutationOptions({ onSuccess: refresh }));
   const archive = useMutation(trpc.ticketField.archive.mutationOptions({ onSuccess: refresh }));
   const remove = useMutation(trpc.ticketField.delete.mutationOptions({ onSuccess: refresh }));
+  const [editing, setEditing] = useState<Row | null>(null);
+  // A refusal may come from tickets that took a removed option meanwhile: fresh counts let the form ask again.
+  const save = useMutation(
+    trpc.ticketField.update.mutationOptions({
+      onSuccess: async () => {
+        setEditing(null);
+        await refresh();
+      },
+      onError: () => refresh(),
+    }),
+  );
+  const ticketsPerOption = useMemo(
+    () =>
+      new Map(
+        (usage.data ?? []).filter((u) => u.key === editing?.key && u.value !== null).map((u) => [u.value!, u.tickets]),
+      ),
+    [usage.data, editing],
+  );
 
   const rows = useMemo<Row[]>(() => {
     const counts = new Map<string, number>();
@@ -74,14 +97,19 @@ export function FieldList() {
         cell: ({ row }) => (
           <div className="flex justify-end gap-1">
             {row.original.archivedAt ? null : (
-              <Button
-                size="sm"
-                variant="ghost"
-                disabled={archive.isPending}
-                onClick={() => archive.mutate({ fieldId: row.original.id })}
-              >
-                Archive<span className="sr-only"> {row.original.label}</span>
-              </Button>
+              <>
+                <Button size="sm" variant="ghost" onClick={() => setEditing(row.original)}>
+                  Edit<span className="sr-only"> {row.original.label}</span>
+                </Button>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  disabled={archive.isPending}
+                  onClick={() => archive.mutate({ fieldId: row.original.id })}
+                >
+                  Archive<span className="sr-only"> {row.original.label}</span>
+                </Button>
+              </>
             )}
             <ConfirmMutationDialog
               mutation={remove}
@@ -116,6 +144,33 @@ export function FieldList() {
       {update.error ? <ErrorAlert error={update.error} /> : null}
       {archive.error ? <ErrorAlert error={archive.error} /> : null}
       <DataTable data={rows} columns={columns} caption="Custom fields" rowId={(f) => f.id} />
+      <ModalFrame
+        placement="centre"
+        open={editing !== null}
+        onOpenChange={(open) => {
+          if (!open) {
+            setEditing(null);
+            save.reset();
+          }
+        }}
+        title={`Edit ${editing?.label ?? 'field'}`}
+        closeLabel="Close"
+      >
+        {editing ? (
+          <EditField
+            key={editing.id}
+            field={editing}
+            ticketsPerOption={ticketsPerOption}
+            pending={save.isPending}
+            error={save.error}
+            onCancel={() => {
+              setEditing(null);
+              save.reset();
+            }}
+            onSave={(changes, removedOptions) => save.mutate({ fieldId: editing.id, ...changes, removedOptions })}
+          />
+        ) : null}
+      </ModalFrame>
     </div>
   );
 }

@@ -14,6 +14,7 @@ import { Textarea } from '@/components/ui/textarea';
 import { CUSTOM_FIELD_TYPES } from '@/lib/constants/ticket';
 import { useTRPC } from '@/lib/trpc/client';
 import { createFieldInput } from '@/lib/validators/ticket';
+import { optionsFromLines } from './option-lines';
 
 type FormIn = z.input<typeof createFieldInput>;
 type FormOut = z.output<typeof createFieldInput>;
@@ -25,21 +26,6 @@ const TYPE_LABELS: Record<(typeof CUSTOM_FIELD_TYPES)[number], string> = {
   date: 'Date',
   checkbox: 'Checkbox',
 };
-
-/** One option per line; its stored value is the line in lowercase with dashes, its label the line itself. */
-const parseOptions = (text: string) =>
-  text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .map((label) => ({
-      value:
-        label
-          .toLowerCase()
-          .replace(/[^a-z0-9]+/g, '-')
-          .replace(/^-|-$/g, '') || label,
-      label,
-    }));
 
 export function NewField() {
   const trpc = useTRPC();
@@ -69,7 +55,7 @@ export function NewField() {
         noValidate
         className="space-y-4"
         onSubmit={form.handleSubmit((values) =>
-          create.mutate({ ...values, options: values.type === 'select' ? parseOptions(optionText) : [] }),
+          create.mutate({ ...values, options: values.type === 'select' ? optionsFromLines(optionText) : [] }),
         )}
       >
         {server.message ? <Alert>{server.message}</Alert> : null}
