@@ -77,6 +77,9 @@ async function main() {
   );
   const owner = new pg.Client({ connectionString: ownerUrl });
   await owner.connect();
+  // What autovacuum does soon after a bulk write like the rebuild: statistics, and the visibility map the
+  // dashboard's index-only scans rely on.
+  await owner.query('vacuum analyze analytics_rollups, analytics_ticket_facts');
   await owner.query('analyze');
   const { rows } = await owner.query(`select count(*)::int as n from analytics_rollups where tenant_id = $1`, [
     workspace.tenantId,
