@@ -51,6 +51,12 @@ export const env = createEnv({
       .regex(/^smtps?:\/\//, { message: 'expected smtp://user:pass@host:port' })
       .optional(),
     MAIL_FROM: z.string().min(3).default('Cairn <support@cairn.localhost>'),
+    /**
+     * How long a mail server may stay silent mid-session before the send is given up. Silence after the
+     * message was handed over means it may have been delivered: the mail is then marked so, never resent.
+     * At most 60 s, so a worker's claim on a mail (2 min) always outlives its send.
+     */
+    SMTP_SOCKET_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(60).default(30),
     CAIRN_DATA_DIR: z.string().min(1).default('./.data'),
     START_WORKER: booleanString.default(true),
     /** Seed the demo workspace (published logins) on an empty database. Unset: yes, except in production. */

@@ -35,7 +35,11 @@ export type OutgoingMail = {
 };
 
 // Bounded, so a claim's lease (jobs/processors/email-send.ts) always outlives a send that is still running.
-export const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
+export const SMTP_TIMEOUTS = {
+  connectionTimeout: 10_000,
+  greetingTimeout: 10_000,
+  socketTimeout: env.SMTP_SOCKET_TIMEOUT_SECONDS * 1000,
+};
 
 const transporters = new Map<string, Transporter>();
 const LOCAL = 'local-files';

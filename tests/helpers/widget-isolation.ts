@@ -7,6 +7,7 @@ import { callerFor, type Caller } from './caller';
 import { uniqueEmail, uniqueSuffix, type TestWorkspace } from './factories';
 import { setUpTestWidget, widgetRequestBody } from './widget-factories';
 import { POST as postRequest } from '@/app/api/widget/[workspace]/requests/route';
+import { PEER_ADDRESS_HEADER } from '@/server/auth/peer-address';
 
 // The widget cases of tests/integration/cross-workspace.test.ts: A's owner and A's verified visitors try
 // every widget procedure against workspace B, and B's stored settings and tickets are re-read after.
@@ -23,7 +24,7 @@ async function buildWidgetSide(side: Side, origin: string): Promise<Visitor> {
     new Request(`http://localhost/api/widget/${side.ws.slug}/requests`, {
       method: 'POST',
       body: widgetRequestBody({ identity, subject: 'Widget isolation', message: 'mine' }),
-      headers: { 'x-forwarded-for': `10.7.${Math.floor(Math.random() * 250)}.3` },
+      headers: { [PEER_ADDRESS_HEADER]: `10.7.${Math.floor(Math.random() * 250)}.3` },
     }),
     { params: Promise.resolve({ workspace: side.ws.slug }) },
   );

@@ -14,6 +14,7 @@ import { callerFor } from '../helpers/caller';
 import { asStaff, createWorkspace, uniqueEmail, type TestWorkspace } from '../helpers/factories';
 import { createTestArticle, linkTestHelpPath } from '../helpers/help-factories';
 import { setUpTestWidget, widgetRequestBody } from '../helpers/widget-factories';
+import { PEER_ADDRESS_HEADER } from '@/server/auth/peer-address';
 
 // The widget panel's support sessions: what the panel reports (views, searches) and what the filing route
 // records with the ticket, counted by Admin → Deflection like the portal's and help center's.
@@ -36,7 +37,7 @@ const fileFromPanel = (payload: Record<string, unknown>) =>
     new Request(`http://localhost/api/widget/${W.slug}/requests`, {
       method: 'POST',
       body: widgetRequestBody(payload),
-      headers: { 'x-forwarded-for': `10.12.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` },
+      headers: { [PEER_ADDRESS_HEADER]: `10.12.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` },
     }),
     { params: Promise.resolve({ workspace: W.slug }) },
   );

@@ -9,6 +9,7 @@ import { callerFor } from '../helpers/caller';
 import { createWorkspace, uniqueEmail, uniqueSuffix, type TestWorkspace } from '../helpers/factories';
 import { createTestArticle, linkTestHelpPath } from '../helpers/help-factories';
 import { setUpTestWidget, widgetRequestBody } from '../helpers/widget-factories';
+import { PEER_ADDRESS_HEADER } from '@/server/auth/peer-address';
 
 // The support widget end to end below the browser: settings, the origin gate, identity verification, filing
 // with context through the real route handler (real database, real file store), and the tenant wall.
@@ -24,7 +25,7 @@ let articleId: string;
 const button = (slug: string, origin: string | null) =>
   getButton(
     new Request(`http://localhost/api/widget/${slug}/config`, {
-      headers: { ...(origin ? { origin } : {}), 'x-forwarded-for': `10.9.${Math.floor(Math.random() * 250)}.1` },
+      headers: { ...(origin ? { origin } : {}), [PEER_ADDRESS_HEADER]: `10.9.${Math.floor(Math.random() * 250)}.1` },
     }),
     { params: Promise.resolve({ workspace: slug }) },
   );
@@ -33,7 +34,7 @@ const file = (slug: string, payload: unknown, files: Parameters<typeof widgetReq
     new Request(`http://localhost/api/widget/${slug}/requests`, {
       method: 'POST',
       body: widgetRequestBody(payload, files),
-      headers: { 'x-forwarded-for': `10.8.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` },
+      headers: { [PEER_ADDRESS_HEADER]: `10.8.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` },
     }),
     { params: Promise.resolve({ workspace: slug }) },
   );

@@ -8,15 +8,16 @@ import { loadAverage, machineInfo, writeResults } from '../report';
 import { seedBench } from '../seed';
 import { summarize, timed, type Summary } from '../stats';
 
-// `npm run bench:reports [-- --quick]`: the dashboard issue's figures, server side, on real Postgres. Seeds one
-// workspace the size of the full bench's largest (250,000 tickets over 180 days; 20,000 with --quick) with the
-// main bench's seeder, builds its rollups with the rebuild command's code (timed, informational), then times
-// the dashboard's full load for the last 90 days (calendar + dashboard + self-service, as the page calls them),
-// unfiltered, with one filter, two (a pair's rollup rows) and three (summed from the ticket facts), and the
-// first page of the drill-down lists.
+// `npm run bench:reports [-- --quick] [--reuse]`: the dashboard issue's figures, server side, on real Postgres.
+// Seeds one workspace the size of the full bench's largest (250,000 tickets over 180 days; 20,000 with --quick)
+// with the main bench's seeder, builds its rollups with the rebuild command's code (timed, informational), then
+// times the dashboard's full load for the last 90 days (calendar + dashboard + self-service, as the page calls
+// them), unfiltered, with one filter, two (a pair's rollup rows) and three (summed from the ticket facts), and
+// the first page of the drill-down lists. --reuse times the last run's database again, without seeding.
 // Prints each p95 beside its target; never fails on a slow figure.
 
 const quick = process.argv.includes('--quick');
+const reuse = process.argv.includes('--reuse');
 const TICKETS = quick ? 20_000 : 250_000;
 const ITERATIONS = quick ? 40 : 200;
 const WARMUP = quick ? 5 : 20;
@@ -31,9 +32,13 @@ function withDatabase(url: string, database: string) {
 }
 
 /** A database of its own (`<DATABASE_URL's name>_reports`), so checkouts sharing a server keep theirs. */
+const databaseName = (serverUrl: string) =>
+  `${new URL(serverUrl).pathname.slice(1) || 'cairn_bench'}_reports${quick ? '_quick' : ''}`
+    .replace(/[^a-z0-9_]/gi, '_')
+    .slice(0, 63);
+
 async function freshDatabase(serverUrl: string) {
-  const named = new URL(serverUrl).pathname.slice(1) || 'cairn_bench';
-  const name = `${named}_reports${quick ? '_quick' : ''}`.replace(/[^a-z0-9_]/gi, '_').slice(0, 63);
+  const name = databaseName(serverUrl);
   const admin = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') });
   await admin.connect();
   await admin.query(`drop database if exists ${name} with (force)`);
@@ -42,9 +47,34 @@ async function freshDatabase(serverUrl: string) {
   return withDatabase(serverUrl, name);
 }
 
+async function seed(ownerUrl: string, profile: Profile) {
+  log(`seeding ${TICKETS.toLocaleString('en')} tickets…`);
+  const seeded = await seedBench(ownerUrl, profile, 'postgres');
+  log(`seeded in ${seeded.seconds.toFixed(1)}s`);
+  return seeded.workspaces[0]!;
+}
+
+/** The largest workspace of a database an earlier run seeded (the seeder's own record of it). */
+async function seededWorkspace(ownerUrl: string) {
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ tenantId: string; agentUserId: string }>(
+      `select tenant_id as "tenantId", agent_user_id as "agentUserId" from bench.workspaces order by rank limit 1`,
+    );
+    if (!rows[0]) throw new Error('Nothing to reuse: run `npm run bench:reports` once without --reuse.');
+    log(`reusing the seeded database and its rollups (${ownerUrl})`);
+    return rows[0];
+  } finally {
+    await client.end();
+  }
+}
+
 async function main() {
   loadDotEnv();
-  const ownerUrl = await freshDatabase(process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres');
+  const serverUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  // --reuse: the last run's database as it is (seeded, rollups built), to time the reads again in minutes.
+  const ownerUrl = reuse ? withDatabase(serverUrl, databaseName(serverUrl)) : await freshDatabase(serverUrl);
   process.env.DATABASE_URL = ownerUrl;
   delete process.env.DATABASE_APP_URL;
   process.env.AUTH_SECRET = crypto.randomBytes(32).toString('base64url');
@@ -58,10 +88,7 @@ async function main() {
     largestTickets: TICKETS,
     totalTickets: TICKETS + 500,
   };
-  log(`seeding ${TICKETS.toLocaleString('en')} tickets…`);
-  const seed = await seedBench(ownerUrl, profile as Profile, 'postgres');
-  log(`seeded in ${seed.seconds.toFixed(1)}s`);
-  const workspace = seed.workspaces[0]!;
+  const workspace = reuse ? await seededWorkspace(ownerUrl) : await seed(ownerUrl, profile as Profile);
 
   const { runInTenant } = await import('../../../server/db/tenant');
   const { closeDb } = await import('../../../server/db/client');
@@ -71,10 +98,13 @@ async function main() {
   const { getSelfService } = await import('../../../server/services/reports/get-self-service');
   const { listReportTickets } = await import('../../../server/services/reports/list-report-tickets');
 
-  const rebuild = await timed(() => runInTenant(workspace.tenantId, (scope) => rebuildWorkspaceRollups(scope)));
-  log(
-    `rollups rebuilt from ${rebuild.result.tickets.toLocaleString('en')} tickets in ${(rebuild.ms / 1000).toFixed(1)}s`,
-  );
+  const rebuild = reuse
+    ? null
+    : await timed(() => runInTenant(workspace.tenantId, (scope) => rebuildWorkspaceRollups(scope)));
+  if (rebuild)
+    log(
+      `rollups rebuilt from ${rebuild.result.tickets.toLocaleString('en')} tickets in ${(rebuild.ms / 1000).toFixed(1)}s`,
+    );
   const owner = new pg.Client({ connectionString: ownerUrl });
   await owner.connect();
   // What autovacuum does soon after a bulk write like the rebuild: statistics, and the visibility map the
@@ -159,7 +189,7 @@ async function main() {
   await closeDb();
   const file = writeResults(`reports-${profile.name}`, {
     tickets: TICKETS,
-    rebuildSeconds: rebuild.ms / 1000,
+    rebuildSeconds: rebuild ? rebuild.ms / 1000 : null,
     figures,
     machine: machineInfo(),
     loadAverage: loadAverage(),

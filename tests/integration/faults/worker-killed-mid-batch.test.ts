@@ -56,6 +56,10 @@ describe.skipIf(skipReason)(
     const workers: WorkerProcess[] = [];
 
     beforeAll(async () => {
+      // The server holds every reply until the kill. On a loaded machine that can outlast the default 30 s of
+      // silence, after which the worker rightly gives the mails up as "may have been delivered" before the
+      // kill this test is about: its worker processes wait the longest an operator may set.
+      vi.stubEnv('SMTP_SOCKET_TIMEOUT_SECONDS', '60');
       app = await loadApp(redisUrl!);
       smtp = await startSmtpServer();
       owner = new pg.Client({ connectionString: ownerDatabaseUrl() });
