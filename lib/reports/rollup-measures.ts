@@ -4,43 +4,10 @@
  */
 
 export const ROLLUP_DIMENSIONS = ['all', 'team', 'agent', 'channel', 'priority', 'category', 'tag'] as const;
+export type RollupDimension = (typeof ROLLUP_DIMENSIONS)[number];
 /** The dimensions a dashboard may be filtered by (`all` is the unfiltered total). */
 export const REPORT_FILTER_DIMENSIONS = ['team', 'agent', 'channel', 'priority', 'category', 'tag'] as const;
 export type ReportFilterDimension = (typeof REPORT_FILTER_DIMENSIONS)[number];
-/**
- * The dimensions a ticket has one value of at most. Each pair of them (team + channel, agent + priority…)
- * has rollup rows of its own, so a dashboard filtered by two of them reads day rows like one filtered by
- * one, instead of every matching ticket's facts. A tag is one of many per ticket: its combinations, and any
- * three filters, are summed from the facts.
- */
-export const PAIRED_DIMENSIONS = ['team', 'agent', 'channel', 'priority', 'category'] as const;
-type PairedDimension = (typeof PAIRED_DIMENSIONS)[number];
-/** Two paired dimensions in PAIRED_DIMENSIONS order, e.g. `team+channel`; its value is `<team id>|<channel>`. */
-export type RollupPairDimension = `${PairedDimension}+${PairedDimension}`;
-export type RollupDimension = (typeof ROLLUP_DIMENSIONS)[number] | RollupPairDimension;
-
-const isPaired = (d: ReportFilterDimension): d is PairedDimension => d !== 'tag';
-
-/**
- * The rollup rows that answer exactly these filters: none → the workspace's, one → its dimension's, two
- * paired ones → their pair's. Null when only the facts can (a tag with another filter, or three filters).
- * The filters come in REPORT_FILTER_DIMENSIONS order (activeFilters), the order pairs are named in.
- */
-export function rollupKeyOf(filters: ReadonlyArray<[ReportFilterDimension, string]>): RollupDimensionValue | null {
-  if (filters.length === 0) return ['all', ''];
-  if (filters.length === 1) return filters[0]!;
-  if (filters.length > 2) return null;
-  const [[a, va], [b, vb]] = filters as [[ReportFilterDimension, string], [ReportFilterDimension, string]];
-  return isPaired(a) && isPaired(b) ? [`${a}+${b}`, `${va}|${vb}`] : null;
-}
-
-/** The pair rows of a ticket: every two of its paired dimensions that have a value. */
-export function pairedDimensions(values: Partial<Record<PairedDimension, string | null>>): RollupDimensionValue[] {
-  const present = PAIRED_DIMENSIONS.filter((d) => values[d]);
-  return present.flatMap((a, i) =>
-    present.slice(i + 1).map((b) => [`${a}+${b}`, `${values[a]}|${values[b]}`] as RollupDimensionValue),
-  );
-}
 
 export const ROLLUP_METRICS = [
   'created',

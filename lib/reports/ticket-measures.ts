@@ -1,6 +1,6 @@
 import { SLA_METRICS, type SlaMetric } from '@/lib/constants/sla';
 import { localDay, localParts } from './local-time';
-import { pairedDimensions, type RollupDimensionValue, type RollupMeasure } from './rollup-measures';
+import type { RollupDimensionValue, RollupMeasure } from './rollup-measures';
 import { durationBucket } from './time-buckets';
 
 /** A ticket as the dashboard sees it: read from its row, messages, activities and SLA clocks. */
@@ -47,15 +47,6 @@ export function ticketDimensions(t: TicketDimensionFields): RollupDimensionValue
   if (t.agentId) dims.push(['agent', t.agentId]);
   if (t.categoryId) dims.push(['category', t.categoryId]);
   for (const tag of new Set(t.tags)) dims.push(['tag', tag]);
-  dims.push(
-    ...pairedDimensions({
-      team: t.teamId,
-      agent: t.agentId,
-      channel: t.channel,
-      priority: t.priority,
-      category: t.categoryId,
-    }),
-  );
   return dims;
 }
 

@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import { SLA_METRICS } from '@/lib/constants/sla';
 import { addDays, daysBetween } from '@/lib/reports/local-time';
 import { activeFilters, type ReportFilters } from '@/lib/reports/report-filters';
-import { rollupKeyOf } from '@/lib/reports/rollup-measures';
 import { histogramPercentile } from '@/lib/reports/time-buckets';
 import type { ReportRangeInput } from '@/lib/validators/reports';
 import type { TenantScope } from '@/server/db/tenant';
@@ -53,11 +52,11 @@ function summarize(m: Sums, backlog: number) {
 export type DashboardSummary = ReturnType<typeof summarize>;
 
 /**
- * The support dashboard for a range of local days and its previous period of the same length. Unfiltered,
- * with one filter or with two of the paired dimensions it reads the rollups only (a handful of grouped scans
- * over day rows, whatever the number of tickets); other combinations come from the matching tickets' facts.
- * The breakdowns and the agents table always show the whole workspace. The SLA "at risk now" and the agents'
- * open load are live counts (they are about now, not about days).
+ * The support dashboard for a range of local days and its previous period of the same length. Unfiltered or
+ * with one filter it reads the rollups only (a handful of grouped scans over day rows, whatever the number
+ * of tickets); with several filters the figures come from the matching tickets' facts. The breakdowns and
+ * the agents table always show the whole workspace. The SLA "at risk now" and the agents' open load are live
+ * counts (they are about now, not about days).
  */
 export async function getDashboard(scope: TenantScope, input: ReportRangeInput, now = new Date()) {
   const timeZone = await workspaceTimeZone(scope);
@@ -67,12 +66,11 @@ export async function getDashboard(scope: TenantScope, input: ReportRangeInput, 
   const db = scope.db;
   const filters = activeFilters(input.filters);
   const days = { previousFrom: previous.from, from: input.from, to: input.to };
-  // No filter, one, or two paired ones have rollup rows of their own; other combinations are summed from
-  // the ticket facts.
-  const rollupKey = rollupKeyOf(filters);
-  const measured = rollupKey
-    ? await sumRollupMeasures(scope, rollupKey, days)
-    : await sumFactMeasures(scope, input.filters ?? {}, days);
+  // One filter (or none) has its own rollup rows; a combination is summed from the ticket facts.
+  const measured =
+    filters.length >= 2
+      ? await sumFactMeasures(scope, input.filters ?? {}, days)
+      : await sumRollupMeasures(scope, filters[0] ?? null, days);
 
   // Sequential on purpose: one transaction is one connection.
   const breakdownRows = await rows(

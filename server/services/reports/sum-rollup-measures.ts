@@ -1,19 +1,20 @@
 import { sql } from 'drizzle-orm';
-import type { RollupDimensionValue } from '@/lib/reports/rollup-measures';
+import type { ReportFilterDimension } from '@/lib/reports/rollup-measures';
 import type { TenantScope } from '@/server/db/tenant';
 import { DAILY_METRICS, type DashboardDays, type MeasureSums } from './measure-sums';
 
 type Rows = Array<Record<string, unknown>>;
 
 /**
- * The dashboard's sums for the whole workspace, one dimension value or one pair of them, from the rollups'
- * day rows: a few grouped index scans whatever the number of tickets.
+ * The dashboard's sums for the whole workspace or one dimension value, from the rollups' day rows: a few
+ * grouped index scans whatever the number of tickets.
  */
 export async function sumRollupMeasures(
   scope: TenantScope,
-  [dimension, value]: RollupDimensionValue,
+  filter: [ReportFilterDimension, string] | null,
   days: DashboardDays,
 ): Promise<MeasureSums> {
+  const [dimension, value] = filter ?? ['all', ''];
   const rows = async (q: ReturnType<typeof scope.db.execute>) => (await q).rows as Rows;
   const db = scope.db;
   const inDim = sql`tenant_id = ${scope.tenantId} and dimension = ${dimension} and dimension_value = ${value}`;

@@ -1,9 +1,0 @@
--- The dashboard reads thousands of rollup rows per load (days × metrics × histogram buckets). In a table that
--- also holds every pair of dimensions, the rows of one dimension value lie scattered over the heap, one page
--- each; carrying `value` in the indexes lets those reads be index-only scans over adjacent index entries
--- (at 250,000 tickets the unfiltered period sums went from 60 to 19 ms). The unique key keeps its columns,
--- so the consumer's ON CONFLICT still names it; drizzle's schema has no INCLUDE, so it is declared here.
-DROP INDEX IF EXISTS "analytics_rollups_key";--> statement-breakpoint
-CREATE UNIQUE INDEX "analytics_rollups_key" ON "analytics_rollups" USING btree ("tenant_id","dimension","dimension_value","day","metric","bucket") INCLUDE ("value");--> statement-breakpoint
-DROP INDEX IF EXISTS "analytics_rollups_metric_idx";--> statement-breakpoint
-CREATE INDEX "analytics_rollups_metric_idx" ON "analytics_rollups" USING btree ("tenant_id","metric","dimension","day") INCLUDE ("dimension_value","bucket","value");
