@@ -6,12 +6,14 @@ import { loadDotEnv } from './load-env';
 
 /**
  * Fills in what a laptop run leaves unset, before any module reads the configuration:
- * an embedded database when DATABASE_URL is unset, and a persisted AUTH_SECRET.
+ * an embedded database when DATABASE_URL is unset, a persisted AUTH_SECRET, and APP_URL from PORT.
  */
 export async function prepareRuntime(
   options: { embeddedPort?: number } = {},
 ): Promise<{ embedded: EmbeddedPostgres | null }> {
   loadDotEnv();
+  // Without a public URL, links (mails, the start banner) name the port this server listens on, not 3000.
+  if (!process.env.APP_URL && process.env.PORT) process.env.APP_URL = `http://localhost:${process.env.PORT}`;
   const dataDir = path.resolve(process.env.CAIRN_DATA_DIR || './.data');
   // Logged once the environment is complete: the logger reads lib/env.ts, which must not load before.
   const warnings: string[] = [];
