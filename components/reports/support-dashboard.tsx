@@ -15,7 +15,7 @@ import { presetRange, RANGE_PRESET_LABELS, RANGE_PRESETS, type RangePreset } fro
 import { activeFilters } from '@/lib/reports/report-filters';
 import type { ReportFilterDimension } from '@/lib/reports/rollup-measures';
 import { useTRPC } from '@/lib/trpc/client';
-import { reportRangeInput } from '@/lib/validators/reports';
+import { reportRangeInput, type ReportDrillMetric } from '@/lib/validators/reports';
 import { Bars, DailyLines, HourHeatmap } from './charts';
 import { DashboardFilters, FILTER_LABELS, type ChosenFilters } from './dashboard-filters';
 import { DataTable } from './data-table';
@@ -34,6 +34,40 @@ function Section({ title, children, actions }: { title: string; children: ReactN
     </Card>
   );
 }
+
+/** The figures of one period the headline cards read (a period of the dashboard's output). */
+type PeriodFigures = {
+  created: number;
+  solved: number;
+  backlog: number;
+  reopened: number;
+  firstResponse: { calendar: { median: number | null } };
+  resolution: { calendar: { median: number | null } };
+  slaCompliance: number | null;
+  csatAverage: number | null;
+};
+
+/** The headline cards: the figure, how it is written, and the drill-down list it counts (if any). */
+const HEADLINE: ReadonlyArray<{
+  label: string;
+  pick: (period: PeriodFigures) => number | null;
+  show: (value: number | null) => string;
+  metric?: ReportDrillMetric;
+}> = [
+  { label: 'Created', pick: (p) => p.created, show: String, metric: 'created' },
+  { label: 'Solved', pick: (p) => p.solved, show: String, metric: 'solved' },
+  { label: 'Backlog at end', pick: (p) => p.backlog, show: String },
+  { label: 'Reopened', pick: (p) => p.reopened, show: String, metric: 'reopened' },
+  {
+    label: 'First response (median)',
+    pick: (p) => p.firstResponse.calendar.median,
+    show: duration,
+    metric: 'responded',
+  },
+  { label: 'Resolution (median)', pick: (p) => p.resolution.calendar.median, show: duration, metric: 'solved' },
+  { label: 'SLA compliance', pick: (p) => p.slaCompliance, show: percent, metric: 'sla_breached' },
+  { label: 'CSAT (average of 5)', pick: (p) => p.csatAverage, show: (v) => decimal(v), metric: 'rated' },
+];
 
 /** The support dashboard: one range of the workspace's days, compared with the period before, any filters. */
 export function SupportDashboard() {
@@ -151,53 +185,15 @@ export function SupportDashboard() {
           aria-busy={dashboard.isFetching}
         >
           <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-            <StatCard
-              label="Created"
-              value={String(d.current.created)}
-              comparison={change(d.current.created, d.previous.created)}
-              href={ticketsHref(q, 'created')}
-            />
-            <StatCard
-              label="Solved"
-              value={String(d.current.solved)}
-              comparison={change(d.current.solved, d.previous.solved)}
-              href={ticketsHref(q, 'solved')}
-            />
-            <StatCard
-              label="Backlog at end"
-              value={String(d.current.backlog)}
-              comparison={change(d.current.backlog, d.previous.backlog)}
-            />
-            <StatCard
-              label="Reopened"
-              value={String(d.current.reopened)}
-              comparison={change(d.current.reopened, d.previous.reopened)}
-              href={ticketsHref(q, 'reopened')}
-            />
-            <StatCard
-              label="First response (median)"
-              value={duration(d.current.firstResponse.calendar.median)}
-              comparison={change(d.current.firstResponse.calendar.median, d.previous.firstResponse.calendar.median)}
-              href={ticketsHref(q, 'responded')}
-            />
-            <StatCard
-              label="Resolution (median)"
-              value={duration(d.current.resolution.calendar.median)}
-              comparison={change(d.current.resolution.calendar.median, d.previous.resolution.calendar.median)}
-              href={ticketsHref(q, 'solved')}
-            />
-            <StatCard
-              label="SLA compliance"
-              value={percent(d.current.slaCompliance)}
-              comparison={change(d.current.slaCompliance, d.previous.slaCompliance)}
-              href={ticketsHref(q, 'sla_breached')}
-            />
-            <StatCard
-              label="CSAT (average of 5)"
-              value={decimal(d.current.csatAverage)}
-              comparison={change(d.current.csatAverage, d.previous.csatAverage)}
-              href={ticketsHref(q, 'rated')}
-            />
+            {HEADLINE.map((card) => (
+              <StatCard
+                key={card.label}
+                label={card.label}
+                value={card.show(card.pick(d.current))}
+                comparison={change(card.pick(d.current), card.pick(d.previous))}
+                href={card.metric ? ticketsHref(q, card.metric) : undefined}
+              />
+            ))}
           </div>
 
           <Section title="Volume">
