@@ -9,7 +9,7 @@ import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/card';
 import { DataTable } from '@/components/ui/data-table';
 import { ErrorAlert } from '@/components/ui/error-alert';
-import { ModalFrame } from '@/components/ui/modal-frame';
+import { EditDialog } from '@/components/ui/edit-dialog';
 import { RemoveInUseDialog } from '@/components/ui/remove-in-use-dialog';
 import { SkeletonList } from '@/components/ui/skeleton';
 import type { CategoryRow } from '@/components/ticket/types';
@@ -100,35 +100,31 @@ export function CategoryList() {
     <>
       {update.error ? <ErrorAlert error={update.error} /> : null}
       <DataTable data={rows} columns={columns} caption="Ticket categories" rowId={(c) => c.id} />
-      <ModalFrame
-        placement="centre"
-        open={editing !== null}
-        onOpenChange={(open) => {
-          if (!open) {
-            setEditing(null);
-            update.reset();
-          }
-        }}
+      <EditDialog
+        item={editing}
         title={`Edit ${editing?.name ?? 'category'}`}
-        closeLabel="Close"
+        onClose={() => {
+          setEditing(null);
+          update.reset();
+        }}
       >
-        {editing ? (
+        {(category) => (
           <CategoryForm
             initial={{
-              name: editing.name,
-              description: editing.description,
-              color: editing.color,
-              icon: editing.icon,
+              name: category.name,
+              description: category.description,
+              color: category.color,
+              icon: category.icon,
             }}
             submitLabel="Save category"
             pending={update.isPending}
             error={update.error}
             onSubmit={(values) =>
-              update.mutate({ categoryId: editing.id, ...values }, { onSuccess: () => setEditing(null) })
+              update.mutate({ categoryId: category.id, ...values }, { onSuccess: () => setEditing(null) })
             }
           />
-        ) : null}
-      </ModalFrame>
+        )}
+      </EditDialog>
       <RemoveInUseDialog
         key={deleting?.id ?? 'none'}
         open={deleting !== null}

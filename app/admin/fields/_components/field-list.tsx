@@ -10,7 +10,7 @@ import { EmptyState } from '@/components/ui/card';
 import { ConfirmMutationDialog } from '@/components/ui/confirm-dialog';
 import { DataTable } from '@/components/ui/data-table';
 import { ErrorAlert } from '@/components/ui/error-alert';
-import { ModalFrame } from '@/components/ui/modal-frame';
+import { EditDialog } from '@/components/ui/edit-dialog';
 import { SkeletonList } from '@/components/ui/skeleton';
 import { useTRPC } from '@/lib/trpc/client';
 import { EditField } from './edit-field';
@@ -46,6 +46,10 @@ export function FieldList() {
       onError: () => refresh(),
     }),
   );
+  const closeEditor = () => {
+    setEditing(null);
+    save.reset();
+  };
   const ticketsPerOption = useMemo(
     () =>
       new Map(
@@ -144,33 +148,19 @@ export function FieldList() {
       {update.error ? <ErrorAlert error={update.error} /> : null}
       {archive.error ? <ErrorAlert error={archive.error} /> : null}
       <DataTable data={rows} columns={columns} caption="Custom fields" rowId={(f) => f.id} />
-      <ModalFrame
-        placement="centre"
-        open={editing !== null}
-        onOpenChange={(open) => {
-          if (!open) {
-            setEditing(null);
-            save.reset();
-          }
-        }}
-        title={`Edit ${editing?.label ?? 'field'}`}
-        closeLabel="Close"
-      >
-        {editing ? (
+      <EditDialog item={editing} title={`Edit ${editing?.label ?? 'field'}`} onClose={closeEditor}>
+        {(field) => (
           <EditField
-            key={editing.id}
-            field={editing}
+            key={field.id}
+            field={field}
             ticketsPerOption={ticketsPerOption}
             pending={save.isPending}
             error={save.error}
-            onCancel={() => {
-              setEditing(null);
-              save.reset();
-            }}
-            onSave={(changes, removedOptions) => save.mutate({ fieldId: editing.id, ...changes, removedOptions })}
+            onCancel={closeEditor}
+            onSave={(changes, removedOptions) => save.mutate({ fieldId: field.id, ...changes, removedOptions })}
           />
-        ) : null}
-      </ModalFrame>
+        )}
+      </EditDialog>
     </div>
   );
 }
