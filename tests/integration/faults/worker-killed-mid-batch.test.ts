@@ -96,9 +96,9 @@ describe.skipIf(skipReason)(
         }
         const timed = ticketIds.slice(0, 6);
 
-        // Every email slot of the worker is mid-send (claimed, waiting on the server's reply). A job claims a
-        // batch of the workspace's pending mails, so more rows than slots may be in flight at the kill.
-        const slots = app.QUEUES.email.concurrency;
+        // Mails are mid-send (claimed, waiting on the server's reply). A job claims a batch of the workspace's
+        // pending mails, so more rows than slots may be in flight at the kill; on a loaded machine the worker
+        // may still be writing the batch's mails when it is killed, so one claimed mail is enough to go on.
         const sending = () =>
           runInTenant(ws.id, ({ db }) =>
             db
@@ -106,9 +106,7 @@ describe.skipIf(skipReason)(
               .from(outbox)
               .where(and(eq(outbox.kind, 'email'), eq(outbox.status, 'sending'))),
           );
-        await expect
-          .poll(async () => (await sending()).length, { timeout: 90_000, interval: 100 })
-          .toBeGreaterThanOrEqual(slots);
+        await expect.poll(async () => (await sending()).length, { timeout: 90_000, interval: 100 }).toBeGreaterThan(0);
         // The kill comes once the server holds at least one of them (its reply held back): the case where a
         // resend would deliver a mail twice.
         await expect
