@@ -1,15 +1,17 @@
 import { and, eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outbox, ticketActivities, tickets } from '@/server/db/schema';
+import { outbox, ticketActivities, tickets, ticketSlaTargets } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
 import { ownerDatabaseUrl } from '@/server/db/urls';
 import { metrics } from '@/server/metrics/registry';
 import { checkTicketSla } from '@/server/services/sla-check/check-ticket-sla';
+import { recomputeTicketSla } from '@/server/services/sla/recompute-ticket-sla';
 import { callerFor, type Caller } from '../helpers/caller';
 import {
   addMember,
   createTestCustomer,
+  createTestOrganization,
   createWorkspace,
   type TestMember,
   type TestWorkspace,
@@ -82,6 +84,44 @@ describe('one ticket change', () => {
     expect(await recomputationsDuring(async () => (id = (await customerTicket()).id))).toBe(1);
     expect((await activitiesOf(id)).map((a) => a.action)).toEqual(['created']);
     expect(await eventTypesOf(id)).toEqual(['ticket.created']);
+  });
+
+  it("a new ticket's clocks, computed from the row as built, are the ones its stored rows give", async () => {
+    // The create writes its clocks in its one statement from facts it holds; a recomputation reads the stored
+    // ticket, activity log and thread. They must agree: a policy chosen by the requester's organization, for
+    // a customer's new ticket and an agent's (already open, low priority) one.
+    const org = await createTestOrganization(ws.id);
+    const minutes = { first_response: 17, next_response: 25, resolution: 300 };
+    await createTestPolicy(ws.id, {
+      name: 'Org',
+      conditions: { organizationIds: [org.id] },
+      targets: { low: { ...minutes, first_response: 41 }, normal: minutes, high: minutes, urgent: minutes },
+    });
+    const customer = await createTestCustomer(ws.id, { organizationId: org.id });
+    const portal = callerFor({ portal: { tenantId: ws.id, customerId: customer.id } });
+    const created = [
+      await portal.portal.createTicket({ subject: 'Clocks as built', body: 'Please help.' }),
+      await asAgent.ticket.create({
+        requester: { customerId: customer.id },
+        subject: 'Clocks as built, by an agent',
+        body: 'Calling on their behalf.',
+        priority: 'low',
+        assigneeId: agent.userId,
+      }),
+    ];
+    const clocks = (id: string) =>
+      runInTenant(ws.id, async ({ db }) =>
+        (await db.select().from(ticketSlaTargets).where(eq(ticketSlaTargets.ticketId, id)))
+          .map(({ id: _id, updatedAt: _updatedAt, ...rest }) => rest)
+          .sort((a, b) => a.metric.localeCompare(b.metric)),
+      );
+    const firstResponse = [17, 41];
+    for (const [i, { id }] of created.entries()) {
+      const built = await clocks(id);
+      expect(built.find((c) => c.metric === 'first_response')?.targetMinutes).toBe(firstResponse[i]);
+      await runInTenant(ws.id, (scope) => recomputeTicketSla(scope, id));
+      expect(await clocks(id)).toEqual(built);
+    }
   });
 
   it('a first reply: the message counters, one activity entry, its events, one recomputation', async () => {

@@ -1,17 +1,20 @@
 import { eq, sql } from 'drizzle-orm';
 import { STATUS_LABELS, type TicketStatus } from '@/lib/constants/ticket';
 import { canTransition } from '@/lib/utils/ticket-lifecycle';
-import { tickets } from '@/server/db/schema';
+import type { SlaTicketFacts } from '@/lib/sla';
+import { ticketMessages, tickets, ticketSlaTargets } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
 import { AppError } from '@/server/errors';
 import { liveNotice, publishLive } from '@/server/live/publish';
 import { eventsInsert, nudgeOutbox } from '@/server/services/outbox/add-to-outbox';
-import { recomputeTicketSla } from '@/server/services/sla/recompute-ticket-sla';
+import { slaConfigAtVersion } from '@/server/services/sla/cached-sla-config';
+import { recomputeTicketSla, slaTargetRows } from '@/server/services/sla/recompute-ticket-sla';
+import { scheduleSlaCheck } from '@/server/services/sla/schedule-check';
 import { activityInsert } from './activity';
 import type { TicketActor } from './actor';
 import { assertSolvable } from './custom-fields';
 import type { TicketRecord } from './load-ticket';
-import { ticketNumberCtes } from './numbering';
+import { counterNumber, ticketCounterCte } from './numbering';
 import {
   diffFields,
   planNewTicket,
@@ -107,10 +110,9 @@ async function carryOut(
   plan: TicketChangePlan,
   actor: TicketActor,
   at: Date,
-  newTicket = false,
 ) {
   await recordLogAndEvents(scope, ticketId, plan, actor, at);
-  if (plan.recomputeSla) await recomputeTicketSla(scope, ticketId, { newTicket });
+  if (plan.recomputeSla) await recomputeTicketSla(scope, ticketId);
   // NOTIFY is transactional: listeners hear of the change when, and only if, it commits.
   for (const type of plan.live) await publishLive(scope, type, ticketId);
 }
@@ -153,33 +155,70 @@ export async function commitTicketChange(
   return { ticket: updated!, diff, slaRecomputed: plan.recomputeSla };
 }
 
+/** A new ticket's row and first message as the use case built them, ids included (commitNewTicket inserts them). */
+export type NewTicketRows = {
+  ticket: Omit<typeof tickets.$inferInsert, 'number'> &
+    Pick<TicketRecord, 'id' | 'status' | 'channel' | 'priority' | 'createdAt'>;
+  message: typeof ticketMessages.$inferInsert & { id: string };
+};
+
+/** The clock facts of a ticket that is being created: its row as built, its creation status, its first message. */
+function newTicketSlaFacts(rows: NewTicketRows, organizationId: string | null): SlaTicketFacts {
+  const { ticket, message } = rows;
+  return {
+    createdAt: ticket.createdAt,
+    priority: ticket.priority,
+    status: ticket.status,
+    channel: ticket.channel,
+    categoryId: ticket.categoryId ?? null,
+    tags: ticket.tags ?? [],
+    organizationId,
+    statusChanges: [{ at: ticket.createdAt, to: ticket.status }],
+    messages: [{ at: ticket.createdAt, from: message.authorType === 'customer' ? 'customer' : 'agent' }],
+  };
+}
+
 /**
- * The same pipeline for a ticket the use case has just inserted with its first message: its log entry,
- * its clocks, its number (given last, so the workspace's counter stays locked briefly), one
- * `ticket.created` event carrying the number, and the live notice. Returns the number.
+ * The same pipeline for a new ticket, in one statement: the workspace's next number, the ticket row with it,
+ * its first message, its log entry, its clocks (computed here from the row as built: nothing to read back),
+ * one `ticket.created` event carrying the number, and the live notice. One statement because the counter's
+ * row is locked from it to commit, and because the ticket row is then written once, not inserted and
+ * numbered (a second version of a row with thirteen indexes). Foreign keys are checked at the statement's
+ * end, when the ticket exists. Returns the number.
  */
 export async function commitNewTicket(
   scope: TenantScope,
-  ticket: Pick<TicketRecord, 'id' | 'status' | 'channel' | 'priority' | 'createdAt'>,
-  input: { messageId: string; actor: TicketActor },
+  rows: NewTicketRows,
+  input: { actor: TicketActor; organizationId: string | null; slaConfigVersion: number },
 ) {
-  const plan = planNewTicket(ticket, input);
-  await carryOut(scope, ticket.id, { ...plan, events: [], live: [] }, input.actor, ticket.createdAt, true);
-  // The number, the events that carry it and the live notice in one statement, the last of the transaction:
-  // the counter's row is locked from here to commit, and the events read the number the same statement
-  // gives. NOTIFY is delivered at commit wherever it stands, so joining this statement costs nothing.
+  const { ticket, message } = rows;
+  const plan = planNewTicket(ticket, { messageId: message.id, actor: input.actor });
+  const config = await slaConfigAtVersion(scope, input.slaConfigVersion);
+  const clocks = slaTargetRows(scope, ticket.id, { facts: newTicketSlaFacts(rows, input.organizationId), config });
+
+  const parts = [
+    sql`ticket as (${scope.db.insert(tickets).values({ ...ticket, number: counterNumber }).getSQL()})`,
+    sql`message as (${scope.db.insert(ticketMessages).values(message).getSQL()})`,
+  ];
+  if (plan.activity)
+    parts.push(
+      sql`activity as (${activityInsert(scope, { ticketId: ticket.id, actor: input.actor, ...plan.activity, at: ticket.createdAt }).getSQL()})`,
+    );
+  if (clocks.rows.length)
+    parts.push(sql`clocks as (${scope.db.insert(ticketSlaTargets).values(clocks.rows).getSQL()})`);
   const events = eventsInsert(
     scope,
     plan.events.map(
       (event) =>
-        sql`jsonb_set(${JSON.stringify({ type: event.type, data: event.payload })}::jsonb, '{data,number}', to_jsonb((select number from numbered)))`,
+        sql`jsonb_set(${JSON.stringify({ type: event.type, data: event.payload })}::jsonb, '{data,number}', to_jsonb(${counterNumber}))`,
     ),
   );
   const notices = plan.live.map((type) => sql`, ${liveNotice(scope, type, ticket.id)}`);
   const result = await scope.db.execute<{ number: string | number; id: string }>(
-    sql`with ${ticketNumberCtes(scope, ticket.id)}, events as (${events.getSQL()})
-      select (select number from numbered) as number, events.id${sql.join(notices)} from events`,
+    sql`with ${ticketCounterCte(scope)}, ${sql.join(parts, sql`, `)}, events as (${events.getSQL()})
+      select ${counterNumber} as number, events.id${sql.join(notices)} from events`,
   );
   for (const { id } of result.rows) nudgeOutbox(scope, 'event', id);
+  scheduleSlaCheck(scope, ticket.id, clocks.nextCheck);
   return Number(result.rows[0]!.number);
 }

@@ -1,14 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import type { TicketChannel, TicketPriority, TicketType } from '@/lib/constants/ticket';
 import { formatTicketNumber } from '@/lib/utils/ticket-number';
-import { ticketMessages, tickets } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
 import type { TicketActor } from './actor';
 import { commitNewTicket } from './commit-ticket-change';
 import { linkAttachments } from './link-attachments';
 import { validateCustomFields } from './custom-fields';
-import { placeholderTicketNumber } from './numbering';
+import { loadNewTicketFacts } from './new-ticket-facts';
 import { assertReferences } from './references';
-import { getTicketSettings } from './settings';
 
 export type CreateTicketCommand = {
   requesterId: string;
@@ -28,67 +27,68 @@ export type CreateTicketCommand = {
 };
 
 /**
- * A ticket with its first message, numbered without gaps, in one transaction: the ticket and its message
- * here; activity, SLA rows, the number and one `ticket.created` event from the committer. Mails (the
- * customer's confirmation, agent alerts) are the event's consumers' work (jobs/events/consumers.ts), so
- * they cost this transaction nothing.
+ * A ticket with its first message, numbered without gaps, in one transaction: the checks and one read of
+ * what the ticket needs here, then the row, the message, activity, SLA rows, the number and one
+ * `ticket.created` event in one statement from the committer. Mails (the customer's confirmation, agent
+ * alerts) are the event's consumers' work (jobs/events/consumers.ts), so they cost this transaction nothing.
  */
 export async function createTicket(scope: TenantScope, command: CreateTicketCommand) {
   await assertReferences(scope, command);
   const customFields = await validateCustomFields(scope, command.customFields ?? {}, {
     requireAll: command.actor.type === 'agent',
   });
-  const settings = await getTicketSettings(scope);
+  const facts = await loadNewTicketFacts(scope, command.requesterId);
   const now = new Date();
   const fromCustomer = command.actor.type === 'customer';
-  const [ticket] = await scope.db
-    .insert(tickets)
-    .values({
-      tenantId: scope.tenantId,
-      // The real number is given last (assignTicketNumber), so the workspace's counter is locked briefly.
-      number: placeholderTicketNumber(),
-      subject: command.subject,
-      priority: command.priority ?? 'normal',
-      type: command.type ?? null,
-      channel: command.channel,
-      categoryId: command.categoryId ?? null,
-      requesterId: command.requesterId,
-      assigneeId: command.assigneeId ?? null,
-      teamId: command.teamId ?? null,
-      status: command.assigneeId ? 'open' : 'new',
-      tags: [...new Set(command.tags ?? [])],
-      customFields,
-      context: command.context ?? {},
-      messageCount: 1,
-      createdAt: now,
-      updatedAt: now,
-      lastCustomerMessageAt: fromCustomer ? now : null,
-    })
-    .returning();
-  const [message] = await scope.db
-    .insert(ticketMessages)
-    .values({
-      tenantId: scope.tenantId,
-      ticketId: ticket!.id,
-      kind: 'reply',
-      authorType: fromCustomer ? 'customer' : 'agent',
-      authorUserId: command.actor.type === 'agent' ? command.actor.userId : null,
-      authorCustomerId: command.actor.type === 'customer' ? command.actor.customerId : null,
-      body: command.body,
-      createdAt: now,
-    })
-    .returning({ id: ticketMessages.id });
+  const ticket = {
+    id: randomUUID(),
+    tenantId: scope.tenantId,
+    subject: command.subject,
+    status: command.assigneeId ? ('open' as const) : ('new' as const),
+    priority: command.priority ?? 'normal',
+    type: command.type ?? null,
+    channel: command.channel,
+    categoryId: command.categoryId ?? null,
+    requesterId: command.requesterId,
+    assigneeId: command.assigneeId ?? null,
+    teamId: command.teamId ?? null,
+    tags: [...new Set(command.tags ?? [])],
+    customFields,
+    context: command.context ?? {},
+    mergedIntoId: null,
+    messageCount: 1,
+    createdAt: now,
+    updatedAt: now,
+    statusChangedAt: now,
+    firstRespondedAt: null,
+    lastCustomerMessageAt: fromCustomer ? now : null,
+    lastAgentMessageAt: null,
+    solvedAt: null,
+    closedAt: null,
+  };
+  const message = {
+    id: randomUUID(),
+    tenantId: scope.tenantId,
+    ticketId: ticket.id,
+    kind: 'reply' as const,
+    authorType: fromCustomer ? ('customer' as const) : ('agent' as const),
+    authorUserId: command.actor.type === 'agent' ? command.actor.userId : null,
+    authorCustomerId: command.actor.type === 'customer' ? command.actor.customerId : null,
+    body: command.body,
+    createdAt: now,
+  };
+  const number = await commitNewTicket(scope, { ticket, message }, { actor: command.actor, ...facts });
+  // After the statement that inserts the message they point at; a refusal rolls the whole create back.
   await linkAttachments(scope, {
     attachmentIds: command.attachmentIds ?? [],
-    ticketId: ticket!.id,
-    messageId: message!.id,
+    ticketId: ticket.id,
+    messageId: message.id,
     actor: command.actor,
   });
-  const number = await commitNewTicket(scope, ticket!, { messageId: message!.id, actor: command.actor });
   return {
-    ...ticket!,
+    ...ticket,
     number,
-    displayNumber: formatTicketNumber(settings, number, ticket!.createdAt),
-    firstMessageId: message!.id,
+    displayNumber: formatTicketNumber(facts.settings, number, now),
+    firstMessageId: message.id,
   };
 }
