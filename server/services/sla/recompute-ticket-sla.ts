@@ -1,5 +1,11 @@
 import { and, eq, notInArray, sql } from 'drizzle-orm';
-import { computeTicketTargets, escalationRunKey, nextCheckAt, type ComputedTarget, type SlaTicketFacts } from '@/lib/sla';
+import {
+  computeTicketTargets,
+  escalationRunKey,
+  nextCheckAt,
+  type ComputedTarget,
+  type SlaTicketFacts,
+} from '@/lib/sla';
 import { slaEscalationRuns, ticketSlaTargets } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
 import { metrics } from '@/server/metrics/registry';

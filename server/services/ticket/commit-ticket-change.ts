@@ -104,13 +104,7 @@ async function recordLogAndEvents(
 }
 
 /** Writes what a plan says, in order: the log entry and the events, one SLA recomputation, the live notices. */
-async function carryOut(
-  scope: TenantScope,
-  ticketId: string,
-  plan: TicketChangePlan,
-  actor: TicketActor,
-  at: Date,
-) {
+async function carryOut(scope: TenantScope, ticketId: string, plan: TicketChangePlan, actor: TicketActor, at: Date) {
   await recordLogAndEvents(scope, ticketId, plan, actor, at);
   if (plan.recomputeSla) await recomputeTicketSla(scope, ticketId);
   // NOTIFY is transactional: listeners hear of the change when, and only if, it commits.
@@ -197,7 +191,10 @@ export async function commitNewTicket(
   const clocks = slaTargetRows(scope, ticket.id, { facts: newTicketSlaFacts(rows, input.organizationId), config });
 
   const parts = [
-    sql`ticket as (${scope.db.insert(tickets).values({ ...ticket, number: counterNumber }).getSQL()})`,
+    sql`ticket as (${scope.db
+      .insert(tickets)
+      .values({ ...ticket, number: counterNumber })
+      .getSQL()})`,
     sql`message as (${scope.db.insert(ticketMessages).values(message).getSQL()})`,
   ];
   if (plan.activity)
