@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import next from 'next';
+import '../server/outside-next';
 import { stampPeerAddress } from '../server/auth/peer-address';
 import { componentLogger } from '../server/log';
 
@@ -16,9 +17,14 @@ const app = next({ dev, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+// In production, tRPC calls are answered here before Next (server/trpc/serve-node.ts says why); `next dev`
+// keeps them on its route so routers reload as they are edited.
+const trpc = dev ? null : await import('../server/trpc/serve-node');
+
 const server = createServer((req, res) => {
   stampPeerAddress(req);
-  void handle(req, res);
+  if (trpc && req.url?.startsWith(trpc.TRPC_PATH)) void trpc.serveTrpcOverNode(req, res);
+  else void handle(req, res);
 });
 const log = componentLogger('web');
 server.listen(port, () => log[quiet ? 'debug' : 'info']({ port, dev }, 'web server listening'));

@@ -1,4 +1,4 @@
-import './server-only';
+import '../../server/outside-next';
 import crypto from 'node:crypto';
 import { loadDotEnv } from '../../scripts/load-env';
 import { cleanup, installExitGuards, onCleanup } from './cleanup';

@@ -1,4 +1,4 @@
-import '../server-only';
+import '../../../server/outside-next';
 import crypto from 'node:crypto';
 import pg from 'pg';
 import { loadDotEnv } from '../../../scripts/load-env';
