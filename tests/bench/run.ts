@@ -27,6 +27,7 @@ import {
 } from './report';
 import { removeCreatedTickets } from './restore';
 import { inspectSeed, loadSeededWorkspaces, seedBench } from './seed';
+import { shortfallLines, shortfalls } from './shortfall';
 import { ensureBuild, freePort, startWebServer } from './web-server';
 
 // `npm run bench [-- --quick] [--reseed] [--build] [--seed-only]`: seeds (or reuses) a bench database, starts the
@@ -306,6 +307,7 @@ async function main() {
   const missed = [...rows, ...helpRows, ...throughput, memory, widget.loader, widget.config].filter(
     (r) => r.ok === false,
   );
+  const gaps = shortfalls({ rows, helpRows, throughput, memory });
   const loadAtEnd = loadAverage();
   log(`measured in ${((Date.now() - measuringSince) / 1000).toFixed(0)}s · load average ${loadAtEnd.join(' ')}`);
   console.log(`\nTickets\n\n${table}\n\nHelp center\n\n${helpTable}\n\nSupport widget\n\n${widgetTable}\n`);
@@ -316,6 +318,7 @@ async function main() {
         ? `Missed: ${missed.length} of ${rows.length + helpRows.length + throughput.length + 1} rows.`
         : 'All met.'),
   );
+  console.log(`\n${shortfallLines(gaps).join('\n')}\n`);
 
   const file = writeResults(profile.name, {
     startedAt: startedAt.toISOString(),
@@ -358,6 +361,7 @@ async function main() {
     summary: {
       rows: rows.length + helpRows.length + throughput.length + 1,
       missed: missed.map((r) => `${'workspace' in r ? `${r.workspace}: ` : ''}${r.label} (${r.target})`),
+      shortfalls: gaps,
     },
   });
   log(`results written to ${file}`);
