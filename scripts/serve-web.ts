@@ -1,8 +1,9 @@
 import { createServer } from 'node:http';
 import next from 'next';
-import '../server/outside-next';
 import { stampPeerAddress } from '../server/auth/peer-address';
 import { componentLogger } from '../server/log';
+import { serveTrpcOverNode, TRPC_PATH } from '../server/trpc/serve-node';
+import { builtTrpcRoute } from './built-trpc-route';
 
 // The web server `npm start` runs: Next's request handler behind a plain Node server, so that every request
 // carries the socket's address in a header no client can set (server/auth/client-ip.ts reads it).
@@ -17,13 +18,13 @@ const app = next({ dev, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-// In production, tRPC calls are answered here before Next (server/trpc/serve-node.ts says why); `next dev`
-// keeps them on its route so routers reload as they are edited.
-const trpc = dev ? null : await import('../server/trpc/serve-node');
+// In production, tRPC calls are answered here before Next (server/trpc/serve-node.ts says why), by the route
+// Next built; `next dev` keeps them on its route so routers reload as they are edited.
+const trpc = dev ? null : await builtTrpcRoute();
 
 const server = createServer((req, res) => {
   stampPeerAddress(req);
-  if (trpc && req.url?.startsWith(trpc.TRPC_PATH)) void trpc.serveTrpcOverNode(req, res);
+  if (trpc && req.url?.startsWith(TRPC_PATH)) void serveTrpcOverNode(trpc, req, res);
   else void handle(req, res);
 });
 const log = componentLogger('web');

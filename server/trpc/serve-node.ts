@@ -2,7 +2,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { incomingMessageToRequest } from '@trpc/server/adapters/node-http';
 import { NO_FRAMING_HEADER, STATIC_SECURITY_HEADERS } from '@/lib/security/headers';
 import { logError } from '@/server/errors';
-import { handleTrpcRequest } from './handle-trpc-request';
 
 export const TRPC_PATH = '/api/trpc/';
 
@@ -10,14 +9,19 @@ export const TRPC_PATH = '/api/trpc/';
 const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
- * A tRPC call answered by our own Node server (scripts/serve-web.ts) instead of Next. Next's routing costs
- * several milliseconds a request before any of our code runs, more than a ticket list itself costs, and a
- * procedure needs nothing from it: the same handler, origin check and headers as the route in app/api/trpc.
- * The response is streamed as it comes, so subscriptions (server-sent events) work here too.
+ * A tRPC call answered by our own Node server (scripts/serve-web.ts) instead of Next's router. Next's routing
+ * costs several milliseconds a request before any of our code runs, more than a ticket list itself costs,
+ * and a procedure needs nothing from it: `handler` is the route of app/api/trpc (handleTrpcRequest, with its
+ * origin check), and the headers are the ones next.config.ts gives. The response is streamed as it comes,
+ * so subscriptions (server-sent events) work here too.
  */
-export async function serveTrpcOverNode(req: IncomingMessage, res: ServerResponse) {
+export async function serveTrpcOverNode(
+  handler: (req: Request) => Promise<Response>,
+  req: IncomingMessage,
+  res: ServerResponse,
+) {
   try {
-    const response = await handleTrpcRequest(incomingMessageToRequest(req, res, { maxBodySize: MAX_BODY_BYTES }));
+    const response = await handler(incomingMessageToRequest(req, res, { maxBodySize: MAX_BODY_BYTES }));
     res.statusCode = response.status;
     for (const { key, value } of [...STATIC_SECURITY_HEADERS, NO_FRAMING_HEADER]) res.setHeader(key, value);
     for (const [key, value] of response.headers) if (key !== 'set-cookie') res.setHeader(key, value);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PORTAL_WORKSPACE_HEADER } from '@/server/auth/resolve-caller';
 import { articles } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
+import { handleTrpcRequest } from '@/server/trpc/handle-trpc-request';
 import { serveTrpcOverNode, TRPC_PATH } from '@/server/trpc/serve-node';
 import { createTestCustomer, createWorkspace, type TestWorkspace } from '../helpers/factories';
 import { createTestArticle } from '../helpers/help-factories';
@@ -24,7 +25,7 @@ let portalCookie: string;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
-    if (req.url?.startsWith(TRPC_PATH)) void serveTrpcOverNode(req, res);
+    if (req.url?.startsWith(TRPC_PATH)) void serveTrpcOverNode(handleTrpcRequest, req, res);
     else res.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
