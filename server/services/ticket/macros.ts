@@ -13,7 +13,8 @@ import { formatTicketNumber } from '@/lib/utils/ticket-number';
 import type { saveMacroInput } from '@/lib/validators/ticket';
 import { customers, macros, teamMembers, teams, tenants, users, type MacroActions } from '@/server/db/schema';
 import type { StaffScope } from '@/server/services/types';
-import { isUniqueViolation } from '@/server/db/errors';
+import { withUniqueViolationAs } from '@/server/db/errors';
+import { insertInWorkspace } from '@/server/db/insert-in-workspace';
 import { AppError, notFound } from '@/server/errors';
 import { commitTicketChange } from './commit-ticket-change';
 import { loadTicketForUpdate, type TicketRecord } from './load-ticket';
@@ -134,32 +135,26 @@ export async function saveMacro(scope: StaffScope, input: z.output<typeof saveMa
     teamIds,
     actions: { ...input.actions, ...(customFields ? { customFields } : {}) } as MacroActions,
   };
-  try {
-    if (!input.macroId) {
+  const macroId = input.macroId;
+  return withUniqueViolationAs(
+    () => nameTaken(input.name),
+    async () => {
+      if (!macroId) {
+        const ownerUserId = input.visibility === 'personal' ? scope.actor.userId : null;
+        return toMacro(await insertInWorkspace(scope, macros, { ownerUserId, ...fields }));
+      }
+      const existing = await macroForChange(scope, macroId);
       const [row] = await scope.db
-        .insert(macros)
-        .values({
-          tenantId: scope.tenantId,
-          ownerUserId: input.visibility === 'personal' ? scope.actor.userId : null,
+        .update(macros)
+        .set({
           ...fields,
+          ownerUserId: input.visibility === 'personal' ? (existing.ownerUserId ?? scope.actor.userId) : null,
         })
+        .where(eq(macros.id, existing.id))
         .returning();
       return toMacro(row!);
-    }
-    const existing = await macroForChange(scope, input.macroId);
-    const [row] = await scope.db
-      .update(macros)
-      .set({
-        ...fields,
-        ownerUserId: input.visibility === 'personal' ? (existing.ownerUserId ?? scope.actor.userId) : null,
-      })
-      .where(eq(macros.id, existing.id))
-      .returning();
-    return toMacro(row!);
-  } catch (error) {
-    if (isUniqueViolation(error)) throw nameTaken(input.name);
-    throw error;
-  }
+    },
+  );
 }
 
 export async function deleteMacro(scope: StaffScope, input: { macroId: string }) {
