@@ -8,7 +8,6 @@ import { AppError, notFound } from '@/server/errors';
 import { addMessage } from './add-message';
 import { commitTicketChange } from './commit-ticket-change';
 import { createTicket } from './create-ticket';
-import { attachmentsByMessage } from './get-ticket';
 import { loadTicketForUpdate } from './load-ticket';
 import { getTicketSettings } from './settings';
 import { expectedFirstResponse } from '@/server/services/sla/expected-first-response';
@@ -16,6 +15,7 @@ import { recordSupportActivity } from '@/server/services/support/record-support-
 import { customerReachesTicket } from './customer-reach';
 import { newestFirst } from './index-order';
 import { ticketSummaryColumns } from './queries';
+import { attachmentsByMessage, messagesWithAuthors } from './thread-queries';
 
 /** `onlyTicketId`: the session came from one ticket's signed link and reaches that ticket only. */
 type Customer = { id: string; name: string; onlyTicketId?: string | null };
@@ -121,18 +121,14 @@ export async function getCustomerTicket(scope: TenantScope, customer: Customer, 
     .leftJoin(ticketCategories, eq(ticketCategories.id, tickets.categoryId))
     .where(eq(tickets.id, ticketId));
   if (!ticket || !customerReachesTicket(reachOf(customer), ticket)) throw notFound('The request');
-  const messages = await scope.db
-    .select({
-      id: ticketMessages.id,
-      authorType: ticketMessages.authorType,
-      agentName: users.name,
-      customerName: customers.name,
-      body: ticketMessages.body,
-      createdAt: ticketMessages.createdAt,
-    })
-    .from(ticketMessages)
-    .leftJoin(users, eq(users.id, ticketMessages.authorUserId))
-    .leftJoin(customers, eq(customers.id, ticketMessages.authorCustomerId))
+  const messages = await messagesWithAuthors(scope, {
+    id: ticketMessages.id,
+    authorType: ticketMessages.authorType,
+    agentName: users.name,
+    customerName: customers.name,
+    body: ticketMessages.body,
+    createdAt: ticketMessages.createdAt,
+  })
     .where(and(eq(ticketMessages.ticketId, ticketId), eq(ticketMessages.kind, 'reply')))
     .orderBy(asc(ticketMessages.createdAt));
   const files = await attachmentsByMessage(
