@@ -7,7 +7,7 @@ import {
   type TicketStatus,
   type TicketType,
 } from '@/lib/constants/ticket';
-import { ADMIN_ROLES } from '@/lib/constants/workspace';
+import { isAdminRole } from '@/server/services/member/is-admin-role';
 import { renderMacroTemplate } from '@/lib/utils/macro-template';
 import { formatTicketNumber } from '@/lib/utils/ticket-number';
 import type { saveMacroInput } from '@/lib/validators/ticket';
@@ -37,7 +37,6 @@ const toMacro = (row: MacroRow) => ({
   createdAt: row.createdAt,
 });
 
-const isAdmin = (scope: StaffScope) => (ADMIN_ROLES as readonly string[]).includes(scope.actor.role);
 const nameTaken = (name: string) =>
   new AppError('CONFLICT', `A macro called "${name}" already exists in this workspace. Choose another name.`, {
     field: 'name',
@@ -55,7 +54,7 @@ function visibleTo(scope: StaffScope) {
   return or(
     eq(macros.visibility, 'everyone'),
     eq(macros.ownerUserId, scope.actor.userId),
-    isAdmin(scope)
+    isAdminRole(scope.actor.role)
       ? eq(macros.visibility, 'teams')
       : and(eq(macros.visibility, 'teams'), arrayOverlaps(macros.teamIds, sql`array(${myTeams})`)),
   );
@@ -78,8 +77,8 @@ export async function listMacros(scope: StaffScope) {
 async function macroForChange(scope: StaffScope, macroId: string) {
   const [macro] = await scope.db.select().from(macros).where(eq(macros.id, macroId));
   const mine = macro?.ownerUserId === scope.actor.userId;
-  if (!macro || (!mine && macro.ownerUserId !== null && !isAdmin(scope))) throw notFound('The macro');
-  if (!mine && !isAdmin(scope)) {
+  if (!macro || (!mine && macro.ownerUserId !== null && !isAdminRole(scope.actor.role))) throw notFound('The macro');
+  if (!mine && !isAdminRole(scope.actor.role)) {
     // A team macro of a team the agent is not in stays invisible to them, as in their list.
     if (macro.visibility === 'teams' && !(await inAnyTeam(scope, macro.teamIds))) throw notFound('The macro');
     throw new AppError(
@@ -109,7 +108,7 @@ async function assertTeams(scope: StaffScope, teamIds: string[]) {
 
 /** Creates a macro, or updates it when macroId is given. Team and workspace macros are managed by admins. */
 export async function saveMacro(scope: StaffScope, input: z.output<typeof saveMacroInput>) {
-  if (input.visibility !== 'personal' && !isAdmin(scope)) {
+  if (input.visibility !== 'personal' && !isAdminRole(scope.actor.role)) {
     throw new AppError(
       'FORBIDDEN',
       'Only admins can share macros with teams or everyone. Choose "Only me" to keep it as your personal macro.',
