@@ -9,3 +9,21 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   }
   return false;
 }
+
+/**
+ * Runs `work` and turns a unique violation (of `constraint`, or of any unique index when none is named) into
+ * the domain error `toError` makes, e.g. "a team called X already exists"; any other error passes unchanged.
+ * The caller's transaction is aborted either way: the error must end the request, not be retried in it.
+ */
+export async function withUniqueViolationAs<T>(
+  toError: () => Error,
+  work: () => Promise<T>,
+  constraint?: string,
+): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isUniqueViolation(error, constraint)) throw toError();
+    throw error;
+  }
+}

@@ -1,7 +1,8 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { RuleAction, SaveRuleInput } from '@/lib/validators/automation';
 import { automationRules, macros } from '@/server/db/schema';
-import { isUniqueViolation } from '@/server/db/errors';
+import { withUniqueViolationAs } from '@/server/db/errors';
+import { insertInWorkspace } from '@/server/db/insert-in-workspace';
 import type { TenantScope } from '@/server/db/tenant';
 import { AppError, notFound } from '@/server/errors';
 import { assertReferences } from '@/server/services/ticket/references';
@@ -86,37 +87,34 @@ export async function saveRule(scope: TenantScope, input: SaveRuleInput) {
     actions: input.actions,
     updatedAt: new Date(),
   };
-  try {
-    if (!input.ruleId) {
-      const [row] = await scope.db
-        .insert(automationRules)
-        .values({
-          tenantId: scope.tenantId,
+  const ruleId = input.ruleId;
+  const nameTaken = () =>
+    new AppError('CONFLICT', `A rule called "${input.name}" already exists. Choose another name.`, { field: 'name' });
+  return withUniqueViolationAs(
+    nameTaken,
+    async () => {
+      if (!ruleId) {
+        const row = await insertInWorkspace(scope, automationRules, {
           ...fields,
           position: sql`(select coalesce(max(position) + 1, 0) from automation_rules where kind = ${input.kind})`,
-        })
+        });
+        return toRule(row);
+      }
+      const existing = await ruleById(scope, ruleId);
+      if (existing.builtin && existing.kind !== input.kind)
+        throw new AppError('BAD_REQUEST', 'A built-in rule keeps its kind. Create a new rule instead.', {
+          field: 'kind',
+        });
+      const [row] = await scope.db
+        .update(automationRules)
+        .set(fields)
+        .where(eq(automationRules.id, existing.id))
         .returning();
+      if (row!.builtin === 'auto_close') await syncAutoCloseSetting(scope, row!);
       return toRule(row!);
-    }
-    const existing = await ruleById(scope, input.ruleId);
-    if (existing.builtin && existing.kind !== input.kind)
-      throw new AppError('BAD_REQUEST', 'A built-in rule keeps its kind. Create a new rule instead.', {
-        field: 'kind',
-      });
-    const [row] = await scope.db
-      .update(automationRules)
-      .set(fields)
-      .where(eq(automationRules.id, existing.id))
-      .returning();
-    if (row!.builtin === 'auto_close') await syncAutoCloseSetting(scope, row!);
-    return toRule(row!);
-  } catch (error) {
-    if (isUniqueViolation(error, 'automation_rules_tenant_name_key'))
-      throw new AppError('CONFLICT', `A rule called "${input.name}" already exists. Choose another name.`, {
-        field: 'name',
-      });
-    throw error;
-  }
+    },
+    'automation_rules_tenant_name_key',
+  );
 }
 
 export async function setRuleEnabled(scope: TenantScope, input: { ruleId: string; enabled: boolean }) {

@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import { customers, organizations } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
-import { isUniqueViolation } from '@/server/db/errors';
+import { withUniqueViolationAs } from '@/server/db/errors';
+import { insertInWorkspace } from '@/server/db/insert-in-workspace';
 import { AppError, notFound } from '@/server/errors';
 
 const duplicate = () =>
@@ -56,16 +57,7 @@ export async function createCustomer(
   input: { email: string; name: string; externalId?: string; organizationId?: string },
 ) {
   await assertOrganization(scope, input.organizationId);
-  try {
-    const [customer] = await scope.db
-      .insert(customers)
-      .values({ tenantId: scope.tenantId, ...input })
-      .returning();
-    return customer!;
-  } catch (error) {
-    if (isUniqueViolation(error)) throw duplicate();
-    throw error;
-  }
+  return withUniqueViolationAs(duplicate, () => insertInWorkspace(scope, customers, input));
 }
 
 export async function updateCustomer(
@@ -74,7 +66,7 @@ export async function updateCustomer(
 ) {
   const { customerId, ...changes } = input;
   await assertOrganization(scope, changes.organizationId);
-  try {
+  return withUniqueViolationAs(duplicate, async () => {
     const [customer] = await scope.db
       .update(customers)
       .set({ ...changes, updatedAt: new Date() })
@@ -82,10 +74,7 @@ export async function updateCustomer(
       .returning();
     if (!customer) throw notFound('The customer');
     return customer;
-  } catch (error) {
-    if (isUniqueViolation(error)) throw duplicate();
-    throw error;
-  }
+  });
 }
 
 export function listOrganizations(scope: TenantScope) {
@@ -96,18 +85,11 @@ export function listOrganizations(scope: TenantScope) {
     .orderBy(asc(organizations.name));
 }
 
-export async function createOrganization(scope: TenantScope, input: { name: string; domain?: string }) {
-  try {
-    const [org] = await scope.db
-      .insert(organizations)
-      .values({ tenantId: scope.tenantId, ...input })
-      .returning();
-    return org!;
-  } catch (error) {
-    if (isUniqueViolation(error))
-      throw new AppError('CONFLICT', `An organization called "${input.name}" already exists.`, { field: 'name' });
-    throw error;
-  }
+export function createOrganization(scope: TenantScope, input: { name: string; domain?: string }) {
+  return withUniqueViolationAs(
+    () => new AppError('CONFLICT', `An organization called "${input.name}" already exists.`, { field: 'name' }),
+    () => insertInWorkspace(scope, organizations, input),
+  );
 }
 
 /** Finds or creates the customer for an address; used by portal sign-in and, later, inbound mail. */

@@ -1,7 +1,8 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { workspaceDomains } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
-import { isUniqueViolation } from '@/server/db/errors';
+import { withUniqueViolationAs } from '@/server/db/errors';
+import { insertInWorkspace } from '@/server/db/insert-in-workspace';
 import { AppError, notFound } from '@/server/errors';
 import { enqueue } from '@/server/queue/enqueue';
 
@@ -45,17 +46,11 @@ export async function addDomain(scope: TenantScope, input: { domain: string }) {
       { field: 'domain' },
     );
   }
-  try {
-    const [domain] = await scope.db
-      .insert(workspaceDomains)
-      .values({ tenantId: scope.tenantId, domain: input.domain })
-      .returning();
-    return present(domain!);
-  } catch (error) {
-    if (isUniqueViolation(error))
-      throw new AppError('CONFLICT', `${input.domain} is already in this workspace's list.`, { field: 'domain' });
-    throw error;
-  }
+  const domain = await withUniqueViolationAs(
+    () => new AppError('CONFLICT', `${input.domain} is already in this workspace's list.`, { field: 'domain' }),
+    () => insertInWorkspace(scope, workspaceDomains, { domain: input.domain }),
+  );
+  return present(domain);
 }
 
 export async function removeDomain(scope: TenantScope, input: { domainId: string }) {

@@ -1,7 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { articleCategories, articleSections } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
-import { isUniqueViolation } from '@/server/db/errors';
+import { withUniqueViolationAs } from '@/server/db/errors';
+import { insertInWorkspace } from '@/server/db/insert-in-workspace';
 import { AppError, notFound } from '@/server/errors';
 
 /** Every category with its sections, for the authoring screens (including categories with no article yet). */
@@ -24,14 +25,10 @@ type CategoryFields = { slug: string; name: string; description: string; icon: s
 /** Creates a category, or updates one of this workspace's when `categoryId` is given. */
 export async function saveArticleCategory(scope: TenantScope, input: CategoryFields & { categoryId?: string }) {
   const { categoryId, ...fields } = input;
-  try {
-    if (!categoryId) {
-      const [row] = await scope.db
-        .insert(articleCategories)
-        .values({ tenantId: scope.tenantId, ...fields })
-        .returning();
-      return row!;
-    }
+  const slugTaken = () =>
+    new AppError('CONFLICT', `Another category already uses the address "${input.slug}".`, { field: 'slug' });
+  return withUniqueViolationAs(slugTaken, async () => {
+    if (!categoryId) return insertInWorkspace(scope, articleCategories, fields);
     const [row] = await scope.db
       .update(articleCategories)
       .set({ ...fields, updatedAt: new Date() })
@@ -39,11 +36,7 @@ export async function saveArticleCategory(scope: TenantScope, input: CategoryFie
       .returning();
     if (!row) throw notFound('The category');
     return row;
-  } catch (error) {
-    if (isUniqueViolation(error))
-      throw new AppError('CONFLICT', `Another category already uses the address "${input.slug}".`, { field: 'slug' });
-    throw error;
-  }
+  });
 }
 
 /** Creates a section in a category, or updates one (which may move it to another of this workspace's categories). */
@@ -57,13 +50,7 @@ export async function saveArticleSection(
     .where(and(eq(articleCategories.tenantId, scope.tenantId), eq(articleCategories.id, input.categoryId)));
   if (!category) throw notFound('The category');
   const { sectionId, ...fields } = input;
-  if (!sectionId) {
-    const [row] = await scope.db
-      .insert(articleSections)
-      .values({ tenantId: scope.tenantId, ...fields })
-      .returning();
-    return row!;
-  }
+  if (!sectionId) return insertInWorkspace(scope, articleSections, fields);
   const [row] = await scope.db
     .update(articleSections)
     .set(fields)

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { ArticleFieldsInput } from '@/lib/validators/help';
 import { articles, articleVersions } from '@/server/db/schema';
-import { isUniqueViolation } from '@/server/db/errors';
+import { withUniqueViolationAs } from '@/server/db/errors';
 import { AppError } from '@/server/errors';
 import type { StaffScope } from '@/server/services/types';
 import { checkPlacement, loadArticle } from './queries';
@@ -11,14 +11,8 @@ const slugTaken = (slug: string) =>
     field: 'slug',
   });
 
-async function rethrowSlugConflict<T>(slug: string, work: () => Promise<T>) {
-  try {
-    return await work();
-  } catch (error) {
-    if (isUniqueViolation(error)) throw slugTaken(slug);
-    throw error;
-  }
-}
+const rethrowSlugConflict = <T>(slug: string, work: () => Promise<T>) =>
+  withUniqueViolationAs(() => slugTaken(slug), work);
 
 /** A new article starts as a draft with version 1; the author is the staff member writing it. */
 export async function createArticle(scope: StaffScope, input: ArticleFieldsInput) {

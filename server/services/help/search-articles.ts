@@ -95,6 +95,21 @@ function headline(q: SQL, closeMatch: boolean) {
 }
 
 /**
+ * The hits a ranking chose, best first, with what the results page shows of each. `best` is the CTEs that
+ * end in `best (id, score)`, at most a page of rows: only those are joined and given a headline.
+ */
+async function rankedHits(db: Tx, best: SQL, headlineOf: SQL) {
+  const result = await db.execute<Row>(sql`
+    with ${best}
+    select a.id, a.slug, a.title, a.excerpt, a.visibility, c.slug as category_slug, c.name as category_name, best.score,
+      ${headlineOf} as headline
+    from best join articles a on a.id = best.id left join article_categories c on c.id = a.category_id
+    order by best.score desc, a.position, a.title
+  `);
+  return result.rows;
+}
+
+/**
  * Ranked full-text hits of articles holding every word, in two tiers: articles whose title or keywords hold
  * them (`search_head`), then, only when those are fewer than the limit, articles whose body does. Ranking
  * the common case reads the small `search_head` vectors instead of every matching body (a third of a large
@@ -123,19 +138,13 @@ async function tierHits(db: Tx, search: ArticleSearch, q: SQL, tier: 'head' | 'b
       ? // position() first: it rules out nearly every row before the keyword list is split.
         sql` + case when position(lower(trim(${search.query})) in lower(a.keywords)) > 0 and exists (select 1 from unnest(string_to_array(lower(a.keywords), ',')) k where trim(k) = lower(trim(${search.query}))) then 1 else 0 end`
       : sql``;
-  const result = await db.execute<Row>(sql`
-    with best as (
+  const best = sql`best as (
       select a.id, ts_rank(${vector}, ${q})${exactKeyword} as score from articles a
         left join article_categories c on c.id = a.category_id
         where ${filters(search)} and ${match}
         order by score desc, a.position, a.title limit ${limit}
-    )
-    select a.id, a.slug, a.title, a.excerpt, a.visibility, c.slug as category_slug, c.name as category_name, best.score,
-      ${headline(q, false)} as headline
-    from best join articles a on a.id = best.id left join article_categories c on c.id = a.category_id
-    order by best.score desc, a.position, a.title
-  `);
-  return result.rows;
+    )`;
+  return rankedHits(db, best, headline(q, false));
 }
 
 /**
@@ -147,8 +156,7 @@ async function tierHits(db: Tx, search: ArticleSearch, q: SQL, tier: 'head' | 'b
  */
 async function everyWordHits(db: Tx, search: ArticleSearch, q: SQL, closeMatch: boolean) {
   const exactKeyword = sql`case when position(lower(trim(${search.query})) in lower(a.keywords)) > 0 and exists (select 1 from unnest(string_to_array(lower(a.keywords), ',')) k where trim(k) = lower(trim(${search.query}))) then 1 else 0 end`;
-  const result = await db.execute<Row>(sql`
-    with candidates as (
+  const best = sql`candidates as (
       (select a.id from articles a left join article_categories c on c.id = a.category_id
         where ${filters(search)} and a.search_head @@ ${q}
         order by ts_rank(a.search_head, ${q}) desc limit ${search.limit * 3})
@@ -161,13 +169,8 @@ async function everyWordHits(db: Tx, search: ArticleSearch, q: SQL, closeMatch: 
       select a.id, ts_rank(${WHOLE_TEXT_WEIGHTS}::float4[], a.search, ${q}) + ${exactKeyword} as score
       from candidates join articles a on a.id = candidates.id
       order by score desc, a.position, a.title limit ${search.limit}
-    )
-    select a.id, a.slug, a.title, a.excerpt, a.visibility, c.slug as category_slug, c.name as category_name, best.score,
-      ${headline(q, closeMatch)} as headline
-    from best join articles a on a.id = best.id left join article_categories c on c.id = a.category_id
-    order by best.score desc, a.position, a.title
-  `);
-  return result.rows;
+    )`;
+  return rankedHits(db, best, headline(q, closeMatch));
 }
 
 /**
@@ -238,8 +241,7 @@ async function partialHits(db: Tx, search: ArticleSearch, words: QueryWord[], fl
       ),
       sql` + `,
     );
-  const result = await db.execute<Row>(sql`
-    with candidates as (
+  const best = sql`candidates as (
       ${sql.join(perWord, sql` union `)}
       union
       (select a.id from articles a left join article_categories c on c.id = a.category_id
@@ -256,13 +258,8 @@ async function partialHits(db: Tx, search: ArticleSearch, words: QueryWord[], fl
       select id, coverage + 0.25 * head_coverage + 0.1 * least(rank, 1) as score from scored
       where coverage > ${floor}
       order by score desc limit ${search.limit}
-    )
-    select a.id, a.slug, a.title, a.excerpt, a.visibility, c.slug as category_slug, c.name as category_name, best.score,
-      ${headline(anyWord, true)} as headline
-    from best join articles a on a.id = best.id left join article_categories c on c.id = a.category_id
-    order by best.score desc, a.position, a.title
-  `);
-  return result.rows;
+    )`;
+  return rankedHits(db, best, headline(anyWord, true));
 }
 
 /**

@@ -5,7 +5,6 @@ import { consumeRateLimit } from '@/server/auth/rate-limit';
 import { upsertCustomerByEmail } from '@/server/services/customer/customers';
 import { createTicketAsCustomer } from '@/server/services/ticket/portal-tickets';
 import { uploadAttachment } from '@/server/services/ticket/upload-attachment';
-import { recordSupportActivity } from '@/server/services/support/record-support-activity';
 import { findWorkspaceBySlug } from '@/server/services/workspace/queries';
 import { ATTACHMENT_LIMITS } from '@/lib/constants/ticket';
 
@@ -49,20 +48,18 @@ export async function fileGuestRequest(input: {
     const actor = { type: 'customer' as const, customerId: customer.id };
     const attachmentIds: string[] = [];
     for (const file of input.files) attachmentIds.push((await uploadAttachment(scope, { ...file, actor })).id);
-    const filed = await createTicketAsCustomer(
+    // Also records the request in the tab's support session (deflection), as a signed-in customer's is.
+    return createTicketAsCustomer(
       scope,
       { id: customer.id, name: customer.name },
-      { subject: input.request.subject, body: input.request.body, name: input.request.name, attachmentIds },
+      {
+        subject: input.request.subject,
+        body: input.request.body,
+        name: input.request.name,
+        attachmentIds,
+        supportSessionId: input.sessionId,
+      },
     );
-    if (input.sessionId)
-      await recordSupportActivity(scope, {
-        sessionId: input.sessionId,
-        source: 'portal',
-        pagePath: '/portal/new',
-        kind: 'request_filed',
-        ticketId: filed.id,
-      });
-    return filed;
   });
   return { received: true, email: input.request.email, ticketId: ticket.id };
 }

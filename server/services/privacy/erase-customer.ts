@@ -14,7 +14,7 @@ import {
 } from '@/server/db/schema';
 import { runInTenant, type TenantScope } from '@/server/db/tenant';
 import { deleteExportFiles } from './delete-export-files';
-import { deleteStoredFiles } from './delete-stored-files';
+import { deleteAttachmentBatch } from './delete-attachment-batch';
 
 /** Rows changed per transaction: a customer with years of history never holds locks for long. */
 export const ERASE_BATCH = 200;
@@ -89,21 +89,15 @@ async function scrubMessages(scope: TenantScope, customerId: string) {
   return rows.length;
 }
 
-async function deleteFiles(scope: TenantScope, customerId: string) {
-  const files = await scope.db
-    .select({ id: attachments.id, storageKey: attachments.storageKey })
-    .from(attachments)
-    .where(
-      or(
-        eq(attachments.uploadedByCustomerId, customerId),
-        inArray(
-          attachments.messageId,
-          scope.db.select({ id: ticketMessages.id }).from(ticketMessages).where(writtenBy(customerId)),
-        ),
-      ),
-    )
-    .limit(ERASE_BATCH);
-  return deleteStoredFiles(scope, files);
+function deleteFiles(scope: TenantScope, customerId: string) {
+  const theirs = or(
+    eq(attachments.uploadedByCustomerId, customerId),
+    inArray(
+      attachments.messageId,
+      scope.db.select({ id: ticketMessages.id }).from(ticketMessages).where(writtenBy(customerId)),
+    ),
+  );
+  return deleteAttachmentBatch(scope, theirs, ERASE_BATCH);
 }
 
 /** Subjects are the customer's words too (often a name or an order number); the ticket keeps its facts. */

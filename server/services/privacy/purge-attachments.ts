@@ -3,32 +3,23 @@ import { attachments, privacyRequests, tickets } from '@/server/db/schema';
 import { runInTenant, type TenantScope } from '@/server/db/tenant';
 import { recordAudit } from '@/server/services/audit/record-audit';
 import { deleteExportFiles } from './delete-export-files';
-import { deleteStoredFiles } from './delete-stored-files';
+import { deleteAttachmentBatch } from './delete-attachment-batch';
 import { getRetentionSettings } from './retention-settings';
 
 export const PURGE_BATCH = 200;
 
 /** One batch of attachments on tickets solved or closed before the cutoff. Open tickets are never touched. */
-async function purgeBatch(scope: TenantScope, cutoff: Date) {
-  const files = await scope.db
-    .select({ id: attachments.id, storageKey: attachments.storageKey })
-    .from(attachments)
+function purgeBatch(scope: TenantScope, cutoff: Date) {
+  const solvedBefore = scope.db
+    .select({ id: tickets.id })
+    .from(tickets)
     .where(
-      inArray(
-        attachments.ticketId,
-        scope.db
-          .select({ id: tickets.id })
-          .from(tickets)
-          .where(
-            and(
-              inArray(tickets.status, ['solved', 'closed']),
-              lt(sql`coalesce(${tickets.solvedAt}, ${tickets.closedAt})`, cutoff),
-            ),
-          ),
+      and(
+        inArray(tickets.status, ['solved', 'closed']),
+        lt(sql`coalesce(${tickets.solvedAt}, ${tickets.closedAt})`, cutoff),
       ),
-    )
-    .limit(PURGE_BATCH);
-  return deleteStoredFiles(scope, files);
+    );
+  return deleteAttachmentBatch(scope, inArray(attachments.ticketId, solvedBefore), PURGE_BATCH);
 }
 
 /** Export files whose link has run out: the admin had their days to download them. */

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { ADMIN_ROLES } from '@/lib/constants/workspace';
+import { isAdminRole } from '@/server/services/member/is-admin-role';
 import { memberships, privacyRequests } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
 import { AppError, notFound } from '@/server/errors';
@@ -16,7 +16,7 @@ export async function readPrivacyExport(scope: TenantScope, requestId: string, v
     .select({ role: memberships.role })
     .from(memberships)
     .where(eq(memberships.userId, viewer.userId));
-  if (!member || !(ADMIN_ROLES as readonly string[]).includes(member.role)) throw notFound('The export');
+  if (!member || !isAdminRole(member.role)) throw notFound('The export');
   const [request] = await scope.db.select().from(privacyRequests).where(eq(privacyRequests.id, requestId));
   if (!request || request.kind !== 'export') throw notFound('The export');
   if (request.status !== 'done')

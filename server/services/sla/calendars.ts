@@ -2,7 +2,8 @@ import { asc, eq } from 'drizzle-orm';
 import { parseIcsHolidays, type BusinessCalendarInput } from '@/lib/business-hours';
 import { businessCalendarSchema, MAX_HOLIDAYS } from '@/lib/business-hours/schema';
 import { businessCalendars, slaPolicies } from '@/server/db/schema';
-import { isUniqueViolation } from '@/server/db/errors';
+import { withUniqueViolationAs } from '@/server/db/errors';
+import { insertInWorkspace } from '@/server/db/insert-in-workspace';
 import type { TenantScope } from '@/server/db/tenant';
 import { AppError, notFound } from '@/server/errors';
 import { requestWorkspaceRecompute } from './recompute-workspace-sla';
@@ -27,26 +28,21 @@ export async function saveCalendar(
     holidays: calendar.holidays,
     updatedAt: new Date(),
   };
-  try {
-    if (!input.calendarId) {
+  const calendarId = input.calendarId;
+  return withUniqueViolationAs(
+    () => nameTaken(values.name),
+    async () => {
+      if (!calendarId) return insertInWorkspace(scope, businessCalendars, values);
       const [row] = await scope.db
-        .insert(businessCalendars)
-        .values({ tenantId: scope.tenantId, ...values })
+        .update(businessCalendars)
+        .set(values)
+        .where(eq(businessCalendars.id, calendarId))
         .returning();
-      return row!;
-    }
-    const [row] = await scope.db
-      .update(businessCalendars)
-      .set(values)
-      .where(eq(businessCalendars.id, input.calendarId))
-      .returning();
-    if (!row) throw notFound('The calendar');
-    requestWorkspaceRecompute(scope);
-    return row;
-  } catch (error) {
-    if (isUniqueViolation(error)) throw nameTaken(values.name);
-    throw error;
-  }
+      if (!row) throw notFound('The calendar');
+      requestWorkspaceRecompute(scope);
+      return row;
+    },
+  );
 }
 
 /** Refused while a policy counts on it: deleting it would silently switch those policies to 24×7. */

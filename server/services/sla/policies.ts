@@ -11,7 +11,7 @@ import {
   type SlaConditions,
   type SlaPolicyTargets,
 } from '@/server/db/schema';
-import { isUniqueViolation } from '@/server/db/errors';
+import { withUniqueViolationAs } from '@/server/db/errors';
 import type { TenantScope } from '@/server/db/tenant';
 import { AppError, notFound } from '@/server/errors';
 import { requestWorkspaceRecompute } from './recompute-workspace-sla';
@@ -115,37 +115,32 @@ export async function saveSlaPolicy(
     warnAtPercent: input.warnAtPercent,
     updatedAt: new Date(),
   };
-  let policyId = input.policyId;
-  try {
-    if (policyId) {
+  const nameTaken = () =>
+    new AppError('CONFLICT', `A policy called "${input.name}" already exists. Choose another name.`, { field: 'name' });
+  const policyId = await withUniqueViolationAs(nameTaken, async () => {
+    if (input.policyId) {
       const [row] = await scope.db
         .update(slaPolicies)
         .set(values)
-        .where(eq(slaPolicies.id, policyId))
+        .where(eq(slaPolicies.id, input.policyId))
         .returning({ id: slaPolicies.id });
       if (!row) throw notFound('The SLA policy');
-    } else {
-      const [last] = await scope.db.select({ position: max(slaPolicies.position) }).from(slaPolicies);
-      const [row] = await scope.db
-        .insert(slaPolicies)
-        .values({ tenantId: scope.tenantId, ...values, position: (last?.position ?? -1) + 1 })
-        .returning({ id: slaPolicies.id });
-      policyId = row!.id;
+      return input.policyId;
     }
-  } catch (error) {
-    if (isUniqueViolation(error))
-      throw new AppError('CONFLICT', `A policy called "${input.name}" already exists. Choose another name.`, {
-        field: 'name',
-      });
-    throw error;
-  }
+    const [last] = await scope.db.select({ position: max(slaPolicies.position) }).from(slaPolicies);
+    const [row] = await scope.db
+      .insert(slaPolicies)
+      .values({ tenantId: scope.tenantId, ...values, position: (last?.position ?? -1) + 1 })
+      .returning({ id: slaPolicies.id });
+    return row!.id;
+  });
   // Levels are replaced as a whole: their order is their level, as the form shows them.
   await scope.db.delete(slaEscalations).where(eq(slaEscalations.policyId, policyId));
   if (input.escalations.length) {
     await scope.db.insert(slaEscalations).values(
       input.escalations.map((e, index) => ({
         tenantId: scope.tenantId,
-        policyId: policyId!,
+        policyId,
         level: index + 1,
         trigger: e.trigger,
         metric: e.metric,

@@ -1,7 +1,8 @@
 import { asc, eq, and } from 'drizzle-orm';
 import { memberships, teamMembers, teams, users } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
-import { isUniqueViolation } from '@/server/db/errors';
+import { withUniqueViolationAs } from '@/server/db/errors';
+import { insertInWorkspace } from '@/server/db/insert-in-workspace';
 import { AppError, notFound } from '@/server/errors';
 
 const nameTaken = (name: string) =>
@@ -16,17 +17,11 @@ export async function listTeams(scope: TenantScope) {
   return rows.map((team) => ({ ...team, members: members.filter((m) => m.teamId === team.id) }));
 }
 
-export async function createTeam(scope: TenantScope, input: { name: string; description: string }) {
-  try {
-    const [team] = await scope.db
-      .insert(teams)
-      .values({ tenantId: scope.tenantId, ...input })
-      .returning();
-    return team!;
-  } catch (error) {
-    if (isUniqueViolation(error)) throw nameTaken(input.name);
-    throw error;
-  }
+export function createTeam(scope: TenantScope, input: { name: string; description: string }) {
+  return withUniqueViolationAs(
+    () => nameTaken(input.name),
+    () => insertInWorkspace(scope, teams, input),
+  );
 }
 
 export async function updateTeam(
@@ -45,14 +40,14 @@ export async function updateTeam(
         field: 'leadUserId',
       });
   }
-  try {
-    const [team] = await scope.db.update(teams).set(changes).where(eq(teams.id, teamId)).returning();
-    if (!team) throw notFound('The team');
-    return team;
-  } catch (error) {
-    if (isUniqueViolation(error)) throw nameTaken(input.name ?? '');
-    throw error;
-  }
+  return withUniqueViolationAs(
+    () => nameTaken(input.name ?? ''),
+    async () => {
+      const [team] = await scope.db.update(teams).set(changes).where(eq(teams.id, teamId)).returning();
+      if (!team) throw notFound('The team');
+      return team;
+    },
+  );
 }
 
 export async function deleteTeam(scope: TenantScope, input: { teamId: string }) {

@@ -4,7 +4,8 @@ import { DEFAULT_TICKET_CATEGORIES } from '@/lib/constants/ticket';
 import type { deleteCategoryInput } from '@/lib/validators/ticket';
 import { ticketCategories, tickets } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
-import { isUniqueViolation } from '@/server/db/errors';
+import { withUniqueViolationAs } from '@/server/db/errors';
+import { insertInWorkspace } from '@/server/db/insert-in-workspace';
 import { AppError, notFound } from '@/server/errors';
 import type { StaffScope } from '@/server/services/types';
 import { assertReferences } from './references';
@@ -47,16 +48,10 @@ export async function createCategory(
   scope: TenantScope,
   input: { name: string; description: string; color: string; icon: string },
 ) {
-  try {
-    const [row] = await scope.db
-      .insert(ticketCategories)
-      .values({ tenantId: scope.tenantId, ...input, position: 100 })
-      .returning();
-    return row!;
-  } catch (error) {
-    if (isUniqueViolation(error)) throw nameTaken(input.name);
-    throw error;
-  }
+  return withUniqueViolationAs(
+    () => nameTaken(input.name),
+    () => insertInWorkspace(scope, ticketCategories, { ...input, position: 100 }),
+  );
 }
 
 export async function updateCategory(
@@ -72,18 +67,18 @@ export async function updateCategory(
   },
 ) {
   const { categoryId, archived, ...fields } = input;
-  try {
-    const [row] = await scope.db
-      .update(ticketCategories)
-      .set({ ...fields, ...(archived === undefined ? {} : { archivedAt: archived ? new Date() : null }) })
-      .where(eq(ticketCategories.id, categoryId))
-      .returning();
-    if (!row) throw notFound('The category');
-    return row;
-  } catch (error) {
-    if (isUniqueViolation(error)) throw nameTaken(input.name ?? '');
-    throw error;
-  }
+  return withUniqueViolationAs(
+    () => nameTaken(input.name ?? ''),
+    async () => {
+      const [row] = await scope.db
+        .update(ticketCategories)
+        .set({ ...fields, ...(archived === undefined ? {} : { archivedAt: archived ? new Date() : null }) })
+        .where(eq(ticketCategories.id, categoryId))
+        .returning();
+      if (!row) throw notFound('The category');
+      return row;
+    },
+  );
 }
 
 /** How many tickets (of any status) use each category, so the admin sees what a removal would touch. */

@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import type { createFieldInput, updateFieldInput } from '@/lib/validators/ticket';
 import { ticketFields, tickets, type CustomFieldOption } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
-import { isUniqueViolation } from '@/server/db/errors';
+import { withUniqueViolationAs } from '@/server/db/errors';
+import { insertInWorkspace } from '@/server/db/insert-in-workspace';
 import { AppError, notFound } from '@/server/errors';
 import type { StaffScope } from '@/server/services/types';
 import { removeFieldOptions } from './remove-field-options';
@@ -37,32 +38,27 @@ export async function createField(scope: TenantScope, input: z.output<typeof cre
     .select({ position: sql<number>`coalesce(max(${ticketFields.position}), -1)::int` })
     .from(ticketFields)
     .where(eq(ticketFields.tenantId, scope.tenantId));
-  try {
-    const [row] = await scope.db
-      .insert(ticketFields)
-      .values({
-        tenantId: scope.tenantId,
-        key: input.key,
-        label: input.label,
-        type: input.type,
-        options,
-        required: input.required,
-        requiredOnSolve: input.requiredOnSolve,
-        visibleToCustomers: input.visibleToCustomers,
-        position: Number(last?.position ?? -1) + 1,
-      })
-      .returning();
-    return row!;
-  } catch (error) {
-    // Archived fields keep their key: values stored under it on old tickets must not change meaning.
-    if (isUniqueViolation(error))
-      throw new AppError(
-        'CONFLICT',
-        `A field with the key "${input.key}" already exists (perhaps archived). Choose another key.`,
-        { field: 'key' },
-      );
-    throw error;
-  }
+  // Archived fields keep their key: values stored under it on old tickets must not change meaning.
+  const keyTaken = () =>
+    new AppError(
+      'CONFLICT',
+      `A field with the key "${input.key}" already exists (perhaps archived). Choose another key.`,
+      {
+        field: 'key',
+      },
+    );
+  return withUniqueViolationAs(keyTaken, () =>
+    insertInWorkspace(scope, ticketFields, {
+      key: input.key,
+      label: input.label,
+      type: input.type,
+      options,
+      required: input.required,
+      requiredOnSolve: input.requiredOnSolve,
+      visibleToCustomers: input.visibleToCustomers,
+      position: Number(last?.position ?? -1) + 1,
+    }),
+  );
 }
 
 /** Archiving hides a field from forms and validation; values already stored on tickets are kept. */

@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import { attachments, customers, ticketActivities, ticketMessages, tickets, users } from '@/server/db/schema';
+import { and, asc, eq } from 'drizzle-orm';
+import { customers, ticketActivities, ticketMessages, tickets, users } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
 import { notFound } from '@/server/errors';
 import { explainTicketSla } from '@/server/services/sla/explain-ticket-sla';
@@ -7,31 +7,7 @@ import { ticketMailFailures } from './mail-failures';
 import { ticketMailContacts } from './mail-contacts';
 import { findDuplicates, requesterTickets, ticketRowQuery, toTicketRow } from './queries';
 import { getTicketSettings } from './settings';
-
-export async function attachmentsByMessage(scope: TenantScope, messageIds: string[]) {
-  if (!messageIds.length)
-    return new Map<
-      string,
-      Array<{ id: string; filename: string; contentType: string; sizeBytes: number; contentId: string | null }>
-    >();
-  const rows = await scope.db
-    .select({
-      id: attachments.id,
-      messageId: attachments.messageId,
-      filename: attachments.filename,
-      contentType: attachments.contentType,
-      sizeBytes: attachments.sizeBytes,
-      contentId: attachments.contentId,
-    })
-    .from(attachments)
-    .where(inArray(attachments.messageId, messageIds));
-  const map = new Map<
-    string,
-    Array<{ id: string; filename: string; contentType: string; sizeBytes: number; contentId: string | null }>
-  >();
-  for (const { messageId, ...a } of rows) map.set(messageId!, [...(map.get(messageId!) ?? []), a]);
-  return map;
-}
+import { activitiesWithActors, attachmentsByMessage, messagesWithAuthors } from './thread-queries';
 
 /** Everything the agent's ticket page shows, in a handful of indexed reads. */
 export async function getTicketDetail(scope: TenantScope, ticketId: string) {
@@ -39,43 +15,35 @@ export async function getTicketDetail(scope: TenantScope, ticketId: string) {
   const [row] = await ticketRowQuery(scope).where(and(eq(tickets.tenantId, scope.tenantId), eq(tickets.id, ticketId)));
   if (!row) throw notFound('The ticket');
   const [full] = await scope.db.select().from(tickets).where(eq(tickets.id, ticketId));
-  const messages = await scope.db
-    .select({
-      id: ticketMessages.id,
-      kind: ticketMessages.kind,
-      authorType: ticketMessages.authorType,
-      agentName: users.name,
-      agentEmail: users.email,
-      customerName: customers.name,
-      customerEmail: customers.email,
-      body: ticketMessages.body,
-      timeSpentMinutes: ticketMessages.timeSpentMinutes,
-      createdAt: ticketMessages.createdAt,
-    })
-    .from(ticketMessages)
-    .leftJoin(users, eq(users.id, ticketMessages.authorUserId))
-    .leftJoin(customers, eq(customers.id, ticketMessages.authorCustomerId))
+  const messages = await messagesWithAuthors(scope, {
+    id: ticketMessages.id,
+    kind: ticketMessages.kind,
+    authorType: ticketMessages.authorType,
+    agentName: users.name,
+    agentEmail: users.email,
+    customerName: customers.name,
+    customerEmail: customers.email,
+    body: ticketMessages.body,
+    timeSpentMinutes: ticketMessages.timeSpentMinutes,
+    createdAt: ticketMessages.createdAt,
+  })
     .where(eq(ticketMessages.ticketId, ticketId))
     .orderBy(asc(ticketMessages.createdAt), asc(ticketMessages.id));
   const files = await attachmentsByMessage(
     scope,
     messages.map((m) => m.id),
   );
-  const activities = await scope.db
-    .select({
-      id: ticketActivities.id,
-      action: ticketActivities.action,
-      actorType: ticketActivities.actorType,
-      actorRuleName: ticketActivities.actorRuleName,
-      agentName: users.name,
-      customerName: customers.name,
-      changes: ticketActivities.changes,
-      reason: ticketActivities.reason,
-      createdAt: ticketActivities.createdAt,
-    })
-    .from(ticketActivities)
-    .leftJoin(users, eq(users.id, ticketActivities.actorUserId))
-    .leftJoin(customers, eq(customers.id, ticketActivities.actorCustomerId))
+  const activities = await activitiesWithActors(scope, {
+    id: ticketActivities.id,
+    action: ticketActivities.action,
+    actorType: ticketActivities.actorType,
+    actorRuleName: ticketActivities.actorRuleName,
+    agentName: users.name,
+    customerName: customers.name,
+    changes: ticketActivities.changes,
+    reason: ticketActivities.reason,
+    createdAt: ticketActivities.createdAt,
+  })
     .where(eq(ticketActivities.ticketId, ticketId))
     .orderBy(asc(ticketActivities.createdAt));
   const mailFailures = await ticketMailFailures(scope, ticketId);

@@ -6,7 +6,7 @@ import { latestRatings } from '@/server/services/csat/ticket-ratings';
 import type { TenantScope } from '@/server/db/tenant';
 import { AppError, notFound } from '@/server/errors';
 import { ticketRowQuery, toTicketRow } from './queries';
-import { newestFirst, oldestFirst } from './index-order';
+import { nextTicketCursor, ticketKeyset, type TicketOrder } from './ticket-cursor';
 import { getTicketSettings } from './settings';
 import { slaBadgesFor } from '@/server/services/sla/ticket-sla-summary';
 
@@ -65,53 +65,15 @@ export function filterConditions(filters: TicketFilters): SQL[] {
   return conditions;
 }
 
-/**
- * Keyset ordering: the cursor is the last row's id, and the comparison reads that row's stored values,
- * so deep pages cost the same as the first and no timestamp precision is lost on the way.
- */
-function ordering(sort: TicketSort | 'solved_desc', cursor: string | null | undefined) {
-  const at = (column: string) => sql.raw(`c.${column}`);
-  const after = (columns: SQL, cursorColumns: SQL, direction: '<' | '>') =>
-    cursor
-      ? sql`(${columns}) ${sql.raw(direction)} (select ${cursorColumns} from tickets c where c.id = ${cursor})`
-      : undefined;
-  switch (sort) {
-    case 'updated_asc':
-      return {
-        orderBy: [oldestFirst(tickets.updatedAt), oldestFirst(tickets.id)],
-        keyset: after(sql`${tickets.updatedAt}, ${tickets.id}`, sql`${at('updated_at')}, ${at('id')}`, '>'),
-      };
-    case 'created_desc':
-      return {
-        orderBy: [newestFirst(tickets.createdAt), newestFirst(tickets.id)],
-        keyset: after(sql`${tickets.createdAt}, ${tickets.id}`, sql`${at('created_at')}, ${at('id')}`, '<'),
-      };
-    case 'created_asc':
-      return {
-        orderBy: [oldestFirst(tickets.createdAt), oldestFirst(tickets.id)],
-        keyset: after(sql`${tickets.createdAt}, ${tickets.id}`, sql`${at('created_at')}, ${at('id')}`, '>'),
-      };
-    case 'priority_desc':
-      return {
-        orderBy: [newestFirst(tickets.priority), newestFirst(tickets.updatedAt), newestFirst(tickets.id)],
-        keyset: after(
-          sql`${tickets.priority}, ${tickets.updatedAt}, ${tickets.id}`,
-          sql`${at('priority')}, ${at('updated_at')}, ${at('id')}`,
-          '<',
-        ),
-      };
-    case 'solved_desc':
-      return {
-        orderBy: [newestFirst(tickets.solvedAt), newestFirst(tickets.id)],
-        keyset: after(sql`${tickets.solvedAt}, ${tickets.id}`, sql`${at('solved_at')}, ${at('id')}`, '<'),
-      };
-    case 'updated_desc':
-      return {
-        orderBy: [newestFirst(tickets.updatedAt), newestFirst(tickets.id)],
-        keyset: after(sql`${tickets.updatedAt}, ${tickets.id}`, sql`${at('updated_at')}, ${at('id')}`, '<'),
-      };
-  }
-}
+/** Each sort's keyset; the id breaks ties so every row has one place in the order. */
+const ORDERS: Record<TicketSort | 'solved_desc', TicketOrder> = {
+  updated_desc: { columns: [tickets.updatedAt, tickets.id], direction: 'newest_first' },
+  updated_asc: { columns: [tickets.updatedAt, tickets.id], direction: 'oldest_first' },
+  created_desc: { columns: [tickets.createdAt, tickets.id], direction: 'newest_first' },
+  created_asc: { columns: [tickets.createdAt, tickets.id], direction: 'oldest_first' },
+  priority_desc: { columns: [tickets.priority, tickets.updatedAt, tickets.id], direction: 'newest_first' },
+  solved_desc: { columns: [tickets.solvedAt, tickets.id], direction: 'newest_first' },
+};
 
 async function savedViewFilters(scope: TenantScope, savedViewId: string, userId: string) {
   const [view] = await scope.db
@@ -147,8 +109,8 @@ export async function listTickets(scope: TenantScope, userId: string, input: Lis
   if (input.filters) conditions.push(...filterConditions(input.filters));
   if (!input.view && !input.filters?.statuses?.length && !input.savedViewId)
     conditions.push(sql`${tickets.status} <> 'merged'`);
-  const { orderBy, keyset } = ordering(sort, input.cursor);
-  if (keyset) conditions.push(keyset);
+  const { orderBy, after } = ticketKeyset(ORDERS[sort], input.cursor);
+  if (after) conditions.push(after);
   const rows = await ticketRowQuery(scope)
     .where(and(...conditions))
     .orderBy(...orderBy)
@@ -166,7 +128,7 @@ export async function listTickets(scope: TenantScope, userId: string, input: Lis
   );
   return {
     items: page.map((t) => ({ ...t, sla: badges.get(t.id) ?? null, csat: ratings.get(t.id) ?? null })),
-    nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,
+    nextCursor: nextTicketCursor(rows, page, input.limit),
   };
 }
 

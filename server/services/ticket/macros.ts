@@ -7,13 +7,14 @@ import {
   type TicketStatus,
   type TicketType,
 } from '@/lib/constants/ticket';
-import { ADMIN_ROLES } from '@/lib/constants/workspace';
+import { isAdminRole } from '@/server/services/member/is-admin-role';
 import { renderMacroTemplate } from '@/lib/utils/macro-template';
 import { formatTicketNumber } from '@/lib/utils/ticket-number';
 import type { saveMacroInput } from '@/lib/validators/ticket';
 import { customers, macros, teamMembers, teams, tenants, users, type MacroActions } from '@/server/db/schema';
 import type { StaffScope } from '@/server/services/types';
-import { isUniqueViolation } from '@/server/db/errors';
+import { withUniqueViolationAs } from '@/server/db/errors';
+import { insertInWorkspace } from '@/server/db/insert-in-workspace';
 import { AppError, notFound } from '@/server/errors';
 import { commitTicketChange } from './commit-ticket-change';
 import { loadTicketForUpdate, type TicketRecord } from './load-ticket';
@@ -36,7 +37,6 @@ const toMacro = (row: MacroRow) => ({
   createdAt: row.createdAt,
 });
 
-const isAdmin = (scope: StaffScope) => (ADMIN_ROLES as readonly string[]).includes(scope.actor.role);
 const nameTaken = (name: string) =>
   new AppError('CONFLICT', `A macro called "${name}" already exists in this workspace. Choose another name.`, {
     field: 'name',
@@ -54,7 +54,7 @@ function visibleTo(scope: StaffScope) {
   return or(
     eq(macros.visibility, 'everyone'),
     eq(macros.ownerUserId, scope.actor.userId),
-    isAdmin(scope)
+    isAdminRole(scope.actor.role)
       ? eq(macros.visibility, 'teams')
       : and(eq(macros.visibility, 'teams'), arrayOverlaps(macros.teamIds, sql`array(${myTeams})`)),
   );
@@ -77,8 +77,8 @@ export async function listMacros(scope: StaffScope) {
 async function macroForChange(scope: StaffScope, macroId: string) {
   const [macro] = await scope.db.select().from(macros).where(eq(macros.id, macroId));
   const mine = macro?.ownerUserId === scope.actor.userId;
-  if (!macro || (!mine && macro.ownerUserId !== null && !isAdmin(scope))) throw notFound('The macro');
-  if (!mine && !isAdmin(scope)) {
+  if (!macro || (!mine && macro.ownerUserId !== null && !isAdminRole(scope.actor.role))) throw notFound('The macro');
+  if (!mine && !isAdminRole(scope.actor.role)) {
     // A team macro of a team the agent is not in stays invisible to them, as in their list.
     if (macro.visibility === 'teams' && !(await inAnyTeam(scope, macro.teamIds))) throw notFound('The macro');
     throw new AppError(
@@ -108,7 +108,7 @@ async function assertTeams(scope: StaffScope, teamIds: string[]) {
 
 /** Creates a macro, or updates it when macroId is given. Team and workspace macros are managed by admins. */
 export async function saveMacro(scope: StaffScope, input: z.output<typeof saveMacroInput>) {
-  if (input.visibility !== 'personal' && !isAdmin(scope)) {
+  if (input.visibility !== 'personal' && !isAdminRole(scope.actor.role)) {
     throw new AppError(
       'FORBIDDEN',
       'Only admins can share macros with teams or everyone. Choose "Only me" to keep it as your personal macro.',
@@ -134,32 +134,26 @@ export async function saveMacro(scope: StaffScope, input: z.output<typeof saveMa
     teamIds,
     actions: { ...input.actions, ...(customFields ? { customFields } : {}) } as MacroActions,
   };
-  try {
-    if (!input.macroId) {
+  const macroId = input.macroId;
+  return withUniqueViolationAs(
+    () => nameTaken(input.name),
+    async () => {
+      if (!macroId) {
+        const ownerUserId = input.visibility === 'personal' ? scope.actor.userId : null;
+        return toMacro(await insertInWorkspace(scope, macros, { ownerUserId, ...fields }));
+      }
+      const existing = await macroForChange(scope, macroId);
       const [row] = await scope.db
-        .insert(macros)
-        .values({
-          tenantId: scope.tenantId,
-          ownerUserId: input.visibility === 'personal' ? scope.actor.userId : null,
+        .update(macros)
+        .set({
           ...fields,
+          ownerUserId: input.visibility === 'personal' ? (existing.ownerUserId ?? scope.actor.userId) : null,
         })
+        .where(eq(macros.id, existing.id))
         .returning();
       return toMacro(row!);
-    }
-    const existing = await macroForChange(scope, input.macroId);
-    const [row] = await scope.db
-      .update(macros)
-      .set({
-        ...fields,
-        ownerUserId: input.visibility === 'personal' ? (existing.ownerUserId ?? scope.actor.userId) : null,
-      })
-      .where(eq(macros.id, existing.id))
-      .returning();
-    return toMacro(row!);
-  } catch (error) {
-    if (isUniqueViolation(error)) throw nameTaken(input.name);
-    throw error;
-  }
+    },
+  );
 }
 
 export async function deleteMacro(scope: StaffScope, input: { macroId: string }) {

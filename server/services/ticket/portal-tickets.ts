@@ -8,14 +8,14 @@ import { AppError, notFound } from '@/server/errors';
 import { addMessage } from './add-message';
 import { commitTicketChange } from './commit-ticket-change';
 import { createTicket } from './create-ticket';
-import { attachmentsByMessage } from './get-ticket';
 import { loadTicketForUpdate } from './load-ticket';
 import { getTicketSettings } from './settings';
 import { expectedFirstResponse } from '@/server/services/sla/expected-first-response';
 import { recordSupportActivity } from '@/server/services/support/record-support-activity';
 import { customerReachesTicket } from './customer-reach';
-import { newestFirst } from './index-order';
+import { nextTicketCursor, ticketKeyset } from './ticket-cursor';
 import { ticketSummaryColumns } from './queries';
+import { attachmentsByMessage, messagesWithAuthors } from './thread-queries';
 
 /** `onlyTicketId`: the session came from one ticket's signed link and reaches that ticket only. */
 type Customer = { id: string; name: string; onlyTicketId?: string | null };
@@ -87,20 +87,21 @@ export async function listCustomerTickets(
     PORTAL_STATUS_FILTERS[input.status],
   ];
   if (customer.onlyTicketId) conditions.push(eq(tickets.id, customer.onlyTicketId));
-  if (input.cursor)
-    conditions.push(
-      sql`(${tickets.updatedAt}, ${tickets.id}) < (select c.updated_at, c.id from tickets c where c.id = ${input.cursor})`,
-    );
+  const { orderBy, after } = ticketKeyset(
+    { columns: [tickets.updatedAt, tickets.id], direction: 'newest_first' },
+    input.cursor,
+  );
+  if (after) conditions.push(after);
   const rows = await scope.db
     .select({ ...ticketSummaryColumns, updatedAt: tickets.updatedAt })
     .from(tickets)
     .where(and(...conditions))
-    .orderBy(newestFirst(tickets.updatedAt), newestFirst(tickets.id))
+    .orderBy(...orderBy)
     .limit(input.limit + 1);
   const page = rows
     .slice(0, input.limit)
     .map(({ number, ...r }) => ({ ...r, displayNumber: formatTicketNumber(settings, number, r.createdAt) }));
-  return { items: page, nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null };
+  return { items: page, nextCursor: nextTicketCursor(rows, page, input.limit) };
 }
 
 /** The public thread: internal notes and system events are filtered here and by the router's output schema. */
@@ -121,18 +122,14 @@ export async function getCustomerTicket(scope: TenantScope, customer: Customer, 
     .leftJoin(ticketCategories, eq(ticketCategories.id, tickets.categoryId))
     .where(eq(tickets.id, ticketId));
   if (!ticket || !customerReachesTicket(reachOf(customer), ticket)) throw notFound('The request');
-  const messages = await scope.db
-    .select({
-      id: ticketMessages.id,
-      authorType: ticketMessages.authorType,
-      agentName: users.name,
-      customerName: customers.name,
-      body: ticketMessages.body,
-      createdAt: ticketMessages.createdAt,
-    })
-    .from(ticketMessages)
-    .leftJoin(users, eq(users.id, ticketMessages.authorUserId))
-    .leftJoin(customers, eq(customers.id, ticketMessages.authorCustomerId))
+  const messages = await messagesWithAuthors(scope, {
+    id: ticketMessages.id,
+    authorType: ticketMessages.authorType,
+    agentName: users.name,
+    customerName: customers.name,
+    body: ticketMessages.body,
+    createdAt: ticketMessages.createdAt,
+  })
     .where(and(eq(ticketMessages.ticketId, ticketId), eq(ticketMessages.kind, 'reply')))
     .orderBy(asc(ticketMessages.createdAt));
   const files = await attachmentsByMessage(

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, or } from 'drizzle-orm';
 import type { z } from 'zod';
-import { ADMIN_ROLES } from '@/lib/constants/workspace';
+import { isAdminRole } from '@/server/services/member/is-admin-role';
 import type { saveViewInput } from '@/lib/validators/ticket';
 import { savedViews, type ViewFilters } from '@/server/db/schema';
 import type { StaffScope } from '@/server/services/types';
@@ -16,8 +16,6 @@ const toView = (row: SavedViewRow) => ({
   ownerUserId: row.ownerUserId,
   createdAt: row.createdAt,
 });
-
-const isAdmin = (scope: StaffScope) => (ADMIN_ROLES as readonly string[]).includes(scope.actor.role);
 
 /** The caller's own views and the workspace's shared ones (owner null); other people's personal views stay private. */
 export async function listSavedViews(scope: StaffScope) {
@@ -36,7 +34,7 @@ export async function listSavedViews(scope: StaffScope) {
 
 /** Agents save personal views; a view everyone sees in their sidebar is an admin's call. */
 export async function createSavedView(scope: StaffScope, input: z.output<typeof saveViewInput>) {
-  if (input.shared && !isAdmin(scope)) {
+  if (input.shared && !isAdminRole(scope.actor.role)) {
     throw new AppError(
       'FORBIDDEN',
       'Only admins can share a view with the whole workspace. Save it as a personal view instead.',
@@ -63,8 +61,8 @@ export async function deleteSavedView(scope: StaffScope, input: { savedViewId: s
   const [view] = await scope.db.select().from(savedViews).where(eq(savedViews.id, input.savedViewId));
   const mine = view?.ownerUserId === scope.actor.userId;
   // Someone else's personal view is invisible to a non-admin: "not found", as if it did not exist.
-  if (!view || (!mine && view.ownerUserId !== null && !isAdmin(scope))) throw notFound('The saved view');
-  if (!mine && !isAdmin(scope))
+  if (!view || (!mine && view.ownerUserId !== null && !isAdminRole(scope.actor.role))) throw notFound('The saved view');
+  if (!mine && !isAdminRole(scope.actor.role))
     throw new AppError('FORBIDDEN', 'Only admins can delete a shared view. Ask a workspace admin.');
   await scope.db.delete(savedViews).where(eq(savedViews.id, view.id));
   return { id: view.id };

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { formatTicketNumber } from '@/lib/utils/ticket-number';
 import type { TenantScope } from '@/server/db/tenant';
 import { getTicketSettings } from './settings';
@@ -23,6 +23,28 @@ type SearchRow = {
 const CANDIDATES = 200;
 const RECENT_WINDOW = 2_000;
 
+/** A place a search finds tickets in: its table and alias, the column naming the ticket, its recency column. */
+type HitSource = { table: 'tickets' | 'ticket_messages'; alias: string; ticketId: string; recency: string };
+const SUBJECTS: HitSource = { table: 'tickets', alias: 't', ticketId: 'id', recency: 'updated_at' };
+const MESSAGES: HitSource = { table: 'ticket_messages', alias: 'm', ticketId: 'ticket_id', recency: 'created_at' };
+
+/**
+ * One source's candidates, each with its search vector: up to CANDIDATES matches straight from the GIN
+ * index, plus the matches among its RECENT_WINDOW newest rows (read in the order of its recency index).
+ */
+function candidateHits(tenantId: string, q: SQL, source: HitSource) {
+  const { table, alias, ticketId, recency } = source;
+  const rows = sql.raw(`${table} ${alias}`);
+  const column = (name: string) => sql.raw(`${alias}.${name}`);
+  const columns = sql.raw(`${alias}.${ticketId}, ${alias}.search`);
+  return sql`(select ${columns} from ${rows} where ${column('tenant_id')} = ${tenantId} and ${column('search')} @@ ${q} limit ${CANDIDATES})
+      union all
+      select ${sql.raw(`r.${ticketId}, r.search`)} from (
+        select ${columns} from ${rows} where ${column('tenant_id')} = ${tenantId}
+          order by ${column(recency)} desc nulls last, ${column('id')} desc nulls last limit ${RECENT_WINDOW}
+      ) r where r.search @@ ${q}`;
+}
+
 /**
  * Full-text search over subjects and every message, ranked, with a highlighted snippet from the best
  * matching message. A bare number or a formatted ticket number jumps straight to that ticket.
@@ -35,20 +57,10 @@ export async function searchTickets(scope: TenantScope, input: { query: string; 
   const q = sql`websearch_to_tsquery('english', ${input.query})`;
   const result = await scope.db.execute<SearchRow>(sql`
     with subject_hits as (
-      (select t.id, t.search from tickets t where t.tenant_id = ${scope.tenantId} and t.search @@ ${q} limit ${CANDIDATES})
-      union all
-      select r.id, r.search from (
-        select t.id, t.search from tickets t where t.tenant_id = ${scope.tenantId}
-          order by t.updated_at desc nulls last, t.id desc nulls last limit ${RECENT_WINDOW}
-      ) r where r.search @@ ${q}
+      ${candidateHits(scope.tenantId, q, SUBJECTS)}
     ),
     message_hits as (
-      (select m.ticket_id, m.search from ticket_messages m where m.tenant_id = ${scope.tenantId} and m.search @@ ${q} limit ${CANDIDATES})
-      union all
-      select r.ticket_id, r.search from (
-        select m.ticket_id, m.search from ticket_messages m where m.tenant_id = ${scope.tenantId}
-          order by m.created_at desc nulls last, m.id desc nulls last limit ${RECENT_WINDOW}
-      ) r where r.search @@ ${q}
+      ${candidateHits(scope.tenantId, q, MESSAGES)}
     ),
     hits as (
       select id, ts_rank(search, ${q}) * 2 as rank from subject_hits

@@ -4,6 +4,7 @@ import { customers, ticketActivities, ticketMessages, users } from '@/server/db/
 import type { TenantScope } from '@/server/db/tenant';
 import { AppError } from '@/server/errors';
 import type { TicketRecord } from './load-ticket';
+import { messagesWithAuthors } from './thread-queries';
 
 function describeChange(field: string, change: { from: unknown; to: unknown }) {
   if (field === 'status')
@@ -23,16 +24,12 @@ export async function assertNotStale(
   confirmed: boolean,
 ) {
   if (!seenUpdatedAt || confirmed || ticket.updatedAt.getTime() <= seenUpdatedAt.getTime()) return;
-  const messages = await scope.db
-    .select({
-      kind: ticketMessages.kind,
-      authorType: ticketMessages.authorType,
-      agentName: users.name,
-      customerName: customers.name,
-    })
-    .from(ticketMessages)
-    .leftJoin(users, eq(users.id, ticketMessages.authorUserId))
-    .leftJoin(customers, eq(customers.id, ticketMessages.authorCustomerId))
+  const messages = await messagesWithAuthors(scope, {
+    kind: ticketMessages.kind,
+    authorType: ticketMessages.authorType,
+    agentName: users.name,
+    customerName: customers.name,
+  })
     .where(and(eq(ticketMessages.ticketId, ticket.id), gt(ticketMessages.createdAt, seenUpdatedAt)))
     // An internal note written by the desk itself (knowledge-base suggestions, a rule's note) tells the agent
     // nothing that makes their reply wrong: it does not stop a reply, or every new ticket's first reply would be.
