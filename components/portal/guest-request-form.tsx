@@ -7,6 +7,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { Alert, Card, Spinner } from '@/components/ui/card';
+import { LABEL_CLASS } from '@/components/ui/field-classes';
 import { Field, Input } from '@/components/ui/input';
 import { ATTACHMENT_LIMITS } from '@/lib/constants/ticket';
 import { formatBytes } from '@/lib/utils/format-bytes';
@@ -167,7 +168,7 @@ export function GuestRequestForm({ portalSlug, paths }: { portalSlug: string; pa
         />
 
         <div className="space-y-2">
-          <label htmlFor={`${id}-files`} className="block text-sm font-medium text-slate-700">
+          <label htmlFor={`${id}-files`} className={LABEL_CLASS}>
             Attachments{' '}
             <span className="font-normal text-slate-500">
               (optional, up to {ATTACHMENT_LIMITS.maxPerMessage} files of {MAX_MB} MB)

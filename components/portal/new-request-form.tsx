@@ -9,6 +9,7 @@ import { Alert, Card, Spinner } from '@/components/ui/card';
 import { formErrors } from '@/components/ui/form-errors';
 import { Field, Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
+import { namedOptions, SelectOptions } from '@/components/ui/select-field';
 import { Skeleton } from '@/components/ui/skeleton';
 import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
@@ -174,11 +175,7 @@ export function NewRequestForm({ portalSlug, paths }: { portalSlug: string; path
               {...form.register('categoryId')}
             >
               <option value="">{categories.isPending ? 'Loading categories…' : 'Choose a category (optional)'}</option>
-              {categories.data?.map((category) => (
-                <option key={category.id} value={category.id}>
-                  {category.name}
-                </option>
-              ))}
+              <SelectOptions options={namedOptions(categories.data ?? [])} />
             </Select>
           </Field>
         </RequestFields>

@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { Input, Label } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
+import { labelledOptions, SelectOptions } from '@/components/ui/select-field';
 import { Textarea } from '@/components/ui/textarea';
 import { STATUS_LABELS, type TicketStatus } from '@/lib/constants/ticket';
 import { describeError } from '@/lib/trpc/errors';
@@ -221,11 +222,7 @@ export function ReplyBox({
             onChange={(e) => setNextStatus(e.target.value as ReplyStatus | '')}
           >
             <option value="">Keep as it is ({STATUS_LABELS[ticket.status]})</option>
-            {statusOptions.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
+            <SelectOptions options={labelledOptions(statusOptions, STATUS_LABELS)} />
           </Select>
         </div>
       </div>

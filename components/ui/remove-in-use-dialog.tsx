@@ -6,7 +6,7 @@ import { Button } from './button';
 import { Alert } from './card';
 import { ModalFrame } from './modal-frame';
 import { Select } from './select';
-import type { SelectOption } from './select-field';
+import { SelectOptions, type SelectOption } from './select-field';
 
 export type RemovalChoice = { action: 'reassign'; value: string } | { action: 'clear' };
 
@@ -97,11 +97,7 @@ export function RemoveInUseDialog({
                   disabled={!replacements.length}
                 >
                   <option value="">{replacements.length ? `Choose a ${noun}…` : `No other ${noun} to move to`}</option>
-                  {replacements.map((r) => (
-                    <option key={r.value} value={r.value}>
-                      {r.label}
-                    </option>
-                  ))}
+                  <SelectOptions options={replacements} />
                 </Select>
               </span>
             </label>
