@@ -10,6 +10,7 @@ import { ErrorAlert } from '@/components/ui/error-alert';
 import { Input, Label } from '@/components/ui/input';
 import { labelledOptions, SelectField } from '@/components/ui/select-field';
 import { SkeletonList } from '@/components/ui/skeleton';
+import { HeadingRow } from '@/components/ui/table-parts';
 import {
   ARTICLE_STATUSES,
   ARTICLE_STATUS_LABELS,
@@ -78,13 +79,7 @@ export function ArticleTable() {
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Articles</caption>
             <thead className="hidden bg-slate-50 text-xs uppercase tracking-wide text-slate-500 sm:table-header-group">
-              <tr>
-                {COLUMNS.map((column) => (
-                  <th key={column} scope="col" className="px-4 py-2 font-medium">
-                    {column}
-                  </th>
-                ))}
-              </tr>
+              <HeadingRow columns={COLUMNS} cellClassName="px-4 py-2" />
             </thead>
             <tbody className="divide-y divide-slate-100">
               {list.data.map((article) => {
