@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { Field, Input } from '@/components/ui/input';
 import { SelectField } from '@/components/ui/select-field';
+import { TitledSection } from '@/components/ui/titled-section';
 import { CATEGORY_ICONS, type CategoryIcon } from '@/lib/constants/help';
 import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
@@ -29,10 +30,7 @@ export function CategoryManager() {
   );
 
   return (
-    <section aria-labelledby="categories-heading" className="space-y-4">
-      <h2 id="categories-heading" className="text-sm font-semibold text-slate-900">
-        Categories and sections
-      </h2>
+    <TitledSection headingId="categories-heading" title="Categories and sections" className="space-y-4">
       <ul className="space-y-2 text-sm">
         {categories.data?.map((c) => (
           <li key={c.id} className="rounded-md border border-slate-200 bg-white px-3 py-2">
@@ -106,6 +104,6 @@ export function CategoryManager() {
           {saveSection.isError ? <Alert>{describeError(saveSection.error).message}</Alert> : null}
         </form>
       ) : null}
-    </section>
+    </TitledSection>
   );
 }
