@@ -2,7 +2,8 @@
 
 import { Button } from '@/components/ui/button';
 import { Input, Label } from '@/components/ui/input';
-import { labelledOptions, SelectField } from '@/components/ui/select-field';
+import { labelledOptions, SelectField, type SelectOption } from '@/components/ui/select-field';
+import { ToggleButtons } from '@/components/ui/toggle-buttons';
 import {
   STATUS_LABELS,
   TICKET_PRIORITIES,
@@ -16,6 +17,11 @@ import { PRIORITY_LABELS, SORT_LABELS } from './ticket-labels';
 import type { Assignee } from './types';
 
 export type ListLayout = 'table' | 'board';
+
+const LAYOUT_OPTIONS = [
+  { value: 'table', label: 'Table' },
+  { value: 'board', label: 'Board' },
+] as const satisfies readonly SelectOption<ListLayout>[];
 
 /** Filters, sort order and layout for a ticket list. Every control is a labelled native field. */
 export function TicketFilterBar({
@@ -104,19 +110,7 @@ export function TicketFilterBar({
         />
         <fieldset className="flex items-center">
           <legend className="sr-only">Layout</legend>
-          <div className="inline-flex rounded-md border border-slate-300 bg-white p-0.5">
-            {(['table', 'board'] as const).map((option) => (
-              <button
-                key={option}
-                type="button"
-                aria-pressed={layout === option}
-                onClick={() => onLayoutChange(option)}
-                className={`h-8 rounded px-3 text-sm font-medium ${layout === option ? 'bg-slate-900 text-white' : 'text-slate-700 hover:bg-slate-100'}`}
-              >
-                {option === 'table' ? 'Table' : 'Board'}
-              </button>
-            ))}
-          </div>
+          <ToggleButtons options={LAYOUT_OPTIONS} value={layout} onChange={onLayoutChange} />
         </fieldset>
         {hasFilters(filters) ? (
           <Button variant="ghost" size="sm" onClick={() => onFiltersChange(EMPTY_FILTERS)}>
