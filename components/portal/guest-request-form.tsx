@@ -6,7 +6,8 @@ import Link from 'next/link';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
-import { Alert, Card, Spinner } from '@/components/ui/card';
+import { Alert, Card } from '@/components/ui/card';
+import { SendButton } from '@/components/ui/send-button';
 import { LABEL_CLASS } from '@/components/ui/field-classes';
 import { Field, Input } from '@/components/ui/input';
 import { ATTACHMENT_LIMITS } from '@/lib/constants/ticket';
@@ -218,10 +219,9 @@ export function GuestRequestForm({ portalSlug, paths }: { portalSlug: string; pa
               Sign in to see your requests
             </Link>
           </p>
-          <Button type="submit" className="w-full sm:w-auto" disabled={send.isPending}>
-            {send.isPending ? <Spinner label="Sending" /> : null}
+          <SendButton className="w-full sm:w-auto" pending={send.isPending}>
             Submit request
-          </Button>
+          </SendButton>
         </div>
       </form>
     </Card>

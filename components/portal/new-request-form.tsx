@@ -4,8 +4,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { Button } from '@/components/ui/button';
-import { Alert, Card, Spinner } from '@/components/ui/card';
+import { Alert, Card } from '@/components/ui/card';
+import { SendButton } from '@/components/ui/send-button';
 import { formErrors } from '@/components/ui/form-errors';
 import { Field, Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
@@ -187,10 +187,9 @@ export function NewRequestForm({ portalSlug, paths }: { portalSlug: string; path
         {server.message ? <Alert>{server.message}</Alert> : null}
 
         <div className="flex flex-col-reverse gap-2 sm:flex-row sm:items-center sm:justify-end">
-          <Button type="submit" className="w-full sm:w-auto" disabled={pending}>
-            {pending ? <Spinner label="Sending" /> : null}
+          <SendButton className="w-full sm:w-auto" pending={pending}>
             Submit request
-          </Button>
+          </SendButton>
         </div>
       </form>
     </Card>

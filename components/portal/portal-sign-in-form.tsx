@@ -4,7 +4,8 @@ import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
-import { Alert, Card, Spinner } from '@/components/ui/card';
+import { Alert, Card } from '@/components/ui/card';
+import { SendButton } from '@/components/ui/send-button';
 import { Field, Input } from '@/components/ui/input';
 import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
@@ -106,10 +107,9 @@ export function PortalSignInForm({
             aria-describedby={emailError ? `${inputId}-error` : undefined}
           />
         </Field>
-        <Button type="submit" className="w-full" disabled={requestLink.isPending}>
-          {requestLink.isPending ? <Spinner label="Sending" /> : null}
+        <SendButton className="w-full" pending={requestLink.isPending}>
           Email me a sign-in link
-        </Button>
+        </SendButton>
       </form>
       {guestRequestHref ? (
         <p className="border-t border-slate-200 pt-4 text-sm text-slate-600">

@@ -4,8 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { MessageSquare } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
-import { Button } from '@/components/ui/button';
-import { Spinner } from '@/components/ui/card';
+import { SendButton } from '@/components/ui/send-button';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { QueryView } from '@/components/ui/query-view';
 import { Textarea } from '@/components/ui/textarea';
@@ -124,10 +123,9 @@ export function WidgetConversation({
               </label>
               <Textarea id="widget-reply" rows={3} value={body} onChange={(e) => setBody(e.target.value)} />
               {reply.error ? <ErrorAlert error={reply.error} /> : null}
-              <Button type="submit" disabled={reply.isPending || !body.trim()}>
-                {reply.isPending ? <Spinner label="Sending" /> : null}
+              <SendButton pending={reply.isPending} disabled={!body.trim()}>
                 Reply
-              </Button>
+              </SendButton>
             </form>
           </>
         )}
