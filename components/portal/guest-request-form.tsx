@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
@@ -15,6 +15,7 @@ import { formatBytes } from '@/lib/utils/format-bytes';
 import type { CustomerPaths } from '@/lib/utils/customer-paths';
 import { supportSessionId } from '@/lib/utils/support-session';
 import { RequestFields } from './request-fields';
+import { RequestReceivedCard } from './request-received-card';
 import { GUEST_HONEYPOT_FIELD, guestRequestInput, type GuestRequestInput } from '@/lib/validators/guest-request';
 
 type ServerError = { message: string; field?: string };
@@ -54,7 +55,6 @@ export function GuestRequestForm({ portalSlug, paths }: { portalSlug: string; pa
   const [files, setFiles] = useState<File[]>([]);
   const [fileNotice, setFileNotice] = useState<string | null>(null);
   const honeypot = useRef<HTMLInputElement>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
   const form = useForm<GuestRequestInput>({
     resolver: zodResolver(guestRequestInput),
     defaultValues: { name: '', email: '', subject: '', body: '' },
@@ -64,38 +64,33 @@ export function GuestRequestForm({ portalSlug, paths }: { portalSlug: string; pa
   });
   const subject = useWatch({ control: form.control, name: 'subject' });
 
-  // Focus moves to the outcome so screen readers announce it.
-  useEffect(() => {
-    if (send.isSuccess) heading.current?.focus();
-  }, [send.isSuccess]);
-
   if (send.isSuccess) {
     return (
-      <Card className="mx-auto max-w-xl space-y-4">
-        <h2 ref={heading} tabIndex={-1} className="text-xl font-semibold focus:outline-none">
-          We received your request
-        </h2>
+      <RequestReceivedCard
+        actions={
+          <>
+            <Button
+              type="button"
+              variant="secondary"
+              onClick={() => {
+                form.reset();
+                setFiles([]);
+                send.reset();
+              }}
+            >
+              Submit another request
+            </Button>
+            <Button asChild variant="ghost">
+              <Link href={paths.portal}>Sign in to see all your requests</Link>
+            </Button>
+          </>
+        }
+      >
         <p className="text-sm text-slate-600">
           We sent a confirmation to <strong className="text-slate-900">{send.data.email}</strong> with a link to follow
           your request and reply to it. If it doesn't arrive, check your spam folder.
         </p>
-        <div className="flex flex-col gap-2 sm:flex-row">
-          <Button
-            type="button"
-            variant="secondary"
-            onClick={() => {
-              form.reset();
-              setFiles([]);
-              send.reset();
-            }}
-          >
-            Submit another request
-          </Button>
-          <Button asChild variant="ghost">
-            <Link href={paths.portal}>Sign in to see all your requests</Link>
-          </Button>
-        </div>
-      </Card>
+      </RequestReceivedCard>
     );
   }
 
