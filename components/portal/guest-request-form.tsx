@@ -9,7 +9,7 @@ import { Button } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
 import { SendButton } from '@/components/ui/send-button';
 import { LABEL_CLASS } from '@/components/ui/field-classes';
-import { Field, Input } from '@/components/ui/input';
+import { errorProps, Field, Input } from '@/components/ui/input';
 import { ATTACHMENT_LIMITS } from '@/lib/constants/ticket';
 import { formatBytes } from '@/lib/utils/format-bytes';
 import type { CustomerPaths } from '@/lib/utils/customer-paths';
@@ -97,7 +97,6 @@ export function GuestRequestForm({ portalSlug, paths }: { portalSlug: string; pa
   const serverField = send.error?.field;
   const errorFor = (field: (typeof FIELDS)[number]) =>
     form.formState.errors[field]?.message ?? (serverField === field ? send.error?.message : undefined);
-  const described = (field: (typeof FIELDS)[number]) => (errorFor(field) ? `${id}-${field}-error` : undefined);
   const generalError = send.error && !FIELDS.some((f) => f === serverField) ? send.error.message : null;
 
   function pickFiles(list: FileList | null) {
@@ -132,8 +131,7 @@ export function GuestRequestForm({ portalSlug, paths }: { portalSlug: string; pa
                 type={field === 'email' ? 'email' : 'text'}
                 autoComplete={field}
                 required
-                aria-invalid={errorFor(field) ? true : undefined}
-                aria-describedby={described(field)}
+                {...errorProps(`${id}-${field}`, errorFor(field))}
                 {...form.register(field)}
               />
             </Field>

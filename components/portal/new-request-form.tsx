@@ -7,7 +7,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import { Alert, Card } from '@/components/ui/card';
 import { SendButton } from '@/components/ui/send-button';
 import { formErrors } from '@/components/ui/form-errors';
-import { Field, Input } from '@/components/ui/input';
+import { errorProps, Field, Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { namedOptions, SelectOptions } from '@/components/ui/select-field';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -100,7 +100,6 @@ export function NewRequestForm({ portalSlug, paths }: { portalSlug: string; path
   const server = formErrors(create.error, FIELDS);
   const errorFor = (field: FieldName) =>
     (field === 'attachmentIds' ? undefined : form.formState.errors[field]?.message) ?? server.fields[field];
-  const describedBy = (field: FieldName) => (errorFor(field) ? `${id}-${field}-error` : undefined);
   const pending = create.isPending;
 
   const onSubmit = form.handleSubmit((values) => {
@@ -131,8 +130,7 @@ export function NewRequestForm({ portalSlug, paths }: { portalSlug: string; path
               autoComplete="name"
               readOnly={Boolean(nameOnFile)}
               className={nameOnFile ? 'bg-slate-50 text-slate-600' : undefined}
-              aria-invalid={errorFor('name') ? true : undefined}
-              aria-describedby={describedBy('name')}
+              {...errorProps(`${id}-name`, errorFor('name'))}
               {...form.register('name')}
             />
           </Field>
@@ -170,8 +168,7 @@ export function NewRequestForm({ portalSlug, paths }: { portalSlug: string; path
             <Select
               id={`${id}-categoryId`}
               disabled={categories.isPending}
-              aria-invalid={errorFor('categoryId') ? true : undefined}
-              aria-describedby={describedBy('categoryId')}
+              {...errorProps(`${id}-categoryId`, errorFor('categoryId'))}
               {...form.register('categoryId')}
             >
               <option value="">{categories.isPending ? 'Loading categories…' : 'Choose a category (optional)'}</option>

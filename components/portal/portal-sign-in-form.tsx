@@ -6,7 +6,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
 import { SendButton } from '@/components/ui/send-button';
-import { Field, Input } from '@/components/ui/input';
+import { errorProps, Field, Input } from '@/components/ui/input';
 import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
 import { emailField } from '@/lib/validators/workspace';
@@ -103,8 +103,7 @@ export function PortalSignInForm({
             required
             value={email}
             onChange={(event) => setEmail(event.target.value)}
-            aria-invalid={emailError ? true : undefined}
-            aria-describedby={emailError ? `${inputId}-error` : undefined}
+            {...errorProps(inputId, emailError)}
           />
         </Field>
         <SendButton className="w-full" pending={requestLink.isPending}>

@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { ArticleSuggestions } from '@/components/help/article-suggestions';
-import { Field, Input } from '@/components/ui/input';
+import { errorProps, Field, Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
 
 /**
@@ -32,7 +32,6 @@ export function RequestFields({
   errors: { subject?: string; body?: string };
   children?: ReactNode;
 }) {
-  const describedBy = (field: 'subject' | 'body') => (errors[field] ? `${id}-${field}-error` : undefined);
   return (
     <>
       <Field id={`${id}-subject`} label="Subject" error={errors.subject}>
@@ -40,8 +39,7 @@ export function RequestFields({
           id={`${id}-subject`}
           required
           maxLength={200}
-          aria-invalid={errors.subject ? true : undefined}
-          aria-describedby={describedBy('subject')}
+          {...errorProps(`${id}-subject`, errors.subject)}
           {...subjectInput}
         />
       </Field>
@@ -53,14 +51,7 @@ export function RequestFields({
         error={errors.body}
         hint="Describe what happened and what you expected. Include any error messages."
       >
-        <Textarea
-          id={`${id}-body`}
-          required
-          rows={8}
-          aria-invalid={errors.body ? true : undefined}
-          aria-describedby={describedBy('body')}
-          {...bodyInput}
-        />
+        <Textarea id={`${id}-body`} required rows={8} {...errorProps(`${id}-body`, errors.body)} {...bodyInput} />
       </Field>
     </>
   );

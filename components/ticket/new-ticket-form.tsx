@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
 import { formErrors } from '@/components/ui/form-errors';
-import { Field, Input } from '@/components/ui/input';
+import { errorProps, Field, Input } from '@/components/ui/input';
 import { labelledOptions, SelectField } from '@/components/ui/select-field';
 import { Textarea } from '@/components/ui/textarea';
 import {
@@ -80,8 +80,7 @@ export function NewTicketForm({ currentUserId }: { currentUserId: string }) {
     });
   }
 
-  const invalid = (field: (typeof FIELDS)[number]) =>
-    errors.fields[field] ? { 'aria-invalid': true, 'aria-describedby': `new-${field}-error` } : {};
+  const invalid = (field: (typeof FIELDS)[number]) => errorProps(`new-${field}`, errors.fields[field]);
 
   return (
     <Card>

@@ -13,6 +13,14 @@ export function Label({ className, ...props }: LabelHTMLAttributes<HTMLLabelElem
   return <label className={cn(LABEL_CLASS, 'mb-1', className)} {...props} />;
 }
 
+/**
+ * What a control inside a Field needs while the Field shows an error: marked invalid and described by the
+ * message, whose id Field derives from the control's (`${id}-error`). Nothing at all while there is none.
+ */
+export function errorProps(id: string, error: string | null | undefined) {
+  return error ? ({ 'aria-invalid': true, 'aria-describedby': `${id}-error` } as const) : {};
+}
+
 /** A labelled input with its error, wired for screen readers. */
 export function Field({
   id,
