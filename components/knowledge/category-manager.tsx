@@ -33,12 +33,9 @@ export function CategoryManager() {
         ))}
       </ul>
       <AddNamedItemForm
-        id="new-category"
-        label="New category"
+        noun="category"
         placeholder="Billing"
-        submitLabel="Add category"
-        pending={saveCategory.isPending}
-        error={saveCategory.error}
+        mutation={saveCategory}
         onAdd={(name, options) => saveCategory.mutate({ name, slug: slugify(name), icon }, options)}
       >
         <SelectField
@@ -51,12 +48,9 @@ export function CategoryManager() {
       </AddNamedItemForm>
       {categories.data?.length ? (
         <AddNamedItemForm
-          id="new-section"
-          label="New section"
+          noun="section"
           placeholder="Invoices"
-          submitLabel="Add section"
-          pending={saveSection.isPending}
-          error={saveSection.error}
+          mutation={saveSection}
           onAdd={(name, options) =>
             saveSection.mutate({ categoryId: sectionCategory || categories.data[0]!.id, name }, options)
           }

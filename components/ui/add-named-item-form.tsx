@@ -7,30 +7,27 @@ import { Alert } from './card';
 import { Field, Input } from './input';
 
 /**
- * "Add a …" under a list: a name (two characters at least), any extra fields (`children`), the button and
- * the server's error. The name clears only once the add succeeded, so a failed add keeps what was typed;
- * `onAdd` takes TanStack's mutate options for that.
+ * "Add a <noun>" under a list of named things: a name (two characters at least), any extra fields
+ * (`children`), the button and the server's error. The name clears only once the add succeeded, so a
+ * failed add keeps what was typed; `onAdd` takes TanStack's mutate options for that.
  */
 export function AddNamedItemForm({
-  id,
-  label,
+  noun,
   placeholder,
-  submitLabel,
-  pending,
-  error,
+  mutation,
   onAdd,
   children,
 }: {
-  id: string;
-  label: string;
+  /** What is added, in lower case: names the field ("New section"), its id and the button ("Add section"). */
+  noun: string;
   placeholder: string;
-  submitLabel: string;
-  pending: boolean;
-  error: unknown;
+  /** The add's state: the button waits while it runs and its error shows under it. */
+  mutation: { isPending: boolean; error: unknown };
   onAdd: (name: string, options: { onSuccess: () => void }) => void;
   children?: ReactNode;
 }) {
   const [name, setName] = useState('');
+  const id = `new-${noun}`;
   return (
     <form
       className="space-y-2"
@@ -39,7 +36,7 @@ export function AddNamedItemForm({
         onAdd(name, { onSuccess: () => setName('') });
       }}
     >
-      <Field id={id} label={label}>
+      <Field id={id} label={`New ${noun}`}>
         <Input
           id={id}
           value={name}
@@ -49,10 +46,10 @@ export function AddNamedItemForm({
         />
       </Field>
       {children}
-      <Button size="sm" type="submit" variant="secondary" disabled={pending || name.trim().length < 2}>
-        {submitLabel}
+      <Button size="sm" type="submit" variant="secondary" disabled={mutation.isPending || name.trim().length < 2}>
+        {`Add ${noun}`}
       </Button>
-      {error ? <Alert>{describeError(error).message}</Alert> : null}
+      {mutation.error ? <Alert>{describeError(mutation.error).message}</Alert> : null}
     </form>
   );
 }
