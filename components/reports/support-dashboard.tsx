@@ -145,26 +145,24 @@ export function SupportDashboard() {
           }}
           options={RANGE_PRESETS.map((p) => ({ value: p, label: RANGE_PRESET_LABELS[p] }))}
         />
-        {preset === 'custom' ? (
-          <>
-            <Field id="report-from" label="From" error={rangeError}>
-              <Input
-                id="report-from"
-                type="date"
-                value={custom.from}
-                onChange={(e) => setCustom({ ...custom, from: e.target.value })}
-              />
-            </Field>
-            <Field id="report-to" label="To (inclusive)">
-              <Input
-                id="report-to"
-                type="date"
-                value={custom.to}
-                onChange={(e) => setCustom({ ...custom, to: e.target.value })}
-              />
-            </Field>
-          </>
-        ) : null}
+        {preset === 'custom'
+          ? (['from', 'to'] as const).map((end) => (
+              // A range problem is reported once, beside its start.
+              <Field
+                key={end}
+                id={`report-${end}`}
+                label={end === 'from' ? 'From' : 'To (inclusive)'}
+                error={end === 'from' ? rangeError : undefined}
+              >
+                <Input
+                  id={`report-${end}`}
+                  type="date"
+                  value={custom[end]}
+                  onChange={(e) => setCustom({ ...custom, [end]: e.target.value })}
+                />
+              </Field>
+            ))
+          : null}
         <DashboardFilters chosen={chosen} onChange={setChosen} optionsFor={optionsFor} />
       </form>
       <p className="text-sm text-slate-600">
