@@ -105,7 +105,7 @@ export function NewTicketForm({ currentUserId }: { currentUserId: string }) {
   });
   /** A select bound to its field and that field's error. */
   const select = <K extends 'priority' | 'channel' | 'type' | 'assigneeId' | 'categoryId'>(
-    field: K,
+    name: K,
     id: string,
     label: string,
     options: readonly SelectOption<Values[K]>[],
@@ -113,9 +113,9 @@ export function NewTicketForm({ currentUserId }: { currentUserId: string }) {
     <SelectField
       id={id}
       label={label}
-      error={errors.fields[field]}
-      value={values[field]}
-      onValueChange={(value) => set(field, value)}
+      error={errors.fields[name]}
+      value={values[name]}
+      onValueChange={(value) => set(name, value)}
       options={options}
     />
   );

@@ -45,6 +45,20 @@ export function TicketFilterBar({
 }) {
   const set = <K extends keyof ListFilterState>(key: K, value: ListFilterState[K]) =>
     onFiltersChange({ ...filters, [key]: value });
+  /** A filter select, bound to its key; its id is `filter-<key>`. */
+  const select = <K extends 'status' | 'priority' | 'assignee'>(
+    key: K,
+    label: string,
+    options: readonly SelectOption<ListFilterState[K]>[],
+  ) => (
+    <SelectField
+      id={`filter-${key}`}
+      label={label}
+      value={filters[key]}
+      onValueChange={(value) => set(key, value)}
+      options={options}
+    />
+  );
 
   return (
     <div
@@ -63,32 +77,20 @@ export function TicketFilterBar({
             onChange={(e) => set('text', e.target.value)}
           />
         </div>
-        <SelectField
-          id="filter-status"
-          label="Status filter"
-          value={filters.status}
-          onValueChange={(status) => set('status', status)}
-          options={[{ value: '', label: 'Any status' }, ...labelledOptions(TICKET_STATUSES, STATUS_LABELS)]}
-        />
-        <SelectField
-          id="filter-priority"
-          label="Priority filter"
-          value={filters.priority}
-          onValueChange={(priority) => set('priority', priority)}
-          options={[{ value: '', label: 'Any priority' }, ...labelledOptions(TICKET_PRIORITIES, PRIORITY_LABELS)]}
-        />
-        <SelectField
-          id="filter-assignee"
-          label="Assignee filter"
-          value={filters.assignee}
-          onValueChange={(assignee) => set('assignee', assignee)}
-          options={[
-            { value: '', label: 'Anyone' },
-            { value: 'none', label: 'Unassigned' },
-            { value: currentUserId, label: 'Me' },
-            ...otherAgentOptions(assignees, currentUserId),
-          ]}
-        />
+        {select('status', 'Status filter', [
+          { value: '', label: 'Any status' },
+          ...labelledOptions(TICKET_STATUSES, STATUS_LABELS),
+        ])}
+        {select('priority', 'Priority filter', [
+          { value: '', label: 'Any priority' },
+          ...labelledOptions(TICKET_PRIORITIES, PRIORITY_LABELS),
+        ])}
+        {select('assignee', 'Assignee filter', [
+          { value: '', label: 'Anyone' },
+          { value: 'none', label: 'Unassigned' },
+          { value: currentUserId, label: 'Me' },
+          ...otherAgentOptions(assignees, currentUserId),
+        ])}
         <div>
           <Label htmlFor="filter-tags">Tags</Label>
           <Input
