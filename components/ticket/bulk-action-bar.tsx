@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { Input, Label } from '@/components/ui/input';
-import { labelledOptions, SelectField, type SelectOption } from '@/components/ui/select-field';
+import { boundTo, labelledOptions, SelectField, type SelectOption } from '@/components/ui/select-field';
 import { STATUS_LABELS, TICKET_PRIORITIES, TICKET_STATUSES, type TicketPriority } from '@/lib/constants/ticket';
 import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
@@ -127,8 +127,10 @@ export function BulkActionBar({
     onFinished(state.results.filter((r) => r.ok).map((r) => r.ticketId));
   }
 
+  const setChoice = <K extends keyof Choices>(key: K, value: Choices[K]) =>
+    setChoices((prev) => ({ ...prev, [key]: value }));
   /** The select for what an action sets (id `bulk-<key>`); the others keep their choice meanwhile. */
-  const choose = <K extends keyof Choices>(
+  const choiceSelect = <K extends keyof Choices>(
     key: K,
     label: string,
     width: string,
@@ -138,9 +140,8 @@ export function BulkActionBar({
       id={`bulk-${key}`}
       label={label}
       fieldClassName={width}
-      value={choices[key]}
-      onValueChange={(value) => setChoices((prev) => ({ ...prev, [key]: value }))}
       options={options}
+      {...boundTo(choices, setChoice, key)}
     />
   );
 
@@ -164,17 +165,17 @@ export function BulkActionBar({
             options={labelledOptions(ACTION_KINDS, ACTION_LABELS)}
           />
           {kind === 'assign'
-            ? choose('assignee', 'Assignee', 'w-48', [
+            ? choiceSelect('assignee', 'Assignee', 'w-48', [
                 { value: currentUserId, label: 'Me' },
                 { value: 'none', label: 'Unassigned' },
                 ...otherAgentOptions(assignees, currentUserId),
               ])
             : null}
           {kind === 'status'
-            ? choose('status', 'New status', 'w-40', labelledOptions(BULK_STATUSES, STATUS_LABELS))
+            ? choiceSelect('status', 'New status', 'w-40', labelledOptions(BULK_STATUSES, STATUS_LABELS))
             : null}
           {kind === 'priority'
-            ? choose('priority', 'New priority', 'w-40', labelledOptions(TICKET_PRIORITIES, PRIORITY_LABELS))
+            ? choiceSelect('priority', 'New priority', 'w-40', labelledOptions(TICKET_PRIORITIES, PRIORITY_LABELS))
             : null}
           {kind === 'add_tags' ? (
             <div className="w-56">

@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
 import { formErrors } from '@/components/ui/form-errors';
 import { errorProps, Field, Input } from '@/components/ui/input';
-import { labelledOptions, namedOptions, SelectField, type SelectOption } from '@/components/ui/select-field';
+import { boundTo, labelledOptions, namedOptions, SelectField, type SelectOption } from '@/components/ui/select-field';
 import { Textarea } from '@/components/ui/textarea';
 import {
   TICKET_CHANNELS,
@@ -110,14 +110,7 @@ export function NewTicketForm({ currentUserId }: { currentUserId: string }) {
     label: string,
     options: readonly SelectOption<Values[K]>[],
   ) => (
-    <SelectField
-      id={id}
-      label={label}
-      error={errors.fields[name]}
-      value={values[name]}
-      onValueChange={(value) => set(name, value)}
-      options={options}
-    />
+    <SelectField id={id} label={label} error={errors.fields[name]} options={options} {...boundTo(values, set, name)} />
   );
   const assigneeOptions = [
     { value: '', label: 'Unassigned' },

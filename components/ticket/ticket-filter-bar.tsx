@@ -2,7 +2,7 @@
 
 import { Button } from '@/components/ui/button';
 import { Input, Label } from '@/components/ui/input';
-import { labelledOptions, SelectField, type SelectOption } from '@/components/ui/select-field';
+import { boundTo, labelledOptions, SelectField, type SelectOption } from '@/components/ui/select-field';
 import { ToggleButtons } from '@/components/ui/toggle-buttons';
 import {
   STATUS_LABELS,
@@ -50,15 +50,7 @@ export function TicketFilterBar({
     key: K,
     label: string,
     options: readonly SelectOption<ListFilterState[K]>[],
-  ) => (
-    <SelectField
-      id={`filter-${key}`}
-      label={label}
-      value={filters[key]}
-      onValueChange={(value) => set(key, value)}
-      options={options}
-    />
-  );
+  ) => <SelectField id={`filter-${key}`} label={label} options={options} {...boundTo(filters, set, key)} />;
 
   return (
     <div

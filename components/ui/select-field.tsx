@@ -23,6 +23,18 @@ export function SelectOptions({ options }: { options: readonly SelectOption[] })
   ));
 }
 
+/**
+ * `value` and `onValueChange` for a SelectField that shows one key of a form's values object and writes
+ * back through the form's `set(key, value)`, typed per key, so each form binds its selects one way.
+ */
+export function boundTo<T extends Record<K, string>, K extends keyof T>(
+  values: T,
+  set: (key: K, value: T[K]) => void,
+  key: K,
+) {
+  return { value: values[key], onValueChange: (value: T[K]) => set(key, value) };
+}
+
 type NativeSelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'value' | 'onChange' | 'children'>;
 
 /**
