@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useId, useRef, useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
 import { SendButton } from '@/components/ui/send-button';
@@ -62,7 +62,6 @@ export function GuestRequestForm({ portalSlug, paths }: { portalSlug: string; pa
   const send = useMutation<{ email: string }, ServerError, GuestRequestInput>({
     mutationFn: (values) => postGuestRequest(portalSlug, values, files, honeypot.current?.value ?? ''),
   });
-  const subject = useWatch({ control: form.control, name: 'subject' });
 
   if (send.isSuccess) {
     return (
@@ -151,15 +150,7 @@ export function GuestRequestForm({ portalSlug, paths }: { portalSlug: string; pa
           />
         </div>
 
-        <RequestFields
-          id={id}
-          portalSlug={portalSlug}
-          articleBase={`${paths.help}/articles`}
-          subject={subject}
-          subjectInput={form.register('subject')}
-          bodyInput={form.register('body')}
-          errors={{ subject: errorFor('subject'), body: errorFor('body') }}
-        />
+        <RequestFields id={id} portalSlug={portalSlug} paths={paths} form={form} errorFor={errorFor} />
 
         <div className="space-y-2">
           <label htmlFor={`${id}-files`} className={LABEL_CLASS}>

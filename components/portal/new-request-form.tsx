@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { Alert, Card } from '@/components/ui/card';
 import { SendButton } from '@/components/ui/send-button';
 import { formErrors } from '@/components/ui/form-errors';
@@ -68,7 +68,6 @@ export function NewRequestForm({ portalSlug, paths }: { portalSlug: string; path
         ]),
     }),
   );
-  const subject = useWatch({ control: form.control, name: 'subject' });
 
   if (me.isPending) return <FormSkeleton />;
   if (me.isError) {
@@ -146,15 +145,7 @@ export function NewRequestForm({ portalSlug, paths }: { portalSlug: string; path
           </Field>
         </div>
 
-        <RequestFields
-          id={id}
-          portalSlug={portalSlug}
-          articleBase={`${paths.help}/articles`}
-          subject={subject}
-          subjectInput={form.register('subject')}
-          bodyInput={form.register('body')}
-          errors={{ subject: errorFor('subject'), body: errorFor('body') }}
-        >
+        <RequestFields id={id} portalSlug={portalSlug} paths={paths} form={form} errorFor={errorFor}>
           <Field
             id={`${id}-categoryId`}
             label="Category"

@@ -5,6 +5,7 @@ import type { UseFormRegisterReturn } from 'react-hook-form';
 import { ArticleSuggestions } from '@/components/help/article-suggestions';
 import { errorProps, Field, Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
+import type { CustomerPaths } from '@/lib/utils/customer-paths';
 
 /**
  * The heart of a request form, the same for a guest and a signed-in customer: the subject, the articles
@@ -14,44 +15,51 @@ import { Textarea } from '@/components/ui/textarea';
 export function RequestFields({
   id,
   portalSlug,
-  articleBase,
-  subject,
-  subjectInput,
-  bodyInput,
-  errors,
+  paths,
+  form,
+  errorFor,
   children,
 }: {
   /** The form's useId(): each field's id and its error's id derive from it. */
   id: string;
   portalSlug: string;
-  articleBase: string;
-  /** The subject as typed so far, which the suggestions follow. */
-  subject: string;
-  subjectInput: UseFormRegisterReturn<'subject'>;
-  bodyInput: UseFormRegisterReturn<'body'>;
-  errors: { subject?: string; body?: string };
+  paths: CustomerPaths;
+  /** The react-hook-form of either request form; only its subject and body are used here. */
+  form: {
+    register: (name: 'subject' | 'body') => UseFormRegisterReturn;
+    watch: (name: 'subject') => string;
+  };
+  errorFor: (field: 'subject' | 'body') => string | undefined;
   children?: ReactNode;
 }) {
+  // The suggestions follow the subject as it is typed.
+  const subject = form.watch('subject');
   return (
     <>
-      <Field id={`${id}-subject`} label="Subject" error={errors.subject}>
+      <Field id={`${id}-subject`} label="Subject" error={errorFor('subject')}>
         <Input
           id={`${id}-subject`}
           required
           maxLength={200}
-          {...errorProps(`${id}-subject`, errors.subject)}
-          {...subjectInput}
+          {...errorProps(`${id}-subject`, errorFor('subject'))}
+          {...form.register('subject')}
         />
       </Field>
-      <ArticleSuggestions workspace={portalSlug} subject={subject} articleBase={articleBase} />
+      <ArticleSuggestions workspace={portalSlug} subject={subject} articleBase={`${paths.help}/articles`} />
       {children}
       <Field
         id={`${id}-body`}
         label="Message"
-        error={errors.body}
+        error={errorFor('body')}
         hint="Describe what happened and what you expected. Include any error messages."
       >
-        <Textarea id={`${id}-body`} required rows={8} {...errorProps(`${id}-body`, errors.body)} {...bodyInput} />
+        <Textarea
+          id={`${id}-body`}
+          required
+          rows={8}
+          {...errorProps(`${id}-body`, errorFor('body'))}
+          {...form.register('body')}
+        />
       </Field>
     </>
   );
