@@ -34,32 +34,27 @@ export function RequestFields({
 }) {
   // The suggestions follow the subject as it is typed.
   const subject = form.watch('subject');
+  /** A field's id (from the form's) and its message; the control adds the registration and error wiring. */
+  const field = (name: 'subject' | 'body') => ({ id: `${id}-${name}`, error: errorFor(name) });
+  const control = (name: 'subject' | 'body') => ({
+    id: `${id}-${name}`,
+    required: true,
+    ...errorProps(`${id}-${name}`, errorFor(name)),
+    ...form.register(name),
+  });
   return (
     <>
-      <Field id={`${id}-subject`} label="Subject" error={errorFor('subject')}>
-        <Input
-          id={`${id}-subject`}
-          required
-          maxLength={200}
-          {...errorProps(`${id}-subject`, errorFor('subject'))}
-          {...form.register('subject')}
-        />
+      <Field {...field('subject')} label="Subject">
+        <Input maxLength={200} {...control('subject')} />
       </Field>
       <ArticleSuggestions workspace={portalSlug} subject={subject} articleBase={`${paths.help}/articles`} />
       {children}
       <Field
-        id={`${id}-body`}
+        {...field('body')}
         label="Message"
-        error={errorFor('body')}
         hint="Describe what happened and what you expected. Include any error messages."
       >
-        <Textarea
-          id={`${id}-body`}
-          required
-          rows={8}
-          {...errorProps(`${id}-body`, errorFor('body'))}
-          {...form.register('body')}
-        />
+        <Textarea rows={8} {...control('body')} />
       </Field>
     </>
   );
