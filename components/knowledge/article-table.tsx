@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/card';
-import { Input, Label } from '@/components/ui/input';
+import { Label, SearchInput } from '@/components/ui/input';
 import { labelledOptions, SelectField } from '@/components/ui/select-field';
 import { QueryView } from '@/components/ui/query-view';
 import { HeadingRow } from '@/components/ui/table-parts';
@@ -39,12 +39,11 @@ export function ArticleTable() {
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
         <div className="sm:w-72">
           <Label htmlFor="article-search">Search articles</Label>
-          <Input
+          <SearchInput
             id="article-search"
-            type="search"
             placeholder="Title, address or keyword"
             value={search}
-            onChange={(e) => setSearch(e.target.value)}
+            onValueChange={setSearch}
           />
         </div>
         <SelectField

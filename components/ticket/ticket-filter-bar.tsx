@@ -1,7 +1,7 @@
 'use client';
 
 import { Button } from '@/components/ui/button';
-import { Input, Label } from '@/components/ui/input';
+import { Input, Label, SearchInput } from '@/components/ui/input';
 import { boundTo, labelledOptions, SelectField, type SelectOption } from '@/components/ui/select-field';
 import { ToggleButtons } from '@/components/ui/toggle-buttons';
 import {
@@ -61,12 +61,11 @@ export function TicketFilterBar({
       <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
         <div className="col-span-2 md:col-span-3 xl:col-span-2">
           <Label htmlFor="filter-text">Contains</Label>
-          <Input
+          <SearchInput
             id="filter-text"
-            type="search"
             placeholder="Words in the subject or messages"
             value={filters.text}
-            onChange={(e) => set('text', e.target.value)}
+            onValueChange={(text) => set('text', text)}
           />
         </div>
         {select('status', 'Status filter', [

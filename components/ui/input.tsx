@@ -7,6 +7,14 @@ export function Input({ className, ...props }: ComponentProps<'input'>) {
   return <input className={cn(CONTROL_CLASS, 'h-10', className)} {...props} />;
 }
 
+/** A search box that reports the text itself; the caller debounces and trims as its search needs. */
+export function SearchInput({
+  onValueChange,
+  ...props
+}: Omit<ComponentProps<'input'>, 'type' | 'onChange'> & { onValueChange: (value: string) => void }) {
+  return <Input type="search" onChange={(e) => onValueChange(e.target.value)} {...props} />;
+}
+
 export function Label({ className, ...props }: LabelHTMLAttributes<HTMLLabelElement>) {
   // A primitive: every caller passes htmlFor (Field does).
   // eslint-disable-next-line jsx-a11y/label-has-associated-control

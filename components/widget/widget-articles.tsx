@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { FileText, Search } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
-import { Input } from '@/components/ui/input';
+import { SearchInput } from '@/components/ui/input';
 import { QueryView } from '@/components/ui/query-view';
 import { useDebouncedValue } from '@/components/ui/use-debounced-value';
 import { useTRPC } from '@/lib/trpc/client';
@@ -66,13 +66,12 @@ export function WidgetSearch({
           Search the help center
         </label>
         <Search className="absolute top-2.5 left-2.5 size-4 text-gray-500" aria-hidden />
-        <Input
+        <SearchInput
           id="widget-search"
-          type="search"
           className="pl-8"
           placeholder="Search for answers"
           value={query}
-          onChange={(event) => setQuery(event.target.value)}
+          onValueChange={setQuery}
         />
       </div>
       {settled.length < 2 ? null : (
