@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { Field, Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
+import { labelledOptions, SelectOptions } from '@/components/ui/select-field';
 import type { WorkingHours } from '@/lib/assignment/working-hours';
 import { AGENT_AVAILABILITY, type AgentAvailability } from '@/lib/constants/assignment';
 import { useTRPC } from '@/lib/trpc/client';
@@ -112,11 +113,7 @@ export function AvailabilityStatus() {
         onChange={(e) => save.mutate({ availability: e.target.value as AgentAvailability, workingHours })}
         className="h-9"
       >
-        {AGENT_AVAILABILITY.map((a) => (
-          <option key={a} value={a}>
-            {LABELS[a]}
-          </option>
-        ))}
+        <SelectOptions options={labelledOptions(AGENT_AVAILABILITY, LABELS)} />
       </Select>
       <details className="text-xs text-slate-600">
         <summary className="cursor-pointer rounded-md py-1">

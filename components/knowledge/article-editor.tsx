@@ -10,6 +10,7 @@ import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { Field, Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
+import { labelledOptions, namedOptions, SelectOptions } from '@/components/ui/select-field';
 import { Textarea } from '@/components/ui/textarea';
 import { ARTICLE_VISIBILITIES, ARTICLE_VISIBILITY_LABELS, type ArticleVisibility } from '@/lib/constants/help';
 import { articleForm } from '@/lib/validators/help';
@@ -140,30 +141,18 @@ export function ArticleEditor({ article }: { article?: EditableArticle }) {
         <Field id="article-category" label="Category" error={fieldError('categoryId')}>
           <Select id="article-category" {...category}>
             <option value="">No category</option>
-            {categories.data?.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
+            <SelectOptions options={namedOptions(categories.data ?? [])} />
           </Select>
         </Field>
         <Field id="article-section" label="Section" error={fieldError('sectionId')}>
           <Select id="article-section" disabled={!sections.length} {...form.register('sectionId')}>
             <option value="">{sections.length ? 'No section' : 'The category has no sections'}</option>
-            {sections.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
+            <SelectOptions options={namedOptions(sections)} />
           </Select>
         </Field>
         <Field id="article-visibility" label="Visible to">
           <Select id="article-visibility" {...form.register('visibility')}>
-            {ARTICLE_VISIBILITIES.map((v) => (
-              <option key={v} value={v}>
-                {ARTICLE_VISIBILITY_LABELS[v]}
-              </option>
-            ))}
+            <SelectOptions options={labelledOptions(ARTICLE_VISIBILITIES, ARTICLE_VISIBILITY_LABELS)} />
           </Select>
         </Field>
         <Field

@@ -6,10 +6,10 @@ import { useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/card';
-import { ErrorAlert } from '@/components/ui/error-alert';
-import { Input, Label } from '@/components/ui/input';
+import { Label, SearchInput } from '@/components/ui/input';
 import { labelledOptions, SelectField } from '@/components/ui/select-field';
-import { SkeletonList } from '@/components/ui/skeleton';
+import { QueryView } from '@/components/ui/query-view';
+import { HeadingRow } from '@/components/ui/table-parts';
 import {
   ARTICLE_STATUSES,
   ARTICLE_STATUS_LABELS,
@@ -39,12 +39,11 @@ export function ArticleTable() {
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
         <div className="sm:w-72">
           <Label htmlFor="article-search">Search articles</Label>
-          <Input
+          <SearchInput
             id="article-search"
-            type="search"
             placeholder="Title, address or keyword"
             value={search}
-            onChange={(e) => setSearch(e.target.value)}
+            onValueChange={setSearch}
           />
         </div>
         <SelectField
@@ -57,71 +56,69 @@ export function ArticleTable() {
         />
       </div>
 
-      {list.isPending ? (
-        <SkeletonList rows={5} label="Loading articles" />
-      ) : list.isError ? (
-        <ErrorAlert error={list.error} />
-      ) : list.data.length === 0 ? (
-        <EmptyState
-          title={query || status ? 'No matching articles' : 'No articles yet'}
-          description={
-            query || status ? 'Try another word or status.' : 'Write the first answer your customers keep asking for.'
-          }
-          action={
-            <Button asChild>
-              <Link href="/agent/knowledge/new">New article</Link>
-            </Button>
-          }
-        />
-      ) : (
-        <div className="overflow-hidden rounded-lg border border-slate-200 bg-white" aria-busy={list.isFetching}>
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Articles</caption>
-            <thead className="hidden bg-slate-50 text-xs uppercase tracking-wide text-slate-500 sm:table-header-group">
-              <tr>
-                {COLUMNS.map((column) => (
-                  <th key={column} scope="col" className="px-4 py-2 font-medium">
-                    {column}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {list.data.map((article) => {
-                const votes = article.helpfulYes + article.helpfulNo;
-                return (
-                  <tr key={article.id} className="flex flex-col gap-1 px-4 py-3 sm:table-row sm:p-0">
-                    <td className="sm:px-4 sm:py-3">
-                      <Link
-                        href={`/agent/knowledge/${article.id}`}
-                        className="font-medium text-slate-900 hover:text-brand hover:underline"
-                      >
-                        {article.title}
-                      </Link>
-                      <span className="block text-xs text-slate-500">{article.categoryName ?? 'No category'}</span>
-                    </td>
-                    <td className="sm:px-4 sm:py-3">
-                      {isScheduled(article) ? (
-                        <Badge tone="info">Scheduled {dateFormat.format(article.publishedAt!)}</Badge>
-                      ) : (
-                        <Badge tone={STATUS_TONES[article.status]}>{ARTICLE_STATUS_LABELS[article.status]}</Badge>
-                      )}
-                    </td>
-                    <td className="text-slate-700 sm:px-4 sm:py-3">{ARTICLE_VISIBILITY_LABELS[article.visibility]}</td>
-                    <td className="text-slate-700 sm:px-4 sm:py-3">{article.viewCount}</td>
-                    <td className="text-slate-700 sm:px-4 sm:py-3">
-                      {votes ? `${Math.round((article.helpfulYes / votes) * 100)}% of ${votes}` : '—'}
-                    </td>
-                    <td className="text-xs text-slate-500 sm:px-4 sm:py-3 sm:text-sm">
-                      {dateFormat.format(article.updatedAt)}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <QueryView
+        query={list}
+        loading={{ rows: 5, label: 'Loading articles' }}
+        empty={
+          <EmptyState
+            title={query || status ? 'No matching articles' : 'No articles yet'}
+            description={
+              query || status ? 'Try another word or status.' : 'Write the first answer your customers keep asking for.'
+            }
+            action={
+              <Button asChild>
+                <Link href="/agent/knowledge/new">New article</Link>
+              </Button>
+            }
+          />
+        }
+      >
+        {(data) => (
+          <div className="overflow-hidden rounded-lg border border-slate-200 bg-white" aria-busy={list.isFetching}>
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Articles</caption>
+              <thead className="hidden bg-slate-50 text-xs uppercase tracking-wide text-slate-500 sm:table-header-group">
+                <HeadingRow columns={COLUMNS} cellClassName="px-4 py-2" />
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {data.map((article) => {
+                  const votes = article.helpfulYes + article.helpfulNo;
+                  return (
+                    <tr key={article.id} className="flex flex-col gap-1 px-4 py-3 sm:table-row sm:p-0">
+                      <td className="sm:px-4 sm:py-3">
+                        <Link
+                          href={`/agent/knowledge/${article.id}`}
+                          className="font-medium text-slate-900 hover:text-brand hover:underline"
+                        >
+                          {article.title}
+                        </Link>
+                        <span className="block text-xs text-slate-500">{article.categoryName ?? 'No category'}</span>
+                      </td>
+                      <td className="sm:px-4 sm:py-3">
+                        {isScheduled(article) ? (
+                          <Badge tone="info">Scheduled {dateFormat.format(article.publishedAt!)}</Badge>
+                        ) : (
+                          <Badge tone={STATUS_TONES[article.status]}>{ARTICLE_STATUS_LABELS[article.status]}</Badge>
+                        )}
+                      </td>
+                      <td className="text-slate-700 sm:px-4 sm:py-3">
+                        {ARTICLE_VISIBILITY_LABELS[article.visibility]}
+                      </td>
+                      <td className="text-slate-700 sm:px-4 sm:py-3">{article.viewCount}</td>
+                      <td className="text-slate-700 sm:px-4 sm:py-3">
+                        {votes ? `${Math.round((article.helpfulYes / votes) * 100)}% of ${votes}` : '—'}
+                      </td>
+                      <td className="text-xs text-slate-500 sm:px-4 sm:py-3 sm:text-sm">
+                        {dateFormat.format(article.updatedAt)}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </QueryView>
     </div>
   );
 }

@@ -2,12 +2,10 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Button } from '@/components/ui/button';
-import { Alert } from '@/components/ui/card';
-import { Field, Input } from '@/components/ui/input';
-import { SelectField } from '@/components/ui/select-field';
+import { AddNamedItemForm } from '@/components/ui/add-named-item-form';
+import { namedOptions, SelectField } from '@/components/ui/select-field';
+import { TitledSection } from '@/components/ui/titled-section';
 import { CATEGORY_ICONS, type CategoryIcon } from '@/lib/constants/help';
-import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
 import { slugify } from './article-labels';
 
@@ -17,22 +15,13 @@ export function CategoryManager() {
   const queryClient = useQueryClient();
   const categories = useQuery(trpc.articleCategory.list.queryOptions());
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.articleCategory.list.queryKey() });
-  const [name, setName] = useState('');
   const [icon, setIcon] = useState<CategoryIcon>('book');
-  const [sectionName, setSectionName] = useState('');
   const [sectionCategory, setSectionCategory] = useState('');
-  const saveCategory = useMutation(
-    trpc.articleCategory.save.mutationOptions({ onSuccess: () => (setName(''), refresh()) }),
-  );
-  const saveSection = useMutation(
-    trpc.articleCategory.saveSection.mutationOptions({ onSuccess: () => (setSectionName(''), refresh()) }),
-  );
+  const saveCategory = useMutation(trpc.articleCategory.save.mutationOptions({ onSuccess: refresh }));
+  const saveSection = useMutation(trpc.articleCategory.saveSection.mutationOptions({ onSuccess: refresh }));
 
   return (
-    <section aria-labelledby="categories-heading" className="space-y-4">
-      <h2 id="categories-heading" className="text-sm font-semibold text-slate-900">
-        Categories and sections
-      </h2>
+    <TitledSection headingId="categories-heading" title="Categories and sections" className="space-y-4">
       <ul className="space-y-2 text-sm">
         {categories.data?.map((c) => (
           <li key={c.id} className="rounded-md border border-slate-200 bg-white px-3 py-2">
@@ -43,22 +32,12 @@ export function CategoryManager() {
           </li>
         ))}
       </ul>
-      <form
-        className="space-y-2"
-        onSubmit={(e) => {
-          e.preventDefault();
-          saveCategory.mutate({ name, slug: slugify(name), icon });
-        }}
+      <AddNamedItemForm
+        noun="category"
+        placeholder="Billing"
+        mutation={saveCategory}
+        onAdd={(name, options) => saveCategory.mutate({ name, slug: slugify(name), icon }, options)}
       >
-        <Field id="new-category" label="New category">
-          <Input
-            id="new-category"
-            value={name}
-            maxLength={100}
-            onChange={(e) => setName(e.target.value)}
-            placeholder="Billing"
-          />
-        </Field>
         <SelectField
           id="new-category-icon"
           label="Icon"
@@ -66,46 +45,25 @@ export function CategoryManager() {
           onValueChange={setIcon}
           options={CATEGORY_ICONS.map((i) => ({ value: i, label: i }))}
         />
-        <Button size="sm" type="submit" variant="secondary" disabled={saveCategory.isPending || name.trim().length < 2}>
-          Add category
-        </Button>
-        {saveCategory.isError ? <Alert>{describeError(saveCategory.error).message}</Alert> : null}
-      </form>
+      </AddNamedItemForm>
       {categories.data?.length ? (
-        <form
-          className="space-y-2"
-          onSubmit={(e) => {
-            e.preventDefault();
-            saveSection.mutate({ categoryId: sectionCategory || categories.data[0]!.id, name: sectionName });
-          }}
+        <AddNamedItemForm
+          noun="section"
+          placeholder="Invoices"
+          mutation={saveSection}
+          onAdd={(name, options) =>
+            saveSection.mutate({ categoryId: sectionCategory || categories.data[0]!.id, name }, options)
+          }
         >
-          <Field id="new-section" label="New section">
-            <Input
-              id="new-section"
-              value={sectionName}
-              maxLength={100}
-              onChange={(e) => setSectionName(e.target.value)}
-              placeholder="Invoices"
-            />
-          </Field>
           <SelectField
             id="new-section-category"
             label="In category"
             value={sectionCategory || categories.data[0]!.id}
             onValueChange={setSectionCategory}
-            options={categories.data.map((c) => ({ value: c.id, label: c.name }))}
+            options={namedOptions(categories.data)}
           />
-          <Button
-            size="sm"
-            type="submit"
-            variant="secondary"
-            disabled={saveSection.isPending || sectionName.trim().length < 2}
-          >
-            Add section
-          </Button>
-          {saveSection.isError ? <Alert>{describeError(saveSection.error).message}</Alert> : null}
-        </form>
+        </AddNamedItemForm>
       ) : null}
-    </section>
+    </TitledSection>
   );
 }

@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button } from '@/components/ui/button';
 import { ConfirmMutationDialog } from '@/components/ui/confirm-dialog';
+import { TitledSection } from '@/components/ui/titled-section';
 import { useTRPC } from '@/lib/trpc/client';
 
 type Version = {
@@ -35,10 +36,7 @@ export function VersionHistory({
   );
 
   return (
-    <section aria-labelledby="versions-heading" className="space-y-3">
-      <h2 id="versions-heading" className="text-sm font-semibold text-slate-900">
-        Versions
-      </h2>
+    <TitledSection headingId="versions-heading" title="Versions">
       <ol className="space-y-2 text-sm">
         {versions.map((v) => (
           <li
@@ -75,6 +73,6 @@ export function VersionHistory({
           </li>
         ))}
       </ol>
-    </section>
+    </TitledSection>
   );
 }

@@ -3,16 +3,19 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useEffect, useId, useRef, useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useId, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
-import { Alert, Card, Spinner } from '@/components/ui/card';
-import { Field, Input } from '@/components/ui/input';
+import { Alert, Card } from '@/components/ui/card';
+import { SendButton } from '@/components/ui/send-button';
+import { LABEL_CLASS } from '@/components/ui/field-classes';
+import { errorProps, Field, Input } from '@/components/ui/input';
 import { ATTACHMENT_LIMITS } from '@/lib/constants/ticket';
 import { formatBytes } from '@/lib/utils/format-bytes';
 import type { CustomerPaths } from '@/lib/utils/customer-paths';
 import { supportSessionId } from '@/lib/utils/support-session';
 import { RequestFields } from './request-fields';
+import { RequestReceivedCard } from './request-received-card';
 import { GUEST_HONEYPOT_FIELD, guestRequestInput, type GuestRequestInput } from '@/lib/validators/guest-request';
 
 type ServerError = { message: string; field?: string };
@@ -52,7 +55,6 @@ export function GuestRequestForm({ portalSlug, paths }: { portalSlug: string; pa
   const [files, setFiles] = useState<File[]>([]);
   const [fileNotice, setFileNotice] = useState<string | null>(null);
   const honeypot = useRef<HTMLInputElement>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
   const form = useForm<GuestRequestInput>({
     resolver: zodResolver(guestRequestInput),
     defaultValues: { name: '', email: '', subject: '', body: '' },
@@ -60,47 +62,40 @@ export function GuestRequestForm({ portalSlug, paths }: { portalSlug: string; pa
   const send = useMutation<{ email: string }, ServerError, GuestRequestInput>({
     mutationFn: (values) => postGuestRequest(portalSlug, values, files, honeypot.current?.value ?? ''),
   });
-  const subject = useWatch({ control: form.control, name: 'subject' });
-
-  // Focus moves to the outcome so screen readers announce it.
-  useEffect(() => {
-    if (send.isSuccess) heading.current?.focus();
-  }, [send.isSuccess]);
 
   if (send.isSuccess) {
     return (
-      <Card className="mx-auto max-w-xl space-y-4">
-        <h2 ref={heading} tabIndex={-1} className="text-xl font-semibold focus:outline-none">
-          We received your request
-        </h2>
+      <RequestReceivedCard
+        actions={
+          <>
+            <Button
+              type="button"
+              variant="secondary"
+              onClick={() => {
+                form.reset();
+                setFiles([]);
+                send.reset();
+              }}
+            >
+              Submit another request
+            </Button>
+            <Button asChild variant="ghost">
+              <Link href={paths.portal}>Sign in to see all your requests</Link>
+            </Button>
+          </>
+        }
+      >
         <p className="text-sm text-slate-600">
           We sent a confirmation to <strong className="text-slate-900">{send.data.email}</strong> with a link to follow
           your request and reply to it. If it doesn't arrive, check your spam folder.
         </p>
-        <div className="flex flex-col gap-2 sm:flex-row">
-          <Button
-            type="button"
-            variant="secondary"
-            onClick={() => {
-              form.reset();
-              setFiles([]);
-              send.reset();
-            }}
-          >
-            Submit another request
-          </Button>
-          <Button asChild variant="ghost">
-            <Link href={paths.portal}>Sign in to see all your requests</Link>
-          </Button>
-        </div>
-      </Card>
+      </RequestReceivedCard>
     );
   }
 
   const serverField = send.error?.field;
   const errorFor = (field: (typeof FIELDS)[number]) =>
     form.formState.errors[field]?.message ?? (serverField === field ? send.error?.message : undefined);
-  const described = (field: (typeof FIELDS)[number]) => (errorFor(field) ? `${id}-${field}-error` : undefined);
   const generalError = send.error && !FIELDS.some((f) => f === serverField) ? send.error.message : null;
 
   function pickFiles(list: FileList | null) {
@@ -135,8 +130,7 @@ export function GuestRequestForm({ portalSlug, paths }: { portalSlug: string; pa
                 type={field === 'email' ? 'email' : 'text'}
                 autoComplete={field}
                 required
-                aria-invalid={errorFor(field) ? true : undefined}
-                aria-describedby={described(field)}
+                {...errorProps(`${id}-${field}`, errorFor(field))}
                 {...form.register(field)}
               />
             </Field>
@@ -156,18 +150,10 @@ export function GuestRequestForm({ portalSlug, paths }: { portalSlug: string; pa
           />
         </div>
 
-        <RequestFields
-          id={id}
-          portalSlug={portalSlug}
-          articleBase={`${paths.help}/articles`}
-          subject={subject}
-          subjectInput={form.register('subject')}
-          bodyInput={form.register('body')}
-          errors={{ subject: errorFor('subject'), body: errorFor('body') }}
-        />
+        <RequestFields id={id} portalSlug={portalSlug} paths={paths} form={form} errorFor={errorFor} />
 
         <div className="space-y-2">
-          <label htmlFor={`${id}-files`} className="block text-sm font-medium text-slate-700">
+          <label htmlFor={`${id}-files`} className={LABEL_CLASS}>
             Attachments{' '}
             <span className="font-normal text-slate-500">
               (optional, up to {ATTACHMENT_LIMITS.maxPerMessage} files of {MAX_MB} MB)
@@ -217,10 +203,9 @@ export function GuestRequestForm({ portalSlug, paths }: { portalSlug: string; pa
               Sign in to see your requests
             </Link>
           </p>
-          <Button type="submit" className="w-full sm:w-auto" disabled={send.isPending}>
-            {send.isPending ? <Spinner label="Sending" /> : null}
+          <SendButton className="w-full sm:w-auto" pending={send.isPending}>
             Submit request
-          </Button>
+          </SendButton>
         </div>
       </form>
     </Card>

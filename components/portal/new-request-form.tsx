@@ -3,12 +3,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
-import { Button } from '@/components/ui/button';
-import { Alert, Card, Spinner } from '@/components/ui/card';
+import { useForm } from 'react-hook-form';
+import { Alert, Card } from '@/components/ui/card';
+import { SendButton } from '@/components/ui/send-button';
 import { formErrors } from '@/components/ui/form-errors';
-import { Field, Input } from '@/components/ui/input';
+import { errorProps, Field, Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
+import { namedOptions, SelectOptions } from '@/components/ui/select-field';
 import { Skeleton } from '@/components/ui/skeleton';
 import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
@@ -67,7 +68,6 @@ export function NewRequestForm({ portalSlug, paths }: { portalSlug: string; path
         ]),
     }),
   );
-  const subject = useWatch({ control: form.control, name: 'subject' });
 
   if (me.isPending) return <FormSkeleton />;
   if (me.isError) {
@@ -99,7 +99,6 @@ export function NewRequestForm({ portalSlug, paths }: { portalSlug: string; path
   const server = formErrors(create.error, FIELDS);
   const errorFor = (field: FieldName) =>
     (field === 'attachmentIds' ? undefined : form.formState.errors[field]?.message) ?? server.fields[field];
-  const describedBy = (field: FieldName) => (errorFor(field) ? `${id}-${field}-error` : undefined);
   const pending = create.isPending;
 
   const onSubmit = form.handleSubmit((values) => {
@@ -130,8 +129,7 @@ export function NewRequestForm({ portalSlug, paths }: { portalSlug: string; path
               autoComplete="name"
               readOnly={Boolean(nameOnFile)}
               className={nameOnFile ? 'bg-slate-50 text-slate-600' : undefined}
-              aria-invalid={errorFor('name') ? true : undefined}
-              aria-describedby={describedBy('name')}
+              {...errorProps(`${id}-name`, errorFor('name'))}
               {...form.register('name')}
             />
           </Field>
@@ -147,15 +145,7 @@ export function NewRequestForm({ portalSlug, paths }: { portalSlug: string; path
           </Field>
         </div>
 
-        <RequestFields
-          id={id}
-          portalSlug={portalSlug}
-          articleBase={`${paths.help}/articles`}
-          subject={subject}
-          subjectInput={form.register('subject')}
-          bodyInput={form.register('body')}
-          errors={{ subject: errorFor('subject'), body: errorFor('body') }}
-        >
+        <RequestFields id={id} portalSlug={portalSlug} paths={paths} form={form} errorFor={errorFor}>
           <Field
             id={`${id}-categoryId`}
             label="Category"
@@ -169,16 +159,11 @@ export function NewRequestForm({ portalSlug, paths }: { portalSlug: string; path
             <Select
               id={`${id}-categoryId`}
               disabled={categories.isPending}
-              aria-invalid={errorFor('categoryId') ? true : undefined}
-              aria-describedby={describedBy('categoryId')}
+              {...errorProps(`${id}-categoryId`, errorFor('categoryId'))}
               {...form.register('categoryId')}
             >
               <option value="">{categories.isPending ? 'Loading categories…' : 'Choose a category (optional)'}</option>
-              {categories.data?.map((category) => (
-                <option key={category.id} value={category.id}>
-                  {category.name}
-                </option>
-              ))}
+              <SelectOptions options={namedOptions(categories.data ?? [])} />
             </Select>
           </Field>
         </RequestFields>
@@ -190,10 +175,9 @@ export function NewRequestForm({ portalSlug, paths }: { portalSlug: string; path
         {server.message ? <Alert>{server.message}</Alert> : null}
 
         <div className="flex flex-col-reverse gap-2 sm:flex-row sm:items-center sm:justify-end">
-          <Button type="submit" className="w-full sm:w-auto" disabled={pending}>
-            {pending ? <Spinner label="Sending" /> : null}
+          <SendButton className="w-full sm:w-auto" pending={pending}>
             Submit request
-          </Button>
+          </SendButton>
         </div>
       </form>
     </Card>

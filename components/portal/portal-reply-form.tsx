@@ -2,8 +2,8 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { Button } from '@/components/ui/button';
-import { Alert, Spinner } from '@/components/ui/card';
+import { Alert } from '@/components/ui/card';
+import { SendButton } from '@/components/ui/send-button';
 import { formErrors } from '@/components/ui/form-errors';
 import { Field } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
@@ -93,10 +93,9 @@ export function PortalReplyForm({ ticketId, portalSlug, reopens }: Props) {
       {server.fields.attachmentIds ? <Alert>{server.fields.attachmentIds}</Alert> : null}
       {server.message ? <Alert>{server.message}</Alert> : null}
       <div className="flex justify-end">
-        <Button type="submit" className="w-full sm:w-auto" disabled={reply.isPending}>
-          {reply.isPending ? <Spinner label="Sending" /> : null}
+        <SendButton className="w-full sm:w-auto" pending={reply.isPending}>
           Send reply
-        </Button>
+        </SendButton>
       </div>
     </form>
   );

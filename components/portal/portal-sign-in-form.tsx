@@ -4,8 +4,9 @@ import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
-import { Alert, Card, Spinner } from '@/components/ui/card';
-import { Field, Input } from '@/components/ui/input';
+import { Alert, Card } from '@/components/ui/card';
+import { SendButton } from '@/components/ui/send-button';
+import { errorProps, Field, Input } from '@/components/ui/input';
 import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
 import { emailField } from '@/lib/validators/workspace';
@@ -102,14 +103,12 @@ export function PortalSignInForm({
             required
             value={email}
             onChange={(event) => setEmail(event.target.value)}
-            aria-invalid={emailError ? true : undefined}
-            aria-describedby={emailError ? `${inputId}-error` : undefined}
+            {...errorProps(inputId, emailError)}
           />
         </Field>
-        <Button type="submit" className="w-full" disabled={requestLink.isPending}>
-          {requestLink.isPending ? <Spinner label="Sending" /> : null}
+        <SendButton className="w-full" pending={requestLink.isPending}>
           Email me a sign-in link
-        </Button>
+        </SendButton>
       </form>
       {guestRequestHref ? (
         <p className="border-t border-slate-200 pt-4 text-sm text-slate-600">

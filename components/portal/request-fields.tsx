@@ -3,8 +3,9 @@
 import type { ReactNode } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { ArticleSuggestions } from '@/components/help/article-suggestions';
-import { Field, Input } from '@/components/ui/input';
+import { errorProps, Field, Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
+import type { CustomerPaths } from '@/lib/utils/customer-paths';
 
 /**
  * The heart of a request form, the same for a guest and a signed-in customer: the subject, the articles
@@ -14,53 +15,46 @@ import { Textarea } from '@/components/ui/textarea';
 export function RequestFields({
   id,
   portalSlug,
-  articleBase,
-  subject,
-  subjectInput,
-  bodyInput,
-  errors,
+  paths,
+  form,
+  errorFor,
   children,
 }: {
   /** The form's useId(): each field's id and its error's id derive from it. */
   id: string;
   portalSlug: string;
-  articleBase: string;
-  /** The subject as typed so far, which the suggestions follow. */
-  subject: string;
-  subjectInput: UseFormRegisterReturn<'subject'>;
-  bodyInput: UseFormRegisterReturn<'body'>;
-  errors: { subject?: string; body?: string };
+  paths: CustomerPaths;
+  /** The react-hook-form of either request form; only its subject and body are used here. */
+  form: {
+    register: (name: 'subject' | 'body') => UseFormRegisterReturn;
+    watch: (name: 'subject') => string;
+  };
+  errorFor: (field: 'subject' | 'body') => string | undefined;
   children?: ReactNode;
 }) {
-  const describedBy = (field: 'subject' | 'body') => (errors[field] ? `${id}-${field}-error` : undefined);
+  // The suggestions follow the subject as it is typed.
+  const subject = form.watch('subject');
+  /** A field's id (from the form's) and its message; the control adds the registration and error wiring. */
+  const field = (name: 'subject' | 'body') => ({ id: `${id}-${name}`, error: errorFor(name) });
+  const control = (name: 'subject' | 'body') => ({
+    id: `${id}-${name}`,
+    required: true,
+    ...errorProps(`${id}-${name}`, errorFor(name)),
+    ...form.register(name),
+  });
   return (
     <>
-      <Field id={`${id}-subject`} label="Subject" error={errors.subject}>
-        <Input
-          id={`${id}-subject`}
-          required
-          maxLength={200}
-          aria-invalid={errors.subject ? true : undefined}
-          aria-describedby={describedBy('subject')}
-          {...subjectInput}
-        />
+      <Field {...field('subject')} label="Subject">
+        <Input maxLength={200} {...control('subject')} />
       </Field>
-      <ArticleSuggestions workspace={portalSlug} subject={subject} articleBase={articleBase} />
+      <ArticleSuggestions workspace={portalSlug} subject={subject} articleBase={`${paths.help}/articles`} />
       {children}
       <Field
-        id={`${id}-body`}
+        {...field('body')}
         label="Message"
-        error={errors.body}
         hint="Describe what happened and what you expected. Include any error messages."
       >
-        <Textarea
-          id={`${id}-body`}
-          required
-          rows={8}
-          aria-invalid={errors.body ? true : undefined}
-          aria-describedby={describedBy('body')}
-          {...bodyInput}
-        />
+        <Textarea rows={8} {...control('body')} />
       </Field>
     </>
   );

@@ -1,9 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useRef } from 'react';
 import { Button } from '@/components/ui/button';
-import { Card } from '@/components/ui/card';
+import { RequestReceivedCard } from './request-received-card';
 
 type Props = {
   ticket: { id: string; displayNumber: string; expectedFirstResponse: string };
@@ -14,15 +13,22 @@ type Props = {
 
 /** Shown in place of the form once the request is filed: its number and when to expect an answer. */
 export function RequestSubmitted({ ticket, ticketHref, portalHref, onSubmitAnother }: Props) {
-  const heading = useRef<HTMLHeadingElement>(null);
-  // Focus moves here so screen readers announce the outcome instead of silence after the click.
-  useEffect(() => heading.current?.focus(), []);
-
   return (
-    <Card className="mx-auto max-w-xl space-y-4">
-      <h2 ref={heading} tabIndex={-1} className="text-xl font-semibold focus:outline-none">
-        We received your request
-      </h2>
+    <RequestReceivedCard
+      actions={
+        <>
+          <Button asChild>
+            <Link href={ticketHref}>View your request</Link>
+          </Button>
+          <Button type="button" variant="secondary" onClick={onSubmitAnother}>
+            Submit another request
+          </Button>
+          <Button asChild variant="ghost">
+            <Link href={portalHref}>My tickets</Link>
+          </Button>
+        </>
+      }
+    >
       <dl className="grid gap-3 text-sm sm:grid-cols-2">
         <div>
           <dt className="text-slate-500">Request number</dt>
@@ -38,17 +44,6 @@ export function RequestSubmitted({ ticket, ticketHref, portalHref, onSubmitAnoth
       <p className="text-sm text-slate-600">
         We'll email you when we reply. You can follow the request and add to it at any time.
       </p>
-      <div className="flex flex-col gap-2 sm:flex-row">
-        <Button asChild>
-          <Link href={ticketHref}>View your request</Link>
-        </Button>
-        <Button type="button" variant="secondary" onClick={onSubmitAnother}>
-          Submit another request
-        </Button>
-        <Button asChild variant="ghost">
-          <Link href={portalHref}>My tickets</Link>
-        </Button>
-      </div>
-    </Card>
+    </RequestReceivedCard>
   );
 }

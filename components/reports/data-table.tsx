@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { Download } from 'lucide-react';
 import { Button } from '@/components/ui/button';
+import { HeadingRow } from '@/components/ui/table-parts';
 import { toCsv } from '@/lib/utils/csv';
 
 /** A cell: a plain value, or a value that links to the tickets it counts. */
@@ -42,13 +43,11 @@ export function DataTable({
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>
-          <tr className="border-b border-slate-200 text-slate-600">
-            {columns.map((c) => (
-              <th key={c} scope="col" className="px-2 py-1.5 font-medium">
-                {c}
-              </th>
-            ))}
-          </tr>
+          <HeadingRow
+            columns={columns}
+            className="border-b border-slate-200 text-slate-600"
+            cellClassName="px-2 py-1.5"
+          />
         </thead>
         <tbody>
           {rows.length === 0 ? (

@@ -69,6 +69,16 @@ const HEADLINE: ReadonlyArray<{
   { label: 'CSAT (average of 5)', pick: (p) => p.csatAverage, show: (v) => decimal(v), metric: 'rated' },
 ];
 
+/** The speed table: each measure on each clock, this period's median and 90th percentile, the last one's median. */
+const SPEED_MEASURES = [
+  { label: 'First response', key: 'firstResponse' },
+  { label: 'Resolution', key: 'resolution' },
+] as const;
+const CLOCKS = [
+  { label: 'calendar hours', key: 'calendar' },
+  { label: 'business hours', key: 'business' },
+] as const;
+
 /** The support dashboard: one range of the workspace's days, compared with the period before, any filters. */
 export function SupportDashboard() {
   const trpc = useTRPC();
@@ -135,26 +145,24 @@ export function SupportDashboard() {
           }}
           options={RANGE_PRESETS.map((p) => ({ value: p, label: RANGE_PRESET_LABELS[p] }))}
         />
-        {preset === 'custom' ? (
-          <>
-            <Field id="report-from" label="From" error={rangeError}>
-              <Input
-                id="report-from"
-                type="date"
-                value={custom.from}
-                onChange={(e) => setCustom({ ...custom, from: e.target.value })}
-              />
-            </Field>
-            <Field id="report-to" label="To (inclusive)">
-              <Input
-                id="report-to"
-                type="date"
-                value={custom.to}
-                onChange={(e) => setCustom({ ...custom, to: e.target.value })}
-              />
-            </Field>
-          </>
-        ) : null}
+        {preset === 'custom'
+          ? (['from', 'to'] as const).map((end) => (
+              // A range problem is reported once, beside its start.
+              <Field
+                key={end}
+                id={`report-${end}`}
+                label={end === 'from' ? 'From' : 'To (inclusive)'}
+                error={end === 'from' ? rangeError : undefined}
+              >
+                <Input
+                  id={`report-${end}`}
+                  type="date"
+                  value={custom[end]}
+                  onChange={(e) => setCustom({ ...custom, [end]: e.target.value })}
+                />
+              </Field>
+            ))
+          : null}
         <DashboardFilters chosen={chosen} onChange={setChosen} optionsFor={optionsFor} />
       </form>
       <p className="text-sm text-slate-600">
@@ -266,32 +274,17 @@ export function SupportDashboard() {
               caption="Response and resolution times"
               filename="speed.csv"
               columns={['Measure', 'Median', '90th percentile', 'Previous median']}
-              rows={[
-                [
-                  'First response, calendar hours',
-                  duration(d.current.firstResponse.calendar.median),
-                  duration(d.current.firstResponse.calendar.p90),
-                  duration(d.previous.firstResponse.calendar.median),
-                ],
-                [
-                  'First response, business hours',
-                  duration(d.current.firstResponse.business.median),
-                  duration(d.current.firstResponse.business.p90),
-                  duration(d.previous.firstResponse.business.median),
-                ],
-                [
-                  'Resolution, calendar hours',
-                  duration(d.current.resolution.calendar.median),
-                  duration(d.current.resolution.calendar.p90),
-                  duration(d.previous.resolution.calendar.median),
-                ],
-                [
-                  'Resolution, business hours',
-                  duration(d.current.resolution.business.median),
-                  duration(d.current.resolution.business.p90),
-                  duration(d.previous.resolution.business.median),
-                ],
-              ]}
+              rows={SPEED_MEASURES.flatMap((measure) =>
+                CLOCKS.map((clock) => {
+                  const [now, before] = [d.current[measure.key][clock.key], d.previous[measure.key][clock.key]];
+                  return [
+                    `${measure.label}, ${clock.label}`,
+                    duration(now.median),
+                    duration(now.p90),
+                    duration(before.median),
+                  ];
+                }),
+              )}
             />
             <p className="text-sm text-slate-700">
               Replies per solved ticket: <strong>{decimal(d.current.repliesPerSolved)}</strong> · One-touch resolution:{' '}

@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { Input, Label } from '@/components/ui/input';
-import { labelledOptions, SelectField } from '@/components/ui/select-field';
+import { boundTo, labelledOptions, SelectField, type SelectOption } from '@/components/ui/select-field';
 import { STATUS_LABELS, TICKET_PRIORITIES, TICKET_STATUSES, type TicketPriority } from '@/lib/constants/ticket';
 import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
@@ -21,6 +21,8 @@ const BULK_STATUSES = TICKET_STATUSES.filter((s) => s !== 'new' && s !== 'merged
 const ACTION_KINDS = ['assign', 'status', 'priority', 'add_tags', 'close'] as const;
 type ActionKind = (typeof ACTION_KINDS)[number];
 type BulkStatus = (typeof BULK_STATUSES)[number];
+/** What the assign, status and priority actions set, kept while the agent switches between actions. */
+type Choices = { assignee: string; status: BulkStatus; priority: TicketPriority };
 
 const ACTION_LABELS: Record<ActionKind, string> = {
   assign: 'Assign to',
@@ -62,9 +64,7 @@ export function BulkActionBar({
   const trpc = useTRPC();
   const bulk = useMutation(trpc.ticket.bulkUpdate.mutationOptions());
   const [kind, setKind] = useState<ActionKind>('assign');
-  const [assignee, setAssignee] = useState(currentUserId);
-  const [status, setStatus] = useState<BulkStatus>('open');
-  const [priority, setPriority] = useState<TicketPriority>('high');
+  const [choices, setChoices] = useState<Choices>({ assignee: currentUserId, status: 'open', priority: 'high' });
   const [tags, setTags] = useState('');
   const [run, setRun] = useState<RunState | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
@@ -72,11 +72,11 @@ export function BulkActionBar({
   function buildAction(): BulkAction | string {
     switch (kind) {
       case 'assign':
-        return { type: 'assign', assigneeId: assignee === 'none' ? null : assignee };
+        return { type: 'assign', assigneeId: choices.assignee === 'none' ? null : choices.assignee };
       case 'status':
-        return { type: 'status', status };
+        return { type: 'status', status: choices.status };
       case 'priority':
-        return { type: 'priority', priority };
+        return { type: 'priority', priority: choices.priority };
       case 'add_tags': {
         const parsed = parseTags(tags);
         return parsed.length
@@ -127,6 +127,24 @@ export function BulkActionBar({
     onFinished(state.results.filter((r) => r.ok).map((r) => r.ticketId));
   }
 
+  const setChoice = <K extends keyof Choices>(key: K, value: Choices[K]) =>
+    setChoices((prev) => ({ ...prev, [key]: value }));
+  /** The select for what an action sets (id `bulk-<key>`); the others keep their choice meanwhile. */
+  const choiceSelect = <K extends keyof Choices>(
+    key: K,
+    label: string,
+    width: string,
+    options: readonly SelectOption<Choices[K]>[],
+  ) => (
+    <SelectField
+      id={`bulk-${key}`}
+      label={label}
+      fieldClassName={width}
+      options={options}
+      {...boundTo(choices, setChoice, key)}
+    />
+  );
+
   if (!selectedIds.length && !run) return null;
   const failed = run?.results.filter((r) => !r.ok) ?? [];
   const succeeded = (run?.results.length ?? 0) - failed.length;
@@ -146,38 +164,20 @@ export function BulkActionBar({
             onValueChange={setKind}
             options={labelledOptions(ACTION_KINDS, ACTION_LABELS)}
           />
-          {kind === 'assign' ? (
-            <SelectField
-              id="bulk-assignee"
-              label="Assignee"
-              fieldClassName="w-48"
-              value={assignee}
-              onValueChange={setAssignee}
-              options={[
+          {kind === 'assign'
+            ? choiceSelect('assignee', 'Assignee', 'w-48', [
                 { value: currentUserId, label: 'Me' },
                 { value: 'none', label: 'Unassigned' },
                 ...otherAgentOptions(assignees, currentUserId),
-              ]}
-            />
-          ) : kind === 'status' ? (
-            <SelectField
-              id="bulk-status"
-              label="New status"
-              fieldClassName="w-40"
-              value={status}
-              onValueChange={setStatus}
-              options={labelledOptions(BULK_STATUSES, STATUS_LABELS)}
-            />
-          ) : kind === 'priority' ? (
-            <SelectField
-              id="bulk-priority"
-              label="New priority"
-              fieldClassName="w-40"
-              value={priority}
-              onValueChange={setPriority}
-              options={labelledOptions(TICKET_PRIORITIES, PRIORITY_LABELS)}
-            />
-          ) : kind === 'add_tags' ? (
+              ])
+            : null}
+          {kind === 'status'
+            ? choiceSelect('status', 'New status', 'w-40', labelledOptions(BULK_STATUSES, STATUS_LABELS))
+            : null}
+          {kind === 'priority'
+            ? choiceSelect('priority', 'New priority', 'w-40', labelledOptions(TICKET_PRIORITIES, PRIORITY_LABELS))
+            : null}
+          {kind === 'add_tags' ? (
             <div className="w-56">
               <Label htmlFor="bulk-tags">Tags to add</Label>
               <Input

@@ -3,10 +3,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { Field, Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
+import { SelectOptions } from '@/components/ui/select-field';
 import { useTRPC } from '@/lib/trpc/client';
 import type { FieldRow } from './types';
 
 type Value = string | number | boolean | null;
+
+/** A checkbox field is edited as a select, so "not set" stays distinct from "no". */
+const YES_NO = [
+  { value: 'true', label: 'Yes' },
+  { value: 'false', label: 'No' },
+];
 
 /** The text an input shows for a stored value, and the value to store for what was typed or picked. */
 const shown = (value: Value | undefined) => (value === null || value === undefined ? '' : String(value));
@@ -54,17 +61,7 @@ export function CustomFieldsEditor({
                 onChange={(e) => save(field, e.target.value)}
               >
                 <option value="">Not set</option>
-                {(field.type === 'checkbox'
-                  ? [
-                      { value: 'true', label: 'Yes' },
-                      { value: 'false', label: 'No' },
-                    ]
-                  : field.options
-                ).map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
+                <SelectOptions options={field.type === 'checkbox' ? YES_NO : field.options} />
               </Select>
             ) : (
               <Input

@@ -2,12 +2,12 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
 import { formErrors } from '@/components/ui/form-errors';
-import { Field, Input } from '@/components/ui/input';
-import { labelledOptions, SelectField } from '@/components/ui/select-field';
+import { errorProps, Field, Input } from '@/components/ui/input';
+import { boundTo, labelledOptions, namedOptions, SelectField, type SelectOption } from '@/components/ui/select-field';
 import { Textarea } from '@/components/ui/textarea';
 import {
   TICKET_CHANNELS,
@@ -36,6 +36,19 @@ const FIELDS = [
   'tags',
 ] as const;
 
+type Values = {
+  email: string;
+  name: string;
+  subject: string;
+  body: string;
+  priority: TicketPriority;
+  channel: TicketChannel;
+  type: TicketType | '';
+  assigneeId: string;
+  categoryId: string;
+  tags: string;
+};
+
 /** An agent files a ticket for a customer who phoned, chatted or emailed someone directly. */
 export function NewTicketForm({ currentUserId }: { currentUserId: string }) {
   const trpc = useTRPC();
@@ -43,16 +56,19 @@ export function NewTicketForm({ currentUserId }: { currentUserId: string }) {
   const queryClient = useQueryClient();
   const assignees = useQuery(trpc.ticket.assignees.queryOptions());
   const categories = useQuery(trpc.category.list.queryOptions());
-  const [email, setEmail] = useState('');
-  const [name, setName] = useState('');
-  const [subject, setSubject] = useState('');
-  const [body, setBody] = useState('');
-  const [priority, setPriority] = useState<TicketPriority>('normal');
-  const [channel, setChannel] = useState<TicketChannel>('phone');
-  const [type, setType] = useState<TicketType | ''>('');
-  const [assigneeId, setAssigneeId] = useState(currentUserId);
-  const [categoryId, setCategoryId] = useState('');
-  const [tags, setTags] = useState('');
+  const [values, setValues] = useState<Values>({
+    email: '',
+    name: '',
+    subject: '',
+    body: '',
+    priority: 'normal',
+    channel: 'phone',
+    type: '',
+    assigneeId: currentUserId,
+    categoryId: '',
+    tags: '',
+  });
+  const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((prev) => ({ ...prev, [key]: value }));
   const create = useMutation(
     trpc.ticket.create.mutationOptions({
       onSuccess: async ({ id }) => {
@@ -67,12 +83,10 @@ export function NewTicketForm({ currentUserId }: { currentUserId: string }) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    const { email, name, type, assigneeId, categoryId, tags, ...rest } = values;
     create.mutate({
+      ...rest,
       requester: { email, name: name.trim() || undefined },
-      subject,
-      body,
-      priority,
-      channel,
       type: type || undefined,
       assigneeId: assigneeId || undefined,
       categoryId: categoryId || undefined,
@@ -80,120 +94,71 @@ export function NewTicketForm({ currentUserId }: { currentUserId: string }) {
     });
   }
 
-  const invalid = (field: (typeof FIELDS)[number]) =>
-    errors.fields[field] ? { 'aria-invalid': true, 'aria-describedby': `new-${field}-error` } : {};
+  /** A Field's id (`new-<field>`) and the server's message for it. */
+  const field = (name: (typeof FIELDS)[number]) => ({ id: `new-${name}`, error: errors.fields[name] });
+  /** A text control's id, value, change handler and error wiring. */
+  const text = (name: 'email' | 'name' | 'subject' | 'body' | 'tags') => ({
+    id: `new-${name}`,
+    value: values[name],
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set(name, e.target.value),
+    ...errorProps(`new-${name}`, errors.fields[name]),
+  });
+  /** A select bound to its field and that field's error. */
+  const select = <K extends 'priority' | 'channel' | 'type' | 'assigneeId' | 'categoryId'>(
+    name: K,
+    id: string,
+    label: string,
+    options: readonly SelectOption<Values[K]>[],
+  ) => (
+    <SelectField id={id} label={label} error={errors.fields[name]} options={options} {...boundTo(values, set, name)} />
+  );
+  const assigneeOptions = [
+    { value: '', label: 'Unassigned' },
+    ...(assignees.data ?? []).map((a) => ({
+      value: a.id,
+      label: a.id === currentUserId ? `${agentName(a)} (me)` : agentName(a),
+    })),
+    ...(assignees.data?.some((a) => a.id === currentUserId) ? [] : [{ value: currentUserId, label: 'Me' }]),
+  ];
 
   return (
     <Card>
       <form onSubmit={submit} noValidate className="space-y-5">
         <fieldset className="grid gap-4 sm:grid-cols-2">
           <legend className="mb-2 text-sm font-semibold text-slate-900">Customer</legend>
-          <Field id="new-email" label="Requester email" error={errors.fields.email}>
-            <Input
-              id="new-email"
-              type="email"
-              autoComplete="off"
-              required
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-              {...invalid('email')}
-            />
+          <Field {...field('email')} label="Requester email">
+            <Input type="email" autoComplete="off" required {...text('email')} />
           </Field>
-          <Field
-            id="new-name"
-            label="Requester name"
-            hint="Optional. Used when this is a new customer."
-            error={errors.fields.name}
-          >
-            <Input
-              id="new-name"
-              autoComplete="off"
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              {...invalid('name')}
-            />
+          <Field {...field('name')} label="Requester name" hint="Optional. Used when this is a new customer.">
+            <Input autoComplete="off" {...text('name')} />
           </Field>
         </fieldset>
 
-        <Field id="new-subject" label="Subject" error={errors.fields.subject}>
-          <Input
-            id="new-subject"
-            required
-            maxLength={200}
-            value={subject}
-            onChange={(e) => setSubject(e.target.value)}
-            {...invalid('subject')}
-          />
+        <Field {...field('subject')} label="Subject">
+          <Input required maxLength={200} {...text('subject')} />
         </Field>
         <Field
-          id="new-body"
+          {...field('body')}
           label="Description"
           hint="What the customer asked, in their words where you can. Saved as their first message."
-          error={errors.fields.body}
         >
-          <Textarea
-            id="new-body"
-            rows={8}
-            required
-            value={body}
-            onChange={(e) => setBody(e.target.value)}
-            {...invalid('body')}
-          />
+          <Textarea rows={8} required {...text('body')} />
         </Field>
 
         <div className="grid gap-4 sm:grid-cols-3">
-          <SelectField
-            id="new-channel"
-            label="Channel"
-            error={errors.fields.channel}
-            value={channel}
-            onValueChange={setChannel}
-            options={labelledOptions(TICKET_CHANNELS, CHANNEL_LABELS)}
-          />
-          <SelectField
-            id="new-priority"
-            label="Priority"
-            error={errors.fields.priority}
-            value={priority}
-            onValueChange={setPriority}
-            options={labelledOptions(TICKET_PRIORITIES, PRIORITY_LABELS)}
-          />
-          <SelectField
-            id="new-type"
-            label="Type"
-            error={errors.fields.type}
-            value={type}
-            onValueChange={setType}
-            options={[{ value: '', label: 'Not set' }, ...labelledOptions(TICKET_TYPES, TYPE_LABELS)]}
-          />
-          <SelectField
-            id="new-assignee"
-            label="Assignee"
-            error={errors.fields.assigneeId}
-            value={assigneeId}
-            onValueChange={setAssigneeId}
-            options={[
-              { value: '', label: 'Unassigned' },
-              ...(assignees.data ?? []).map((a) => ({
-                value: a.id,
-                label: a.id === currentUserId ? `${agentName(a)} (me)` : agentName(a),
-              })),
-              ...(assignees.data?.some((a) => a.id === currentUserId) ? [] : [{ value: currentUserId, label: 'Me' }]),
-            ]}
-          />
-          <SelectField
-            id="new-category"
-            label="Category"
-            error={errors.fields.categoryId}
-            value={categoryId}
-            onValueChange={setCategoryId}
-            options={[
-              { value: '', label: 'No category' },
-              ...(categories.data ?? []).filter((c) => !c.archivedAt).map((c) => ({ value: c.id, label: c.name })),
-            ]}
-          />
-          <Field id="new-tags" label="Tags" hint="Separate with commas." error={errors.fields.tags}>
-            <Input id="new-tags" value={tags} onChange={(e) => setTags(e.target.value)} placeholder="phone, billing" />
+          {select('channel', 'new-channel', 'Channel', labelledOptions(TICKET_CHANNELS, CHANNEL_LABELS))}
+          {select('priority', 'new-priority', 'Priority', labelledOptions(TICKET_PRIORITIES, PRIORITY_LABELS))}
+          {select('type', 'new-type', 'Type', [
+            { value: '', label: 'Not set' },
+            ...labelledOptions(TICKET_TYPES, TYPE_LABELS),
+          ])}
+          {select('assigneeId', 'new-assignee', 'Assignee', assigneeOptions)}
+          {select('categoryId', 'new-category', 'Category', [
+            { value: '', label: 'No category' },
+            ...namedOptions((categories.data ?? []).filter((c) => !c.archivedAt)),
+          ])}
+          <Field {...field('tags')} label="Tags" hint="Separate with commas.">
+            <Input placeholder="phone, billing" {...text('tags')} />
           </Field>
         </div>
 

@@ -6,7 +6,9 @@ import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { Input, Label } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
+import { labelledOptions, SelectOptions, type SelectOption } from '@/components/ui/select-field';
 import { Textarea } from '@/components/ui/textarea';
+import { ToggleButtons } from '@/components/ui/toggle-buttons';
 import { STATUS_LABELS, type TicketStatus } from '@/lib/constants/ticket';
 import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
@@ -21,6 +23,11 @@ import { useAttachmentUploads } from '@/components/ui/use-attachment-uploads';
 import { useDraft } from '@/components/ui/use-draft';
 
 export type ReplyMode = 'reply' | 'note';
+
+const MODE_OPTIONS = [
+  { value: 'reply', label: 'Public reply' },
+  { value: 'note', label: 'Internal note' },
+] as const satisfies readonly SelectOption<ReplyMode>[];
 type ReplyStatus = NonNullable<ReplyPayload['status']>;
 
 /** Statuses a reply may set: the ticket's allowed moves, minus the ones only the system reaches. */
@@ -138,30 +145,13 @@ export function ReplyBox({
       )}
     >
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <div
-          role="group"
-          aria-label="Message type"
-          className="inline-flex rounded-md border border-slate-300 bg-white p-0.5"
-        >
-          {(['reply', 'note'] as const).map((option) => (
-            <button
-              key={option}
-              type="button"
-              aria-pressed={mode === option}
-              onClick={() => onModeChange(option)}
-              className={cn(
-                'h-8 rounded px-3 text-sm font-medium',
-                mode === option
-                  ? option === 'note'
-                    ? 'bg-amber-400 text-amber-950'
-                    : 'bg-slate-900 text-white'
-                  : 'text-slate-700 hover:bg-slate-100',
-              )}
-            >
-              {option === 'reply' ? 'Public reply' : 'Internal note'}
-            </button>
-          ))}
-        </div>
+        <ToggleButtons
+          groupLabel="Message type"
+          options={MODE_OPTIONS}
+          value={mode}
+          onChange={onModeChange}
+          activeClassName={(option) => (option === 'note' ? 'bg-amber-400 text-amber-950' : 'bg-slate-900 text-white')}
+        />
         <div>
           <MacroPicker
             ticketId={ticket.id}
@@ -221,11 +211,7 @@ export function ReplyBox({
             onChange={(e) => setNextStatus(e.target.value as ReplyStatus | '')}
           >
             <option value="">Keep as it is ({STATUS_LABELS[ticket.status]})</option>
-            {statusOptions.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
+            <SelectOptions options={labelledOptions(statusOptions, STATUS_LABELS)} />
           </Select>
         </div>
       </div>

@@ -1,11 +1,25 @@
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
+import { TitledSection } from '@/components/ui/titled-section';
 import { StatusBadge } from './ticket-badges';
 import { RelativeTime } from './relative-time';
 import { ticketPath } from './ticket-search';
 import type { MailContacts, RequesterTicket, TicketInfo } from './types';
 
 type Bounce = MailContacts['requesterBounce'];
+
+/** A person on the ticket: the name (or the address when there is none), a mail link and any bounce. */
+function Contact({ name, email, bounce }: { name: string | null; email: string; bounce: Bounce }) {
+  return (
+    <>
+      <span className="block font-medium text-slate-900">{name || email}</span>
+      <a href={`mailto:${email}`} className="break-all text-slate-600 hover:underline">
+        {email}
+      </a>
+      <BouncingNote bounce={bounce} />
+    </>
+  );
+}
 
 /** A delivery report said mail to this address fails: mail to it is held until they write in again. */
 function BouncingNote({ bounce }: { bounce: Bounce }) {
@@ -29,16 +43,9 @@ export function RequesterPanel({
   contacts: MailContacts;
 }) {
   return (
-    <section aria-labelledby="requester-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="requester-heading" className="text-sm font-semibold text-slate-900">
-        Requester
-      </h2>
+    <TitledSection headingId="requester-heading" title="Requester" panel>
       <div className="text-sm">
-        <p className="font-medium text-slate-900">{requester.name || requester.email}</p>
-        <a href={`mailto:${requester.email}`} className="break-all text-slate-600 hover:underline">
-          {requester.email}
-        </a>
-        <BouncingNote bounce={contacts.requesterBounce} />
+        <Contact name={requester.name} email={requester.email} bounce={contacts.requesterBounce} />
       </div>
       {contacts.participants.length ? (
         <div>
@@ -46,11 +53,7 @@ export function RequesterPanel({
           <ul className="mt-2 space-y-2 text-sm">
             {contacts.participants.map((p) => (
               <li key={p.id}>
-                <span className="block font-medium text-slate-900">{p.name || p.email}</span>
-                <a href={`mailto:${p.email}`} className="break-all text-slate-600 hover:underline">
-                  {p.email}
-                </a>
-                <BouncingNote bounce={p.bounce} />
+                <Contact name={p.name} email={p.email} bounce={p.bounce} />
               </li>
             ))}
           </ul>
@@ -77,6 +80,6 @@ export function RequesterPanel({
           <p className="mt-1 text-sm text-slate-500">This is their only ticket.</p>
         )}
       </div>
-    </section>
+    </TitledSection>
   );
 }

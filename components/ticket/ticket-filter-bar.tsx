@@ -1,8 +1,9 @@
 'use client';
 
 import { Button } from '@/components/ui/button';
-import { Input, Label } from '@/components/ui/input';
-import { labelledOptions, SelectField } from '@/components/ui/select-field';
+import { Input, Label, SearchInput } from '@/components/ui/input';
+import { boundTo, labelledOptions, SelectField, type SelectOption } from '@/components/ui/select-field';
+import { ToggleButtons } from '@/components/ui/toggle-buttons';
 import {
   STATUS_LABELS,
   TICKET_PRIORITIES,
@@ -16,6 +17,11 @@ import { PRIORITY_LABELS, SORT_LABELS } from './ticket-labels';
 import type { Assignee } from './types';
 
 export type ListLayout = 'table' | 'board';
+
+const LAYOUT_OPTIONS = [
+  { value: 'table', label: 'Table' },
+  { value: 'board', label: 'Board' },
+] as const satisfies readonly SelectOption<ListLayout>[];
 
 /** Filters, sort order and layout for a ticket list. Every control is a labelled native field. */
 export function TicketFilterBar({
@@ -39,6 +45,12 @@ export function TicketFilterBar({
 }) {
   const set = <K extends keyof ListFilterState>(key: K, value: ListFilterState[K]) =>
     onFiltersChange({ ...filters, [key]: value });
+  /** A filter select, bound to its key; its id is `filter-<key>`. */
+  const select = <K extends 'status' | 'priority' | 'assignee'>(
+    key: K,
+    label: string,
+    options: readonly SelectOption<ListFilterState[K]>[],
+  ) => <SelectField id={`filter-${key}`} label={label} options={options} {...boundTo(filters, set, key)} />;
 
   return (
     <div
@@ -49,40 +61,27 @@ export function TicketFilterBar({
       <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
         <div className="col-span-2 md:col-span-3 xl:col-span-2">
           <Label htmlFor="filter-text">Contains</Label>
-          <Input
+          <SearchInput
             id="filter-text"
-            type="search"
             placeholder="Words in the subject or messages"
             value={filters.text}
-            onChange={(e) => set('text', e.target.value)}
+            onValueChange={(text) => set('text', text)}
           />
         </div>
-        <SelectField
-          id="filter-status"
-          label="Status filter"
-          value={filters.status}
-          onValueChange={(status) => set('status', status)}
-          options={[{ value: '', label: 'Any status' }, ...labelledOptions(TICKET_STATUSES, STATUS_LABELS)]}
-        />
-        <SelectField
-          id="filter-priority"
-          label="Priority filter"
-          value={filters.priority}
-          onValueChange={(priority) => set('priority', priority)}
-          options={[{ value: '', label: 'Any priority' }, ...labelledOptions(TICKET_PRIORITIES, PRIORITY_LABELS)]}
-        />
-        <SelectField
-          id="filter-assignee"
-          label="Assignee filter"
-          value={filters.assignee}
-          onValueChange={(assignee) => set('assignee', assignee)}
-          options={[
-            { value: '', label: 'Anyone' },
-            { value: 'none', label: 'Unassigned' },
-            { value: currentUserId, label: 'Me' },
-            ...otherAgentOptions(assignees, currentUserId),
-          ]}
-        />
+        {select('status', 'Status filter', [
+          { value: '', label: 'Any status' },
+          ...labelledOptions(TICKET_STATUSES, STATUS_LABELS),
+        ])}
+        {select('priority', 'Priority filter', [
+          { value: '', label: 'Any priority' },
+          ...labelledOptions(TICKET_PRIORITIES, PRIORITY_LABELS),
+        ])}
+        {select('assignee', 'Assignee filter', [
+          { value: '', label: 'Anyone' },
+          { value: 'none', label: 'Unassigned' },
+          { value: currentUserId, label: 'Me' },
+          ...otherAgentOptions(assignees, currentUserId),
+        ])}
         <div>
           <Label htmlFor="filter-tags">Tags</Label>
           <Input
@@ -104,19 +103,7 @@ export function TicketFilterBar({
         />
         <fieldset className="flex items-center">
           <legend className="sr-only">Layout</legend>
-          <div className="inline-flex rounded-md border border-slate-300 bg-white p-0.5">
-            {(['table', 'board'] as const).map((option) => (
-              <button
-                key={option}
-                type="button"
-                aria-pressed={layout === option}
-                onClick={() => onLayoutChange(option)}
-                className={`h-8 rounded px-3 text-sm font-medium ${layout === option ? 'bg-slate-900 text-white' : 'text-slate-700 hover:bg-slate-100'}`}
-              >
-                {option === 'table' ? 'Table' : 'Board'}
-              </button>
-            ))}
-          </div>
+          <ToggleButtons options={LAYOUT_OPTIONS} value={layout} onChange={onLayoutChange} />
         </fieldset>
         {hasFilters(filters) ? (
           <Button variant="ghost" size="sm" onClick={() => onFiltersChange(EMPTY_FILTERS)}>

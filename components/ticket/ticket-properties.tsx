@@ -3,6 +3,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert } from '@/components/ui/card';
 import { labelledOptions, SelectField } from '@/components/ui/select-field';
+import { TitledSection } from '@/components/ui/titled-section';
 import { STATUS_LABELS, TICKET_PRIORITIES, TICKET_TYPES, type TicketStatus } from '@/lib/constants/ticket';
 import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
@@ -62,10 +63,7 @@ export function TicketProperties({
   const error = status.error ?? assign.error ?? update.error;
 
   return (
-    <section aria-labelledby="properties-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="properties-heading" className="text-sm font-semibold text-slate-900">
-        Properties
-      </h2>
+    <TitledSection headingId="properties-heading" title="Properties" panel className="space-y-4">
       <SelectField
         id={STATUS_FIELD_ID}
         label="Status"
@@ -136,6 +134,6 @@ export function TicketProperties({
         onSave={(customFields) => update.mutate({ ticketId: ticket.id, customFields })}
       />
       {error ? <Alert>{describeError(error).message}</Alert> : null}
-    </section>
+    </TitledSection>
   );
 }

@@ -1,9 +1,10 @@
 'use client';
 
-import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
+import { createColumnHelper, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
 import Link from 'next/link';
 import { RatingBadge } from '@/components/csat/rating-badge';
 import { SlaBadge } from '@/components/sla/sla-badge';
+import { HeaderCells, RowCells } from '@/components/ui/table-parts';
 import { cn } from '@/lib/utils/cn';
 import { PriorityLabel, StatusBadge } from './ticket-badges';
 import { RelativeTime } from './relative-time';
@@ -209,15 +210,10 @@ export function TicketTable({
         <caption className="sr-only">{caption}</caption>
         <thead className="hidden bg-slate-50 text-xs uppercase tracking-wide text-slate-500 md:table-header-group">
           <tr>
-            {visibleHeaders.map((header) => (
-              <th
-                key={header.id}
-                scope="col"
-                className={cn('px-3 py-2 font-medium', header.column.columnDef.meta?.layout.head)}
-              >
-                {flexRender(header.column.columnDef.header, header.getContext())}
-              </th>
-            ))}
+            <HeaderCells
+              headers={visibleHeaders}
+              className={(header) => cn('px-3 py-2', header.column.columnDef.meta?.layout.head)}
+            />
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -231,11 +227,7 @@ export function TicketTable({
                 selected.has(row.id) && 'bg-sky-50',
               )}
             >
-              {row.getVisibleCells().map((cell) => (
-                <td key={cell.id} className={cell.column.columnDef.meta?.layout.cell}>
-                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                </td>
-              ))}
+              <RowCells row={row} className={(cell) => cell.column.columnDef.meta?.layout.cell} />
             </tr>
           ))}
         </tbody>

@@ -3,8 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { EmptyState } from '@/components/ui/card';
-import { ErrorAlert } from '@/components/ui/error-alert';
-import { SkeletonList } from '@/components/ui/skeleton';
+import { QueryView } from '@/components/ui/query-view';
 import { BUILT_IN_VIEWS, VIEW_LABELS, type BuiltInView } from '@/lib/constants/ticket';
 import { useTRPC } from '@/lib/trpc/client';
 import { viewPath } from './active-list';
@@ -75,28 +74,30 @@ export function ViewDirectory() {
         <h2 id="saved-views" className="text-lg font-semibold">
           Saved views
         </h2>
-        {saved.isPending ? (
-          <SkeletonList rows={2} label="Loading saved views" />
-        ) : saved.isError ? (
-          <ErrorAlert error={saved.error} />
-        ) : saved.data.length === 0 ? (
-          <EmptyState
-            title="No saved views yet"
-            description="Filter any ticket list, then choose “Save as view” to keep those filters one click away."
-          />
-        ) : (
-          <ul className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3">
-            {saved.data.map((view) => (
-              <li key={view.id}>
-                <ViewCard
-                  href={viewPath(view.id)}
-                  title={view.name}
-                  description={view.shared ? 'Shared with the workspace' : 'Personal'}
-                />
-              </li>
-            ))}
-          </ul>
-        )}
+        <QueryView
+          query={saved}
+          loading={{ rows: 2, label: 'Loading saved views' }}
+          empty={
+            <EmptyState
+              title="No saved views yet"
+              description="Filter any ticket list, then choose “Save as view” to keep those filters one click away."
+            />
+          }
+        >
+          {(data) => (
+            <ul className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3">
+              {data.map((view) => (
+                <li key={view.id}>
+                  <ViewCard
+                    href={viewPath(view.id)}
+                    title={view.name}
+                    description={view.shared ? 'Shared with the workspace' : 'Personal'}
+                  />
+                </li>
+              ))}
+            </ul>
+          )}
+        </QueryView>
       </section>
     </div>
   );

@@ -1,6 +1,7 @@
 'use client';
 
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
+import { getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
+import { HeaderCells, RowCells } from './table-parts';
 
 /**
  * A plain list table on TanStack Table for the admin pages. It scrolls sideways on a phone rather than
@@ -27,22 +28,14 @@ export function DataTable<T>({
         <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
-              {group.headers.map((header) => (
-                <th key={header.id} scope="col" className="px-4 py-2 font-medium">
-                  {flexRender(header.column.columnDef.header, header.getContext())}
-                </th>
-              ))}
+              <HeaderCells headers={group.headers} className={() => 'px-4 py-2'} />
             </tr>
           ))}
         </thead>
         <tbody className="divide-y divide-slate-100">
           {table.getRowModel().rows.map((row) => (
             <tr key={row.id} className="align-middle">
-              {row.getVisibleCells().map((cell) => (
-                <td key={cell.id} className="px-4 py-2">
-                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                </td>
-              ))}
+              <RowCells row={row} className={() => 'px-4 py-2'} />
             </tr>
           ))}
         </tbody>

@@ -1,23 +1,32 @@
 import type { ComponentProps, LabelHTMLAttributes, ReactNode } from 'react';
 import { cn } from '@/lib/utils/cn';
+import { CONTROL_CLASS, LABEL_CLASS } from './field-classes';
 
 // ComponentProps, not InputHTMLAttributes: React 19 passes `ref` as a prop, for callers that focus the input.
 export function Input({ className, ...props }: ComponentProps<'input'>) {
-  return (
-    <input
-      className={cn(
-        'h-10 w-full rounded-md border border-slate-300 bg-white px-3 text-sm shadow-sm placeholder:text-slate-400 focus:border-brand focus:outline-none aria-[invalid=true]:border-red-500',
-        className,
-      )}
-      {...props}
-    />
-  );
+  return <input className={cn(CONTROL_CLASS, 'h-10', className)} {...props} />;
+}
+
+/** A search box that reports the text itself; the caller debounces and trims as its search needs. */
+export function SearchInput({
+  onValueChange,
+  ...props
+}: Omit<ComponentProps<'input'>, 'type' | 'onChange'> & { onValueChange: (value: string) => void }) {
+  return <Input type="search" onChange={(e) => onValueChange(e.target.value)} {...props} />;
 }
 
 export function Label({ className, ...props }: LabelHTMLAttributes<HTMLLabelElement>) {
   // A primitive: every caller passes htmlFor (Field does).
   // eslint-disable-next-line jsx-a11y/label-has-associated-control
-  return <label className={cn('mb-1 block text-sm font-medium text-slate-700', className)} {...props} />;
+  return <label className={cn(LABEL_CLASS, 'mb-1', className)} {...props} />;
+}
+
+/**
+ * What a control inside a Field needs while the Field shows an error: marked invalid and described by the
+ * message, whose id Field derives from the control's (`${id}-error`). Nothing at all while there is none.
+ */
+export function errorProps(id: string, error: string | null | undefined) {
+  return error ? ({ 'aria-invalid': true, 'aria-describedby': `${id}-error` } as const) : {};
 }
 
 /** A labelled input with its error, wired for screen readers. */

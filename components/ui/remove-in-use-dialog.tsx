@@ -6,7 +6,7 @@ import { Button } from './button';
 import { Alert } from './card';
 import { ModalFrame } from './modal-frame';
 import { Select } from './select';
-import type { SelectOption } from './select-field';
+import { SelectOptions, type SelectOption } from './select-field';
 
 export type RemovalChoice = { action: 'reassign'; value: string } | { action: 'clear' };
 
@@ -46,6 +46,13 @@ export function RemoveInUseDialog({
   const [value, setValue] = useState('');
   const ready = count === 0 || action === 'clear' || (action === 'reassign' && value !== '');
   const choice: RemovalChoice = action === 'reassign' ? { action, value } : { action: 'clear' };
+  /** The two choices are one radio group: same name, checked by the action they stand for. */
+  const radio = (option: 'reassign' | 'clear') => ({
+    type: 'radio',
+    name: `${id}-action`,
+    checked: action === option,
+    onChange: () => setAction(option),
+  });
 
   return (
     <ModalFrame
@@ -77,14 +84,7 @@ export function RemoveInUseDialog({
           <fieldset className="space-y-3">
             <legend className="sr-only">What happens to the tickets</legend>
             <label className="flex items-start gap-2 text-sm">
-              <input
-                type="radio"
-                name={`${id}-action`}
-                checked={action === 'reassign'}
-                onChange={() => setAction('reassign')}
-                disabled={!replacements.length}
-                className="mt-1"
-              />
+              <input {...radio('reassign')} disabled={!replacements.length} className="mt-1" />
               <span className="min-w-0 flex-1 space-y-2">
                 <span className="block">Move them to another {noun}</span>
                 <Select
@@ -97,21 +97,12 @@ export function RemoveInUseDialog({
                   disabled={!replacements.length}
                 >
                   <option value="">{replacements.length ? `Choose a ${noun}…` : `No other ${noun} to move to`}</option>
-                  {replacements.map((r) => (
-                    <option key={r.value} value={r.value}>
-                      {r.label}
-                    </option>
-                  ))}
+                  <SelectOptions options={replacements} />
                 </Select>
               </span>
             </label>
             <label className="flex items-center gap-2 text-sm">
-              <input
-                type="radio"
-                name={`${id}-action`}
-                checked={action === 'clear'}
-                onChange={() => setAction('clear')}
-              />
+              <input {...radio('clear')} />
               {clearLabel}
             </label>
           </fieldset>

@@ -9,6 +9,32 @@ export function labelledOptions<V extends string>(values: readonly V[], labels: 
   return values.map((value) => ({ value, label: labels[value] }));
 }
 
+/** One option per record, valued by its id and named by its name (categories, teams, sections). */
+export function namedOptions(items: readonly { id: string; name: string }[]): SelectOption[] {
+  return items.map((item) => ({ value: item.id, label: item.name }));
+}
+
+/** The `<option>` elements of a list, for a native select that adds its own first option or wiring. */
+export function SelectOptions({ options }: { options: readonly SelectOption[] }) {
+  return options.map((option) => (
+    <option key={option.value} value={option.value}>
+      {option.label}
+    </option>
+  ));
+}
+
+/**
+ * `value` and `onValueChange` for a SelectField that shows one key of a form's values object and writes
+ * back through the form's `set(key, value)`, typed per key, so each form binds its selects one way.
+ */
+export function boundTo<T extends Record<K, string>, K extends keyof T>(
+  values: T,
+  set: (key: K, value: T[K]) => void,
+  key: K,
+) {
+  return { value: values[key], onValueChange: (value: T[K]) => set(key, value) };
+}
+
 type NativeSelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'value' | 'onChange' | 'children'>;
 
 /**
@@ -39,11 +65,7 @@ export function SelectField<V extends string>({
   return (
     <Field id={id} label={label} hint={hint} error={error} className={fieldClassName}>
       <Select id={id} value={value} onChange={(e) => onValueChange(e.target.value as V)} {...selectProps}>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <SelectOptions options={options} />
       </Select>
     </Field>
   );

@@ -1,13 +1,13 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { ArrowLeft, FileText, Search } from 'lucide-react';
+import { FileText, Search } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
-import { Input } from '@/components/ui/input';
-import { SkeletonList } from '@/components/ui/skeleton';
-import { ErrorAlert } from '@/components/ui/error-alert';
+import { SearchInput } from '@/components/ui/input';
+import { QueryView } from '@/components/ui/query-view';
 import { useDebouncedValue } from '@/components/ui/use-debounced-value';
 import { useTRPC } from '@/lib/trpc/client';
+import { BackButton } from './back-button';
 
 type ArticleLink = { id: string; slug: string; title: string; excerpt: string };
 
@@ -66,23 +66,24 @@ export function WidgetSearch({
           Search the help center
         </label>
         <Search className="absolute top-2.5 left-2.5 size-4 text-gray-500" aria-hidden />
-        <Input
+        <SearchInput
           id="widget-search"
-          type="search"
           className="pl-8"
           placeholder="Search for answers"
           value={query}
-          onChange={(event) => setQuery(event.target.value)}
+          onValueChange={setQuery}
         />
       </div>
-      {settled.length < 2 ? null : search.isPending ? (
-        <SkeletonList rows={2} label="Searching" />
-      ) : search.isError ? (
-        <ErrorAlert error={search.error} onRetry={() => search.refetch()} />
-      ) : search.data.items.length ? (
-        <ArticleList items={search.data.items} onOpen={onOpen} />
-      ) : (
-        <p className="text-sm text-gray-600">No articles match “{settled}”.</p>
+      {settled.length < 2 ? null : (
+        <QueryView query={search} loading={{ rows: 2, label: 'Searching' }} retry>
+          {(data) =>
+            data.items.length ? (
+              <ArticleList items={data.items} onOpen={onOpen} />
+            ) : (
+              <p className="text-sm text-gray-600">No articles match “{settled}”.</p>
+            )
+          }
+        </QueryView>
       )}
     </div>
   );
@@ -94,19 +95,15 @@ export function WidgetArticle({ workspace, slug, onBack }: { workspace: string; 
   const article = useQuery(trpc.help.article.queryOptions({ workspace, slug }));
   return (
     <div className="space-y-3">
-      <button type="button" className="flex items-center gap-1 text-sm text-gray-600 hover:underline" onClick={onBack}>
-        <ArrowLeft className="size-4" aria-hidden /> Back
-      </button>
-      {article.isPending ? (
-        <SkeletonList rows={4} label="Loading the article" />
-      ) : article.isError ? (
-        <ErrorAlert error={article.error} onRetry={() => article.refetch()} />
-      ) : (
-        <article>
-          <h2 className="mb-2 text-lg font-semibold">{article.data.title}</h2>
-          <div className="prose prose-sm max-w-none" dangerouslySetInnerHTML={{ __html: article.data.bodyHtml }} />
-        </article>
-      )}
+      <BackButton label="Back" onClick={onBack} />
+      <QueryView query={article} loading={{ rows: 4, label: 'Loading the article' }} retry>
+        {(data) => (
+          <article>
+            <h2 className="mb-2 text-lg font-semibold">{data.title}</h2>
+            <div className="prose prose-sm max-w-none" dangerouslySetInnerHTML={{ __html: data.bodyHtml }} />
+          </article>
+        )}
+      </QueryView>
     </div>
   );
 }

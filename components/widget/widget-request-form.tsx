@@ -3,8 +3,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Mail, Paperclip } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
-import { Button } from '@/components/ui/button';
-import { Alert, Spinner } from '@/components/ui/card';
+import { Alert } from '@/components/ui/card';
+import { SendButton } from '@/components/ui/send-button';
 import { Field, Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
 import { useDebouncedValue } from '@/components/ui/use-debounced-value';
@@ -146,10 +146,9 @@ export function WidgetRequestForm(props: Props) {
           ) : null}
         </Alert>
       ) : null}
-      <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? <Spinner label="Sending" /> : null}
+      <SendButton className="w-full" pending={pending}>
         Send
-      </Button>
+      </SendButton>
     </form>
   );
 }

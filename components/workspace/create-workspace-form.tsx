@@ -6,7 +6,7 @@ import type { FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Alert, Spinner } from '@/components/ui/card';
 import { formErrors } from '@/components/ui/form-errors';
-import { Field, Input } from '@/components/ui/input';
+import { errorProps, Field, Input } from '@/components/ui/input';
 import { useTRPC } from '@/lib/trpc/client';
 import { useWorkspaceAddress } from './use-workspace-address';
 import { WorkspaceAddressField } from './workspace-address-field';
@@ -46,8 +46,7 @@ export function CreateWorkspaceForm({ host }: { host: string }) {
           placeholder="Acme Support"
           value={workspace.name}
           onChange={(e) => workspace.setName(e.target.value)}
-          aria-invalid={Boolean(errors.fields.name)}
-          aria-describedby={errors.fields.name ? 'workspace-name-error' : undefined}
+          {...errorProps('workspace-name', errors.fields.name)}
         />
       </Field>
       <WorkspaceAddressField
