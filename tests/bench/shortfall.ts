@@ -30,13 +30,13 @@ export const PLANS = {
   helpSearchP95:
     'The typo fallback scores every article that passes the trigram test; correct misspelt words against a per-workspace word list first.',
   ratio:
-    'tRPC is answered before Next since 7 December (the floor fell from ~8 to ~2 ms). Left per call: the session row check and BEGIN + the tenant settings, one round trip each. Next: BEGIN and the settings in one round trip (a drizzle session of our own), and session liveness from a per-process set kept current by LISTEN on sign-outs.',
+    'tRPC is answered before Next’s router since 7 December (an unauthenticated call: 5–6 ms through it, 1.3–1.5 ms before it). Left per signed-in call: the session row check (a round trip), the Request and AbortSignal built per call, the context. Next: an abort signal only for subscriptions, and session liveness kept per process from sign-out notifications (LISTEN; not on the embedded database, where NOTIFY does not reach LISTEN).',
   createHttp:
     'A create is 8 statements, one of them the whole write; the gapless ticket number keeps the workspace counter row locked from that statement to the commit, so creates in one workspace queue for it. Next: write the counter last (deferrable foreign keys, so children go in first), BEGIN + settings in one round trip, group commit (commit_delay) measured on this server; numbers with gaps (a sequence) would remove the queue and are a product decision.',
   createDirect:
     'Same queue as through HTTP: the counter lock spans the write and the commit. See the create plan above; pgbench TPC-B has no such serial point, so 40% needs the lock to cover only the counter update and the commit.',
   webRss:
-    'The web process holds Next’s server bundles and, since 7 December, the tRPC routers loaded once outside Next. Next: serve the subscription streams from the same module instance as Next (one copy of the service graph), and cap V8’s young generation (--max-semi-space-size) once measured not to cost latency.',
+    'The web process is Next’s server with one copy of the services (the tRPC route is taken from Next’s build). Next: cap V8’s old generation (--max-old-space-size) in scripts/start.ts, the Dockerfile and the bench once a run shows it costs no latency, and find what the remaining growth under load is (heap snapshots before and after).',
 } as const;
 
 type Gap = { measured: number; where: string };
