@@ -36,6 +36,9 @@ export default defineConfig({
           server: { deps: { inline: ['next-auth'] } },
           // One database, one SMTP port and one set of queues: files run one after another.
           fileParallelism: false,
+          // One worker runs every file with the module graph imported once (importing it per file was a
+          // third of the suite's time); tests/helpers/integration-setup.ts undoes what a file changes.
+          isolate: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

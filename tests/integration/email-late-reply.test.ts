@@ -4,7 +4,7 @@ import { processEmailSend, UNCERTAIN_REPLY_ERROR } from '@/jobs/processors/email
 import { processOutboxSweep } from '@/jobs/processors/outbox-sweep';
 import { outbox } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
-import { SMTP_TIMEOUTS } from '@/server/email/transport';
+import { resetTransport, SMTP_TIMEOUTS } from '@/server/email/transport';
 import { createWorkspace, type TestWorkspace } from '../helpers/factories';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
 
@@ -15,14 +15,20 @@ import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
 let smtp: TestSmtpServer;
 let ws: TestWorkspace;
 
+const defaultSocketTimeout = SMTP_TIMEOUTS.socketTimeout;
+
 beforeAll(async () => {
-  // The transport's socket timeout, short for the test: this file's module graph creates its own pool.
+  // The transport's socket timeout, short for the test. Files share a module graph: a pool an earlier file
+  // opened has the default timeout, so it is closed and the next send opens one with this.
   SMTP_TIMEOUTS.socketTimeout = 1_500;
+  resetTransport();
   smtp = await startSmtpServer();
   ws = await createWorkspace({ name: 'Late Reply Desk' });
 });
 
 afterAll(async () => {
+  SMTP_TIMEOUTS.socketTimeout = defaultSocketTimeout;
+  resetTransport();
   await smtp?.close();
 });
 
