@@ -25,7 +25,6 @@ export async function createWorkspace(input: { name: string; slug: string; owner
         await scope.db.insert(memberships).values({ tenantId, userId: input.ownerUserId, role: 'owner' });
         await seedDefaultCategories(scope);
         await seedDefaultTicketTypes(scope);
-        await seedDefaultTicketTypes(scope);
         return workspace!;
       },
       input.ownerUserId,
@@ -67,6 +66,7 @@ export async function signUpWithWorkspace(input: {
         .returning();
       await db.insert(memberships).values({ tenantId, userId: user!.id, role: 'owner' });
       await seedDefaultCategories(scope);
+      await seedDefaultTicketTypes(scope);
       return { userId: user!.id, workspace: workspace! };
     });
   } catch (error) {
