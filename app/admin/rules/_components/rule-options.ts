@@ -15,7 +15,10 @@ export type Option = { value: string; label: string };
 
 const plain = (values: readonly string[]): Option[] => values.map((v) => ({ value: v, label: v.replace(/_/g, ' ') }));
 
-/** The workspace's agents, teams, categories, ticket types and shared macros, for the selects of conditions and actions. */
+/**
+ * The workspace's agents, teams, categories, ticket types and shared macros, for the selects of conditions
+ * and actions.
+ */
 export function useRuleOptions() {
   const trpc = useTRPC();
   const members = useQuery(trpc.member.list.queryOptions());
