@@ -196,7 +196,7 @@ test('an admin adds a ticket type → an agent sets it on a ticket → the admin
     await agent.getByRole('button', { name: 'Create ticket' }).click();
     await expect(agent.getByRole('heading', { name: `Nothing loads ${suffix}` })).toBeVisible();
     const saved = agent.waitForResponse((r) => r.url().includes('ticket.update') && r.ok());
-    await agent.getByLabel('Type').selectOption({ label: type });
+    await agent.getByLabel('Type', { exact: true }).selectOption({ label: type });
     await saved;
   });
 
@@ -215,7 +215,7 @@ test('an admin adds a ticket type → an agent sets it on a ticket → the admin
     await expect(admin.getByRole('row', { name: new RegExp(type) })).toHaveCount(0);
 
     await agent.reload();
-    await expect(agent.getByLabel('Type').locator('option:checked')).toHaveText('Incident');
+    await expect(agent.getByLabel('Type', { exact: true }).locator('option:checked')).toHaveText('Incident');
     await agent.getByRole('tab', { name: /Activity/ }).click();
     await expect(agent.getByText(`Ticket type "${type}" was deleted; moved to "Incident"`)).toBeVisible();
   });
