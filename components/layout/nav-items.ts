@@ -38,6 +38,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { href: '/admin/deflection', label: 'Deflection' },
       { href: '/admin/macros', label: 'Macros' },
       { href: '/admin/categories', label: 'Categories' },
+      { href: '/admin/types', label: 'Ticket types' },
       { href: '/admin/fields', label: 'Fields & tags' },
       { href: '/admin/rules', label: 'Rules' },
     ],

@@ -1,11 +1,17 @@
 import { ViewerTime } from '@/components/sla/viewer-time';
 import { SLA_METRIC_LABELS, type SlaMetric } from '@/lib/constants/sla';
-import { STATUS_LABELS, type TicketPriority, type TicketStatus, type TicketType } from '@/lib/constants/ticket';
-import { activityLabel, PRIORITY_LABELS, TYPE_LABELS } from './ticket-labels';
+import { STATUS_LABELS, type TicketPriority, type TicketStatus } from '@/lib/constants/ticket';
+import { activityLabel, PRIORITY_LABELS } from './ticket-labels';
 import { RelativeTime } from './relative-time';
 import type { TicketActivity } from './types';
 
-export type NameLookup = { users: Map<string, string>; teams: Map<string, string>; categories: Map<string, string> };
+export type NameLookup = {
+  users: Map<string, string>;
+  teams: Map<string, string>;
+  categories: Map<string, string>;
+  /** Ticket type names by key; a deleted type shows its key. */
+  types: Map<string, string>;
+};
 
 const FIELD_LABELS: Record<string, string> = {
   status: 'Status',
@@ -45,7 +51,7 @@ function describeValue(field: string, value: unknown, names: NameLookup): string
     case 'priority':
       return PRIORITY_LABELS[value as TicketPriority] ?? value;
     case 'type':
-      return TYPE_LABELS[value as TicketType] ?? value;
+      return names.types.get(value) ?? value;
     case 'assigneeId':
       return names.users.get(value) ?? 'a former agent';
     case 'teamId':

@@ -9,18 +9,12 @@ import { formErrors } from '@/components/ui/form-errors';
 import { errorProps, Field, Input } from '@/components/ui/input';
 import { boundTo, labelledOptions, namedOptions, SelectField, type SelectOption } from '@/components/ui/select-field';
 import { Textarea } from '@/components/ui/textarea';
-import {
-  TICKET_CHANNELS,
-  TICKET_PRIORITIES,
-  TICKET_TYPES,
-  type TicketChannel,
-  type TicketPriority,
-  type TicketType,
-} from '@/lib/constants/ticket';
+import { TICKET_CHANNELS, TICKET_PRIORITIES, type TicketChannel, type TicketPriority } from '@/lib/constants/ticket';
 import { useTRPC } from '@/lib/trpc/client';
 import { agentName } from './agent-options';
 import { parseTags } from './list-filters';
-import { CHANNEL_LABELS, PRIORITY_LABELS, TYPE_LABELS } from './ticket-labels';
+import { CHANNEL_LABELS, PRIORITY_LABELS } from './ticket-labels';
+import { ticketTypeOptions } from './ticket-type-options';
 import { ticketPath } from './ticket-search';
 
 const FIELDS = [
@@ -43,7 +37,8 @@ type Values = {
   body: string;
   priority: TicketPriority;
   channel: TicketChannel;
-  type: TicketType | '';
+  /** A ticket type key, or '' for none. */
+  type: string;
   assigneeId: string;
   categoryId: string;
   tags: string;
@@ -56,6 +51,7 @@ export function NewTicketForm({ currentUserId }: { currentUserId: string }) {
   const queryClient = useQueryClient();
   const assignees = useQuery(trpc.ticket.assignees.queryOptions());
   const categories = useQuery(trpc.category.list.queryOptions());
+  const types = useQuery(trpc.ticketType.list.queryOptions());
   const [values, setValues] = useState<Values>({
     email: '',
     name: '',
@@ -150,7 +146,7 @@ export function NewTicketForm({ currentUserId }: { currentUserId: string }) {
           {select('priority', 'new-priority', 'Priority', labelledOptions(TICKET_PRIORITIES, PRIORITY_LABELS))}
           {select('type', 'new-type', 'Type', [
             { value: '', label: 'Not set' },
-            ...labelledOptions(TICKET_TYPES, TYPE_LABELS),
+            ...ticketTypeOptions(types.data ?? []),
           ])}
           {select('assigneeId', 'new-assignee', 'Assignee', assigneeOptions)}
           {select('categoryId', 'new-category', 'Category', [

@@ -1,16 +1,9 @@
-import type { TicketChannel, TicketSort, TicketStatus, TicketType } from '@/lib/constants/ticket';
+import type { TicketChannel, TicketSort, TicketStatus } from '@/lib/constants/ticket';
 
 // Words for the enums in lib/constants/ticket.ts that the constants file does not label itself.
 
 // Priority words live with the enum: macros render them on the server too.
 export { PRIORITY_LABELS } from '@/lib/constants/ticket';
-
-export const TYPE_LABELS: Record<TicketType, string> = {
-  question: 'Question',
-  incident: 'Incident',
-  problem: 'Problem',
-  task: 'Task',
-};
 
 export const CHANNEL_LABELS: Record<TicketChannel, string> = {
   web: 'Web portal',

@@ -4,15 +4,16 @@ import { useMutation } from '@tanstack/react-query';
 import { Alert } from '@/components/ui/card';
 import { labelledOptions, SelectField } from '@/components/ui/select-field';
 import { TitledSection } from '@/components/ui/titled-section';
-import { STATUS_LABELS, TICKET_PRIORITIES, TICKET_TYPES, type TicketStatus } from '@/lib/constants/ticket';
+import { STATUS_LABELS, TICKET_PRIORITIES, type TicketStatus } from '@/lib/constants/ticket';
 import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
 import { allowedTransitions } from '@/lib/utils/ticket-lifecycle';
 import { agentName } from './agent-options';
 import { CustomFieldsEditor } from './custom-fields-editor';
 import { TagsEditor } from './tags-editor';
-import { PRIORITY_LABELS, TYPE_LABELS } from './ticket-labels';
-import type { Assignee, Category, Team, TicketInfo } from './types';
+import { PRIORITY_LABELS } from './ticket-labels';
+import { ticketTypeOptions } from './ticket-type-options';
+import type { Assignee, Category, Team, TicketInfo, TicketTypeRow } from './types';
 
 /** Ids the ticket page's shortcuts focus (`s` status, `a` assignee). */
 export const STATUS_FIELD_ID = 'ticket-status';
@@ -27,12 +28,15 @@ export function TicketProperties({
   assignees,
   teams,
   categories,
+  types,
   onChanged,
 }: {
   ticket: TicketInfo;
   assignees: Assignee[];
   teams: Team[];
   categories: Category[];
+  /** The workspace's ticket types (ticketType.list): the active ones are offered, plus the ticket's own. */
+  types: TicketTypeRow[];
   onChanged: (updatedAt: Date) => Promise<void>;
 }) {
   const trpc = useTRPC();
@@ -88,7 +92,7 @@ export function TicketProperties({
         value={typeValue}
         disabled={ended || update.isPending}
         onValueChange={(type) => update.mutate({ ticketId: ticket.id, type: type || null })}
-        options={[{ value: '', label: 'Not set' }, ...labelledOptions(TICKET_TYPES, TYPE_LABELS)]}
+        options={[{ value: '', label: 'Not set' }, ...ticketTypeOptions(types, ticket.type)]}
       />
       <SelectField
         id={ASSIGNEE_FIELD_ID}

@@ -21,7 +21,7 @@ import { TicketHeader } from './ticket-header';
 import { ASSIGNEE_FIELD_ID, STATUS_FIELD_ID, TicketProperties } from './ticket-properties';
 import { MailFailureNotice } from './mail-failure-notice';
 import { TicketThread } from './ticket-thread';
-import type { Assignee, Category, Team, TicketDetail } from './types';
+import type { Assignee, Category, Team, TicketDetail, TicketTypeRow } from './types';
 import { useHotkeys } from './use-hotkeys';
 
 function TicketScreen({
@@ -29,11 +29,13 @@ function TicketScreen({
   assignees,
   teams,
   categories,
+  types,
 }: {
   detail: TicketDetail;
   assignees: Assignee[];
   teams: Team[];
   categories: Category[];
+  types: TicketTypeRow[];
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -91,8 +93,9 @@ function TicketScreen({
       users: new Map(assignees.map((a) => [a.id, a.name || a.email])),
       teams: new Map(teams.map((t) => [t.id, t.name])),
       categories: new Map(categories.map((c) => [c.id, c.name])),
+      types: new Map(types.map((t) => [t.key, t.name])),
     }),
-    [assignees, teams, categories],
+    [assignees, teams, categories, types],
   );
 
   return (
@@ -126,6 +129,7 @@ function TicketScreen({
             assignees={assignees}
             teams={teams}
             categories={categories}
+            types={types}
             onChanged={async (updatedAt) => {
               acknowledge(updatedAt);
               await refresh();
@@ -188,6 +192,7 @@ export function TicketWorkspace({ ticketId }: { ticketId: string }) {
   const assignees = useQuery(trpc.ticket.assignees.queryOptions());
   const teams = useQuery(trpc.team.list.queryOptions());
   const categories = useQuery(trpc.category.list.queryOptions());
+  const types = useQuery(trpc.ticketType.list.queryOptions());
 
   if (detail.isPending) {
     return (
@@ -220,6 +225,7 @@ export function TicketWorkspace({ ticketId }: { ticketId: string }) {
       assignees={assignees.data ?? []}
       teams={teams.data ?? []}
       categories={categories.data ?? []}
+      types={types.data ?? []}
     />
   );
 }

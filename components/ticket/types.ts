@@ -28,6 +28,7 @@ export type SaveViewPayload = Inputs['savedView']['create'];
 
 // Workspace configuration, as the admin screens and the macro picker show it.
 export type CategoryRow = Outputs['category']['list'][number];
+export type TicketTypeRow = Outputs['ticketType']['list'][number];
 export type MacroRow = Outputs['macro']['list'][number];
 export type FieldRow = Outputs['ticketField']['list'][number];
 export type SaveMacroValues = Inputs['macro']['save'];

@@ -39,8 +39,18 @@ export const PRIORITY_LABELS: Record<TicketPriority, string> = {
   urgent: 'Urgent',
 };
 
-export const TICKET_TYPES = ['question', 'incident', 'problem', 'task'] as const;
-export type TicketType = (typeof TICKET_TYPES)[number];
+/**
+ * The types a new workspace starts with (the demo's too); each workspace then manages its own under
+ * Admin → Ticket types. Tickets, rules and filters hold the key, which never changes; the name may.
+ */
+export const DEFAULT_TICKET_TYPES = [
+  { key: 'question', name: 'Question' },
+  { key: 'incident', name: 'Incident' },
+  { key: 'problem', name: 'Problem' },
+  { key: 'task', name: 'Task' },
+] as const;
+/** A ticket type's key: lowercase letters, digits and underscores, made from its name when created. */
+export const TICKET_TYPE_KEY_MAX = 40;
 
 export const TICKET_CHANNELS = ['web', 'email', 'widget', 'api', 'phone', 'chat'] as const;
 export type TicketChannel = (typeof TICKET_CHANNELS)[number];

@@ -10,8 +10,8 @@ import {
   RULE_TRIGGERS,
   TIME_SINCE,
 } from '@/lib/constants/automation';
-import { TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES } from '@/lib/constants/ticket';
-import { tagList } from './ticket';
+import { TICKET_PRIORITIES, TICKET_STATUSES } from '@/lib/constants/ticket';
+import { tagList, ticketTypeKey } from './ticket';
 
 const id = z.uuid();
 
@@ -61,7 +61,7 @@ export const ruleActionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('assign_by_policy') }),
   z.strictObject({ type: z.literal('set_status'), status: z.enum(TICKET_STATUSES).exclude(['merged', 'new']) }),
   z.strictObject({ type: z.literal('set_priority'), priority: z.enum(TICKET_PRIORITIES) }),
-  z.strictObject({ type: z.literal('set_type'), ticketType: z.enum(TICKET_TYPES).nullable() }),
+  z.strictObject({ type: z.literal('set_type'), ticketType: ticketTypeKey.nullable() }),
   z.strictObject({ type: z.literal('set_category'), categoryId: id.nullable() }),
   z.strictObject({
     type: z.literal('set_field'),

@@ -8,10 +8,19 @@ import {
   TICKET_PRIORITIES,
   TICKET_SORTS,
   TICKET_STATUSES,
-  TICKET_TYPES,
+  TICKET_TYPE_KEY_MAX,
 } from '@/lib/constants/ticket';
 
 const id = z.uuid();
+/**
+ * A ticket type's key. Which keys exist is the workspace's business (Admin → Ticket types): the services
+ * check it, so here only the shape.
+ */
+export const ticketTypeKey = z
+  .string()
+  .trim()
+  .min(1, { message: 'Choose a ticket type.' })
+  .max(TICKET_TYPE_KEY_MAX, { message: `A ticket type key has at most ${TICKET_TYPE_KEY_MAX} characters.` });
 export const ticketSubject = z
   .string()
   .trim()
@@ -76,7 +85,7 @@ export const createTicketInput = z.strictObject({
     z.strictObject({ email: z.email().trim().toLowerCase(), name: z.string().trim().max(120).optional() }),
   ]),
   priority: z.enum(TICKET_PRIORITIES).default('normal'),
-  type: z.enum(TICKET_TYPES).optional(),
+  type: ticketTypeKey.optional(),
   channel: z.enum(TICKET_CHANNELS).default('phone'),
   categoryId: id.optional(),
   assigneeId: id.optional(),
@@ -96,7 +105,7 @@ export const ticketFilters = z.strictObject({
   categoryIds: z.array(id).max(50).optional(),
   tags: z.array(tag).max(20).optional(),
   channels: z.array(z.enum(TICKET_CHANNELS)).max(6).optional(),
-  types: z.array(z.enum(TICKET_TYPES)).max(4).optional(),
+  types: z.array(ticketTypeKey).max(50).optional(),
   requesterId: id.optional(),
   createdFrom: z.coerce.date().optional(),
   createdTo: z.coerce.date().optional(),
@@ -155,7 +164,7 @@ export const updateTicketInput = z.strictObject({
   ticketId: id,
   subject: ticketSubject.optional(),
   priority: z.enum(TICKET_PRIORITIES).optional(),
-  type: z.enum(TICKET_TYPES).nullable().optional(),
+  type: ticketTypeKey.nullable().optional(),
   categoryId: id.nullable().optional(),
   tags: tagList.optional(),
   customFields: customFieldValues.optional(),
@@ -208,6 +217,26 @@ export const deleteCategoryInput = z.strictObject({
   categoryId: id,
   tickets: z.discriminatedUnion('action', [
     z.strictObject({ action: z.literal('reassign'), categoryId: id }),
+    z.strictObject({ action: z.literal('clear') }),
+  ]),
+});
+
+const ticketTypeName = z
+  .string()
+  .trim()
+  .min(2, { message: 'Give the type a name of at least 2 characters.' })
+  .max(40, { message: 'Keep the name under 40 characters.' });
+export const createTicketTypeInput = z.strictObject({ name: ticketTypeName });
+export const updateTicketTypeInput = z.strictObject({
+  typeId: id,
+  name: ticketTypeName.optional(),
+  archived: z.boolean().optional(),
+});
+export const reorderTicketTypesInput = z.strictObject({ typeIds: z.array(id).min(1).max(200) });
+export const deleteTicketTypeInput = z.strictObject({
+  typeId: id,
+  tickets: z.discriminatedUnion('action', [
+    z.strictObject({ action: z.literal('reassign'), typeId: id }),
     z.strictObject({ action: z.literal('clear') }),
   ]),
 });
@@ -294,7 +323,7 @@ export const macroActions = z.strictObject({
   assigneeId: id.nullable().optional(),
   teamId: id.nullable().optional(),
   categoryId: id.nullable().optional(),
-  type: z.enum(TICKET_TYPES).nullable().optional(),
+  type: ticketTypeKey.nullable().optional(),
   customFields: customFieldValues.optional(),
 });
 export const saveMacroInput = z

@@ -18,6 +18,7 @@ import { ticketRouter } from './ticket';
 import { triageRouter } from './triage';
 import {
   categoryRouter,
+  ticketTypeRouter,
   macroRouter,
   savedViewRouter,
   tagRouter,
@@ -47,6 +48,7 @@ export const appRouter = router({
   ticket: ticketRouter,
   triage: triageRouter,
   category: categoryRouter,
+  ticketType: ticketTypeRouter,
   ticketField: ticketFieldRouter,
   tag: tagRouter,
   savedView: savedViewRouter,

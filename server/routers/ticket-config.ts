@@ -2,16 +2,20 @@ import {
   applyMacroInput,
   createCategoryInput,
   createFieldInput,
+  createTicketTypeInput,
   deleteCategoryInput,
   deleteTagInput,
+  deleteTicketTypeInput,
   fieldIdInput,
   macroIdInput,
+  reorderTicketTypesInput,
   saveMacroInput,
   savedViewIdInput,
   saveViewInput,
   ticketNumberFormatInput,
   updateCategoryInput,
   updateFieldInput,
+  updateTicketTypeInput,
 } from '@/lib/validators/ticket';
 import { adminProcedure, agentProcedure, router, tenantProcedure } from '@/server/trpc/init';
 import {
@@ -30,11 +34,19 @@ import {
   updateField,
 } from '@/server/services/ticket/fields';
 import { deleteTag, listTagUsage } from '@/server/services/ticket/tags-admin';
+import {
+  createTicketType,
+  deleteTicketType,
+  listTicketTypes,
+  reorderTicketTypes,
+  ticketTypeUsage,
+  updateTicketType,
+} from '@/server/services/ticket/ticket-types';
 import { applyMacro, deleteMacro, listMacros, saveMacro } from '@/server/services/ticket/macros';
 import { createSavedView, deleteSavedView, listSavedViews } from '@/server/services/ticket/saved-views';
 import { getTicketSettingsForAdmin, updateTicketNumberFormat } from '@/server/services/ticket/ticket-settings-admin';
 
-// How a workspace sets up its tickets: categories, custom fields, saved views, macros and numbering.
+// How a workspace sets up its tickets: categories, types, custom fields, saved views, macros and numbering.
 
 export const categoryRouter = router({
   /** Archived ones included: the admin page lists them to restore; forms use portal.categories or filter. */
@@ -44,6 +56,19 @@ export const categoryRouter = router({
   /** Tickets per category, for the admin page's counts and the delete dialog. */
   usage: adminProcedure.query(({ ctx }) => categoryUsage(ctx.scope)),
   delete: adminProcedure.input(deleteCategoryInput).mutation(({ ctx, input }) => deleteCategory(ctx.scope, input)),
+});
+
+export const ticketTypeRouter = router({
+  /** Archived ones included, in the admin's order: forms offer the active ones (and the ticket's own). */
+  list: tenantProcedure.query(({ ctx }) => listTicketTypes(ctx.scope)),
+  create: adminProcedure.input(createTicketTypeInput).mutation(({ ctx, input }) => createTicketType(ctx.scope, input)),
+  update: adminProcedure.input(updateTicketTypeInput).mutation(({ ctx, input }) => updateTicketType(ctx.scope, input)),
+  reorder: adminProcedure
+    .input(reorderTicketTypesInput)
+    .mutation(({ ctx, input }) => reorderTicketTypes(ctx.scope, input)),
+  /** Tickets per type key, for the admin page's counts and the delete dialog. */
+  usage: adminProcedure.query(({ ctx }) => ticketTypeUsage(ctx.scope)),
+  delete: adminProcedure.input(deleteTicketTypeInput).mutation(({ ctx, input }) => deleteTicketType(ctx.scope, input)),
 });
 
 export const ticketFieldRouter = router({

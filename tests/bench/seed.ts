@@ -179,6 +179,13 @@ async function seedWorkspace(
       slug,
       `Bench workspace ${rank}`,
     ]);
+    // The workspace's ticket types (the four defaults, as for any new workspace): tickets hold their keys.
+    await client.query(
+      `insert into ticket_types (tenant_id, key, name, position)
+       select $1, d.key, d.name, d.position from (values ('question', 'Question', 0), ('incident', 'Incident', 1),
+         ('problem', 'Problem', 2), ('task', 'Task', 3)) as d (key, name, position)`,
+      [tenantId],
+    );
 
     await client.query(
       `create temp table b_agents on commit drop as select g as n, gen_random_uuid() as id, ${pick('$1')} || ' ' || ${pick('$2')} as name from generate_series(1, $3::int) g`,
@@ -263,7 +270,7 @@ async function seedWorkspace(
     await client.query(
       `insert into tickets (id, tenant_id, number, subject, status, priority, type, channel, category_id, requester_id, assignee_id, team_id, tags,
          message_count, created_at, updated_at, first_responded_at, last_customer_message_at, last_agent_message_at, solved_at, closed_at)
-       select id, $1, number, subject, status::ticket_status, priority::ticket_priority, type::ticket_type, channel::ticket_channel, category_id, requester_id,
+       select id, $1, number, subject, status::ticket_status, priority::ticket_priority, type, channel::ticket_channel, category_id, requester_id,
          assignee_id, team_id, tags, message_count, created_at, updated_at,
          case when message_count > 1 then created_at + (updated_at - created_at) / message_count end,
          created_at,

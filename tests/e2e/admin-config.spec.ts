@@ -170,3 +170,53 @@ test('an admin removes a dropdown option a ticket holds → the dialog asks wher
     await expect(row).toHaveCount(0);
   });
 });
+
+test('an admin adds a ticket type → an agent sets it on a ticket → the admin deletes it, moving the ticket to another type', async ({
+  browser,
+  baseURL,
+}) => {
+  const suffix = Date.now().toString(36);
+  const type = `Outage ${suffix}`;
+  const admin = await staffPage(browser, baseURL, OWNER);
+
+  await test.step('the admin adds the type', async () => {
+    await admin.goto('/admin/types');
+    const form = admin.getByRole('region', { name: 'New ticket type' });
+    await form.getByLabel('Name').fill(type);
+    await form.getByRole('button', { name: 'Add type' }).click();
+    await expect(admin.getByRole('row', { name: new RegExp(type) })).toContainText(`outage_${suffix}`);
+  });
+
+  const agent = await staffPage(browser, baseURL, ALEX);
+  await test.step('an agent files a ticket and sets the new type in its properties', async () => {
+    await agent.goto('/agent/tickets/new');
+    await agent.getByLabel('Requester email').fill(`outage-${suffix}@e2e.test`);
+    await agent.getByLabel('Subject').fill(`Nothing loads ${suffix}`);
+    await agent.getByLabel('Description').fill('The dashboard stays blank since this morning.');
+    await agent.getByRole('button', { name: 'Create ticket' }).click();
+    await expect(agent.getByRole('heading', { name: `Nothing loads ${suffix}` })).toBeVisible();
+    const saved = agent.waitForResponse((r) => r.url().includes('ticket.update') && r.ok());
+    await agent.getByLabel('Type', { exact: true }).selectOption({ label: type });
+    await saved;
+  });
+
+  await test.step('the admin deletes the type in use, moving its ticket to Incident', async () => {
+    await admin.goto('/admin/types');
+    const row = admin.getByRole('row', { name: new RegExp(type) });
+    await expect(row.getByRole('cell', { name: '1', exact: true })).toBeVisible();
+    await row.getByRole('button', { name: `Delete ${type}` }).click();
+    const dialog = admin.getByRole('dialog', { name: `Delete ${type}` });
+    await expect(dialog.getByText('1 ticket uses this ticket type')).toBeVisible();
+    const confirm = dialog.getByRole('button', { name: 'Delete type' });
+    await expect(confirm).toBeDisabled();
+    await dialog.getByRole('combobox', { name: 'Replacement ticket type' }).selectOption({ label: 'Incident' });
+    await confirm.click();
+    await expect(dialog).toBeHidden();
+    await expect(admin.getByRole('row', { name: new RegExp(type) })).toHaveCount(0);
+
+    await agent.reload();
+    await expect(agent.getByLabel('Type', { exact: true }).locator('option:checked')).toHaveText('Incident');
+    await agent.getByRole('tab', { name: /Activity/ }).click();
+    await expect(agent.getByText(`Ticket type "${type}" was deleted; moved to "Incident"`)).toBeVisible();
+  });
+});

@@ -6,6 +6,7 @@ import { createCategory } from '@/server/services/ticket/categories';
 import { createTicket, type CreateTicketCommand } from '@/server/services/ticket/create-ticket';
 import { createField } from '@/server/services/ticket/fields';
 import { saveMacro } from '@/server/services/ticket/macros';
+import { createTicketType } from '@/server/services/ticket/ticket-types';
 import { createSavedView } from '@/server/services/ticket/saved-views';
 import { uploadAttachment } from '@/server/services/ticket/upload-attachment';
 import type { TicketActor } from '@/server/services/ticket/actor';
@@ -47,6 +48,11 @@ export function createTestCategory(workspaceId: string, opts: { name?: string } 
       icon: 'inbox',
     }),
   );
+}
+
+/** A ticket type of the workspace; its key is made from the name, which carries a random suffix. */
+export function createTestTicketType(workspaceId: string, opts: { name?: string } = {}) {
+  return runInTenant(workspaceId, (scope) => createTicketType(scope, { name: opts.name ?? `Type ${uniqueSuffix()}` }));
 }
 
 export function createTestField(workspaceId: string, opts: Partial<z.input<typeof createFieldInput>> = {}) {

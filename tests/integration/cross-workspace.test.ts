@@ -18,6 +18,7 @@ import {
   ticketFields,
   ticketMessages,
   tickets,
+  ticketTypes,
   users,
   workspaceDomains,
 } from '@/server/db/schema';
@@ -55,6 +56,7 @@ import { supportIsolationCases } from '../helpers/support-isolation';
 import { assignmentIsolationCases } from '../helpers/assignment-isolation';
 import {
   createTestCategory,
+  createTestTicketType,
   createTestField,
   createTestMacro,
   createTestSavedView,
@@ -76,6 +78,8 @@ type World = {
   /** Filed by `customer`; its subject carries a word found in no other workspace. */
   ticket: { id: string; number: number; subject: string; word: string };
   category: { id: string; name: string };
+  /** A type only this workspace has (its key carries a random suffix); the ticket holds it. */
+  ticketType: { id: string; key: string; name: string };
   field: { id: string; key: string };
   /** The agent's personal view and a shared one. */
   view: { id: string };
@@ -102,7 +106,12 @@ async function buildWorld(): Promise<World> {
   const domain = await addTestDomain(ws.id, undefined, { verified: true });
   const invitation = await createTestInvitation(ws.id, { userId: ws.owner.userId, role: 'owner' });
   const word = uniqueWord('zebra');
-  const ticket = await createTestTicket(ws.id, { requesterId: customer.id, subject: `Billing page ${word} is blank` });
+  const ticketType = await createTestTicketType(ws.id);
+  const ticket = await createTestTicket(ws.id, {
+    requesterId: customer.id,
+    subject: `Billing page ${word} is blank`,
+    type: ticketType.key,
+  });
   const category = await createTestCategory(ws.id);
   const field = await createTestField(ws.id);
   const view = await createTestSavedView(ws.id, { userId: agent.userId, role: 'agent' });
@@ -122,6 +131,7 @@ async function buildWorld(): Promise<World> {
     invitation,
     ticket: { id: ticket.id, number: ticket.number, subject: ticket.subject, word },
     category,
+    ticketType,
     field,
     view,
     sharedView,
@@ -142,6 +152,7 @@ const bTicketState = async () => {
     assigneeId: row!.assigneeId,
     teamId: row!.teamId,
     categoryId: row!.categoryId,
+    type: row!.type,
     tags: row!.tags,
     updatedAt: row!.updatedAt,
     messages: messages.length,
@@ -751,6 +762,7 @@ const CASES: Record<string, IsolationCase> = {
         asA.ticket.create({ ...base, requester: { customerId: A.customer.id }, assigneeId: B.agent.userId }),
       );
       await notFound(asA.ticket.create({ ...base, requester: { customerId: A.customer.id }, teamId: B.team.id }));
+      await notFound(asA.ticket.create({ ...base, requester: { customerId: A.customer.id }, type: B.ticketType.key }));
       const created = await asA.ticket.create({ ...base, requester: { email: B.customer.email } });
       const [row] = await inA(({ db }) => db.select().from(tickets).where(eq(tickets.id, created.id)));
       expect(row?.tenantId).toBe(A.ws.id);
@@ -799,11 +811,12 @@ const CASES: Record<string, IsolationCase> = {
   },
   'ticket.update': {
     kind: 'takes-id',
-    why: "B's tickets and categories answer NOT_FOUND; B's custom field keys are unknown in A",
+    why: "B's tickets, categories and ticket types answer NOT_FOUND; B's custom field keys are unknown in A",
     run: async () => {
       const before = await bTicketState();
       await notFound(asA.ticket.update({ ticketId: B.ticket.id, priority: 'urgent' }));
       await notFound(asA.ticket.update({ ticketId: A.ticket.id, categoryId: B.category.id }));
+      await notFound(asA.ticket.update({ ticketId: A.ticket.id, type: B.ticketType.key }));
       await expect(
         asA.ticket.update({ ticketId: A.ticket.id, customFields: { [B.field.key]: 'x' } }),
       ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining(B.field.key) });
@@ -903,6 +916,72 @@ const CASES: Record<string, IsolationCase> = {
       ).toHaveLength(1);
     },
   },
+  'ticketType.list': {
+    kind: 'scoped',
+    why: "lists A's types only",
+    run: async () => {
+      const keys = (await asA.ticketType.list()).map((t) => t.key);
+      expect(keys).toContain(A.ticketType.key);
+      expect(keys).not.toContain(B.ticketType.key);
+    },
+  },
+  'ticketType.create': {
+    kind: 'scoped',
+    why: "lands in A; B's type names are free in A and its key is A's own",
+    run: async () => {
+      const created = await asA.ticketType.create({ name: B.ticketType.name });
+      expect(created).toMatchObject({ tenantId: A.ws.id, key: B.ticketType.key });
+      const bRows = await inB(({ db }) => db.select().from(ticketTypes).where(eq(ticketTypes.key, B.ticketType.key)));
+      expect(bRows.map((t) => t.id)).toEqual([B.ticketType.id]);
+      await asA.ticketType.delete({ typeId: created.id, tickets: { action: 'clear' } });
+    },
+  },
+  'ticketType.update': {
+    kind: 'takes-id',
+    why: "B's type ids answer NOT_FOUND and the type keeps its name",
+    run: async () => {
+      await notFound(asA.ticketType.update({ typeId: B.ticketType.id, name: 'Hijacked', archived: true }));
+      const [row] = await inB(({ db }) => db.select().from(ticketTypes).where(eq(ticketTypes.id, B.ticketType.id)));
+      expect(row).toMatchObject({ name: B.ticketType.name, archivedAt: null });
+    },
+  },
+  'ticketType.reorder': {
+    kind: 'takes-id',
+    why: "an order naming B's type answers NOT_FOUND; B's positions stay",
+    run: async () => {
+      const before = await inB(({ db }) => db.select().from(ticketTypes));
+      const aIds = (await asA.ticketType.list()).map((t) => t.id);
+      await notFound(asA.ticketType.reorder({ typeIds: [...aIds, B.ticketType.id] }));
+      expect(await inB(({ db }) => db.select().from(ticketTypes))).toEqual(before);
+    },
+  },
+  'ticketType.usage': {
+    kind: 'scoped',
+    why: "counts A's tickets only: B's type key never appears",
+    run: async () => {
+      const usage = await asA.ticketType.usage();
+      expect(usage.map((u) => u.key)).not.toContain(B.ticketType.key);
+    },
+  },
+  'ticketType.delete': {
+    kind: 'takes-id',
+    why: "B's type, or B's type as the replacement, answers NOT_FOUND; both types and B's ticket stay",
+    run: async () => {
+      const before = await bTicketState();
+      await notFound(asA.ticketType.delete({ typeId: B.ticketType.id, tickets: { action: 'clear' } }));
+      await notFound(
+        asA.ticketType.delete({ typeId: A.ticketType.id, tickets: { action: 'reassign', typeId: B.ticketType.id } }),
+      );
+      expect(await bTicketState()).toEqual(before);
+      expect(
+        await inB(({ db }) => db.select().from(ticketTypes).where(eq(ticketTypes.id, B.ticketType.id))),
+      ).toHaveLength(1);
+      expect(
+        await inA(({ db }) => db.select().from(ticketTypes).where(eq(ticketTypes.id, A.ticketType.id))),
+      ).toHaveLength(1);
+    },
+  },
+
   'ticketField.list': {
     kind: 'scoped',
     why: "lists A's fields only",
@@ -1050,6 +1129,7 @@ const CASES: Record<string, IsolationCase> = {
       await notFound(asA.macro.save({ name: 'Assign to B', actions: { assigneeId: B.agent.userId } }));
       await notFound(asA.macro.save({ name: 'Team B', actions: { teamId: B.team.id } }));
       await notFound(asA.macro.save({ name: 'Category B', actions: { categoryId: B.category.id } }));
+      await notFound(asA.macro.save({ name: 'Type B', actions: { type: B.ticketType.key } }));
       const created = await asA.macro.save({ name: B.macro.name, body: 'Same name, other workspace' });
       const [row] = await inA(({ db }) => db.select().from(macros).where(eq(macros.id, created.id)));
       expect(row?.tenantId).toBe(A.ws.id);

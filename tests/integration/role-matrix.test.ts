@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MemberRole } from '@/lib/constants/workspace';
-import { memberships, tickets, ticketTriageSuggestions } from '@/server/db/schema';
+import { memberships, tickets, ticketTriageSuggestions, ticketTypes } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
 import { fileWidgetRequestInput } from '@/lib/validators/widget';
 import { fileWidgetRequest } from '@/server/services/widget/file-widget-request';
@@ -28,6 +28,7 @@ import {
 } from '../helpers/factories';
 import {
   createTestCategory,
+  createTestTicketType,
   createTestField,
   createTestMacro,
   createTestSavedView,
@@ -242,6 +243,27 @@ const MATRIX: Record<string, Row> = {
   'category.update': {
     min: 'admin',
     input: async () => ({ categoryId: (await createTestCategory(W.id)).id, color: '#123456' }),
+  },
+
+  'ticketType.list': { min: 'viewer' },
+  'ticketType.create': { min: 'admin', input: () => ({ name: `Type ${uniqueSuffix()}` }) },
+  'ticketType.update': {
+    min: 'admin',
+    input: async () => ({ typeId: (await createTestTicketType(W.id)).id, name: `Renamed ${uniqueSuffix()}` }),
+  },
+  // Every type of W, reversed: read when each role calls, so types other rows created are included.
+  'ticketType.reorder': {
+    min: 'admin',
+    input: async () => ({
+      typeIds: (await runInTenant(W.id, ({ db }) => db.select({ id: ticketTypes.id }).from(ticketTypes)))
+        .map((t) => t.id)
+        .reverse(),
+    }),
+  },
+  'ticketType.usage': { min: 'admin' },
+  'ticketType.delete': {
+    min: 'admin',
+    input: async () => ({ typeId: (await createTestTicketType(W.id)).id, tickets: { action: 'clear' } }),
   },
 
   'ticketField.list': { min: 'viewer' },

@@ -3,6 +3,7 @@ import {
   bigint,
   boolean,
   customType,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -21,7 +22,6 @@ import {
   TICKET_CHANNELS,
   TICKET_PRIORITIES,
   TICKET_STATUSES,
-  TICKET_TYPES,
 } from '@/lib/constants/ticket';
 import { createdAt, id } from './columns';
 import { customers } from './customers';
@@ -33,7 +33,6 @@ const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 export const ticketStatus = pgEnum('ticket_status', TICKET_STATUSES);
 export const ticketPriority = pgEnum('ticket_priority', TICKET_PRIORITIES);
-export const ticketType = pgEnum('ticket_type', TICKET_TYPES);
 export const ticketChannel = pgEnum('ticket_channel', TICKET_CHANNELS);
 export const messageKind = pgEnum('message_kind', MESSAGE_KINDS);
 export const messageAuthorType = pgEnum('message_author_type', MESSAGE_AUTHOR_TYPES);
@@ -65,6 +64,29 @@ export const ticketCategories = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('ticket_categories_tenant_name_key').on(t.tenantId, t.name)],
+);
+
+/**
+ * The workspace's ticket types. Tickets store the `key` (a slug fixed at creation), not the id, so a
+ * rename changes no ticket and rules, saved filters and reports that name a key keep working.
+ */
+export const ticketTypes = pgTable(
+  'ticket_types',
+  {
+    id: id(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    position: integer('position').notNull().default(0),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('ticket_types_tenant_key_key').on(t.tenantId, t.key),
+    uniqueIndex('ticket_types_tenant_name_key').on(t.tenantId, sql`lower(${t.name})`),
+  ],
 );
 
 export type CustomFieldOption = { value: string; label: string };
@@ -104,7 +126,8 @@ export const tickets = pgTable(
     subject: text('subject').notNull(),
     status: ticketStatus('status').notNull().default('new'),
     priority: ticketPriority('priority').notNull().default('normal'),
-    type: ticketType('type'),
+    /** A key of this workspace's ticket_types: the (tenant_id, type) foreign key keeps it inside the workspace. */
+    type: text('type'),
     channel: ticketChannel('channel').notNull().default('web'),
     categoryId: uuid('category_id').references(() => ticketCategories.id, { onDelete: 'set null' }),
     requesterId: uuid('requester_id')
@@ -134,6 +157,12 @@ export const tickets = pgTable(
   },
   (t) => [
     uniqueIndex('tickets_tenant_number_key').on(t.tenantId, t.number),
+    // No ON DELETE: removing a type in use must first move or clear its tickets (deleteTicketType does).
+    foreignKey({
+      name: 'tickets_tenant_type_fk',
+      columns: [t.tenantId, t.type],
+      foreignColumns: [ticketTypes.tenantId, ticketTypes.key],
+    }),
     // One index per built-in view, in the view's order, so a first page reads ~25 index entries.
     index('tickets_unsolved_updated_idx')
       .on(t.tenantId, t.updatedAt.desc(), t.id.desc())

@@ -34,7 +34,7 @@ const context = (actor: RuleActor, action: string) => ({
 export async function carryOutRulePlan(scope: TenantScope, ticketId: string, plan: RulePlan, actor: RuleActor) {
   let ticket = await loadTicketForUpdate(scope, ticketId);
   if (Object.keys(plan.changes).length) {
-    // Checked when the rule was saved, but an agent, team or category may have gone since.
+    // Checked when the rule was saved, but an agent, team, category or type may have gone since.
     await assertReferences(scope, plan.changes);
     ({ ticket } = await commitTicketChange(
       scope,

@@ -46,13 +46,14 @@ export async function getRule(scope: TenantScope, input: { ruleId: string }) {
   return toRule(await ruleById(scope, input.ruleId));
 }
 
-/** The agents, teams, categories and shared macros the actions name must be this workspace's. */
+/** The agents, teams, categories, ticket types and shared macros the actions name must be this workspace's. */
 async function assertActionReferences(scope: TenantScope, actions: RuleAction[]) {
   for (const [index, action] of actions.entries()) {
     try {
       if (action.type === 'assign_agent') await assertReferences(scope, { assigneeId: action.userId });
       if (action.type === 'assign_team') await assertReferences(scope, { teamId: action.teamId });
       if (action.type === 'set_category') await assertReferences(scope, { categoryId: action.categoryId });
+      if (action.type === 'set_type') await assertReferences(scope, { type: action.ticketType });
       if (action.type === 'notify' && action.teamId) await assertReferences(scope, { teamId: action.teamId });
       if (action.type === 'apply_macro') {
         const [macro] = await scope.db

@@ -73,7 +73,7 @@ export async function assignTicket(scope: StaffScope, input: z.output<typeof ass
 export async function updateTicket(scope: StaffScope, input: z.output<typeof updateTicketInput>) {
   const { ticketId, customFields, tags, ...fields } = input;
   const ticket = await loadTicketForUpdate(scope, ticketId);
-  await assertReferences(scope, { categoryId: fields.categoryId });
+  await assertReferences(scope, { categoryId: fields.categoryId, type: fields.type });
   const changes = {
     ...fields,
     ...(tags ? { tags: [...new Set(tags)] } : {}),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { TicketChannel, TicketPriority, TicketType } from '@/lib/constants/ticket';
+import type { TicketChannel, TicketPriority } from '@/lib/constants/ticket';
 import { formatTicketNumber } from '@/lib/utils/ticket-number';
 import type { TenantScope } from '@/server/db/tenant';
 import type { TicketActor } from './actor';
@@ -14,7 +14,8 @@ export type CreateTicketCommand = {
   subject: string;
   body: string;
   priority?: TicketPriority;
-  type?: TicketType;
+  /** A key of the workspace's active ticket types (checked). */
+  type?: string;
   channel: TicketChannel;
   categoryId?: string;
   assigneeId?: string;

@@ -1,12 +1,6 @@
 import { and, arrayOverlaps, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import {
-  PRIORITY_LABELS,
-  STATUS_LABELS,
-  type TicketPriority,
-  type TicketStatus,
-  type TicketType,
-} from '@/lib/constants/ticket';
+import { PRIORITY_LABELS, STATUS_LABELS, type TicketPriority, type TicketStatus } from '@/lib/constants/ticket';
 import { isAdminRole } from '@/server/services/member/is-admin-role';
 import { renderMacroTemplate } from '@/lib/utils/macro-template';
 import { formatTicketNumber } from '@/lib/utils/ticket-number';
@@ -121,6 +115,7 @@ export async function saveMacro(scope: StaffScope, input: z.output<typeof saveMa
     assigneeId: input.actions.assigneeId,
     teamId: input.actions.teamId,
     categoryId: input.actions.categoryId,
+    type: input.actions.type,
   });
   // Checked against the field definitions now, so a macro never stores a value the ticket would refuse.
   const customFields = input.actions.customFields
@@ -165,7 +160,7 @@ export async function deleteMacro(scope: StaffScope, input: { macroId: string })
 /** What the macro's actions change on this ticket; assigning a new ticket opens it, as a manual assign does. */
 export function macroChangesFor(actions: MacroActions, ticket: TicketRecord): TicketChanges {
   const changes = fieldChangesFor(actions, ticket);
-  if (actions.type !== undefined) changes.type = actions.type as TicketType | null;
+  if (actions.type !== undefined) changes.type = actions.type;
   return changes;
 }
 
@@ -233,11 +228,12 @@ export async function applyMacro(scope: StaffScope, input: { macroId: string; ti
       'This ticket is closed, so a macro can no longer change it or reply on it.',
     );
   const changes = macroChangesFor(macro.actions, ticket);
-  // The macro was checked when saved, but an agent, team, category or field may have gone since.
+  // The macro was checked when saved, but an agent, team, category, type or field may have gone since.
   await assertReferences(scope, {
     assigneeId: changes.assigneeId,
     teamId: changes.teamId,
     categoryId: changes.categoryId,
+    type: changes.type,
   });
   if (macro.actions.customFields && Object.keys(macro.actions.customFields).length)
     changes.customFields = await validateCustomFields(scope, macro.actions.customFields, {

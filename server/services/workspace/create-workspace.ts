@@ -6,6 +6,7 @@ import { runInTenant } from '@/server/db/tenant';
 import { AppError } from '@/server/errors';
 import { hashPassword } from '@/server/services/auth/password';
 import { seedDefaultCategories } from '@/server/services/ticket/categories';
+import { seedDefaultTicketTypes } from '@/server/services/ticket/ticket-types';
 
 const slugTaken = () =>
   new AppError('CONFLICT', 'That workspace address is already taken. Choose another one.', { field: 'slug' });
@@ -23,6 +24,7 @@ export async function createWorkspace(input: { name: string; slug: string; owner
           .returning();
         await scope.db.insert(memberships).values({ tenantId, userId: input.ownerUserId, role: 'owner' });
         await seedDefaultCategories(scope);
+        await seedDefaultTicketTypes(scope);
         return workspace!;
       },
       input.ownerUserId,
@@ -64,6 +66,7 @@ export async function signUpWithWorkspace(input: {
         .returning();
       await db.insert(memberships).values({ tenantId, userId: user!.id, role: 'owner' });
       await seedDefaultCategories(scope);
+      await seedDefaultTicketTypes(scope);
       return { userId: user!.id, workspace: workspace! };
     });
   } catch (error) {

@@ -3,7 +3,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { PRIORITY_LABELS, TYPE_LABELS } from '@/components/ticket/ticket-labels';
+import { PRIORITY_LABELS } from '@/components/ticket/ticket-labels';
+import { ticketTypeOptions } from '@/components/ticket/ticket-type-options';
 import type { MacroRow } from '@/components/ticket/types';
 import { Button } from '@/components/ui/button';
 import { Alert, Spinner } from '@/components/ui/card';
@@ -11,7 +12,7 @@ import { formErrors } from '@/components/ui/form-errors';
 import { Field, Input, Label } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
-import { STATUS_LABELS, TICKET_PRIORITIES, TICKET_TYPES } from '@/lib/constants/ticket';
+import { STATUS_LABELS, TICKET_PRIORITIES } from '@/lib/constants/ticket';
 import { useTRPC } from '@/lib/trpc/client';
 import { MACRO_PLACEHOLDERS, PLACEHOLDER_HINTS } from '@/lib/utils/macro-template';
 import {
@@ -47,6 +48,7 @@ export function MacroEditor({ macro, onDone }: { macro?: MacroRow; onDone: () =>
   const id = useId();
   const teams = useQuery(trpc.team.list.queryOptions());
   const categories = useQuery(trpc.category.list.queryOptions());
+  const types = useQuery(trpc.ticketType.list.queryOptions());
   const agents = useQuery(trpc.ticket.assignees.queryOptions());
   const fields = useQuery(trpc.ticketField.list.queryOptions());
   const activeFields = (fields.data ?? []).filter((f) => !f.archivedAt);
@@ -169,10 +171,7 @@ export function MacroEditor({ macro, onDone }: { macro?: MacroRow; onDone: () =>
           </Field>
           <Field id={`${id}-type`} label="Type">
             <Select id={`${id}-type`} {...form.register('type')}>
-              <RefOptions
-                clearLabel="No type"
-                options={TICKET_TYPES.map((t) => ({ value: t, label: TYPE_LABELS[t] }))}
-              />
+              <RefOptions clearLabel="No type" options={ticketTypeOptions(types.data ?? [], macro?.actions.type)} />
             </Select>
           </Field>
           <Field id={`${id}-category`} label="Category">

@@ -1,5 +1,5 @@
 import type { MacroRow, SaveMacroValues } from '@/components/ticket/types';
-import { TICKET_PRIORITIES, TICKET_TYPES } from '@/lib/constants/ticket';
+import { TICKET_PRIORITIES } from '@/lib/constants/ticket';
 
 /** The statuses a macro may set: not `new` (a ticket never goes back) nor `merged` (only a merge does that). */
 export const MACRO_STATUSES = ['open', 'pending', 'on_hold', 'solved', 'closed'] as const;
@@ -106,7 +106,7 @@ export function toSaveInput(
     actions: {
       status: oneOf(MACRO_STATUSES, values.status),
       priority: oneOf(TICKET_PRIORITIES, values.priority),
-      type: values.type === CLEAR ? null : oneOf(TICKET_TYPES, values.type),
+      type: fromRef(values.type),
       categoryId: fromRef(values.categoryId),
       teamId: fromRef(values.teamId),
       assigneeId: fromRef(values.assigneeId),

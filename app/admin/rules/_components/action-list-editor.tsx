@@ -6,7 +6,8 @@ import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
 import { RULE_ACTION_LABELS, RULE_ACTION_TYPES, type RuleActionType } from '@/lib/constants/automation';
-import { STATUS_LABELS, TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES } from '@/lib/constants/ticket';
+import { ticketTypeOptions } from '@/components/ticket/ticket-type-options';
+import { STATUS_LABELS, TICKET_PRIORITIES, TICKET_STATUSES } from '@/lib/constants/ticket';
 import type { RuleAction } from '@/lib/validators/automation';
 import type { Option, RuleOptions } from './rule-options';
 
@@ -22,7 +23,7 @@ function blankAction(type: RuleActionType): RuleAction {
     case 'set_priority':
       return { type, priority: 'high' };
     case 'set_type':
-      return { type, ticketType: 'question' };
+      return { type, ticketType: '' };
     case 'set_category':
       return { type, categoryId: '' };
     case 'set_field':
@@ -64,6 +65,9 @@ function Choice({
     </Select>
   );
 }
+
+/** "Set type" to nothing: the action's null, as a select value no type key can take (keys have no dashes). */
+const NO_TYPE = '-none-';
 
 const words = (text: string) =>
   text
@@ -128,9 +132,12 @@ function ActionParameters({
       return (
         <Choice
           label={label('type')}
-          value={action.ticketType ?? ''}
-          options={TICKET_TYPES.map((t) => ({ value: t, label: t }))}
-          onChange={(t) => onChange({ ...action, ticketType: (t || null) as typeof action.ticketType })}
+          value={action.ticketType ?? NO_TYPE}
+          options={[
+            { value: NO_TYPE, label: 'No type (clear it)' },
+            ...ticketTypeOptions(options.types, action.ticketType),
+          ]}
+          onChange={(t) => onChange({ ...action, ticketType: t === NO_TYPE ? null : t })}
         />
       );
     case 'set_category':

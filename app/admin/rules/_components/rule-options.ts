@@ -8,25 +8,23 @@ import {
   EVENT_VISIBILITIES,
   type ConditionField,
 } from '@/lib/constants/automation';
-import {
-  STATUS_LABELS,
-  TICKET_CHANNELS,
-  TICKET_PRIORITIES,
-  TICKET_STATUSES,
-  TICKET_TYPES,
-} from '@/lib/constants/ticket';
+import { STATUS_LABELS, TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES } from '@/lib/constants/ticket';
 import { useTRPC } from '@/lib/trpc/client';
 
 export type Option = { value: string; label: string };
 
 const plain = (values: readonly string[]): Option[] => values.map((v) => ({ value: v, label: v.replace(/_/g, ' ') }));
 
-/** The workspace's agents, teams, categories and shared macros, for the selects of conditions and actions. */
+/**
+ * The workspace's agents, teams, categories, ticket types and shared macros, for the selects of conditions
+ * and actions.
+ */
 export function useRuleOptions() {
   const trpc = useTRPC();
   const members = useQuery(trpc.member.list.queryOptions());
   const teams = useQuery(trpc.team.list.queryOptions());
   const categories = useQuery(trpc.category.list.queryOptions());
+  const types = useQuery(trpc.ticketType.list.queryOptions());
   const macros = useQuery(trpc.macro.list.queryOptions());
   const agents: Option[] = (members.data ?? [])
     .filter((m) => m.role !== 'viewer')
@@ -35,6 +33,8 @@ export function useRuleOptions() {
     agents,
     teams: (teams.data ?? []).map((t) => ({ value: t.id, label: t.name })),
     categories: (categories.data ?? []).map((c) => ({ value: c.id, label: c.name })),
+    /** Archived types included: tickets may still hold them, so conditions may name them. */
+    types: types.data ?? [],
     macros: (macros.data ?? []).filter((m) => m.shared).map((m) => ({ value: m.id, label: m.name })),
   };
 }
@@ -48,7 +48,7 @@ export function fieldChoices(field: ConditionField, options: RuleOptions): Optio
     case 'priority':
       return plain(TICKET_PRIORITIES);
     case 'type':
-      return plain(TICKET_TYPES);
+      return options.types.map((t) => ({ value: t.key, label: t.archivedAt ? `${t.name} (archived)` : t.name }));
     case 'channel':
       return plain(TICKET_CHANNELS);
     case 'category':

@@ -48,6 +48,7 @@ export default async function TicketPage({ params }: Params) {
     queryClient.prefetchQuery(trpc.ticket.assignees.queryOptions()),
     queryClient.prefetchQuery(trpc.team.list.queryOptions()),
     queryClient.prefetchQuery(trpc.category.list.queryOptions()),
+    queryClient.prefetchQuery(trpc.ticketType.list.queryOptions()),
     queryClient.prefetchQuery(trpc.macro.list.queryOptions()),
   ]);
   return (

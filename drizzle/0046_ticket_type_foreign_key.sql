@@ -1,0 +1,1 @@
+ALTER TABLE "tickets" ADD CONSTRAINT "tickets_tenant_type_fk" FOREIGN KEY ("tenant_id","type") REFERENCES "public"."ticket_types"("tenant_id","key") ON DELETE no action ON UPDATE no action;
