@@ -2,6 +2,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { workspaceDomains } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
 import { withUniqueViolationAs } from '@/server/db/errors';
+import { deleteExisting } from '@/server/db/exists-in-workspace';
 import { insertInWorkspace } from '@/server/db/insert-in-workspace';
 import { AppError, notFound } from '@/server/errors';
 import { enqueue } from '@/server/queue/enqueue';
@@ -54,12 +55,8 @@ export async function addDomain(scope: TenantScope, input: { domain: string }) {
 }
 
 export async function removeDomain(scope: TenantScope, input: { domainId: string }) {
-  const [row] = await scope.db
-    .delete(workspaceDomains)
-    .where(eq(workspaceDomains.id, input.domainId))
-    .returning({ id: workspaceDomains.id });
-  if (!row) throw notFound('The domain');
-  return { removed: true as const, domainId: row.id };
+  await deleteExisting(scope, workspaceDomains.id, input.domainId, 'The domain');
+  return { removed: true as const, domainId: input.domainId };
 }
 
 /**

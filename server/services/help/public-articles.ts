@@ -45,22 +45,17 @@ export async function getHelpArticle(scope: HelpScope, slug: string) {
         .where(eq(articleSections.id, article.sectionId))
     : [];
 
+  const sharesCategoryOrTag = or(
+    article.categoryId ? eq(articles.categoryId, article.categoryId) : sql`false`,
+    article.tags.length ? arrayOverlaps(articles.tags, article.tags) : sql`false`,
+  );
   // Same section first (a CASE, since a plain comparison would sort NULL sections ahead under DESC).
   const otherSection = sql`case when ${articles.sectionId} = ${article.sectionId} then 0 else 1 end`;
+  const others = and(eq(articles.tenantId, scope.tenantId), ne(articles.id, article.id), readableBy(scope.audience));
   const related = await scope.db
     .select({ id: articles.id, slug: articles.slug, title: articles.title })
     .from(articles)
-    .where(
-      and(
-        eq(articles.tenantId, scope.tenantId),
-        ne(articles.id, article.id),
-        readableBy(scope.audience),
-        or(
-          article.categoryId ? eq(articles.categoryId, article.categoryId) : sql`false`,
-          article.tags.length ? arrayOverlaps(articles.tags, article.tags) : sql`false`,
-        ),
-      ),
-    )
+    .where(and(others, sharesCategoryOrTag))
     .orderBy(...(article.sectionId ? [asc(otherSection)] : []), asc(articles.position), asc(articles.title))
     .limit(RELATED_LIMIT);
 

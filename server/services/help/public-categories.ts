@@ -14,19 +14,15 @@ const publicCategoryColumns = {
 };
 
 /** Categories with at least one article this reader may see, in the workspace's order. */
-export async function listHelpCategories(scope: HelpScope) {
-  const counts = await scope.db
-    .select({ categoryId: articles.categoryId, articleCount: count() })
-    .from(articles)
-    .where(and(eq(articles.tenantId, scope.tenantId), readableBy(scope.audience)))
-    .groupBy(articles.categoryId);
-  const byCategory = new Map(counts.map((c) => [c.categoryId, Number(c.articleCount)]));
-  const categories = await scope.db
-    .select(publicCategoryColumns)
+export function listHelpCategories(scope: HelpScope) {
+  // The inner join keeps only categories with a readable article; grouping by the key allows its other columns.
+  return scope.db
+    .select({ ...publicCategoryColumns, articleCount: count(articles.id) })
     .from(articleCategories)
-    .where(eq(articleCategories.tenantId, scope.tenantId))
+    .innerJoin(articles, and(eq(articles.categoryId, articleCategories.id), readableBy(scope.audience)))
+    .where(and(eq(articleCategories.tenantId, scope.tenantId), eq(articles.tenantId, scope.tenantId)))
+    .groupBy(articleCategories.id)
     .orderBy(asc(articleCategories.position), asc(articleCategories.name));
-  return categories.flatMap((c) => (byCategory.get(c.id) ? [{ ...c, articleCount: byCategory.get(c.id)! }] : []));
 }
 
 /** One category page: its sections, each with the articles this reader may see; empty sections are left out. */

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
 import type { ArticleStatus } from '@/lib/constants/help';
 import { articleCategories, articles, articleSections, articleVersions, users } from '@/server/db/schema';
+import { assertExists } from '@/server/db/exists-in-workspace';
 import type { TenantScope } from '@/server/db/tenant';
 import { AppError, notFound } from '@/server/errors';
 
@@ -95,11 +96,8 @@ export async function checkPlacement(
   placement: { categoryId: string | null; sectionId: string | null },
 ) {
   if (placement.categoryId) {
-    const [category] = await scope.db
-      .select({ id: articleCategories.id })
-      .from(articleCategories)
-      .where(and(eq(articleCategories.tenantId, scope.tenantId), eq(articleCategories.id, placement.categoryId)));
-    if (!category) throw notFound('The category');
+    const inWorkspace = eq(articleCategories.tenantId, scope.tenantId);
+    await assertExists(scope, articleCategories.id, placement.categoryId, 'The category', inWorkspace);
   }
   if (placement.sectionId) {
     const [section] = await scope.db

@@ -1,4 +1,6 @@
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable, SelectedFields } from 'drizzle-orm/pg-core';
+import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import { env } from '@/lib/env';
 import {
   articleFeedback,
@@ -19,6 +21,8 @@ import { notFound } from '@/server/errors';
 
 export const CUSTOMER_EXPORT_FORMAT = 'cairn.customer-export.v1';
 
+type DatedTable = PgTable & { createdAt: PgColumn };
+
 /**
  * Everything the workspace holds about one customer, as the customer could see it: their record, the
  * tickets they requested with the messages they wrote and the public replies they received (internal notes
@@ -38,40 +42,41 @@ export async function buildCustomerExport(scope: TenantScope, customerId: string
   if (!row) throw notFound('The customer');
   const { customer } = row;
 
-  const ticketRows = await scope.db
-    .select()
-    .from(tickets)
-    .where(eq(tickets.requesterId, customerId))
-    .orderBy(asc(tickets.createdAt));
+  // Every section lists its records oldest first. Drizzle cannot type a select from a table passed in: the
+  // columns asked for say what each row holds.
+  const oldestFirst = async <S extends SelectedFields>(table: DatedTable, columns: S, where: SQL | undefined) => {
+    const rows = await scope.db.select(columns).from(table).where(where).orderBy(asc(table.createdAt));
+    return rows as Array<SelectResultFields<S>>;
+  };
+
+  const ticketRows = await oldestFirst(tickets, getTableColumns(tickets), eq(tickets.requesterId, customerId));
   const ticketIds = ticketRows.map((t) => t.id);
   // Public replies on their tickets, and anything they wrote anywhere (a ticket merged away, a CC'd thread).
   const ownOrPublic = or(
     eq(ticketMessages.authorCustomerId, customerId),
     ticketIds.length ? and(inArray(ticketMessages.ticketId, ticketIds), eq(ticketMessages.kind, 'reply')) : undefined,
   );
-  const messageRows = await scope.db
-    .select({
+  const messageRows = await oldestFirst(
+    ticketMessages,
+    {
       id: ticketMessages.id,
       ticketId: ticketMessages.ticketId,
       authorType: ticketMessages.authorType,
       authorCustomerId: ticketMessages.authorCustomerId,
       body: ticketMessages.body,
       createdAt: ticketMessages.createdAt,
-    })
-    .from(ticketMessages)
-    .where(ownOrPublic)
-    .orderBy(asc(ticketMessages.createdAt));
+    },
+    ownOrPublic,
+  );
   const messageIds = messageRows.map((m) => m.id);
-  const fileRows = await scope.db
-    .select()
-    .from(attachments)
-    .where(
-      or(
-        eq(attachments.uploadedByCustomerId, customerId),
-        messageIds.length ? inArray(attachments.messageId, messageIds) : undefined,
-      ),
-    )
-    .orderBy(asc(attachments.createdAt));
+  const fileRows = await oldestFirst(
+    attachments,
+    getTableColumns(attachments),
+    or(
+      eq(attachments.uploadedByCustomerId, customerId),
+      messageIds.length ? inArray(attachments.messageId, messageIds) : undefined,
+    ),
+  );
   const visibleFields = new Set(
     (
       await scope.db
@@ -100,15 +105,15 @@ export async function buildCustomerExport(scope: TenantScope, customerId: string
     attachments: fileRows.filter((f) => f.messageId === m.id).map(fileOf),
   });
 
-  const loginLinks = await scope.db
-    .select({
+  const loginLinks = await oldestFirst(
+    customerLoginTokens,
+    {
       createdAt: customerLoginTokens.createdAt,
       expiresAt: customerLoginTokens.expiresAt,
       usedAt: customerLoginTokens.usedAt,
-    })
-    .from(customerLoginTokens)
-    .where(eq(customerLoginTokens.email, customer.email))
-    .orderBy(asc(customerLoginTokens.createdAt));
+    },
+    eq(customerLoginTokens.email, customer.email),
+  );
   const feedback = await scope.db
     .select({
       article: articles.title,
@@ -120,31 +125,31 @@ export async function buildCustomerExport(scope: TenantScope, customerId: string
     .leftJoin(articles, eq(articles.id, articleFeedback.articleId))
     .where(eq(articleFeedback.customerId, customerId))
     .orderBy(asc(articleFeedback.createdAt));
-  const activity = await scope.db
-    .select({
+  const activity = await oldestFirst(
+    ticketActivities,
+    {
       ticketId: ticketActivities.ticketId,
       action: ticketActivities.action,
       changes: ticketActivities.changes,
       createdAt: ticketActivities.createdAt,
-    })
-    .from(ticketActivities)
-    .where(eq(ticketActivities.actorCustomerId, customerId))
-    .orderBy(asc(ticketActivities.createdAt));
-  const mails = await scope.db
-    .select({
+    },
+    eq(ticketActivities.actorCustomerId, customerId),
+  );
+  const mails = await oldestFirst(
+    outbox,
+    {
       subject: sql<string>`${outbox.payload}->>'subject'`,
       status: outbox.status,
       createdAt: outbox.createdAt,
       sentAt: outbox.doneAt,
-    })
-    .from(outbox)
-    .where(and(eq(outbox.kind, 'email'), sql`${outbox.payload}->>'to' = ${customer.email}`))
-    .orderBy(asc(outbox.createdAt));
-  const audit = await scope.db
-    .select({ action: auditLog.action, details: auditLog.details, at: auditLog.createdAt })
-    .from(auditLog)
-    .where(and(eq(auditLog.subjectType, 'customer'), eq(auditLog.subjectId, customerId)))
-    .orderBy(asc(auditLog.createdAt));
+    },
+    and(eq(outbox.kind, 'email'), sql`${outbox.payload}->>'to' = ${customer.email}`),
+  );
+  const audit = await oldestFirst(
+    auditLog,
+    { action: auditLog.action, details: auditLog.details, at: auditLog.createdAt },
+    and(eq(auditLog.subjectType, 'customer'), eq(auditLog.subjectId, customerId)),
+  );
 
   return {
     format: CUSTOMER_EXPORT_FORMAT,

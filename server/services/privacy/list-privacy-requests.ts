@@ -1,17 +1,13 @@
 import { desc, eq } from 'drizzle-orm';
 import { customers, privacyRequests } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
-import { notFound } from '@/server/errors';
+import { assertExists } from '@/server/db/exists-in-workspace';
 
 export const privacyExportPath = (requestId: string) => `/api/privacy-exports/${requestId}`;
 
 /** A customer's export and erasure requests, newest first, with the export's link while it works. */
 export async function listPrivacyRequests(scope: TenantScope, input: { customerId: string }) {
-  const [customer] = await scope.db
-    .select({ id: customers.id })
-    .from(customers)
-    .where(eq(customers.id, input.customerId));
-  if (!customer) throw notFound('The customer');
+  await assertExists(scope, customers.id, input.customerId, 'The customer');
   const rows = await scope.db
     .select()
     .from(privacyRequests)

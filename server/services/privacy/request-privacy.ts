@@ -14,17 +14,13 @@ async function lockCustomer(scope: StaffScope, customerId: string) {
 }
 
 async function createRequest(scope: StaffScope, kind: PrivacyRequestKind, customerId: string) {
-  const [pending] = await scope.db
-    .select()
-    .from(privacyRequests)
-    .where(
-      and(
-        eq(privacyRequests.customerId, customerId),
-        eq(privacyRequests.kind, kind),
-        eq(privacyRequests.status, 'pending'),
-      ),
-    );
   // Asking twice while the first is still running is one request, not two jobs.
+  const stillPending = and(
+    eq(privacyRequests.customerId, customerId),
+    eq(privacyRequests.kind, kind),
+    eq(privacyRequests.status, 'pending'),
+  );
+  const [pending] = await scope.db.select().from(privacyRequests).where(stillPending);
   if (pending) return shown(pending);
   const [request] = await scope.db
     .insert(privacyRequests)

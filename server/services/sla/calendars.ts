@@ -4,6 +4,7 @@ import { businessCalendarSchema, MAX_HOLIDAYS } from '@/lib/business-hours/schem
 import { businessCalendars, slaPolicies } from '@/server/db/schema';
 import { withUniqueViolationAs } from '@/server/db/errors';
 import { insertInWorkspace } from '@/server/db/insert-in-workspace';
+import { deleteExisting } from '@/server/db/exists-in-workspace';
 import type { TenantScope } from '@/server/db/tenant';
 import { AppError, notFound } from '@/server/errors';
 import { requestWorkspaceRecompute } from './recompute-workspace-sla';
@@ -47,11 +48,6 @@ export async function saveCalendar(
 
 /** Refused while a policy counts on it: deleting it would silently switch those policies to 24×7. */
 export async function deleteCalendar(scope: TenantScope, input: { calendarId: string }) {
-  const [calendar] = await scope.db
-    .select({ id: businessCalendars.id })
-    .from(businessCalendars)
-    .where(eq(businessCalendars.id, input.calendarId));
-  if (!calendar) throw notFound('The calendar');
   const users = await scope.db
     .select({ name: slaPolicies.name })
     .from(slaPolicies)
@@ -62,7 +58,7 @@ export async function deleteCalendar(scope: TenantScope, input: { calendarId: st
       `This calendar is used by ${users.map((p) => `"${p.name}"`).join(', ')}. Give those policies another calendar first.`,
     );
   }
-  await scope.db.delete(businessCalendars).where(eq(businessCalendars.id, input.calendarId));
+  await deleteExisting(scope, businessCalendars.id, input.calendarId, 'The calendar');
   return { deleted: true as const, calendarId: input.calendarId };
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, max } from 'drizzle-orm';
+import { asc, eq, inArray, max } from 'drizzle-orm';
 import type { EscalationInput } from '@/lib/validators/sla';
 import {
   businessCalendars,
@@ -12,6 +12,7 @@ import {
   type SlaPolicyTargets,
 } from '@/server/db/schema';
 import { withUniqueViolationAs } from '@/server/db/errors';
+import { assertAllExist, assertExists, deleteExisting } from '@/server/db/exists-in-workspace';
 import type { TenantScope } from '@/server/db/tenant';
 import { AppError, notFound } from '@/server/errors';
 import { requestWorkspaceRecompute } from './recompute-workspace-sla';
@@ -30,57 +31,19 @@ async function assertReferences(
   scope: TenantScope,
   input: { calendarId: string | null; conditions: SlaConditions; escalations: EscalationInput[] },
 ) {
-  const expectAll = async (ids: string[], found: () => Promise<Array<{ id: string }>>, what: string) => {
-    const unique = [...new Set(ids)];
-    if (!unique.length) return;
-    const rows = await found();
-    if (rows.length !== unique.length) throw notFound(what);
-  };
-  if (input.calendarId)
-    await expectAll(
-      [input.calendarId],
-      () =>
-        scope.db
-          .select({ id: businessCalendars.id })
-          .from(businessCalendars)
-          .where(eq(businessCalendars.id, input.calendarId!)),
-      'The calendar',
-    );
-  const categoryIds = [...new Set(input.conditions.categoryIds ?? [])];
-  await expectAll(
-    categoryIds,
-    () =>
-      scope.db
-        .select({ id: ticketCategories.id })
-        .from(ticketCategories)
-        .where(inArray(ticketCategories.id, categoryIds)),
-    'A category in the conditions',
-  );
-  const organizationIds = [...new Set(input.conditions.organizationIds ?? [])];
-  await expectAll(
-    organizationIds,
-    () =>
-      scope.db.select({ id: organizations.id }).from(organizations).where(inArray(organizations.id, organizationIds)),
-    'An organization in the conditions',
-  );
-  const userIds = [
-    ...new Set(input.escalations.flatMap((e) => [...e.notifyUserIds, ...(e.assignToUserId ? [e.assignToUserId] : [])])),
-  ];
-  await expectAll(
-    userIds,
-    () =>
-      scope.db
-        .select({ id: memberships.userId })
-        .from(memberships)
-        .where(and(inArray(memberships.userId, userIds), inArray(memberships.role, ['owner', 'admin', 'agent']))),
+  if (input.calendarId) await assertExists(scope, businessCalendars.id, input.calendarId, 'The calendar');
+  const { categoryIds = [], organizationIds = [] } = input.conditions;
+  await assertAllExist(scope, ticketCategories.id, categoryIds, 'A category in the conditions');
+  await assertAllExist(scope, organizations.id, organizationIds, 'An organization in the conditions');
+  await assertAllExist(
+    scope,
+    memberships.userId,
+    input.escalations.flatMap((e) => [...e.notifyUserIds, ...(e.assignToUserId ? [e.assignToUserId] : [])]),
     'An agent named in an escalation',
+    inArray(memberships.role, ['owner', 'admin', 'agent']),
   );
-  const teamIds = [...new Set(input.escalations.flatMap((e) => (e.assignToTeamId ? [e.assignToTeamId] : [])))];
-  await expectAll(
-    teamIds,
-    () => scope.db.select({ id: teams.id }).from(teams).where(inArray(teams.id, teamIds)),
-    'A team named in an escalation',
-  );
+  const teamIds = input.escalations.flatMap((e) => (e.assignToTeamId ? [e.assignToTeamId] : []));
+  await assertAllExist(scope, teams.id, teamIds, 'A team named in an escalation');
 }
 
 /** Drops empty condition lists so "any" is stored one way. */
@@ -160,13 +123,9 @@ export async function saveSlaPolicy(
 }
 
 export async function deleteSlaPolicy(scope: TenantScope, input: { policyId: string }) {
-  const [row] = await scope.db
-    .delete(slaPolicies)
-    .where(eq(slaPolicies.id, input.policyId))
-    .returning({ id: slaPolicies.id });
-  if (!row) throw notFound('The SLA policy');
+  await deleteExisting(scope, slaPolicies.id, input.policyId, 'The SLA policy');
   requestWorkspaceRecompute(scope);
-  return { deleted: true as const, policyId: row.id };
+  return { deleted: true as const, policyId: input.policyId };
 }
 
 /** The full order, first match first: a partial list would leave the others' places ambiguous. */

@@ -8,6 +8,7 @@ import { withUniqueViolationAs } from '@/server/db/errors';
 import { insertInWorkspace } from '@/server/db/insert-in-workspace';
 import { AppError, notFound } from '@/server/errors';
 import type { StaffScope } from '@/server/services/types';
+import { listManagedRecords } from './managed-records';
 import { assertReferences } from './references';
 import { rewriteTickets } from './rewrite-tickets';
 
@@ -34,11 +35,7 @@ export function listActiveCategories(scope: TenantScope) {
 }
 
 export function listAllCategories(scope: TenantScope) {
-  return scope.db
-    .select()
-    .from(ticketCategories)
-    .where(eq(ticketCategories.tenantId, scope.tenantId))
-    .orderBy(asc(ticketCategories.position), asc(ticketCategories.name));
+  return listManagedRecords(scope, ticketCategories, ticketCategories.name);
 }
 
 const nameTaken = (name: string) =>

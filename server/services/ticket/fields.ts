@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { createFieldInput, updateFieldInput } from '@/lib/validators/ticket';
 import { ticketFields, tickets, type CustomFieldOption } from '@/server/db/schema';
@@ -7,16 +7,13 @@ import { withUniqueViolationAs } from '@/server/db/errors';
 import { insertInWorkspace } from '@/server/db/insert-in-workspace';
 import { AppError, notFound } from '@/server/errors';
 import type { StaffScope } from '@/server/services/types';
+import { listManagedRecords } from './managed-records';
 import { removeFieldOptions } from './remove-field-options';
 import { rewriteTickets } from './rewrite-tickets';
 
 /** Every custom field of the workspace, archived ones included (they still label values on old tickets). */
 export function listFields(scope: TenantScope) {
-  return scope.db
-    .select()
-    .from(ticketFields)
-    .where(eq(ticketFields.tenantId, scope.tenantId))
-    .orderBy(asc(ticketFields.position), asc(ticketFields.label));
+  return listManagedRecords(scope, ticketFields, ticketFields.label);
 }
 
 function checkOptions(input: { type: string; label: string; options: CustomFieldOption[] }) {

@@ -8,6 +8,7 @@ import type { saveMacroInput } from '@/lib/validators/ticket';
 import { customers, macros, teamMembers, teams, tenants, users, type MacroActions } from '@/server/db/schema';
 import type { StaffScope } from '@/server/services/types';
 import { withUniqueViolationAs } from '@/server/db/errors';
+import { assertAllExist } from '@/server/db/exists-in-workspace';
 import { insertInWorkspace } from '@/server/db/insert-in-workspace';
 import { AppError, notFound } from '@/server/errors';
 import { commitTicketChange } from './commit-ticket-change';
@@ -93,13 +94,6 @@ async function inAnyTeam(scope: StaffScope, teamIds: string[]) {
   return Boolean(row);
 }
 
-/** Every team a macro is shared with must be one of this workspace's (RLS hides the others: "not found"). */
-async function assertTeams(scope: StaffScope, teamIds: string[]) {
-  if (!teamIds.length) return;
-  const found = await scope.db.select({ id: teams.id }).from(teams).where(inArray(teams.id, teamIds));
-  if (found.length !== new Set(teamIds).size) throw notFound('One of the teams');
-}
-
 /** Creates a macro, or updates it when macroId is given. Team and workspace macros are managed by admins. */
 export async function saveMacro(scope: StaffScope, input: z.output<typeof saveMacroInput>) {
   if (input.visibility !== 'personal' && !isAdminRole(scope.actor.role)) {
@@ -110,7 +104,8 @@ export async function saveMacro(scope: StaffScope, input: z.output<typeof saveMa
     );
   }
   const teamIds = input.visibility === 'teams' ? [...new Set(input.teamIds)] : [];
-  await assertTeams(scope, teamIds);
+  // Every team a macro is shared with must be one of this workspace's (RLS hides the others: "not found").
+  await assertAllExist(scope, teams.id, teamIds, 'One of the teams');
   await assertReferences(scope, {
     assigneeId: input.actions.assigneeId,
     teamId: input.actions.teamId,

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { AGENT_ROLES } from '@/lib/constants/workspace';
 import { memberships, teams, ticketCategories, ticketTypes } from '@/server/db/schema';
+import { assertExists } from '@/server/db/exists-in-workspace';
 import type { TenantScope } from '@/server/db/tenant';
 import { AppError, notFound } from '@/server/errors';
 
@@ -34,17 +35,14 @@ export async function assertReferences(
     if (!row) throw notFound('The category');
   }
   if (refs.assigneeId) {
-    const [row] = await scope.db
-      .select({ id: memberships.id })
-      .from(memberships)
-      .where(
-        and(
-          eq(memberships.tenantId, scope.tenantId),
-          eq(memberships.userId, refs.assigneeId),
-          inArray(memberships.role, [...AGENT_ROLES]),
-        ),
-      );
-    if (!row) throw notFound('The assignee (an agent of this workspace)');
+    const isAgent = and(eq(memberships.tenantId, scope.tenantId), inArray(memberships.role, [...AGENT_ROLES]));
+    await assertExists(
+      scope,
+      memberships.userId,
+      refs.assigneeId,
+      'The assignee (an agent of this workspace)',
+      isAgent,
+    );
   }
   if (refs.teamId) {
     const [row] = await scope.db.select({ id: teams.id }).from(teams).where(eq(teams.id, refs.teamId));

@@ -6,15 +6,10 @@ import { savedViews, type ViewFilters } from '@/server/db/schema';
 import type { StaffScope } from '@/server/services/types';
 import { AppError, notFound } from '@/server/errors';
 
-type SavedViewRow = typeof savedViews.$inferSelect;
-const toView = (row: SavedViewRow) => ({
-  id: row.id,
-  name: row.name,
-  filters: row.filters,
-  sort: row.sort,
-  shared: row.ownerUserId === null,
-  ownerUserId: row.ownerUserId,
-  createdAt: row.createdAt,
+/** A view as the sidebar gets it: "shared" spelled out, without the workspace and sidebar position. */
+const toView = ({ tenantId: _tenantId, position: _position, ...view }: typeof savedViews.$inferSelect) => ({
+  ...view,
+  shared: view.ownerUserId === null,
 });
 
 /** The caller's own views and the workspace's shared ones (owner null); other people's personal views stay private. */
