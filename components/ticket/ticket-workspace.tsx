@@ -60,6 +60,12 @@ function TicketScreen({
     acknowledge(latestUpdatedAt());
   }
 
+  /** After a change the agent made here: the version it produced is seen; the lists and the page refetch. */
+  async function acknowledgeAndRefresh(updatedAt: Date) {
+    acknowledge(updatedAt);
+    await refresh();
+  }
+
   function focusReply(next: ReplyMode) {
     setMode(next);
     setTab('conversation');
@@ -126,10 +132,7 @@ function TicketScreen({
             assignees={assignees}
             teams={teams}
             categories={categories}
-            onChanged={async (updatedAt) => {
-              acknowledge(updatedAt);
-              await refresh();
-            }}
+            onChanged={acknowledgeAndRefresh}
           />
         </div>
         <div className="order-3 lg:order-none">
@@ -166,10 +169,7 @@ function TicketScreen({
               seenUpdatedAt={seenUpdatedAt}
               onSent={refreshAndAcknowledge}
               onReviewChanges={refreshAndAcknowledge}
-              onMacroApplied={(updatedAt) => {
-                acknowledge(updatedAt);
-                void refresh();
-              }}
+              onMacroApplied={acknowledgeAndRefresh}
             />
           </TabsContent>
           <TabsContent value="activity">
