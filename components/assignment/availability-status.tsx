@@ -16,6 +16,25 @@ const LABELS: Record<AgentAvailability, string> = { available: 'Available', away
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
+/** One end of the working hours. */
+function TimeField({
+  id,
+  label,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Field id={id} label={label} className="flex-1">
+      <Input id={id} type="time" value={value} onChange={(e) => onChange(e.target.value)} className="h-8" />
+    </Field>
+  );
+}
+
 function WorkingHoursForm({
   hours,
   onSave,
@@ -50,18 +69,8 @@ function WorkingHoursForm({
         </div>
       </fieldset>
       <div className="flex gap-2">
-        <Field id="my-hours-start" label="From" className="flex-1">
-          <Input
-            id="my-hours-start"
-            type="time"
-            value={start}
-            onChange={(e) => setStart(e.target.value)}
-            className="h-8"
-          />
-        </Field>
-        <Field id="my-hours-end" label="To" className="flex-1">
-          <Input id="my-hours-end" type="time" value={end} onChange={(e) => setEnd(e.target.value)} className="h-8" />
-        </Field>
+        <TimeField id="my-hours-start" label="From" value={start} onChange={setStart} />
+        <TimeField id="my-hours-end" label="To" value={end} onChange={setEnd} />
       </div>
       <Field id="my-hours-zone" label="Zone of these hours">
         <Input id="my-hours-zone" value={timeZone} onChange={(e) => setTimeZone(e.target.value)} className="h-8" />

@@ -33,6 +33,18 @@ export function ArticleTable() {
     ...trpc.article.list.queryOptions({ status: status || undefined, query: query || undefined }),
     placeholderData: keepPreviousData,
   });
+  const filtered = Boolean(query || status);
+  const empty = (
+    <EmptyState
+      title={filtered ? 'No matching articles' : 'No articles yet'}
+      description={filtered ? 'Try another word or status.' : 'Write the first answer your customers keep asking for.'}
+      action={
+        <Button asChild>
+          <Link href="/agent/knowledge/new">New article</Link>
+        </Button>
+      }
+    />
+  );
 
   return (
     <div className="space-y-4">
@@ -56,23 +68,7 @@ export function ArticleTable() {
         />
       </div>
 
-      <QueryView
-        query={list}
-        loading={{ rows: 5, label: 'Loading articles' }}
-        empty={
-          <EmptyState
-            title={query || status ? 'No matching articles' : 'No articles yet'}
-            description={
-              query || status ? 'Try another word or status.' : 'Write the first answer your customers keep asking for.'
-            }
-            action={
-              <Button asChild>
-                <Link href="/agent/knowledge/new">New article</Link>
-              </Button>
-            }
-          />
-        }
-      >
+      <QueryView query={list} loading={{ rows: 5, label: 'Loading articles' }} empty={empty}>
         {(data) => (
           <div className="overflow-hidden rounded-lg border border-slate-200 bg-white" aria-busy={list.isFetching}>
             <table className="w-full text-left text-sm">

@@ -1,49 +1,62 @@
 export type NavItem = {
   href: string;
   label: string;
-  /** Match only this exact path (section roots). */ exact?: boolean;
+  /** Match only this exact path: set for the entries whose pages have entries of their own (section roots). */
+  exact: boolean;
 };
 export type NavSection = { title: string; items: NavItem[]; adminOnly?: boolean };
 
-// One list for the desktop sidebar and the phone menu. New areas add their entry here.
-export const NAV_SECTIONS: NavSection[] = [
+// One list for the desktop sidebar and the phone menu, each section's pages as href → label in the order
+// shown. New areas add their entry here.
+const SECTIONS: { title: string; adminOnly?: boolean; pages: Record<string, string> }[] = [
   {
     title: 'Support',
-    items: [
-      { href: '/agent', label: 'Inbox', exact: true },
-      { href: '/agent/tickets', label: 'Tickets' },
-      { href: '/agent/views', label: 'Views' },
-      { href: '/agent/customers', label: 'Customers' },
-      { href: '/agent/knowledge', label: 'Knowledge base' },
-      { href: '/agent/settings/notifications', label: 'Notifications' },
-      { href: '/agent/settings/account', label: 'Account security' },
-      { href: '/agent/reports', label: 'Reports', exact: true },
-      { href: '/agent/reports/sla', label: 'SLA report' },
-    ],
+    pages: {
+      '/agent': 'Inbox',
+      '/agent/tickets': 'Tickets',
+      '/agent/views': 'Views',
+      '/agent/customers': 'Customers',
+      '/agent/knowledge': 'Knowledge base',
+      '/agent/settings/notifications': 'Notifications',
+      '/agent/settings/account': 'Account security',
+      '/agent/reports': 'Reports',
+      '/agent/reports/sla': 'SLA report',
+    },
   },
   {
     title: 'Admin',
     adminOnly: true,
-    items: [
-      { href: '/admin', label: 'Workspace', exact: true },
-      { href: '/admin/members', label: 'Members' },
-      { href: '/admin/teams', label: 'Teams' },
-      { href: '/admin/triage', label: 'Triage' },
-      { href: '/admin/domains', label: 'Domains' },
-      { href: '/admin/email', label: 'Email' },
-      { href: '/admin/widget', label: 'Widget' },
-      { href: '/admin/jobs', label: 'Jobs' },
-      { href: '/admin/sla', label: 'SLA' },
-      { href: '/admin/satisfaction', label: 'Satisfaction' },
-      { href: '/admin/deflection', label: 'Deflection' },
-      { href: '/admin/macros', label: 'Macros' },
-      { href: '/admin/categories', label: 'Categories' },
-      { href: '/admin/types', label: 'Ticket types' },
-      { href: '/admin/fields', label: 'Fields & tags' },
-      { href: '/admin/rules', label: 'Rules' },
-    ],
+    pages: {
+      '/admin': 'Workspace',
+      '/admin/members': 'Members',
+      '/admin/teams': 'Teams',
+      '/admin/triage': 'Triage',
+      '/admin/domains': 'Domains',
+      '/admin/email': 'Email',
+      '/admin/widget': 'Widget',
+      '/admin/jobs': 'Jobs',
+      '/admin/sla': 'SLA',
+      '/admin/satisfaction': 'Satisfaction',
+      '/admin/deflection': 'Deflection',
+      '/admin/macros': 'Macros',
+      '/admin/categories': 'Categories',
+      '/admin/types': 'Ticket types',
+      '/admin/fields': 'Fields & tags',
+      '/admin/rules': 'Rules',
+    },
   },
 ];
+
+const HREFS = SECTIONS.flatMap((section) => Object.keys(section.pages));
+
+export const NAV_SECTIONS: NavSection[] = SECTIONS.map(({ pages, ...section }) => ({
+  ...section,
+  items: Object.entries(pages).map(([href, label]) => ({
+    href,
+    label,
+    exact: HREFS.some((other) => other.startsWith(`${href}/`)),
+  })),
+}));
 
 export function isActive(item: NavItem, pathname: string) {
   return item.exact ? pathname === item.href : pathname === item.href || pathname.startsWith(`${item.href}/`);

@@ -1,7 +1,7 @@
 'use client';
 
 import { ChevronsUpDown } from 'lucide-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { Alert } from '@/components/ui/card';
 import {
@@ -12,21 +12,20 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu';
+import { useEnterWorkspace } from '@/components/workspace/use-enter-workspace';
 import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
 
 export function WorkspaceSwitcher({ onNavigate }: { onNavigate?: () => void }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const queryClient = useQueryClient();
+  const enterWorkspace = useEnterWorkspace();
   const current = useQuery(trpc.workspace.current.queryOptions());
   const list = useQuery(trpc.workspace.list.queryOptions());
   const switchWorkspace = useMutation(
     trpc.workspace.switch.mutationOptions({
       onSuccess: async () => {
-        // Everything cached belongs to the previous workspace: refetch it all, and re-render the server parts.
-        await queryClient.invalidateQueries();
-        router.refresh();
+        await enterWorkspace();
         onNavigate?.();
       },
     }),

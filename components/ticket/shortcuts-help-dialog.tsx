@@ -21,18 +21,13 @@ export function ShortcutsHelpDialog({ open, onOpenChange }: { open: boolean; onO
               {group.title}
             </h3>
             <dl className="mt-2 divide-y divide-slate-100">
-              {group.items.map((item) => (
-                <div key={item.description} className="flex items-center justify-between gap-4 py-1.5 text-sm">
-                  <dt className="text-slate-700">{item.description}</dt>
+              {group.shortcuts.map(([key, description]) => (
+                <div key={key} className="flex items-center justify-between gap-4 py-1.5 text-sm">
+                  <dt className="text-slate-700">{description}</dt>
                   <dd className="flex gap-1">
-                    {item.keys.map((key) => (
-                      <kbd
-                        key={key}
-                        className="min-w-6 rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 text-center font-mono text-xs text-slate-800"
-                      >
-                        {key}
-                      </kbd>
-                    ))}
+                    <kbd className="min-w-6 rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 text-center font-mono text-xs text-slate-800">
+                      {key}
+                    </kbd>
                   </dd>
                 </div>
               ))}

@@ -1,20 +1,12 @@
 import { Button } from '@/components/ui/button';
 
+type Props = { message: string; onSendAnyway: () => void; onReview: () => void; sending: boolean };
+
 /**
  * The "traffic cop": someone changed the ticket after this agent opened it. The server's message says
  * what changed; the agent either sends as written or goes back to read first (the draft stays).
  */
-export function StaleReplyAlert({
-  message,
-  onSendAnyway,
-  onReview,
-  sending,
-}: {
-  message: string;
-  onSendAnyway: () => void;
-  onReview: () => void;
-  sending: boolean;
-}) {
+export function StaleReplyAlert({ message, onSendAnyway, onReview, sending }: Props) {
   return (
     <div
       role="alert"

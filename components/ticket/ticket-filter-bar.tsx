@@ -22,6 +22,7 @@ const LAYOUT_OPTIONS = [
   { value: 'table', label: 'Table' },
   { value: 'board', label: 'Board' },
 ] as const satisfies readonly SelectOption<ListLayout>[];
+const SORT_OPTIONS = labelledOptions(TICKET_SORTS, SORT_LABELS);
 
 /** Filters, sort order and layout for a ticket list. Every control is a labelled native field. */
 export function TicketFilterBar({
@@ -99,7 +100,7 @@ export function TicketFilterBar({
           fieldClassName="w-56"
           value={sort}
           onValueChange={onSortChange}
-          options={labelledOptions(TICKET_SORTS, SORT_LABELS)}
+          options={SORT_OPTIONS}
         />
         <fieldset className="flex items-center">
           <legend className="sr-only">Layout</legend>

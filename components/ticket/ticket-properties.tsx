@@ -2,7 +2,7 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { Alert } from '@/components/ui/card';
-import { labelledOptions, SelectField } from '@/components/ui/select-field';
+import { labelledOptions, namedOptions, SelectField } from '@/components/ui/select-field';
 import { TitledSection } from '@/components/ui/titled-section';
 import { STATUS_LABELS, TICKET_PRIORITIES, type TicketStatus } from '@/lib/constants/ticket';
 import { describeError } from '@/lib/trpc/errors';
@@ -65,25 +65,27 @@ export function TicketProperties({
   // Archived categories stay listed only while this ticket still uses one.
   const categoryChoices = categories.filter((c) => !c.archivedAt || c.id === ticket.category?.id);
   const error = status.error ?? assign.error ?? update.error;
+  /** A select's value and its save through `mutation`: disabled once the ticket has ended or while that runs. */
+  const savedBy = <V extends string>(mutation: { isPending: boolean }, value: V, save: (value: V) => void) => ({
+    value,
+    onValueChange: save,
+    disabled: ended || mutation.isPending,
+  });
 
   return (
     <TitledSection headingId="properties-heading" title="Properties" panel className="space-y-4">
       <SelectField
         id={STATUS_FIELD_ID}
         label="Status"
-        value={statusValue}
-        disabled={ended || status.isPending}
-        onValueChange={(next) =>
-          status.mutate({ ticketId: ticket.id, status: next as Exclude<TicketStatus, 'merged'> })
-        }
+        {...savedBy(status, statusValue, (next) =>
+          status.mutate({ ticketId: ticket.id, status: next as Exclude<TicketStatus, 'merged'> }),
+        )}
         options={labelledOptions(statusChoices, STATUS_LABELS)}
       />
       <SelectField
         id="ticket-priority"
         label="Priority"
-        value={priorityValue}
-        disabled={ended || update.isPending}
-        onValueChange={(priority) => update.mutate({ ticketId: ticket.id, priority })}
+        {...savedBy(update, priorityValue, (priority) => update.mutate({ ticketId: ticket.id, priority }))}
         options={labelledOptions(TICKET_PRIORITIES, PRIORITY_LABELS)}
       />
       <SelectField
@@ -97,9 +99,9 @@ export function TicketProperties({
       <SelectField
         id={ASSIGNEE_FIELD_ID}
         label="Assignee"
-        value={assigneeValue}
-        disabled={ended || assign.isPending}
-        onValueChange={(assigneeId) => assign.mutate({ ticketId: ticket.id, assigneeId: assigneeId || null })}
+        {...savedBy(assign, assigneeValue, (assigneeId) =>
+          assign.mutate({ ticketId: ticket.id, assigneeId: assigneeId || null }),
+        )}
         options={[
           { value: '', label: 'Unassigned' },
           ...assignees.map((a) => ({ value: a.id, label: agentName(a) })),
@@ -111,17 +113,15 @@ export function TicketProperties({
       <SelectField
         id="ticket-team"
         label="Team"
-        value={teamValue}
-        disabled={ended || assign.isPending}
-        onValueChange={(teamId) => assign.mutate({ ticketId: ticket.id, teamId: teamId || null })}
-        options={[{ value: '', label: 'No team' }, ...teams.map((t) => ({ value: t.id, label: t.name }))]}
+        {...savedBy(assign, teamValue, (teamId) => assign.mutate({ ticketId: ticket.id, teamId: teamId || null }))}
+        options={[{ value: '', label: 'No team' }, ...namedOptions(teams)]}
       />
       <SelectField
         id="ticket-category"
         label="Category"
-        value={categoryValue}
-        disabled={ended || update.isPending}
-        onValueChange={(categoryId) => update.mutate({ ticketId: ticket.id, categoryId: categoryId || null })}
+        {...savedBy(update, categoryValue, (categoryId) =>
+          update.mutate({ ticketId: ticket.id, categoryId: categoryId || null }),
+        )}
         options={[
           { value: '', label: 'No category' },
           ...categoryChoices.map((c) => ({ value: c.id, label: c.archivedAt ? `${c.name} (archived)` : c.name })),

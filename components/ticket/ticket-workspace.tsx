@@ -62,6 +62,12 @@ function TicketScreen({
     acknowledge(latestUpdatedAt());
   }
 
+  /** After a change the agent made here: the version it produced is seen; the lists and the page refetch. */
+  async function acknowledgeAndRefresh(updatedAt: Date) {
+    acknowledge(updatedAt);
+    await refresh();
+  }
+
   function focusReply(next: ReplyMode) {
     setMode(next);
     setTab('conversation');
@@ -130,10 +136,7 @@ function TicketScreen({
             teams={teams}
             categories={categories}
             types={types}
-            onChanged={async (updatedAt) => {
-              acknowledge(updatedAt);
-              await refresh();
-            }}
+            onChanged={acknowledgeAndRefresh}
           />
         </div>
         <div className="order-3 lg:order-none">
@@ -170,10 +173,7 @@ function TicketScreen({
               seenUpdatedAt={seenUpdatedAt}
               onSent={refreshAndAcknowledge}
               onReviewChanges={refreshAndAcknowledge}
-              onMacroApplied={(updatedAt) => {
-                acknowledge(updatedAt);
-                void refresh();
-              }}
+              onMacroApplied={acknowledgeAndRefresh}
             />
           </TabsContent>
           <TabsContent value="activity">

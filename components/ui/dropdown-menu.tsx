@@ -3,6 +3,7 @@
 import { DropdownMenu as Menu } from 'radix-ui';
 import type { ComponentProps } from 'react';
 import { cn } from '@/lib/utils/cn';
+import { styled } from './styled';
 
 // Styled Radix dropdown parts: Radix brings focus management, arrow keys and typeahead.
 export const DropdownMenu = Menu.Root;
@@ -27,27 +28,14 @@ export function DropdownMenuContent({
   );
 }
 
-export function DropdownMenuItem({ className, ...props }: ComponentProps<typeof Menu.Item>) {
-  return (
-    <Menu.Item
-      className={cn(
-        'flex cursor-pointer select-none items-center gap-2 rounded px-2 py-2 text-slate-800 outline-none data-[disabled]:cursor-not-allowed data-[highlighted]:bg-slate-100 data-[disabled]:opacity-50',
-        className,
-      )}
-      {...props}
-    />
-  );
-}
+export const DropdownMenuItem = styled(
+  Menu.Item,
+  'flex cursor-pointer select-none items-center gap-2 rounded px-2 py-2 text-slate-800 outline-none data-[disabled]:cursor-not-allowed data-[highlighted]:bg-slate-100 data-[disabled]:opacity-50',
+);
 
-export function DropdownMenuLabel({ className, ...props }: ComponentProps<typeof Menu.Label>) {
-  return (
-    <Menu.Label
-      className={cn('px-2 py-1.5 text-xs font-medium uppercase tracking-wide text-slate-500', className)}
-      {...props}
-    />
-  );
-}
+export const DropdownMenuLabel = styled(
+  Menu.Label,
+  'px-2 py-1.5 text-xs font-medium uppercase tracking-wide text-slate-500',
+);
 
-export function DropdownMenuSeparator({ className, ...props }: ComponentProps<typeof Menu.Separator>) {
-  return <Menu.Separator className={cn('my-1 h-px bg-slate-200', className)} {...props} />;
-}
+export const DropdownMenuSeparator = styled(Menu.Separator, 'my-1 h-px bg-slate-200');

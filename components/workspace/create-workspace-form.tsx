@@ -1,13 +1,13 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRouter } from 'next/navigation';
+import { useMutation } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Alert, Spinner } from '@/components/ui/card';
 import { formErrors } from '@/components/ui/form-errors';
 import { errorProps, Field, Input } from '@/components/ui/input';
 import { useTRPC } from '@/lib/trpc/client';
+import { useEnterWorkspace } from './use-enter-workspace';
 import { useWorkspaceAddress } from './use-workspace-address';
 import { WorkspaceAddressField } from './workspace-address-field';
 
@@ -16,18 +16,9 @@ const FIELDS = ['name', 'slug'] as const;
 /** Creates a workspace owned by the signed-in person; the server makes it the current one. */
 export function CreateWorkspaceForm({ host }: { host: string }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const queryClient = useQueryClient();
   const workspace = useWorkspaceAddress();
-  const create = useMutation(
-    trpc.workspace.create.mutationOptions({
-      onSuccess: async () => {
-        await queryClient.invalidateQueries();
-        router.push('/agent');
-        router.refresh();
-      },
-    }),
-  );
+  const enterWorkspace = useEnterWorkspace();
+  const create = useMutation(trpc.workspace.create.mutationOptions({ onSuccess: () => enterWorkspace('/agent') }));
   const errors = formErrors(create.error, FIELDS);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
