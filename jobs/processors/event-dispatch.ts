@@ -5,6 +5,9 @@ import type { JobPayload } from '@/server/queue/jobs';
 import type { DomainEvent } from '@/server/services/outbox/domain-event';
 import { consumersOf, EVENT_CONSUMERS, type EventConsumer } from '../events/consumers';
 
+/** The lock that lets one ticket's events be dispatched one at a time. */
+const ticketEventsLock = (ticketId: string) => sql`hashtextextended(${`cairn.ticket-events.${ticketId}`}, 0)`;
+
 /**
  * Hands one recorded domain event to its consumers. Re-reads the row under a lock and skips it unless it
  * is still pending, so a job run twice (a retry, a sweep after a lost ack, two workers) has the effect of one.
@@ -21,6 +24,12 @@ export async function processEventDispatch(
       .for('update');
     if (!row || row.status !== 'pending') return { skipped: true as const };
     const event = { ...(row.payload as DomainEvent), id: row.id, tenantId, occurredAt: row.createdAt };
+    // One ticket's events arrive together (created, message added, assigned) and eight jobs run at once:
+    // without this their consumers took the same ticket's rows in different orders (the ticket, its team's
+    // assignment lock, its mail thread, its facts) and deadlocked. Events of different tickets still run
+    // side by side; a web request on the ticket is not held (it takes the row, not this lock).
+    if (event.data.ticketId)
+      await scope.db.execute(sql`select pg_advisory_xact_lock(${ticketEventsLock(event.data.ticketId)})`);
     const interested = consumersOf(consumers, event.type);
     let current = '';
     try {
