@@ -13,21 +13,14 @@ if (!process.env.DATABASE_URL || !process.env.SMTP_URL) {
 
 // Files share one worker and its module cache (`isolate: false`: importing the server's module graph once
 // instead of once per file saves minutes per suite), so what a file changes for itself is undone after it.
-const environmentAtStart = { ...process.env };
-const environmentChanged = () =>
-  Object.keys({ ...environmentAtStart, ...process.env }).some((key) => process.env[key] !== environmentAtStart[key]);
-
 afterAll(async () => {
   // Each integration file opens the app pool and, through the outbox, queue connections: close them so the
   // next file starts clean and the embedded database does not run out of connections.
   await closeQueues();
   await closeDb();
   vi.useRealTimers();
-  if (environmentChanged()) {
-    vi.unstubAllEnvs();
-    for (const key of Object.keys(process.env)) if (!(key in environmentAtStart)) delete process.env[key];
-    Object.assign(process.env, environmentAtStart);
-  }
+  // Files change the environment only through vi.stubEnv, so this restores all of it.
+  vi.unstubAllEnvs();
   // A file that reset the modules to load them under a stubbed environment (lib/env.ts reads it at import)
   // left that graph in the cache: the next file loads a fresh one under the restored environment.
   if ((await import('@/lib/env')).env !== env) vi.resetModules();
