@@ -1,4 +1,4 @@
-import '../../server/outside-next';
+import './outside-next';
 import { loadDotEnv } from '../../scripts/load-env';
 import { benchDatabaseName } from './database';
 import { parseOptions } from './options';

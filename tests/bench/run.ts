@@ -1,4 +1,4 @@
-import '../../server/outside-next';
+import './outside-next';
 import crypto from 'node:crypto';
 import { loadDotEnv } from '../../scripts/load-env';
 import { cleanup, installExitGuards, onCleanup } from './cleanup';

@@ -1,4 +1,4 @@
-import '../../../server/outside-next';
+import '../outside-next';
 import crypto from 'node:crypto';
 import { spawn } from 'node:child_process';
 import path from 'node:path';

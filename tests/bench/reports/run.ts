@@ -1,4 +1,4 @@
-import '../../../server/outside-next';
+import '../outside-next';
 import crypto from 'node:crypto';
 import pg from 'pg';
 import { loadDotEnv } from '../../../scripts/load-env';

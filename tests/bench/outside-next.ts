@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 
 // Server modules mark themselves `import 'server-only'`, whose default export throws outside React Server
-// Components. Code that runs them outside Next (our web server's tRPC path, the bench) imports this file
+// Components. The bench, which runs them outside Next, imports this file
 // first: the package's resolved file is registered as already loaded and empty, as Vitest's alias does.
 const require = createRequire(import.meta.url);
 const file = require.resolve('server-only');
