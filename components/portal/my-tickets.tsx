@@ -103,9 +103,8 @@ function TicketList({ filter, paths }: { filter: PortalTicketFilter; paths: Cust
                   Updated <RelativeTime date={ticket.updatedAt} />
                 </span>
               </span>
-              <span className="shrink-0">
-                <PortalStatusBadge status={ticket.status} />
-              </span>
+              {/* w-fit: in the phone layout's column the badge keeps its width instead of stretching. */}
+              <PortalStatusBadge status={ticket.status} className="w-fit shrink-0" />
             </Link>
           </li>
         ))}

@@ -11,7 +11,7 @@ import { errorProps, Field, Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { namedOptions, SelectOptions } from '@/components/ui/select-field';
 import { Skeleton } from '@/components/ui/skeleton';
-import { describeError } from '@/lib/trpc/errors';
+import { describeError, errorCode } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
 import type { CustomerPaths } from '@/lib/utils/customer-paths';
 import { supportSessionId } from '@/lib/utils/support-session';
@@ -71,7 +71,7 @@ export function NewRequestForm({ portalSlug, paths }: { portalSlug: string; path
 
   if (me.isPending) return <FormSkeleton />;
   if (me.isError) {
-    const ended = (me.error as { data?: { code?: string } }).data?.code === 'UNAUTHORIZED';
+    const ended = errorCode(me.error) === 'UNAUTHORIZED';
     return (
       <Alert>
         {ended ? 'Your session has ended. Reload the page to sign in again.' : describeError(me.error).message}

@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Spinner } from '@/components/ui/card';
-import { describeError } from '@/lib/trpc/errors';
+import { describeError, errorCode } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
 import type { CustomerPaths } from '@/lib/utils/customer-paths';
 import { MyTickets } from './my-tickets';
@@ -31,7 +31,7 @@ export function PortalHome({ paths, initialFilter, ticketScoped }: Props) {
 
   if (me.isError) {
     // The cookie was valid but the customer is gone (or the session expired meanwhile): offer a clean restart.
-    const ended = (me.error as { data?: { code?: string } }).data?.code === 'UNAUTHORIZED';
+    const ended = errorCode(me.error) === 'UNAUTHORIZED';
     return (
       <div className="mx-auto max-w-md space-y-4">
         <Alert>{ended ? 'Your session has ended. Sign out and sign in again.' : describeError(me.error).message}</Alert>

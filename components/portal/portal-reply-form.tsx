@@ -7,22 +7,21 @@ import { SendButton } from '@/components/ui/send-button';
 import { formErrors } from '@/components/ui/form-errors';
 import { Field } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
+import type { TicketStatus } from '@/lib/constants/ticket';
 import { useTRPC } from '@/lib/trpc/client';
 import { messageBody } from '@/lib/validators/ticket';
 import { AttachmentPicker } from '@/components/ui/attachment-picker';
 import { useAttachmentUploads } from '@/components/ui/use-attachment-uploads';
 
-type Props = {
-  ticketId: string;
-  portalSlug: string;
-  /** The ticket is solved: the server reopens it on a reply, and the customer should know that. */
-  reopens: boolean;
-};
+type Props = { ticket: { id: string; status: TicketStatus }; portalSlug: string };
 
 /** The customer's reply to their own request, with files. */
-export function PortalReplyForm({ ticketId, portalSlug, reopens }: Props) {
+export function PortalReplyForm({ ticket, portalSlug }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const ticketId = ticket.id;
+  // The server reopens a solved ticket on a reply, and the customer should know that.
+  const reopens = ticket.status === 'solved';
   const id = useId();
   const uploads = useAttachmentUploads(portalSlug);
   const [body, setBody] = useState('');

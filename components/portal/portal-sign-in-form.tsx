@@ -6,7 +6,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
 import { SendButton } from '@/components/ui/send-button';
-import { errorProps, Field, Input } from '@/components/ui/input';
+import { EmailInput, errorProps, Field } from '@/components/ui/input';
 import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
 import { emailField } from '@/lib/validators/workspace';
@@ -94,12 +94,10 @@ export function PortalSignInForm({
       {formError ? <Alert>{formError}</Alert> : null}
       <form onSubmit={onSubmit} noValidate className="space-y-4">
         <Field id={inputId} label="Email" error={emailError}>
-          <Input
+          <EmailInput
             id={inputId}
             name="email"
-            type="email"
             autoComplete="email"
-            inputMode="email"
             required
             value={email}
             onChange={(event) => setEmail(event.target.value)}

@@ -15,7 +15,11 @@ const CUSTOMER_STATUS: Record<TicketStatus, { label: string; tone: BadgeTone }> 
   merged: { label: 'Merged', tone: 'neutral' },
 };
 
-export function PortalStatusBadge({ status }: { status: TicketStatus }) {
+export function PortalStatusBadge({ status, className }: { status: TicketStatus; className?: string }) {
   const { label, tone } = CUSTOMER_STATUS[status];
-  return <Badge tone={tone}>{label}</Badge>;
+  return (
+    <Badge tone={tone} className={className}>
+      {label}
+    </Badge>
+  );
 }

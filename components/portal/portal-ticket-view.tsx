@@ -6,7 +6,7 @@ import { RelativeTime, formatDateTime } from '@/components/ticket/relative-time'
 import { Button } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
-import { describeError } from '@/lib/trpc/errors';
+import { describeError, errorCode } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
 import type { CustomerPaths } from '@/lib/utils/customer-paths';
 import { PortalSurvey } from '@/components/csat/portal-survey';
@@ -45,7 +45,7 @@ function TicketSkeleton() {
 }
 
 function errorMessage(error: unknown, ticketScoped: boolean) {
-  const code = (error as { data?: { code?: string } }).data?.code;
+  const code = errorCode(error);
   if (code === 'NOT_FOUND') {
     return ticketScoped
       ? "This request isn't part of the email link you opened. Sign in with your email to see all your requests."
@@ -149,7 +149,7 @@ export function PortalTicketView({ ticketId, portalSlug, paths, ticketScoped }: 
               We marked this request as solved. If something is still not right, reply below and we'll pick it up again.
             </p>
           ) : null}
-          <PortalReplyForm ticketId={ticket.id} portalSlug={portalSlug} reopens={ticket.status === 'solved'} />
+          <PortalReplyForm ticket={ticket} portalSlug={portalSlug} />
           <div className="flex flex-col gap-2 border-t border-slate-200 pt-4 sm:flex-row sm:items-center sm:justify-between">
             <p className="text-xs text-slate-500">Got what you needed? You can close the request.</p>
             <CloseRequestButton ticketId={ticket.id} />

@@ -6,7 +6,7 @@ import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
 import { formErrors } from '@/components/ui/form-errors';
-import { errorProps, Field, Input } from '@/components/ui/input';
+import { EmailInput, errorProps, Field, Input } from '@/components/ui/input';
 import { boundTo, labelledOptions, namedOptions, SelectField, type SelectOption } from '@/components/ui/select-field';
 import { Textarea } from '@/components/ui/textarea';
 import { TICKET_CHANNELS, TICKET_PRIORITIES, type TicketChannel, type TicketPriority } from '@/lib/constants/ticket';
@@ -123,7 +123,7 @@ export function NewTicketForm({ currentUserId }: { currentUserId: string }) {
         <fieldset className="grid gap-4 sm:grid-cols-2">
           <legend className="mb-2 text-sm font-semibold text-slate-900">Customer</legend>
           <Field {...field('email')} label="Requester email">
-            <Input type="email" autoComplete="off" required {...text('email')} />
+            <EmailInput autoComplete="off" required {...text('email')} />
           </Field>
           <Field {...field('name')} label="Requester name" hint="Optional. Used when this is a new customer.">
             <Input autoComplete="off" {...text('name')} />

@@ -45,8 +45,7 @@ export function ReplyBox({
   onModeChange,
   textareaRef,
   seenUpdatedAt,
-  onSent,
-  onReviewChanges,
+  onCatchUp,
   onMacroApplied,
 }: {
   ticket: TicketInfo;
@@ -54,8 +53,8 @@ export function ReplyBox({
   onModeChange: (mode: ReplyMode) => void;
   textareaRef: RefObject<HTMLTextAreaElement | null>;
   seenUpdatedAt: Date;
-  onSent: () => Promise<void> | void;
-  onReviewChanges: () => Promise<void> | void;
+  /** Bring the page up to date and count it as seen: after a send, or to review what changed first. */
+  onCatchUp: () => Promise<void> | void;
   onMacroApplied: (updatedAt: Date) => void;
 }) {
   const trpc = useTRPC();
@@ -81,7 +80,7 @@ export function ReplyBox({
         setMinutes('');
         setNextStatus('');
         uploads.reset();
-        await onSent();
+        await onCatchUp();
       },
     }),
   );
@@ -225,7 +224,7 @@ export function ReplyBox({
           onSendAnyway={() => lastPayload.current && send.mutate({ ...lastPayload.current, confirmStale: true })}
           onReview={async () => {
             send.reset();
-            await onReviewChanges();
+            await onCatchUp();
           }}
         />
       ) : error ? (

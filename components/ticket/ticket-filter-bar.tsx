@@ -24,28 +24,25 @@ const LAYOUT_OPTIONS = [
 ] as const satisfies readonly SelectOption<ListLayout>[];
 const SORT_OPTIONS = labelledOptions(TICKET_SORTS, SORT_LABELS);
 
+/** What a ticket list shows: which tickets (the filters), in which order, and how (table or board). */
+export type ListControls = { filters: ListFilterState; sort: TicketSort; layout: ListLayout };
+
 /** Filters, sort order and layout for a ticket list. Every control is a labelled native field. */
 export function TicketFilterBar({
-  filters,
-  onFiltersChange,
-  sort,
-  onSortChange,
-  layout,
-  onLayoutChange,
+  controls,
+  onChange,
   assignees,
   currentUserId,
 }: {
-  filters: ListFilterState;
-  onFiltersChange: (next: ListFilterState) => void;
-  sort: TicketSort;
-  onSortChange: (sort: TicketSort) => void;
-  layout: ListLayout;
-  onLayoutChange: (layout: ListLayout) => void;
+  controls: ListControls;
+  onChange: (next: ListControls) => void;
   assignees: Assignee[];
   currentUserId: string;
 }) {
+  const { filters, sort, layout } = controls;
+  const change = (patch: Partial<ListControls>) => onChange({ ...controls, ...patch });
   const set = <K extends keyof ListFilterState>(key: K, value: ListFilterState[K]) =>
-    onFiltersChange({ ...filters, [key]: value });
+    change({ filters: { ...filters, [key]: value } });
   /** A filter select, bound to its key; its id is `filter-<key>`. */
   const select = <K extends 'status' | 'priority' | 'assignee'>(
     key: K,
@@ -99,15 +96,15 @@ export function TicketFilterBar({
           label="Sort by"
           fieldClassName="w-56"
           value={sort}
-          onValueChange={onSortChange}
+          onValueChange={(next) => change({ sort: next })}
           options={SORT_OPTIONS}
         />
         <fieldset className="flex items-center">
           <legend className="sr-only">Layout</legend>
-          <ToggleButtons options={LAYOUT_OPTIONS} value={layout} onChange={onLayoutChange} />
+          <ToggleButtons options={LAYOUT_OPTIONS} value={layout} onChange={(next) => change({ layout: next })} />
         </fieldset>
         {hasFilters(filters) ? (
-          <Button variant="ghost" size="sm" onClick={() => onFiltersChange(EMPTY_FILTERS)}>
+          <Button variant="ghost" size="sm" onClick={() => change({ filters: EMPTY_FILTERS })}>
             Clear filters
           </Button>
         ) : null}

@@ -7,15 +7,15 @@ import { Button } from '@/components/ui/button';
 import { EmptyState, Spinner } from '@/components/ui/card';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { SkeletonList } from '@/components/ui/skeleton';
-import { VIEW_LABELS, type TicketSort } from '@/lib/constants/ticket';
+import { VIEW_LABELS } from '@/lib/constants/ticket';
 import { ADMIN_ROLES } from '@/lib/constants/workspace';
 import { useTRPC } from '@/lib/trpc/client';
 import { BulkActionBar } from './bulk-action-bar';
-import { EMPTY_FILTERS, hasFilters, listInput, toTicketFilters, type ListFilterState } from './list-filters';
+import { EMPTY_FILTERS, hasFilters, listInput, toTicketFilters } from './list-filters';
 import { focusedRow, moveRowFocus } from './list-navigation';
 import { SaveViewButton } from './save-view-dialog';
 import { TicketBoard } from './ticket-board';
-import { TicketFilterBar, type ListLayout } from './ticket-filter-bar';
+import { TicketFilterBar, type ListControls } from './ticket-filter-bar';
 import { ticketPath } from './ticket-search';
 import { TicketTable } from './ticket-table';
 import { useDebouncedValue } from '@/components/ui/use-debounced-value';
@@ -43,19 +43,22 @@ export function TicketListView({ active, currentUserId }: { active: ActiveList; 
   const router = useRouter();
   const queryClient = useQueryClient();
   const container = useRef<HTMLDivElement>(null);
-  const [filterState, setFilterState] = useState<ListFilterState>(EMPTY_FILTERS);
-  const [sort, setSort] = useState<TicketSort>('updated_desc');
-  const [layout, setLayout] = useState<ListLayout>('table');
+  const [controls, setControls] = useState<ListControls>({
+    filters: EMPTY_FILTERS,
+    sort: 'updated_desc',
+    layout: 'table',
+  });
+  const { filters: filterState, sort, layout } = controls;
   const [selected, setSelected] = useState<Set<string>>(new Set());
 
   // The layout is a personal preference; read after mounting so the server and first client render agree.
   useEffect(() => {
     const saved = window.localStorage.getItem(LAYOUT_KEY);
-    if (saved === 'board' || saved === 'table') setLayout(saved);
+    if (saved === 'board' || saved === 'table') setControls((prev) => ({ ...prev, layout: saved }));
   }, []);
-  function changeLayout(next: ListLayout) {
-    setLayout(next);
-    window.localStorage.setItem(LAYOUT_KEY, next);
+  function changeControls(next: ListControls) {
+    setControls(next);
+    if (next.layout !== layout) window.localStorage.setItem(LAYOUT_KEY, next.layout);
   }
 
   const text = useDebouncedValue(filterState.text, 250);
@@ -117,12 +120,8 @@ export function TicketListView({ active, currentUserId }: { active: ActiveList; 
   return (
     <div className="min-w-0 flex-1 space-y-4">
       <TicketFilterBar
-        filters={filterState}
-        onFiltersChange={setFilterState}
-        sort={sort}
-        onSortChange={setSort}
-        layout={layout}
-        onLayoutChange={changeLayout}
+        controls={controls}
+        onChange={changeControls}
         assignees={assignees.data ?? []}
         currentUserId={currentUserId}
       />
@@ -158,7 +157,7 @@ export function TicketListView({ active, currentUserId }: { active: ActiveList; 
             description={empty.description}
             action={
               hasFilters(filterState) ? (
-                <Button variant="secondary" onClick={() => setFilterState(EMPTY_FILTERS)}>
+                <Button variant="secondary" onClick={() => changeControls({ ...controls, filters: EMPTY_FILTERS })}>
                   Clear filters
                 </Button>
               ) : undefined

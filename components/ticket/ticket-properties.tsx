@@ -13,7 +13,7 @@ import { CustomFieldsEditor } from './custom-fields-editor';
 import { TagsEditor } from './tags-editor';
 import { PRIORITY_LABELS } from './ticket-labels';
 import { ticketTypeOptions } from './ticket-type-options';
-import type { Assignee, Category, Team, TicketInfo, TicketTypeRow } from './types';
+import type { TicketChoices, TicketInfo } from './types';
 
 /** Ids the ticket page's shortcuts focus (`s` status, `a` assignee). */
 export const STATUS_FIELD_ID = 'ticket-status';
@@ -25,20 +25,15 @@ export const ASSIGNEE_FIELD_ID = 'ticket-assignee';
  */
 export function TicketProperties({
   ticket,
-  assignees,
-  teams,
-  categories,
-  types,
+  choices,
   onChanged,
 }: {
   ticket: TicketInfo;
-  assignees: Assignee[];
-  teams: Team[];
-  categories: Category[];
-  /** The workspace's ticket types (ticketType.list): the active ones are offered, plus the ticket's own. */
-  types: TicketTypeRow[];
+  /** Of the ticket types, the active ones are offered, plus the ticket's own. */
+  choices: TicketChoices;
   onChanged: (updatedAt: Date) => Promise<void>;
 }) {
+  const { assignees, teams, categories, types } = choices;
   const trpc = useTRPC();
   const onSuccess = (updated: { updatedAt: Date }) => onChanged(updated.updatedAt);
   const status = useMutation(trpc.ticket.updateStatus.mutationOptions({ onSuccess }));

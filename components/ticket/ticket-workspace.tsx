@@ -21,22 +21,10 @@ import { TicketHeader } from './ticket-header';
 import { ASSIGNEE_FIELD_ID, STATUS_FIELD_ID, TicketProperties } from './ticket-properties';
 import { MailFailureNotice } from './mail-failure-notice';
 import { TicketThread } from './ticket-thread';
-import type { Assignee, Category, Team, TicketDetail, TicketTypeRow } from './types';
+import type { TicketChoices, TicketDetail } from './types';
 import { useHotkeys } from './use-hotkeys';
 
-function TicketScreen({
-  detail,
-  assignees,
-  teams,
-  categories,
-  types,
-}: {
-  detail: TicketDetail;
-  assignees: Assignee[];
-  teams: Team[];
-  categories: Category[];
-  types: TicketTypeRow[];
-}) {
+function TicketScreen({ detail, choices }: { detail: TicketDetail; choices: TicketChoices }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { ticket } = detail;
@@ -94,6 +82,7 @@ function TicketScreen({
     },
   });
 
+  const { assignees, teams, categories, types } = choices;
   const names: NameLookup = useMemo(
     () => ({
       users: new Map(assignees.map((a) => [a.id, a.name || a.email])),
@@ -130,14 +119,7 @@ function TicketScreen({
         className="contents lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:block lg:space-y-4"
       >
         <div className="order-2 lg:order-none">
-          <TicketProperties
-            ticket={ticket}
-            assignees={assignees}
-            teams={teams}
-            categories={categories}
-            types={types}
-            onChanged={acknowledgeAndRefresh}
-          />
+          <TicketProperties ticket={ticket} choices={choices} onChanged={acknowledgeAndRefresh} />
         </div>
         <div className="order-3 lg:order-none">
           <SlaPanel sla={detail.sla} names={names} />
@@ -171,8 +153,7 @@ function TicketScreen({
               onModeChange={setMode}
               textareaRef={replyRef}
               seenUpdatedAt={seenUpdatedAt}
-              onSent={refreshAndAcknowledge}
-              onReviewChanges={refreshAndAcknowledge}
+              onCatchUp={refreshAndAcknowledge}
               onMacroApplied={acknowledgeAndRefresh}
             />
           </TabsContent>
@@ -218,14 +199,11 @@ export function TicketWorkspace({ ticketId }: { ticketId: string }) {
       </div>
     );
   }
-  return (
-    <TicketScreen
-      key={detail.data.ticket.id}
-      detail={detail.data}
-      assignees={assignees.data ?? []}
-      teams={teams.data ?? []}
-      categories={categories.data ?? []}
-      types={types.data ?? []}
-    />
-  );
+  const choices: TicketChoices = {
+    assignees: assignees.data ?? [],
+    teams: teams.data ?? [],
+    categories: categories.data ?? [],
+    types: types.data ?? [],
+  };
+  return <TicketScreen key={detail.data.ticket.id} detail={detail.data} choices={choices} />;
 }

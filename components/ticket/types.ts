@@ -29,6 +29,8 @@ export type SaveViewPayload = Inputs['savedView']['create'];
 // Workspace configuration, as the admin screens and the macro picker show it.
 export type CategoryRow = Outputs['category']['list'][number];
 export type TicketTypeRow = Outputs['ticketType']['list'][number];
+/** What the ticket page offers to pick from: the workspace's agents, teams, categories and ticket types. */
+export type TicketChoices = { assignees: Assignee[]; teams: Team[]; categories: Category[]; types: TicketTypeRow[] };
 export type MacroRow = Outputs['macro']['list'][number];
 export type FieldRow = Outputs['ticketField']['list'][number];
 export type SaveMacroValues = Inputs['macro']['save'];

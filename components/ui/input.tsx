@@ -15,6 +15,14 @@ export function SearchInput({
   return <Input type="search" onChange={(e) => onValueChange(e.target.value)} {...props} />;
 }
 
+/**
+ * An email address field: the email keyboard, and no capitals or spelling marks on what is not a word. The caller
+ * sets `autoComplete`: "email" where people type their own address, "off" where they type someone else's.
+ */
+export function EmailInput(props: Omit<ComponentProps<'input'>, 'type' | 'inputMode'>) {
+  return <Input type="email" inputMode="email" autoCapitalize="none" spellCheck={false} {...props} />;
+}
+
 export function Label({ className, ...props }: LabelHTMLAttributes<HTMLLabelElement>) {
   // A primitive: every caller passes htmlFor (Field does).
   // eslint-disable-next-line jsx-a11y/label-has-associated-control

@@ -5,7 +5,7 @@ import { Mail, Paperclip } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/card';
 import { SendButton } from '@/components/ui/send-button';
-import { Field, Input } from '@/components/ui/input';
+import { EmailInput, Field, Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
 import { useDebouncedValue } from '@/components/ui/use-debounced-value';
 import { WIDGET_MAX_FILES } from '@/lib/constants/widget';
@@ -102,9 +102,8 @@ export function WidgetRequestForm(props: Props) {
             <Input id="widget-name" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />
           </Field>
           <Field id="widget-email" label="Email" error={failure?.field === 'email' ? failure.message : undefined}>
-            <Input
+            <EmailInput
               id="widget-email"
-              type="email"
               required
               autoComplete="email"
               value={email}

@@ -13,3 +13,8 @@ export function describeError(error: unknown): {
   const message = e?.data?.code === 'BAD_REQUEST' && first ? first : e?.message || 'Something went wrong. Try again.';
   return { message, fieldErrors, field: e?.data?.field };
 }
+
+/** The tRPC code of a query's or mutation's error (`UNAUTHORIZED`, `NOT_FOUND`…); undefined for anything else. */
+export function errorCode(error: unknown): string | undefined {
+  return (error as { data?: { code?: string } } | null)?.data?.code;
+}

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Alert, Card, Spinner } from '@/components/ui/card';
 import { formErrors } from '@/components/ui/form-errors';
-import { Field, Input } from '@/components/ui/input';
+import { EmailInput, Field, Input } from '@/components/ui/input';
 import { DEFAULT_BRAND_COLOR } from '@/lib/constants/workspace';
 import { useTRPC } from '@/lib/trpc/client';
 import { updateWorkspaceInput } from '@/lib/validators/workspace';
@@ -95,10 +95,8 @@ export function WorkspaceSettingsForm({ initial }: { initial: Values }) {
           hint="Where customers write to, and the reply-to address on outgoing mail."
           error={errors.supportEmail}
         >
-          <Input
+          <EmailInput
             id="support-email"
-            type="email"
-            inputMode="email"
             placeholder="support@example.com"
             value={values.supportEmail}
             onChange={(e) => set('supportEmail')(e.target.value)}

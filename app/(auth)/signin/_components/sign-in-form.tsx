@@ -3,7 +3,7 @@
 import { useState, useTransition, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Alert, Spinner } from '@/components/ui/card';
-import { Field, Input } from '@/components/ui/input';
+import { EmailInput, Field, Input } from '@/components/ui/input';
 import { requestSignInLink, signInWithPassword, type AuthActionResult } from '../../_actions';
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: string | null }) {
@@ -45,12 +45,10 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       {result && !result.field ? <Alert>{result.message}</Alert> : null}
       <Field id="email" label="Email" error={emailError}>
-        <Input
+        <EmailInput
           id="email"
           name="email"
-          type="email"
           autoComplete="email"
-          inputMode="email"
           required
           value={email}
           onChange={(e) => setEmail(e.target.value)}

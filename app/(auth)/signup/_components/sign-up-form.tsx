@@ -6,7 +6,7 @@ import { useState, useTransition, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Alert, Spinner } from '@/components/ui/card';
 import { formErrors } from '@/components/ui/form-errors';
-import { Field, Input } from '@/components/ui/input';
+import { EmailInput, Field, Input } from '@/components/ui/input';
 import { useWorkspaceAddress } from '@/components/workspace/use-workspace-address';
 import { WorkspaceAddressField } from '@/components/workspace/workspace-address-field';
 import { useTRPC } from '@/lib/trpc/client';
@@ -68,10 +68,8 @@ export function SignUpForm({ host }: { host: string }) {
         />
       </Field>
       <Field id="email" label="Email" error={errors.fields.email}>
-        <Input
+        <EmailInput
           id="email"
-          type="email"
-          inputMode="email"
           autoComplete="email"
           required
           value={email}

@@ -5,7 +5,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Alert, Card, Spinner } from '@/components/ui/card';
 import { formErrors } from '@/components/ui/form-errors';
-import { Field, Input } from '@/components/ui/input';
+import { EmailInput, Field, Input } from '@/components/ui/input';
 import { SkeletonList } from '@/components/ui/skeleton';
 import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
@@ -104,11 +104,8 @@ export function MailSettingsForm() {
           hint={`Empty: the workspace's support email, else ${data.defaultFromAddress}.`}
           error={errors.fields.fromAddress}
         >
-          <Input
+          <EmailInput
             id="from-address"
-            type="email"
-            autoCapitalize="none"
-            spellCheck={false}
             placeholder="support@example.com"
             value={fromAddress}
             onChange={(e) => setFromAddress(e.target.value)}

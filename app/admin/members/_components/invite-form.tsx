@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Alert, Card, Spinner } from '@/components/ui/card';
 import { CopyButton } from '@/components/ui/copy-button';
 import { formErrors } from '@/components/ui/form-errors';
-import { Field, Input } from '@/components/ui/input';
+import { EmailInput, Field, Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { useTRPC } from '@/lib/trpc/client';
 import { ROLE_HINTS, ROLE_LABELS } from './role-labels';
@@ -39,10 +39,8 @@ export function InviteForm() {
     <Card className="space-y-4">
       <form onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-start" noValidate>
         <Field id="invite-email" label="Email" error={errors.fields.email}>
-          <Input
+          <EmailInput
             id="invite-email"
-            type="email"
-            inputMode="email"
             autoComplete="off"
             required
             placeholder="teammate@example.com"

@@ -6,7 +6,7 @@ import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { Input, Label } from '@/components/ui/input';
+import { EmailInput, Label } from '@/components/ui/input';
 import type { PrivacyRequestStatus } from '@/lib/constants/privacy';
 import { describeError } from '@/lib/trpc/errors';
 import { useTRPC } from '@/lib/trpc/client';
@@ -93,9 +93,8 @@ export function CustomerPrivacy({ customerId, email, erased }: { customerId: str
                 <Label htmlFor="confirm-email" className="mt-3 block">
                   Type <span className="font-mono">{email}</span> to confirm
                 </Label>
-                <Input
+                <EmailInput
                   id="confirm-email"
-                  type="email"
                   autoComplete="off"
                   value={typed}
                   onChange={(e) => setTyped(e.target.value)}
