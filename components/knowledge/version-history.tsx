@@ -11,8 +11,7 @@ type Version = {
   title: string;
   note: string;
   createdAt: Date;
-  authorName: string | null;
-  authorEmail: string | null;
+  author: { name: string | null; email: string } | null;
 };
 
 const timeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
@@ -52,7 +51,7 @@ export function VersionHistory({
               </p>
               <p className="truncate text-xs text-slate-600">{v.title}</p>
               <p className="text-xs text-slate-500">
-                {timeFormat.format(v.createdAt)} · {v.authorName || v.authorEmail || 'Someone'}
+                {timeFormat.format(v.createdAt)} · {v.author?.name || v.author?.email || 'Someone'}
                 {v.note ? ` · ${v.note}` : ''}
               </p>
             </div>

@@ -960,7 +960,7 @@ const CASES: Record<string, IsolationCase> = {
     why: "counts A's tickets only: B's type key never appears",
     run: async () => {
       const usage = await asA.ticketType.usage();
-      expect(usage.map((u) => u.key)).not.toContain(B.ticketType.key);
+      expect(usage.map((u) => u.type)).not.toContain(B.ticketType.key);
     },
   },
   'ticketType.delete': {

@@ -40,7 +40,7 @@ const lastActivity = async (ticketId: string) =>
   ).at(-1);
 const typeRow = async (id: string) =>
   (await runInTenant(W.id, ({ db }) => db.select().from(ticketTypes).where(eq(ticketTypes.id, id))))[0];
-const usageOf = async (key: string) => (await asAdmin.ticketType.usage()).find((u) => u.key === key)?.tickets ?? 0;
+const usageOf = async (key: string) => (await asAdmin.ticketType.usage()).find((u) => u.type === key)?.tickets ?? 0;
 
 describe('the workspace list', () => {
   it('a new workspace starts with the four default types, in order', async () => {
@@ -283,7 +283,7 @@ describe('workspaces', () => {
       asOther.ticketType.delete({ typeId: otherQuestion.id, tickets: { action: 'reassign', typeId: mine.id } }),
     );
     expect((await asOther.ticketType.list()).map((t) => t.key)).not.toContain(mine.key);
-    expect((await asOther.ticketType.usage()).map((u) => u.key)).not.toContain(mine.key);
+    expect((await asOther.ticketType.usage()).map((u) => u.type)).not.toContain(mine.key);
 
     // The database wall too: another workspace's key is no key there.
     await expect(

@@ -1,8 +1,9 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { RuleAction, SaveRuleInput } from '@/lib/validators/automation';
 import { automationRules, macros } from '@/server/db/schema';
 import { withUniqueViolationAs } from '@/server/db/errors';
 import { insertInWorkspace } from '@/server/db/insert-in-workspace';
+import { writeOrder } from '@/server/db/write-order';
 import type { TenantScope } from '@/server/db/tenant';
 import { AppError, notFound } from '@/server/errors';
 import { assertReferences } from '@/server/services/ticket/references';
@@ -139,22 +140,12 @@ export async function deleteRule(scope: TenantScope, input: { ruleId: string }) 
 /** The new order of one kind's rules: every rule of that kind, once. */
 export async function reorderRules(scope: TenantScope, input: { ruleIds: string[] }) {
   const first = await ruleById(scope, input.ruleIds[0]!);
-  const existing = await scope.db
-    .select({ id: automationRules.id })
-    .from(automationRules)
-    .where(eq(automationRules.kind, first.kind));
-  const known = new Set(existing.map((r) => r.id));
-  const given = new Set(input.ruleIds);
-  if (input.ruleIds.some((id) => !known.has(id))) throw notFound('A rule in the new order');
-  if (given.size !== input.ruleIds.length || given.size !== known.size)
-    throw new AppError(
-      'BAD_REQUEST',
-      `List every ${first.kind} rule exactly once in the new order (reload the page if someone else added one).`,
-    );
-  for (const [position, id] of input.ruleIds.entries())
-    await scope.db
-      .update(automationRules)
-      .set({ position })
-      .where(and(eq(automationRules.id, id), eq(automationRules.kind, first.kind)));
+  await writeOrder(
+    scope,
+    automationRules,
+    input.ruleIds,
+    { one: 'A rule', every: `${first.kind} rule` },
+    eq(automationRules.kind, first.kind),
+  );
   return listRules(scope);
 }

@@ -51,7 +51,10 @@ export async function loadArticle(scope: TenantScope, articleId: string) {
   return article;
 }
 
-/** The editor's view: every field, and the list of saved versions (newest first). */
+/**
+ * The editor's view: every field, and the list of saved versions (newest first), each with its author as a
+ * nested object, like a ticket's requester; null once that user is gone.
+ */
 export async function getArticleForStaff(scope: TenantScope, articleId: string) {
   const { search: _search, ...article } = await loadArticle(scope, articleId);
   const versions = await scope.db
@@ -60,8 +63,7 @@ export async function getArticleForStaff(scope: TenantScope, articleId: string) 
       title: articleVersions.title,
       note: articleVersions.note,
       createdAt: articleVersions.createdAt,
-      authorName: users.name,
-      authorEmail: users.email,
+      author: { name: users.name, email: users.email },
     })
     .from(articleVersions)
     .leftJoin(users, eq(users.id, articleVersions.authorId))

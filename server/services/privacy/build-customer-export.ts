@@ -114,17 +114,21 @@ export async function buildCustomerExport(scope: TenantScope, customerId: string
     },
     eq(customerLoginTokens.email, customer.email),
   );
-  const feedback = await scope.db
-    .select({
-      article: articles.title,
+  // The title the article has now, as a scalar subquery so that every section is one oldestFirst query. Feedback
+  // is deleted with its article, so there always is one.
+  const articleTitle = sql<string>`(
+    select ${articles.title} from ${articles} where ${articles.id} = ${articleFeedback.articleId}
+  )`;
+  const feedback = await oldestFirst(
+    articleFeedback,
+    {
+      article: articleTitle,
       helpful: articleFeedback.helpful,
       comment: articleFeedback.comment,
       createdAt: articleFeedback.createdAt,
-    })
-    .from(articleFeedback)
-    .leftJoin(articles, eq(articles.id, articleFeedback.articleId))
-    .where(eq(articleFeedback.customerId, customerId))
-    .orderBy(asc(articleFeedback.createdAt));
+    },
+    eq(articleFeedback.customerId, customerId),
+  );
   const activity = await oldestFirst(
     ticketActivities,
     {

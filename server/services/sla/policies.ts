@@ -14,6 +14,7 @@ import {
 import { withUniqueViolationAs } from '@/server/db/errors';
 import { assertAllExist, assertExists, deleteExisting } from '@/server/db/exists-in-workspace';
 import type { TenantScope } from '@/server/db/tenant';
+import { writeOrder } from '@/server/db/write-order';
 import { AppError, notFound } from '@/server/errors';
 import { requestWorkspaceRecompute } from './recompute-workspace-sla';
 
@@ -130,18 +131,7 @@ export async function deleteSlaPolicy(scope: TenantScope, input: { policyId: str
 
 /** The full order, first match first: a partial list would leave the others' places ambiguous. */
 export async function reorderSlaPolicies(scope: TenantScope, input: { policyIds: string[] }) {
-  const existing = await scope.db.select({ id: slaPolicies.id }).from(slaPolicies);
-  const known = new Set(existing.map((p) => p.id));
-  const given = new Set(input.policyIds);
-  if (input.policyIds.some((id) => !known.has(id))) throw notFound('An SLA policy in the new order');
-  if (given.size !== input.policyIds.length || given.size !== known.size) {
-    throw new AppError(
-      'BAD_REQUEST',
-      'List every policy exactly once in the new order (reload the page if someone else added one).',
-    );
-  }
-  for (const [position, id] of input.policyIds.entries())
-    await scope.db.update(slaPolicies).set({ position }).where(eq(slaPolicies.id, id));
+  await writeOrder(scope, slaPolicies, input.policyIds, { one: 'An SLA policy', every: 'policy' });
   requestWorkspaceRecompute(scope);
   return listPolicies(scope);
 }

@@ -50,7 +50,7 @@ export function TicketTypeList() {
   );
 
   const rows = useMemo<TicketType[]>(() => {
-    const counts = new Map((usage.data ?? []).map((u) => [u.key, u.tickets]));
+    const counts = new Map((usage.data ?? []).map((u) => [u.type, u.tickets]));
     return (list.data ?? []).map((t) => ({ ...t, tickets: counts.get(t.key) ?? 0 }));
   }, [list.data, usage.data]);
 
