@@ -5,11 +5,11 @@ import { useId } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import { CategoryIcon } from '@/components/ticket/category-icon';
-import { Button } from '@/components/ui/button';
-import { Alert, Spinner } from '@/components/ui/card';
+import { Alert } from '@/components/ui/card';
 import { formErrors } from '@/components/ui/form-errors';
 import { Field, Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
+import { SendButton } from '@/components/ui/send-button';
 import { TICKET_CATEGORY_ICONS } from '@/lib/constants/ticket';
 import { createCategoryInput } from '@/lib/validators/ticket';
 
@@ -85,10 +85,9 @@ export function CategoryForm({
         </Field>
       </div>
       <div className="flex justify-end">
-        <Button type="submit" disabled={pending}>
-          {pending ? <Spinner label="Saving" /> : null}
+        <SendButton pending={pending} pendingLabel="Saving">
           {submitLabel}
-        </Button>
+        </SendButton>
       </div>
     </form>
   );

@@ -11,6 +11,7 @@ import { ConfirmMutationDialog } from '@/components/ui/confirm-dialog';
 import { DataTable } from '@/components/ui/data-table';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { ModalFrame } from '@/components/ui/modal-frame';
+import { actionsColumn, RowAction } from '@/components/ui/row-actions';
 import { SkeletonList } from '@/components/ui/skeleton';
 import { useTRPC } from '@/lib/trpc/client';
 import { MacroEditor } from './macro-editor';
@@ -58,29 +59,25 @@ export function MacroList() {
         header: 'Adds',
         cell: ({ getValue }) => (getValue() === 'note' ? <Badge tone="warning">Note</Badge> : <Badge>Reply</Badge>),
       }),
-      column.display({
-        id: 'actions',
-        header: () => <span className="sr-only">Actions</span>,
-        cell: ({ row }) => (
-          <div className="flex justify-end gap-1">
-            <Button size="sm" variant="ghost" onClick={() => setEditing(row.original)}>
-              Edit<span className="sr-only"> {row.original.name}</span>
-            </Button>
-            <ConfirmMutationDialog
-              mutation={remove}
-              variables={{ macroId: row.original.id }}
-              trigger={
-                <Button size="sm" variant="ghost" className="text-red-700">
-                  Delete<span className="sr-only"> {row.original.name}</span>
-                </Button>
-              }
-              title={`Delete ${row.original.name}?`}
-              description="Agents can no longer apply it. Tickets it changed keep their changes and their history."
-              confirmLabel="Delete macro"
-            />
-          </div>
-        ),
-      }),
+      actionsColumn<MacroRow>((macro) => (
+        <>
+          <RowAction name={macro.name} onClick={() => setEditing(macro)}>
+            Edit
+          </RowAction>
+          <ConfirmMutationDialog
+            mutation={remove}
+            variables={{ macroId: macro.id }}
+            trigger={
+              <RowAction name={macro.name} className="text-red-700">
+                Delete
+              </RowAction>
+            }
+            title={`Delete ${macro.name}?`}
+            description="Agents can no longer apply it. Tickets it changed keep their changes and their history."
+            confirmLabel="Delete macro"
+          />
+        </>
+      )),
     ],
     [remove, teamNames],
   );

@@ -4,10 +4,10 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useId } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { Button } from '@/components/ui/button';
-import { Alert, Spinner } from '@/components/ui/card';
+import { Alert } from '@/components/ui/card';
 import { formErrors } from '@/components/ui/form-errors';
 import { errorProps, Field, Input } from '@/components/ui/input';
+import { SendButton } from '@/components/ui/send-button';
 import { createTicketTypeInput } from '@/lib/validators/ticket';
 
 type FormIn = z.input<typeof createTicketTypeInput>;
@@ -54,10 +54,9 @@ export function TicketTypeForm({
         />
       </Field>
       <div className="flex justify-end">
-        <Button type="submit" disabled={pending}>
-          {pending ? <Spinner label="Saving" /> : null}
+        <SendButton pending={pending} pendingLabel="Saving">
           {submitLabel}
-        </Button>
+        </SendButton>
       </div>
     </form>
   );

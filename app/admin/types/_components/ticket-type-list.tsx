@@ -7,13 +7,14 @@ import { useMemo, useState } from 'react';
 import type { TicketTypeRow } from '@/components/ticket/types';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { EmptyState } from '@/components/ui/card';
 import { DataTable } from '@/components/ui/data-table';
 import { EditDialog } from '@/components/ui/edit-dialog';
 import { ErrorAlert } from '@/components/ui/error-alert';
-import { RemoveInUseDialog } from '@/components/ui/remove-in-use-dialog';
-import { SkeletonList } from '@/components/ui/skeleton';
+import { actionsColumn } from '@/components/ui/row-actions';
 import { useTRPC } from '@/lib/trpc/client';
+import { DeleteInUseDialog } from '../../_components/delete-in-use-dialog';
+import { ListStates } from '../../_components/list-states';
+import { EditArchiveDeleteActions } from '../../_components/row-actions';
 import { TicketTypeForm } from './ticket-type-form';
 
 type TicketType = TicketTypeRow & { tickets: number };
@@ -102,91 +103,76 @@ export function TicketTypeList() {
       header: 'Tickets',
       cell: ({ getValue }) => <span className="tabular-nums">{getValue()}</span>,
     }),
-    column.display({
-      id: 'actions',
-      header: () => <span className="sr-only">Actions</span>,
-      cell: ({ row }) => (
-        <div className="flex justify-end gap-1">
-          <Button size="sm" variant="ghost" onClick={() => setEditing(row.original)}>
-            Rename<span className="sr-only"> {row.original.name}</span>
-          </Button>
-          <Button
-            size="sm"
-            variant="ghost"
-            disabled={update.isPending}
-            onClick={() => update.mutate({ typeId: row.original.id, archived: !row.original.archivedAt })}
-          >
-            {row.original.archivedAt ? 'Restore' : 'Archive'}
-            <span className="sr-only"> {row.original.name}</span>
-          </Button>
-          <Button size="sm" variant="ghost" className="text-red-700" onClick={() => setDeleting(row.original)}>
-            Delete<span className="sr-only"> {row.original.name}</span>
-          </Button>
-        </div>
-      ),
-    }),
+    actionsColumn<TicketType>((type) => (
+      <EditArchiveDeleteActions
+        name={type.name}
+        archived={Boolean(type.archivedAt)}
+        editLabel="Rename"
+        onEdit={() => setEditing(type)}
+        onArchive={(archived) => update.mutate({ typeId: type.id, archived })}
+        archivePending={update.isPending}
+        onDelete={() => setDeleting(type)}
+      />
+    )),
   ];
 
-  if (list.isPending || usage.isPending) return <SkeletonList rows={4} label="Loading ticket types" />;
-  if (list.isError) return <ErrorAlert error={list.error} onRetry={() => list.refetch()} />;
-  if (usage.isError) return <ErrorAlert error={usage.error} onRetry={() => usage.refetch()} />;
-  if (!rows.length)
-    return <EmptyState title="No ticket types yet" description="Add one above; agents set it on tickets." />;
-
   return (
-    <>
-      {update.error && !editing ? <ErrorAlert error={update.error} /> : null}
-      {reorder.error ? <ErrorAlert error={reorder.error} /> : null}
-      <p className="mb-2 text-sm text-slate-600">
-        Archived types stay on the tickets that have them but are no longer offered for new ones.
-      </p>
-      <DataTable data={rows} columns={columns} caption="Ticket types" rowId={(t) => t.id} />
-      <EditDialog
-        item={editing}
-        title={`Rename ${editing?.name ?? 'ticket type'}`}
-        onClose={() => {
-          setEditing(null);
-          update.reset();
-        }}
-      >
-        {(type) => (
-          <TicketTypeForm
-            initial={{ name: type.name }}
-            submitLabel="Save name"
-            hint={`Tickets, rules and filters keep the key "${type.key}", so nothing else changes.`}
-            pending={update.isPending}
-            error={update.error}
-            onSubmit={(values) => update.mutate({ typeId: type.id, ...values }, { onSuccess: () => setEditing(null) })}
+    <ListStates
+      queries={[list, usage]}
+      loading={{ rows: 4, label: 'Loading ticket types' }}
+      isEmpty={!rows.length}
+      empty={{ title: 'No ticket types yet', description: 'Add one above; agents set it on tickets.' }}
+    >
+      {() => (
+        <>
+          {update.error && !editing ? <ErrorAlert error={update.error} /> : null}
+          {reorder.error ? <ErrorAlert error={reorder.error} /> : null}
+          <p className="mb-2 text-sm text-slate-600">
+            Archived types stay on the tickets that have them but are no longer offered for new ones.
+          </p>
+          <DataTable data={rows} columns={columns} caption="Ticket types" rowId={(t) => t.id} />
+          <EditDialog
+            item={editing}
+            title={`Rename ${editing?.name ?? 'ticket type'}`}
+            onClose={() => {
+              setEditing(null);
+              update.reset();
+            }}
+          >
+            {(type) => (
+              <TicketTypeForm
+                initial={{ name: type.name }}
+                submitLabel="Save name"
+                hint={`Tickets, rules and filters keep the key "${type.key}", so nothing else changes.`}
+                pending={update.isPending}
+                error={update.error}
+                onSubmit={(values) =>
+                  update.mutate({ typeId: type.id, ...values }, { onSuccess: () => setEditing(null) })
+                }
+              />
+            )}
+          </EditDialog>
+          <DeleteInUseDialog
+            item={deleting}
+            rows={rows}
+            rowId={(t) => t.id}
+            rowLabel={(t) => t.name}
+            offered={(t) => !t.archivedAt}
+            onClose={() => setDeleting(null)}
+            mutation={remove}
+            title={`Delete ${deleting?.name ?? 'ticket type'}`}
+            noun="ticket type"
+            clearLabel="Leave them without a type"
+            confirmLabel="Delete type"
+            onConfirm={(type, choice) =>
+              remove.mutate({
+                typeId: type.id,
+                tickets: choice.action === 'reassign' ? { action: 'reassign', typeId: choice.value } : choice,
+              })
+            }
           />
-        )}
-      </EditDialog>
-      <RemoveInUseDialog
-        key={deleting?.id ?? 'none'}
-        open={deleting !== null}
-        onOpenChange={(open) => {
-          if (!open) {
-            setDeleting(null);
-            remove.reset();
-          }
-        }}
-        title={`Delete ${deleting?.name ?? 'ticket type'}`}
-        noun="ticket type"
-        count={deleting?.tickets ?? 0}
-        replacements={rows
-          .filter((t) => t.id !== deleting?.id && !t.archivedAt)
-          .map((t) => ({ value: t.id, label: t.name }))}
-        clearLabel="Leave them without a type"
-        confirmLabel="Delete type"
-        pending={remove.isPending}
-        error={remove.error}
-        onConfirm={(choice) =>
-          deleting &&
-          remove.mutate({
-            typeId: deleting.id,
-            tickets: choice.action === 'reassign' ? { action: 'reassign', typeId: choice.value } : choice,
-          })
-        }
-      />
-    </>
+        </>
+      )}
+    </ListStates>
   );
 }
