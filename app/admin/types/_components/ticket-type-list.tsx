@@ -3,18 +3,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { ArrowDown, ArrowUp } from 'lucide-react';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { TicketTypeRow } from '@/components/ticket/types';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { DataTable } from '@/components/ui/data-table';
-import { EditDialog } from '@/components/ui/edit-dialog';
 import { ErrorAlert } from '@/components/ui/error-alert';
-import { actionsColumn } from '@/components/ui/row-actions';
 import { useTRPC } from '@/lib/trpc/client';
-import { DeleteInUseDialog } from '../../_components/delete-in-use-dialog';
-import { ListStates } from '../../_components/list-states';
-import { EditArchiveDeleteActions } from '../../_components/row-actions';
+import { useInvalidate } from '@/lib/trpc/use-invalidate';
+import { TicketConfigTable, useRowDialogs, withTicketCounts } from '../../_components/ticket-config-list';
 import { TicketTypeForm } from './ticket-type-form';
 
 type TicketType = TicketTypeRow & { tickets: number };
@@ -30,13 +26,8 @@ export function TicketTypeList() {
   const listKey = trpc.ticketType.list.queryKey();
   const list = useQuery(trpc.ticketType.list.queryOptions());
   const usage = useQuery(trpc.ticketType.usage.queryOptions());
-  const [editing, setEditing] = useState<TicketType | null>(null);
-  const [deleting, setDeleting] = useState<TicketType | null>(null);
-  const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: listKey }),
-      queryClient.invalidateQueries({ queryKey: trpc.ticketType.usage.queryKey() }),
-    ]);
+  const dialogs = useRowDialogs<TicketType>();
+  const refresh = useInvalidate(listKey, trpc.ticketType.usage.queryKey());
   const update = useMutation(trpc.ticketType.update.mutationOptions({ onSuccess: refresh }));
   const reorder = useMutation(
     trpc.ticketType.reorder.mutationOptions({ onSuccess: (data) => queryClient.setQueryData(listKey, data) }),
@@ -44,16 +35,16 @@ export function TicketTypeList() {
   const remove = useMutation(
     trpc.ticketType.delete.mutationOptions({
       onSuccess: async () => {
-        setDeleting(null);
+        dialogs.setDeleting(null);
         await refresh();
       },
     }),
   );
 
-  const rows = useMemo<TicketType[]>(() => {
-    const counts = new Map((usage.data ?? []).map((u) => [u.type, u.tickets]));
-    return (list.data ?? []).map((t) => ({ ...t, tickets: counts.get(t.key) ?? 0 }));
-  }, [list.data, usage.data]);
+  const rows = useMemo(
+    () => withTicketCounts(list.data, usage.data, { item: (t) => t.key, usage: (u) => u.type }),
+    [list.data, usage.data],
+  );
 
   const move = (index: number, to: number) => {
     const ids = rows.map((t) => t.id);
@@ -61,7 +52,7 @@ export function TicketTypeList() {
     ids.splice(to, 0, id!);
     reorder.mutate({ typeIds: ids });
   };
-  // Not wrapped in useMemo: the React Compiler memoizes it (the cells close over the list's state setters).
+  // Not wrapped in useMemo: the React Compiler memoizes it (the cells close over the list's state).
   const columns = [
     column.display({
       id: 'order',
@@ -103,76 +94,51 @@ export function TicketTypeList() {
       header: 'Tickets',
       cell: ({ getValue }) => <span className="tabular-nums">{getValue()}</span>,
     }),
-    actionsColumn<TicketType>((type) => (
-      <EditArchiveDeleteActions
-        name={type.name}
-        archived={Boolean(type.archivedAt)}
-        editLabel="Rename"
-        onEdit={() => setEditing(type)}
-        onArchive={(archived) => update.mutate({ typeId: type.id, archived })}
-        archivePending={update.isPending}
-        onDelete={() => setDeleting(type)}
-      />
-    )),
   ];
 
   return (
-    <ListStates
+    <TicketConfigTable
       queries={[list, usage]}
-      loading={{ rows: 4, label: 'Loading ticket types' }}
-      isEmpty={!rows.length}
+      rows={rows}
+      loadingLabel="Loading ticket types"
       empty={{ title: 'No ticket types yet', description: 'Add one above; agents set it on tickets.' }}
-    >
-      {() => (
+      noun="ticket type"
+      caption="Ticket types"
+      columns={columns}
+      notices={
         <>
-          {update.error && !editing ? <ErrorAlert error={update.error} /> : null}
+          {update.error && !dialogs.editing ? <ErrorAlert error={update.error} /> : null}
           {reorder.error ? <ErrorAlert error={reorder.error} /> : null}
           <p className="mb-2 text-sm text-slate-600">
             Archived types stay on the tickets that have them but are no longer offered for new ones.
           </p>
-          <DataTable data={rows} columns={columns} caption="Ticket types" rowId={(t) => t.id} />
-          <EditDialog
-            item={editing}
-            title={`Rename ${editing?.name ?? 'ticket type'}`}
-            onClose={() => {
-              setEditing(null);
-              update.reset();
-            }}
-          >
-            {(type) => (
-              <TicketTypeForm
-                initial={{ name: type.name }}
-                submitLabel="Save name"
-                hint={`Tickets, rules and filters keep the key "${type.key}", so nothing else changes.`}
-                pending={update.isPending}
-                error={update.error}
-                onSubmit={(values) =>
-                  update.mutate({ typeId: type.id, ...values }, { onSuccess: () => setEditing(null) })
-                }
-              />
-            )}
-          </EditDialog>
-          <DeleteInUseDialog
-            item={deleting}
-            rows={rows}
-            rowId={(t) => t.id}
-            rowLabel={(t) => t.name}
-            offered={(t) => !t.archivedAt}
-            onClose={() => setDeleting(null)}
-            mutation={remove}
-            title={`Delete ${deleting?.name ?? 'ticket type'}`}
-            noun="ticket type"
-            clearLabel="Leave them without a type"
-            confirmLabel="Delete type"
-            onConfirm={(type, choice) =>
-              remove.mutate({
-                typeId: type.id,
-                tickets: choice.action === 'reassign' ? { action: 'reassign', typeId: choice.value } : choice,
-              })
-            }
-          />
         </>
+      }
+      dialogs={dialogs}
+      editLabel="Rename"
+      editForm={(type) => (
+        <TicketTypeForm
+          initial={{ name: type.name }}
+          submitLabel="Save name"
+          hint={`Tickets, rules and filters keep the key "${type.key}", so nothing else changes.`}
+          pending={update.isPending}
+          error={update.error}
+          onSubmit={(values) =>
+            update.mutate({ typeId: type.id, ...values }, { onSuccess: () => dialogs.setEditing(null) })
+          }
+        />
       )}
-    </ListStates>
+      update={update}
+      onArchive={(type, archived) => update.mutate({ typeId: type.id, archived })}
+      remove={remove}
+      onDelete={(type, choice) =>
+        remove.mutate({
+          typeId: type.id,
+          tickets: choice.action === 'reassign' ? { action: 'reassign', typeId: choice.value } : choice,
+        })
+      }
+      clearLabel="Leave them without a type"
+      confirmLabel="Delete type"
+    />
   );
 }

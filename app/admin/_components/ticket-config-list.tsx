@@ -1,0 +1,138 @@
+'use client';
+
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { ColumnDef } from '@tanstack/react-table';
+import { useState, type ReactNode } from 'react';
+import { DataTable } from '@/components/ui/data-table';
+import { EditDialog } from '@/components/ui/edit-dialog';
+import type { RemovalChoice } from '@/components/ui/remove-in-use-dialog';
+import { actionsColumn } from '@/components/ui/row-actions';
+import { DeleteInUseDialog } from './delete-in-use-dialog';
+import { ListStates } from './list-states';
+import { EditArchiveDeleteActions } from './row-actions';
+
+/** A value tickets are sorted by (a category, a type): named, archivable, counted on tickets. */
+export type TicketConfigRow = { id: string; name: string; archivedAt: unknown; tickets: number };
+
+/** Each item of `items` with the number of tickets that use it, from the usage rows (none: 0). */
+export function withTicketCounts<T, U extends { tickets: number }>(
+  items: readonly T[] | undefined,
+  usage: readonly U[] | undefined,
+  keys: { item: (item: T) => string; usage: (row: U) => string | null },
+): (T & { tickets: number })[] {
+  const counts = new Map((usage ?? []).map((row) => [keys.usage(row), row.tickets]));
+  return (items ?? []).map((item) => ({ ...item, tickets: counts.get(keys.item(item)) ?? 0 }));
+}
+
+/**
+ * Which row a ticket-config list is editing and which it is deleting. The list holds them (not
+ * TicketConfigTable) so its delete mutation can close the dialog as soon as it succeeds.
+ */
+export function useRowDialogs<T>() {
+  const [editing, setEditing] = useState<T | null>(null);
+  const [deleting, setDeleting] = useState<T | null>(null);
+  return { editing, setEditing, deleting, setDeleting };
+}
+
+type ListMutation = { isPending: boolean; error: unknown; reset: () => void };
+
+/**
+ * The table of a ticket-config list (categories, types) once its list and usage queries answered: the
+ * caller's columns, then Edit (or Rename), Archive/Restore and Delete on each row; editing in a dialog
+ * whose form `editForm` renders; deleting one in use asks where its tickets go (another active row, or
+ * none). `notices` go above the table.
+ */
+export function TicketConfigTable<T extends TicketConfigRow>({
+  queries,
+  rows,
+  loadingLabel,
+  empty,
+  noun,
+  caption,
+  columns,
+  notices,
+  dialogs,
+  editLabel = 'Edit',
+  editForm,
+  update,
+  onArchive,
+  remove,
+  onDelete,
+  clearLabel,
+  confirmLabel,
+}: {
+  queries: readonly UseQueryResult<unknown, unknown>[];
+  rows: T[];
+  loadingLabel: string;
+  empty: { title: string; description: string };
+  /** What a row is, for the dialogs' fallback titles and sentences: "category", "ticket type". */
+  noun: string;
+  caption: string;
+  // TanStack's column values are heterogeneous by design; `any` is its documented type here.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  columns: ColumnDef<T, any>[];
+  notices?: ReactNode;
+  dialogs: ReturnType<typeof useRowDialogs<T>>;
+  editLabel?: string;
+  editForm: (row: T) => ReactNode;
+  update: ListMutation;
+  onArchive: (row: T, archived: boolean) => void;
+  remove: ListMutation;
+  onDelete: (row: T, choice: RemovalChoice) => void;
+  clearLabel: string;
+  confirmLabel: string;
+}) {
+  const { editing, setEditing, deleting, setDeleting } = dialogs;
+  return (
+    <ListStates queries={queries} loading={{ rows: 4, label: loadingLabel }} isEmpty={!rows.length} empty={empty}>
+      {() => (
+        <>
+          {notices}
+          <DataTable
+            data={rows}
+            columns={[
+              ...columns,
+              actionsColumn<T>((row) => (
+                <EditArchiveDeleteActions
+                  name={row.name}
+                  archived={Boolean(row.archivedAt)}
+                  editLabel={editLabel}
+                  onEdit={() => setEditing(row)}
+                  onArchive={(archived) => onArchive(row, archived)}
+                  archivePending={update.isPending}
+                  onDelete={() => setDeleting(row)}
+                />
+              )),
+            ]}
+            caption={caption}
+            rowId={(row) => row.id}
+          />
+          <EditDialog
+            item={editing}
+            title={`${editLabel} ${editing?.name ?? noun}`}
+            onClose={() => {
+              setEditing(null);
+              update.reset();
+            }}
+          >
+            {editForm}
+          </EditDialog>
+          <DeleteInUseDialog
+            item={deleting}
+            rows={rows}
+            rowId={(row) => row.id}
+            rowLabel={(row) => row.name}
+            offered={(row) => !row.archivedAt}
+            onClose={() => setDeleting(null)}
+            mutation={remove}
+            title={`Delete ${deleting?.name ?? noun}`}
+            noun={noun}
+            clearLabel={clearLabel}
+            confirmLabel={confirmLabel}
+            onConfirm={onDelete}
+          />
+        </>
+      )}
+    </ListStates>
+  );
+}
