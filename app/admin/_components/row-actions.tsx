@@ -1,5 +1,7 @@
 'use client';
 
+import type { ComponentProps } from 'react';
+import { ConfirmMutationDialog } from '@/components/ui/confirm-dialog';
 import { RowAction } from '@/components/ui/row-actions';
 
 /**
@@ -37,5 +39,25 @@ export function EditArchiveDeleteActions({
         Delete
       </RowAction>
     </>
+  );
+}
+
+/**
+ * Delete on a row, confirmed in a dialog that runs `mutation` with `variables`: for rows whose deletion
+ * asks nothing more than "sure?" (the dialog says what it clears).
+ */
+export function ConfirmDeleteAction<V>({
+  name,
+  ...dialog
+}: Omit<ComponentProps<typeof ConfirmMutationDialog<V>>, 'trigger'> & { name: string }) {
+  return (
+    <ConfirmMutationDialog
+      {...dialog}
+      trigger={
+        <RowAction name={name} className="text-red-700">
+          Delete
+        </RowAction>
+      }
+    />
   );
 }

@@ -1,11 +1,10 @@
 'use client';
 
 import type { UseQueryResult } from '@tanstack/react-query';
-import type { ColumnDef } from '@tanstack/react-table';
+import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import { useState, type ReactNode } from 'react';
 import { DataTable } from '@/components/ui/data-table';
 import { EditDialog } from '@/components/ui/edit-dialog';
-import type { RemovalChoice } from '@/components/ui/remove-in-use-dialog';
 import { actionsColumn } from '@/components/ui/row-actions';
 import { DeleteInUseDialog } from './delete-in-use-dialog';
 import { ListStates } from './list-states';
@@ -24,6 +23,11 @@ export function withTicketCounts<T, U extends { tickets: number }>(
   return (items ?? []).map((item) => ({ ...item, tickets: counts.get(keys.item(item)) ?? 0 }));
 }
 
+const ticketsColumn = createColumnHelper<TicketConfigRow>().accessor('tickets', {
+  header: 'Tickets',
+  cell: ({ getValue }) => <span className="tabular-nums">{getValue()}</span>,
+});
+
 /**
  * Which row a ticket-config list is editing and which it is deleting. The list holds them (not
  * TicketConfigTable) so its delete mutation can close the dialog as soon as it succeeds.
@@ -34,15 +38,31 @@ export function useRowDialogs<T>() {
   return { editing, setEditing, deleting, setDeleting };
 }
 
-type ListMutation = { isPending: boolean; error: unknown; reset: () => void };
+/** What the table needs of a TanStack `useMutation` result. */
+type RowMutation<V> = {
+  mutate: (variables: V, options?: { onSuccess?: () => void }) => void;
+  isPending: boolean;
+  error: unknown;
+  reset: () => void;
+};
+
+/** Where a deleted row's tickets go, as the delete procedures take it: to another row, or nowhere. */
+type TicketsChoice<K extends string> = ({ action: 'reassign' } & Record<K, string>) | { action: 'clear' };
+
+/** The edit form's props: the update's state, and a submit that saves and closes the dialog. */
+export type EditFormProps<V> = { pending: boolean; error: unknown; onSubmit: (values: V) => void };
 
 /**
  * The table of a ticket-config list (categories, types) once its list and usage queries answered: the
- * caller's columns, then Edit (or Rename), Archive/Restore and Delete on each row; editing in a dialog
- * whose form `editForm` renders; deleting one in use asks where its tickets go (another active row, or
- * none). `notices` go above the table.
+ * caller's columns, the ticket count, then Edit (or Rename), Archive/Restore and Delete on each row;
+ * editing in a dialog whose form `editForm` renders; deleting one in use asks where its tickets go
+ * (another active row, or none). `notices` go above the table.
  */
-export function TicketConfigTable<T extends TicketConfigRow>({
+export function TicketConfigTable<
+  T extends TicketConfigRow,
+  K extends string,
+  U extends Record<K, string> & { archived?: boolean },
+>({
   queries,
   rows,
   loadingLabel,
@@ -55,9 +75,8 @@ export function TicketConfigTable<T extends TicketConfigRow>({
   editLabel = 'Edit',
   editForm,
   update,
-  onArchive,
   remove,
-  onDelete,
+  idKey,
   clearLabel,
   confirmLabel,
 }: {
@@ -74,15 +93,19 @@ export function TicketConfigTable<T extends TicketConfigRow>({
   notices?: ReactNode;
   dialogs: ReturnType<typeof useRowDialogs<T>>;
   editLabel?: string;
-  editForm: (row: T) => ReactNode;
-  update: ListMutation;
-  onArchive: (row: T, archived: boolean) => void;
-  remove: ListMutation;
-  onDelete: (row: T, choice: RemovalChoice) => void;
+  editForm: (row: T, props: EditFormProps<Omit<U, K>>) => ReactNode;
+  /** Takes the edit form's values, and `{ archived }` from Archive/Restore. */
+  update: RowMutation<U>;
+  remove: RowMutation<Record<K, string> & { tickets: TicketsChoice<K> }>;
+  /** The name of the row's id in the update and delete inputs, e.g. "categoryId". */
+  idKey: K;
   clearLabel: string;
   confirmLabel: string;
 }) {
   const { editing, setEditing, deleting, setDeleting } = dialogs;
+  // The inputs name the row by `idKey`, which TypeScript cannot follow into a computed property; the
+  // update's other fields are optional, so the id with the form's values or `archived` is one of its inputs.
+  const named = (id: string) => ({ [idKey]: id }) as Record<K, string>;
   return (
     <ListStates queries={queries} loading={{ rows: 4, label: loadingLabel }} isEmpty={!rows.length} empty={empty}>
       {() => (
@@ -92,13 +115,14 @@ export function TicketConfigTable<T extends TicketConfigRow>({
             data={rows}
             columns={[
               ...columns,
+              ticketsColumn as ColumnDef<T, number>,
               actionsColumn<T>((row) => (
                 <EditArchiveDeleteActions
                   name={row.name}
                   archived={Boolean(row.archivedAt)}
                   editLabel={editLabel}
                   onEdit={() => setEditing(row)}
-                  onArchive={(archived) => onArchive(row, archived)}
+                  onArchive={(archived) => update.mutate({ ...named(row.id), archived } as U)}
                   archivePending={update.isPending}
                   onDelete={() => setDeleting(row)}
                 />
@@ -115,7 +139,14 @@ export function TicketConfigTable<T extends TicketConfigRow>({
               update.reset();
             }}
           >
-            {editForm}
+            {(row) =>
+              editForm(row, {
+                pending: update.isPending,
+                error: update.error,
+                onSubmit: (values) =>
+                  update.mutate({ ...named(row.id), ...values } as U, { onSuccess: () => setEditing(null) }),
+              })
+            }
           </EditDialog>
           <DeleteInUseDialog
             item={deleting}
@@ -129,7 +160,12 @@ export function TicketConfigTable<T extends TicketConfigRow>({
             noun={noun}
             clearLabel={clearLabel}
             confirmLabel={confirmLabel}
-            onConfirm={onDelete}
+            onConfirm={(row, choice) =>
+              remove.mutate({
+                ...named(row.id),
+                tickets: choice.action === 'reassign' ? { action: 'reassign', ...named(choice.value) } : choice,
+              })
+            }
           />
         </>
       )}

@@ -49,10 +49,6 @@ export function CategoryList() {
           </span>
         ),
       }),
-      column.accessor('tickets', {
-        header: 'Tickets',
-        cell: ({ getValue }) => <span className="tabular-nums">{getValue()}</span>,
-      }),
     ],
     [],
   );
@@ -68,7 +64,7 @@ export function CategoryList() {
       columns={columns}
       notices={update.error ? <ErrorAlert error={update.error} /> : null}
       dialogs={dialogs}
-      editForm={(category) => (
+      editForm={(category, edit) => (
         <CategoryForm
           initial={{
             name: category.name,
@@ -77,22 +73,12 @@ export function CategoryList() {
             icon: category.icon,
           }}
           submitLabel="Save category"
-          pending={update.isPending}
-          error={update.error}
-          onSubmit={(values) =>
-            update.mutate({ categoryId: category.id, ...values }, { onSuccess: () => dialogs.setEditing(null) })
-          }
+          {...edit}
         />
       )}
       update={update}
-      onArchive={(category, archived) => update.mutate({ categoryId: category.id, archived })}
       remove={remove}
-      onDelete={(category, choice) =>
-        remove.mutate({
-          categoryId: category.id,
-          tickets: choice.action === 'reassign' ? { action: 'reassign', categoryId: choice.value } : choice,
-        })
-      }
+      idKey="categoryId"
       clearLabel="Leave them without a category"
       confirmLabel="Delete category"
     />

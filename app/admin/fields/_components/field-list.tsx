@@ -5,13 +5,13 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import type { FieldRow } from '@/components/ticket/types';
 import { Badge } from '@/components/ui/badge';
-import { ConfirmMutationDialog } from '@/components/ui/confirm-dialog';
 import { DataTable } from '@/components/ui/data-table';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { EditDialog } from '@/components/ui/edit-dialog';
 import { actionsColumn, RowAction } from '@/components/ui/row-actions';
 import { useTRPC } from '@/lib/trpc/client';
 import { ListStates } from '../../_components/list-states';
+import { ConfirmDeleteAction } from '../../_components/row-actions';
 import { EditField } from './edit-field';
 
 type Row = FieldRow & { tickets: number };
@@ -110,14 +110,10 @@ export function FieldList() {
               </RowAction>
             </>
           )}
-          <ConfirmMutationDialog
+          <ConfirmDeleteAction
+            name={field.label}
             mutation={remove}
             variables={{ fieldId: field.id }}
-            trigger={
-              <RowAction name={field.label} className="text-red-700">
-                Delete
-              </RowAction>
-            }
             title={`Delete ${field.label}?`}
             description={
               field.tickets

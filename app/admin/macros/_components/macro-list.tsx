@@ -7,13 +7,13 @@ import type { MacroRow } from '@/components/ticket/types';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/card';
-import { ConfirmMutationDialog } from '@/components/ui/confirm-dialog';
 import { DataTable } from '@/components/ui/data-table';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { ModalFrame } from '@/components/ui/modal-frame';
 import { actionsColumn, RowAction } from '@/components/ui/row-actions';
 import { SkeletonList } from '@/components/ui/skeleton';
 import { useTRPC } from '@/lib/trpc/client';
+import { ConfirmDeleteAction } from '../../_components/row-actions';
 import { MacroEditor } from './macro-editor';
 
 const column = createColumnHelper<MacroRow>();
@@ -64,14 +64,10 @@ export function MacroList() {
           <RowAction name={macro.name} onClick={() => setEditing(macro)}>
             Edit
           </RowAction>
-          <ConfirmMutationDialog
+          <ConfirmDeleteAction
+            name={macro.name}
             mutation={remove}
             variables={{ macroId: macro.id }}
-            trigger={
-              <RowAction name={macro.name} className="text-red-700">
-                Delete
-              </RowAction>
-            }
             title={`Delete ${macro.name}?`}
             description="Agents can no longer apply it. Tickets it changed keep their changes and their history."
             confirmLabel="Delete macro"

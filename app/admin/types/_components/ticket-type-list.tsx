@@ -90,10 +90,6 @@ export function TicketTypeList() {
         </span>
       ),
     }),
-    column.accessor('tickets', {
-      header: 'Tickets',
-      cell: ({ getValue }) => <span className="tabular-nums">{getValue()}</span>,
-    }),
   ];
 
   return (
@@ -116,27 +112,17 @@ export function TicketTypeList() {
       }
       dialogs={dialogs}
       editLabel="Rename"
-      editForm={(type) => (
+      editForm={(type, edit) => (
         <TicketTypeForm
           initial={{ name: type.name }}
           submitLabel="Save name"
           hint={`Tickets, rules and filters keep the key "${type.key}", so nothing else changes.`}
-          pending={update.isPending}
-          error={update.error}
-          onSubmit={(values) =>
-            update.mutate({ typeId: type.id, ...values }, { onSuccess: () => dialogs.setEditing(null) })
-          }
+          {...edit}
         />
       )}
       update={update}
-      onArchive={(type, archived) => update.mutate({ typeId: type.id, archived })}
       remove={remove}
-      onDelete={(type, choice) =>
-        remove.mutate({
-          typeId: type.id,
-          tickets: choice.action === 'reassign' ? { action: 'reassign', typeId: choice.value } : choice,
-        })
-      }
+      idKey="typeId"
       clearLabel="Leave them without a type"
       confirmLabel="Delete type"
     />
