@@ -2,7 +2,7 @@
 
 import type { UseQueryResult } from '@tanstack/react-query';
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { DataTable } from '@/components/ui/data-table';
 import { EditDialog } from '@/components/ui/edit-dialog';
 import { actionsColumn } from '@/components/ui/row-actions';
@@ -13,14 +13,20 @@ import { EditArchiveDeleteActions } from './row-actions';
 /** A value tickets are sorted by (a category, a type): named, archivable, counted on tickets. */
 export type TicketConfigRow = { id: string; name: string; archivedAt: unknown; tickets: number };
 
-/** Each item of `items` with the number of tickets that use it, from the usage rows (none: 0). */
-export function withTicketCounts<T, U extends { tickets: number }>(
+/**
+ * Each item of `items` with the number of tickets that use it: the usage row whose `usageKey` equals the
+ * item's `itemKey` (none: 0).
+ */
+export function useTicketCounts<T, U extends { tickets: number }>(
   items: readonly T[] | undefined,
   usage: readonly U[] | undefined,
-  keys: { item: (item: T) => string; usage: (row: U) => string | null },
+  itemKey: keyof T,
+  usageKey: keyof U,
 ): (T & { tickets: number })[] {
-  const counts = new Map((usage ?? []).map((row) => [keys.usage(row), row.tickets]));
-  return (items ?? []).map((item) => ({ ...item, tickets: counts.get(keys.item(item)) ?? 0 }));
+  return useMemo(() => {
+    const counts = new Map((usage ?? []).map((row) => [row[usageKey], row.tickets] as const));
+    return (items ?? []).map((item) => ({ ...item, tickets: counts.get(item[itemKey] as never) ?? 0 }));
+  }, [items, usage, itemKey, usageKey]);
 }
 
 const ticketsColumn = createColumnHelper<TicketConfigRow>().accessor('tickets', {
@@ -30,12 +36,17 @@ const ticketsColumn = createColumnHelper<TicketConfigRow>().accessor('tickets', 
 
 /**
  * Which row a ticket-config list is editing and which it is deleting. The list holds them (not
- * TicketConfigTable) so its delete mutation can close the dialog as soon as it succeeds.
+ * TicketConfigTable) so its delete mutation can close the dialog as soon as it succeeds: `deleted(refresh)`
+ * is that mutation's onSuccess, closing the dialog, then refreshing the list.
  */
 export function useRowDialogs<T>() {
   const [editing, setEditing] = useState<T | null>(null);
   const [deleting, setDeleting] = useState<T | null>(null);
-  return { editing, setEditing, deleting, setDeleting };
+  const deleted = (refresh: () => Promise<unknown>) => async () => {
+    setDeleting(null);
+    await refresh();
+  };
+  return { editing, setEditing, deleting, setDeleting, deleted };
 }
 
 /** What the table needs of a TanStack `useMutation` result. */

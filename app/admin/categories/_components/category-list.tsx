@@ -9,7 +9,7 @@ import { Badge } from '@/components/ui/badge';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { useTRPC } from '@/lib/trpc/client';
 import { useInvalidate } from '@/lib/trpc/use-invalidate';
-import { TicketConfigTable, useRowDialogs, withTicketCounts } from '../../_components/ticket-config-list';
+import { TicketConfigTable, useRowDialogs, useTicketCounts } from '../../_components/ticket-config-list';
 import { CategoryForm } from './category-form';
 
 type Category = CategoryRow & { tickets: number };
@@ -23,19 +23,9 @@ export function CategoryList() {
   const dialogs = useRowDialogs<Category>();
   const refresh = useInvalidate(trpc.category.list.queryKey(), trpc.category.usage.queryKey());
   const update = useMutation(trpc.category.update.mutationOptions({ onSuccess: refresh }));
-  const remove = useMutation(
-    trpc.category.delete.mutationOptions({
-      onSuccess: async () => {
-        dialogs.setDeleting(null);
-        await refresh();
-      },
-    }),
-  );
+  const remove = useMutation(trpc.category.delete.mutationOptions({ onSuccess: dialogs.deleted(refresh) }));
 
-  const rows = useMemo(
-    () => withTicketCounts(list.data, usage.data, { item: (c) => c.id, usage: (u) => u.categoryId }),
-    [list.data, usage.data],
-  );
+  const rows = useTicketCounts(list.data, usage.data, 'id', 'categoryId');
 
   const columns = useMemo(
     () => [

@@ -3,14 +3,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { ArrowDown, ArrowUp } from 'lucide-react';
-import { useMemo } from 'react';
 import type { TicketTypeRow } from '@/components/ticket/types';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { useTRPC } from '@/lib/trpc/client';
 import { useInvalidate } from '@/lib/trpc/use-invalidate';
-import { TicketConfigTable, useRowDialogs, withTicketCounts } from '../../_components/ticket-config-list';
+import { TicketConfigTable, useRowDialogs, useTicketCounts } from '../../_components/ticket-config-list';
 import { TicketTypeForm } from './ticket-type-form';
 
 type TicketType = TicketTypeRow & { tickets: number };
@@ -32,19 +31,9 @@ export function TicketTypeList() {
   const reorder = useMutation(
     trpc.ticketType.reorder.mutationOptions({ onSuccess: (data) => queryClient.setQueryData(listKey, data) }),
   );
-  const remove = useMutation(
-    trpc.ticketType.delete.mutationOptions({
-      onSuccess: async () => {
-        dialogs.setDeleting(null);
-        await refresh();
-      },
-    }),
-  );
+  const remove = useMutation(trpc.ticketType.delete.mutationOptions({ onSuccess: dialogs.deleted(refresh) }));
 
-  const rows = useMemo(
-    () => withTicketCounts(list.data, usage.data, { item: (t) => t.key, usage: (u) => u.type }),
-    [list.data, usage.data],
-  );
+  const rows = useTicketCounts(list.data, usage.data, 'key', 'type');
 
   const move = (index: number, to: number) => {
     const ids = rows.map((t) => t.id);
