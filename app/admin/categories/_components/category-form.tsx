@@ -5,32 +5,19 @@ import { useId } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import { CategoryIcon } from '@/components/ticket/category-icon';
-import { Button } from '@/components/ui/button';
-import { Alert, Spinner } from '@/components/ui/card';
 import { formErrors } from '@/components/ui/form-errors';
 import { Field, Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { TICKET_CATEGORY_ICONS } from '@/lib/constants/ticket';
 import { createCategoryInput } from '@/lib/validators/ticket';
+import { ItemForm, type ItemFormProps } from '../../_components/item-form';
 
 type FormIn = z.input<typeof createCategoryInput>;
 export type CategoryValues = z.output<typeof createCategoryInput>;
 const FIELDS = ['name', 'description', 'color', 'icon'] as const;
 
 /** Name, colour and icon of a ticket category; the same form creates and edits. */
-export function CategoryForm({
-  initial,
-  submitLabel,
-  onSubmit,
-  pending,
-  error,
-}: {
-  initial?: CategoryValues;
-  submitLabel: string;
-  onSubmit: (values: CategoryValues, reset: () => void) => void;
-  pending: boolean;
-  error: unknown;
-}) {
+export function CategoryForm({ initial, submitLabel, onSubmit, pending, error }: ItemFormProps<CategoryValues>) {
   const id = useId();
   const form = useForm<FormIn, unknown, CategoryValues>({
     resolver: zodResolver(createCategoryInput),
@@ -46,12 +33,7 @@ export function CategoryForm({
   });
 
   return (
-    <form
-      noValidate
-      className="space-y-4"
-      onSubmit={form.handleSubmit((values) => onSubmit(values, () => form.reset()))}
-    >
-      {server.message ? <Alert>{server.message}</Alert> : null}
+    <ItemForm form={form} message={server.message} submitLabel={submitLabel} onSubmit={onSubmit} pending={pending}>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id={`${id}-name`} label="Name" error={errorFor('name')}>
           <Input {...aria('name')} placeholder="Shipping" {...form.register('name')} />
@@ -84,12 +66,6 @@ export function CategoryForm({
           </div>
         </Field>
       </div>
-      <div className="flex justify-end">
-        <Button type="submit" disabled={pending}>
-          {pending ? <Spinner label="Saving" /> : null}
-          {submitLabel}
-        </Button>
-      </div>
-    </form>
+    </ItemForm>
   );
 }

@@ -1,19 +1,15 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { CategoryIcon } from '@/components/ticket/category-icon';
-import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
-import { EmptyState } from '@/components/ui/card';
-import { DataTable } from '@/components/ui/data-table';
-import { ErrorAlert } from '@/components/ui/error-alert';
-import { EditDialog } from '@/components/ui/edit-dialog';
-import { RemoveInUseDialog } from '@/components/ui/remove-in-use-dialog';
-import { SkeletonList } from '@/components/ui/skeleton';
 import type { CategoryRow } from '@/components/ticket/types';
+import { Badge } from '@/components/ui/badge';
+import { ErrorAlert } from '@/components/ui/error-alert';
 import { useTRPC } from '@/lib/trpc/client';
+import { useInvalidate } from '@/lib/trpc/use-invalidate';
+import { TicketConfigTable, useRowDialogs, useTicketCounts } from '../../_components/ticket-config-list';
 import { CategoryForm } from './category-form';
 
 type Category = CategoryRow & { tickets: number };
@@ -22,30 +18,14 @@ const column = createColumnHelper<Category>();
 /** The workspace's ticket categories with how many tickets use each; edit, archive, delete. */
 export function CategoryList() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const list = useQuery(trpc.category.list.queryOptions());
   const usage = useQuery(trpc.category.usage.queryOptions());
-  const [editing, setEditing] = useState<Category | null>(null);
-  const [deleting, setDeleting] = useState<Category | null>(null);
-  const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.category.list.queryKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.category.usage.queryKey() }),
-    ]);
+  const dialogs = useRowDialogs<Category>();
+  const refresh = useInvalidate(trpc.category.list.queryKey(), trpc.category.usage.queryKey());
   const update = useMutation(trpc.category.update.mutationOptions({ onSuccess: refresh }));
-  const remove = useMutation(
-    trpc.category.delete.mutationOptions({
-      onSuccess: async () => {
-        setDeleting(null);
-        await refresh();
-      },
-    }),
-  );
+  const remove = useMutation(trpc.category.delete.mutationOptions({ onSuccess: dialogs.deleted(refresh) }));
 
-  const rows = useMemo<Category[]>(() => {
-    const counts = new Map((usage.data ?? []).map((u) => [u.categoryId, u.tickets]));
-    return (list.data ?? []).map((c) => ({ ...c, tickets: counts.get(c.id) ?? 0 }));
-  }, [list.data, usage.data]);
+  const rows = useTicketCounts(list.data, usage.data, 'id', 'categoryId');
 
   const columns = useMemo(
     () => [
@@ -59,99 +39,38 @@ export function CategoryList() {
           </span>
         ),
       }),
-      column.accessor('tickets', {
-        header: 'Tickets',
-        cell: ({ getValue }) => <span className="tabular-nums">{getValue()}</span>,
-      }),
-      column.display({
-        id: 'actions',
-        header: () => <span className="sr-only">Actions</span>,
-        cell: ({ row }) => (
-          <div className="flex justify-end gap-1">
-            <Button size="sm" variant="ghost" onClick={() => setEditing(row.original)}>
-              Edit<span className="sr-only"> {row.original.name}</span>
-            </Button>
-            <Button
-              size="sm"
-              variant="ghost"
-              disabled={update.isPending}
-              onClick={() => update.mutate({ categoryId: row.original.id, archived: !row.original.archivedAt })}
-            >
-              {row.original.archivedAt ? 'Restore' : 'Archive'}
-              <span className="sr-only"> {row.original.name}</span>
-            </Button>
-            <Button size="sm" variant="ghost" className="text-red-700" onClick={() => setDeleting(row.original)}>
-              Delete<span className="sr-only"> {row.original.name}</span>
-            </Button>
-          </div>
-        ),
-      }),
     ],
-    [update],
+    [],
   );
 
-  if (list.isPending || usage.isPending) return <SkeletonList rows={4} label="Loading categories" />;
-  if (list.isError) return <ErrorAlert error={list.error} onRetry={() => list.refetch()} />;
-  if (usage.isError) return <ErrorAlert error={usage.error} onRetry={() => usage.refetch()} />;
-  if (!rows.length)
-    return <EmptyState title="No categories yet" description="Add one above; customers pick it when they write in." />;
-
   return (
-    <>
-      {update.error ? <ErrorAlert error={update.error} /> : null}
-      <DataTable data={rows} columns={columns} caption="Ticket categories" rowId={(c) => c.id} />
-      <EditDialog
-        item={editing}
-        title={`Edit ${editing?.name ?? 'category'}`}
-        onClose={() => {
-          setEditing(null);
-          update.reset();
-        }}
-      >
-        {(category) => (
-          <CategoryForm
-            initial={{
-              name: category.name,
-              description: category.description,
-              color: category.color,
-              icon: category.icon,
-            }}
-            submitLabel="Save category"
-            pending={update.isPending}
-            error={update.error}
-            onSubmit={(values) =>
-              update.mutate({ categoryId: category.id, ...values }, { onSuccess: () => setEditing(null) })
-            }
-          />
-        )}
-      </EditDialog>
-      <RemoveInUseDialog
-        key={deleting?.id ?? 'none'}
-        open={deleting !== null}
-        onOpenChange={(open) => {
-          if (!open) {
-            setDeleting(null);
-            remove.reset();
-          }
-        }}
-        title={`Delete ${deleting?.name ?? 'category'}`}
-        noun="category"
-        count={deleting?.tickets ?? 0}
-        replacements={rows
-          .filter((c) => c.id !== deleting?.id && !c.archivedAt)
-          .map((c) => ({ value: c.id, label: c.name }))}
-        clearLabel="Leave them without a category"
-        confirmLabel="Delete category"
-        pending={remove.isPending}
-        error={remove.error}
-        onConfirm={(choice) =>
-          deleting &&
-          remove.mutate({
-            categoryId: deleting.id,
-            tickets: choice.action === 'reassign' ? { action: 'reassign', categoryId: choice.value } : choice,
-          })
-        }
-      />
-    </>
+    <TicketConfigTable
+      queries={[list, usage]}
+      rows={rows}
+      loadingLabel="Loading categories"
+      empty={{ title: 'No categories yet', description: 'Add one above; customers pick it when they write in.' }}
+      noun="category"
+      caption="Ticket categories"
+      columns={columns}
+      notices={update.error ? <ErrorAlert error={update.error} /> : null}
+      dialogs={dialogs}
+      editForm={(category, edit) => (
+        <CategoryForm
+          initial={{
+            name: category.name,
+            description: category.description,
+            color: category.color,
+            icon: category.icon,
+          }}
+          submitLabel="Save category"
+          {...edit}
+        />
+      )}
+      update={update}
+      remove={remove}
+      idKey="categoryId"
+      clearLabel="Leave them without a category"
+      confirmLabel="Delete category"
+    />
   );
 }

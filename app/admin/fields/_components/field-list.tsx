@@ -5,14 +5,13 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import type { FieldRow } from '@/components/ticket/types';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
-import { EmptyState } from '@/components/ui/card';
-import { ConfirmMutationDialog } from '@/components/ui/confirm-dialog';
 import { DataTable } from '@/components/ui/data-table';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { EditDialog } from '@/components/ui/edit-dialog';
-import { SkeletonList } from '@/components/ui/skeleton';
+import { actionsColumn, RowAction } from '@/components/ui/row-actions';
 import { useTRPC } from '@/lib/trpc/client';
+import { ListStates } from '../../_components/list-states';
+import { ConfirmDeleteAction } from '../../_components/row-actions';
 import { EditField } from './edit-field';
 
 type Row = FieldRow & { tickets: number };
@@ -95,72 +94,67 @@ export function FieldList() {
           />
         ),
       }),
-      column.display({
-        id: 'actions',
-        header: () => <span className="sr-only">Actions</span>,
-        cell: ({ row }) => (
-          <div className="flex justify-end gap-1">
-            {row.original.archivedAt ? null : (
-              <>
-                <Button size="sm" variant="ghost" onClick={() => setEditing(row.original)}>
-                  Edit<span className="sr-only"> {row.original.label}</span>
-                </Button>
-                <Button
-                  size="sm"
-                  variant="ghost"
-                  disabled={archive.isPending}
-                  onClick={() => archive.mutate({ fieldId: row.original.id })}
-                >
-                  Archive<span className="sr-only"> {row.original.label}</span>
-                </Button>
-              </>
-            )}
-            <ConfirmMutationDialog
-              mutation={remove}
-              variables={{ fieldId: row.original.id }}
-              trigger={
-                <Button size="sm" variant="ghost" className="text-red-700">
-                  Delete<span className="sr-only"> {row.original.label}</span>
-                </Button>
-              }
-              title={`Delete ${row.original.label}?`}
-              description={
-                row.original.tickets
-                  ? `${row.original.tickets} ticket(s) hold a value in this field. Deleting it clears the value from each of them, recorded in their activity. To keep the values, archive the field instead.`
-                  : 'No ticket holds a value in this field.'
-              }
-              confirmLabel={row.original.tickets ? `Delete and clear ${row.original.tickets}` : 'Delete field'}
-            />
-          </div>
-        ),
-      }),
+      actionsColumn<Row>((field) => (
+        <>
+          {field.archivedAt ? null : (
+            <>
+              <RowAction name={field.label} onClick={() => setEditing(field)}>
+                Edit
+              </RowAction>
+              <RowAction
+                name={field.label}
+                disabled={archive.isPending}
+                onClick={() => archive.mutate({ fieldId: field.id })}
+              >
+                Archive
+              </RowAction>
+            </>
+          )}
+          <ConfirmDeleteAction
+            name={field.label}
+            mutation={remove}
+            variables={{ fieldId: field.id }}
+            title={`Delete ${field.label}?`}
+            description={
+              field.tickets
+                ? `${field.tickets} ticket(s) hold a value in this field. Deleting it clears the value from each of them, recorded in their activity. To keep the values, archive the field instead.`
+                : 'No ticket holds a value in this field.'
+            }
+            confirmLabel={field.tickets ? `Delete and clear ${field.tickets}` : 'Delete field'}
+          />
+        </>
+      )),
     ],
     [update, archive, remove],
   );
 
-  if (fields.isPending || usage.isPending) return <SkeletonList rows={3} label="Loading fields" />;
-  if (fields.isError) return <ErrorAlert error={fields.error} onRetry={() => fields.refetch()} />;
-  if (usage.isError) return <ErrorAlert error={usage.error} onRetry={() => usage.refetch()} />;
-  if (!rows.length)
-    return <EmptyState title="No custom fields" description="Add one above, such as an order number or a plan." />;
   return (
-    <div className="space-y-2">
-      {update.error ? <ErrorAlert error={update.error} /> : null}
-      {archive.error ? <ErrorAlert error={archive.error} /> : null}
-      <DataTable data={rows} columns={columns} caption="Custom fields" rowId={(f) => f.id} />
-      <EditDialog item={editing} title={`Edit ${editing?.label ?? 'field'}`} onClose={closeEditor}>
-        {(field) => (
-          <EditField
-            key={field.id}
-            field={field}
-            ticketsPerOption={ticketsPerOption}
-            pending={save.isPending}
-            error={save.error}
-            onCancel={closeEditor}
-            onSave={(changes, removedOptions) => save.mutate({ fieldId: field.id, ...changes, removedOptions })}
-          />
-        )}
-      </EditDialog>
-    </div>
+    <ListStates
+      queries={[fields, usage]}
+      loading={{ rows: 3, label: 'Loading fields' }}
+      isEmpty={!rows.length}
+      empty={{ title: 'No custom fields', description: 'Add one above, such as an order number or a plan.' }}
+    >
+      {() => (
+        <div className="space-y-2">
+          {update.error ? <ErrorAlert error={update.error} /> : null}
+          {archive.error ? <ErrorAlert error={archive.error} /> : null}
+          <DataTable data={rows} columns={columns} caption="Custom fields" rowId={(f) => f.id} />
+          <EditDialog item={editing} title={`Edit ${editing?.label ?? 'field'}`} onClose={closeEditor}>
+            {(field) => (
+              <EditField
+                key={field.id}
+                field={field}
+                ticketsPerOption={ticketsPerOption}
+                pending={save.isPending}
+                error={save.error}
+                onCancel={closeEditor}
+                onSave={(changes, removedOptions) => save.mutate({ fieldId: field.id, ...changes, removedOptions })}
+              />
+            )}
+          </EditDialog>
+        </div>
+      )}
+    </ListStates>
   );
 }

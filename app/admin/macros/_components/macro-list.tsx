@@ -7,12 +7,13 @@ import type { MacroRow } from '@/components/ticket/types';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/card';
-import { ConfirmMutationDialog } from '@/components/ui/confirm-dialog';
 import { DataTable } from '@/components/ui/data-table';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { ModalFrame } from '@/components/ui/modal-frame';
+import { actionsColumn, RowAction } from '@/components/ui/row-actions';
 import { SkeletonList } from '@/components/ui/skeleton';
 import { useTRPC } from '@/lib/trpc/client';
+import { ConfirmDeleteAction } from '../../_components/row-actions';
 import { MacroEditor } from './macro-editor';
 
 const column = createColumnHelper<MacroRow>();
@@ -58,29 +59,21 @@ export function MacroList() {
         header: 'Adds',
         cell: ({ getValue }) => (getValue() === 'note' ? <Badge tone="warning">Note</Badge> : <Badge>Reply</Badge>),
       }),
-      column.display({
-        id: 'actions',
-        header: () => <span className="sr-only">Actions</span>,
-        cell: ({ row }) => (
-          <div className="flex justify-end gap-1">
-            <Button size="sm" variant="ghost" onClick={() => setEditing(row.original)}>
-              Edit<span className="sr-only"> {row.original.name}</span>
-            </Button>
-            <ConfirmMutationDialog
-              mutation={remove}
-              variables={{ macroId: row.original.id }}
-              trigger={
-                <Button size="sm" variant="ghost" className="text-red-700">
-                  Delete<span className="sr-only"> {row.original.name}</span>
-                </Button>
-              }
-              title={`Delete ${row.original.name}?`}
-              description="Agents can no longer apply it. Tickets it changed keep their changes and their history."
-              confirmLabel="Delete macro"
-            />
-          </div>
-        ),
-      }),
+      actionsColumn<MacroRow>((macro) => (
+        <>
+          <RowAction name={macro.name} onClick={() => setEditing(macro)}>
+            Edit
+          </RowAction>
+          <ConfirmDeleteAction
+            name={macro.name}
+            mutation={remove}
+            variables={{ macroId: macro.id }}
+            title={`Delete ${macro.name}?`}
+            description="Agents can no longer apply it. Tickets it changed keep their changes and their history."
+            confirmLabel="Delete macro"
+          />
+        </>
+      )),
     ],
     [remove, teamNames],
   );

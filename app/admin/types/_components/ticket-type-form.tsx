@@ -4,11 +4,10 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useId } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { Button } from '@/components/ui/button';
-import { Alert, Spinner } from '@/components/ui/card';
 import { formErrors } from '@/components/ui/form-errors';
 import { errorProps, Field, Input } from '@/components/ui/input';
 import { createTicketTypeInput } from '@/lib/validators/ticket';
+import { ItemForm, type ItemFormProps } from '../../_components/item-form';
 
 type FormIn = z.input<typeof createTicketTypeInput>;
 export type TicketTypeValues = z.output<typeof createTicketTypeInput>;
@@ -22,13 +21,8 @@ export function TicketTypeForm({
   onSubmit,
   pending,
   error,
-}: {
-  initial?: TicketTypeValues;
-  submitLabel: string;
+}: ItemFormProps<TicketTypeValues> & {
   hint?: string;
-  onSubmit: (values: TicketTypeValues, reset: () => void) => void;
-  pending: boolean;
-  error: unknown;
 }) {
   const id = useId();
   const form = useForm<FormIn, unknown, TicketTypeValues>({
@@ -39,12 +33,7 @@ export function TicketTypeForm({
   const nameError = form.formState.errors.name?.message ?? server.fields.name;
 
   return (
-    <form
-      noValidate
-      className="space-y-4"
-      onSubmit={form.handleSubmit((values) => onSubmit(values, () => form.reset()))}
-    >
-      {server.message ? <Alert>{server.message}</Alert> : null}
+    <ItemForm form={form} message={server.message} submitLabel={submitLabel} onSubmit={onSubmit} pending={pending}>
       <Field id={`${id}-name`} label="Name" hint={hint} error={nameError}>
         <Input
           id={`${id}-name`}
@@ -53,12 +42,6 @@ export function TicketTypeForm({
           {...form.register('name')}
         />
       </Field>
-      <div className="flex justify-end">
-        <Button type="submit" disabled={pending}>
-          {pending ? <Spinner label="Saving" /> : null}
-          {submitLabel}
-        </Button>
-      </div>
-    </form>
+    </ItemForm>
   );
 }

@@ -3,17 +3,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { ArrowDown, ArrowUp } from 'lucide-react';
-import { useMemo, useState } from 'react';
 import type { TicketTypeRow } from '@/components/ticket/types';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { EmptyState } from '@/components/ui/card';
-import { DataTable } from '@/components/ui/data-table';
-import { EditDialog } from '@/components/ui/edit-dialog';
 import { ErrorAlert } from '@/components/ui/error-alert';
-import { RemoveInUseDialog } from '@/components/ui/remove-in-use-dialog';
-import { SkeletonList } from '@/components/ui/skeleton';
 import { useTRPC } from '@/lib/trpc/client';
+import { useInvalidate } from '@/lib/trpc/use-invalidate';
+import { TicketConfigTable, useRowDialogs, useTicketCounts } from '../../_components/ticket-config-list';
 import { TicketTypeForm } from './ticket-type-form';
 
 type TicketType = TicketTypeRow & { tickets: number };
@@ -29,30 +25,15 @@ export function TicketTypeList() {
   const listKey = trpc.ticketType.list.queryKey();
   const list = useQuery(trpc.ticketType.list.queryOptions());
   const usage = useQuery(trpc.ticketType.usage.queryOptions());
-  const [editing, setEditing] = useState<TicketType | null>(null);
-  const [deleting, setDeleting] = useState<TicketType | null>(null);
-  const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: listKey }),
-      queryClient.invalidateQueries({ queryKey: trpc.ticketType.usage.queryKey() }),
-    ]);
+  const dialogs = useRowDialogs<TicketType>();
+  const refresh = useInvalidate(listKey, trpc.ticketType.usage.queryKey());
   const update = useMutation(trpc.ticketType.update.mutationOptions({ onSuccess: refresh }));
   const reorder = useMutation(
     trpc.ticketType.reorder.mutationOptions({ onSuccess: (data) => queryClient.setQueryData(listKey, data) }),
   );
-  const remove = useMutation(
-    trpc.ticketType.delete.mutationOptions({
-      onSuccess: async () => {
-        setDeleting(null);
-        await refresh();
-      },
-    }),
-  );
+  const remove = useMutation(trpc.ticketType.delete.mutationOptions({ onSuccess: dialogs.deleted(refresh) }));
 
-  const rows = useMemo<TicketType[]>(() => {
-    const counts = new Map((usage.data ?? []).map((u) => [u.type, u.tickets]));
-    return (list.data ?? []).map((t) => ({ ...t, tickets: counts.get(t.key) ?? 0 }));
-  }, [list.data, usage.data]);
+  const rows = useTicketCounts(list.data, usage.data, 'key', 'type');
 
   const move = (index: number, to: number) => {
     const ids = rows.map((t) => t.id);
@@ -60,7 +41,7 @@ export function TicketTypeList() {
     ids.splice(to, 0, id!);
     reorder.mutate({ typeIds: ids });
   };
-  // Not wrapped in useMemo: the React Compiler memoizes it (the cells close over the list's state setters).
+  // Not wrapped in useMemo: the React Compiler memoizes it (the cells close over the list's state).
   const columns = [
     column.display({
       id: 'order',
@@ -98,95 +79,41 @@ export function TicketTypeList() {
         </span>
       ),
     }),
-    column.accessor('tickets', {
-      header: 'Tickets',
-      cell: ({ getValue }) => <span className="tabular-nums">{getValue()}</span>,
-    }),
-    column.display({
-      id: 'actions',
-      header: () => <span className="sr-only">Actions</span>,
-      cell: ({ row }) => (
-        <div className="flex justify-end gap-1">
-          <Button size="sm" variant="ghost" onClick={() => setEditing(row.original)}>
-            Rename<span className="sr-only"> {row.original.name}</span>
-          </Button>
-          <Button
-            size="sm"
-            variant="ghost"
-            disabled={update.isPending}
-            onClick={() => update.mutate({ typeId: row.original.id, archived: !row.original.archivedAt })}
-          >
-            {row.original.archivedAt ? 'Restore' : 'Archive'}
-            <span className="sr-only"> {row.original.name}</span>
-          </Button>
-          <Button size="sm" variant="ghost" className="text-red-700" onClick={() => setDeleting(row.original)}>
-            Delete<span className="sr-only"> {row.original.name}</span>
-          </Button>
-        </div>
-      ),
-    }),
   ];
 
-  if (list.isPending || usage.isPending) return <SkeletonList rows={4} label="Loading ticket types" />;
-  if (list.isError) return <ErrorAlert error={list.error} onRetry={() => list.refetch()} />;
-  if (usage.isError) return <ErrorAlert error={usage.error} onRetry={() => usage.refetch()} />;
-  if (!rows.length)
-    return <EmptyState title="No ticket types yet" description="Add one above; agents set it on tickets." />;
-
   return (
-    <>
-      {update.error && !editing ? <ErrorAlert error={update.error} /> : null}
-      {reorder.error ? <ErrorAlert error={reorder.error} /> : null}
-      <p className="mb-2 text-sm text-slate-600">
-        Archived types stay on the tickets that have them but are no longer offered for new ones.
-      </p>
-      <DataTable data={rows} columns={columns} caption="Ticket types" rowId={(t) => t.id} />
-      <EditDialog
-        item={editing}
-        title={`Rename ${editing?.name ?? 'ticket type'}`}
-        onClose={() => {
-          setEditing(null);
-          update.reset();
-        }}
-      >
-        {(type) => (
-          <TicketTypeForm
-            initial={{ name: type.name }}
-            submitLabel="Save name"
-            hint={`Tickets, rules and filters keep the key "${type.key}", so nothing else changes.`}
-            pending={update.isPending}
-            error={update.error}
-            onSubmit={(values) => update.mutate({ typeId: type.id, ...values }, { onSuccess: () => setEditing(null) })}
-          />
-        )}
-      </EditDialog>
-      <RemoveInUseDialog
-        key={deleting?.id ?? 'none'}
-        open={deleting !== null}
-        onOpenChange={(open) => {
-          if (!open) {
-            setDeleting(null);
-            remove.reset();
-          }
-        }}
-        title={`Delete ${deleting?.name ?? 'ticket type'}`}
-        noun="ticket type"
-        count={deleting?.tickets ?? 0}
-        replacements={rows
-          .filter((t) => t.id !== deleting?.id && !t.archivedAt)
-          .map((t) => ({ value: t.id, label: t.name }))}
-        clearLabel="Leave them without a type"
-        confirmLabel="Delete type"
-        pending={remove.isPending}
-        error={remove.error}
-        onConfirm={(choice) =>
-          deleting &&
-          remove.mutate({
-            typeId: deleting.id,
-            tickets: choice.action === 'reassign' ? { action: 'reassign', typeId: choice.value } : choice,
-          })
-        }
-      />
-    </>
+    <TicketConfigTable
+      queries={[list, usage]}
+      rows={rows}
+      loadingLabel="Loading ticket types"
+      empty={{ title: 'No ticket types yet', description: 'Add one above; agents set it on tickets.' }}
+      noun="ticket type"
+      caption="Ticket types"
+      columns={columns}
+      notices={
+        <>
+          {update.error && !dialogs.editing ? <ErrorAlert error={update.error} /> : null}
+          {reorder.error ? <ErrorAlert error={reorder.error} /> : null}
+          <p className="mb-2 text-sm text-slate-600">
+            Archived types stay on the tickets that have them but are no longer offered for new ones.
+          </p>
+        </>
+      }
+      dialogs={dialogs}
+      editLabel="Rename"
+      editForm={(type, edit) => (
+        <TicketTypeForm
+          initial={{ name: type.name }}
+          submitLabel="Save name"
+          hint={`Tickets, rules and filters keep the key "${type.key}", so nothing else changes.`}
+          {...edit}
+        />
+      )}
+      update={update}
+      remove={remove}
+      idKey="typeId"
+      clearLabel="Leave them without a type"
+      confirmLabel="Delete type"
+    />
   );
 }
