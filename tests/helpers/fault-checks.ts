@@ -1,7 +1,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import pg from 'pg';
 import type { OutgoingMail } from '@/server/email/transport';
 import { outbox, ticketActivities, ticketSlaTargets } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
+import { ownerDatabaseUrl } from '@/server/db/urls';
 import type { TestSmtpServer } from './smtp';
 
 // What the fault tests check after each fault, in one place so every case holds the same bar: each mail
@@ -105,4 +107,23 @@ export async function urgentTicketDueIn(
   // The recompute schedules the timer at the new due time, as any change to the ticket would.
   await runInTenant(tenantId, (scope) => app.recomputeTicketSla(scope, ticket.id));
   return ticket.id;
+}
+
+/**
+ * The files before a fault test leave outbox rows pending (mails and events no worker ran), and a worker's
+ * sweep re-queues every pending row of every workspace: the test's own work would wait behind all of them
+ * (its mail slots held by others' mails). They are set aside, marked failed with the reason, so the test
+ * carries out its own workspace's work only. Over the owner connection, which sees every workspace.
+ */
+export async function setAsideEarlierFilesWork(ownWorkspaceId: string, testFile: string) {
+  const owner = new pg.Client({ connectionString: ownerDatabaseUrl() });
+  await owner.connect();
+  try {
+    await owner.query(
+      `update outbox set status = 'failed', last_error = $2 where status = 'pending' and tenant_id <> $1`,
+      [ownWorkspaceId, `set aside by ${testFile}: left pending by an earlier test file`],
+    );
+  } finally {
+    await owner.end();
+  }
 }

@@ -1,7 +1,6 @@
 import pino from 'pino';
 import { and, eq, inArray } from 'drizzle-orm';
 import { Redis } from 'ioredis';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { outbox, ticketMails, tickets } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
@@ -12,6 +11,7 @@ import {
   uniqueSuffix,
   type TestWorkspace,
 } from '../helpers/factories';
+import { setAsideEarlierFilesWork } from '../helpers/fault-checks';
 import { reachableRedisUrl } from '../helpers/redis';
 import { freePort, redisServerBinary, startRedisServer, type TestRedisServer } from '../helpers/redis-server';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
@@ -50,26 +50,6 @@ afterAll(async () => {
   vi.unstubAllEnvs();
   await smtp?.close();
 });
-
-/**
- * The files before this one leave outbox rows pending (mails and events no worker ran), and the sweeps here
- * re-queue every pending row of every workspace: each case would wait behind all of them. They are set aside
- * (marked failed, saying why) so a case carries out its own workspace's work only. Over the owner connection,
- * which sees every workspace.
- */
-async function setAsideEarlierFilesWork(ownWorkspaceId: string) {
-  const owner = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await owner.connect();
-  try {
-    await owner.query(
-      `update outbox set status = 'failed', last_error = 'set aside by worker-faults.test.ts: left pending by an earlier test file'
-       where status = 'pending' and tenant_id <> $1`,
-      [ownWorkspaceId],
-    );
-  } finally {
-    await owner.end();
-  }
-}
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const rowsOf = (ws: TestWorkspace) => runInTenant(ws.id, ({ db }) => db.select().from(outbox));
@@ -147,7 +127,7 @@ describe.skipIf(!sharedRedis)(
     beforeAll(async () => {
       app = await loadApp(sharedRedis!);
       ws = await createWorkspace({ name: 'Flushed Redis Desk' });
-      await setAsideEarlierFilesWork(ws.id);
+      await setAsideEarlierFilesWork(ws.id, 'worker-faults.test.ts');
     });
 
     afterAll(async () => {
@@ -204,7 +184,7 @@ describe.skipIf(!redisServerBinary)(
       redis = await startRedisServer();
       app = await loadApp(redis.url);
       ws = await createWorkspace({ name: 'Redis Outage Desk' });
-      await setAsideEarlierFilesWork(ws.id);
+      await setAsideEarlierFilesWork(ws.id, 'worker-faults.test.ts');
       // Checks for lost schedulers every half second instead of every 30 s, so the test need not wait.
       running = await app.startWorkers({ log: pino({ level: 'silent' }), checkSchedulersEveryMs: 500 });
     });
@@ -275,7 +255,7 @@ describe.skipIf(!redisServerBinary)(
       // Nothing listens on this port yet: the app's queues never connect until the test starts Redis there.
       app = await loadApp(`redis://127.0.0.1:${port}`);
       ws = await createWorkspace({ name: 'Cold Start Desk' });
-      await setAsideEarlierFilesWork(ws.id);
+      await setAsideEarlierFilesWork(ws.id, 'worker-faults.test.ts');
     });
 
     afterAll(async () => {

@@ -10,6 +10,7 @@ import {
   emailRows,
   firstResponseBreaches,
   mailsFor,
+  setAsideEarlierFilesWork,
   urgentTicketDueIn,
 } from '../../helpers/fault-checks';
 import { reachableRedisUrl } from '../../helpers/redis';
@@ -65,6 +66,7 @@ describe.skipIf(skipReason)(
       owner = new pg.Client({ connectionString: ownerDatabaseUrl() });
       await owner.connect();
       ws = await createWorkspace({ name: 'Killed Worker Desk' });
+      await setAsideEarlierFilesWork(ws.id, 'worker-killed-mid-batch.test.ts');
     });
 
     afterAll(async () => {
