@@ -35,9 +35,13 @@ export type RollupMeasure = [day: string, metric: RollupMetric, bucket: number, 
 /** [dimension, value]: the rows of the rollups a ticket counts in. */
 export type RollupDimensionValue = [dimension: RollupDimension, value: string];
 
+/** Two filter dimensions at once, named in REPORT_FILTER_DIMENSIONS' order: `team+channel`. */
+export type PairDimension = `${ReportFilterDimension}+${ReportFilterDimension}`;
+type AnyDimension = RollupDimension | PairDimension;
+
 export type RollupDelta = {
   day: string;
-  dimension: RollupDimension;
+  dimension: AnyDimension;
   dimensionValue: string;
   metric: RollupMetric;
   bucket: number;
@@ -65,7 +69,10 @@ export function sumRollupDeltas(deltas: Iterable<RollupDelta>): RollupDelta[] {
     .map(([, row]) => row);
 }
 
-type Contribution = { dimensions: readonly RollupDimensionValue[]; measures: readonly RollupMeasure[] };
+type Contribution = {
+  dimensions: ReadonlyArray<readonly [dimension: AnyDimension, value: string]>;
+  measures: readonly RollupMeasure[];
+};
 
 function* expand(contribution: Contribution | null, sign: 1 | -1): Generator<RollupDelta> {
   if (!contribution) return;
@@ -81,3 +88,65 @@ function* expand(contribution: Contribution | null, sign: 1 | -1): Generator<Rol
 export function rollupDeltas(before: Contribution | null, after: Contribution | null): RollupDelta[] {
   return sumRollupDeltas([...expand(before, -1), ...expand(after, 1)]);
 }
+
+const filterOrder = (d: ReportFilterDimension) => REPORT_FILTER_DIMENSIONS.indexOf(d);
+
+/**
+ * The pair rollup row that two filters read: dimension `a+b`, value `va|vb`, in the dimensions' order. Tag
+ * comes last in that order and a pair holds one tag at most, so a `|` inside a tag cannot make two pairs
+ * read alike.
+ */
+export function pairOf(
+  a: readonly [ReportFilterDimension, string],
+  b: readonly [ReportFilterDimension, string],
+): [PairDimension, string] {
+  const [first, second] = filterOrder(a[0]) <= filterOrder(b[0]) ? [a, b] : [b, a];
+  return [`${first[0]}+${second[0]}`, `${first[1]}|${second[1]}`];
+}
+
+/** Every pair of a ticket's filter values: what it counts in for any two filters. Two tags never pair. */
+export function dimensionPairs(dimensions: readonly RollupDimensionValue[]): Array<[PairDimension, string]> {
+  const singles = dimensions.filter((d): d is [ReportFilterDimension, string] => d[0] !== 'all');
+  const pairs: Array<[PairDimension, string]> = [];
+  for (let i = 0; i < singles.length; i++)
+    for (let j = i + 1; j < singles.length; j++)
+      if (singles[i]![0] !== singles[j]![0]) pairs.push(pairOf(singles[i]!, singles[j]!));
+  return pairs;
+}
+
+/** A contribution as the pair rollups count it: the same measures under every pair of its dimensions. */
+export const asPairContribution = (
+  c: { dimensions: readonly RollupDimensionValue[]; measures: readonly RollupMeasure[] } | null,
+) => c && { dimensions: dimensionPairs(c.dimensions), measures: c.measures };
+
+/** One pair rollup row's change: every metric and bucket of one day, keyed `metric:bucket`. */
+export type PairRollupDelta = {
+  dimension: PairDimension;
+  dimensionValue: string;
+  day: string;
+  measures: Record<string, number>;
+};
+
+/**
+ * Pair rollup rows hold a whole day's measures in one row (a table of one row per measure would be five times
+ * the single rollups). Deltas sorted by key (as sumRollupDeltas returns them) pack into rows in key order.
+ */
+export function packPairDeltas(sorted: readonly RollupDelta[]): PairRollupDelta[] {
+  const rows: PairRollupDelta[] = [];
+  for (const d of sorted) {
+    let row = rows[rows.length - 1];
+    if (!row || row.dimension !== d.dimension || row.dimensionValue !== d.dimensionValue || row.day !== d.day) {
+      row = { dimension: d.dimension as PairDimension, dimensionValue: d.dimensionValue, day: d.day, measures: {} };
+      rows.push(row);
+    }
+    const key = `${d.metric}:${d.bucket}`;
+    row.measures[key] = (row.measures[key] ?? 0) + d.value;
+  }
+  return rows;
+}
+
+/** What the pair rollups must change by when a ticket's contribution goes from `before` to `after`. */
+export const pairRollupDeltas = (
+  before: Parameters<typeof asPairContribution>[0],
+  after: Parameters<typeof asPairContribution>[0],
+) => packPairDeltas(rollupDeltas(asPairContribution(before), asPairContribution(after)));

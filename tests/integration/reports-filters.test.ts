@@ -1,11 +1,15 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportFilters } from '@/lib/reports/report-filters';
-import { REPORT_FILTER_DIMENSIONS } from '@/lib/reports/rollup-measures';
+import { pairOf, REPORT_FILTER_DIMENSIONS } from '@/lib/reports/rollup-measures';
 import { runInTenant } from '@/server/db/tenant';
 import { ownerDatabaseUrl } from '@/server/db/urls';
 import type { DashboardDays, MeasureSums } from '@/server/services/reports/measure-sums';
 import { sumFactMeasures } from '@/server/services/reports/sum-fact-measures';
+import { sumPairRollupMeasures } from '@/server/services/reports/sum-pair-rollup-measures';
 import { sumRollupMeasures } from '@/server/services/reports/sum-rollup-measures';
 import { callerFor, type Caller } from '../helpers/caller';
 import { addMember, createTestTeam, createWorkspace, type TestMember, type TestWorkspace } from '../helpers/factories';
@@ -166,15 +170,16 @@ describe('the dashboard filtered by several dimensions at once, counted by hand'
   });
 });
 
-describe('one filter: the fact sums and the rollup sums agree', () => {
-  /** Rows in one order, so two sources that summed the same things compare equal. */
-  const sorted = (s: MeasureSums) => ({
-    period: s.period.map((r) => JSON.stringify([r.current, r.metric, r.bucket, r.value])).sort(),
-    daily: s.daily.map((r) => JSON.stringify([r.day, r.metric, r.value])).sort(),
-    openAtPrevious: s.openAtPrevious,
-    hours: s.hours.map((r) => JSON.stringify([r.weekday, r.hour, r.count])).sort(),
-  });
+/** Rows in one order, so two sources that summed the same things compare equal. */
+const sorted = (s: MeasureSums) => ({
+  period: s.period.map((r) => JSON.stringify([r.current, r.metric, r.bucket, r.value])).sort(),
+  daily: s.daily.map((r) => JSON.stringify([r.day, r.metric, r.value])).sort(),
+  openAtPrevious: s.openAtPrevious,
+  hours: s.hours.map((r) => JSON.stringify([r.weekday, r.hour, r.count])).sort(),
+});
+const wide: DashboardDays = { previousFrom: '2026-02-01', from: '2026-03-15', to: '2026-04-30' };
 
+describe('one filter: the fact sums and the rollup sums agree', () => {
   it('for every dimension, unfiltered, and over a range that holds every ticket', async () => {
     const singles: ReportFilters[] = [
       {},
@@ -191,7 +196,6 @@ describe('one filter: the fact sums and the rollup sums agree', () => {
     ];
     // Every dimension is covered at least once.
     expect(new Set(singles.flatMap((f) => Object.keys(f)))).toEqual(new Set(REPORT_FILTER_DIMENSIONS));
-    const wide: DashboardDays = { previousFrom: '2026-02-01', from: '2026-03-15', to: '2026-04-30' };
     let compared = 0;
     for (const days of [DAYS, wide])
       for (const filters of singles) {
@@ -205,6 +209,71 @@ describe('one filter: the fact sums and the rollup sums agree', () => {
       }
     // Not a comparison of empty answers: most of them counted something.
     expect(compared).toBeGreaterThanOrEqual(18);
+  });
+});
+
+describe('two filters: the fact sums and the pair rollup sums agree', () => {
+  const values = (): Array<[keyof ReportFilters, string]> => [
+    ['team', billing.id],
+    ['team', support.id],
+    ['agent', agent.userId],
+    ['channel', 'email'],
+    ['channel', 'web'],
+    ['priority', 'high'],
+    ['priority', 'normal'],
+    ['category', category.id],
+    ['tag', 'vip'],
+  ];
+
+  it('for every pair of dimensions, in both periods and over a range that holds every ticket', async () => {
+    const list = values();
+    const pairs = list.flatMap((a, i) =>
+      list
+        .slice(i + 1)
+        .filter((b) => b[0] !== a[0])
+        .map((b) => [a, b] as const),
+    );
+    // All fifteen pairs of the six dimensions are among them.
+    expect(new Set(pairs.map(([a, b]) => pairOf(a, b)[0])).size).toBe(15);
+    let compared = 0;
+    for (const days of [DAYS, wide])
+      for (const [a, b] of pairs) {
+        const filters = Object.fromEntries([a, b]) as ReportFilters;
+        const [facts, pair] = await runInTenant(ws.id, async (scope) => [
+          await sumFactMeasures(scope, filters, days),
+          await sumPairRollupMeasures(scope, pairOf(a, b), days),
+        ]);
+        expect(sorted(pair), JSON.stringify({ filters, days })).toEqual(sorted(facts));
+        if (facts.period.length) compared++;
+      }
+    expect(compared).toBeGreaterThanOrEqual(40);
+  });
+
+  it("the upgrade's backfill from the facts writes exactly the rows the consumer keeps", async () => {
+    // The migration that brought pair rollups to existing workspaces, run again under this workspace's wall
+    // (it sees only this workspace's facts) in a transaction that is then rolled back.
+    const migration = readFileSync(path.resolve('drizzle/0048_analytics_pair_rollups_backfill.sql'), 'utf8');
+    const backfill = migration.split('--> statement-breakpoint').find((part) => part.includes('INSERT INTO'))!;
+    const state = async (scope: Parameters<Parameters<typeof runInTenant>[1]>[0]) =>
+      (
+        await scope.db.execute(sql`
+          select dimension, dimension_value, day::text, measures from analytics_pair_rollups
+          where tenant_id = ${ws.id} order by 1, 2, 3`)
+      ).rows;
+    const rolledBack = new Error('rolled back on purpose');
+    let kept: unknown[] = [];
+    let backfilled: unknown[] = [];
+    await expect(
+      runInTenant(ws.id, async (scope) => {
+        kept = await state(scope);
+        await scope.db.execute(sql`delete from analytics_pair_rollups where tenant_id = ${ws.id}`);
+        await scope.db.execute(sql.raw(backfill));
+        backfilled = await state(scope);
+        throw rolledBack;
+      }),
+    ).rejects.toBe(rolledBack);
+    expect(kept.length).toBeGreaterThan(50);
+    expect(backfilled).toEqual(kept);
   });
 });
 

@@ -57,11 +57,16 @@ async function surveySentAt(ticketId: string, when: Date) {
   expect(rowCount).toBe(1);
 }
 
-/** Every non-zero rollup row of the workspace, in key order: two states are equal when these are. */
+/** Every non-zero rollup row of the workspace (pair rows one per measure), in key order: two states are equal when these are. */
 async function rollupState(workspaceId = ws.id) {
   const { rows } = await owner.query(
     `select dimension, dimension_value, to_char(day, 'YYYY-MM-DD') as day, metric, bucket, value::int
-     from analytics_rollups where tenant_id = $1 and value <> 0 order by 1, 2, 3, 4, 5`,
+     from analytics_rollups where tenant_id = $1 and value <> 0
+     union all
+     select dimension, dimension_value, to_char(day, 'YYYY-MM-DD'), split_part(key, ':', 1), split_part(key, ':', 2)::int,
+       value::int
+     from analytics_pair_rollups, jsonb_each_text(measures) where tenant_id = $1 and value::int <> 0
+     order by 1, 2, 3, 4, 5`,
     [workspaceId],
   );
   return rows;
@@ -290,8 +295,12 @@ describe('rollups under redelivery, disorder and rebuild', () => {
     // Re-read as the other workspace: the wall, not the query's where clause, hides the rows.
     const seen = await runInTenant(other.id, async ({ db }) => {
       const { sql } = await import('drizzle-orm');
-      return (await db.execute(sql`select count(*)::int as n from analytics_rollups where tenant_id = ${ws.id}`)).rows;
+      return (
+        await db.execute(sql`
+          select (select count(*)::int from analytics_rollups where tenant_id = ${ws.id}) as n,
+            (select count(*)::int from analytics_pair_rollups where tenant_id = ${ws.id}) as pairs`)
+      ).rows;
     });
-    expect(seen).toEqual([{ n: 0 }]);
+    expect(seen).toEqual([{ n: 0, pairs: 0 }]);
   });
 });

@@ -112,6 +112,27 @@ export const analyticsRollups = pgTable(
   ],
 );
 
+/**
+ * The rollups for two filters at once (team AND channel, agent AND tag, …): one row per workspace, pair of
+ * dimension values (`team+channel`, `<team id>|email`) and local day, holding that day's sums keyed
+ * `metric:bucket`. One row per day, not per measure: there are fifteen pairs, and a row per measure made the
+ * table five times the single rollups. Three filters or more are summed from the ticket facts.
+ */
+export const analyticsPairRollups = pgTable(
+  'analytics_pair_rollups',
+  {
+    id: id(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    dimension: text('dimension').notNull(),
+    dimensionValue: text('dimension_value').notNull(),
+    day: date('day').notNull(),
+    measures: jsonb('measures').$type<Record<string, number>>().notNull().default({}),
+  },
+  (t) => [uniqueIndex('analytics_pair_rollups_key').on(t.tenantId, t.dimension, t.dimensionValue, t.day)],
+);
+
 /** Event ids the rollup consumer has applied: a redelivered event is recognised and skipped. */
 export const analyticsAppliedEvents = pgTable(
   'analytics_applied_events',

@@ -2,10 +2,12 @@ import { sql } from 'drizzle-orm';
 import { SLA_METRICS } from '@/lib/constants/sla';
 import { addDays, daysBetween } from '@/lib/reports/local-time';
 import { activeFilters, type ReportFilters } from '@/lib/reports/report-filters';
+import { pairOf } from '@/lib/reports/rollup-measures';
 import { histogramPercentile } from '@/lib/reports/time-buckets';
 import type { ReportRangeInput } from '@/lib/validators/reports';
 import type { TenantScope } from '@/server/db/tenant';
 import { sumFactMeasures } from './sum-fact-measures';
+import { sumPairRollupMeasures } from './sum-pair-rollup-measures';
 import { sumRollupMeasures } from './sum-rollup-measures';
 import { workspaceTimeZone } from './workspace-time-zone';
 
@@ -54,8 +56,8 @@ export type DashboardSummary = ReturnType<typeof summarize>;
 /**
  * The support dashboard for a range of local days and its previous period of the same length. Unfiltered or
  * with one filter it reads the rollups only (a handful of grouped scans over day rows, whatever the number
- * of tickets); with several filters the figures come from the matching tickets' facts. The breakdowns and
- * the agents table always show the whole workspace. The SLA "at risk now" and the agents' open load are live
+ * of tickets); two filters read their pair's one row per day; with more the figures come from the matching
+ * tickets' facts. The breakdowns and the agents table always show the whole workspace. The SLA "at risk now" and the agents' open load are live
  * counts (they are about now, not about days).
  */
 export async function getDashboard(scope: TenantScope, input: ReportRangeInput, now = new Date()) {
@@ -66,11 +68,13 @@ export async function getDashboard(scope: TenantScope, input: ReportRangeInput, 
   const db = scope.db;
   const filters = activeFilters(input.filters);
   const days = { previousFrom: previous.from, from: input.from, to: input.to };
-  // One filter (or none) has its own rollup rows; a combination is summed from the ticket facts.
+  // No filter or one reads its rollup rows, two their pair rollup row per day; more are summed from the facts.
   const measured =
-    filters.length >= 2
+    filters.length > 2
       ? await sumFactMeasures(scope, input.filters ?? {}, days)
-      : await sumRollupMeasures(scope, filters[0] ?? null, days);
+      : filters.length === 2
+        ? await sumPairRollupMeasures(scope, pairOf(filters[0]!, filters[1]!), days)
+        : await sumRollupMeasures(scope, filters[0] ?? null, days);
 
   // Sequential on purpose: one transaction is one connection.
   const breakdownRows = await rows(

@@ -27,3 +27,20 @@ export type MeasureSums = {
   /** Tickets created in the range per local weekday (0 = Sunday) and hour. */
   hours: Array<{ weekday: number; hour: number; count: number }>;
 };
+
+/** A row of a statement that answers every part of MeasureSums at once (`part` says which). */
+export type MeasureSumRow = { part: string; key: string; metric: string; bucket: number; value: number };
+
+/** MeasureSums from one statement's rows: `period` keyed 'true' for the range asked for, `daily` by day, `hour` by weekday. */
+export function measureSumsFromRows(rows: readonly MeasureSumRow[]): MeasureSums {
+  const sums: MeasureSums = { period: [], daily: [], openAtPrevious: 0, hours: [] };
+  for (const r of rows) {
+    const value = Number(r.value);
+    if (r.part === 'period')
+      sums.period.push({ current: r.key === 'true', metric: r.metric, bucket: Number(r.bucket), value });
+    else if (r.part === 'daily') sums.daily.push({ day: r.key, metric: r.metric, value });
+    else if (r.part === 'hour') sums.hours.push({ weekday: Number(r.key), hour: Number(r.bucket), count: value });
+    else sums.openAtPrevious = value;
+  }
+  return sums;
+}

@@ -1,9 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { rollupDeltas, sumRollupDeltas, type RollupDelta } from '@/lib/reports/rollup-measures';
+import {
+  asPairContribution,
+  packPairDeltas,
+  rollupDeltas,
+  sumRollupDeltas,
+  type RollupDelta,
+} from '@/lib/reports/rollup-measures';
 import { ticketDimensions, type TicketSnapshot } from '@/lib/reports/ticket-measures';
 import { analyticsTicketFacts } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
 import { csatInputsOf } from './apply-analytics-event';
+import { applyPairRollupDeltas } from './apply-pair-rollup-deltas';
 import { applyRollupDeltas } from './apply-rollup-deltas';
 import { loadTicketSnapshots } from './load-ticket-snapshot';
 import { factRow, mergeCsat, type CsatInput } from './refresh-ticket-facts';
@@ -29,7 +36,7 @@ async function csatInputsByTicket(scope: TenantScope) {
 }
 
 /**
- * Throws away the workspace's rollups and facts and computes them again from the tickets (and the CSAT
+ * Throws away the workspace's rollups (single and pair) and facts and computes them again from the tickets (and the CSAT
  * events), a thousand tickets per statement. Run in one transaction, so the dashboard never sees half of it.
  * Needed after a time-zone change, or to check the maintained rollups against a fresh count.
  */
@@ -37,6 +44,7 @@ export async function rebuildWorkspaceRollups(scope: TenantScope) {
   const timeZone = await workspaceTimeZone(scope);
   const csat = await csatInputsByTicket(scope);
   await scope.db.execute(sql`delete from analytics_rollups where tenant_id = ${scope.tenantId}`);
+  await scope.db.execute(sql`delete from analytics_pair_rollups where tenant_id = ${scope.tenantId}`);
   await scope.db.execute(sql`delete from analytics_ticket_facts where tenant_id = ${scope.tenantId}`);
   // In creation order: a batch's tickets share their days, so each batch touches few rollup rows.
   let after: { createdAt: string; id: string } | null = null;
@@ -55,6 +63,7 @@ export async function rebuildWorkspaceRollups(scope: TenantScope) {
       rows.map((r) => r.id),
     );
     const deltas: RollupDelta[] = [];
+    const pairDeltas: RollupDelta[] = [];
     const facts = [];
     for (const [ticketId, state] of states) {
       const snapshot: TicketSnapshot = {
@@ -63,10 +72,13 @@ export async function rebuildWorkspaceRollups(scope: TenantScope) {
       };
       const row = factRow(snapshot, timeZone);
       facts.push({ tenantId: scope.tenantId, ticketId, ...row });
-      deltas.push(...rollupDeltas(null, { dimensions: ticketDimensions(snapshot), measures: row.measures }));
+      const contribution = { dimensions: ticketDimensions(snapshot), measures: row.measures };
+      deltas.push(...rollupDeltas(null, contribution));
+      pairDeltas.push(...rollupDeltas(null, asPairContribution(contribution)));
     }
     if (facts.length) await scope.db.insert(analyticsTicketFacts).values(facts);
     await applyRollupDeltas(scope, sumRollupDeltas(deltas));
+    await applyPairRollupDeltas(scope, packPairDeltas(sumRollupDeltas(pairDeltas)));
     tickets += states.size;
   }
   return { tickets, timeZone };

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { rollupDeltas } from '@/lib/reports/rollup-measures';
+import { pairRollupDeltas, rollupDeltas } from '@/lib/reports/rollup-measures';
 import {
   ticketDimensions,
   ticketFactColumns,
@@ -8,6 +8,7 @@ import {
 } from '@/lib/reports/ticket-measures';
 import { analyticsTicketFacts } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
+import { applyPairRollupDeltas } from './apply-pair-rollup-deltas';
 import { applyRollupDeltas } from './apply-rollup-deltas';
 import { loadTicketSnapshots } from './load-ticket-snapshot';
 
@@ -74,15 +75,15 @@ export async function refreshTicketFacts(
 
   if (!state) {
     await applyRollupDeltas(scope, rollupDeltas(before, null));
+    await applyPairRollupDeltas(scope, pairRollupDeltas(before, null));
     if (stored) await scope.db.delete(analyticsTicketFacts).where(sql`${analyticsTicketFacts.id} = ${stored.id}`);
     return;
   }
   const snapshot: TicketSnapshot = { ...state, ...survey };
   const row = factRow(snapshot, timeZone);
-  await applyRollupDeltas(
-    scope,
-    rollupDeltas(before, { dimensions: ticketDimensions(snapshot), measures: row.measures }),
-  );
+  const after = { dimensions: ticketDimensions(snapshot), measures: row.measures };
+  await applyRollupDeltas(scope, rollupDeltas(before, after));
+  await applyPairRollupDeltas(scope, pairRollupDeltas(before, after));
   await scope.db
     .insert(analyticsTicketFacts)
     .values({ tenantId: scope.tenantId, ticketId, ...row })

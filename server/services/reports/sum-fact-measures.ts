@@ -2,12 +2,18 @@ import { sql } from 'drizzle-orm';
 import type { ReportFilters } from '@/lib/reports/report-filters';
 import type { TenantScope } from '@/server/db/tenant';
 import { factFilters } from './fact-filters';
-import { DAILY_METRICS, type DashboardDays, type MeasureSums } from './measure-sums';
+import {
+  DAILY_METRICS,
+  measureSumsFromRows,
+  type DashboardDays,
+  type MeasureSumRow,
+  type MeasureSums,
+} from './measure-sums';
 
 /**
  * The dashboard's sums for tickets matching every filter, from their fact rows: the rollups are kept per
- * single dimension, so a combination (team AND channel AND tag) is summed here from the very measures the
- * rollups were built from, giving what a rollup for that combination would hold. One statement: the matching
+ * dimension and per pair of dimensions, so three filters or more (team AND channel AND tag) are summed here
+ * from the very measures the rollups were built from, giving what a rollup for that combination would hold. One statement: the matching
  * facts' measures in the two periods are expanded once and summed per day, metric and bucket (a few thousand
  * rows at most), and those sums are summed again four ways.
  *
@@ -25,7 +31,7 @@ export async function sumFactMeasures(
   days: DashboardDays,
 ): Promise<MeasureSums> {
   const matching = sql`f.tenant_id = ${scope.tenantId} ${factFilters(filters)}`;
-  const { rows } = await scope.db.execute<{ part: string; key: string; metric: string; bucket: number; value: number }>(
+  const { rows } = await scope.db.execute<MeasureSumRow>(
     sql`
     with m as (
       select e ->> 0 as day, e ->> 1 as metric, (e ->> 2)::int as bucket, sum((e ->> 3)::float8) as value
@@ -50,14 +56,5 @@ export async function sumFactMeasures(
       from analytics_ticket_facts f where ${matching} and f.created_day < ${days.previousFrom}::date`,
   );
 
-  const sums: MeasureSums = { period: [], daily: [], openAtPrevious: 0, hours: [] };
-  for (const r of rows) {
-    const value = Number(r.value);
-    if (r.part === 'period')
-      sums.period.push({ current: r.key === 'true', metric: r.metric, bucket: Number(r.bucket), value });
-    else if (r.part === 'daily') sums.daily.push({ day: r.key, metric: r.metric, value });
-    else if (r.part === 'hour') sums.hours.push({ weekday: Number(r.key), hour: Number(r.bucket), count: value });
-    else sums.openAtPrevious = value;
-  }
-  return sums;
+  return measureSumsFromRows(rows);
 }

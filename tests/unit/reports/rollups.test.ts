@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { localParts } from '@/lib/reports/local-time';
 import { presetRange } from '@/lib/reports/presets';
-import { rollupDeltas, type RollupDimensionValue, type RollupMeasure } from '@/lib/reports/rollup-measures';
+import {
+  dimensionPairs,
+  pairOf,
+  pairRollupDeltas,
+  rollupDeltas,
+  REPORT_FILTER_DIMENSIONS,
+  type RollupDimensionValue,
+  type RollupMeasure,
+} from '@/lib/reports/rollup-measures';
 import { durationBucket, histogramPercentile } from '@/lib/reports/time-buckets';
 import { toCsv } from '@/lib/utils/csv';
 
@@ -67,6 +75,77 @@ describe('rollup deltas', () => {
       ['web', 'created', 1],
       ['web', 'frt', 1],
     ]);
+  });
+});
+
+describe('pair rollups', () => {
+  const ticket: RollupDimensionValue[] = [
+    ['all', ''],
+    ['channel', 'email'],
+    ['priority', 'high'],
+    ['team', 'T'],
+    ['tag', 'vip'],
+    ['tag', 'a|b'],
+  ];
+  const measures: RollupMeasure[] = [
+    ['2026-03-02', 'created', 0, 1],
+    ['2026-03-02', 'frt', 30, 1],
+    ['2026-03-04', 'solved', 0, 1],
+  ];
+
+  it('names a pair the same whichever filter comes first', () => {
+    for (const a of REPORT_FILTER_DIMENSIONS)
+      for (const b of REPORT_FILTER_DIMENSIONS) {
+        if (a === b) continue;
+        expect(pairOf([a, 'x'], [b, 'y'])).toEqual(pairOf([b, 'y'], [a, 'x']));
+      }
+    expect(pairOf(['channel', 'email'], ['team', 'T'])).toEqual(['team+channel', 'T|email']);
+  });
+
+  it('pairs every two values of different dimensions, never two tags, never `all`', () => {
+    expect(dimensionPairs(ticket).sort()).toEqual(
+      [
+        ['team+channel', 'T|email'],
+        ['team+priority', 'T|high'],
+        ['team+tag', 'T|vip'],
+        ['team+tag', 'T|a|b'],
+        ['channel+priority', 'email|high'],
+        ['channel+tag', 'email|vip'],
+        ['channel+tag', 'email|a|b'],
+        ['priority+tag', 'high|vip'],
+        ['priority+tag', 'high|a|b'],
+      ].sort(),
+    );
+  });
+
+  it('packs one row per pair value and day, measures keyed metric:bucket', () => {
+    const rows = pairRollupDeltas(null, { dimensions: ticket, measures });
+    // Nine pairs, two days each.
+    expect(rows).toHaveLength(18);
+    expect(rows.find((r) => r.dimension === 'team+channel' && r.day === '2026-03-02')).toEqual({
+      dimension: 'team+channel',
+      dimensionValue: 'T|email',
+      day: '2026-03-02',
+      measures: { 'created:0': 1, 'frt:30': 1 },
+    });
+    // In the unique key's order, so concurrent writers lock rows alike.
+    const keys = rows.map((r) => `${r.dimension}\u0000${r.dimensionValue}\u0000${r.day}`);
+    expect(keys).toEqual([...keys].sort());
+  });
+
+  it('a moved ticket leaves its old pairs and joins the new; the same state twice changes nothing', () => {
+    const before = { dimensions: ticket, measures };
+    expect(pairRollupDeltas(before, before)).toEqual([]);
+    const moved = pairRollupDeltas(before, {
+      dimensions: ticket.map(([d, v]) => (d === 'channel' ? ['channel', 'web'] : [d, v]) as RollupDimensionValue),
+      measures,
+    });
+    const channelPairs = moved.filter((r) => r.dimension.includes('channel'));
+    // Four pairs hold the channel (with the team, the priority and each tag), on two days, left and joined.
+    expect(channelPairs).toHaveLength(4 * 2 * 2);
+    expect(moved.filter((r) => !r.dimension.includes('channel'))).toEqual([]);
+    const left = channelPairs.find((r) => r.dimensionValue === 'T|email' && r.day === '2026-03-04');
+    expect(left?.measures).toEqual({ 'solved:0': -1 });
   });
 });
 
