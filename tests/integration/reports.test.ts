@@ -57,7 +57,10 @@ async function surveySentAt(ticketId: string, when: Date) {
   expect(rowCount).toBe(1);
 }
 
-/** Every non-zero rollup row of the workspace (pair rows one per measure), in key order: two states are equal when these are. */
+/**
+ * Every non-zero rollup row of the workspace (a pair row as one per measure), in key order: two states are
+ * equal when these are.
+ */
 async function rollupState(workspaceId = ws.id) {
   const { rows } = await owner.query(
     `select dimension, dimension_value, to_char(day, 'YYYY-MM-DD') as day, metric, bucket, value::int

@@ -57,8 +57,8 @@ export type DashboardSummary = ReturnType<typeof summarize>;
  * The support dashboard for a range of local days and its previous period of the same length. Unfiltered or
  * with one filter it reads the rollups only (a handful of grouped scans over day rows, whatever the number
  * of tickets); two filters read their pair's one row per day; with more the figures come from the matching
- * tickets' facts. The breakdowns and the agents table always show the whole workspace. The SLA "at risk now" and the agents' open load are live
- * counts (they are about now, not about days).
+ * tickets' facts. The breakdowns and the agents table always show the whole workspace. The SLA "at risk now"
+ * and the agents' open load are live counts (they are about now, not about days).
  */
 export async function getDashboard(scope: TenantScope, input: ReportRangeInput, now = new Date()) {
   const timeZone = await workspaceTimeZone(scope);

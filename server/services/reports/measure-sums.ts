@@ -31,7 +31,10 @@ export type MeasureSums = {
 /** A row of a statement that answers every part of MeasureSums at once (`part` says which). */
 export type MeasureSumRow = { part: string; key: string; metric: string; bucket: number; value: number };
 
-/** MeasureSums from one statement's rows: `period` keyed 'true' for the range asked for, `daily` by day, `hour` by weekday. */
+/**
+ * MeasureSums from one statement's rows: `period` keyed 'true' for the range asked for, `daily` by day, `hour`
+ * by weekday.
+ */
 export function measureSumsFromRows(rows: readonly MeasureSumRow[]): MeasureSums {
   const sums: MeasureSums = { period: [], daily: [], openAtPrevious: 0, hours: [] };
   for (const r of rows) {

@@ -36,9 +36,9 @@ async function csatInputsByTicket(scope: TenantScope) {
 }
 
 /**
- * Throws away the workspace's rollups (single and pair) and facts and computes them again from the tickets (and the CSAT
- * events), a thousand tickets per statement. Run in one transaction, so the dashboard never sees half of it.
- * Needed after a time-zone change, or to check the maintained rollups against a fresh count.
+ * Throws away the workspace's rollups (single and pair) and facts and computes them again from the tickets
+ * (and the CSAT events), a thousand tickets per statement. Run in one transaction, so the dashboard never sees
+ * half of it. Needed after a time-zone change, or to check the maintained rollups against a fresh count.
  */
 export async function rebuildWorkspaceRollups(scope: TenantScope) {
   const timeZone = await workspaceTimeZone(scope);

@@ -13,9 +13,9 @@ import {
 /**
  * The dashboard's sums for tickets matching every filter, from their fact rows: the rollups are kept per
  * dimension and per pair of dimensions, so three filters or more (team AND channel AND tag) are summed here
- * from the very measures the rollups were built from, giving what a rollup for that combination would hold. One statement: the matching
- * facts' measures in the two periods are expanded once and summed per day, metric and bucket (a few thousand
- * rows at most), and those sums are summed again four ways.
+ * from the very measures the rollups were built from, giving what a rollup for that combination would hold.
+ * One statement: the matching facts' measures in the two periods are expanded once and summed per day, metric
+ * and bucket (a few thousand rows at most), and those sums are summed again four ways.
  *
  * The cost is per measure of every matching ticket, so each is touched as little as possible: its day stays
  * 'YYYY-MM-DD' text (ordered like the date; cast only for the weekday, after summing), and tickets created
