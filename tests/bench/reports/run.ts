@@ -12,8 +12,9 @@ import { summarize, timed, type Summary } from '../stats';
 // Seeds one workspace the size of the full bench's largest (250,000 tickets over 180 days; 20,000 with --quick)
 // with the main bench's seeder, builds its rollups with the rebuild command's code (timed, informational), then
 // times the dashboard's full load for the last 90 days (calendar + dashboard + self-service, as the page calls
-// them), unfiltered, with one filter and with two (summed from the ticket facts), and the first page of the
-// drill-down lists. --reuse times the last run's database again, without seeding.
+// them), unfiltered, with one filter, with two (the pair rollups) and, as information, three (summed from the
+// ticket facts), and the first page of the drill-down lists. --reuse times the last run's database again,
+// without seeding.
 // Prints each p95 beside its target; never fails on a slow figure.
 
 const quick = process.argv.includes('--quick');
@@ -132,16 +133,16 @@ async function main() {
   const range = { from: addDays(today.today, -89), to: today.today };
   const inWorkspace = <T>(work: Parameters<typeof runInTenant<T>>[1]) => runInTenant(workspace.tenantId, work);
 
-  async function measure(label: string, target: number, work: () => Promise<unknown>) {
+  /** A figure and its verdict; a `null` target prints the figure as information, never as ✓. */
+  async function measure(label: string, target: number | null, work: () => Promise<unknown>) {
     for (let i = 0; i < WARMUP; i++) await work();
     const samples: number[] = [];
     for (let i = 0; i < ITERATIONS; i++) samples.push((await timed(work)).ms);
     const s = summarize(samples);
-    const ok = s.p95 <= target;
-    log(
-      `  ${label.padEnd(58)} p50 ${s.p50.toFixed(1)} p95 ${s.p95.toFixed(1)} ms · target ≤ ${target} ms ${ok ? '✓' : '✗'}`,
-    );
-    return { label, target, ok, ...s } satisfies Summary & { label: string; target: number; ok: boolean };
+    const ok = target === null ? null : s.p95 <= target;
+    const verdict = target === null ? 'no target (information)' : `target ≤ ${target} ms ${ok ? '✓' : '✗'}`;
+    log(`  ${label.padEnd(58)} p50 ${s.p50.toFixed(1)} p95 ${s.p95.toFixed(1)} ms · ${verdict}`);
+    return { label, target, ok, ...s } satisfies Summary & { label: string; target: number | null; ok: boolean | null };
   }
 
   const figures = [
@@ -156,13 +157,18 @@ async function main() {
     await measure('dashboard filtered by one agent, last 90 days', DASHBOARD_TARGET_MS, () =>
       inWorkspace((scope) => getDashboard(scope, { ...range, filters: { agent: workspace.agentUserId } })),
     ),
-    await measure('dashboard full load, 90 days, two filters (team + channel)', DASHBOARD_TARGET_MS, () =>
+    await measure('dashboard full load, 90 days, two filters (team + channel: pair rollups)', DASHBOARD_TARGET_MS, () =>
       inWorkspace(async (scope) => {
         await reportCalendar(scope);
         const d = await getDashboard(scope, { ...range, filters: twoFilters });
         if (d.current.created === 0) throw new Error('The two-filter dashboard counted no tickets.');
         await getSelfService(scope, range);
       }),
+    ),
+    // Three filters have no rollup of their own: summed from the matching tickets' facts, so the cost grows with
+    // them. The issue sets no target for a combination this rare; the figure is printed to show what it costs.
+    await measure('three filters (team + channel + priority: from the facts)', null, () =>
+      inWorkspace((scope) => getDashboard(scope, { ...range, filters: { ...twoFilters, priority: 'normal' } })),
     ),
     await measure('drill-down: created in the last 90 days, first page', DRILL_TARGET_MS, () =>
       inWorkspace((scope) => listReportTickets(scope, { ...range, metric: 'created' })),
@@ -185,7 +191,9 @@ async function main() {
     machine: machineInfo(),
     loadAverage: loadAverage(),
   });
-  log(`${figures.every((f) => f.ok) ? 'all figures within target' : 'some figures over target'} · results: ${file}`);
+  log(
+    `${figures.every((f) => f.ok !== false) ? 'all figures within target' : 'some figures over target'} · results: ${file}`,
+  );
 }
 
 main().catch((error) => {
