@@ -1,4 +1,4 @@
-import { DAY_MS } from './time-units';
+import { DAY_MS, HOUR_MS } from './time-units';
 import { utcMs } from './local-date';
 
 /**
@@ -41,9 +41,8 @@ export function isKnownTimeZone(timeZone: string): boolean {
   }
 }
 
-/** The zone's UTC offset at an instant, in ms (positive east of Greenwich: Berlin in summer is +7,200,000). */
-export function offsetAt(timeZone: string, instantMs: number): number {
-  const wholeSecond = instantMs - (((instantMs % 1000) + 1000) % 1000);
+/** The offset as Intl reports it for a whole second: one formatToParts call, the slow part of every conversion. */
+function measuredOffset(timeZone: string, wholeSecond: number): number {
   const fields: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(wholeSecond)) {
     if (part.type !== 'literal') fields[part.type] = Number(part.value);
@@ -57,6 +56,48 @@ export function offsetAt(timeZone: string, instantMs: number): number {
     fields.second ?? 0,
   );
   return wall - wholeSecond;
+}
+
+// Offsets are remembered per zone and six-hour window of UTC time. A zone's clocks never change twice within
+// half a day (dst-changes.ts samples on the same fact), so the same offset at both ends of a window holds all
+// through it, and different ones mean exactly one change inside, pinned to the second by bisection once.
+// An SLA computation converts thousands of wall times in a few windows: formatToParts was a sixth of the
+// worker's CPU in the rules bench before this.
+const WINDOW_MS = 6 * HOUR_MS;
+const WINDOWS_KEPT_PER_ZONE = 50_000;
+type OffsetWindow = { beforeMs: number; changeAtMs: number; afterMs: number };
+const windowsByZone = new Map<string, Map<number, OffsetWindow>>();
+
+function measureWindow(timeZone: string, index: number): OffsetWindow {
+  const startMs = index * WINDOW_MS;
+  const endMs = startMs + WINDOW_MS;
+  const beforeMs = measuredOffset(timeZone, startMs);
+  const afterMs = measuredOffset(timeZone, endMs);
+  if (beforeMs === afterMs) return { beforeMs, changeAtMs: endMs, afterMs };
+  // Invariant: the offset at `low` is the old one, at `high` the new one (whole seconds).
+  let low = startMs;
+  let high = endMs;
+  while (high - low > 1000) {
+    const middle = low + Math.floor((high - low) / 2000) * 1000;
+    if (measuredOffset(timeZone, middle) === beforeMs) low = middle;
+    else high = middle;
+  }
+  return { beforeMs, changeAtMs: high, afterMs };
+}
+
+/** The zone's UTC offset at an instant, in ms (positive east of Greenwich: Berlin in summer is +7,200,000). */
+export function offsetAt(timeZone: string, instantMs: number): number {
+  const wholeSecond = instantMs - (((instantMs % 1000) + 1000) % 1000);
+  const index = Math.floor(wholeSecond / WINDOW_MS);
+  let windows = windowsByZone.get(timeZone);
+  if (!windows) windowsByZone.set(timeZone, (windows = new Map()));
+  let window = windows.get(index);
+  if (!window) {
+    window = measureWindow(timeZone, index);
+    if (windows.size >= WINDOWS_KEPT_PER_ZONE) windows.clear();
+    windows.set(index, window);
+  }
+  return wholeSecond < window.changeAtMs ? window.beforeMs : window.afterMs;
 }
 
 /** What the zone's clock reads at an instant, as wall ms. */

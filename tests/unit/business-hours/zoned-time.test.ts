@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { isKnownTimeZone, offsetAt, readWallTime, toZonedInstant, utcToWall, wallToUtc } from '@/lib/business-hours';
+import {
+  isKnownTimeZone,
+  offsetAt,
+  offsetChangesBetween,
+  readWallTime,
+  toZonedInstant,
+  utcToWall,
+  wallToUtc,
+} from '@/lib/business-hours';
 import { BERLIN, HOUR, NEW_YORK } from './fixtures';
+import { seededRandom } from './seeded-random';
 
 /** Wall ms of a local reading written as ISO without zone: '2025-03-09T02:30'. */
 const wall = (local: string) => Date.parse(`${local}:00Z`);
@@ -131,4 +140,69 @@ describe('isKnownTimeZone', () => {
   it.each(['', ' ', 'Europe/Berlinn', 'Mars/Olympus', '+01:00', 'GMT+1'])('refuses %j', (zone) => {
     expect(isKnownTimeZone(zone)).toBe(false);
   });
+});
+
+describe('offsetAt: remembered per six-hour window, equal to what Intl says at every second', () => {
+  /** The offset straight from Intl, as the platform reads the instant (an independent, uncached reading). */
+  const formats = new Map<string, Intl.DateTimeFormat>();
+  function intlOffset(timeZone: string, instantMs: number) {
+    const wholeSecond = Math.floor(instantMs / 1000) * 1000;
+    const format =
+      formats.get(timeZone) ??
+      new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      });
+    formats.set(timeZone, format);
+    const parts = format.formatToParts(wholeSecond);
+    const n = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+    // Years from 1900 on only: Date.UTC reads 0–99 as 1900–1999.
+    return Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - wholeSecond;
+  }
+  // Zones with unusual changes: half-hour moves, changes at midnight, southern summers, 45-minute offsets,
+  // and Amsterdam's pre-war offset of +00:19:32 (seconds in the offset).
+  const zones = [
+    NEW_YORK,
+    BERLIN,
+    'America/Santiago',
+    'Australia/Lord_Howe',
+    'Asia/Kathmandu',
+    'Europe/Amsterdam',
+    'Pacific/Apia',
+    'UTC',
+  ];
+
+  it(
+    'at random instants from 1900 to 2100, and one second either side of every change found',
+    { timeout: 30_000 },
+    () => {
+      const random = seededRandom(20261207);
+      const from = Date.UTC(1900, 0, 1);
+      const to = Date.UTC(2100, 0, 1);
+      let compared = 0;
+      for (let i = 0; i < 2000; i++) {
+        const zone = random.pick(zones);
+        const instant = from + Math.floor(random.next() * (to - from));
+        expect(offsetAt(zone, instant), `${zone} ${new Date(instant).toISOString()}`).toBe(intlOffset(zone, instant));
+        compared++;
+      }
+      for (const zone of zones)
+        for (const change of offsetChangesBetween(zone, Date.UTC(1937, 0, 1), Date.UTC(1941, 0, 1)).concat(
+          offsetChangesBetween(zone, Date.UTC(2024, 0, 1), Date.UTC(2027, 0, 1)),
+        ))
+          for (const instant of [change.atMs - 1000, change.atMs - 1, change.atMs, change.atMs + 999]) {
+            expect(offsetAt(zone, instant), `${zone} ${new Date(instant).toISOString()}`).toBe(
+              intlOffset(zone, instant),
+            );
+            compared++;
+          }
+      expect(compared).toBeGreaterThan(2100);
+    },
+  );
 });
