@@ -65,9 +65,14 @@ test('host page → articles and search → request with context and a file → 
     await owner.goto('/admin/widget');
     await expect(owner.getByText(`data-workspace="${WORKSPACE}"`)).toBeVisible();
     const origins = owner.getByLabel('Allowed origins (one per line)');
-    await origins.fill(`${new URL(baseURL!).origin}\n${hostOrigin}`);
-    await owner.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect(owner.getByText('Saved.')).toBeVisible();
+    // The form comes with the server's HTML (its settings prefetched): a click before React has hydrated it
+    // submits the bare HTML form, which reloads the page and loses what was typed (the one flaky step of a
+    // CI run). Saving is idempotent, so fill and save again until the saved notice shows.
+    await expect(async () => {
+      await origins.fill(`${new URL(baseURL!).origin}\n${hostOrigin}`);
+      await owner.getByRole('button', { name: 'Save', exact: true }).click();
+      await expect(owner.getByText('Saved.')).toBeVisible({ timeout: 5_000 });
+    }).toPass({ timeout: 60_000 });
     await owner.getByRole('button', { name: /^(Generate|Rotate) secret$/ }).click();
     secret = (await owner.locator('code', { hasText: /^cws_/ }).textContent())!.trim();
     expect(secret).toMatch(/^cws_/);
