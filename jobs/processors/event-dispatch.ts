@@ -1,12 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { lockUntilCommit } from '@/server/db/lock-until-commit';
 import { runInTenant } from '@/server/db/tenant';
 import { outbox } from '@/server/db/schema';
 import type { JobPayload } from '@/server/queue/jobs';
 import type { DomainEvent } from '@/server/services/outbox/domain-event';
 import { consumersOf, EVENT_CONSUMERS, type EventConsumer } from '../events/consumers';
-
-/** The lock that lets one ticket's events be dispatched one at a time. */
-const ticketEventsLock = (ticketId: string) => sql`hashtextextended(${`cairn.ticket-events.${ticketId}`}, 0)`;
 
 /**
  * Hands one recorded domain event to its consumers. Re-reads the row under a lock and skips it unless it
@@ -28,8 +26,7 @@ export async function processEventDispatch(
     // without this their consumers took the same ticket's rows in different orders (the ticket, its team's
     // assignment lock, its mail thread, its facts) and deadlocked. Events of different tickets still run
     // side by side; a web request on the ticket is not held (it takes the row, not this lock).
-    if (event.data.ticketId)
-      await scope.db.execute(sql`select pg_advisory_xact_lock(${ticketEventsLock(event.data.ticketId)})`);
+    if (event.data.ticketId) await lockUntilCommit(scope, `cairn.ticket-events.${event.data.ticketId}`);
     const interested = consumersOf(consumers, event.type);
     let current = '';
     try {

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, ne } from 'drizzle-orm';
 import { canTakeTicket, pickAgent, type TicketNeeds } from '@/lib/assignment/pick-agent';
 import { ASSIGNMENT_POLICY_LABELS, type AssignmentPolicy } from '@/lib/constants/assignment';
 import { UNSOLVED_STATUSES } from '@/lib/constants/ticket';
@@ -8,6 +8,7 @@ import { commitTicketChange } from '@/server/services/ticket/commit-ticket-chang
 import { loadTicketForUpdate, type TicketRecord } from '@/server/services/ticket/load-ticket';
 import { alertTeamLead } from './alert-team-lead';
 import { loadCandidates } from './load-candidates';
+import { lockUntilCommit } from '@/server/db/lock-until-commit';
 
 export type AssignByPolicyOptions = {
   /** Use this policy instead of the team's (a rule's "assign by assignment policy" may name one). */
@@ -27,8 +28,7 @@ export type AssignByPolicyResult =
  * nobody passes their capacity. Advisory, keyed on the team id (unique across workspaces), taken before any
  * load is read.
  */
-const lockTeam = (scope: TenantScope, teamId: string) =>
-  scope.db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`cairn.assign.${teamId}`}, 0))`);
+const lockTeam = (scope: TenantScope, teamId: string) => lockUntilCommit(scope, `cairn.assign.${teamId}`);
 
 async function ticketNeeds(scope: TenantScope, ticket: TicketRecord): Promise<TicketNeeds> {
   const skills = ticket.tags.map((t) => t.toLowerCase());

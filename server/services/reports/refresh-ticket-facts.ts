@@ -11,6 +11,7 @@ import type { TenantScope } from '@/server/db/tenant';
 import { applyPairRollupDeltas } from './apply-pair-rollup-deltas';
 import { applyRollupDeltas } from './apply-rollup-deltas';
 import { loadTicketSnapshots } from './load-ticket-snapshot';
+import { lockUntilCommit } from '@/server/db/lock-until-commit';
 
 export type CsatInput = { kind: 'requested'; at: Date } | { kind: 'received'; at: Date; rating: number; scale: number };
 
@@ -64,7 +65,7 @@ export async function refreshTicketFacts(
   timeZone: string,
   csat: readonly CsatInput[] = [],
 ) {
-  await scope.db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`analytics:${ticketId}`}, 0))`);
+  await lockUntilCommit(scope, `analytics:${ticketId}`);
   const [stored] = await scope.db
     .select()
     .from(analyticsTicketFacts)

@@ -1,7 +1,6 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ArrowDown, ArrowUp } from 'lucide-react';
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -10,6 +9,7 @@ import { ConfirmMutationDialog } from '@/components/ui/confirm-dialog';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { RULE_TRIGGER_LABELS, TIME_SINCE_LABELS, type RuleTrigger } from '@/lib/constants/automation';
 import { useTRPC } from '@/lib/trpc/client';
+import { MoveButtons, movedIds } from '@/components/ui/move-buttons';
 
 /** The rules of one kind in the order they run, with their switch, stats, last error and order buttons. */
 function RuleTable({ kind }: { kind: 'event' | 'time' }) {
@@ -37,12 +37,14 @@ function RuleTable({ kind }: { kind: 'event' | 'time' }) {
         }
       />
     );
-  const move = (index: number, to: number) => {
-    const ids = list.map((r) => r.id);
-    const [id] = ids.splice(index, 1);
-    ids.splice(to, 0, id!);
-    reorder.mutate({ ruleIds: ids });
-  };
+  const move = (index: number, to: number) =>
+    reorder.mutate({
+      ruleIds: movedIds(
+        list.map((r) => r.id),
+        index,
+        to,
+      ),
+    });
   return (
     <div className="space-y-2">
       {reorder.error ? <ErrorAlert error={reorder.error} /> : null}
@@ -51,26 +53,14 @@ function RuleTable({ kind }: { kind: 'event' | 'time' }) {
         {list.map((rule, index) => (
           <li key={rule.id}>
             <Card className="flex flex-wrap items-start gap-3">
-              <div className="flex flex-col">
-                <Button
-                  variant="ghost"
-                  size="icon"
-                  aria-label={`Move ${rule.name} up`}
-                  disabled={index === 0 || reorder.isPending}
-                  onClick={() => move(index, index - 1)}
-                >
-                  <ArrowUp className="size-4" aria-hidden />
-                </Button>
-                <Button
-                  variant="ghost"
-                  size="icon"
-                  aria-label={`Move ${rule.name} down`}
-                  disabled={index === list.length - 1 || reorder.isPending}
-                  onClick={() => move(index, index + 1)}
-                >
-                  <ArrowDown className="size-4" aria-hidden />
-                </Button>
-              </div>
+              <MoveButtons
+                className="flex-col"
+                name={rule.name}
+                index={index}
+                count={list.length}
+                disabled={reorder.isPending}
+                onMove={(to) => move(index, to)}
+              />
               <div className="min-w-0 flex-1 space-y-1">
                 <p className="flex flex-wrap items-center gap-2">
                   <Link

@@ -15,6 +15,7 @@ import { useTRPC } from '@/lib/trpc/client';
 import { formatMinutesShort } from '@/components/sla/format-sla';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '@/server/routers/_app';
+import { MoveButtons, movedIds } from '@/components/ui/move-buttons';
 
 type Policy = inferRouterOutputs<AppRouter>['slaPolicy']['list'][number];
 
@@ -77,12 +78,14 @@ export function PolicyList() {
   }
   const calendarName = (id: string | null) =>
     id ? (calendars.data?.find((c) => c.id === id)?.name ?? 'a calendar') : '24×7';
-  const move = (index: number, by: number) => {
-    const ids = list.map((p) => p.id);
-    const [id] = ids.splice(index, 1);
-    ids.splice(index + by, 0, id!);
-    reorder.mutate({ policyIds: ids });
-  };
+  const move = (index: number, to: number) =>
+    reorder.mutate({
+      policyIds: movedIds(
+        list.map((p) => p.id),
+        index,
+        to,
+      ),
+    });
 
   return (
     <div className="space-y-2">
@@ -119,24 +122,13 @@ export function PolicyList() {
                 </ul>
               </div>
               <div className="flex shrink-0 flex-wrap gap-1">
-                <Button
-                  variant="ghost"
-                  size="sm"
-                  disabled={index === 0 || reorder.isPending}
-                  aria-label={`Move ${policy.name} up`}
-                  onClick={() => move(index, -1)}
-                >
-                  ↑
-                </Button>
-                <Button
-                  variant="ghost"
-                  size="sm"
-                  disabled={index === list.length - 1 || reorder.isPending}
-                  aria-label={`Move ${policy.name} down`}
-                  onClick={() => move(index, 1)}
-                >
-                  ↓
-                </Button>
+                <MoveButtons
+                  name={policy.name}
+                  index={index}
+                  count={list.length}
+                  disabled={reorder.isPending}
+                  onMove={(to) => move(index, to)}
+                />
                 <Button asChild variant="secondary" size="sm">
                   <Link href={`/admin/sla/policies/${policy.id}`} aria-label={`Edit ${policy.name}`}>
                     Edit

@@ -2,15 +2,14 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
-import { ArrowDown, ArrowUp } from 'lucide-react';
 import type { TicketTypeRow } from '@/components/ticket/types';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { useTRPC } from '@/lib/trpc/client';
 import { useInvalidate } from '@/lib/trpc/use-invalidate';
 import { TicketConfigTable, useRowDialogs, useTicketCounts } from '../../_components/ticket-config-list';
 import { TicketTypeForm } from './ticket-type-form';
+import { MoveButtons, movedIds } from '@/components/ui/move-buttons';
 
 type TicketType = TicketTypeRow & { tickets: number };
 const column = createColumnHelper<TicketType>();
@@ -35,38 +34,27 @@ export function TicketTypeList() {
 
   const rows = useTicketCounts(list.data, usage.data, 'key', 'type');
 
-  const move = (index: number, to: number) => {
-    const ids = rows.map((t) => t.id);
-    const [id] = ids.splice(index, 1);
-    ids.splice(to, 0, id!);
-    reorder.mutate({ typeIds: ids });
-  };
+  const move = (index: number, to: number) =>
+    reorder.mutate({
+      typeIds: movedIds(
+        rows.map((t) => t.id),
+        index,
+        to,
+      ),
+    });
   // Not wrapped in useMemo: the React Compiler memoizes it (the cells close over the list's state).
   const columns = [
     column.display({
       id: 'order',
       header: () => <span className="sr-only">Order</span>,
       cell: ({ row }) => (
-        <div className="flex gap-0.5">
-          <Button
-            variant="ghost"
-            size="icon"
-            aria-label={`Move ${row.original.name} up`}
-            disabled={row.index === 0 || reorder.isPending}
-            onClick={() => move(row.index, row.index - 1)}
-          >
-            <ArrowUp className="size-4" aria-hidden />
-          </Button>
-          <Button
-            variant="ghost"
-            size="icon"
-            aria-label={`Move ${row.original.name} down`}
-            disabled={row.index === rows.length - 1 || reorder.isPending}
-            onClick={() => move(row.index, row.index + 1)}
-          >
-            <ArrowDown className="size-4" aria-hidden />
-          </Button>
-        </div>
+        <MoveButtons
+          name={row.original.name}
+          index={row.index}
+          count={rows.length}
+          disabled={reorder.isPending}
+          onMove={(to) => move(row.index, to)}
+        />
       ),
     }),
     column.accessor('name', {

@@ -1,0 +1,11 @@
+import { sql } from 'drizzle-orm';
+import type { TenantScope } from './tenant';
+
+/**
+ * Waits for, then holds until the transaction ends, an advisory lock on a named thing: how work on one
+ * ticket or team is serialised across web and worker processes without locking a row. The name says what
+ * is locked and carries an id unique across workspaces (`cairn.assign.<team id>`).
+ */
+export async function lockUntilCommit(scope: Pick<TenantScope, 'db'>, name: string) {
+  await scope.db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${name}, 0))`);
+}
