@@ -15,16 +15,19 @@ export function movedIds(ids: readonly string[], from: number, to: number) {
 type MoveButtonsProps = {
   /** Names the item in the buttons' labels ("Move Billing up"). */
   name: string;
+  /** The list's ids in their current order, and where this item stands in it. */
+  order: readonly string[];
   index: number;
-  count: number;
   /** While a reorder is saving, so two clicks never race. */
   disabled?: boolean;
-  onMove: (to: number) => void;
+  /** The ids in their new order, for the list's reorder mutation. */
+  onReorder: (ids: string[]) => void;
   className?: string;
 };
 
 /** Up and down for one item of an ordered list (rules, SLA policies, ticket types); the ends disable theirs. */
-export function MoveButtons({ name, index, count, disabled, onMove, className }: MoveButtonsProps) {
+export function MoveButtons({ name, order, index, disabled, onReorder, className }: MoveButtonsProps) {
+  const onMove = (to: number) => onReorder(movedIds(order, index, to));
   return (
     <div className={cn('flex gap-0.5', className)}>
       <Button
@@ -40,7 +43,7 @@ export function MoveButtons({ name, index, count, disabled, onMove, className }:
         variant="ghost"
         size="icon"
         aria-label={`Move ${name} down`}
-        disabled={index === count - 1 || disabled}
+        disabled={index === order.length - 1 || disabled}
         onClick={() => onMove(index + 1)}
       >
         <ArrowDown className="size-4" aria-hidden />

@@ -114,10 +114,12 @@ export function dimensionPairs(dimensions: readonly RollupDimensionValue[]): Arr
   return pairs;
 }
 
+/** What one ticket adds to the single rollups: its measures under each of its dimension values. */
+type TicketContribution = { dimensions: readonly RollupDimensionValue[]; measures: readonly RollupMeasure[] };
+
 /** A contribution as the pair rollups count it: the same measures under every pair of its dimensions. */
-export const asPairContribution = (
-  c: { dimensions: readonly RollupDimensionValue[]; measures: readonly RollupMeasure[] } | null,
-) => c && { dimensions: dimensionPairs(c.dimensions), measures: c.measures };
+export const asPairContribution = (c: TicketContribution | null) =>
+  c && { dimensions: dimensionPairs(c.dimensions), measures: c.measures };
 
 /** One pair rollup row's change: every metric and bucket of one day, keyed `metric:bucket`. */
 export type PairRollupDelta = {
@@ -146,7 +148,5 @@ export function packPairDeltas(sorted: readonly RollupDelta[]): PairRollupDelta[
 }
 
 /** What the pair rollups must change by when a ticket's contribution goes from `before` to `after`. */
-export const pairRollupDeltas = (
-  before: Parameters<typeof asPairContribution>[0],
-  after: Parameters<typeof asPairContribution>[0],
-) => packPairDeltas(rollupDeltas(asPairContribution(before), asPairContribution(after)));
+export const pairRollupDeltas = (before: TicketContribution | null, after: TicketContribution | null) =>
+  packPairDeltas(rollupDeltas(asPairContribution(before), asPairContribution(after)));

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { RollupMetric } from '@/lib/reports/rollup-measures';
 
 /** The days a dashboard sums over: the range asked for (`from` … `to`) and the period of its length before. */
@@ -47,3 +48,17 @@ export function measureSumsFromRows(rows: readonly MeasureSumRow[]): MeasureSums
   }
   return sums;
 }
+
+/**
+ * The period, daily and hour parts of a MeasureSums statement, summed from a CTE `m` of (day 'YYYY-MM-DD',
+ * metric, bucket, value) over both periods; each source adds its own `opening` part after a `union all`.
+ */
+export const sumMeasuresFourWays = (days: DashboardDays) => sql`
+    select 'period' as part, (day >= ${days.from})::text as key, metric, bucket, sum(value)::float8 as value
+      from m where metric <> 'busy_hour' group by 2, 3, 4
+    union all
+    select 'daily', day, metric, 0, sum(value)::float8
+      from m where day >= ${days.from} and metric in ${DAILY_METRICS as string[]} group by 2, 3
+    union all
+    select 'hour', extract(dow from day::date)::int::text, metric, bucket, sum(value)::float8
+      from m where day >= ${days.from} and metric = 'busy_hour' group by 2, 3, 4`;

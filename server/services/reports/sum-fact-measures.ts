@@ -3,8 +3,8 @@ import type { ReportFilters } from '@/lib/reports/report-filters';
 import type { TenantScope } from '@/server/db/tenant';
 import { factFilters } from './fact-filters';
 import {
-  DAILY_METRICS,
   measureSumsFromRows,
+  sumMeasuresFourWays,
   type DashboardDays,
   type MeasureSumRow,
   type MeasureSums,
@@ -42,14 +42,7 @@ export async function sumFactMeasures(
       where e ->> 0 between ${days.previousFrom} and ${days.to}
       group by 1, 2, 3
     )
-    select 'period' as part, (day >= ${days.from})::text as key, metric, bucket, sum(value)::float8 as value
-      from m where metric <> 'busy_hour' group by 2, 3, 4
-    union all
-    select 'daily', day, metric, 0, sum(value)::float8
-      from m where day >= ${days.from} and metric in ${DAILY_METRICS as string[]} group by 2, 3
-    union all
-    select 'hour', extract(dow from day::date)::int::text, metric, bucket, sum(value)::float8
-      from m where day >= ${days.from} and metric = 'busy_hour' group by 2, 3, 4
+    ${sumMeasuresFourWays(days)}
     union all
     select 'opening', '', '', 0,
         (count(*) - count(*) filter (where f.solved_day < ${days.previousFrom}::date))::float8

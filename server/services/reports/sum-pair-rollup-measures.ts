@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { PairDimension } from '@/lib/reports/rollup-measures';
 import type { TenantScope } from '@/server/db/tenant';
 import {
-  DAILY_METRICS,
   measureSumsFromRows,
+  sumMeasuresFourWays,
   type DashboardDays,
   type MeasureSumRow,
   type MeasureSums,
@@ -27,14 +27,7 @@ export async function sumPairRollupMeasures(
       from analytics_pair_rollups r cross join lateral jsonb_each_text(r.measures) e
       where ${pair} and r.day between ${days.previousFrom}::date and ${days.to}::date
     )
-    select 'period' as part, (day >= ${days.from})::text as key, metric, bucket, sum(value)::float8 as value
-      from m where metric <> 'busy_hour' group by 2, 3, 4
-    union all
-    select 'daily', day, metric, 0, sum(value)::float8
-      from m where day >= ${days.from} and metric in ${DAILY_METRICS as string[]} group by 2, 3
-    union all
-    select 'hour', extract(dow from day::date)::int::text, metric, bucket, sum(value)::float8
-      from m where day >= ${days.from} and metric = 'busy_hour' group by 2, 3, 4
+    ${sumMeasuresFourWays(days)}
     union all
     select 'opening', '', '', 0,
         coalesce(sum((r.measures ->> 'created:0')::float8), 0) - coalesce(sum((r.measures ->> 'solved:0')::float8), 0)

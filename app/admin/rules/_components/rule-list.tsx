@@ -9,7 +9,7 @@ import { ConfirmMutationDialog } from '@/components/ui/confirm-dialog';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { RULE_TRIGGER_LABELS, TIME_SINCE_LABELS, type RuleTrigger } from '@/lib/constants/automation';
 import { useTRPC } from '@/lib/trpc/client';
-import { MoveButtons, movedIds } from '@/components/ui/move-buttons';
+import { MoveButtons } from '@/components/ui/move-buttons';
 
 /** The rules of one kind in the order they run, with their switch, stats, last error and order buttons. */
 function RuleTable({ kind }: { kind: 'event' | 'time' }) {
@@ -37,14 +37,7 @@ function RuleTable({ kind }: { kind: 'event' | 'time' }) {
         }
       />
     );
-  const move = (index: number, to: number) =>
-    reorder.mutate({
-      ruleIds: movedIds(
-        list.map((r) => r.id),
-        index,
-        to,
-      ),
-    });
+  const order = list.map((r) => r.id);
   return (
     <div className="space-y-2">
       {reorder.error ? <ErrorAlert error={reorder.error} /> : null}
@@ -56,10 +49,10 @@ function RuleTable({ kind }: { kind: 'event' | 'time' }) {
               <MoveButtons
                 className="flex-col"
                 name={rule.name}
+                order={order}
                 index={index}
-                count={list.length}
                 disabled={reorder.isPending}
-                onMove={(to) => move(index, to)}
+                onReorder={(ruleIds) => reorder.mutate({ ruleIds })}
               />
               <div className="min-w-0 flex-1 space-y-1">
                 <p className="flex flex-wrap items-center gap-2">

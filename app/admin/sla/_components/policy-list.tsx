@@ -15,7 +15,7 @@ import { useTRPC } from '@/lib/trpc/client';
 import { formatMinutesShort } from '@/components/sla/format-sla';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '@/server/routers/_app';
-import { MoveButtons, movedIds } from '@/components/ui/move-buttons';
+import { MoveButtons } from '@/components/ui/move-buttons';
 
 type Policy = inferRouterOutputs<AppRouter>['slaPolicy']['list'][number];
 
@@ -78,14 +78,7 @@ export function PolicyList() {
   }
   const calendarName = (id: string | null) =>
     id ? (calendars.data?.find((c) => c.id === id)?.name ?? 'a calendar') : '24×7';
-  const move = (index: number, to: number) =>
-    reorder.mutate({
-      policyIds: movedIds(
-        list.map((p) => p.id),
-        index,
-        to,
-      ),
-    });
+  const order = list.map((p) => p.id);
 
   return (
     <div className="space-y-2">
@@ -124,10 +117,10 @@ export function PolicyList() {
               <div className="flex shrink-0 flex-wrap gap-1">
                 <MoveButtons
                   name={policy.name}
+                  order={order}
                   index={index}
-                  count={list.length}
                   disabled={reorder.isPending}
-                  onMove={(to) => move(index, to)}
+                  onReorder={(policyIds) => reorder.mutate({ policyIds })}
                 />
                 <Button asChild variant="secondary" size="sm">
                   <Link href={`/admin/sla/policies/${policy.id}`} aria-label={`Edit ${policy.name}`}>

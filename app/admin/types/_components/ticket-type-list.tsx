@@ -9,7 +9,7 @@ import { useTRPC } from '@/lib/trpc/client';
 import { useInvalidate } from '@/lib/trpc/use-invalidate';
 import { TicketConfigTable, useRowDialogs, useTicketCounts } from '../../_components/ticket-config-list';
 import { TicketTypeForm } from './ticket-type-form';
-import { MoveButtons, movedIds } from '@/components/ui/move-buttons';
+import { MoveButtons } from '@/components/ui/move-buttons';
 
 type TicketType = TicketTypeRow & { tickets: number };
 const column = createColumnHelper<TicketType>();
@@ -34,14 +34,7 @@ export function TicketTypeList() {
 
   const rows = useTicketCounts(list.data, usage.data, 'key', 'type');
 
-  const move = (index: number, to: number) =>
-    reorder.mutate({
-      typeIds: movedIds(
-        rows.map((t) => t.id),
-        index,
-        to,
-      ),
-    });
+  const order = rows.map((t) => t.id);
   // Not wrapped in useMemo: the React Compiler memoizes it (the cells close over the list's state).
   const columns = [
     column.display({
@@ -50,10 +43,10 @@ export function TicketTypeList() {
       cell: ({ row }) => (
         <MoveButtons
           name={row.original.name}
+          order={order}
           index={row.index}
-          count={rows.length}
           disabled={reorder.isPending}
-          onMove={(to) => move(row.index, to)}
+          onReorder={(typeIds) => reorder.mutate({ typeIds })}
         />
       ),
     }),
