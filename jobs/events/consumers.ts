@@ -1,32 +1,14 @@
-import type { DomainEventType } from '@/lib/constants/outbox';
 import { RULE_TRIGGERS } from '@/lib/constants/automation';
 import { componentLogger } from '@/server/log';
 import { runEventRules } from '@/server/services/automation/run-event-rules';
-import type { TenantScope } from '@/server/db/tenant';
 import { notifyBadRating } from '@/server/services/notification/notify-bad-rating';
 import { assignOnEvent } from '@/server/services/assignment/assign-on-event';
 import { addArticleSuggestions } from '@/server/services/triage/add-article-suggestions';
 import { suggestTriage } from '@/server/services/triage/suggest-triage';
 import { notifySlaEscalation } from '@/server/services/notification/notify-sla-escalation';
 import { NOTIFYING_EVENT_TYPES, notifyTicketEvent } from '@/server/services/notification/notify-ticket-event';
-import type { DomainEvent } from '@/server/services/outbox/domain-event';
-import { applyAnalyticsEvent } from '@/server/services/reports/apply-analytics-event';
-
-/** One recorded domain event as consumers receive it. */
-export type DispatchedEvent = DomainEvent & { id: string; tenantId: string; occurredAt: Date };
-
-/**
- * Something that reacts to domain events: automation rules, webhooks, integrations. `handle` runs in the
- * dispatch transaction, inside a savepoint, after the event row is locked: what it writes to the database
- * commits together with the event being marked done, so it happens exactly once. Anything that reaches
- * outside (an HTTP call, an email) goes through its own outbox row written here, never directly.
- */
-export type EventConsumer = {
-  name: string;
-  /** The event types it wants; others pass it by. */
-  types: readonly DomainEventType[] | 'all';
-  handle: (scope: TenantScope, event: DispatchedEvent) => Promise<void>;
-};
+import type { EventConsumer } from '@/server/services/outbox/event-batch';
+import { applyAnalyticsEvents } from '@/server/services/reports/apply-analytics-event';
 
 /** With LOG_LEVEL=debug, a line per event: shows in `npm run worker`'s output what the desk is doing. */
 const log = componentLogger('event');
@@ -103,14 +85,15 @@ const badRatingAlerts: EventConsumer = {
 };
 
 /**
- * The dashboard's rollups: every event about a ticket brings its facts to the ticket's current state, once per
- * event id, so duplicates and late arrivals change nothing twice (server/services/reports/).
+ * The dashboard's rollups: the events about a ticket bring its facts to the ticket's current state, once per
+ * event id, so duplicates and late arrivals change nothing twice (server/services/reports/). Once for a
+ * whole batch, after every other consumer: each ticket refreshed once, the rollups moved by one upsert.
  */
 const reportRollups: EventConsumer = {
   name: 'report-rollups',
   types: 'all',
-  async handle(scope, event) {
-    await applyAnalyticsEvent(scope, event);
+  async handleAll(scope, events) {
+    await applyAnalyticsEvents(scope, events);
   },
 };
 
@@ -121,8 +104,8 @@ const reportRollups: EventConsumer = {
 const automationRules: EventConsumer = {
   name: 'automation-rules',
   types: RULE_TRIGGERS,
-  async handle(scope, event) {
-    await runEventRules(scope, event);
+  async handle(scope, event, batch) {
+    await runEventRules(scope, event, batch);
   },
 };
 
@@ -138,7 +121,3 @@ export const EVENT_CONSUMERS: readonly EventConsumer[] = [
   reportRollups,
   debugLog,
 ];
-
-export function consumersOf(consumers: readonly EventConsumer[], type: DomainEventType) {
-  return consumers.filter((c) => c.types === 'all' || c.types.includes(type));
-}

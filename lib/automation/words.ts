@@ -4,6 +4,22 @@
  * and case do not matter.
  */
 export function wordText(text: string) {
+  const known = prepared.get(text);
+  if (known !== undefined) return known;
+  if (prepared.size >= PREPARED_KEPT) prepared.clear();
+  const result = prepareWords(text);
+  prepared.set(text, result);
+  return result;
+}
+
+/**
+ * The same texts are prepared over and over: an event's subject and body once for each of a hundred rules,
+ * each rule's phrases once for each event. Unicode normalising is the costly part of testing a rule.
+ */
+const prepared = new Map<string, string>();
+const PREPARED_KEPT = 2_000;
+
+function prepareWords(text: string) {
   const words = text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

@@ -115,7 +115,7 @@ export function dimensionPairs(dimensions: readonly RollupDimensionValue[]): Arr
 }
 
 /** What one ticket adds to the single rollups: its measures under each of its dimension values. */
-type TicketContribution = { dimensions: readonly RollupDimensionValue[]; measures: readonly RollupMeasure[] };
+export type TicketContribution = { dimensions: readonly RollupDimensionValue[]; measures: readonly RollupMeasure[] };
 
 /** A contribution as the pair rollups count it: the same measures under every pair of its dimensions. */
 export const asPairContribution = (c: TicketContribution | null) =>

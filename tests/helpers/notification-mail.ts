@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { processEmailSend } from '@/jobs/processors/email-send';
-import { EVENT_CONSUMERS, type EventConsumer } from '@/jobs/events/consumers';
+import { EVENT_CONSUMERS } from '@/jobs/events/consumers';
+import type { EventConsumer } from '@/server/services/outbox/event-batch';
 import { processEventDispatch } from '@/jobs/processors/event-dispatch';
 import { outbox, ticketMails } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';

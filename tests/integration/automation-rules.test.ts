@@ -1,3 +1,4 @@
+import { forgetSettledEvents } from '@/jobs/processors/event-dispatch';
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RULE_DEPTH_LIMIT } from '@/lib/constants/automation';
@@ -334,10 +335,12 @@ describe('event rules', () => {
         ),
     );
     await dispatchPendingEvents(ws.id);
-    // As if the job ran again after a lost acknowledgement: the row is put back to pending.
+    // As if the job ran again after a lost acknowledgement: the row is put back to pending, and the job runs
+    // in a process that did not settle it.
     await runInTenant(ws.id, ({ db }) =>
       db.update(outbox).set({ status: 'pending' }).where(eq(outbox.id, created!.id)),
     );
+    forgetSettledEvents();
     await dispatchPendingEvents(ws.id);
     const firings = await runInTenant(ws.id, ({ db }) =>
       db.select().from(automationRuleFirings).where(eq(automationRuleFirings.ruleId, rule.id)),

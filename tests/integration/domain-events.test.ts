@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DOMAIN_EVENT_TYPES } from '@/lib/constants/outbox';
 import { processEventDispatch } from '@/jobs/processors/event-dispatch';
-import type { EventConsumer } from '@/jobs/events/consumers';
+import type { EventConsumer } from '@/server/services/outbox/event-batch';
 import { outbox, tickets } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
 import { recordEvent } from '@/server/services/outbox/record-event';
@@ -181,7 +181,8 @@ describe('event.dispatch', () => {
     await expect(processEventDispatch(payload, consumers)).resolves.toEqual({ consumers: ['created-only'] });
     await expect(processEventDispatch(payload, consumers)).resolves.toEqual({ skipped: true });
     await Promise.all([processEventDispatch(payload, consumers), processEventDispatch(payload, consumers)]);
-    expect(seen).toEqual([`created-only:ticket.created:${ticket.id}`]);
+    // Other tickets' pending events of the workspace may go in the same batch; this one went through once.
+    expect(seen.filter((entry) => entry.endsWith(ticket.id))).toEqual([`created-only:ticket.created:${ticket.id}`]);
     const [row] = await runInTenant(ws.id, ({ db }) => db.select().from(outbox).where(eq(outbox.id, created!.id)));
     expect(row).toMatchObject({ status: 'done', attempts: 1, doneAt: expect.any(Date) });
   });

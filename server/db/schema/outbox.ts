@@ -31,6 +31,11 @@ export const outbox = pgTable(
   (t) => [
     index('outbox_pending_idx').on(t.status, t.availableAt),
     index('outbox_tenant_created_idx').on(t.tenantId, t.createdAt),
+    // An event batch takes the oldest pending events of its workspace that have not failed yet: done rows,
+    // the bulk of the table, stay out of the index it reads.
+    index('outbox_pending_events_idx')
+      .on(t.tenantId, t.createdAt, t.id)
+      .where(sql`kind = 'event' and status = 'pending' and attempts = 0`),
     // The sweep looks for claims whose lease ran out. Keyed on claimed_at, not on the enum value `sending`:
     // a value added by ALTER TYPE cannot be used in the migration's own transaction.
     index('outbox_claimed_idx')

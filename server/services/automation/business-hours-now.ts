@@ -1,5 +1,5 @@
 import { asc } from 'drizzle-orm';
-import { openIntervalsBetween } from '@/lib/business-hours';
+import { openIntervalsBetween, type BusinessCalendar } from '@/lib/business-hours';
 import { businessCalendars } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
 import { toBusinessCalendar } from '@/server/services/sla/sla-config';
@@ -9,10 +9,19 @@ import { toBusinessCalendar } from '@/server/services/sla/sla-config';
  * first); a workspace without one is always open, as its SLA clocks are.
  */
 export async function inBusinessHours(scope: TenantScope, at: Date) {
+  return isOpenAt(await rulesCalendar(scope), at);
+}
+
+/** The calendar rules' "business hours now" reads: read once for a batch of events. */
+export async function rulesCalendar(scope: TenantScope) {
   const [row] = await scope.db
     .select()
     .from(businessCalendars)
     .orderBy(asc(businessCalendars.createdAt), asc(businessCalendars.id))
     .limit(1);
-  return openIntervalsBetween(toBusinessCalendar(row), at, new Date(at.getTime() + 1)).length > 0;
+  return toBusinessCalendar(row);
+}
+
+export function isOpenAt(calendar: BusinessCalendar, at: Date) {
+  return openIntervalsBetween(calendar, at, new Date(at.getTime() + 1)).length > 0;
 }

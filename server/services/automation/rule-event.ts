@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { RuleEvent } from '@/lib/automation';
 import { ticketMessages } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
@@ -13,19 +13,15 @@ function eventChannel(data: Record<string, unknown>) {
   return channel === 'web' ? 'portal' : channel;
 }
 
-/**
- * The event as rule conditions see it. Payloads carry ids, never bodies: the message an event added (the
- * new ticket's first message, a reply, a note) is read here so "message contains" can test it.
- */
-export async function ruleEventOf(scope: TenantScope, event: DomainEvent): Promise<RuleEvent> {
-  const messageId = eventMessageId(event);
-  const [message] = messageId
+/** The messages of several events, by id, in one statement. */
+export async function eventMessages(scope: TenantScope, messageIds: readonly string[]) {
+  const rows = messageIds.length
     ? await scope.db
-        .select({ kind: ticketMessages.kind, body: ticketMessages.body })
+        .select({ id: ticketMessages.id, kind: ticketMessages.kind, body: ticketMessages.body })
         .from(ticketMessages)
-        .where(eq(ticketMessages.id, messageId))
+        .where(inArray(ticketMessages.id, [...new Set(messageIds)]))
     : [];
-  return toRuleEvent(event, message);
+  return new Map(rows.map(({ id, ...message }) => [id, message]));
 }
 
 export const eventMessageId = (event: DomainEvent) => text(event.data.messageId);

@@ -6,18 +6,12 @@ import type { TenantScope } from '@/server/db/tenant';
 
 export type RuleRow = typeof automationRules.$inferSelect;
 
-/** The enabled rules of a kind in the admin's order; event rules only those listening to `trigger`. */
-export function enabledRules(scope: TenantScope, kind: RuleKind, trigger?: string) {
+/** The enabled rules of a kind in the admin's order (an event's rules: those whose triggers name it). */
+export function enabledRules(scope: TenantScope, kind: RuleKind) {
   return scope.db
     .select()
     .from(automationRules)
-    .where(
-      and(
-        eq(automationRules.kind, kind),
-        eq(automationRules.enabled, true),
-        trigger ? sql`${trigger} = any(${automationRules.triggers})` : undefined,
-      ),
-    )
+    .where(and(eq(automationRules.kind, kind), eq(automationRules.enabled, true)))
     .orderBy(asc(automationRules.position), asc(automationRules.createdAt));
 }
 

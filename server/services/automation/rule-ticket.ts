@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { RuleTicket } from '@/lib/automation';
 import { customers, tickets } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
@@ -28,4 +28,10 @@ export function ruleTicketQuery(scope: TenantScope) {
 export async function loadRuleTicket(scope: TenantScope, ticketId: string): Promise<RuleTicket | null> {
   const [row] = await ruleTicketQuery(scope).where(eq(tickets.id, ticketId));
   return row ?? null;
+}
+
+/** Several tickets as rules see them, by id, in one statement: a dispatch batch's snapshot. */
+export async function loadRuleTickets(scope: TenantScope, ticketIds: readonly string[]) {
+  const rows = ticketIds.length ? await ruleTicketQuery(scope).where(inArray(tickets.id, [...new Set(ticketIds)])) : [];
+  return new Map<string, RuleTicket>(rows.map((row) => [row.id, row]));
 }

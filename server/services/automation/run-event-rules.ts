@@ -2,17 +2,42 @@ import { matchesConditions } from '@/lib/automation';
 import { RULE_DEPTH_LIMIT } from '@/lib/constants/automation';
 import type { TenantScope } from '@/server/db/tenant';
 import { componentLogger } from '@/server/log';
-import type { DomainEvent } from '@/server/services/outbox/domain-event';
-import { inBusinessHours } from './business-hours-now';
+import type { DispatchedEvent, EventBatch } from '@/server/services/outbox/event-batch';
+import { isOpenAt, rulesCalendar } from './business-hours-now';
 import { fireRule } from './fire-rule';
 import { ruleChain } from './rule-chain';
-import { ruleEventOf } from './rule-event';
+import { eventMessageId, eventMessages, toRuleEvent } from './rule-event';
 import { enabledRules } from './rule-records';
-import { loadRuleTicket } from './rule-ticket';
+import { loadRuleTicket, loadRuleTickets } from './rule-ticket';
 
 const log = componentLogger('automation');
 
-type RecordedEvent = DomainEvent & { id: string };
+/**
+ * What every event of a dispatch batch reads alike, read once for the batch: the enabled event rules, the
+ * business hours now, the messages the events added, and a snapshot of their tickets.
+ */
+function batchReads(scope: TenantScope, batch: EventBatch) {
+  const messageIds = batch.events.map(eventMessageId).filter((id): id is string => Boolean(id));
+  const ticketIds = batch.events.map((e) => e.data.ticketId).filter(Boolean);
+  // Functions, so each read starts when first awaited: one statement at a time on the transaction.
+  return {
+    rules: () => batch.once('automation:event-rules', () => enabledRules(scope, 'event')),
+    // "Business hours now" is read once for the batch, at its start: its events are dispatched within a
+    // fraction of a second.
+    openNow: () => batch.once('automation:open-now', async () => isOpenAt(await rulesCalendar(scope), new Date())),
+    messages: () => batch.once('automation:messages', () => eventMessages(scope, messageIds)),
+    tickets: () => batch.once('automation:tickets', () => loadRuleTickets(scope, ticketIds)),
+  };
+}
+
+/**
+ * The ticket as this event's rules first see it: the batch's snapshot, unless an earlier event of the batch
+ * was about the same ticket (its consumers may have changed it since), then read afresh.
+ */
+async function ticketForEvent(scope: TenantScope, event: DispatchedEvent, batch: EventBatch) {
+  if (batch.followsSameTicket(event)) return loadRuleTicket(scope, event.data.ticketId);
+  return (await batchReads(scope, batch).tickets()).get(event.data.ticketId) ?? null;
+}
 
 /**
  * The event rules of one recorded event, in the admin's order, in the dispatch transaction. Each rule sees
@@ -20,7 +45,7 @@ type RecordedEvent = DomainEvent & { id: string };
  * firing recorded), and never runs on its own changes. A chain of rules reacting to rules stops at
  * RULE_DEPTH_LIMIT with a log line. Returns the names of the rules that acted.
  */
-export async function runEventRules(scope: TenantScope, event: RecordedEvent) {
+export async function runEventRules(scope: TenantScope, event: DispatchedEvent, batch: EventBatch) {
   const chain = ruleChain(event.data);
   if (chain.depth >= RULE_DEPTH_LIMIT) {
     log.warn(
@@ -35,20 +60,23 @@ export async function runEventRules(scope: TenantScope, event: RecordedEvent) {
     );
     return [];
   }
-  const rules = await enabledRules(scope, 'event', event.type);
+  const reads = batchReads(scope, batch);
+  const rules = (await reads.rules()).filter((rule) => rule.triggers.includes(event.type));
   if (!rules.length) return [];
+  const messageId = eventMessageId(event);
+  const at = new Date();
   const occasion = {
     periodKey: `event:${event.id}`,
-    event: await ruleEventOf(scope, event),
-    moment: { inBusinessHours: await inBusinessHours(scope, new Date()) },
+    event: toRuleEvent(event, messageId ? (await reads.messages()).get(messageId) : undefined),
+    moment: { inBusinessHours: await reads.openNow() },
     depth: chain.depth + 1,
-    at: new Date(),
+    at,
   };
   const acted: string[] = [];
   // Tested first on a snapshot, without a lock or savepoint: most rules do not match most events. A rule
   // that matches is re-tested under the ticket's lock (fireRule), and after it acts the snapshot is re-read
   // so the next rules see its changes.
-  let ticket = await loadRuleTicket(scope, event.data.ticketId);
+  let ticket = await ticketForEvent(scope, event, batch);
   for (const rule of rules) {
     if (!ticket || ticket.status === 'closed' || ticket.status === 'merged') break;
     if (rule.id === chain.ruleId) continue;

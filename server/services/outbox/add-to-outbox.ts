@@ -70,7 +70,17 @@ export async function addManyToOutbox<K extends OutboxKind>(
   // actually inserted are returned and nudged, so a rerun queues nothing twice.
   const rows = await scope.db
     .insert(outbox)
-    .values(items.map((item) => ({ id: item.id, tenantId: scope.tenantId, kind, payload: item.payload })))
+    .values(
+      items.map((item, position) => ({
+        id: item.id,
+        tenantId: scope.tenantId,
+        kind,
+        payload: item.payload,
+        // In the order given and after what this transaction queued before (a batch of events queues the
+        // mails of several, and they go out in the order the events happened), as addToOutbox does.
+        createdAt: sql`clock_timestamp() + ${position} * interval '1 microsecond'`,
+      })),
+    )
     .onConflictDoNothing({ target: outbox.id })
     .returning({ id: outbox.id });
   for (const { id } of rows) nudgeOutbox(scope, kind, id);

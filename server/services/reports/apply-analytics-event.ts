@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { TenantScope } from '@/server/db/tenant';
 import type { DomainEvent } from '@/server/services/outbox/domain-event';
-import { refreshTicketFacts, type CsatInput } from './refresh-ticket-facts';
+import { refreshTicketsFacts, type CsatInput } from './refresh-ticket-facts';
 import { workspaceTimeZone } from './workspace-time-zone';
 
 type AnalyticsEvent = DomainEvent & { id: string; occurredAt: Date };
@@ -19,14 +19,29 @@ export function csatInputsOf(event: Pick<AnalyticsEvent, 'type' | 'data' | 'occu
 }
 
 /**
- * The rollup consumer's work for one event: skipped when its id was applied before, otherwise the ticket's
- * facts are brought to its current state (plus the survey state a CSAT event carries).
+ * The rollup consumer's work for a batch of events: those whose id was applied before are skipped, and the
+ * tickets of the others have their facts brought to their current state once each (plus the survey state
+ * their CSAT events carry), in a few statements for the whole batch.
  */
+export async function applyAnalyticsEvents(scope: TenantScope, events: readonly AnalyticsEvent[]) {
+  if (!events.length) return { applied: 0 };
+  const { rows } = await scope.db.execute<{ event_id: string }>(sql`
+    insert into analytics_applied_events (tenant_id, event_id)
+    select ${scope.tenantId}, event_id from unnest(${sql.param(events.map((e) => e.id))}::uuid[]) as event_id
+    on conflict (event_id) do nothing returning event_id`);
+  const applied = new Set(rows.map((r) => r.event_id));
+  const fresh = events.filter((event) => applied.has(event.id));
+  if (!fresh.length) return { applied: 0 };
+  await refreshTicketsFacts(
+    scope,
+    fresh.map((event) => ({ ticketId: event.data.ticketId, csat: csatInputsOf(event) })),
+    await workspaceTimeZone(scope),
+  );
+  return { applied: fresh.length };
+}
+
+/** One event's share of applyAnalyticsEvents. */
 export async function applyAnalyticsEvent(scope: TenantScope, event: AnalyticsEvent) {
-  const { rows } = await scope.db.execute(sql`
-    insert into analytics_applied_events (tenant_id, event_id) values (${scope.tenantId}, ${event.id})
-    on conflict (event_id) do nothing returning id`);
-  if (!rows.length) return { applied: false };
-  await refreshTicketFacts(scope, event.data.ticketId, await workspaceTimeZone(scope), csatInputsOf(event));
-  return { applied: true };
+  const { applied } = await applyAnalyticsEvents(scope, [event]);
+  return { applied: applied > 0 };
 }

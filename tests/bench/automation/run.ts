@@ -5,16 +5,17 @@ import { loadAverage, machineInfo, writeResults } from '../report';
 
 // `npm run bench:rules [-- --quick]`: the automation figures, on real Postgres (as the worker runs).
 // 1. Rule evaluation in the worker: recorded events dispatched to the rules consumer (processEventDispatch,
-//    8 at a time as the events queue runs them) with 100 active rules in the workspace: events per second
-//    when every rule is tested and none acts (evaluation, the issue's target ≥ 1,000), and, as information,
-//    when two of them act on each event (each action a ticket change through the pipeline).
+//    8 jobs at a time as the events queue runs them, each taking a batch when none of the workspace is
+//    running) with 100 active rules in the workspace: events per second when every rule is tested and none
+//    acts (evaluation, the issue's target ≥ 1,000), and, as information, the same events through every
+//    consumer the worker runs, and events on which two rules act (each action a ticket change).
 // 2. The effect of 20 rules on ticket creation: creates + their dispatch per second without rules, then with 20.
 // It prints figures beside their targets and writes them to bench-results/; it never fails on a slow figure.
 
 const quick = process.argv.includes('--quick');
 const PROFILE = quick
-  ? { name: 'rules-quick', tickets: 2_000, events: 600, creates: 200 }
-  : { name: 'rules-full', tickets: 20_000, events: 10_000, creates: 1_000 };
+  ? { name: 'rules-quick', tickets: 2_000, events: 600, creates: 200, everyConsumer: 300 }
+  : { name: 'rules-full', tickets: 20_000, events: 10_000, creates: 1_000, everyConsumer: 1_000 };
 const EVENTS_TARGET_PER_SECOND = 1_000;
 const CONCURRENCY = 8;
 const log = (message: string) => console.log(`[bench:rules] ${message}`);
@@ -160,6 +161,14 @@ async function main() {
     processEventDispatch({ tenantId: ws.id, outboxId }, rulesOnly),
   );
   const evaluatedPerSecond = (quiet.length / quietMs) * 1000;
+  // The same events through every consumer the worker runs (assignment, triage, notifications, rollups too):
+  // information, beside the rules' own figure.
+  await pooled(newTickets(PROFILE.everyConsumer, 'password'), CONCURRENCY, (create) => create());
+  const everyConsumer = await pendingEvents();
+  const everyConsumerMs = await pooled(everyConsumer, CONCURRENCY, (outboxId) =>
+    processEventDispatch({ tenantId: ws.id, outboxId }, EVENT_CONSUMERS),
+  );
+  const allConsumersPerSecond = (everyConsumer.length / everyConsumerMs) * 1000;
   // Acting: events on which two of the hundred rules act, each action a ticket change through the pipeline.
   await pooled(newTickets(PROFILE.events), CONCURRENCY, (create) => create());
   const events = await pendingEvents();
@@ -176,6 +185,9 @@ async function main() {
     `rule evaluation in the worker: ${evaluatedPerSecond.toFixed(0)} events/s with 100 active rules tested on each, none acting, over ${PROFILE.tickets.toLocaleString('en')}+ tickets (target ≥ ${EVENTS_TARGET_PER_SECOND}) ${ok ? '✓' : '✗'}`,
   );
   log(
+    `the same through every consumer of the worker (rules, assignment, triage, notifications, rollups): ${allConsumersPerSecond.toFixed(0)} events/s (information)`,
+  );
+  log(
     `with 2 of the 100 acting on each event (each action a ticket change): ${eventsPerSecond.toFixed(0)} events/s, ${fired.rows[0].n} firings (information: the issue's target is for evaluation)`,
   );
 
@@ -190,6 +202,7 @@ async function main() {
       rules: 100,
       events: quiet.length,
     },
+    everyConsumer: { eventsPerSecond: allConsumersPerSecond, events: everyConsumer.length },
     ruleActing: { eventsPerSecond, rulesActingPerEvent: 2, events: events.length },
     ticketCreation: { plain: plain.createsPerSecond, with20Rules: withTwenty.createsPerSecond },
   });

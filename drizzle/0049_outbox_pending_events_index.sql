@@ -1,0 +1,1 @@
+CREATE INDEX "outbox_pending_events_idx" ON "outbox" USING btree ("tenant_id","created_at","id") WHERE kind = 'event' and status = 'pending' and attempts = 0;
