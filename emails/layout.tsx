@@ -10,6 +10,7 @@ import {
   Preview,
   Text,
   render,
+  toPlainText,
 } from '@react-email/components';
 import type { ReactElement, ReactNode } from 'react';
 
@@ -130,9 +131,9 @@ const textOptions = { selectors: [{ selector: 'h1', options: { uppercase: false 
 
 /** Renders a template to the two parts a mail carries. The subject is built by the caller, on one line. */
 export async function renderEmail(subject: string, element: ReactElement): Promise<RenderedEmail> {
-  const [html, text] = await Promise.all([
-    render(element),
-    render(element, { plainText: true, htmlToTextOptions: textOptions }),
-  ]);
+  // Rendered once: the text part is converted from the same HTML, as render's plainText option would
+  // convert a second rendering of it (half the React work of every notification mail).
+  const html = await render(element);
+  const text = toPlainText(html.replace(/^<!DOCTYPE[^>]*>/, ''), textOptions);
   return { subject: singleLine(subject), html, text: text.trim() };
 }

@@ -31,8 +31,8 @@ const debugLog: EventConsumer = {
 const ticketNotifications: EventConsumer = {
   name: 'ticket-notifications',
   types: NOTIFYING_EVENT_TYPES,
-  async handle(scope, event) {
-    await notifyTicketEvent(scope, event);
+  async handle(scope, event, batch) {
+    await notifyTicketEvent(scope, event, batch);
   },
 };
 

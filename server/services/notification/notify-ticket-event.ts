@@ -1,6 +1,7 @@
 import type { DomainEventType } from '@/lib/constants/outbox';
 import { TICKET_STATUSES, type TicketStatus } from '@/lib/constants/ticket';
 import type { TenantScope } from '@/server/db/tenant';
+import type { EventBatch } from '@/server/services/outbox/event-batch';
 import { queueTicketNotifications, type TicketNotificationEvent } from './queue-ticket-notifications';
 
 /** The domain events that can cause a notification mail; the rest pass the notification consumer by. */
@@ -45,8 +46,8 @@ function notificationOf(event: RecordedEvent): TicketNotificationEvent | null {
  * The mails a ticket event causes (customer confirmation, agent alerts, replies, solved and closed
  * notices), queued by the event's consumer in the worker instead of inside the change's transaction.
  */
-export async function notifyTicketEvent(scope: TenantScope, event: RecordedEvent) {
+export async function notifyTicketEvent(scope: TenantScope, event: RecordedEvent, batch?: EventBatch) {
   const notification = notificationOf(event);
   if (!notification) return [];
-  return queueTicketNotifications(scope, event.id, notification);
+  return queueTicketNotifications(scope, event.id, notification, batch);
 }

@@ -16,6 +16,7 @@ import { expectedFirstResponse } from '@/server/services/sla/expected-first-resp
 import { queueTicketMails, type TicketMail } from './queue-ticket-mail';
 import { ticketReplyToken } from './reply-token';
 import { workspaceSender, type WorkspaceSender } from './sender';
+import type { EventBatch } from '@/server/services/outbox/event-batch';
 
 export type TicketNotificationEvent =
   | { type: 'ticket.created'; ticketId: string; messageId: string }
@@ -28,6 +29,8 @@ export type TicketNotificationEvent =
       actorType: string;
       actorId: string | null;
     };
+
+type Once = EventBatch['once'];
 
 /** The ticket's CC participants, as mail recipients. */
 const ticketParticipantsOf = (scope: TenantScope, ticketId: string) =>
@@ -44,7 +47,12 @@ async function mailsFor(
   ticket: typeof tickets.$inferSelect,
   sender: WorkspaceSender,
   links: { customer: () => Promise<string>; agent: string; portal: string; displayNumber: string },
+  once: Once,
 ) {
+  // Who hears about a ticket depends on its assignee and team only: tickets of a batch that share them share
+  // the answer.
+  const recipients = (input: Parameters<typeof agentRecipients>[1]) =>
+    once(`notifications:agents:${JSON.stringify(input)}`, () => agentRecipients(scope, input));
   const [requester] = await scope.db
     .select({ id: customers.id, email: customers.email, name: customers.name })
     .from(customers)
@@ -90,7 +98,7 @@ async function mailsFor(
           expectedFirstResponse: expected?.text ?? 'as soon as we can',
         }),
       });
-      const agents = await agentRecipients(scope, {
+      const agents = await recipients({
         type: 'ticket_created',
         assigneeId: ticket.assigneeId,
         teamId: ticket.teamId,
@@ -145,7 +153,7 @@ async function mailsFor(
         });
       }
     } else if (message.authorType === 'customer') {
-      const agents = await agentRecipients(scope, {
+      const agents = await recipients({
         type: 'customer_replied',
         assigneeId: ticket.assigneeId,
         teamId: ticket.teamId,
@@ -200,11 +208,19 @@ async function mailsFor(
  * not in the transaction that changed the ticket: each mail becomes an outbox row that commits with the
  * event being marked done. `eventId` makes the mails' ids, so a second dispatch of the event adds none.
  */
-export async function queueTicketNotifications(scope: TenantScope, eventId: string, event: TicketNotificationEvent) {
+export async function queueTicketNotifications(
+  scope: TenantScope,
+  eventId: string,
+  event: TicketNotificationEvent,
+  batch?: Pick<EventBatch, 'once'>,
+) {
   const [ticket] = await scope.db.select().from(tickets).where(eq(tickets.id, event.ticketId));
   if (!ticket || ticket.status === 'merged') return [];
-  const settings = await getTicketSettings(scope);
-  const sender = await workspaceSender(scope);
+  // The workspace's numbering and sender, read once for a batch of events (they change with an admin's save,
+  // not between two events dispatched together).
+  const once: Once = batch?.once ?? ((_key, load) => load());
+  const settings = await once('notifications:ticket-settings', () => getTicketSettings(scope));
+  const sender = await once('notifications:sender', () => workspaceSender(scope));
   let customerUrl: Promise<string> | undefined;
   const links = {
     displayNumber: formatTicketNumber(settings, ticket.number, ticket.createdAt),
@@ -218,7 +234,7 @@ export async function queueTicketNotifications(scope: TenantScope, eventId: stri
         ticketId: ticket.id,
       })),
   };
-  const all = await mailsFor(scope, event, ticket, sender, links);
+  const all = await mailsFor(scope, event, ticket, sender, links, once);
   // Mail to an address a delivery report marked bouncing is held (not queued): it would only bounce again.
   const bouncing = await bouncingAddresses(
     scope,

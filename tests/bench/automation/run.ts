@@ -59,6 +59,8 @@ async function main() {
   delete process.env.REDIS_URL;
   process.env.AUTH_SECRET = crypto.randomBytes(32).toString('base64url');
   process.env.LOG_LEVEL = 'error';
+  // The worker runs with the production builds (React renders every notification mail with them).
+  Object.assign(process.env, { NODE_ENV: 'production' });
 
   const { runMigrations } = await import('../../../server/db/migrate');
   await runMigrations(ownerUrl);
