@@ -6,7 +6,6 @@ import {
   lockEventTickets,
   markEventsDone,
   recordEventAttemptFailed,
-  takeBatchTurn,
 } from '@/server/services/outbox/event-claims';
 import {
   batchConsumersOf,
@@ -110,10 +109,7 @@ export async function processEventDispatch(
   const outcome = await runInTenant(tenantId, async (scope) => {
     const own = await claimEvent(scope, outboxId);
     if (!own) return { skipped: true as const };
-    const events =
-      !own.retried && (await takeBatchTurn(scope))
-        ? await claimEventBatch(scope, own.event, EVENT_BATCH_SIZE)
-        : [own.event];
+    const events = own.retried ? [own.event] : await claimEventBatch(scope, own.event, EVENT_BATCH_SIZE);
     await lockEventTickets(scope, events);
     const ids = events.map((e) => e.id);
     const names = consumersOf(consumers, own.event.type).map((c) => c.name);

@@ -1,8 +1,10 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { processEventDispatch } from '@/jobs/processors/event-dispatch';
 import { outbox, tickets } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
+import { ownerDatabaseUrl } from '@/server/db/urls';
 import type { EventConsumer } from '@/server/services/outbox/event-batch';
 import { createTestRule } from '../helpers/automation-factories';
 import { callerFor, type Caller } from '../helpers/caller';
@@ -143,4 +145,37 @@ describe('a batch of events', () => {
         db.execute(sql`update automation_rules set enabled = false where id = ${rule.id}`),
       );
   });
+
+  // Embedded, one session serves every connection: another "session" holding the lock is the same one.
+  it.skipIf(process.env.CAIRN_EMBEDDED === 'true')(
+    'while a batch of the workspace runs, another job dispatches its own event alone, without waiting',
+    async () => {
+      const [first, second] = [await newTicket(), await newTicket()];
+      const pending = await pendingEvents();
+      const own = pending.find((e) => ticketIdOf(e.payload) === second.id)!;
+      const other = pending.find((e) => ticketIdOf(e.payload) === first.id)!;
+      const seen: string[] = [];
+      const recorder: EventConsumer = {
+        name: 'recorder',
+        types: 'all',
+        handle: async (_s, event) => void seen.push(event.id),
+      };
+      // A batch running elsewhere: its transaction holds the workspace's batch turn.
+      const elsewhere = new pg.Client({ connectionString: ownerDatabaseUrl() });
+      await elsewhere.connect();
+      try {
+        await elsewhere.query('begin');
+        await elsewhere.query(`select pg_advisory_xact_lock(hashtextextended($1, 0))`, [`cairn.event-batch.${ws.id}`]);
+        await processEventDispatch({ tenantId: ws.id, outboxId: own.id }, [recorder]);
+        expect(seen).toEqual([own.id]);
+        expect((await rowsOf([other.id]))[0]).toMatchObject({ status: 'pending', attempts: 0 });
+      } finally {
+        await elsewhere.query('rollback');
+        await elsewhere.end();
+      }
+      // The turn free again, the next job takes what is left.
+      await processEventDispatch({ tenantId: ws.id, outboxId: other.id }, [recorder]);
+      expect(seen).toContain(other.id);
+    },
+  );
 });

@@ -27,31 +27,23 @@ export async function claimEvent(scope: TenantScope, outboxId: string) {
 }
 
 /**
- * Whether this transaction may dispatch a batch: one batch per workspace at a time, so two batches never take
- * the locks of many tickets, teams and rollup rows in different orders. Not waited for: a job that finds a
- * batch running dispatches its own event alone, as every job did before batches.
- */
-export async function takeBatchTurn(scope: TenantScope) {
-  const name = `cairn.event-batch.${scope.tenantId}`;
-  const [row] = (
-    await scope.db.execute<{ taken: boolean }>(
-      sql`select pg_try_advisory_xact_lock(hashtextextended(${name}, 0)) as taken`,
-    )
-  ).rows;
-  return row?.taken === true;
-}
-
-/**
  * The job's own event (already locked) with the workspace's oldest pending events that have never failed,
  * up to `size` in all, locked and in the order recorded (to the microsecond, which the Date of each event
  * cannot hold). Those another batch or job holds are skipped; their own jobs then find them done.
+ *
+ * One batch per workspace at a time, so two batches never take the locks of many tickets, teams and rollup
+ * rows in different orders: the statement first tries the workspace's batch lock (evaluated once, before any
+ * row is read) and takes nothing when another batch holds it. That is not waited for: the job then dispatches
+ * its own event alone, as every job did before batches.
  */
 export async function claimEventBatch(scope: TenantScope, own: DispatchedEvent, size: number) {
+  const turn = `cairn.event-batch.${scope.tenantId}`;
   const rows = await scope.db
     .select()
     .from(outbox)
     .where(
       and(
+        sql`(select pg_try_advisory_xact_lock(hashtextextended(${turn}, 0)))`,
         eq(outbox.tenantId, scope.tenantId),
         eq(outbox.kind, 'event'),
         eq(outbox.status, 'pending'),
