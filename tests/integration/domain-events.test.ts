@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DOMAIN_EVENT_TYPES } from '@/lib/constants/outbox';
 import { processEventDispatch } from '@/jobs/processors/event-dispatch';
 import type { EventConsumer } from '@/server/services/outbox/event-batch';
-import { outbox, tickets } from '@/server/db/schema';
+import { outbox } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
 import { recordEvent } from '@/server/services/outbox/record-event';
 import { callerFor, type Caller } from '../helpers/caller';
@@ -15,6 +15,7 @@ import {
   type TestMember,
   type TestWorkspace,
 } from '../helpers/factories';
+import { storedTags, taggingConsumer } from '../helpers/event-consumers';
 import { createTestFailedJob } from '../helpers/job-isolation';
 
 // Domain events: what the ticket services write to the outbox, in their own transaction, and how the
@@ -191,25 +192,10 @@ describe('event.dispatch', () => {
     const ticket = await newTicket();
     const [created] = await eventsOf(ticket.id);
     let fail = true;
-    const tagging: EventConsumer = {
-      name: 'tagger',
-      types: 'all',
-      async handle(scope, event) {
-        await scope.db
-          .update(tickets)
-          .set({ tags: ['auto'] })
-          .where(eq(tickets.id, event.data.ticketId));
-        if (fail) throw new Error('rule engine unavailable');
-      },
-    };
+    const tagging = taggingConsumer('auto', () => (fail ? new Error('rule engine unavailable') : null));
     const payload = { tenantId: ws.id, outboxId: created!.id };
     await expect(processEventDispatch(payload, [tagging])).rejects.toThrow('rule engine unavailable');
-    const tagsOf = async () =>
-      (
-        await runInTenant(ws.id, ({ db }) =>
-          db.select({ tags: tickets.tags }).from(tickets).where(eq(tickets.id, ticket.id)),
-        )
-      )[0]!.tags;
+    const tagsOf = () => storedTags(ws.id, ticket.id);
     expect(await tagsOf()).toEqual([]);
     const [failed] = await runInTenant(ws.id, ({ db }) => db.select().from(outbox).where(eq(outbox.id, created!.id)));
     expect(failed).toMatchObject({

@@ -7,6 +7,7 @@ import { runInTenant } from '@/server/db/tenant';
 import { ownerDatabaseUrl } from '@/server/db/urls';
 import type { EventConsumer } from '@/server/services/outbox/event-batch';
 import { createTestRule } from '../helpers/automation-factories';
+import { storedTags, taggingConsumer } from '../helpers/event-consumers';
 import { callerFor, type Caller } from '../helpers/caller';
 import { createTestCustomer, createWorkspace, uniqueSuffix, type TestWorkspace } from '../helpers/factories';
 
@@ -74,27 +75,14 @@ describe('a batch of events', () => {
     const tickets_ = [await newTicket(), await newTicket(), await newTicket()];
     const pending = await pendingEvents();
     const doomed = pending.find((e) => ticketIdOf(e.payload) === tickets_[1]!.id)!;
-    const tagger: EventConsumer = {
-      name: 'tagger',
-      types: 'all',
-      async handle(scope, event) {
-        await scope.db
-          .update(tickets)
-          .set({ tags: sql`array_append(${tickets.tags}, 'batched')` })
-          .where(eq(tickets.id, event.data.ticketId));
-        if (event.id === doomed.id) throw new Error('cannot tag this one');
-      },
-    };
+    const tagger = taggingConsumer('batched', (event) =>
+      event.id === doomed.id ? new Error('cannot tag this one') : null,
+    );
     // The job of another event runs the batch; the failure is not its own, so it completes.
     await expect(processEventDispatch({ tenantId: ws.id, outboxId: pending[0]!.id }, [tagger])).resolves.toEqual({
       consumers: ['tagger'],
     });
-    const tagsOf = async (ticketId: string) =>
-      (
-        await runInTenant(ws.id, ({ db }) =>
-          db.select({ tags: tickets.tags }).from(tickets).where(eq(tickets.id, ticketId)),
-        )
-      )[0]!.tags;
+    const tagsOf = (ticketId: string) => storedTags(ws.id, ticketId);
     expect(await tagsOf(tickets_[0]!.id)).toEqual(['batched']);
     expect(await tagsOf(tickets_[1]!.id)).toEqual([]);
     expect(await tagsOf(tickets_[2]!.id)).toEqual(['batched']);
