@@ -52,8 +52,23 @@ function fieldValue(
 const normalise = (value: string, field: RuleCondition['field']) =>
   field === 'requester_domain' ? value.toLowerCase().replace(/^@/, '') : value;
 
-function testWords(condition: RuleCondition, ticket: RuleTicket, event: RuleEvent | null) {
+/**
+ * The ticket's subject and the event's message, prepared once per event (or ticket) for all the rules that
+ * test words in them: a long mail body is normalised once, not once per rule.
+ */
+const preparedTexts = new WeakMap<object, { subject: string; text: string }>();
+
+function searchedText(ticket: RuleTicket, event: RuleEvent | null) {
+  const owner = event ?? ticket;
+  const known = preparedTexts.get(owner);
+  if (known?.subject === ticket.subject) return known.text;
   const text = wordText(`${ticket.subject}\n${event?.body ?? ''}`);
+  preparedTexts.set(owner, { subject: ticket.subject, text });
+  return text;
+}
+
+function testWords(condition: RuleCondition, ticket: RuleTicket, event: RuleEvent | null) {
+  const text = searchedText(ticket, event);
   const found = condition.values.map((phrase) => hasPhrase(text, phrase));
   if (condition.op === 'has_all') return found.every(Boolean);
   if (condition.op === 'has_none') return !found.some(Boolean);

@@ -4,6 +4,7 @@
  * and case do not matter.
  */
 export function wordText(text: string) {
+  if (text.length > PREPARED_LONGEST) return prepareWords(text);
   const known = prepared.get(text);
   if (known !== undefined) return known;
   if (prepared.size >= PREPARED_KEPT) prepared.clear();
@@ -14,10 +15,12 @@ export function wordText(text: string) {
 
 /**
  * The same texts are prepared over and over: an event's subject and body once for each of a hundred rules,
- * each rule's phrases once for each event. Unicode normalising is the costly part of testing a rule.
+ * each rule's phrases once for each event. Unicode normalising is the costly part of testing a rule. Bounded
+ * (at most 1,000 texts of at most 4,000 characters, a few MB): a long mail body is prepared each time.
  */
 const prepared = new Map<string, string>();
-const PREPARED_KEPT = 2_000;
+const PREPARED_KEPT = 1_000;
+const PREPARED_LONGEST = 4_000;
 
 function prepareWords(text: string) {
   const words = text
