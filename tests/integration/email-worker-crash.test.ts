@@ -84,8 +84,11 @@ describe.skipIf(!redisUrl)(
           actor: { type: 'agent', userId: agent.userId },
         });
         // The mail is queued by the worker's consumer of the ticket.created event, then nudged to its email queue.
+        // Generous: on the embedded database under the whole suite, the new worker process takes a while to
+        // start, and its event queue (this Redis database) also holds the other test files' events (30 s was
+        // not enough in one CI run).
         await expect
-          .poll(async () => (await ticketMailRows(ws.id, ticket.id)).length, { timeout: 30_000, interval: 100 })
+          .poll(async () => (await ticketMailRows(ws.id, ticket.id)).length, { timeout: 90_000, interval: 100 })
           .toBe(1);
         const [row] = await ticketMailRows(ws.id, ticket.id);
         expect(row).toMatchObject({ audience: 'customer' });
