@@ -17,16 +17,16 @@ const log = componentLogger('automation');
  * business hours now, the messages the events added, and a snapshot of their tickets.
  */
 function batchReads(scope: TenantScope, batch: EventBatch) {
-  const messageIds = batch.events.map(eventMessageId).filter((id): id is string => Boolean(id));
-  const ticketIds = batch.events.map((e) => e.data.ticketId).filter(Boolean);
+  const messageIds = () => batch.events.map(eventMessageId).filter((id): id is string => Boolean(id));
+  const ticketIds = () => batch.events.map((e) => e.data.ticketId).filter(Boolean);
   // Functions, so each read starts when first awaited: one statement at a time on the transaction.
   return {
     rules: () => batch.once('automation:event-rules', () => enabledRules(scope, 'event')),
     // "Business hours now" is read once for the batch, at its start: its events are dispatched within a
     // fraction of a second.
     openNow: () => batch.once('automation:open-now', async () => isOpenAt(await rulesCalendar(scope), new Date())),
-    messages: () => batch.once('automation:messages', () => eventMessages(scope, messageIds)),
-    tickets: () => batch.once('automation:tickets', () => loadRuleTickets(scope, ticketIds)),
+    messages: () => batch.once('automation:messages', () => eventMessages(scope, messageIds())),
+    tickets: () => batch.once('automation:tickets', () => loadRuleTickets(scope, ticketIds())),
   };
 }
 
