@@ -10,9 +10,9 @@ import {
   Preview,
   Text,
   render,
-  toPlainText,
 } from '@react-email/components';
 import type { ReactElement, ReactNode } from 'react';
+import { htmlToPlainText } from './plain-text';
 
 /**
  * Collapses line breaks and other control characters: names typed by people end up in subjects, and a line
@@ -126,14 +126,11 @@ export function EmailLayout(props: {
   );
 }
 
-// html-to-text upper-cases h1 by default; our headings are sentences ("Alex replied to #42") and stay so.
-const textOptions = { selectors: [{ selector: 'h1', options: { uppercase: false } }] };
-
 /** Renders a template to the two parts a mail carries. The subject is built by the caller, on one line. */
 export async function renderEmail(subject: string, element: ReactElement): Promise<RenderedEmail> {
   // Rendered once: the text part is converted from the same HTML, as render's plainText option would
   // convert a second rendering of it (half the React work of every notification mail).
   const html = await render(element);
-  const text = toPlainText(html.replace(/^<!DOCTYPE[^>]*>/, ''), textOptions);
+  const text = htmlToPlainText(html.replace(/^<!DOCTYPE[^>]*>/, ''));
   return { subject: singleLine(subject), html, text: text.trim() };
 }

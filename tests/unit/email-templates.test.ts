@@ -1,3 +1,4 @@
+import { toPlainText } from '@react-email/components';
 import { describe, expect, it } from 'vitest';
 import { invitationEmail } from '@/emails/invitation';
 import type { RenderedEmail } from '@/emails/layout';
@@ -109,6 +110,13 @@ describe('email templates (React Email)', () => {
         expect(mail.text).not.toMatch(/<(p|a|div|table|br)\b/);
         // The hidden preview line and the button are skipped: the link appears once, on its own line.
         expect(mail.text.split(`${label}: `)).toHaveLength(2);
+      });
+
+      it("converts its text part exactly as React Email's toPlainText does (emails/plain-text.ts compiles it once)", () => {
+        const converted = toPlainText(mail.html.replace(/^<!DOCTYPE[^>]*>/, ''), {
+          selectors: [{ selector: 'h1', options: { uppercase: false } }],
+        });
+        expect(mail.text).toBe(converted.trim());
       });
 
       it('keeps the subject on one line; the user input in it is plain text (the HTML is where escaping matters)', () => {
