@@ -17,7 +17,6 @@ import { clearEmailBouncing, markEmailBouncing } from '@/server/services/custome
 import { addCcParticipants } from './add-cc-participants';
 import { summaryFromAuthenticationResults } from './authentication-results';
 import { authenticateSender, defaultMailResolver } from './authenticate-sender';
-import { trustedAuthservId } from './inbound-channel-settings';
 import { stormLimitReason } from './storm-limit';
 import {
   automaticMailReason,
@@ -27,6 +26,7 @@ import {
   type MailHeaders,
 } from './classify-mail';
 import { findThread, ticketMailByMessageId } from './find-thread';
+import { lockPendingInbound, readInboundBatch, type ReceivedMail } from './inbound-batch';
 import { displayText, safeBaseName, ticketSubject } from './mail-content';
 import { messageIdsIn, readHeaderBlock } from './mail-headers';
 import { senderVerdict, type AuthenticationSummary } from './sender-verdict';
@@ -94,12 +94,26 @@ async function recordBounce(scope: TenantScope, mail: ParsedMail, headers: MailH
   return { status: 'bounce', outcome: `${what} for ${bounced.recipient}.`, ticketId: bounced.ticketId };
 }
 
+/** A received message, parsed and its sender checked, ready to be decided. */
+type PreparedMail = ReceivedMail & {
+  mail: ParsedMail | null;
+  parseError: string | null;
+  auth: AuthenticationSummary | null;
+};
+
+/** The addresses Cairn sends this workspace's mail from: mail from them is our own coming back. */
+async function ownAddressesOf(scope: TenantScope) {
+  const own = await workspaceSender(scope);
+  return new Set([own.from.address.toLowerCase(), defaultFromAddress().toLowerCase()]);
+}
+
 /** Where the message goes, and the change it makes: in one transaction with the inbound row's new status. */
 async function decide(
   scope: TenantScope,
-  stored: { id: string; raw: Buffer; released: boolean },
+  stored: ReceivedMail,
   mail: ParsedMail,
   auth: AuthenticationSummary | null,
+  ownAddresses: ReadonlySet<string>,
 ): Promise<Decision> {
   const raw = stored.raw;
   const headers = readHeaderBlock(raw);
@@ -107,8 +121,6 @@ async function decide(
   const sender = from?.address?.trim().toLowerCase();
 
   // Our own mail coming back (a loop through a forwarder, or our Message-ID): never ingested.
-  const own = await workspaceSender(scope);
-  const ownAddresses = new Set([own.from.address.toLowerCase(), defaultFromAddress().toLowerCase()]);
   const messageId = messageIdsIn(headers.get('message-id')?.[0])[0];
   if (sender && ownAddresses.has(sender)) return { status: 'ignored', outcome: 'Sent from our own address.' };
   if (messageId && (await ticketMailByMessageId(scope, messageId)))
@@ -175,31 +187,16 @@ async function decide(
 const reasonOf = (error: unknown) =>
   error instanceof AppError ? error.message : 'Processing failed unexpectedly; see the worker log.';
 
-/**
- * Parses, checks and commits one stored message, once: the row is locked and only a `pending` one is
- * processed, so a retried or doubled job changes nothing. Parsing and sender checks (DNS) run before the
- * transaction. A message that cannot be processed is kept as `failed` with the reason, never dropped.
- */
-export async function processInboundMessage(
-  tenantId: string,
-  inboundId: string,
-  options: { resolver?: DNSResolver } = {},
-) {
-  const [[row], authservId] = await runInTenant(tenantId, (scope) =>
-    Promise.all([
-      scope.db
-        .select({ raw: inboundMessages.raw, status: inboundMessages.status, releasedAt: inboundMessages.releasedAt })
-        .from(inboundMessages)
-        .where(eq(inboundMessages.id, inboundId)),
-      trustedAuthservId(scope),
-    ]),
-  );
-  if (!row || row.status !== 'pending') return;
-
+/** Parsed, and the sender checked, before any transaction: the checks may wait on DNS. */
+async function prepare(
+  message: ReceivedMail,
+  authservId: string | null,
+  resolver: DNSResolver | undefined,
+): Promise<PreparedMail> {
   let mail: ParsedMail | null = null;
   let parseError: string | null = null;
   try {
-    mail = await simpleParser(row.raw, {
+    mail = await simpleParser(message.raw, {
       // The text part only: HTML-only mail goes through our sanitizer (displayText), not mailparser's converter.
       skipHtmlToText: true,
       skipTextToHtml: true,
@@ -213,40 +210,111 @@ export async function processInboundMessage(
   const auth = !mail
     ? null
     : authservId
-      ? summaryFromAuthenticationResults(readHeaderBlock(row.raw), authservId)
-      : await authenticateSender(row.raw, options.resolver ?? defaultMailResolver());
+      ? summaryFromAuthenticationResults(readHeaderBlock(message.raw), authservId)
+      : await authenticateSender(message.raw, resolver ?? defaultMailResolver());
+  return { ...message, mail, parseError, auth };
+}
 
-  await runInTenant(tenantId, async (scope) => {
-    const [locked] = await scope.db
-      .select({ status: inboundMessages.status })
-      .from(inboundMessages)
-      .where(eq(inboundMessages.id, inboundId))
-      .for('update');
-    if (locked?.status !== 'pending') return;
-    let decision: Decision;
-    if (!mail) decision = { status: 'failed', outcome: parseError! };
-    else {
-      try {
-        // A savepoint: a failed decision rolls back its own writes, and the row still records why.
-        decision = await scope.db.transaction((db) =>
-          decide({ ...scope, db }, { id: inboundId, raw: row.raw, released: Boolean(row.releasedAt) }, mail, auth),
-        );
-      } catch (error) {
-        if (!(error instanceof AppError)) logError({ error, inboundId, where: 'inbound.process' });
-        decision = { status: 'failed', outcome: reasonOf(error) };
-      }
+/** The inbound row's new status: written right after its decision, so a later message of the batch sees it. */
+async function recordDecision(scope: TenantScope, message: PreparedMail, decision: Decision) {
+  await scope.db
+    .update(inboundMessages)
+    .set({
+      status: decision.status,
+      outcome: decision.outcome.slice(0, 500),
+      ticketId: decision.ticketId ?? null,
+      ticketMessageId: decision.ticketMessageId ?? null,
+      sender: message.mail?.from?.value[0]?.address?.toLowerCase().slice(0, 320) ?? null,
+      subject: message.mail?.subject?.slice(0, 500) ?? null,
+      processedAt: new Date(),
+    })
+    .where(eq(inboundMessages.id, message.id));
+}
+
+/**
+ * One message in its own savepoint: a failed decision rolls back its own writes, and the row still records
+ * why (failed, with the reason), so nothing is dropped.
+ */
+async function commitOne(scope: TenantScope, message: PreparedMail, ownAddresses: ReadonlySet<string>) {
+  let decision: Decision;
+  if (!message.mail) decision = { status: 'failed', outcome: message.parseError! };
+  else {
+    const mail = message.mail;
+    try {
+      decision = await scope.db.transaction((db) =>
+        decide({ ...scope, db }, message, mail, message.auth, ownAddresses),
+      );
+    } catch (error) {
+      if (!(error instanceof AppError)) logError({ error, inboundId: message.id, where: 'inbound.process' });
+      decision = { status: 'failed', outcome: reasonOf(error) };
     }
-    await scope.db
-      .update(inboundMessages)
-      .set({
-        status: decision.status,
-        outcome: decision.outcome.slice(0, 500),
-        ticketId: decision.ticketId ?? null,
-        ticketMessageId: decision.ticketMessageId ?? null,
-        sender: mail?.from?.value[0]?.address?.toLowerCase().slice(0, 320) ?? null,
-        subject: mail?.subject?.slice(0, 500) ?? null,
-        processedAt: new Date(),
-      })
-      .where(eq(inboundMessages.id, inboundId));
-  });
+  }
+  await recordDecision(scope, message, decision);
+}
+
+/**
+ * The locked messages, in the order received, all in one savepoint; a message that cannot be parsed is
+ * recorded as failed there too. If any decision throws, the savepoint is rolled back and every message goes
+ * through commitOne instead, so one bad message never takes the others' tickets with it.
+ */
+async function commitMessages(scope: TenantScope, messages: readonly PreparedMail[]) {
+  const ownAddresses = await ownAddressesOf(scope);
+  if (messages.length > 1) {
+    try {
+      await scope.db.transaction(async (db) => {
+        const savepoint = { ...scope, db };
+        for (const message of messages) {
+          const decision = message.mail
+            ? await decide(savepoint, message, message.mail, message.auth, ownAddresses)
+            : { status: 'failed' as const, outcome: message.parseError! };
+          await recordDecision(savepoint, message, decision);
+        }
+      });
+      return;
+    } catch {
+      // Rolled back to the savepoint: the messages are still locked and pending; they go one by one below.
+    }
+  }
+  for (const message of messages) await commitOne(scope, message, ownAddresses);
+}
+
+/**
+ * The batches running in this process, by message: a job whose message one of them holds waits for it
+ * rather than parsing the same bytes again, then finds it decided. (No memory of decided messages is kept
+ * beyond that: an admin's retry or release puts a decided message back to pending, and its job must run.)
+ */
+const runningHere = new Map<string, Promise<unknown>>();
+
+/**
+ * Parses, checks and commits one stored message, once, with up to `batchSize - 1` other pending messages of
+ * its workspace (the `inbound.process` job passes INBOUND_BATCH_SIZE; a direct call decides only the message
+ * it names). Rows are locked and only `pending` ones are decided, so a retried or doubled job changes
+ * nothing. Parsing and sender checks (DNS) run before the transaction. A message that cannot be processed is
+ * kept as `failed` with the reason, never dropped.
+ */
+export async function processInboundMessage(
+  tenantId: string,
+  inboundId: string,
+  options: { resolver?: DNSResolver; batchSize?: number } = {},
+) {
+  await runningHere.get(inboundId)?.catch(() => {});
+  const batch = await readInboundBatch(tenantId, inboundId, options.batchSize ?? 1, new Set(runningHere.keys()));
+  if (!batch) return;
+  const ids = batch.messages.map((m) => m.id);
+  const work = (async () => {
+    const prepared = await Promise.all(batch.messages.map((m) => prepare(m, batch.authservId, options.resolver)));
+    await runInTenant(tenantId, async (scope) => {
+      const pending = await lockPendingInbound(scope, ids);
+      await commitMessages(
+        scope,
+        prepared.filter((m) => pending.has(m.id)),
+      );
+    });
+  })();
+  for (const id of ids) runningHere.set(id, work);
+  try {
+    await work;
+  } finally {
+    for (const id of ids) if (runningHere.get(id) === work) runningHere.delete(id);
+  }
 }
