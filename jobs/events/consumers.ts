@@ -7,7 +7,9 @@ import { addArticleSuggestions } from '@/server/services/triage/add-article-sugg
 import { suggestTriage } from '@/server/services/triage/suggest-triage';
 import { notifySlaEscalation } from '@/server/services/notification/notify-sla-escalation';
 import { NOTIFYING_EVENT_TYPES, notifyTicketEvent } from '@/server/services/notification/notify-ticket-event';
-import type { EventConsumer } from '@/server/services/outbox/event-batch';
+import type { EventBatch, EventConsumer } from '@/server/services/outbox/event-batch';
+import type { TenantScope } from '@/server/db/tenant';
+import { readTriageSettings } from '@/server/services/triage/triage-settings';
 import { applyAnalyticsEvents } from '@/server/services/reports/apply-analytics-event';
 
 /** With LOG_LEVEL=debug, a line per event: shows in `npm run worker`'s output what the desk is doing. */
@@ -57,12 +59,20 @@ const teamAssignment: EventConsumer = {
   },
 };
 
+/**
+ * The workspace's triage row (its two models are the bulk of it), read once per dispatch batch for both
+ * consumers below and every new ticket of the batch: an admin's change commits before or after, not within.
+ */
+const triageSettingsOf = async (scope: TenantScope, batch: EventBatch) => ({
+  settings: await batch.once('triage:settings', () => readTriageSettings(scope)),
+});
+
 /** A new ticket's predicted category and priority, kept as a suggestion for the agent (never applied here). */
 const triageSuggestion: EventConsumer = {
   name: 'triage-suggestion',
   types: ['ticket.created'],
-  async handle(scope, event) {
-    await suggestTriage(scope, event.data.ticketId);
+  async handle(scope, event, batch) {
+    await suggestTriage(scope, event.data.ticketId, await triageSettingsOf(scope, batch));
   },
 };
 
@@ -70,8 +80,8 @@ const triageSuggestion: EventConsumer = {
 const articleSuggestions: EventConsumer = {
   name: 'article-suggestions',
   types: ['ticket.created'],
-  async handle(scope, event) {
-    await addArticleSuggestions(scope, event.data.ticketId);
+  async handle(scope, event, batch) {
+    await addArticleSuggestions(scope, event.data.ticketId, await triageSettingsOf(scope, batch));
   },
 };
 

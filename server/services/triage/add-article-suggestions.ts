@@ -5,7 +5,7 @@ import type { TenantScope } from '@/server/db/tenant';
 import { searchArticlesAsStaff } from '@/server/services/help/staff-search';
 import { addMessage } from '@/server/services/ticket/add-message';
 import { loadTicketForUpdate } from '@/server/services/ticket/load-ticket';
-import { readTriageSettings } from './triage-settings';
+import { readTriageSettings, type TriageSettingsRow } from './triage-settings';
 import { stillOpen, ticketText } from './suggest-triage';
 
 /** Articles a note lists; the search's own ranking decides which. */
@@ -16,10 +16,14 @@ const QUERY_CHARS = 300;
 /**
  * The help-center articles that may answer a new ticket, as one internal note with links, written by the
  * system (the workspace's "knowledge-base note" setting, on by default). Any word may match, ranked by how
- * many do. Nothing found: no note.
+ * many do. Nothing found: no note. `settings` when the caller read them already (once for a batch of events).
  */
-export async function addArticleSuggestions(scope: TenantScope, ticketId: string) {
-  const settings = await readTriageSettings(scope);
+export async function addArticleSuggestions(
+  scope: TenantScope,
+  ticketId: string,
+  known?: { settings: TriageSettingsRow | null },
+) {
+  const settings = known ? known.settings : await readTriageSettings(scope);
   if (settings && !settings.kbNoteEnabled) return null;
   const ticket = await ticketText(scope, ticketId);
   if (!ticket || !stillOpen(ticket)) return null;

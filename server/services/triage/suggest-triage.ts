@@ -3,7 +3,7 @@ import { TICKET_PRIORITIES, UNSOLVED_STATUSES, type TicketPriority, type TicketS
 import { predictNaiveBayes } from '@/lib/triage/naive-bayes';
 import { ticketCategories, ticketTriageSuggestions } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
-import { readTriageSettings } from './triage-settings';
+import { readTriageSettings, type TriageSettingsRow } from './triage-settings';
 
 /** The text a new ticket is judged by: what the models were trained on (subject and first message). */
 export async function ticketText(scope: TenantScope, ticketId: string) {
@@ -29,10 +29,15 @@ export const stillOpen = (ticket: { status: TicketStatus }) =>
 /**
  * Predicts a new ticket's category and priority and keeps what clears the admin's threshold and differs
  * from what the ticket has, as a suggestion for the agent. Never changes the ticket: the agent accepts.
- * A category archived since training is not suggested.
+ * A category archived since training is not suggested. `settings` when the caller read them already (once
+ * for a batch of events).
  */
-export async function suggestTriage(scope: TenantScope, ticketId: string) {
-  const settings = await readTriageSettings(scope);
+export async function suggestTriage(
+  scope: TenantScope,
+  ticketId: string,
+  known?: { settings: TriageSettingsRow | null },
+) {
+  const settings = known ? known.settings : await readTriageSettings(scope);
   if (!settings?.categoryModel && !settings?.priorityModel) return null;
   const ticket = await ticketText(scope, ticketId);
   if (!ticket || !stillOpen(ticket)) return null;

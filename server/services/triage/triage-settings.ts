@@ -5,8 +5,10 @@ import { triageSettings } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
 import { enqueue } from '@/server/queue/enqueue';
 
+export type TriageSettingsRow = typeof triageSettings.$inferSelect;
+
 /** The workspace's triage row, or its defaults before anything was saved or trained. */
-export async function readTriageSettings(scope: TenantScope) {
+export async function readTriageSettings(scope: TenantScope): Promise<TriageSettingsRow | null> {
   const [row] = await scope.db.select().from(triageSettings).where(eq(triageSettings.tenantId, scope.tenantId));
   return row ?? null;
 }
