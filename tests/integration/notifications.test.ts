@@ -7,6 +7,7 @@ import { processOutboxSweep } from '@/jobs/processors/outbox-sweep';
 import { SMTP_CHECK_MESSAGES } from '@/server/email/transport';
 import { outbox, ticketMailThreads } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
+import { ticketReplyToken } from '@/server/services/notification/reply-token';
 import { replyAsAgent, updateTicketStatus } from '@/server/services/ticket/agent-actions';
 import { closeAsCustomer, replyAsCustomer } from '@/server/services/ticket/portal-tickets';
 import { callerFor, errorShapeOf } from '../helpers/caller';
@@ -280,6 +281,20 @@ describe('headers', () => {
     );
     expect(thread!.replyToken).toMatch(/^[a-z2-7]{32}$/);
     for (const mail of mails) expect(headerText(mail.headers, 'reply-to')).toContain(`+${thread!.replyToken}@`);
+  });
+
+  it("a ticket's first mails queued at once agree on one reply token, the one stored", async () => {
+    const ticket = await createTestTicket(ws.id, { requesterId: (await createTestCustomer(ws.id)).id });
+    const tokens = await Promise.all(
+      [1, 2, 3].map(() => runInTenant(ws.id, (scope) => ticketReplyToken(scope, ticket.id))),
+    );
+    expect(new Set(tokens).size).toBe(1);
+    const stored = await runInTenant(ws.id, ({ db }) =>
+      db.select().from(ticketMailThreads).where(eq(ticketMailThreads.ticketId, ticket.id)),
+    );
+    expect(stored.map((t) => t.replyToken)).toEqual([tokens[0]]);
+    // Asked again later: the stored token, not a new one.
+    expect(await runInTenant(ws.id, (scope) => ticketReplyToken(scope, ticket.id))).toBe(tokens[0]);
   });
 
   it('automatic mails carry Auto-Submitted; a reply an agent wrote does not', async () => {

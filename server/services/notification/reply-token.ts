@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { ticketMailThreads } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
 
@@ -25,17 +25,23 @@ export function newReplyToken() {
   return out;
 }
 
-/** The ticket's reply token, created on its first mail. Concurrent first mails agree on one token. */
+/**
+ * The ticket's reply token, created on its first mail, in one statement: the stored token, or the one this
+ * statement inserted. Two first mails at once: the one whose insert loses reads the winner's token after it.
+ */
 export async function ticketReplyToken(scope: TenantScope, ticketId: string) {
-  const existing = await scope.db
-    .select({ token: ticketMailThreads.replyToken })
-    .from(ticketMailThreads)
-    .where(eq(ticketMailThreads.ticketId, ticketId));
-  if (existing[0]) return existing[0].token;
-  await scope.db
-    .insert(ticketMailThreads)
-    .values({ tenantId: scope.tenantId, ticketId, replyToken: newReplyToken() })
-    .onConflictDoNothing({ target: ticketMailThreads.ticketId });
+  const { rows } = await scope.db.execute<{ token: string }>(sql`
+    with existing as (
+      select reply_token from ticket_mail_threads where ticket_id = ${ticketId}
+    ), inserted as (
+      insert into ticket_mail_threads (tenant_id, ticket_id, reply_token)
+      select ${scope.tenantId}, ${ticketId}, ${newReplyToken()}
+      where not exists (select 1 from existing)
+      on conflict (ticket_id) do nothing
+      returning reply_token
+    )
+    select reply_token as token from existing union all select reply_token from inserted`);
+  if (rows[0]) return rows[0].token;
   const [row] = await scope.db
     .select({ token: ticketMailThreads.replyToken })
     .from(ticketMailThreads)
