@@ -49,4 +49,6 @@ RUN mkdir -p /data .next/cache && chown node:node /data .next/cache
 USER node
 EXPOSE 3000
 # The web; the worker and migrate services give their own command (docker-compose.yml).
-CMD ["node", "--import", "tsx", "scripts/serve-web.ts", "--port", "3000"]
+# Compiled by `npm run build` (scripts/server-entry.ts), on plain Node with its heap bound to WEB_HEAP_MIB's
+# default; an operator who raises WEB_HEAP_MIB raises this flag with it.
+CMD ["node", "--max-old-space-size=160", ".next/cairn/serve-web.mjs", "--port", "3000"]

@@ -1,6 +1,7 @@
 import { createEnv } from '@t3-oss/env-nextjs';
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
+import { WEB_HEAP_DEFAULT_MIB } from './constants/web-process';
 
 // The only reader of process.env. A bad value stops start-up with the variable's name and what it expects.
 const booleanString = z
@@ -59,6 +60,8 @@ export const env = createEnv({
     SMTP_SOCKET_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(60).default(30),
     CAIRN_DATA_DIR: z.string().min(1).default('./.data'),
     START_WORKER: booleanString.default(true),
+    /** The web process's V8 old-generation limit in MiB (scripts/server-entry.ts): its heap stays near it. */
+    WEB_HEAP_MIB: z.coerce.number().int().min(96).max(65536).default(WEB_HEAP_DEFAULT_MIB),
     /** Seed the demo workspace (published logins) on an empty database. Unset: yes, except in production. */
     CAIRN_DEMO: booleanString.optional(),
     /** Unset: info, or warn under tests so their output stays readable (server/log.ts). */

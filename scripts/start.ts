@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { prepareRuntime } from './prepare-runtime';
+import { buildServerEntry, webNodeFlags } from './server-entry';
 
 // `npm start`: migrate, seed the demo on an empty database (not in production unless CAIRN_DEMO=true),
 // build if needed, serve, and process jobs.
@@ -34,16 +35,19 @@ if (!dev && !fs.existsSync(path.resolve('.next/BUILD_ID'))) {
   }
 }
 
-// Not `next start`: our server stamps each request with its socket address (scripts/serve-web.ts).
-const tsxBin = path.resolve('node_modules/.bin/tsx');
-const web: ChildProcess = spawn(
-  tsxBin,
-  ['scripts/serve-web.ts', '--port', String(env.PORT), '--quiet', ...(dev ? ['--dev'] : [])],
-  {
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, NODE_ENV: dev ? 'development' : 'production' },
-  },
-);
+// Not `next start`: our server stamps each request with its socket address (scripts/serve-web.ts). In
+// production it runs compiled, on plain Node with a bounded heap (scripts/build-server.ts says why); `next
+// dev` keeps tsx, so the server's own modules reload as they are edited.
+const serveArgs = ['--port', String(env.PORT), '--quiet'];
+const web: ChildProcess = dev
+  ? spawn(path.resolve('node_modules/.bin/tsx'), ['scripts/serve-web.ts', ...serveArgs, '--dev'], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, NODE_ENV: 'development' },
+    })
+  : spawn(process.execPath, [...webNodeFlags(env.WEB_HEAP_MIB), await buildServerEntry(), ...serveArgs], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
 
 let worker: { stop: () => Promise<void> } | null = null;
 if (env.START_WORKER) {

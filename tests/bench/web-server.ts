@@ -2,11 +2,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { buildServerEntry, webNodeFlags } from '../../scripts/server-entry';
+import { WEB_HEAP_DEFAULT_MIB } from '../../lib/constants/web-process';
 import { onCleanup } from './cleanup';
 
-// The production server, as deployed: scripts/serve-web.ts (what `npm start` and the Docker image run: Next's
-// handler behind our own Node server, which stamps each request with its socket address), in a process group
-// of its own so stopping it also stops anything it spawned.
+// The production server, as deployed: scripts/serve-web.ts compiled and run on plain Node with its heap bound
+// (what `npm start` and the Docker image run: Next's handler behind our own Node server, which stamps each
+// request with its socket address), in a process group of its own so stopping it also stops anything it spawned.
 
 const nextBin = path.resolve('node_modules/.bin/next');
 
@@ -71,9 +73,10 @@ export type WebServer = { url: string; pid: number; stop: () => Promise<void> };
 
 export async function startWebServer(env: NodeJS.ProcessEnv, port: number): Promise<WebServer> {
   const url = `http://127.0.0.1:${port}`;
-  // node with tsx's loader rather than the tsx binary, as scripts/start.ts's child would be minus one wrapper:
-  // the group's memory is then the server's own.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve-web.ts', '--port', String(port)], {
+  // As scripts/start.ts runs it in production: the compiled entry (rebuilt from the source now), its heap bound.
+  const entry = await buildServerEntry();
+  const heapMib = Number(env.WEB_HEAP_MIB) || WEB_HEAP_DEFAULT_MIB;
+  const child = spawn(process.execPath, [...webNodeFlags(heapMib), entry, '--port', String(port)], {
     cwd: path.resolve('.'),
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
