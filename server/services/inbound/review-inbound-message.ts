@@ -49,6 +49,8 @@ export async function reviewInboundMessage(scope: StaffScope, input: { id: strin
       `This message is no longer in the ${action.list} list (someone may have decided already). Reload the list.`,
     );
   }
-  if (action.to.status === 'pending') scope.afterCommit(() => queueInboundProcessing(scope.tenantId, row.id));
+  // A job of its own: the message's first job is kept as completed, and an add under its id would be ignored.
+  if (action.to.status === 'pending')
+    scope.afterCommit(() => queueInboundProcessing(scope.tenantId, row.id, `${row.id}-review-${Date.now()}`));
   return { id: row.id, status: action.to.status };
 }

@@ -43,9 +43,13 @@ export async function storeInboundMessage(tenantId: string, raw: Uint8Array): Pr
   return stored;
 }
 
-/** The job id derives from the row, so a second nudge for the same message adds nothing. */
-export function queueInboundProcessing(tenantId: string, inboundId: string) {
-  return enqueue('inbound.process', { tenantId, inboundId }, { key: inboundId }).catch((error: unknown) =>
+/**
+ * The job id derives from the row, so a second nudge for the same message adds nothing. A message sent back
+ * to pending (an admin's retry or release, the sweep) names a new `key`: BullMQ ignores an add whose id is
+ * still kept, and the first job, completed, is kept (removeOnComplete: the last thousand).
+ */
+export function queueInboundProcessing(tenantId: string, inboundId: string, key = inboundId) {
+  return enqueue('inbound.process', { tenantId, inboundId }, { key }).catch((error: unknown) =>
     logError({ error, inboundId, where: 'queue inbound processing' }),
   );
 }

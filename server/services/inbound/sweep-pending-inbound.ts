@@ -13,6 +13,7 @@ const GRACE_MS = 60_000;
  */
 export async function sweepPendingInbound() {
   const before = new Date(Date.now() - GRACE_MS);
+  const sweepMinute = Math.floor(Date.now() / 60_000);
   const tenantIds = await runWithoutTenant(async (tx) => {
     const result = await tx.execute<{ id: string }>(
       sql`select cairn_tenants_with_pending_inbound(${before.toISOString()}::timestamptz) as id`,
@@ -32,6 +33,10 @@ export async function sweepPendingInbound() {
       const existing = await getQueue('inbound').getJob(jobId('inbound.process', row.id));
       if (existing && (await existing.isFailed()))
         await existing.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+      // Its first job completed while the row is pending again (sent back for review, or decided by nothing):
+      // an add under that id would be ignored, so a job of this sweep's minute is added.
+      else if (existing && (await existing.isCompleted()))
+        await enqueue('inbound.process', { tenantId, inboundId: row.id }, { key: `${row.id}-swept-${sweepMinute}` });
       else await enqueue('inbound.process', { tenantId, inboundId: row.id }, { key: row.id });
       enqueued++;
     }
