@@ -111,7 +111,7 @@ async function main() {
   const build = await ensureBuild(options.rebuild, process.env);
   const server = await startWebServer(process.env, await freePort());
   log(
-    `server: scripts/serve-web.ts at ${server.url}${build.built ? ` (built in ${build.seconds.toFixed(0)}s)` : ''} · load average ${loadAverage().join(' ')} on ${machineInfo().cpus} CPUs`,
+    `server: scripts/serve-web.ts (compiled, heap-bound) at ${server.url}${build.built ? ` (built in ${build.seconds.toFixed(0)}s)` : ''} · load average ${loadAverage().join(' ')} on ${machineInfo().cpus} CPUs`,
   );
   const measuringSince = Date.now();
   const rssBefore = await groupRssMiB(server.pid);

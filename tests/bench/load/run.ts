@@ -1,7 +1,5 @@
 import '../outside-next';
 import crypto from 'node:crypto';
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import pg from 'pg';
 import { loadDotEnv } from '../../../scripts/load-env';
 import { cleanup, installExitGuards, onCleanup } from '../cleanup';
@@ -10,6 +8,7 @@ import { summarize, timed } from '../stats';
 import { ensureBuild, freePort, startWebServer } from '../web-server';
 import { groupRssMiB, slopePerMinute } from './memory';
 import { startSmtpSink } from './smtp-sink';
+import { startBenchWorker } from '../worker-process';
 
 // `npm run bench:load [-- --quick] [--build]`: the soak test of issue 9. The production build (served by
 // scripts/serve-web.ts as `npm start` runs it, START_WORKER=false) and a separate `npm run worker`, on
@@ -64,37 +63,6 @@ async function freshDatabase(url: string) {
   await admin.end();
 }
 
-function startWorker(env: NodeJS.ProcessEnv) {
-  // node with tsx's loader, as tests/helpers/worker-process.ts does: one process to stop, no grandchild.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'jobs/worker.ts'], {
-    cwd: path.resolve('.'),
-    // LOG_LEVEL info: its pino start-up line ("processing jobs on …") is how the bench knows it takes jobs.
-    env: { ...env, NODE_ENV: 'production', LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (c: Buffer) => (output = (output + c.toString()).slice(-20_000)));
-  child.stderr!.on('data', (c: Buffer) => (output = (output + c.toString()).slice(-20_000)));
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 30_000).unref();
-    });
-  onCleanup('worker', stop);
-  const ready = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The worker did not start within 60 s:\n${output}`)), 60_000);
-    child.stdout!.on('data', () => {
-      if (!output.includes('processing jobs on')) return;
-      clearTimeout(timer);
-      resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`The worker exited (${code}):\n${output}`)));
-  });
-  return { ready, stop, output: () => output };
-}
-
 async function main() {
   loadDotEnv();
   installExitGuards(PROFILE.seconds / 60 + 15);
@@ -134,11 +102,11 @@ async function main() {
   log(`seeded 1 workspace, ${agents.length} agents, ${customers.length} customers`);
 
   const build = await ensureBuild(process.argv.includes('--build'), process.env);
-  const worker = startWorker(process.env);
+  const worker = startBenchWorker(process.env);
   await worker.ready;
   const server = await startWebServer(process.env, await freePort());
   log(
-    `server: scripts/serve-web.ts at ${server.url} (pid ${server.pid})${build.built ? `, built in ${build.seconds.toFixed(0)}s` : ''}; worker: npm run worker · load average ${loadAverage().join(' ')} on ${machineInfo().cpus} CPUs`,
+    `server: scripts/serve-web.ts (compiled, heap-bound) at ${server.url} (pid ${server.pid})${build.built ? `, built in ${build.seconds.toFixed(0)}s` : ''}; worker: npm run worker · load average ${loadAverage().join(' ')} on ${machineInfo().cpus} CPUs`,
   );
 
   const { staffCookie, TrpcHttp } = await import('../trpc-http');
