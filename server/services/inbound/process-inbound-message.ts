@@ -1,98 +1,15 @@
 import { eq } from 'drizzle-orm';
 import type { DNSResolver } from 'mailauth';
-import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
-import { ATTACHMENT_LIMITS } from '@/lib/constants/ticket';
-import type { InboundStatus } from '@/lib/constants/inbound';
-import { inboundMessages, outbox } from '@/server/db/schema';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { inboundMessages } from '@/server/db/schema';
 import { runInTenant, type TenantScope } from '@/server/db/tenant';
 import { AppError, logError } from '@/server/errors';
-import { upsertCustomerByEmail } from '@/server/services/customer/customers';
-import { defaultFromAddress, workspaceSender } from '@/server/services/notification/sender';
-import type { TicketActor } from '@/server/services/ticket/actor';
-import { addMessage } from '@/server/services/ticket/add-message';
-import { createTicket } from '@/server/services/ticket/create-ticket';
-import { loadTicketForUpdate } from '@/server/services/ticket/load-ticket';
-import { uploadAttachment } from '@/server/services/ticket/upload-attachment';
-import { clearEmailBouncing, markEmailBouncing } from '@/server/services/customer/email-bouncing';
-import { addCcParticipants } from './add-cc-participants';
 import { summaryFromAuthenticationResults } from './authentication-results';
 import { authenticateSender, defaultMailResolver } from './authenticate-sender';
-import { stormLimitReason } from './storm-limit';
-import {
-  automaticMailReason,
-  bouncedMessageId,
-  deliveryStatusOf,
-  isDeliveryReport,
-  type MailHeaders,
-} from './classify-mail';
-import { findThread, ticketMailByMessageId } from './find-thread';
+import { decideInboundMessage, ownAddressesOf, type Decision } from './decide-inbound-message';
 import { lockPendingInbound, readInboundBatch, type ReceivedMail } from './inbound-batch';
-import { displayText, safeBaseName, ticketSubject } from './mail-content';
-import { messageIdsIn, readHeaderBlock } from './mail-headers';
-import { senderVerdict, type AuthenticationSummary } from './sender-verdict';
-import { replyTokenIn } from './thread-signals';
-
-type Decision = {
-  status: Exclude<InboundStatus, 'pending'>;
-  outcome: string;
-  ticketId?: string | null;
-  ticketMessageId?: string | null;
-};
-
-const addressObjects = (field: AddressObject | AddressObject[] | undefined) =>
-  (Array.isArray(field) ? field : field ? [field] : []).flatMap((group) =>
-    group.value.map((a) => ({ address: a.address?.toLowerCase() ?? '', name: a.name ?? '' })),
-  );
-const addressesOf = (field: AddressObject | AddressObject[] | undefined) => addressObjects(field).map((a) => a.address);
-
-/**
- * Attachments through the same checks and storage as uploads, under the sender's name. One the checks refuse
- * (type, size, empty) is left out rather than losing the message; the mail itself keeps every byte.
- */
-async function storeAttachments(scope: TenantScope, mail: ParsedMail, actor: TicketActor) {
-  const ids: string[] = [];
-  for (const attachment of mail.attachments) {
-    if (ids.length >= ATTACHMENT_LIMITS.maxPerMessage) break;
-    if (attachment.contentType.startsWith('message/') || attachment.contentType === 'text/rfc822-headers') continue;
-    try {
-      const stored = await uploadAttachment(scope, {
-        filename: safeBaseName(attachment.filename),
-        bytes: new Uint8Array(attachment.content),
-        actor,
-        // An inline image (cid:) keeps its Content-ID so the thread can show it where the mail placed it.
-        contentId: attachment.cid ?? null,
-      });
-      ids.push(stored.id);
-    } catch (error) {
-      if (!(error instanceof AppError && error.code === 'BAD_REQUEST')) throw error;
-    }
-  }
-  return ids;
-}
-
-/** A delivery report: tied to the mail that bounced, shown on its ticket as that mail's failure. Never a ticket. */
-async function recordBounce(scope: TenantScope, mail: ParsedMail, headers: MailHeaders): Promise<Decision> {
-  const report = [
-    mail.text ?? '',
-    ...mail.attachments
-      .filter((a) => a.contentType.startsWith('message/') || a.contentType === 'text/rfc822-headers')
-      .map((a) => a.content.toString('utf8')),
-  ].join('\n');
-  const { status, permanent } = deliveryStatusOf(report);
-  const bouncedId = bouncedMessageId(report, headers);
-  const bounced = bouncedId ? await ticketMailByMessageId(scope, bouncedId) : null;
-  const what = `Delivery failed${status ? ` (${status}${permanent ? ', permanent' : ''})` : ''}`;
-  if (!bounced) return { status: 'bounce', outcome: `${what}; the bounced mail is not one of this workspace's.` };
-  // A permanent failure of a mail to a customer: their address is marked bouncing (agents' alerts are not).
-  if (permanent && bounced.audience === 'customer') await markEmailBouncing(scope, bounced.recipient, what);
-  if (bounced.outboxId) {
-    await scope.db
-      .update(outbox)
-      .set({ status: 'failed', lastError: `${what}: the recipient's server returned the mail.` })
-      .where(eq(outbox.id, bounced.outboxId));
-  }
-  return { status: 'bounce', outcome: `${what} for ${bounced.recipient}.`, ticketId: bounced.ticketId };
-}
+import { readHeaderBlock } from './mail-headers';
+import type { AuthenticationSummary } from './sender-verdict';
 
 /** A received message, parsed and its sender checked, ready to be decided. */
 type PreparedMail = ReceivedMail & {
@@ -100,89 +17,6 @@ type PreparedMail = ReceivedMail & {
   parseError: string | null;
   auth: AuthenticationSummary | null;
 };
-
-/** The addresses Cairn sends this workspace's mail from: mail from them is our own coming back. */
-async function ownAddressesOf(scope: TenantScope) {
-  const own = await workspaceSender(scope);
-  return new Set([own.from.address.toLowerCase(), defaultFromAddress().toLowerCase()]);
-}
-
-/** Where the message goes, and the change it makes: in one transaction with the inbound row's new status. */
-async function decide(
-  scope: TenantScope,
-  stored: ReceivedMail,
-  mail: ParsedMail,
-  auth: AuthenticationSummary | null,
-  ownAddresses: ReadonlySet<string>,
-): Promise<Decision> {
-  const raw = stored.raw;
-  const headers = readHeaderBlock(raw);
-  const from = mail.from?.value[0];
-  const sender = from?.address?.trim().toLowerCase();
-
-  // Our own mail coming back (a loop through a forwarder, or our Message-ID): never ingested.
-  const messageId = messageIdsIn(headers.get('message-id')?.[0])[0];
-  if (sender && ownAddresses.has(sender)) return { status: 'ignored', outcome: 'Sent from our own address.' };
-  if (messageId && (await ticketMailByMessageId(scope, messageId)))
-    return { status: 'ignored', outcome: 'Carries one of our own Message-IDs.' };
-
-  if (isDeliveryReport(headers)) return recordBounce(scope, mail, headers);
-  if (!sender) return { status: 'failed', outcome: 'The message has no From address; nobody to answer.' };
-  const storm = await stormLimitReason(scope, sender, stored.id);
-  if (storm) return { status: 'ignored', outcome: storm };
-
-  const thread = await findThread(scope, {
-    replyToken: replyTokenIn([
-      ...addressesOf(mail.to),
-      ...addressesOf(mail.cc),
-      ...(headers.get('delivered-to') ?? []),
-      ...(headers.get('x-original-to') ?? []),
-    ]),
-    referencedIds: [...messageIdsIn(headers.get('in-reply-to')?.[0]), ...messageIdsIn(headers.get('references')?.[0])],
-    subject: mail.subject ?? '',
-    sender,
-  });
-
-  const automatic = automaticMailReason(headers);
-  if (automatic)
-    return {
-      status: 'ignored',
-      outcome: `Automatic mail (${automatic}): recorded, not answered.`,
-      ticketId: thread?.ticketId,
-    };
-  // A message an admin released from quarantine is trusted: it is not held again.
-  const verdict = stored.released ? { quarantine: false, reason: null } : senderVerdict(auth);
-  if (verdict.quarantine) return { status: 'quarantined', outcome: verdict.reason!, ticketId: thread?.ticketId };
-
-  // The address works again: mail to it resumes.
-  await clearEmailBouncing(scope, sender);
-  const body = displayText({ text: mail.text, html: mail.html }) || '(no text)';
-  if (thread) {
-    const ticket = await loadTicketForUpdate(scope, thread.ticketId);
-    // chooseThread matched the sender to the requester or a CC participant: the reply is theirs, nobody else's.
-    const author =
-      sender === thread.requesterEmail.toLowerCase()
-        ? ticket.requesterId
-        : (await upsertCustomerByEmail(scope, { email: sender })).id;
-    const actor: TicketActor = { type: 'customer', customerId: author };
-    const attachmentIds = await storeAttachments(scope, mail, actor);
-    const added = await addMessage(scope, ticket, actor, { kind: 'reply', body, attachmentIds });
-    return { status: 'processed', outcome: 'appended', ticketId: ticket.id, ticketMessageId: added.messageId };
-  }
-  const customer = await upsertCustomerByEmail(scope, { email: sender, name: from?.name?.slice(0, 200) || undefined });
-  const actor: TicketActor = { type: 'customer', customerId: customer.id };
-  const attachmentIds = await storeAttachments(scope, mail, actor);
-  const ticket = await createTicket(scope, {
-    requesterId: customer.id,
-    subject: ticketSubject(mail.subject),
-    body,
-    channel: 'email',
-    attachmentIds,
-    actor,
-  });
-  await addCcParticipants(scope, { id: ticket.id, requesterEmail: sender }, addressObjects(mail.cc), ownAddresses);
-  return { status: 'processed', outcome: 'new_ticket', ticketId: ticket.id, ticketMessageId: ticket.firstMessageId };
-}
 
 const reasonOf = (error: unknown) =>
   error instanceof AppError ? error.message : 'Processing failed unexpectedly; see the worker log.';
@@ -242,7 +76,7 @@ async function commitOne(scope: TenantScope, message: PreparedMail, ownAddresses
     const mail = message.mail;
     try {
       decision = await scope.db.transaction((db) =>
-        decide({ ...scope, db }, message, mail, message.auth, ownAddresses),
+        decideInboundMessage({ ...scope, db }, message, mail, message.auth, ownAddresses),
       );
     } catch (error) {
       if (!(error instanceof AppError)) logError({ error, inboundId: message.id, where: 'inbound.process' });
@@ -265,7 +99,7 @@ async function commitMessages(scope: TenantScope, messages: readonly PreparedMai
         const savepoint = { ...scope, db };
         for (const message of messages) {
           const decision = message.mail
-            ? await decide(savepoint, message, message.mail, message.auth, ownAddresses)
+            ? await decideInboundMessage(savepoint, message, message.mail, message.auth, ownAddresses)
             : { status: 'failed' as const, outcome: message.parseError! };
           await recordDecision(savepoint, message, decision);
         }
