@@ -1,18 +1,25 @@
 import { enqueue, getQueue, jobId } from './enqueue';
-import { JOBS, OUTBOX_KIND_TO_JOB, type OutboxKind } from './jobs';
+import { JOBS, OUTBOX_KIND_TO_JOB, type JobName, type JobPayload, type OutboxKind } from './jobs';
 
 export type OutboxJob = (typeof OUTBOX_KIND_TO_JOB)[OutboxKind];
 
 /**
- * Puts an outbox row's job (back) on its queue. A job that used up its attempts stays in the failed set
- * under the row's job id, and BullMQ ignores an `add` with an id it already holds: such a row would stay
- * pending forever. Retry that job instead. Used by the sweep and by an admin's Retry.
+ * Puts a row's job (back) on its queue, for a row still waiting on it: the sweeps, an admin's Retry. BullMQ
+ * ignores an `add` under an id it still holds, and it holds two kinds of finished job: one that used up its
+ * attempts (failed) is retried instead; one that completed (kept, the last thousand) while its row is
+ * waiting again gets a job of this minute beside it. Otherwise either would leave the row waiting for good.
  */
-export async function requeueOutboxJob(job: OutboxJob, tenantId: string, outboxId: string) {
-  const existing = await getQueue(JOBS[job].queue).getJob(jobId(job, outboxId));
+export async function requeueJob<N extends JobName>(name: N, payload: JobPayload<N>, key: string) {
+  const existing = await getQueue(JOBS[name].queue).getJob(jobId(name, key));
   if (existing && (await existing.isFailed())) {
     await existing.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
     return;
   }
-  await enqueue(job, { tenantId, outboxId }, { key: outboxId });
+  const completed = existing ? await existing.isCompleted() : false;
+  await enqueue(name, payload, { key: completed ? `${key}-requeued-${Math.floor(Date.now() / 60_000)}` : key });
+}
+
+/** An outbox row's job (email.send or event.dispatch), under the row's id. */
+export function requeueOutboxJob(job: OutboxJob, tenantId: string, outboxId: string) {
+  return requeueJob(job, { tenantId, outboxId }, outboxId);
 }

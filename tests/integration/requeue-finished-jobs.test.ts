@@ -1,20 +1,23 @@
 import { Queue } from 'bullmq';
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processOutboxSweep } from '@/jobs/processors/outbox-sweep';
-import { inboundMessages } from '@/server/db/schema';
+import { inboundMessages, outbox } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
 import { reviewInboundMessage } from '@/server/services/inbound/review-inbound-message';
 import { storeInboundMessage } from '@/server/services/inbound/store-inbound-message';
-import { asStaff, createWorkspace, type TestWorkspace } from '../helpers/factories';
+import { asStaff, createTestCustomer, createWorkspace, type TestWorkspace } from '../helpers/factories';
+import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
+import { createTestTicket } from '../helpers/ticket-factories';
 import { fixture, inboundRow } from '../helpers/inbound-mail';
 import { reachableRedisUrl } from '../helpers/redis';
 import { startWorkerProcess, stopWorkerProcess, type WorkerProcess } from '../helpers/worker-process';
 
-// A message an admin sends back to pending must be processed again by the worker, through the queue. Its
-// first job is kept as completed (removeOnComplete keeps the last thousand), and BullMQ ignores an add under
-// a job id it still keeps: the retry, released from the list, would have stayed pending for good. A real
-// worker process on real Redis runs both jobs here.
+// A row sent back to waiting after its job completed must be run again by the worker, through the queue. The
+// first job is kept as completed (removeOnComplete keeps the last thousand), and BullMQ ignores an add under a
+// job id it still keeps: an admin's retry of received mail, or a mail put back to pending whose own retry
+// add was lost, would have waited for good, the sweep's re-add ignored too. A real worker process on real
+// Redis runs every job here.
 
 // The app's own queue must be that Redis for the worker to see the jobs the app adds: with REDIS_URL unset
 // (the embedded mode), the app queues on BullMQ's PostgreSQL backend.
@@ -36,14 +39,16 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, ms 
 
 describe.skipIf(!redisUrl)(
   redisUrl
-    ? `inbound mail sent back to pending (Redis ${redisUrl})`
-    : 'inbound requeue — SKIPPED: the app queues on Redis only with REDIS_URL set',
+    ? `rows waiting again after their job completed (Redis ${redisUrl})`
+    : 'requeue after a completed job — SKIPPED: the app queues on Redis only with REDIS_URL set',
   () => {
     let A: TestWorkspace;
     let worker: WorkerProcess | undefined;
     let maintenance: Queue;
+    let smtp: TestSmtpServer;
 
     beforeAll(async () => {
+      smtp = await startSmtpServer();
       A = await createWorkspace({ name: 'Requeue Desk' });
       maintenance = new Queue('maintenance', { connection: { url: redisUrl!, maxRetriesPerRequest: null } });
     });
@@ -62,6 +67,7 @@ describe.skipIf(!redisUrl)(
       ])
         await maintenance?.removeJobScheduler(name);
       await maintenance?.close();
+      await smtp?.close();
     });
 
     it("an admin's retry of unprocessed mail is processed again by the worker", { timeout: 180_000 }, async () => {
@@ -109,6 +115,33 @@ describe.skipIf(!redisUrl)(
         (row) => row.status !== 'pending',
       );
       expect(again).toMatchObject({ status: 'failed', outcome: first.outcome });
+    });
+
+    it('the sweep re-queues a mail put back to pending whose first job completed', { timeout: 180_000 }, async () => {
+      worker ??= await startWorkerProcess(redisUrl!);
+      const customer = await createTestCustomer(A.id);
+      await createTestTicket(A.id, { requesterId: customer.id });
+      const mailRow = () =>
+        runInTenant(A.id, async ({ db }) => {
+          const rows = await db
+            .select()
+            .from(outbox)
+            .where(and(eq(outbox.kind, 'email'), sql`${outbox.payload} ->> 'to' = ${customer.email}`));
+          return rows[0] ?? null;
+        });
+      // The customer's confirmation: queued by the ticket's event, sent by the worker, its job completed.
+      const sent = await until(mailRow, (row) => row?.status === 'done');
+      expect(sent).toMatchObject({ status: 'done' });
+      expect(smtp.mailsTo(customer.email)).toHaveLength(1);
+      // Put back to pending with no job of its own: a mail another job's batch settled as pending, whose
+      // retry add was lost.
+      await runInTenant(A.id, ({ db }) =>
+        db.update(outbox).set({ status: 'pending', doneAt: null }).where(eq(outbox.id, sent!.id)),
+      );
+      await processOutboxSweep();
+      const again = await until(mailRow, (row) => row?.status === 'done');
+      expect(again).toMatchObject({ status: 'done' });
+      expect(smtp.mailsTo(customer.email)).toHaveLength(2);
     });
   },
 );
