@@ -11,12 +11,13 @@ export type OutboxJob = (typeof OUTBOX_KIND_TO_JOB)[OutboxKind];
  */
 export async function requeueJob<N extends JobName>(name: N, payload: JobPayload<N>, key: string) {
   const existing = await getQueue(JOBS[name].queue).getJob(jobId(name, key));
-  if (existing && (await existing.isFailed())) {
-    await existing.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+  const state = existing ? await existing.getState() : null;
+  if (state === 'failed') {
+    await existing!.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
     return;
   }
-  const completed = existing ? await existing.isCompleted() : false;
-  await enqueue(name, payload, { key: completed ? `${key}-requeued-${Math.floor(Date.now() / 60_000)}` : key });
+  const minute = Math.floor(Date.now() / 60_000);
+  await enqueue(name, payload, { key: state === 'completed' ? `${key}-requeued-${minute}` : key });
 }
 
 /** An outbox row's job (email.send or event.dispatch), under the row's id. */

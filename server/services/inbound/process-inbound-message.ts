@@ -65,23 +65,23 @@ async function recordDecision(scope: TenantScope, message: PreparedMail, decisio
     .where(eq(inboundMessages.id, message.id));
 }
 
+/** The message's decision; one that could not be parsed is failed with the parser's reason. */
+function decisionFor(scope: TenantScope, message: PreparedMail, ownAddresses: ReadonlySet<string>) {
+  if (!message.mail) return Promise.resolve<Decision>({ status: 'failed', outcome: message.parseError! });
+  return decideInboundMessage(scope, message, message.mail, message.auth, ownAddresses);
+}
+
 /**
  * One message in its own savepoint: a failed decision rolls back its own writes, and the row still records
  * why (failed, with the reason), so nothing is dropped.
  */
 async function commitOne(scope: TenantScope, message: PreparedMail, ownAddresses: ReadonlySet<string>) {
   let decision: Decision;
-  if (!message.mail) decision = { status: 'failed', outcome: message.parseError! };
-  else {
-    const mail = message.mail;
-    try {
-      decision = await scope.db.transaction((db) =>
-        decideInboundMessage({ ...scope, db }, message, mail, message.auth, ownAddresses),
-      );
-    } catch (error) {
-      if (!(error instanceof AppError)) logError({ error, inboundId: message.id, where: 'inbound.process' });
-      decision = { status: 'failed', outcome: reasonOf(error) };
-    }
+  try {
+    decision = await scope.db.transaction((db) => decisionFor({ ...scope, db }, message, ownAddresses));
+  } catch (error) {
+    if (!(error instanceof AppError)) logError({ error, inboundId: message.id, where: 'inbound.process' });
+    decision = { status: 'failed', outcome: reasonOf(error) };
   }
   await recordDecision(scope, message, decision);
 }
@@ -92,17 +92,14 @@ async function commitOne(scope: TenantScope, message: PreparedMail, ownAddresses
  * through commitOne instead, so one bad message never takes the others' tickets with it.
  */
 async function commitMessages(scope: TenantScope, messages: readonly PreparedMail[]) {
+  if (!messages.length) return;
   const ownAddresses = await ownAddressesOf(scope);
   if (messages.length > 1) {
     try {
       await scope.db.transaction(async (db) => {
         const savepoint = { ...scope, db };
-        for (const message of messages) {
-          const decision = message.mail
-            ? await decideInboundMessage(savepoint, message, message.mail, message.auth, ownAddresses)
-            : { status: 'failed' as const, outcome: message.parseError! };
-          await recordDecision(savepoint, message, decision);
-        }
+        for (const message of messages)
+          await recordDecision(savepoint, message, await decisionFor(savepoint, message, ownAddresses));
       });
       return;
     } catch {
