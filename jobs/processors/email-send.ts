@@ -5,6 +5,7 @@ import { sendMail, type OutgoingMail } from '@/server/email/transport';
 import { enqueue } from '@/server/queue/enqueue';
 import type { JobPayload } from '@/server/queue/jobs';
 import { logError } from '@/server/errors';
+import { recentIds } from '@/lib/utils/recent-ids';
 
 /** As many as the job's BullMQ attempts (server/queue/enqueue.ts): after these the row is failed for good. */
 export const EMAIL_MAX_ATTEMPTS = 5;
@@ -33,6 +34,14 @@ function mayHaveBeenDelivered(reason: unknown) {
   const error = reason as { code?: unknown; message?: unknown } | null;
   return error?.code === 'ETIMEDOUT' && error.message === 'Timeout';
 }
+
+/**
+ * Outbox ids a batch of this process holds (claimed, being sent) or settled as done: their own jobs, which
+ * arrive after a batch took the rows along, end here without a transaction. A done mail never returns to
+ * pending (only failed ones are retried), and an id leaves the set when its send did not end done, so a
+ * retry's job is never skipped. Without this, nine in ten email jobs cost a transaction to learn nothing.
+ */
+const heldHere = recentIds(20_000);
 
 type ClaimedMail = { id: string; mail: OutgoingMail; attempts: number; createdAt: Date };
 type Batch = { mails: ClaimedMail[]; smtpUrl: string | null };
@@ -87,19 +96,21 @@ async function claimBatch(tenantId: string, outboxId: string): Promise<Batch | n
 
 /**
  * Every outcome of the batch in one statement. Only claims this worker still holds are settled: a row an
- * admin reset meanwhile is not overwritten.
+ * admin reset meanwhile is not overwritten. Returns the ids it settled as done.
  */
-function settleBatch(tenantId: string, outcomes: Outcome[]) {
-  return runInTenant(tenantId, ({ db }) =>
-    db.execute(sql`
+async function settleBatch(tenantId: string, outcomes: Outcome[]) {
+  const settled = await runInTenant(tenantId, ({ db }) =>
+    db.execute<{ id: string; status: string }>(sql`
       update outbox set
         status = o.status::outbox_status,
         last_error = o.error,
         done_at = case when o.status = 'done' then now() else outbox.done_at end,
         claimed_at = case when o.status = 'done' then outbox.claimed_at else null end
       from jsonb_to_recordset(${JSON.stringify(outcomes)}::jsonb) as o(id uuid, status text, error text)
-      where outbox.id = o.id and outbox.status = 'sending'`),
+      where outbox.id = o.id and outbox.status = 'sending'
+      returning outbox.id, outbox.status`),
   );
+  return settled.rows.filter((r) => r.status === 'done').map((r) => r.id);
 }
 
 /**
@@ -132,9 +143,15 @@ async function sendBatch(batch: Batch): Promise<Array<PromiseSettledResult<{ mes
  * claimed and skip at the cost of one read.
  */
 export async function processEmailSend({ tenantId, outboxId }: JobPayload<'email.send'>) {
+  if (heldHere.has(outboxId)) return { skipped: true as const };
   const batch = await claimBatch(tenantId, outboxId);
   if (!batch) return { skipped: true as const };
-  const sent = await sendBatch(batch);
+  const claimed = batch.mails.map((m) => m.id);
+  heldHere.add(claimed);
+  const sent = await sendBatch(batch).catch((error: unknown) => {
+    heldHere.delete(claimed);
+    throw error;
+  });
   const outcomes: Outcome[] = batch.mails.map((m, i) => {
     const result = sent[i]!;
     if (result.status === 'fulfilled') return { id: m.id, status: 'done', error: null };
@@ -143,7 +160,8 @@ export async function processEmailSend({ tenantId, outboxId }: JobPayload<'email
     const reason = result.reason instanceof Error ? result.reason.message : String(result.reason);
     return { id: m.id, status: m.attempts >= EMAIL_MAX_ATTEMPTS ? 'failed' : 'pending', error: reason };
   });
-  await settleBatch(tenantId, outcomes);
+  const done = new Set(await settleBatch(tenantId, outcomes).finally(() => heldHere.delete(claimed)));
+  heldHere.add(done);
 
   // A mail that rode along in this batch and failed: its own job may be long finished, so it gets a retry
   // job of its own, with the backoff the job's attempts would have had. If this add is lost, the sweep adds it.

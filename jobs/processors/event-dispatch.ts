@@ -1,5 +1,6 @@
 import { runInTenant, type TenantScope } from '@/server/db/tenant';
 import type { JobPayload } from '@/server/queue/jobs';
+import { recentIds } from '@/lib/utils/recent-ids';
 import {
   claimEvent,
   claimEventBatch,
@@ -27,16 +28,7 @@ export const EVENT_BATCH_SIZE = 100;
  * Event ids this process has settled (done) lately: their own jobs, arriving after a batch took them, end
  * here without a transaction. Only committed outcomes go in, so a miss costs a database check, never a skip.
  */
-const settledHere = new Set<string>();
-const SETTLED_KEPT = 20_000;
-
-function rememberSettled(ids: readonly string[]) {
-  for (const id of ids) settledHere.add(id);
-  for (const id of settledHere) {
-    if (settledHere.size <= SETTLED_KEPT) break;
-    settledHere.delete(id);
-  }
-}
+const settledHere = recentIds(20_000);
 
 /**
  * Forgets what this process settled, as a second worker process knows nothing of it: for tests that put a
@@ -126,7 +118,7 @@ export async function processEventDispatch(
     return { consumers: names, settled: ids.filter((id) => !failures.has(id)), error: failures.get(outboxId) };
   });
   if ('skipped' in outcome) return outcome;
-  rememberSettled(outcome.settled);
+  settledHere.add(outcome.settled);
   // Thrown after the commit so BullMQ retries with backoff and the failure stays visible on the row. A
   // sibling that failed keeps its error on its row; its own job (waiting on the lock, or still queued) or the
   // sweep dispatches it again, alone.

@@ -25,7 +25,9 @@ async function runAsAppRole<T>(identity: Identity, work: (tx: Tx, after: Array<(
     );
     return work(tx, after);
   });
-  for (const fn of after) await fn().catch(logError);
+  // At once, not one after another: they are independent nudges, and a transaction that queued fifty mails
+  // would otherwise wait fifty round trips to Redis before its caller hears back.
+  await Promise.all(after.map((fn) => fn().catch(logError)));
   return result;
 }
 

@@ -6,6 +6,7 @@ import { env } from '@/lib/env';
 import { componentLogger } from '@/server/log';
 import { QUEUES } from '@/server/queue/jobs';
 import { OutboundRefused, resolveOutboundAddress, tlsServerName } from '@/server/net/outbound-guard';
+import { connectWithoutDelay } from './connect-without-delay';
 
 export type MailAddress = { name: string; address: string };
 
@@ -91,7 +92,13 @@ async function connectionOptions(server: SmtpServer): Promise<SmtpOptions> {
 const POOL = { pool: true, maxConnections: QUEUES.email.concurrency, maxMessages: 500 };
 
 function createTransporter(options: SmtpOptions | null): Transporter {
-  if (options) return nodemailer.createTransport({ ...options, ...SMTP_TIMEOUTS, ...POOL });
+  if (options)
+    return nodemailer.createTransport({
+      ...options,
+      ...SMTP_TIMEOUTS,
+      ...POOL,
+      getSocket: connectWithoutDelay(SMTP_TIMEOUTS.connectionTimeout),
+    });
   // No mail server configured (a laptop): keep each message as a .eml file and print its links.
   return nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
 }

@@ -134,10 +134,13 @@ describe.skipIf(!redisUrl)(
       expect(sent).toMatchObject({ status: 'done' });
       expect(smtp.mailsTo(customer.email)).toHaveLength(1);
       // Put back to pending with no job of its own: a mail another job's batch settled as pending, whose
-      // retry add was lost.
+      // retry add was lost. Played here with a sent mail, so a new worker process runs the rest: the one
+      // that sent it remembers it as done and would skip its jobs (a done mail never returns to pending).
       await runInTenant(A.id, ({ db }) =>
         db.update(outbox).set({ status: 'pending', doneAt: null }).where(eq(outbox.id, sent!.id)),
       );
+      await stopWorkerProcess(worker);
+      worker = await startWorkerProcess(redisUrl!);
       await processOutboxSweep();
       const again = await until(mailRow, (row) => row?.status === 'done');
       expect(again).toMatchObject({ status: 'done' });
