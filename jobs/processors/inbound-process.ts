@@ -6,6 +6,6 @@ import { processInboundMessage } from '@/server/services/inbound/process-inbound
  * One received message, with the other messages of its workspace waiting beside it: parsed, checked and
  * committed once, however often the job runs.
  */
-export function processInboundProcess({ tenantId, inboundId }: JobPayload<'inbound.process'>) {
-  return processInboundMessage(tenantId, inboundId, { batchSize: INBOUND_BATCH_SIZE });
+export function processInboundProcess({ tenantId, inboundId, again }: JobPayload<'inbound.process'>) {
+  return processInboundMessage(tenantId, inboundId, { batchSize: INBOUND_BATCH_SIZE, again });
 }

@@ -2,6 +2,7 @@ import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { env } from '@/lib/env';
 import { componentLogger } from '@/server/log';
+import { DeferredBeginClient } from './deferred-begin-client';
 import * as schema from './schema';
 import { appDatabaseUrl } from './urls';
 
@@ -19,6 +20,7 @@ export function getDb(): Db {
     // the request, and the pool slot, forever: a connect fails after this long and the next one retries.
     holder.pool = new pg.Pool({
       connectionString: appDatabaseUrl(),
+      Client: DeferredBeginClient,
       max: env.CAIRN_DB_POOL_MAX,
       connectionTimeoutMillis: 10_000,
     });

@@ -12,6 +12,24 @@ export type TenantScope = {
 
 type Identity = { tenantId?: string | null; userId?: string | null };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The transaction's role and identity. Ids of a UUID's shape (all of ours) are written into the statement
+ * rather than passed as parameters: a statement without parameters is sent with the transaction's `begin` in
+ * one round trip (deferred-begin-client.ts). The shape check is what makes the literal safe; anything else
+ * goes as parameters.
+ */
+function identitySettings(identity: Identity) {
+  const tenantId = identity.tenantId ?? '';
+  const userId = identity.userId ?? '';
+  if ([tenantId, userId].every((id) => id === '' || UUID.test(id)))
+    return sql.raw(
+      `select set_config('role', '${APP_ROLE}', true), set_config('app.tenant_id', '${tenantId}', true), set_config('app.user_id', '${userId}', true)`,
+    );
+  return sql`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', ${tenantId}, true), set_config('app.user_id', ${userId}, true)`;
+}
+
 /**
  * One transaction per request or job. The role and settings are transaction-local, so they die with it.
  * Setting the role here (not only at connect) keeps the wall on the embedded database, whose single
@@ -20,9 +38,7 @@ type Identity = { tenantId?: string | null; userId?: string | null };
 async function runAsAppRole<T>(identity: Identity, work: (tx: Tx, after: Array<() => Promise<unknown>>) => Promise<T>) {
   const after: Array<() => Promise<unknown>> = [];
   const result = await getDb().transaction(async (tx) => {
-    await tx.execute(
-      sql`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', ${identity.tenantId ?? ''}, true), set_config('app.user_id', ${identity.userId ?? ''}, true)`,
-    );
+    await tx.execute(identitySettings(identity));
     return work(tx, after);
   });
   // At once, not one after another: they are independent nudges, and a transaction that queued fifty mails

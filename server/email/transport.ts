@@ -87,18 +87,17 @@ async function connectionOptions(server: SmtpServer): Promise<SmtpOptions> {
 /**
  * Pooled: a few SMTP connections stay open and carry many messages, instead of a TCP and SMTP handshake
  * per mail (the bench measured 23 mails/s without the pool). As many connections as the email queue runs
- * jobs at once, so no send waits for a connection.
+ * jobs at once, so no send waits for a connection; their sockets with Nagle's algorithm off (see the hook).
  */
-const POOL = { pool: true, maxConnections: QUEUES.email.concurrency, maxMessages: 500 };
+export const POOL = {
+  pool: true,
+  maxConnections: QUEUES.email.concurrency,
+  maxMessages: 500,
+  getSocket: connectWithoutDelay,
+} as const;
 
 function createTransporter(options: SmtpOptions | null): Transporter {
-  if (options)
-    return nodemailer.createTransport({
-      ...options,
-      ...SMTP_TIMEOUTS,
-      ...POOL,
-      getSocket: connectWithoutDelay(SMTP_TIMEOUTS.connectionTimeout),
-    });
+  if (options) return nodemailer.createTransport({ ...options, ...SMTP_TIMEOUTS, ...POOL });
   // No mail server configured (a laptop): keep each message as a .eml file and print its links.
   return nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
 }

@@ -40,7 +40,12 @@ export const JOBS = {
   },
   'domain.verify': { queue: 'outbound', payload: z.strictObject({ tenantId: z.uuid(), domainId: z.uuid() }) },
   'domain.recheck': { queue: 'maintenance', payload: z.strictObject({}) },
-  'inbound.process': { queue: 'inbound', payload: z.strictObject({ tenantId: z.uuid(), inboundId: z.uuid() }) },
+  'inbound.process': {
+    queue: 'inbound',
+    // `again`: the message was sent back to pending (an admin's retry or release, the sweep), so a worker's
+    // memory of having decided it must not skip the job.
+    payload: z.strictObject({ tenantId: z.uuid(), inboundId: z.uuid(), again: z.literal(true).optional() }),
+  },
   // Reading a workspace's mailbox is waiting on its server: the outbound queue, one job per workspace at a time.
   'imap.poll': { queue: 'outbound', payload: z.strictObject({ tenantId: z.uuid() }) },
   'imap.sweep': { queue: 'maintenance', payload: z.strictObject({}) },

@@ -69,7 +69,8 @@ describe('the channel page', () => {
     expect(unprocessed.every((m) => m.status === 'failed')).toBe(true);
 
     expect(await asA.inboundChannel.review({ id: bad.id, action: 'retry' })).toEqual({ id: bad.id, status: 'pending' });
-    await processInboundMessage(A.id, bad.id, { resolver: offlineResolver });
+    // As the review's job does: queued `again`, so this process's memory of deciding it does not skip it.
+    await processInboundMessage(A.id, bad.id, { resolver: offlineResolver, again: true });
     // Still garbage: failed again, with its reason, and back in the list; nothing lost.
     expect(await inboundRow(A.id, bad.id)).toMatchObject({ status: 'failed', outcome: expect.any(String) });
 
@@ -98,7 +99,7 @@ describe('the channel page', () => {
     expect(quarantined.map((m) => m.id)).toEqual(expect.arrayContaining([held.id, dropped.id]));
 
     await asA.inboundChannel.review({ id: held.id, action: 'release' });
-    await processInboundMessage(A.id, held.id, { resolver: offlineResolver });
+    await processInboundMessage(A.id, held.id, { resolver: offlineResolver, again: true });
     const released = await inboundRow(A.id, held.id);
     expect(released).toMatchObject({ status: 'processed', outcome: 'new_ticket', releasedAt: expect.any(Date) });
     expect(released.ticketId).not.toBeNull();

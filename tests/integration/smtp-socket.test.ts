@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { connectWithoutDelay } from '@/server/email/connect-without-delay';
-import { resetTransport, sendMail } from '@/server/email/transport';
+import nodemailer from 'nodemailer';
+import { POOL, resetTransport, sendMail, SMTP_TIMEOUTS } from '@/server/email/transport';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
 
 // The pooled transport's sockets have Nagle's algorithm off: with it on, each pooled connection waited out
@@ -37,17 +37,23 @@ describe('the SMTP sockets', () => {
     expect(smtp.mailsTo('no-delay@example.test')).toHaveLength(1);
   });
 
-  it('a port nobody listens on is reported as an error, with no socket left open', async () => {
+  it('every mail queued for a server that refuses the connection fails: none is left waiting', async () => {
     const closed = net.createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as net.AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const outcome = await new Promise<{ error: Error | null; socket?: net.Socket }>((resolve) =>
-      connectWithoutDelay(2_000)({ host: '127.0.0.1', port }, (error, socket) =>
-        resolve({ error, socket: socket?.connection }),
-      ),
-    );
-    expect(outcome.socket).toBeUndefined();
-    expect(outcome.error).toMatchObject({ code: 'ECONNREFUSED' });
+    // The app's pooled transport options, against a port nobody listens on. A hook that reported the refusal
+    // itself failed the first mail only and left the rest waiting for good (their jobs never ended).
+    const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ...SMTP_TIMEOUTS, ...POOL });
+    try {
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 20 }, (_, i) =>
+          transport.sendMail({ from: 'desk@example.test', to: `r${i}@example.test`, subject: 'x', text: 'x' }),
+        ),
+      );
+      expect(outcomes.map((o) => o.status)).toEqual(Array(20).fill('rejected'));
+    } finally {
+      transport.close();
+    }
   });
 });

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { DNSResolver } from 'mailauth';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { inboundMessages } from '@/server/db/schema';
+import { recentIds } from '@/lib/utils/recent-ids';
 import { runInTenant, type TenantScope } from '@/server/db/tenant';
 import { AppError, logError } from '@/server/errors';
 import { summaryFromAuthenticationResults } from './authentication-results';
@@ -111,10 +112,16 @@ async function commitMessages(scope: TenantScope, messages: readonly PreparedMai
 
 /**
  * The batches running in this process, by message: a job whose message one of them holds waits for it
- * rather than parsing the same bytes again, then finds it decided. (No memory of decided messages is kept
- * beyond that: an admin's retry or release puts a decided message back to pending, and its job must run.)
+ * rather than parsing the same bytes again, then finds it decided.
  */
 const runningHere = new Map<string, Promise<unknown>>();
+
+/**
+ * Messages a batch of this process decided (or failed) and committed: their first jobs, arriving after the
+ * batch took them along, end here without a transaction. A message sent back to pending (an admin's retry
+ * or release, the sweep) is queued `again`, and such a job is never skipped.
+ */
+const decidedHere = recentIds(20_000);
 
 /**
  * Parses, checks and commits one stored message, once, with up to `batchSize - 1` other pending messages of
@@ -126,21 +133,24 @@ const runningHere = new Map<string, Promise<unknown>>();
 export async function processInboundMessage(
   tenantId: string,
   inboundId: string,
-  options: { resolver?: DNSResolver; batchSize?: number } = {},
+  options: { resolver?: DNSResolver; batchSize?: number; again?: boolean } = {},
 ) {
+  if (!options.again && decidedHere.has(inboundId)) return;
   await runningHere.get(inboundId)?.catch(() => {});
   const batch = await readInboundBatch(tenantId, inboundId, options.batchSize ?? 1, new Set(runningHere.keys()));
   if (!batch) return;
   const ids = batch.messages.map((m) => m.id);
   const work = (async () => {
     const prepared = await Promise.all(batch.messages.map((m) => prepare(m, batch.authservId, options.resolver)));
-    await runInTenant(tenantId, async (scope) => {
+    const decided = await runInTenant(tenantId, async (scope) => {
       const pending = await lockPendingInbound(scope, ids);
       await commitMessages(
         scope,
         prepared.filter((m) => pending.has(m.id)),
       );
+      return pending;
     });
+    decidedHere.add(decided);
   })();
   for (const id of ids) runningHere.set(id, work);
   try {

@@ -46,10 +46,12 @@ export async function storeInboundMessage(tenantId: string, raw: Uint8Array): Pr
 /**
  * The job id derives from the row, so a second nudge for the same message adds nothing. A message sent back
  * to pending (an admin's retry or release, the sweep) names a new `key`: BullMQ ignores an add whose id is
- * still kept, and the first job, completed, is kept (removeOnComplete: the last thousand).
+ * still kept, and the first job, completed, is kept (removeOnComplete: the last thousand). Such a job is
+ * marked `again`, so it runs even where a worker remembers deciding the message.
  */
 export function queueInboundProcessing(tenantId: string, inboundId: string, key = inboundId) {
-  return enqueue('inbound.process', { tenantId, inboundId }, { key }).catch((error: unknown) =>
+  const again = key === inboundId ? {} : { again: true as const };
+  return enqueue('inbound.process', { tenantId, inboundId, ...again }, { key }).catch((error: unknown) =>
     logError({ error, inboundId, where: 'queue inbound processing' }),
   );
 }

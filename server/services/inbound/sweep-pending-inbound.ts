@@ -30,7 +30,7 @@ export async function sweepPendingInbound() {
         .limit(1000),
     );
     for (const row of rows) {
-      await requeueJob('inbound.process', { tenantId, inboundId: row.id }, row.id);
+      await requeueJob('inbound.process', { tenantId, inboundId: row.id, again: true }, row.id);
       enqueued++;
     }
   }
