@@ -17,31 +17,33 @@ const empty = (command: string) => ({ command, rowCount: null, oid: 0, rows: [],
 export class DeferredBeginClient extends pg.Client {
   private beginDeferred = false;
 
-  // pg's overloads (callbacks, streams, array rows) pass through untouched; only promise calls with plain
-  // text are looked at.
+  // pg's overloads (callbacks, streams) are never combined; they only get a pending `begin` sent first.
   override query(...args: unknown[]): never {
     const [first, second] = args as [string | QueryConfigLike, unknown];
     const config = typeof first === 'string' ? undefined : first;
     const text = typeof first === 'string' ? first : first?.text;
     const values = Array.isArray(second) ? (second as unknown[]) : undefined;
     const passThrough = () => (super.query as (...a: unknown[]) => never).apply(this, args);
-    if (args.some((a) => typeof a === 'function') || config?.submit || text === undefined) return passThrough();
-    const plain = isPlain(config, values);
+    const plain =
+      text !== undefined && !config?.submit && !args.some((a) => typeof a === 'function') && isPlain(config, values);
+    const command = plain ? text.trim().toLowerCase() : '';
     if (!this.beginDeferred) {
-      if (plain && text.trim().toLowerCase() === 'begin') {
-        this.beginDeferred = true;
-        return Promise.resolve(empty('BEGIN')) as never;
-      }
-      return passThrough();
+      if (command !== 'begin') return passThrough();
+      this.beginDeferred = true;
+      return Promise.resolve(empty('BEGIN')) as never;
     }
     this.beginDeferred = false;
-    const command = text.trim().toLowerCase();
-    if (plain && (command === 'commit' || command === 'rollback'))
-      return Promise.resolve(empty(command.toUpperCase())) as never;
-    if (plain)
-      return (super.query as (text: string) => Promise<pg.QueryResult | pg.QueryResult[]>)
-        .call(this, `begin;\n${text}`)
+    if (command === 'commit' || command === 'rollback') return Promise.resolve(empty(command.toUpperCase())) as never;
+    if (plain) {
+      // The caller's own options (drizzle's type parsers) stay with the statement.
+      const combined = { ...config, text: `begin;\n${text}` };
+      return (super.query as (config: QueryConfigLike) => Promise<pg.QueryResult | pg.QueryResult[]>)
+        .call(this, combined)
         .then((results) => (Array.isArray(results) ? results[results.length - 1] : results)) as never;
-    return (super.query as (text: string) => Promise<unknown>).call(this, 'begin').then(passThrough) as never;
+    }
+    // Queued ahead of the statement: pg sends a connection's queries one by one, in the order given. A
+    // failed `begin` (a broken connection) fails the statement too, which is where the caller hears of it.
+    (super.query as (text: string) => Promise<unknown>).call(this, 'begin').catch(() => undefined);
+    return passThrough();
   }
 }
