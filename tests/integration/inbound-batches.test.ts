@@ -10,6 +10,7 @@ import { asStaff, createWorkspace, uniqueEmail, uniqueSuffix, type TestWorkspace
 import { saveAuthservId } from '@/server/services/inbound/inbound-channel-settings';
 import { processInboundMessage } from '@/server/services/inbound/process-inbound-message';
 import { storeInboundMessage } from '@/server/services/inbound/store-inbound-message';
+import { ticketWithMail } from '../helpers/inbound-mail';
 
 // One inbound.process job decides the other pending messages of its workspace with its own, in one
 // transaction. What each message gets must not change: decided once, in the order received (a reply that
@@ -99,6 +100,33 @@ describe('inbound batches', () => {
 
     await processInboundProcess({ tenantId: B.id, inboundId: other[0]! });
     expect((await byId(B.id, other))[0]).toMatchObject({ status: 'processed', outcome: 'new_ticket' });
+  });
+
+  it('one read finds which messages of a batch carry our own Message-IDs: those are ignored, the rest decided', async () => {
+    const ours = await ticketWithMail(A);
+    const echo = Buffer.from(
+      [
+        'Authentication-Results: mx.batch.test; dmarc=pass header.from=customer.example',
+        `From: ${ours.requester}`,
+        'To: support@acme.test',
+        'Subject: echo',
+        `Message-ID: ${ours.ourMessageId}`,
+        '',
+        'echo',
+      ].join('\r\n'),
+    );
+    const ids = await store(A.id, [
+      mail(uniqueEmail('own'), 'Before the echo', 'before-echo'),
+      echo,
+      mail(uniqueEmail('own'), 'After the echo', 'after-echo'),
+    ]);
+    await processInboundProcess({ tenantId: A.id, inboundId: ids[2]! });
+    const rows = await byId(A.id, ids);
+    expect(rows.map((r) => [r.status, r.outcome])).toEqual([
+      ['processed', 'new_ticket'],
+      ['ignored', 'Carries one of our own Message-IDs.'],
+      ['processed', 'new_ticket'],
+    ]);
   });
 
   it("counts the batch's own earlier messages toward a sender's storm limit", async () => {

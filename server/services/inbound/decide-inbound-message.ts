@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { AddressObject, ParsedMail } from 'mailparser';
 import { ATTACHMENT_LIMITS } from '@/lib/constants/ticket';
 import type { InboundStatus } from '@/lib/constants/inbound';
-import { outbox } from '@/server/db/schema';
+import { outbox, ticketMails } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
 import { AppError } from '@/server/errors';
 import { upsertCustomerByEmail } from '@/server/services/customer/customers';
@@ -91,10 +91,34 @@ async function recordBounce(scope: TenantScope, mail: ParsedMail, headers: MailH
   return { status: 'bounce', outcome: `${what} for ${bounced.recipient}.`, ticketId: bounced.ticketId };
 }
 
-/** The addresses Cairn sends this workspace's mail from: mail from them is our own coming back. */
-export async function ownAddressesOf(scope: TenantScope) {
+/** What marks a batch's mail as our own coming back: never ingested. */
+export type OwnMail = {
+  /** The addresses Cairn sends this workspace's mail from. */
+  addresses: ReadonlySet<string>;
+  /** Which of the batch's Message-IDs are of mails Cairn sent for this workspace. */
+  messageIds: ReadonlySet<string>;
+};
+
+/** A message's own Message-ID, as its header block gives it. */
+export const messageIdOf = (raw: Uint8Array | Buffer) => messageIdsIn(readHeaderBlock(raw).get('message-id')?.[0])[0];
+
+/**
+ * Read once for a batch: the sending addresses, and the batch's Message-IDs found among the mails we sent
+ * (one statement for the batch instead of one per message). Our mails are recorded by other transactions
+ * (the notification consumers), never by a decision, so the batch's own decisions cannot change the answer.
+ */
+export async function ownMailOf(scope: TenantScope, messageIds: readonly string[]): Promise<OwnMail> {
   const own = await workspaceSender(scope);
-  return new Set([own.from.address.toLowerCase(), defaultFromAddress().toLowerCase()]);
+  const sent = messageIds.length
+    ? await scope.db
+        .select({ messageId: ticketMails.messageId })
+        .from(ticketMails)
+        .where(inArray(ticketMails.messageId, [...new Set(messageIds)]))
+    : [];
+  return {
+    addresses: new Set([own.from.address.toLowerCase(), defaultFromAddress().toLowerCase()]),
+    messageIds: new Set(sent.map((r) => r.messageId)),
+  };
 }
 
 /** Where the message goes, and the change it makes: in one transaction with the inbound row's new status. */
@@ -103,7 +127,7 @@ export async function decideInboundMessage(
   stored: ReceivedMail,
   mail: ParsedMail,
   auth: AuthenticationSummary | null,
-  ownAddresses: ReadonlySet<string>,
+  own: OwnMail,
 ): Promise<Decision> {
   const raw = stored.raw;
   const headers = readHeaderBlock(raw);
@@ -112,8 +136,8 @@ export async function decideInboundMessage(
 
   // Our own mail coming back (a loop through a forwarder, or our Message-ID): never ingested.
   const messageId = messageIdsIn(headers.get('message-id')?.[0])[0];
-  if (sender && ownAddresses.has(sender)) return { status: 'ignored', outcome: 'Sent from our own address.' };
-  if (messageId && (await ticketMailByMessageId(scope, messageId)))
+  if (sender && own.addresses.has(sender)) return { status: 'ignored', outcome: 'Sent from our own address.' };
+  if (messageId && own.messageIds.has(messageId))
     return { status: 'ignored', outcome: 'Carries one of our own Message-IDs.' };
 
   if (isDeliveryReport(headers)) return recordBounce(scope, mail, headers);
@@ -170,6 +194,6 @@ export async function decideInboundMessage(
     attachmentIds,
     actor,
   });
-  await addCcParticipants(scope, { id: ticket.id, requesterEmail: sender }, addressObjects(mail.cc), ownAddresses);
+  await addCcParticipants(scope, { id: ticket.id, requesterEmail: sender }, addressObjects(mail.cc), own.addresses);
   return { status: 'processed', outcome: 'new_ticket', ticketId: ticket.id, ticketMessageId: ticket.firstMessageId };
 }

@@ -64,7 +64,8 @@ export async function findThread(scope: TenantScope, query: ThreadQuery): Promis
     }
   }
 
-  const number = ticketNumberInSubject(query.subject, await getTicketSettings(scope));
+  // Every number format has digits: a subject without any names no ticket, and the settings stay unread.
+  const number = /\d/.test(query.subject) ? ticketNumberInSubject(query.subject, await getTicketSettings(scope)) : null;
   const bySubject = number
     ? (await scope.db.select({ id: tickets.id }).from(tickets).where(eq(tickets.number, number)))[0]?.id
     : undefined;

@@ -7,7 +7,7 @@ import { runInTenant, type TenantScope } from '@/server/db/tenant';
 import { AppError, logError } from '@/server/errors';
 import { summaryFromAuthenticationResults } from './authentication-results';
 import { authenticateSender, defaultMailResolver } from './authenticate-sender';
-import { decideInboundMessage, ownAddressesOf, type Decision } from './decide-inbound-message';
+import { decideInboundMessage, messageIdOf, ownMailOf, type Decision, type OwnMail } from './decide-inbound-message';
 import { lockPendingInbound, readInboundBatch, type ReceivedMail } from './inbound-batch';
 import { readHeaderBlock } from './mail-headers';
 import type { AuthenticationSummary } from './sender-verdict';
@@ -67,19 +67,19 @@ async function recordDecision(scope: TenantScope, message: PreparedMail, decisio
 }
 
 /** The message's decision; one that could not be parsed is failed with the parser's reason. */
-function decisionFor(scope: TenantScope, message: PreparedMail, ownAddresses: ReadonlySet<string>) {
+function decisionFor(scope: TenantScope, message: PreparedMail, own: OwnMail) {
   if (!message.mail) return Promise.resolve<Decision>({ status: 'failed', outcome: message.parseError! });
-  return decideInboundMessage(scope, message, message.mail, message.auth, ownAddresses);
+  return decideInboundMessage(scope, message, message.mail, message.auth, own);
 }
 
 /**
  * One message in its own savepoint: a failed decision rolls back its own writes, and the row still records
  * why (failed, with the reason), so nothing is dropped.
  */
-async function commitOne(scope: TenantScope, message: PreparedMail, ownAddresses: ReadonlySet<string>) {
+async function commitOne(scope: TenantScope, message: PreparedMail, own: OwnMail) {
   let decision: Decision;
   try {
-    decision = await scope.db.transaction((db) => decisionFor({ ...scope, db }, message, ownAddresses));
+    decision = await scope.db.transaction((db) => decisionFor({ ...scope, db }, message, own));
   } catch (error) {
     if (!(error instanceof AppError)) logError({ error, inboundId: message.id, where: 'inbound.process' });
     decision = { status: 'failed', outcome: reasonOf(error) };
@@ -94,20 +94,23 @@ async function commitOne(scope: TenantScope, message: PreparedMail, ownAddresses
  */
 async function commitMessages(scope: TenantScope, messages: readonly PreparedMail[]) {
   if (!messages.length) return;
-  const ownAddresses = await ownAddressesOf(scope);
+  const own = await ownMailOf(
+    scope,
+    messages.flatMap((m) => messageIdOf(m.raw) ?? []),
+  );
   if (messages.length > 1) {
     try {
       await scope.db.transaction(async (db) => {
         const savepoint = { ...scope, db };
         for (const message of messages)
-          await recordDecision(savepoint, message, await decisionFor(savepoint, message, ownAddresses));
+          await recordDecision(savepoint, message, await decisionFor(savepoint, message, own));
       });
       return;
     } catch {
       // Rolled back to the savepoint: the messages are still locked and pending; they go one by one below.
     }
   }
-  for (const message of messages) await commitOne(scope, message, ownAddresses);
+  for (const message of messages) await commitOne(scope, message, own);
 }
 
 /**
