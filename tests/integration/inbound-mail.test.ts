@@ -333,7 +333,11 @@ describe('lost jobs', () => {
     const swept = await processOutboxSweep();
     expect(swept.inboundEnqueued).toBeGreaterThanOrEqual(1);
     // Marked `again`: a worker that remembers deciding the message must still run this job.
-    expect((await getQueue('inbound').getJob(key))?.data).toEqual({ tenantId: A.id, inboundId: stored.id, again: true });
+    expect((await getQueue('inbound').getJob(key))?.data).toEqual({
+      tenantId: A.id,
+      inboundId: stored.id,
+      again: true,
+    });
   });
 });
 
