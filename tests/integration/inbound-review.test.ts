@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { INBOUND_STORM_LIMIT } from '@/lib/constants/inbound';
-import { customers, inboundMessages, ticketMessages, ticketParticipants } from '@/server/db/schema';
+import { customers, inboundMessages, ticketMessages, ticketParticipants, tickets } from '@/server/db/schema';
 import { runInTenant } from '@/server/db/tenant';
 import { processInboundMessage } from '@/server/services/inbound/process-inbound-message';
 import { seedDemoInbound } from '@/server/services/inbound/seed-demo-inbound';
@@ -184,6 +184,32 @@ describe('bouncing addresses', () => {
     );
     expect(back.outcome).toBe('appended');
     expect(await customer()).toMatchObject({ emailBouncingAt: null, emailBounceReason: null });
+  });
+});
+
+describe('bouncing addresses, a new request', () => {
+  it('a new request from a bouncing address clears the mark and is filed under the same customer', async () => {
+    const t = await ticketWithMail(A);
+    await storeAndProcess(
+      A.id,
+      fixture('bounce.eml', { REQUESTER: t.requester, OUR_MESSAGE_ID: t.ourMessageId, RUN: `mark-new-${RUN}` }),
+    );
+    const customer = () =>
+      runInTenant(
+        A.id,
+        async ({ db }) => (await db.select().from(customers).where(eq(customers.email, t.requester)))[0]!,
+      );
+    const before = await customer();
+    expect(before.emailBouncingAt).toEqual(expect.any(Date));
+
+    const fresh = await storeAndProcess(A.id, fixture('new-request.eml', { SENDER: t.requester, RUN: `new-${RUN}` }));
+    expect(fresh).toMatchObject({ status: 'processed', outcome: 'new_ticket' });
+    expect(fresh.ticketId).not.toBe(t.ticket.id);
+    expect(await customer()).toMatchObject({ id: before.id, emailBouncingAt: null, emailBounceReason: null });
+    const [filed] = await runInTenant(A.id, ({ db }) =>
+      db.select({ requesterId: tickets.requesterId }).from(tickets).where(eq(tickets.id, fresh.ticketId!)),
+    );
+    expect(filed!.requesterId).toBe(before.id);
   });
 });
 

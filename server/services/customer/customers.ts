@@ -103,3 +103,29 @@ export async function upsertCustomerByEmail(scope: TenantScope, input: { email: 
     .returning();
   return created!;
 }
+
+/**
+ * The customer a mail comes from, found or created, with their address's bouncing mark cleared (they wrote
+ * in from it, so it works again): one statement where there were three (clear, look up, insert). Only the
+ * id comes back: the row a statement reads is the one from before its own update.
+ */
+export async function customerWritingIn(scope: TenantScope, input: { email: string; name?: string }) {
+  const email = input.email.toLowerCase();
+  const found = await scope.db.execute<{ id: string }>(sql`
+    with cleared as (
+      update customers set email_bouncing_at = null, email_bounce_reason = null
+      where tenant_id = ${scope.tenantId} and email = ${email} and email_bouncing_at is not null
+      returning id
+    ), created as (
+      insert into customers (tenant_id, email, name) values (${scope.tenantId}, ${email}, ${input.name ?? ''})
+      on conflict (tenant_id, email) do nothing
+      returning id
+    )
+    select id from created
+    union all
+    select id from customers
+    where tenant_id = ${scope.tenantId} and email = ${email} and not exists (select 1 from created)`);
+  if (found.rows[0]) return found.rows[0].id;
+  // Created by another transaction after this statement's snapshot was taken: there now, found by the upsert.
+  return (await upsertCustomerByEmail(scope, { email, name: input.name })).id;
+}

@@ -5,7 +5,7 @@ import type { InboundStatus } from '@/lib/constants/inbound';
 import { outbox, ticketMails } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
 import { AppError } from '@/server/errors';
-import { upsertCustomerByEmail } from '@/server/services/customer/customers';
+import { customerWritingIn, upsertCustomerByEmail } from '@/server/services/customer/customers';
 import { defaultFromAddress, workspaceSender } from '@/server/services/notification/sender';
 import type { TicketActor } from '@/server/services/ticket/actor';
 import { addMessage } from '@/server/services/ticket/add-message';
@@ -168,10 +168,10 @@ export async function decideInboundMessage(
   const verdict = stored.released ? { quarantine: false, reason: null } : senderVerdict(auth);
   if (verdict.quarantine) return { status: 'quarantined', outcome: verdict.reason!, ticketId: thread?.ticketId };
 
-  // The address works again: mail to it resumes.
-  await clearEmailBouncing(scope, sender);
   const body = displayText({ text: mail.text, html: mail.html }) || '(no text)';
   if (thread) {
+    // The address works again: mail to it resumes.
+    await clearEmailBouncing(scope, sender);
     const ticket = await loadTicketForUpdate(scope, thread.ticketId);
     // chooseThread matched the sender to the requester or a CC participant: the reply is theirs, nobody else's.
     const author =
@@ -183,11 +183,12 @@ export async function decideInboundMessage(
     const added = await addMessage(scope, ticket, actor, { kind: 'reply', body, attachmentIds });
     return { status: 'processed', outcome: 'appended', ticketId: ticket.id, ticketMessageId: added.messageId };
   }
-  const customer = await upsertCustomerByEmail(scope, { email: sender, name: from?.name?.slice(0, 200) || undefined });
-  const actor: TicketActor = { type: 'customer', customerId: customer.id };
+  // Found or created, and its bouncing mark cleared, in one statement.
+  const customerId = await customerWritingIn(scope, { email: sender, name: from?.name?.slice(0, 200) || undefined });
+  const actor: TicketActor = { type: 'customer', customerId };
   const attachmentIds = await storeAttachments(scope, mail, actor);
   const ticket = await createTicket(scope, {
-    requesterId: customer.id,
+    requesterId: customerId,
     subject: ticketSubject(mail.subject),
     body,
     channel: 'email',
