@@ -35,10 +35,11 @@ export type CreateTicketCommand = {
  */
 export async function createTicket(scope: TenantScope, command: CreateTicketCommand) {
   await assertReferences(scope, command);
+  const facts = await loadNewTicketFacts(scope, command.requesterId);
   const customFields = await validateCustomFields(scope, command.customFields ?? {}, {
     requireAll: command.actor.type === 'agent',
+    fields: facts.fields,
   });
-  const facts = await loadNewTicketFacts(scope, command.requesterId);
   const now = new Date();
   const fromCustomer = command.actor.type === 'customer';
   const ticket = {

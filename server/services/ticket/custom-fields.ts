@@ -4,6 +4,8 @@ import type { TenantScope } from '@/server/db/tenant';
 import { AppError } from '@/server/errors';
 
 type FieldDefinition = typeof ticketFields.$inferSelect;
+/** What a value is checked against: the workspace's active fields (read with the new ticket's facts on create). */
+export type FieldRule = Pick<FieldDefinition, 'key' | 'label' | 'type' | 'options' | 'required'>;
 
 /** Checks one value against its definition; returns the stored value or a message saying what to fix. */
 export function checkFieldValue(
@@ -42,12 +44,14 @@ export function checkFieldValue(
 export async function validateCustomFields(
   scope: TenantScope,
   values: Record<string, unknown>,
-  options: { requireAll: boolean; current?: CustomFieldValues },
+  options: { requireAll: boolean; current?: CustomFieldValues; fields?: readonly FieldRule[] },
 ) {
-  const fields = await scope.db
-    .select()
-    .from(ticketFields)
-    .where(and(eq(ticketFields.tenantId, scope.tenantId), isNull(ticketFields.archivedAt)));
+  const fields =
+    options.fields ??
+    (await scope.db
+      .select()
+      .from(ticketFields)
+      .where(and(eq(ticketFields.tenantId, scope.tenantId), isNull(ticketFields.archivedAt))));
   const byKey = new Map(fields.map((f) => [f.key, f]));
   const result: CustomFieldValues = { ...options.current };
   const errors: string[] = [];
