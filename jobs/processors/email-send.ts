@@ -160,8 +160,7 @@ export async function processEmailSend({ tenantId, outboxId }: JobPayload<'email
     const reason = result.reason instanceof Error ? result.reason.message : String(result.reason);
     return { id: m.id, status: m.attempts >= EMAIL_MAX_ATTEMPTS ? 'failed' : 'pending', error: reason };
   });
-  const done = new Set(await settleBatch(tenantId, outcomes).finally(() => heldHere.delete(claimed)));
-  heldHere.add(done);
+  heldHere.add(await settleBatch(tenantId, outcomes).finally(() => heldHere.delete(claimed)));
 
   // A mail that rode along in this batch and failed: its own job may be long finished, so it gets a retry
   // job of its own, with the backoff the job's attempts would have had. If this add is lost, the sweep adds it.

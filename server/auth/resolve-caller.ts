@@ -7,6 +7,7 @@ import { findWorkspaceBySlug } from '@/server/services/workspace/queries';
 import type { WidgetIdentity } from '@/lib/validators/widget';
 import { verifyWidgetIdentity, type VerifiedVisitor } from '@/server/services/widget/widget-identity';
 import type { WidgetSettings } from '@/server/services/widget/widget-settings';
+import { isUuid } from '@/lib/utils/uuid';
 
 export const WORKSPACE_COOKIE = 'cairn_workspace';
 /** A random id for an anonymous help-center reader: one vote per article, and rate limits per reader. */
@@ -108,11 +109,10 @@ export function staffCaller(session: Omit<StaffCaller, 'kind' | 'membership'>): 
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Any client can send any value here: it only labels a reader, so anything but a uuid is ignored. */
 export function readVisitorId(readCookie: CookieReader) {
   const value = readCookie(VISITOR_COOKIE)?.toLowerCase();
-  return value && UUID.test(value) ? value : null;
+  return value && isUuid(value) ? value : null;
 }
 
 const SLUG = /^[a-z0-9-]{1,40}$/;

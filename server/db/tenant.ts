@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { logError } from '@/server/errors';
 import { getDb, type Tx } from './client';
 import { APP_ROLE } from './urls';
+import { isUuid } from '@/lib/utils/uuid';
 
 export type TenantScope = {
   db: Tx;
@@ -12,8 +13,6 @@ export type TenantScope = {
 
 type Identity = { tenantId?: string | null; userId?: string | null };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * The transaction's role and identity. Ids of a UUID's shape (all of ours) are written into the statement
  * rather than passed as parameters: a statement without parameters is sent with the transaction's `begin` in
@@ -23,7 +22,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function identitySettings(identity: Identity) {
   const tenantId = identity.tenantId ?? '';
   const userId = identity.userId ?? '';
-  if ([tenantId, userId].every((id) => id === '' || UUID.test(id)))
+  if ([tenantId, userId].every((id) => id === '' || isUuid(id)))
     return sql.raw(
       `select set_config('role', '${APP_ROLE}', true), set_config('app.tenant_id', '${tenantId}', true), set_config('app.user_id', '${userId}', true)`,
     );

@@ -6,6 +6,7 @@ import { outbox, tickets } from '@/server/db/schema';
 import type { TenantScope } from '@/server/db/tenant';
 import type { DomainEvent } from '@/server/services/outbox/domain-event';
 import { getTicketSettings } from '@/server/services/ticket/settings';
+import { isUuid } from '@/lib/utils/uuid';
 
 export type FailedJob = {
   id: string;
@@ -20,7 +21,6 @@ export type FailedJob = {
   availableAt: Date;
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const text = (value: unknown) => (typeof value === 'string' ? value : null);
 
 // Cursors travel as JavaScript dates (milliseconds) while Postgres keeps microseconds: the keyset compares
@@ -52,7 +52,7 @@ export async function listFailedJobs(scope: TenantScope, input: z.output<typeof 
     ...new Set(
       page
         .flatMap((r) => (r.kind === 'event' ? [text((r.payload as DomainEvent).data?.ticketId)] : []))
-        .filter((id): id is string => !!id && UUID.test(id)),
+        .filter((id): id is string => !!id && isUuid(id)),
     ),
   ];
   const found = ticketIds.length

@@ -7,8 +7,7 @@ import { createTicket } from '@/server/services/ticket/create-ticket';
 import { uploadAttachment } from '@/server/services/ticket/upload-attachment';
 import { widgetRequester } from './visitor-customer';
 import type { WidgetScope } from './with-widget';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '@/lib/utils/uuid';
 
 /** The host page's path from the page URL the panel sent; '/' when it sent none or not a URL. */
 function hostPagePath(pageUrl: string | undefined) {
@@ -25,7 +24,7 @@ function hostPagePath(pageUrl: string | undefined) {
  * loader) files as before, uncounted.
  */
 async function recordFiledForDeflection(scope: WidgetScope, context: WidgetContext, ticketId: string) {
-  if (!context.sessionId || !UUID.test(context.sessionId)) return;
+  if (!context.sessionId || !isUuid(context.sessionId)) return;
   await recordSupportActivity(scope, {
     sessionId: context.sessionId,
     source: 'widget',
